@@ -1,0 +1,265 @@
+import { InputError } from '../errors.ts';
+import type { Coordinates, Input, ProfileMatrices, TimeWindow, Vehicle } from '../types.ts';
+import { coordinateLeg } from './coordinate-travel.ts';
+import type { BreakData, JobData, Problem, SquareMatrix, TravelData, VehicleData } from './model.ts';
+
+const NO_LIMIT = Number.POSITIVE_INFINITY;
+const DEFAULT_PROFILE = 'car';
+/** Length of each job's neighbour list: string removals never look further. */
+const NEIGHBOUR_LIST_LENGTH = 100;
+
+/**
+ * Turns a validated VROOM input into the solver's indexed model. Locations are
+ * the matrices' indices when the input has matrices, otherwise the distinct
+ * coordinates of jobs and vehicles.
+ */
+export function compileProblem(input: Input): Problem {
+  const jobsIn = input.jobs ?? [];
+  const matrixMode = input.matrices !== undefined && Object.keys(input.matrices).length > 0;
+
+  const coordinates: (Coordinates | undefined)[] = [];
+  const locationOf = locationIndexer(matrixMode, coordinates);
+
+  const jobLocs = jobsIn.map((job, j) => locationOf(job.location_index, job.location, `jobs[${j}]`));
+  const vehicleLocs = input.vehicles.map((v, i) => ({
+    start: v.start_index !== undefined || v.start ? locationOf(v.start_index, v.start, `vehicles[${i}].start`) : -1,
+    end: v.end_index !== undefined || v.end ? locationOf(v.end_index, v.end, `vehicles[${i}].end`) : -1,
+  }));
+  const locationCount = matrixMode ? matrixSize(input) : coordinates.length;
+
+  const dimensions = amountDimensions(input);
+  const jobs: JobData[] = jobsIn.map((job, j) => {
+    const tw = flattenWindows(job.time_windows);
+    return {
+      index: j,
+      id: job.id,
+      loc: jobLocs[j],
+      setup: job.setup ?? 0,
+      service: job.service ?? 0,
+      delivery: toAmount(job.delivery, dimensions),
+      pickup: toAmount(job.pickup, dimensions),
+      priority: job.priority ?? 0,
+      tw,
+      twEarliest: tw[0],
+      twLatest: tw[tw.length - 1],
+    };
+  });
+
+  const travelCache = new Map<string, TravelData>();
+  const timingKeys = new Map<string, number>();
+  const classKeys = new Map<string, number>();
+  const jobIndexById = new Map(jobs.map((job) => [job.id, job.index]));
+  const vehicles: VehicleData[] = input.vehicles.map((v, i) => {
+    const profile = v.profile ?? DEFAULT_PROFILE;
+    const speed = v.speed_factor ?? 1;
+    const perHour = v.costs?.per_hour ?? 3600;
+    const perKm = v.costs?.per_km ?? 0;
+    const travelKey = `${profile}\u0000${speed}\u0000${perHour}\u0000${perKm}`;
+    let travel = travelCache.get(travelKey);
+    if (!travel) {
+      travel = buildTravel(input, profile, speed, perHour, perKm, locationCount, coordinates, i);
+      travelCache.set(travelKey, travel);
+    }
+    const breaks = compileBreaks(v, dimensions);
+    const twStart = v.time_window ? v.time_window[0] : 0;
+    const twEnd = v.time_window ? v.time_window[1] : NO_LIMIT;
+    const keyText = breaks.length > 0 ? `break\u0000${i}` : `${travelKey}\u0000${vehicleLocs[i].end}\u0000${twEnd}`;
+    let timingKey = timingKeys.get(keyText);
+    if (timingKey === undefined) {
+      timingKey = timingKeys.size;
+      timingKeys.set(keyText, timingKey);
+    }
+    const classText = JSON.stringify([
+      travelKey,
+      vehicleLocs[i],
+      v.time_window ?? null,
+      v.capacity ?? null,
+      v.costs?.fixed ?? 0,
+      v.breaks ?? null,
+      [...(v.skills ?? [])].sort((a, b) => a - b),
+      v.max_tasks ?? null,
+      v.max_travel_time ?? null,
+      v.max_distance ?? null,
+    ]);
+    let classKey = classKeys.get(classText);
+    if (classKey === undefined) {
+      classKey = classKeys.size;
+      classKeys.set(classText, classKey);
+    }
+    return {
+      index: i,
+      id: v.id,
+      classKey,
+      startLoc: vehicleLocs[i].start,
+      endLoc: vehicleLocs[i].end,
+      twStart,
+      twEnd,
+      capacity: toAmount(v.capacity, dimensions, NO_LIMIT),
+      fixedCost: v.costs?.fixed ?? 0,
+      travel,
+      breaks,
+      maxTasks: v.max_tasks ?? NO_LIMIT,
+      maxTravelTime: v.max_travel_time ?? NO_LIMIT,
+      maxDistance: v.max_distance ?? NO_LIMIT,
+      timingKey,
+      initialJobs: (v.steps ?? [])
+        .filter((s) => s.type === 'job' && s.id !== undefined && jobIndexById.has(s.id))
+        .map((s) => jobIndexById.get(s.id as number) as number),
+    };
+  });
+
+  return {
+    input,
+    jobs,
+    vehicles,
+    dimensions,
+    eligible: eligibility(input),
+    neighbours: neighbourLists(jobs, vehicles[0]?.travel.durations),
+    coordinates,
+  };
+}
+
+function locationIndexer(matrixMode: boolean, coordinates: (Coordinates | undefined)[]) {
+  const byKey = new Map<string, number>();
+  return (index: number | undefined, location: Coordinates | undefined, path: string): number => {
+    if (matrixMode) {
+      if (index === undefined) throw new InputError(path, 'needs a location_index when matrices are given');
+      if (location && coordinates[index] === undefined) coordinates[index] = location;
+      return index;
+    }
+    if (!location) throw new InputError(path, 'needs a location (no matrices are given)');
+    const key = `${location[0]},${location[1]}`;
+    let loc = byKey.get(key);
+    if (loc === undefined) {
+      loc = coordinates.length;
+      coordinates.push(location);
+      byKey.set(key, loc);
+    }
+    return loc;
+  };
+}
+
+function matrixSize(input: Input): number {
+  for (const m of Object.values(input.matrices ?? {})) {
+    const rows = m.durations ?? m.distances ?? m.costs;
+    if (rows) return rows.length;
+  }
+  return 0;
+}
+
+function flattenWindows(windows: readonly TimeWindow[] | undefined): Float64Array {
+  if (!windows || windows.length === 0) return Float64Array.of(0, NO_LIMIT);
+  const sorted = [...windows].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return Float64Array.from(sorted.flatMap((w) => [w[0], w[1]]));
+}
+
+function amountDimensions(input: Input): number {
+  let dims = 0;
+  for (const j of input.jobs ?? []) dims = Math.max(dims, j.delivery?.length ?? 0, j.pickup?.length ?? 0);
+  for (const v of input.vehicles) {
+    dims = Math.max(dims, v.capacity?.length ?? 0);
+    for (const b of v.breaks ?? []) dims = Math.max(dims, b.max_load?.length ?? 0);
+  }
+  return dims;
+}
+
+function toAmount(values: readonly number[] | undefined, dims: number, missing = 0): Float64Array {
+  const out = new Float64Array(dims).fill(missing);
+  if (values) for (let d = 0; d < dims && d < values.length; d++) out[d] = values[d];
+  return out;
+}
+
+function compileBreaks(v: Vehicle, dims: number): BreakData[] {
+  return (v.breaks ?? []).map((b, k) => ({
+    index: k,
+    id: b.id,
+    service: b.service ?? 0,
+    tw: flattenWindows(b.time_windows),
+    maxLoad: b.max_load ? toAmount(b.max_load, dims, NO_LIMIT) : null,
+  }));
+}
+
+function buildTravel(
+  input: Input,
+  profile: string,
+  speedFactor: number,
+  perHour: number,
+  perKm: number,
+  size: number,
+  coordinates: readonly (Coordinates | undefined)[],
+  vehicleIndex: number,
+): TravelData {
+  const given: ProfileMatrices | undefined = input.matrices?.[profile];
+  const durations = new Float64Array(size * size);
+  const distances = new Float64Array(size * size);
+  if (given?.durations) {
+    fill(durations, given.durations);
+    if (given.distances) fill(distances, given.distances);
+    else if (coordinates.length === size && coordinates.every((c) => c !== undefined)) fillFromCoordinates(null, distances, coordinates);
+  } else if (input.matrices && Object.keys(input.matrices).length > 0) {
+    throw new InputError(`vehicles[${vehicleIndex}].profile`, `no durations matrix for profile "${profile}"`);
+  } else {
+    fillFromCoordinates(durations, distances, coordinates);
+  }
+  if (speedFactor !== 1) for (let k = 0; k < durations.length; k++) durations[k] = Math.round(durations[k] / speedFactor);
+  const costs = new Float64Array(size * size);
+  if (given?.costs) fill(costs, given.costs);
+  else for (let k = 0; k < costs.length; k++) costs[k] = (perHour * durations[k]) / 3600 + (perKm * distances[k]) / 1000;
+  return { durations: square(size, durations), distances: square(size, distances), costs: square(size, costs) };
+}
+
+function square(size: number, data: Float64Array): SquareMatrix {
+  return { size, data };
+}
+
+function fill(target: Float64Array, rows: readonly (readonly number[])[]): void {
+  const size = rows.length;
+  for (let a = 0; a < size; a++) for (let b = 0; b < size; b++) target[a * size + b] = rows[a][b];
+}
+
+function fillFromCoordinates(
+  durations: Float64Array | null,
+  distances: Float64Array,
+  coordinates: readonly (Coordinates | undefined)[],
+): void {
+  const size = coordinates.length;
+  for (let a = 0; a < size; a++) {
+    for (let b = 0; b < size; b++) {
+      if (a === b) continue;
+      const leg = coordinateLeg(coordinates[a] as Coordinates, coordinates[b] as Coordinates);
+      if (durations) durations[a * size + b] = leg.duration;
+      distances[a * size + b] = leg.distance;
+    }
+  }
+}
+
+function eligibility(input: Input): Uint8Array {
+  const jobs = input.jobs ?? [];
+  const out = new Uint8Array(input.vehicles.length * jobs.length);
+  input.vehicles.forEach((v, i) => {
+    const has = new Set(v.skills ?? []);
+    jobs.forEach((job, j) => {
+      out[i * jobs.length + j] = (job.skills ?? []).every((s) => has.has(s)) ? 1 : 0;
+    });
+  });
+  return out;
+}
+
+function neighbourLists(jobs: readonly JobData[], durations: SquareMatrix | undefined): Int32Array[] {
+  const n = jobs.length;
+  const keep = Math.min(n - 1, NEIGHBOUR_LIST_LENGTH);
+  return jobs.map((job) => {
+    const others: number[] = [];
+    for (let k = 0; k < n; k++) if (k !== job.index) others.push(k);
+    const gap = (k: number): number => {
+      if (!durations) return 0;
+      const a = job.loc;
+      const b = jobs[k].loc;
+      return durations.data[a * durations.size + b] + durations.data[b * durations.size + a];
+    };
+    const gaps = new Float64Array(n);
+    for (const k of others) gaps[k] = gap(k);
+    others.sort((x, y) => gaps[x] - gaps[y] || x - y);
+    return Int32Array.from(others.slice(0, Math.max(0, keep)));
+  });
+}

@@ -1,0 +1,92 @@
+import type { Cost, Input, Meters, Seconds } from '../types.ts';
+
+/**
+ * The solver's internal view of a validated input: everything indexed by
+ * position (job 0..n-1, vehicle 0..m-1, location 0..L-1), matrices flattened,
+ * per-vehicle travel already scaled by its speed factor. Built once by
+ * `compileProblem`; never mutated by the search.
+ */
+
+/** Row-major L×L matrix: value(a, b) = data[a * size + b]. */
+export interface SquareMatrix {
+  readonly size: number;
+  readonly data: Float64Array;
+}
+
+export interface JobData {
+  readonly index: number;
+  readonly id: number;
+  /** Location index in the vehicle matrices. */
+  readonly loc: number;
+  readonly setup: Seconds;
+  readonly service: Seconds;
+  readonly delivery: Float64Array;
+  readonly pickup: Float64Array;
+  readonly priority: number;
+  /** Time windows flattened as [start0, end0, start1, end1, …], sorted by start. */
+  readonly tw: Float64Array;
+  /** Earliest start of its first window and latest end of its last. */
+  readonly twEarliest: Seconds;
+  readonly twLatest: Seconds;
+}
+
+export interface BreakData {
+  readonly index: number;
+  readonly id: number;
+  readonly service: Seconds;
+  readonly tw: Float64Array;
+  /** Null when the break has no load limit. */
+  readonly maxLoad: Float64Array | null;
+}
+
+/**
+ * Travel data shared by all vehicles of one (profile, speed factor, cost
+ * parameters) combination, so that the search indexes one array per leg.
+ */
+export interface TravelData {
+  readonly durations: SquareMatrix;
+  readonly distances: SquareMatrix;
+  /** Cost of each leg for this vehicle type (travel cost only). */
+  readonly costs: SquareMatrix;
+}
+
+export interface VehicleData {
+  readonly index: number;
+  readonly id: number;
+  /** -1 when the vehicle has no start (its route begins at its first job). */
+  readonly startLoc: number;
+  /** -1 when the vehicle has no end (its route ends at its last job). */
+  readonly endLoc: number;
+  readonly twStart: Seconds;
+  readonly twEnd: Seconds;
+  readonly capacity: Float64Array;
+  readonly fixedCost: Cost;
+  readonly travel: TravelData;
+  readonly breaks: readonly BreakData[];
+  readonly maxTasks: number;
+  readonly maxTravelTime: Seconds;
+  readonly maxDistance: Meters;
+  /**
+   * Vehicles with equal keys time and cost every sequence alike, so cached
+   * suffix data of one route is valid for the other's vehicle.
+   */
+  readonly timingKey: number;
+  /** Vehicles with equal keys are interchangeable in every respect (an empty one stands for all). */
+  readonly classKey: number;
+  /** Job indices of the warm-start route, in order (empty when none). */
+  readonly initialJobs: readonly number[];
+}
+
+export interface Problem {
+  readonly input: Input;
+  readonly jobs: readonly JobData[];
+  readonly vehicles: readonly VehicleData[];
+  /** Number of capacity dimensions (0 when there are no amounts at all). */
+  readonly dimensions: number;
+  /** eligible[v * jobs.length + j] = 1 when vehicle v may serve job j (skills). */
+  readonly eligible: Uint8Array;
+  /** For each job, other jobs sorted by increasing travel-time proximity (for string removals). */
+  readonly neighbours: readonly Int32Array[];
+  /** Location coordinates, when known, for the output. */
+  readonly coordinates: readonly (readonly [number, number] | undefined)[];
+}

@@ -1,0 +1,138 @@
+import type { Problem } from '../problem/model.ts';
+import { Rng } from '../rng.ts';
+import { compareObjectives, type Objective, type Snapshot, Solution } from '../solution/solution.ts';
+import type { Progress } from '../types.ts';
+import { constructByRegret } from './construct-regret.ts';
+import { improveLocally } from './local-search.ts';
+import { recreateGreedy } from './recreate-greedy.ts';
+import { DEFAULT_STRING_REMOVAL, ruinStrings } from './ruin-strings.ts';
+
+/** Iterations when the caller sets neither a time limit nor an iteration count. */
+export const DEFAULT_ITERATIONS = 20_000;
+
+/** Knobs of the search, exposed for benchmarks and tuning; the defaults are the measured best. */
+export interface SearchTuning {
+  /** Annealing start and end temperatures, as multiples of the first solution's average leg cost. */
+  readonly startTemperature: number;
+  readonly endTemperature: number;
+  /** Polish every new best solution with local search. */
+  readonly polishBest: boolean;
+}
+
+export const DEFAULT_TUNING: SearchTuning = { startTemperature: 1, endTemperature: 0.2, polishBest: true };
+
+export interface SearchLimits {
+  readonly seed: number;
+  readonly tuning?: Partial<SearchTuning>;
+  readonly maxIterations?: number;
+  readonly timeLimitMs?: number;
+  readonly clock?: () => number;
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+export interface SearchResult {
+  readonly best: Snapshot;
+  readonly objective: Objective;
+  readonly iterations: number;
+}
+
+const PROGRESS_EVERY = 500;
+
+/**
+ * Ruin-and-recreate under simulated annealing (SISR): string removals, greedy
+ * reinsertion with blinks, acceptance of slightly worse solutions early on.
+ * Every new best solution is polished by local search. Deterministic for a
+ * given seed and iteration count; with a time limit, the temperature follows
+ * the elapsed fraction of the budget instead.
+ */
+export function searchSolution(problem: Problem, limits: SearchLimits): SearchResult {
+  const tuning = { ...DEFAULT_TUNING, ...limits.tuning };
+  const rng = new Rng(limits.seed);
+  const clock = limits.clock;
+  const timeLimit = clock && limits.timeLimitMs !== undefined ? limits.timeLimitMs : undefined;
+  const maxIterations = limits.maxIterations ?? (timeLimit === undefined ? DEFAULT_ITERATIONS : Number.POSITIVE_INFINITY);
+  const startedAt = clock ? clock() : 0;
+
+  const solution = new Solution(problem);
+  applyWarmStart(problem, solution);
+  constructByRegret(problem, solution, solution.unassignedJobs());
+  improveLocally(problem, solution);
+
+  let current = solution.objective();
+  let best = solution.snapshot();
+  let bestObjective = current;
+  const legs = Math.max(1, problem.jobs.length - current.unserved + solution.usedRoutes());
+  const averageLeg = current.cost / legs || 1;
+  const t0 = tuning.startTemperature * averageLeg;
+  const t1 = tuning.endTemperature * averageLeg;
+
+  const saved = new Map<number, number[]>();
+  const touch = (r: number): void => {
+    if (!saved.has(r)) saved.set(r, solution.routes[r].jobs.slice());
+  };
+
+  let iteration = 0;
+  if (problem.jobs.length > 0) {
+    for (;;) {
+      if (iteration >= maxIterations) break;
+      let fraction = maxIterations === Number.POSITIVE_INFINITY ? 0 : iteration / maxIterations;
+      if (timeLimit !== undefined && clock) {
+        const elapsed = clock() - startedAt;
+        if (elapsed >= timeLimit) break;
+        fraction = Math.max(fraction, elapsed / timeLimit);
+      }
+      const temperature = t0 * Math.pow(t1 / t0, fraction);
+      iteration++;
+
+      saved.clear();
+      const removed = ruinStrings(problem, solution, rng, DEFAULT_STRING_REMOVAL, touch);
+      const toInsert = removed.concat(solution.unassignedJobs().filter((j) => !removed.includes(j)));
+      recreateGreedy(problem, solution, toInsert, rng, touch);
+      const candidate = solution.objective();
+
+      const order = compareObjectives(candidate, current);
+      const accept =
+        candidate.unservedPriority < current.unservedPriority ||
+        (candidate.unservedPriority === current.unservedPriority &&
+          (candidate.unserved < current.unserved ||
+            (candidate.unserved === current.unserved && candidate.cost < current.cost - temperature * Math.log(rng.next()))));
+      if (accept) {
+        current = candidate;
+        if (compareObjectives(candidate, bestObjective) < 0 || (order < 0 && candidate.cost < bestObjective.cost - 1e-9)) {
+          if (tuning.polishBest) improveLocally(problem, solution);
+          current = solution.objective();
+          if (compareObjectives(current, bestObjective) < 0) {
+            bestObjective = current;
+            best = solution.snapshot();
+          }
+        }
+      } else {
+        for (const [r, jobs] of saved) solution.setJobs(r, jobs);
+        // setJobs only clears jobs of the route it replaces: rebuild the index of restored jobs.
+        for (const [r, jobs] of saved) for (const j of jobs) solution.routeOf[j] = r;
+      }
+
+      if (limits.onProgress && iteration % PROGRESS_EVERY === 0) {
+        limits.onProgress({
+          iteration,
+          elapsedMs: clock ? clock() - startedAt : 0,
+          bestCost: bestObjective.cost,
+          unassigned: bestObjective.unserved,
+        });
+      }
+    }
+  }
+  return { best, objective: bestObjective, iterations: iteration };
+}
+
+/** Seeds routes with the vehicles' `steps` when those form feasible routes. */
+function applyWarmStart(problem: Problem, solution: Solution): void {
+  const taken = new Set<number>();
+  problem.vehicles.forEach((v, r) => {
+    const jobs = v.initialJobs.filter((j) => !taken.has(j) && problem.eligible[r * problem.jobs.length + j] === 1);
+    if (jobs.length === 0) return;
+    solution.setJobs(r, jobs);
+    if (!solution.routes[r].feasible) solution.setJobs(r, []);
+    else for (const j of jobs) taken.add(j);
+  });
+}

@@ -1,0 +1,107 @@
+import type { Problem } from '../problem/model.ts';
+import type { Route } from './route.ts';
+import { scheduleRoute } from './schedule.ts';
+import { earliestStart } from './time-windows.ts';
+
+const INFEASIBLE = Number.POSITIVE_INFINITY;
+const NO_LIMIT = Number.POSITIVE_INFINITY;
+
+/**
+ * Added cost of inserting job `j` before node `p` of `route` (p = size: at the
+ * end), or +Infinity when the result breaks a constraint. Constant time for
+ * vehicles without breaks, through the route's forward and backward caches.
+ * Positions whose cost is not below `bound` are reported as +Infinity unchecked.
+ */
+export function insertionDelta(
+  problem: Problem,
+  route: Route,
+  j: number,
+  p: number,
+  bound: number = INFEASIBLE,
+): number {
+  if (route.hasBreaks) return insertionDeltaBySchedule(problem, route, j, p, bound);
+  const v = route.vehicle;
+  const n = route.jobs.length;
+  if (n + 1 > v.maxTasks) return INFEASIBLE;
+  const job = problem.jobs[j];
+  const { durations, distances, costs } = v.travel;
+  const size = durations.size;
+
+  const prevLoc = p > 0 ? problem.jobs[route.jobs[p - 1]].loc : v.startLoc;
+  const nextLoc = p < n ? problem.jobs[route.jobs[p]].loc : v.endLoc;
+  const inLeg = prevLoc >= 0 ? prevLoc * size + job.loc : -1;
+  const outLeg = nextLoc >= 0 ? job.loc * size + nextLoc : -1;
+  const oldLeg = prevLoc >= 0 && nextLoc >= 0 ? prevLoc * size + nextLoc : -1;
+  // The cost first: most positions lose to the best one found so far, and
+  // then no time window needs a look.
+  const delta =
+    (inLeg >= 0 ? costs.data[inLeg] : 0) +
+    (outLeg >= 0 ? costs.data[outLeg] : 0) -
+    (oldLeg >= 0 ? costs.data[oldLeg] : 0) +
+    (n === 0 ? v.fixedCost : 0);
+  if (delta >= bound) return INFEASIBLE;
+
+  const depart = p > 0 ? route.dep[p - 1] : v.twStart;
+  const arrival = depart + (inLeg >= 0 ? durations.data[inLeg] : 0);
+  if (arrival > job.twLatest) return INFEASIBLE;
+  const start = earliestStart(job.tw, arrival);
+  if (Number.isNaN(start)) return INFEASIBLE;
+  const end = start + (prevLoc !== job.loc || prevLoc < 0 ? job.setup : 0) + job.service;
+
+  const outTime = outLeg >= 0 ? durations.data[outLeg] : 0;
+  if (p < n) {
+    const next = problem.jobs[route.jobs[p]];
+    const nextStart = earliestStart(next.tw, end + outTime);
+    if (Number.isNaN(nextStart)) return INFEASIBLE;
+    const nextSetup = job.loc !== next.loc ? next.setup : 0;
+    if (nextStart + nextSetup + next.service > route.latestEnd[p]) return INFEASIBLE;
+  } else if (end + outTime > v.twEnd) {
+    return INFEASIBLE;
+  }
+
+  const dims = problem.dimensions;
+  if (dims > 0 && !loadAllowsInsertion(route, job.delivery, job.pickup, p, dims)) return INFEASIBLE;
+
+  if (v.maxTravelTime !== NO_LIMIT) {
+    const added = (inLeg >= 0 ? durations.data[inLeg] : 0) + outTime - (oldLeg >= 0 ? durations.data[oldLeg] : 0);
+    if (route.travel + added > v.maxTravelTime) return INFEASIBLE;
+  }
+  if (v.maxDistance !== NO_LIMIT) {
+    const added =
+      (inLeg >= 0 ? distances.data[inLeg] : 0) +
+      (outLeg >= 0 ? distances.data[outLeg] : 0) -
+      (oldLeg >= 0 ? distances.data[oldLeg] : 0);
+    if (route.distance + added > v.maxDistance) return INFEASIBLE;
+  }
+  return delta;
+}
+
+function loadAllowsInsertion(
+  route: Route,
+  delivery: Float64Array,
+  pickup: Float64Array,
+  p: number,
+  dims: number,
+): boolean {
+  const cap = route.vehicle.capacity;
+  const n = route.jobs.length;
+  for (let d = 0; d < dims; d++) {
+    // Every step before the new job carries its delivery; every step after, its pickup.
+    const startLoad = route.startLoad[d] + delivery[d];
+    if (startLoad > cap[d]) return false;
+    if (p > 0 && route.prefixMaxLoad[(p - 1) * dims + d] + delivery[d] > cap[d]) return false;
+    const before = p > 0 ? route.loadAfter[(p - 1) * dims + d] : route.startLoad[d];
+    if (before + pickup[d] > cap[d]) return false;
+    if (p < n && route.suffixMaxLoad[p * dims + d] + pickup[d] > cap[d]) return false;
+  }
+  return true;
+}
+
+function insertionDeltaBySchedule(problem: Problem, route: Route, j: number, p: number, bound: number): number {
+  const candidate = route.jobs.slice();
+  candidate.splice(p, 0, j);
+  const result = scheduleRoute(problem, route.vehicle, candidate);
+  if (!result.ok) return INFEASIBLE;
+  const delta = result.schedule.cost - route.cost;
+  return delta < bound ? delta : INFEASIBLE;
+}

@@ -1,0 +1,211 @@
+import type { Problem, VehicleData } from '../problem/model.ts';
+import { scheduleRoute } from './schedule.ts';
+import { earliestStart, latestStart } from './time-windows.ts';
+
+/**
+ * One vehicle's sequence of jobs with the caches that make move evaluation
+ * constant-time for vehicles without breaks:
+ * forward  — earliest departure from each node, cumulated travel/distance/cost;
+ * backward — latest completion of each node keeping the rest feasible;
+ * loads    — load after each node with prefix and suffix maxima.
+ * Vehicles with breaks are evaluated by full scheduling instead (their routes
+ * are short: a technician's day).
+ */
+export class Route {
+  readonly vehicle: VehicleData;
+  readonly hasBreaks: boolean;
+  jobs: number[] = [];
+
+  /** Earliest departure (task completion) from node i. */
+  dep = new Float64Array(0);
+  /** Latest completion of node i's task such that the rest of the route stays feasible. */
+  latestEnd = new Float64Array(0);
+  /** Cumulated travel time, distance and leg cost upon arrival at node i. */
+  cumTravel = new Float64Array(0);
+  cumDistance = new Float64Array(0);
+  cumCost = new Float64Array(0);
+  /** Per node i and dimension d, at [i * dims + d]. */
+  loadAfter = new Float64Array(0);
+  cumDelivery = new Float64Array(0);
+  prefixMaxLoad = new Float64Array(0);
+  suffixMaxLoad = new Float64Array(0);
+  startLoad: Float64Array;
+
+  /** Totals of the whole route (travel cost excludes the fixed cost). */
+  travel = 0;
+  distance = 0;
+  travelCost = 0;
+  /** Latest departure from the start keeping the route feasible. */
+  latestDeparture = Number.POSITIVE_INFINITY;
+  feasible = true;
+
+  constructor(
+    private readonly problem: Problem,
+    vehicle: VehicleData,
+  ) {
+    this.vehicle = vehicle;
+    this.hasBreaks = vehicle.breaks.length > 0;
+    this.startLoad = new Float64Array(problem.dimensions);
+  }
+
+  get size(): number {
+    return this.jobs.length;
+  }
+
+  /** Objective cost: fixed cost when used, plus travel cost. */
+  get cost(): number {
+    return this.jobs.length > 0 ? this.vehicle.fixedCost + this.travelCost : 0;
+  }
+
+  /** Location of node i; -1 stands for "no location" (missing start or end). */
+  locAt(i: number): number {
+    return this.problem.jobs[this.jobs[i]].loc;
+  }
+
+  /** Recomputes every cache after the sequence changed. */
+  update(): void {
+    const n = this.jobs.length;
+    const dims = this.problem.dimensions;
+    if (this.dep.length < n) this.grow(Math.max(n, this.dep.length * 2, 8), dims);
+    if (this.hasBreaks) this.updateWithSchedule();
+    else this.updateForward();
+    this.updateLoads(n, dims);
+    if (!this.hasBreaks) this.updateBackward();
+  }
+
+  private grow(capacity: number, dims: number): void {
+    this.dep = new Float64Array(capacity);
+    this.latestEnd = new Float64Array(capacity);
+    this.cumTravel = new Float64Array(capacity);
+    this.cumDistance = new Float64Array(capacity);
+    this.cumCost = new Float64Array(capacity);
+    this.loadAfter = new Float64Array(capacity * dims);
+    this.cumDelivery = new Float64Array(capacity * dims);
+    this.prefixMaxLoad = new Float64Array(capacity * dims);
+    this.suffixMaxLoad = new Float64Array(capacity * dims);
+  }
+
+  private updateForward(): void {
+    const { jobs: jobData } = this.problem;
+    const v = this.vehicle;
+    const { durations, distances, costs } = v.travel;
+    const size = durations.size;
+    let t = v.twStart;
+    let loc = v.startLoc;
+    let travel = 0;
+    let distance = 0;
+    let cost = 0;
+    let feasible = true;
+    for (let i = 0; i < this.jobs.length; i++) {
+      const job = jobData[this.jobs[i]];
+      if (loc >= 0) {
+        const leg = loc * size + job.loc;
+        travel += durations.data[leg];
+        distance += distances.data[leg];
+        cost += costs.data[leg];
+        t += durations.data[leg];
+      }
+      this.cumTravel[i] = travel;
+      this.cumDistance[i] = distance;
+      this.cumCost[i] = cost;
+      let start = earliestStart(job.tw, t);
+      if (Number.isNaN(start)) {
+        feasible = false;
+        start = t;
+      }
+      t = start + (loc !== job.loc || loc < 0 ? job.setup : 0) + job.service;
+      this.dep[i] = t;
+      loc = job.loc;
+    }
+    if (loc >= 0 && v.endLoc >= 0) {
+      const leg = loc * size + v.endLoc;
+      travel += durations.data[leg];
+      distance += distances.data[leg];
+      cost += costs.data[leg];
+      t += durations.data[leg];
+    }
+    this.travel = travel;
+    this.distance = distance;
+    this.travelCost = cost;
+    this.feasible =
+      feasible &&
+      t <= v.twEnd &&
+      travel <= v.maxTravelTime &&
+      distance <= v.maxDistance &&
+      this.jobs.length <= v.maxTasks;
+  }
+
+  private updateBackward(): void {
+    const { jobs: jobData } = this.problem;
+    const v = this.vehicle;
+    const durations = v.travel.durations;
+    const size = durations.size;
+    const n = this.jobs.length;
+    if (n === 0) {
+      this.latestDeparture = v.twEnd;
+      return;
+    }
+    let nextLoc = v.endLoc;
+    // Latest arrival at the next node (the end: the vehicle's closing time).
+    let latestArrivalNext = v.twEnd;
+    for (let i = n - 1; i >= 0; i--) {
+      const job = jobData[this.jobs[i]];
+      const leg = nextLoc >= 0 ? durations.data[job.loc * size + nextLoc] : 0;
+      const latestEnd = latestArrivalNext - leg;
+      this.latestEnd[i] = latestEnd;
+      const prevLoc = i > 0 ? jobData[this.jobs[i - 1]].loc : v.startLoc;
+      const taskDuration = (prevLoc !== job.loc || prevLoc < 0 ? job.setup : 0) + job.service;
+      latestArrivalNext = latestStart(job.tw, taskDuration, latestEnd);
+      nextLoc = job.loc;
+    }
+    const firstLeg = v.startLoc >= 0 ? durations.data[v.startLoc * size + jobData[this.jobs[0]].loc] : 0;
+    this.latestDeparture = latestArrivalNext - firstLeg;
+  }
+
+  private updateLoads(n: number, dims: number): void {
+    if (dims === 0) return;
+    const jobData = this.problem.jobs;
+    const start = this.startLoad;
+    start.fill(0);
+    for (let i = 0; i < n; i++) {
+      const job = jobData[this.jobs[i]];
+      for (let d = 0; d < dims; d++) {
+        start[d] += job.delivery[d];
+        this.cumDelivery[i * dims + d] = start[d];
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const job = jobData[this.jobs[i]];
+      for (let d = 0; d < dims; d++) {
+        const before = i > 0 ? this.loadAfter[(i - 1) * dims + d] : start[d];
+        const after = before - job.delivery[d] + job.pickup[d];
+        this.loadAfter[i * dims + d] = after;
+        const prevMax = i > 0 ? this.prefixMaxLoad[(i - 1) * dims + d] : start[d];
+        this.prefixMaxLoad[i * dims + d] = after > prevMax ? after : prevMax;
+      }
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      for (let d = 0; d < dims; d++) {
+        const here = this.loadAfter[i * dims + d];
+        const nextMax = i < n - 1 ? this.suffixMaxLoad[(i + 1) * dims + d] : here;
+        this.suffixMaxLoad[i * dims + d] = here > nextMax ? here : nextMax;
+      }
+    }
+    const cap = this.vehicle.capacity;
+    for (let d = 0; d < dims; d++) {
+      const peak = n > 0 ? Math.max(start[d], this.prefixMaxLoad[(n - 1) * dims + d]) : 0;
+      if (peak > cap[d]) this.feasible = false;
+    }
+  }
+
+  private updateWithSchedule(): void {
+    const result = scheduleRoute(this.problem, this.vehicle, this.jobs);
+    this.feasible = result.ok;
+    if (result.ok) {
+      const s = result.schedule;
+      this.travel = s.travel;
+      this.distance = s.distance;
+      this.travelCost = s.cost - (this.jobs.length > 0 ? this.vehicle.fixedCost : 0);
+    }
+  }
+}
