@@ -3,7 +3,8 @@ import { Rng } from '../rng.ts';
 import { compareObjectives, type Objective, type Snapshot, Solution } from '../solution/solution.ts';
 import type { Progress } from '../types.ts';
 import { constructByRegret } from './construct-regret.ts';
-import { improveLocally } from './local-search.ts';
+import { LocalSearch } from './local-search.ts';
+import { eliminateRoutes } from './route-elimination.ts';
 import { recreateGreedy } from './recreate-greedy.ts';
 import { DEFAULT_STRING_REMOVAL, ruinStrings } from './ruin-strings.ts';
 
@@ -17,9 +18,19 @@ export interface SearchTuning {
   readonly endTemperature: number;
   /** Polish every new best solution with local search. */
   readonly polishBest: boolean;
+  /** Share of the budget spent removing routes first, when vehicles have fixed costs. */
+  readonly fleetMinimisationShare: number;
+  /** Ruin-and-recreate iterations given to each attempt at emptying a route. */
+  readonly iterationsPerElimination: number;
 }
 
-export const DEFAULT_TUNING: SearchTuning = { startTemperature: 1, endTemperature: 0.2, polishBest: true };
+export const DEFAULT_TUNING: SearchTuning = {
+  startTemperature: 1,
+  endTemperature: 0.2,
+  polishBest: true,
+  fleetMinimisationShare: 0.4,
+  iterationsPerElimination: 2000,
+};
 
 export interface SearchLimits {
   readonly seed: number;
@@ -53,16 +64,42 @@ export function searchSolution(problem: Problem, limits: SearchLimits): SearchRe
   const maxIterations = limits.maxIterations ?? (timeLimit === undefined ? DEFAULT_ITERATIONS : Number.POSITIVE_INFINITY);
   const startedAt = clock ? clock() : 0;
 
+  let iteration = 0;
+  const budgetUsed = (): number => {
+    let fraction = maxIterations === Number.POSITIVE_INFINITY ? 0 : iteration / maxIterations;
+    if (timeLimit !== undefined && clock) fraction = Math.max(fraction, (clock() - startedAt) / timeLimit);
+    return fraction;
+  };
+
   const solution = new Solution(problem);
   applyWarmStart(problem, solution);
   constructByRegret(problem, solution, solution.unassignedJobs());
-  improveLocally(problem, solution);
+  const localSearch = new LocalSearch(problem, solution);
+  localSearch.improve();
+
+  if (problem.jobs.length > 0 && problem.vehicles.some((v) => v.fixedCost > 0)) {
+    const share = tuning.fleetMinimisationShare;
+    const eliminated = eliminateRoutes(
+      problem,
+      solution,
+      rng,
+      () => {
+        iteration++;
+        return budgetUsed() >= share;
+      },
+      tuning.iterationsPerElimination,
+    );
+    if (eliminated > 0) localSearch.improve();
+  }
 
   let current = solution.objective();
   let best = solution.snapshot();
   let bestObjective = current;
+  let travelCost = 0;
+  for (const route of solution.routes) travelCost += route.travelCost;
   const legs = Math.max(1, problem.jobs.length - current.unserved + solution.usedRoutes());
-  const averageLeg = current.cost / legs || 1;
+  // Travel only: fixed costs would make the temperature big enough to open routes at will.
+  const averageLeg = travelCost / legs || 1;
   const t0 = tuning.startTemperature * averageLeg;
   const t1 = tuning.endTemperature * averageLeg;
 
@@ -71,16 +108,12 @@ export function searchSolution(problem: Problem, limits: SearchLimits): SearchRe
     if (!saved.has(r)) saved.set(r, solution.routes[r].jobs.slice());
   };
 
-  let iteration = 0;
+  const annealingFrom = budgetUsed();
   if (problem.jobs.length > 0) {
     for (;;) {
-      if (iteration >= maxIterations) break;
-      let fraction = maxIterations === Number.POSITIVE_INFINITY ? 0 : iteration / maxIterations;
-      if (timeLimit !== undefined && clock) {
-        const elapsed = clock() - startedAt;
-        if (elapsed >= timeLimit) break;
-        fraction = Math.max(fraction, elapsed / timeLimit);
-      }
+      const used = budgetUsed();
+      if (used >= 1) break;
+      const fraction = annealingFrom < 1 ? (used - annealingFrom) / (1 - annealingFrom) : 1;
       const temperature = t0 * Math.pow(t1 / t0, fraction);
       iteration++;
 
@@ -99,7 +132,7 @@ export function searchSolution(problem: Problem, limits: SearchLimits): SearchRe
       if (accept) {
         current = candidate;
         if (compareObjectives(candidate, bestObjective) < 0 || (order < 0 && candidate.cost < bestObjective.cost - 1e-9)) {
-          if (tuning.polishBest) improveLocally(problem, solution);
+          if (tuning.polishBest) localSearch.improve();
           current = solution.objective();
           if (compareObjectives(current, bestObjective) < 0) {
             bestObjective = current;

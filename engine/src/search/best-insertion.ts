@@ -10,7 +10,17 @@ export interface InsertionChoice {
 }
 
 /**
- * Cheapest feasible place for job j over all eligible routes. With `blinkRate`
+ * On large instances only the routes serving one of the job's nearest
+ * neighbours (and one empty route per vehicle class) are tried: a job is
+ * almost never best inserted into a route far from it, and scanning every
+ * position of every route would dominate the run time.
+ */
+const NEAR_ROUTES_FROM = 200;
+const NEAR_NEIGHBOURS = 40;
+
+/**
+ * Cheapest feasible place for job j over all eligible routes (used ones only
+ * when `allowNewRoutes` is false). With `blinkRate`
  * > 0 each position is skipped with that probability (SISR's "blinks"), which
  * keeps the recreate step from always making the same greedy choice.
  */
@@ -20,18 +30,18 @@ export function bestInsertion(
   j: number,
   rng: Rng | null,
   blinkRate: number,
-  skipRoute = -1,
+  allowNewRoutes = true,
 ): InsertionChoice | null {
   const n = problem.jobs.length;
   let best: InsertionChoice | null = null;
   const triedEmptyClasses: number[] = [];
-  for (let r = 0; r < solution.routes.length; r++) {
-    if (r === skipRoute) continue;
-    if (problem.eligible[r * n + j] === 0) continue;
+  const tryRoute = (r: number): void => {
+    if (problem.eligible[r * n + j] === 0) return;
     const route = solution.routes[r];
     // Empty routes of interchangeable vehicles give the same answer: try one.
     if (route.jobs.length === 0) {
-      if (triedEmptyClasses.includes(route.vehicle.classKey)) continue;
+      if (!allowNewRoutes) return;
+      if (triedEmptyClasses.includes(route.vehicle.classKey)) return;
       triedEmptyClasses.push(route.vehicle.classKey);
     }
     for (let p = 0; p <= route.jobs.length; p++) {
@@ -40,6 +50,22 @@ export function bestInsertion(
       const delta = insertionDelta(problem, route, j, p, bound);
       if (delta < bound) best = { route: r, position: p, delta };
     }
+  };
+
+  if (n < NEAR_ROUTES_FROM) {
+    for (let r = 0; r < solution.routes.length; r++) tryRoute(r);
+    return best;
   }
+  const tried = new Set<number>();
+  const neighbours = problem.neighbours[j];
+  for (let k = 0; k < neighbours.length && k < NEAR_NEIGHBOURS; k++) {
+    const r = solution.routeOf[neighbours[k]];
+    if (r < 0 || tried.has(r)) continue;
+    tried.add(r);
+    tryRoute(r);
+  }
+  for (let r = 0; r < solution.routes.length; r++) if (solution.routes[r].jobs.length === 0) tryRoute(r);
+  // Nothing near fits (tight windows or capacity): fall back to every route.
+  if (best === null) for (let r = 0; r < solution.routes.length; r++) if (!tried.has(r)) tryRoute(r);
   return best;
 }

@@ -18,17 +18,20 @@ export function recreateGreedy(
   jobs: number[],
   rng: Rng,
   touched: (route: number) => void,
+  allowNewRoutes = true,
+  firstKey?: Float64Array,
 ): void {
-  orderJobs(problem, jobs, rng);
+  orderJobs(problem, jobs, rng, firstKey);
   for (const j of jobs) {
-    const choice = bestInsertion(problem, solution, j, rng, BLINK_RATE);
+    const choice = bestInsertion(problem, solution, j, rng, BLINK_RATE, allowNewRoutes);
     if (choice === null) continue;
     touched(choice.route);
     solution.insert(choice.route, j, choice.position);
   }
 }
 
-function orderJobs(problem: Problem, jobs: number[], rng: Rng): void {
+/** `firstKey`, when given, orders before everything but priority (descending). */
+function orderJobs(problem: Problem, jobs: number[], rng: Rng, firstKey?: Float64Array): void {
   rng.shuffle(jobs);
   const draw = rng.int(11);
   const key = new Float64Array(problem.jobs.length);
@@ -49,5 +52,8 @@ function orderJobs(problem: Problem, jobs: number[], rng: Rng): void {
     }
   }
   const jobData = problem.jobs;
-  jobs.sort((a, b) => jobData[b].priority - jobData[a].priority || key[a] - key[b]);
+  jobs.sort(
+    (a, b) =>
+      jobData[b].priority - jobData[a].priority || (firstKey ? firstKey[b] - firstKey[a] : 0) || key[a] - key[b],
+  );
 }

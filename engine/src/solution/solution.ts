@@ -31,10 +31,14 @@ export class Solution {
   readonly routes: Route[];
   /** Route index serving each job, or -1. */
   readonly routeOf: Int32Array;
+  /** Counts changes; `modifiedAt[r]` is its value at route r's last change (lets local search skip unchanged pairs). */
+  version = 0;
+  readonly modifiedAt: Int32Array;
 
   constructor(readonly problem: Problem) {
     this.routes = problem.vehicles.map((v) => new Route(problem, v));
     this.routeOf = new Int32Array(problem.jobs.length).fill(-1);
+    this.modifiedAt = new Int32Array(problem.vehicles.length);
     for (const r of this.routes) r.update();
   }
 
@@ -65,6 +69,7 @@ export class Solution {
     route.jobs = jobs;
     for (const j of jobs) this.routeOf[j] = r;
     route.update();
+    this.modifiedAt[r] = ++this.version;
   }
 
   insert(r: number, j: number, position: number): void {
@@ -72,12 +77,14 @@ export class Solution {
     route.jobs.splice(position, 0, j);
     this.routeOf[j] = r;
     route.update();
+    this.modifiedAt[r] = ++this.version;
   }
 
   /** Removes the nodes [from, to) of route r without refreshing its caches. */
   removeRange(r: number, from: number, to: number): number[] {
     const removed = this.routes[r].jobs.splice(from, to - from);
     for (const j of removed) this.routeOf[j] = -1;
+    this.modifiedAt[r] = ++this.version;
     return removed;
   }
 
@@ -91,6 +98,7 @@ export class Solution {
       this.routes[r].jobs = jobs.slice();
       for (const j of jobs) this.routeOf[j] = r;
       this.routes[r].update();
+      this.modifiedAt[r] = ++this.version;
     });
   }
 
