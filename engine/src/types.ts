@@ -35,12 +35,33 @@ export interface Job {
   readonly priority?: number;
   /** Valid slots for the start of the task (setup, then service). */
   readonly time_windows?: readonly TimeWindow[];
+
+  // Tournée extensions (ignored by VROOM): what field-service planning needs.
+  /** Service duration for some vehicles, keyed by vehicle id (e.g. faster for a more skilled technician). */
+  readonly service_by_vehicle?: Readonly<Record<string, Seconds>>;
+  /** Extra cost when served by some vehicles, keyed by vehicle id (outside sector, not the usual technician, a change to the published plan…). */
+  readonly assignment_costs?: Readonly<Record<string, Cost>>;
+  /** Only these vehicles may serve the job (pinning, required or forbidden technicians, hard sectors). */
+  readonly allowed_vehicles?: readonly number[];
+  /** Soft deadline (an SLA): starting the task after `at` costs `cost_per_hour` per hour late. */
+  readonly deadline?: { readonly at: Seconds; readonly cost_per_hour: Cost };
 }
 
 export interface VehicleCosts {
   readonly fixed?: Cost;
   readonly per_hour?: Cost;
   readonly per_km?: Cost;
+  /**
+   * Tournée extension: cost per squared hour of the route's working time
+   * (travel + setup + service). Convex, so it spreads work evenly across vehicles.
+   */
+  readonly per_work_hour_squared?: Cost;
+}
+
+/** Tournée extension: a route ending after `after` costs `cost_per_hour` per extra hour (time_window[1] stays the hard limit). */
+export interface Overtime {
+  readonly after: Seconds;
+  readonly cost_per_hour: Cost;
 }
 
 export interface Break {
@@ -84,6 +105,8 @@ export interface Vehicle {
   readonly max_travel_time?: Seconds;
   readonly max_distance?: Meters;
   readonly steps?: readonly VehicleStep[];
+  /** Tournée extension: soft end of the working day. */
+  readonly overtime?: Overtime;
 }
 
 export interface ProfileMatrices {

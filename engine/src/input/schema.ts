@@ -131,6 +131,12 @@ const timeWindowsSchema = z
   .array(timeWindowSchema, { error: expecting('must be an array of [start, end] windows') })
   .min(1, { error: 'must not be empty (leave it out for no time constraint)' });
 
+const vehicleKeyedSchema = z.record(
+  z.string().regex(/^\d+$/, { error: 'keys must be vehicle ids' }),
+  nonNegativeInt(),
+  { error: expecting('must be an object keyed by vehicle id') },
+);
+
 export const jobSchema = z.object(
   {
     id: nonNegativeInt(),
@@ -144,6 +150,15 @@ export const jobSchema = z.object(
     skills: skillsSchema.optional(),
     priority: z.int({ error: expecting('must be an integer from 0 to 100') }).min(0).max(100).optional(),
     time_windows: timeWindowsSchema.optional(),
+    // Tournée extensions, keyed by vehicle id (JSON object keys are strings; validate.ts checks they name vehicles).
+    service_by_vehicle: vehicleKeyedSchema.optional(),
+    assignment_costs: vehicleKeyedSchema.optional(),
+    allowed_vehicles: z
+      .array(nonNegativeInt(), { error: expecting('must be an array of vehicle ids') })
+      .optional(),
+    deadline: z
+      .object({ at: nonNegativeInt(), cost_per_hour: nonNegativeInt() }, { error: expecting('must be an object') })
+      .optional(),
   },
   { error: expecting('must be an object') },
 );
@@ -153,6 +168,7 @@ export const vehicleCostsSchema = z.object(
     fixed: nonNegativeInt().optional(),
     per_hour: nonNegativeInt().optional(),
     per_km: nonNegativeInt().optional(),
+    per_work_hour_squared: nonNegativeInt().optional(),
   },
   { error: expecting('must be an object') },
 );
@@ -207,6 +223,9 @@ export const vehicleSchema = z.object(
     max_travel_time: nonNegativeInt().optional(),
     max_distance: nonNegativeInt().optional(),
     steps: z.array(vehicleStepSchema, { error: expecting('must be an array') }).optional(),
+    overtime: z
+      .object({ after: nonNegativeInt(), cost_per_hour: nonNegativeInt() }, { error: expecting('must be an object') })
+      .optional(),
   },
   { error: expecting('must be an object') },
 );

@@ -32,6 +32,7 @@ export function parseInput(raw: unknown): Input {
   jobs.forEach((job, j) => checkJobLocation(job, j, profiles, matrices));
   checkAmountDimensions(input);
   checkSteps(input);
+  checkVehicleReferences(input);
   return input;
 }
 
@@ -274,6 +275,21 @@ function checkSteps(input: ParsedInput): void {
           break;
         }
       }
+    });
+  });
+}
+
+/** The Tournée extensions key jobs' data by vehicle id: every key must name a vehicle. */
+function checkVehicleReferences(input: ParsedInput): void {
+  const ids = new Set(input.vehicles.map((v) => v.id));
+  (input.jobs ?? []).forEach((job, j) => {
+    for (const field of ['service_by_vehicle', 'assignment_costs'] as const) {
+      for (const key of Object.keys(job[field] ?? {})) {
+        if (!ids.has(Number(key))) throw new InputError(formatPath(['jobs', j, field, key]), `no vehicle has id ${key}`);
+      }
+    }
+    (job.allowed_vehicles ?? []).forEach((id, k) => {
+      if (!ids.has(id)) throw new InputError(formatPath(['jobs', j, 'allowed_vehicles', k]), `no vehicle has id ${id}`);
     });
   });
 }

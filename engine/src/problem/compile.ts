@@ -28,6 +28,16 @@ export function compileProblem(input: Input): Problem {
   const locationCount = matrixMode ? matrixSize(input) : coordinates.length;
 
   const dimensions = amountDimensions(input);
+  const vehicleIndexById = new Map(input.vehicles.map((v, i) => [v.id, i]));
+  const perVehicle = (values: Readonly<Record<string, number>> | undefined, fallback: number): Float64Array | null => {
+    if (!values || Object.keys(values).length === 0) return null;
+    const out = new Float64Array(input.vehicles.length).fill(fallback);
+    for (const [id, value] of Object.entries(values)) {
+      const i = vehicleIndexById.get(Number(id));
+      if (i !== undefined) out[i] = value;
+    }
+    return out;
+  };
   const jobs: JobData[] = jobsIn.map((job, j) => {
     const tw = flattenWindows(job.time_windows);
     return {
@@ -42,8 +52,18 @@ export function compileProblem(input: Input): Problem {
       tw,
       twEarliest: tw[0],
       twLatest: tw[tw.length - 1],
+      serviceByVehicle: perVehicle(job.service_by_vehicle, job.service ?? 0),
+      assignmentCost: perVehicle(job.assignment_costs, 0),
+      deadline: job.deadline ? job.deadline.at : NO_LIMIT,
+      latenessCost: job.deadline ? job.deadline.cost_per_hour / 3600 : 0,
     };
   });
+  const serviceVaries = jobs.some((job) => job.serviceByVehicle !== null);
+  // Per-vehicle job data makes every vehicle unlike the others (an empty one no longer stands for all).
+  const vehiclesDiffer =
+    serviceVaries ||
+    jobs.some((job) => job.assignmentCost !== null) ||
+    jobsIn.some((job) => job.allowed_vehicles !== undefined);
 
   const travelCache = new Map<string, TravelData>();
   const timingKeys = new Map<string, number>();
@@ -63,7 +83,9 @@ export function compileProblem(input: Input): Problem {
     const breaks = compileBreaks(v, dimensions);
     const twStart = v.time_window ? v.time_window[0] : 0;
     const twEnd = v.time_window ? v.time_window[1] : NO_LIMIT;
-    const keyText = breaks.length > 0 ? `break\u0000${i}` : `${travelKey}\u0000${vehicleLocs[i].end}\u0000${twEnd}`;
+    // Vehicles with breaks, or whose service times differ, time every sequence their own way.
+    const keyText =
+      breaks.length > 0 || serviceVaries ? `own\u0000${i}` : `${travelKey}\u0000${vehicleLocs[i].end}\u0000${twEnd}`;
     let timingKey = timingKeys.get(keyText);
     if (timingKey === undefined) {
       timingKey = timingKeys.size;
@@ -80,6 +102,9 @@ export function compileProblem(input: Input): Problem {
       v.max_tasks ?? null,
       v.max_travel_time ?? null,
       v.max_distance ?? null,
+      v.overtime ?? null,
+      v.costs?.per_work_hour_squared ?? 0,
+      vehiclesDiffer ? i : null,
     ]);
     let classKey = classKeys.get(classText);
     if (classKey === undefined) {
@@ -105,6 +130,9 @@ export function compileProblem(input: Input): Problem {
       initialJobs: (v.steps ?? [])
         .filter((s) => s.type === 'job' && s.id !== undefined && jobIndexById.has(s.id))
         .map((s) => jobIndexById.get(s.id as number) as number),
+      overtimeAfter: v.overtime ? v.overtime.after : NO_LIMIT,
+      overtimeCost: v.overtime ? v.overtime.cost_per_hour / 3600 : 0,
+      workloadCost: v.costs?.per_work_hour_squared ?? 0,
     };
   });
 
@@ -115,6 +143,9 @@ export function compileProblem(input: Input): Problem {
     dimensions,
     eligible: eligibility(input),
     neighbours: neighbourLists(jobs, vehicles[0]?.travel.durations),
+    timeDependentCosts:
+      jobs.some((job) => job.latenessCost > 0) || vehicles.some((v) => v.overtimeCost > 0 || v.workloadCost > 0),
+    hasAssignmentCosts: jobs.some((job) => job.assignmentCost !== null),
     coordinates,
   };
 }
@@ -239,7 +270,9 @@ function eligibility(input: Input): Uint8Array {
   input.vehicles.forEach((v, i) => {
     const has = new Set(v.skills ?? []);
     jobs.forEach((job, j) => {
-      out[i * jobs.length + j] = (job.skills ?? []).every((s) => has.has(s)) ? 1 : 0;
+      const skilled = (job.skills ?? []).every((s) => has.has(s));
+      const allowed = job.allowed_vehicles === undefined || job.allowed_vehicles.includes(v.id);
+      out[i * jobs.length + j] = skilled && allowed ? 1 : 0;
     });
   });
   return out;

@@ -28,6 +28,13 @@ export interface JobData {
   /** Earliest start of its first window and latest end of its last. */
   readonly twEarliest: Seconds;
   readonly twLatest: Seconds;
+  /** Service per vehicle index when some vehicles differ (Tournée extension), else null: use `service`. */
+  readonly serviceByVehicle: Float64Array | null;
+  /** Extra cost per vehicle index (Tournée extension), else null. */
+  readonly assignmentCost: Float64Array | null;
+  /** Soft deadline of the task start and its cost per second late (+Infinity and 0 when none). */
+  readonly deadline: Seconds;
+  readonly latenessCost: number;
 }
 
 export interface BreakData {
@@ -75,6 +82,11 @@ export interface VehicleData {
   readonly classKey: number;
   /** Job indices of the warm-start route, in order (empty when none). */
   readonly initialJobs: readonly number[];
+  /** Soft end of the day and the cost per second beyond it (+Infinity and 0 when none). */
+  readonly overtimeAfter: Seconds;
+  readonly overtimeCost: number;
+  /** Cost per squared hour of working time (travel + setup + service); 0 when none. */
+  readonly workloadCost: number;
 }
 
 export interface Problem {
@@ -87,6 +99,14 @@ export interface Problem {
   readonly eligible: Uint8Array;
   /** For each job, other jobs sorted by increasing travel-time proximity (for string removals). */
   readonly neighbours: readonly Int32Array[];
+  /**
+   * True when some cost depends on times (deadlines, overtime, workload):
+   * cached suffixes then tell feasibility but not cost, so moves are costed
+   * node by node after the changed position.
+   */
+  readonly timeDependentCosts: boolean;
+  /** True when some job costs differently per vehicle. */
+  readonly hasAssignmentCosts: boolean;
   /** Location coordinates, when known, for the output. */
   readonly coordinates: readonly (readonly [number, number] | undefined)[];
 }

@@ -96,7 +96,7 @@ export function searchSolution(problem: Problem, limits: SearchLimits): SearchRe
   let best = solution.snapshot();
   let bestObjective = current;
   let travelCost = 0;
-  for (const route of solution.routes) travelCost += route.travelCost;
+  for (const route of solution.routes) travelCost += route.legCost;
   const legs = Math.max(1, problem.jobs.length - current.unserved + solution.usedRoutes());
   // Travel only: fixed costs would make the temperature big enough to open routes at will.
   const averageLeg = travelCost / legs || 1;

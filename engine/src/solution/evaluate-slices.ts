@@ -1,16 +1,22 @@
+import { assignmentCost, serviceTime } from '../problem/per-vehicle.ts';
 import type { Problem, VehicleData } from '../problem/model.ts';
 import type { Route } from './route.ts';
 import { scheduleRoute } from './schedule.ts';
+import { latenessCost, routeTimeCost } from './soft-costs.ts';
 import { earliestStart } from './time-windows.ts';
 
-/** Nodes [from, to) of a route's current sequence. */
-export interface Slice {
-  readonly route: Route;
-  readonly from: number;
-  readonly to: number;
-}
+/** Nodes [from, to) of a route's current sequence, or a lone job from nowhere. */
+export type Slice = { readonly route: Route; readonly from: number; readonly to: number } | { readonly job: number };
 
 const INFEASIBLE = Number.POSITIVE_INFINITY;
+
+function sliceLength(s: Slice): number {
+  return 'job' in s ? 1 : s.to - s.from;
+}
+
+function sliceJob(s: Slice, k: number): number {
+  return 'job' in s ? s.job : s.route.jobs[s.from + k];
+}
 
 /**
  * Cost (fixed cost included) of the route that `vehicle` would drive through
@@ -19,20 +25,27 @@ const INFEASIBLE = Number.POSITIVE_INFINITY;
  * A leading prefix of the vehicle's own route reuses its forward caches, and a
  * trailing suffix of a route timed alike reuses its backward caches, so moves
  * that splice a few nodes between a prefix and a suffix (relocate, swap,
- * 2-opt*, or-opt, cross-exchange) cost O(nodes in the middle).
+ * 2-opt*, or-opt, cross-exchange) cost O(nodes in the middle). When costs
+ * depend on times (deadlines, overtime, workload) the suffix is walked node by
+ * node instead: its feasibility could be cached, its cost cannot.
  */
 export function evaluateSlices(problem: Problem, vehicle: VehicleData, slices: readonly Slice[]): number {
   let count = 0;
-  for (const s of slices) count += s.to - s.from;
+  for (const s of slices) count += sliceLength(s);
   if (count === 0) return 0;
   if (count > vehicle.maxTasks) return INFEASIBLE;
   if (vehicle.breaks.length > 0) return evaluateBySchedule(problem, vehicle, slices);
 
   const dims = problem.dimensions;
   const cap = vehicle.capacity;
+  const jobData = problem.jobs;
   const load = dims > 0 ? new Float64Array(dims) : null;
   if (load) {
     for (const s of slices) {
+      if ('job' in s) {
+        for (let d = 0; d < dims; d++) load[d] += jobData[s.job].delivery[d];
+        continue;
+      }
       if (s.to <= s.from) continue;
       for (let d = 0; d < dims; d++) {
         const upTo = s.route.cumDelivery[(s.to - 1) * dims + d];
@@ -43,19 +56,20 @@ export function evaluateSlices(problem: Problem, vehicle: VehicleData, slices: r
     for (let d = 0; d < dims; d++) if (load[d] > cap[d]) return INFEASIBLE;
   }
 
+  const vi = vehicle.index;
   const { durations, distances, costs } = vehicle.travel;
   const size = durations.size;
-  const jobData = problem.jobs;
   let t = vehicle.twStart;
   let loc = vehicle.startLoc;
   let travel = 0;
   let distance = 0;
   let cost = 0;
+  let work = 0;
   let k = 0;
-  while (k < slices.length && slices[k].to <= slices[k].from) k++;
+  while (k < slices.length && sliceLength(slices[k]) === 0) k++;
 
   const first = slices[k];
-  if (first.from === 0 && first.route.vehicle === vehicle) {
+  if (!('job' in first) && first.from === 0 && first.route.vehicle === vehicle) {
     const route = first.route;
     const last = first.to - 1;
     t = route.dep[last];
@@ -63,6 +77,7 @@ export function evaluateSlices(problem: Problem, vehicle: VehicleData, slices: r
     travel = route.cumTravel[last];
     distance = route.cumDistance[last];
     cost = route.cumCost[last];
+    work = route.cumWork[last];
     if (load) {
       for (let d = 0; d < dims; d++) {
         const shift = load[d] - route.startLoad[d];
@@ -75,17 +90,25 @@ export function evaluateSlices(problem: Problem, vehicle: VehicleData, slices: r
 
   for (; k < slices.length; k++) {
     const s = slices[k];
-    if (s.to <= s.from) continue;
-    const route = s.route;
-    const isLast = k === slices.length - 1;
-    if (isLast && s.to === route.size && route.vehicle.timingKey === vehicle.timingKey && loc >= 0) {
+    const length = sliceLength(s);
+    if (length === 0) continue;
+    if (
+      k === slices.length - 1 &&
+      !('job' in s) &&
+      s.to === s.route.size &&
+      loc >= 0 &&
+      !problem.timeDependentCosts &&
+      s.route.vehicle.timingKey === vehicle.timingKey &&
+      (s.route.vehicle === vehicle || !problem.hasAssignmentCosts)
+    ) {
       // Splice onto a suffix timed alike: one check against its latest completion.
+      const route = s.route;
       const f = s.from;
       const job = jobData[route.jobs[f]];
       const leg = loc * size + job.loc;
       const start = earliestStart(job.tw, t + durations.data[leg]);
       if (Number.isNaN(start)) return INFEASIBLE;
-      const end = start + (loc !== job.loc ? job.setup : 0) + job.service;
+      const end = start + (loc !== job.loc ? job.setup : 0) + serviceTime(job, vi);
       if (end > route.latestEnd[f]) return INFEASIBLE;
       if (load) {
         for (let d = 0; d < dims; d++) {
@@ -95,22 +118,27 @@ export function evaluateSlices(problem: Problem, vehicle: VehicleData, slices: r
       }
       travel += durations.data[leg] + route.travel - route.cumTravel[f];
       distance += distances.data[leg] + route.distance - route.cumDistance[f];
-      cost += costs.data[leg] + route.travelCost - route.cumCost[f];
+      // Suffix cost without the leg into f: everything after f's arrival, plus f's own assignment cost.
+      cost += costs.data[leg] + route.variableCost - route.cumCost[f] + assignmentCost(job, vi);
       return finish(vehicle, travel, distance, cost);
     }
-    for (let i = s.from; i < s.to; i++) {
-      const job = jobData[route.jobs[i]];
+    for (let n = 0; n < length; n++) {
+      const job = jobData[sliceJob(s, n)];
       if (loc >= 0) {
         const leg = loc * size + job.loc;
         t += durations.data[leg];
         travel += durations.data[leg];
         distance += distances.data[leg];
         cost += costs.data[leg];
+        work += durations.data[leg];
       }
       if (t > job.twLatest) return INFEASIBLE;
       const start = earliestStart(job.tw, t);
       if (Number.isNaN(start)) return INFEASIBLE;
-      t = start + (loc !== job.loc || loc < 0 ? job.setup : 0) + job.service;
+      const task = (loc !== job.loc || loc < 0 ? job.setup : 0) + serviceTime(job, vi);
+      cost += assignmentCost(job, vi) + latenessCost(job, start);
+      work += task;
+      t = start + task;
       loc = job.loc;
       if (load) {
         for (let d = 0; d < dims; d++) {
@@ -126,9 +154,10 @@ export function evaluateSlices(problem: Problem, vehicle: VehicleData, slices: r
     travel += durations.data[leg];
     distance += distances.data[leg];
     cost += costs.data[leg];
+    work += durations.data[leg];
   }
   if (t > vehicle.twEnd) return INFEASIBLE;
-  return finish(vehicle, travel, distance, cost);
+  return finish(vehicle, travel, distance, cost + routeTimeCost(vehicle, t, work));
 }
 
 function finish(vehicle: VehicleData, travel: number, distance: number, cost: number): number {
@@ -136,9 +165,15 @@ function finish(vehicle: VehicleData, travel: number, distance: number, cost: nu
   return cost + vehicle.fixedCost;
 }
 
-function evaluateBySchedule(problem: Problem, vehicle: VehicleData, slices: readonly Slice[]): number {
+/** The job sequence a list of slices describes. */
+export function sliceJobs(slices: readonly Slice[]): number[] {
   const jobs: number[] = [];
-  for (const s of slices) for (let i = s.from; i < s.to; i++) jobs.push(s.route.jobs[i]);
+  for (const s of slices) for (let n = 0; n < sliceLength(s); n++) jobs.push(sliceJob(s, n));
+  return jobs;
+}
+
+function evaluateBySchedule(problem: Problem, vehicle: VehicleData, slices: readonly Slice[]): number {
+  const jobs = sliceJobs(slices);
   const result = scheduleRoute(problem, vehicle, jobs);
   return result.ok ? result.schedule.cost : INFEASIBLE;
 }

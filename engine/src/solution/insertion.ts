@@ -1,5 +1,7 @@
 import type { Problem } from '../problem/model.ts';
 import type { Route } from './route.ts';
+import { assignmentCost, serviceTime } from '../problem/per-vehicle.ts';
+import { evaluateSlices } from './evaluate-slices.ts';
 import { scheduleRoute } from './schedule.ts';
 import { earliestStart } from './time-windows.ts';
 
@@ -20,6 +22,7 @@ export function insertionDelta(
   bound: number = INFEASIBLE,
 ): number {
   if (route.hasBreaks) return insertionDeltaBySchedule(problem, route, j, p, bound);
+  if (problem.timeDependentCosts) return insertionDeltaBySlices(problem, route, j, p, bound);
   const v = route.vehicle;
   const n = route.jobs.length;
   if (n + 1 > v.maxTasks) return INFEASIBLE;
@@ -38,7 +41,8 @@ export function insertionDelta(
     (inLeg >= 0 ? costs.data[inLeg] : 0) +
     (outLeg >= 0 ? costs.data[outLeg] : 0) -
     (oldLeg >= 0 ? costs.data[oldLeg] : 0) +
-    (n === 0 ? v.fixedCost : 0);
+    (n === 0 ? v.fixedCost : 0) +
+    assignmentCost(job, v.index);
   if (delta >= bound) return INFEASIBLE;
 
   const depart = p > 0 ? route.dep[p - 1] : v.twStart;
@@ -46,7 +50,7 @@ export function insertionDelta(
   if (arrival > job.twLatest) return INFEASIBLE;
   const start = earliestStart(job.tw, arrival);
   if (Number.isNaN(start)) return INFEASIBLE;
-  const end = start + (prevLoc !== job.loc || prevLoc < 0 ? job.setup : 0) + job.service;
+  const end = start + (prevLoc !== job.loc || prevLoc < 0 ? job.setup : 0) + serviceTime(job, v.index);
 
   const outTime = outLeg >= 0 ? durations.data[outLeg] : 0;
   if (p < n) {
@@ -54,7 +58,7 @@ export function insertionDelta(
     const nextStart = earliestStart(next.tw, end + outTime);
     if (Number.isNaN(nextStart)) return INFEASIBLE;
     const nextSetup = job.loc !== next.loc ? next.setup : 0;
-    if (nextStart + nextSetup + next.service > route.latestEnd[p]) return INFEASIBLE;
+    if (nextStart + nextSetup + serviceTime(next, v.index) > route.latestEnd[p]) return INFEASIBLE;
   } else if (end + outTime > v.twEnd) {
     return INFEASIBLE;
   }
@@ -95,6 +99,18 @@ function loadAllowsInsertion(
     if (p < n && route.suffixMaxLoad[p * dims + d] + pickup[d] > cap[d]) return false;
   }
   return true;
+}
+
+/** Exact when costs depend on times: the suffix is re-timed node by node. */
+function insertionDeltaBySlices(problem: Problem, route: Route, j: number, p: number, bound: number): number {
+  const n = route.jobs.length;
+  const cost = evaluateSlices(problem, route.vehicle, [
+    { route, from: 0, to: p },
+    { job: j },
+    { route, from: p, to: n },
+  ]);
+  const delta = cost - route.cost;
+  return delta < bound ? delta : INFEASIBLE;
 }
 
 function insertionDeltaBySchedule(problem: Problem, route: Route, j: number, p: number, bound: number): number {

@@ -1,5 +1,7 @@
 import type { Problem, VehicleData } from '../problem/model.ts';
+import { assignmentCost, serviceTime } from '../problem/per-vehicle.ts';
 import { scheduleRoute } from './schedule.ts';
+import { latenessCost, routeTimeCost } from './soft-costs.ts';
 import { earliestStart, latestStart } from './time-windows.ts';
 
 /**
@@ -20,10 +22,13 @@ export class Route {
   dep = new Float64Array(0);
   /** Latest completion of node i's task such that the rest of the route stays feasible. */
   latestEnd = new Float64Array(0);
-  /** Cumulated travel time, distance and leg cost upon arrival at node i. */
+  /** Cumulated travel time and distance upon arrival at node i. */
   cumTravel = new Float64Array(0);
   cumDistance = new Float64Array(0);
+  /** Cumulated cost through node i: legs, plus assignment and lateness costs of nodes 0..i. */
   cumCost = new Float64Array(0);
+  /** Cumulated working time (travel, setup, service) through the departure from node i. */
+  cumWork = new Float64Array(0);
   /** Per node i and dimension d, at [i * dims + d]. */
   loadAfter = new Float64Array(0);
   cumDelivery = new Float64Array(0);
@@ -31,10 +36,13 @@ export class Route {
   suffixMaxLoad = new Float64Array(0);
   startLoad: Float64Array;
 
-  /** Totals of the whole route (travel cost excludes the fixed cost). */
+  /** Totals of the whole route. */
   travel = 0;
   distance = 0;
-  travelCost = 0;
+  /** Cost of the legs alone. */
+  legCost = 0;
+  /** Every cost but the fixed one: legs, assignments, lateness, overtime, workload. */
+  variableCost = 0;
   /** Latest departure from the start keeping the route feasible. */
   latestDeparture = Number.POSITIVE_INFINITY;
   feasible = true;
@@ -54,7 +62,7 @@ export class Route {
 
   /** Objective cost: fixed cost when used, plus travel cost. */
   get cost(): number {
-    return this.jobs.length > 0 ? this.vehicle.fixedCost + this.travelCost : 0;
+    return this.jobs.length > 0 ? this.vehicle.fixedCost + this.variableCost : 0;
   }
 
   /** Location of node i; -1 stands for "no location" (missing start or end). */
@@ -79,6 +87,7 @@ export class Route {
     this.cumTravel = new Float64Array(capacity);
     this.cumDistance = new Float64Array(capacity);
     this.cumCost = new Float64Array(capacity);
+    this.cumWork = new Float64Array(capacity);
     this.loadAfter = new Float64Array(capacity * dims);
     this.cumDelivery = new Float64Array(capacity * dims);
     this.prefixMaxLoad = new Float64Array(capacity * dims);
@@ -88,13 +97,16 @@ export class Route {
   private updateForward(): void {
     const { jobs: jobData } = this.problem;
     const v = this.vehicle;
+    const vi = v.index;
     const { durations, distances, costs } = v.travel;
     const size = durations.size;
     let t = v.twStart;
     let loc = v.startLoc;
     let travel = 0;
     let distance = 0;
+    let legCost = 0;
     let cost = 0;
+    let work = 0;
     let feasible = true;
     for (let i = 0; i < this.jobs.length; i++) {
       const job = jobData[this.jobs[i]];
@@ -102,18 +114,24 @@ export class Route {
         const leg = loc * size + job.loc;
         travel += durations.data[leg];
         distance += distances.data[leg];
+        legCost += costs.data[leg];
         cost += costs.data[leg];
+        work += durations.data[leg];
         t += durations.data[leg];
       }
       this.cumTravel[i] = travel;
       this.cumDistance[i] = distance;
-      this.cumCost[i] = cost;
       let start = earliestStart(job.tw, t);
       if (Number.isNaN(start)) {
         feasible = false;
         start = t;
       }
-      t = start + (loc !== job.loc || loc < 0 ? job.setup : 0) + job.service;
+      const task = (loc !== job.loc || loc < 0 ? job.setup : 0) + serviceTime(job, vi);
+      cost += assignmentCost(job, vi) + latenessCost(job, start);
+      work += task;
+      t = start + task;
+      this.cumCost[i] = cost;
+      this.cumWork[i] = work;
       this.dep[i] = t;
       loc = job.loc;
     }
@@ -121,12 +139,16 @@ export class Route {
       const leg = loc * size + v.endLoc;
       travel += durations.data[leg];
       distance += distances.data[leg];
+      legCost += costs.data[leg];
       cost += costs.data[leg];
+      work += durations.data[leg];
       t += durations.data[leg];
     }
+    if (this.jobs.length > 0) cost += routeTimeCost(v, t, work);
     this.travel = travel;
     this.distance = distance;
-    this.travelCost = cost;
+    this.legCost = legCost;
+    this.variableCost = cost;
     this.feasible =
       feasible &&
       t <= v.twEnd &&
@@ -154,7 +176,7 @@ export class Route {
       const latestEnd = latestArrivalNext - leg;
       this.latestEnd[i] = latestEnd;
       const prevLoc = i > 0 ? jobData[this.jobs[i - 1]].loc : v.startLoc;
-      const taskDuration = (prevLoc !== job.loc || prevLoc < 0 ? job.setup : 0) + job.service;
+      const taskDuration = (prevLoc !== job.loc || prevLoc < 0 ? job.setup : 0) + serviceTime(job, v.index);
       latestArrivalNext = latestStart(job.tw, taskDuration, latestEnd);
       nextLoc = job.loc;
     }
@@ -205,7 +227,8 @@ export class Route {
       const s = result.schedule;
       this.travel = s.travel;
       this.distance = s.distance;
-      this.travelCost = s.cost - (this.jobs.length > 0 ? this.vehicle.fixedCost : 0);
+      this.variableCost = s.cost - (this.jobs.length > 0 ? this.vehicle.fixedCost : 0);
+      this.legCost = this.variableCost;
     }
   }
 }

@@ -1,4 +1,6 @@
 import type { BreakData, JobData, Problem, VehicleData } from '../problem/model.ts';
+import { assignmentCost, serviceTime } from '../problem/per-vehicle.ts';
+import { latenessCost, routeTimeCost } from './soft-costs.ts';
 import { earliestStart } from './time-windows.ts';
 
 /**
@@ -67,6 +69,7 @@ export function scheduleRoute(
   let setupSum = 0;
   let serviceSum = 0;
   let waitingSum = 0;
+  const v = vehicle.index;
 
   for (let n = 0; n <= jobs.length; n++) {
     const job: JobData | null = n < jobs.length ? problem.jobs[jobs[n]] : null;
@@ -82,7 +85,7 @@ export function scheduleRoute(
       if (Number.isNaN(breakStart)) return { ok: false, reason: 'break' };
       let takeNow = job === null;
       if (job) {
-        const taskDuration = job.setup * (loc !== job.loc ? 1 : 0) + job.service;
+        const taskDuration = job.setup * (loc !== job.loc ? 1 : 0) + serviceTime(job, v);
         const startWithout = earliestStart(job.tw, t + remaining);
         if (Number.isNaN(startWithout)) return { ok: false, reason: 'time_window' };
         const canDefer = !Number.isNaN(earliestStart(brk.tw, startWithout + taskDuration));
@@ -126,6 +129,8 @@ export function scheduleRoute(
     const start = earliestStart(job.tw, arrival);
     if (Number.isNaN(start)) return { ok: false, reason: 'time_window' };
     const setup = loc !== job.loc || loc < 0 ? job.setup : 0;
+    const service = serviceTime(job, v);
+    cost += assignmentCost(job, v) + latenessCost(job, start);
     for (let d = 0; d < dims; d++) load[d] += job.pickup[d] - job.delivery[d];
     if (exceeds(load, vehicle.capacity)) return { ok: false, reason: 'capacity' };
     steps.push({
@@ -134,15 +139,15 @@ export function scheduleRoute(
       arrival,
       waiting: start - arrival,
       setup,
-      service: job.service,
+      service,
       travel,
       distance,
       load: load.slice(),
     });
     waitingSum += start - arrival;
     setupSum += setup;
-    serviceSum += job.service;
-    t = start + setup + job.service;
+    serviceSum += service;
+    t = start + setup + service;
     loc = job.loc;
   }
 
@@ -150,6 +155,7 @@ export function scheduleRoute(
   if (t > vehicle.twEnd) return { ok: false, reason: 'time_window' };
   if (travel > vehicle.maxTravelTime) return { ok: false, reason: 'max_travel_time' };
   if (distance > vehicle.maxDistance) return { ok: false, reason: 'max_distance' };
+  if (jobs.length > 0) cost += routeTimeCost(vehicle, t, travel + setupSum + jobServiceSum(problem, vehicle, jobs));
   return {
     ok: true,
     schedule: {
@@ -179,6 +185,13 @@ export function scheduleWithLateDeparture(problem: Problem, vehicle: VehicleData
   const late = scheduleRoute(problem, vehicle, jobs, early.schedule.departure + first.waiting);
   if (late.ok && late.schedule.endTime === early.schedule.endTime && late.schedule.travel === early.schedule.travel) return late;
   return early;
+}
+
+/** Service of the jobs alone (breaks are not work). */
+function jobServiceSum(problem: Problem, vehicle: VehicleData, jobs: readonly number[]): number {
+  let sum = 0;
+  for (const j of jobs) sum += serviceTime(problem.jobs[j], vehicle.index);
+  return sum;
 }
 
 function sortedBreaks(breaks: readonly BreakData[]): BreakData[] {

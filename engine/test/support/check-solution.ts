@@ -246,7 +246,8 @@ function checkRoute(
     if (job) {
       const missing = (job.skills ?? []).filter((s) => !vehicleSkills.has(s));
       if (missing.length > 0) problems.push(`${at(i)}: the vehicle lacks skill(s) ${missing.join(', ')}`);
-      if (step.service !== (job.service ?? 0)) problems.push(`${at(i)}: service ${step.service}, but the job's service is ${job.service ?? 0}`);
+      const service = job.service_by_vehicle?.[String(vehicle.id)] ?? job.service ?? 0;
+      if (step.service !== service) problems.push(`${at(i)}: service ${step.service}, but the job's service is ${service}`);
       if (step.location_index !== undefined && job.location_index !== undefined && step.location_index !== job.location_index) {
         problems.push(`${at(i)}: location_index ${step.location_index}, but the job's is ${job.location_index}`);
       }
@@ -390,7 +391,7 @@ function checkRoute(
     problems.push(`${where}: distance ${totalDistance} exceeds max_distance ${vehicle.max_distance}`);
   }
 
-  const fixed = servedJobs.length > 0 ? (vehicle.costs?.fixed ?? 0) : 0;
+  const fixed = (servedJobs.length > 0 ? (vehicle.costs?.fixed ?? 0) : 0) + extensionCosts(vehicle, steps, stepJobs, totalDuration);
   const costOk = [exactCost, roundedCost].some((c) => Math.abs(route.cost - (fixed + c)) <= 1 + 1e-9);
   if (!costOk) problems.push(`${where}: cost ${route.cost}, expected ${round6(fixed + exactCost)} (±1)`);
   if (route.duration !== totalDuration) problems.push(`${where}: duration ${route.duration}, expected total travel ${totalDuration}`);
@@ -517,4 +518,30 @@ function exceeds(amount: Amount, limit: Amount | undefined): boolean {
 
 function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
+}
+
+/**
+ * Costs of the Tournée extensions (engine/README.md): assignment costs, lateness
+ * past a soft deadline, overtime past the soft end, and the workload term.
+ */
+function extensionCosts(vehicle: Vehicle, steps: readonly Step[], stepJobs: readonly (Job | undefined)[], travel: number): number {
+  let cost = 0;
+  let work = travel;
+  let served = 0;
+  steps.forEach((step, i) => {
+    const job = stepJobs[i];
+    if (!job) return;
+    served++;
+    work += step.setup + step.service;
+    cost += job.assignment_costs?.[String(vehicle.id)] ?? 0;
+    const start = step.arrival + step.waiting_time;
+    if (job.deadline && start > job.deadline.at) cost += ((start - job.deadline.at) * job.deadline.cost_per_hour) / 3600;
+  });
+  if (served === 0) return 0;
+  const last = steps[steps.length - 1];
+  const end = last.arrival + last.waiting_time + last.setup + last.service;
+  if (vehicle.overtime && end > vehicle.overtime.after) cost += ((end - vehicle.overtime.after) * vehicle.overtime.cost_per_hour) / 3600;
+  const perHour2 = vehicle.costs?.per_work_hour_squared ?? 0;
+  if (perHour2 > 0) cost += perHour2 * (work / 3600) ** 2;
+  return cost;
 }

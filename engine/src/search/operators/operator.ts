@@ -1,5 +1,4 @@
 import type { Problem } from '../../problem/model.ts';
-import type { Slice } from '../../solution/evaluate-slices.ts';
 import type { Solution } from '../../solution/solution.ts';
 
 /** An improving change found by an operator, applied only if chosen. */
@@ -30,12 +29,7 @@ export interface Operator {
   find(context: MoveContext, u: number, v: number): Move | null;
 }
 
-/** The sequence a list of slices describes. */
-export function sliceJobs(slices: readonly Slice[]): number[] {
-  const out: number[] = [];
-  for (const s of slices) for (let i = s.from; i < s.to; i++) out.push(s.route.jobs[i]);
-  return out;
-}
+export { sliceJobs } from '../../solution/evaluate-slices.ts';
 
 /** Whether vehicle of route r may serve every job of route `from` in [a, b). */
 export function eligibleRange(context: MoveContext, r: number, from: number, a: number, b: number): boolean {
