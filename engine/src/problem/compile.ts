@@ -123,6 +123,7 @@ export function compileProblem(input: Input): Problem {
       fixedCost: v.costs?.fixed ?? 0,
       travel,
       breaks,
+      breaksInOrder: [...breaks].sort((a, b) => a.tw[0] - b.tw[0] || a.index - b.index),
       maxTasks: v.max_tasks ?? NO_LIMIT,
       maxTravelTime: v.max_travel_time ?? NO_LIMIT,
       maxDistance: v.max_distance ?? NO_LIMIT,

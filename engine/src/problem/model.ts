@@ -70,6 +70,8 @@ export interface VehicleData {
   readonly fixedCost: Cost;
   readonly travel: TravelData;
   readonly breaks: readonly BreakData[];
+  /** The same breaks in the order a route takes them (by earliest window start). */
+  readonly breaksInOrder: readonly BreakData[];
   readonly maxTasks: number;
   readonly maxTravelTime: Seconds;
   readonly maxDistance: Meters;

@@ -174,6 +174,6 @@ export function sliceJobs(slices: readonly Slice[]): number[] {
 
 function evaluateBySchedule(problem: Problem, vehicle: VehicleData, slices: readonly Slice[]): number {
   const jobs = sliceJobs(slices);
-  const result = scheduleRoute(problem, vehicle, jobs);
+  const result = scheduleRoute(problem, vehicle, jobs, vehicle.twStart, false);
   return result.ok ? result.schedule.cost : INFEASIBLE;
 }

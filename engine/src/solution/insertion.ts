@@ -116,7 +116,7 @@ function insertionDeltaBySlices(problem: Problem, route: Route, j: number, p: nu
 function insertionDeltaBySchedule(problem: Problem, route: Route, j: number, p: number, bound: number): number {
   const candidate = route.jobs.slice();
   candidate.splice(p, 0, j);
-  const result = scheduleRoute(problem, route.vehicle, candidate);
+  const result = scheduleRoute(problem, route.vehicle, candidate, route.vehicle.twStart, false);
   if (!result.ok) return INFEASIBLE;
   const delta = result.schedule.cost - route.cost;
   return delta < bound ? delta : INFEASIBLE;

@@ -221,7 +221,7 @@ export class Route {
   }
 
   private updateWithSchedule(): void {
-    const result = scheduleRoute(this.problem, this.vehicle, this.jobs);
+    const result = scheduleRoute(this.problem, this.vehicle, this.jobs, this.vehicle.twStart, false);
     this.feasible = result.ok;
     if (result.ok) {
       const s = result.schedule;

@@ -1,4 +1,4 @@
-import type { BreakData, JobData, Problem, VehicleData } from '../problem/model.ts';
+import type { JobData, Problem, VehicleData } from '../problem/model.ts';
 import { assignmentCost, serviceTime } from '../problem/per-vehicle.ts';
 import { latenessCost, routeTimeCost } from './soft-costs.ts';
 import { earliestStart } from './time-windows.ts';
@@ -49,18 +49,21 @@ export function scheduleRoute(
   vehicle: VehicleData,
   jobs: readonly number[],
   departure: number = vehicle.twStart,
+  recordSteps = true,
 ): ScheduleResult {
   if (jobs.length > vehicle.maxTasks) return { ok: false, reason: 'max_tasks' };
   const dims = problem.dimensions;
   const load = new Float64Array(dims);
   for (const j of jobs) for (let d = 0; d < dims; d++) load[d] += problem.jobs[j].delivery[d];
   if (exceeds(load, vehicle.capacity)) return { ok: false, reason: 'capacity' };
-  const startLoad = load.slice();
+  const startLoad = recordSteps ? load.slice() : load;
 
   const { durations, distances, costs } = vehicle.travel;
   const size = durations.size;
   const steps: ScheduledStep[] = [];
-  const pending: BreakData[] = jobs.length > 0 ? sortedBreaks(vehicle.breaks) : [];
+  // Breaks still to take: vehicle.breaksInOrder[nextBreak…]; an unused vehicle takes none.
+  const breaks = vehicle.breaksInOrder;
+  let nextBreak = jobs.length > 0 ? 0 : breaks.length;
   let t = departure;
   let loc = vehicle.startLoc;
   let travel = 0;
@@ -79,8 +82,8 @@ export function scheduleRoute(
     let remaining = legTime;
 
     // Breaks that must or may be taken in this gap, in order.
-    while (pending.length > 0) {
-      const brk = pending[0];
+    while (nextBreak < breaks.length) {
+      const brk = breaks[nextBreak];
       const breakStart = earliestStart(brk.tw, t);
       if (Number.isNaN(breakStart)) return { ok: false, reason: 'break' };
       let takeNow = job === null;
@@ -98,22 +101,24 @@ export function scheduleRoute(
       if (brk.maxLoad !== null && exceeds(load, brk.maxLoad)) return { ok: false, reason: 'break' };
       const before = Math.min(remaining, breakStart - t);
       const arrival = t + before;
-      steps.push({
-        kind: 'break',
-        index: brk.index,
-        arrival,
-        waiting: breakStart - arrival,
-        setup: 0,
-        service: brk.service,
-        travel,
-        distance,
-        load: load.slice(),
-      });
+      if (recordSteps) {
+        steps.push({
+          kind: 'break',
+          index: brk.index,
+          arrival,
+          waiting: breakStart - arrival,
+          setup: 0,
+          service: brk.service,
+          travel,
+          distance,
+          load: load.slice(),
+        });
+      }
       waitingSum += breakStart - arrival;
       serviceSum += brk.service;
       remaining -= before;
       t = breakStart + brk.service;
-      pending.shift();
+      nextBreak++;
     }
 
     if (leg >= 0) {
@@ -133,17 +138,19 @@ export function scheduleRoute(
     cost += assignmentCost(job, v) + latenessCost(job, start);
     for (let d = 0; d < dims; d++) load[d] += job.pickup[d] - job.delivery[d];
     if (exceeds(load, vehicle.capacity)) return { ok: false, reason: 'capacity' };
-    steps.push({
-      kind: 'job',
-      index: job.index,
-      arrival,
-      waiting: start - arrival,
-      setup,
-      service,
-      travel,
-      distance,
-      load: load.slice(),
-    });
+    if (recordSteps) {
+      steps.push({
+        kind: 'job',
+        index: job.index,
+        arrival,
+        waiting: start - arrival,
+        setup,
+        service,
+        travel,
+        distance,
+        load: load.slice(),
+      });
+    }
     waitingSum += start - arrival;
     setupSum += setup;
     serviceSum += service;
@@ -151,7 +158,7 @@ export function scheduleRoute(
     loc = job.loc;
   }
 
-  if (pending.length > 0) return { ok: false, reason: 'break' };
+  if (nextBreak < breaks.length) return { ok: false, reason: 'break' };
   if (t > vehicle.twEnd) return { ok: false, reason: 'time_window' };
   if (travel > vehicle.maxTravelTime) return { ok: false, reason: 'max_travel_time' };
   if (distance > vehicle.maxDistance) return { ok: false, reason: 'max_distance' };
@@ -192,10 +199,6 @@ function jobServiceSum(problem: Problem, vehicle: VehicleData, jobs: readonly nu
   let sum = 0;
   for (const j of jobs) sum += serviceTime(problem.jobs[j], vehicle.index);
   return sum;
-}
-
-function sortedBreaks(breaks: readonly BreakData[]): BreakData[] {
-  return [...breaks].sort((a, b) => a.tw[0] - b.tw[0] || a.index - b.index);
 }
 
 function exceeds(load: Float64Array, limit: Float64Array): boolean {
