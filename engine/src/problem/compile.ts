@@ -234,9 +234,17 @@ function buildTravel(
     fillFromCoordinates(durations, distances, coordinates);
   }
   if (speedFactor !== 1) for (let k = 0; k < durations.length; k++) durations[k] = Math.round(durations[k] / speedFactor);
-  const costs = new Float64Array(size * size);
-  if (given?.costs) fill(costs, given.costs);
-  else for (let k = 0; k < costs.length; k++) costs[k] = (perHour * durations[k]) / 3600 + (perKm * distances[k]) / 1000;
+  let costs: Float64Array;
+  if (given?.costs) {
+    costs = new Float64Array(size * size);
+    fill(costs, given.costs);
+  } else if (perHour === 3600 && perKm === 0) {
+    // VROOM's default: cost = travel seconds. Sharing the array keeps large matrices in cache.
+    costs = durations;
+  } else {
+    costs = new Float64Array(size * size);
+    for (let k = 0; k < costs.length; k++) costs[k] = (perHour * durations[k]) / 3600 + (perKm * distances[k]) / 1000;
+  }
   return { durations: square(size, durations), distances: square(size, distances), costs: square(size, costs) };
 }
 
