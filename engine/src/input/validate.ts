@@ -93,6 +93,16 @@ function checkMatrices(input: ParsedInput): ReadonlyMap<string, ProfileMatrixInf
         );
       }
     }
+    // location_index names one place for every profile, so every profile's matrices cover the same places.
+    const first = profiles.entries().next();
+    if (!first.done && first.value[1].size !== matrices.durations.length) {
+      const size = matrices.durations.length;
+      const [name, info] = first.value;
+      throw new InputError(
+        formatPath(['matrices', profile, 'durations']),
+        `is ${size}×${size}, ${formatPath(['matrices', name, 'durations'])} is ${info.size}×${info.size}: every profile must cover the same locations`,
+      );
+    }
     profiles.set(profile, { size: matrices.durations.length, hasCosts: matrices.costs !== undefined });
   }
   return profiles;

@@ -227,11 +227,11 @@ function buildTravel(
   if (given?.durations) {
     fill(durations, given.durations);
     if (given.distances) fill(distances, given.distances);
-    else if (coordinates.length === size && coordinates.every((c) => c !== undefined)) fillFromCoordinates(null, distances, coordinates);
+    else fillFromCoordinates(null, distances, coordinates, size);
   } else if (input.matrices && Object.keys(input.matrices).length > 0) {
     throw new InputError(`vehicles[${vehicleIndex}].profile`, `no durations matrix for profile "${profile}"`);
   } else {
-    fillFromCoordinates(durations, distances, coordinates);
+    fillFromCoordinates(durations, distances, coordinates, size);
   }
   if (speedFactor !== 1) for (let k = 0; k < durations.length; k++) durations[k] = Math.round(durations[k] / speedFactor);
   let costs: Float64Array;
@@ -261,12 +261,16 @@ function fillFromCoordinates(
   durations: Float64Array | null,
   distances: Float64Array,
   coordinates: readonly (Coordinates | undefined)[],
+  size: number,
 ): void {
-  const size = coordinates.length;
-  for (let a = 0; a < size; a++) {
-    for (let b = 0; b < size; b++) {
-      if (a === b) continue;
-      const leg = coordinateLeg(coordinates[a] as Coordinates, coordinates[b] as Coordinates);
+  // Legs between places without coordinates stay 0 (a durations-only matrix may name only some places).
+  for (let a = 0; a < coordinates.length; a++) {
+    const from = coordinates[a];
+    if (from === undefined) continue;
+    for (let b = 0; b < coordinates.length; b++) {
+      const to = coordinates[b];
+      if (a === b || to === undefined) continue;
+      const leg = coordinateLeg(from, to);
       if (durations) durations[a * size + b] = leg.duration;
       distances[a * size + b] = leg.distance;
     }

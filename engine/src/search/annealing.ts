@@ -66,8 +66,9 @@ export function searchSolution(problem: Problem, limits: SearchLimits): SearchRe
 
   let iteration = 0;
   const budgetUsed = (): number => {
-    let fraction = maxIterations === Number.POSITIVE_INFINITY ? 0 : iteration / maxIterations;
-    if (timeLimit !== undefined && clock) fraction = Math.max(fraction, (clock() - startedAt) / timeLimit);
+    let fraction = 0;
+    if (maxIterations !== Number.POSITIVE_INFINITY) fraction = maxIterations > 0 ? iteration / maxIterations : 1;
+    if (timeLimit !== undefined && clock) fraction = Math.max(fraction, timeLimit > 0 ? (clock() - startedAt) / timeLimit : 1);
     return fraction;
   };
 
@@ -123,15 +124,15 @@ export function searchSolution(problem: Problem, limits: SearchLimits): SearchRe
       recreateGreedy(problem, solution, toInsert, rng, touch);
       const candidate = solution.objective();
 
-      const order = compareObjectives(candidate, current);
       const accept =
-        candidate.unservedPriority < current.unservedPriority ||
+        Number.isFinite(candidate.cost) &&
+        (candidate.unservedPriority < current.unservedPriority ||
         (candidate.unservedPriority === current.unservedPriority &&
           (candidate.unserved < current.unserved ||
-            (candidate.unserved === current.unserved && candidate.cost < current.cost - temperature * Math.log(rng.next()))));
+            (candidate.unserved === current.unserved && candidate.cost < current.cost - temperature * Math.log(rng.next())))));
       if (accept) {
         current = candidate;
-        if (compareObjectives(candidate, bestObjective) < 0 || (order < 0 && candidate.cost < bestObjective.cost - 1e-9)) {
+        if (compareObjectives(candidate, bestObjective) < 0) {
           if (tuning.polishBest) localSearch.improve();
           current = solution.objective();
           if (compareObjectives(current, bestObjective) < 0) {
@@ -140,9 +141,8 @@ export function searchSolution(problem: Problem, limits: SearchLimits): SearchRe
           }
         }
       } else {
+        // Any order works: setJobs only unindexes jobs still indexed to the route it replaces.
         for (const [r, jobs] of saved) solution.setJobs(r, jobs);
-        // setJobs only clears jobs of the route it replaces: rebuild the index of restored jobs.
-        for (const [r, jobs] of saved) for (const j of jobs) solution.routeOf[j] = r;
       }
 
       if (limits.onProgress && iteration % PROGRESS_EVERY === 0) {

@@ -1,6 +1,6 @@
 import type { Problem } from '../problem/model.ts';
 import type { Rng } from '../rng.ts';
-import type { Solution } from '../solution/solution.ts';
+import { compareObjectives, type Solution } from '../solution/solution.ts';
 import { recreateGreedy } from './recreate-greedy.ts';
 import { DEFAULT_STRING_REMOVAL, ruinStrings } from './ruin-strings.ts';
 
@@ -23,8 +23,11 @@ export function eliminateRoutes(
   let failuresInARow = 0;
   while (!shouldStop() && failuresInARow < 3 && solution.usedRoutes() > 1) {
     const before = solution.snapshot();
+    const objectiveBefore = solution.objective();
+    // Jobs nobody can serve stay unassigned whatever happens: success is placing all the others.
     const target = pickSmallRoute(solution, rng);
     solution.setJobs(target, []);
+    const allowedUnassigned = objectiveBefore.unserved;
     let unassigned = solution.unassignedJobs();
     let absenceSum = sumOf(absence, unassigned);
     const saved = new Map<number, number[]>();
@@ -34,23 +37,25 @@ export function eliminateRoutes(
     recreateGreedy(problem, solution, unassigned.slice(), rng, touch, false, absence);
     unassigned = solution.unassignedJobs();
     absenceSum = sumOf(absence, unassigned);
-    for (let k = 0; k < iterationsPerAttempt && unassigned.length > 0 && !shouldStop(); k++) {
+    for (let k = 0; k < iterationsPerAttempt && unassigned.length > allowedUnassigned && !shouldStop(); k++) {
       saved.clear();
       const removed = ruinStrings(problem, solution, rng, DEFAULT_STRING_REMOVAL, touch);
       const toInsert = removed.concat(unassigned.filter((j) => !removed.includes(j)));
       recreateGreedy(problem, solution, toInsert, rng, touch, false, absence);
       const candidate = solution.unassignedJobs();
       const candidateSum = sumOf(absence, candidate);
-      if (candidate.length < unassigned.length || candidateSum < absenceSum) {
+      const feasible = [...saved.keys()].every((r) => solution.routes[r].feasible);
+      if (feasible && (candidate.length < unassigned.length || candidateSum < absenceSum)) {
         unassigned = candidate;
         absenceSum = candidateSum;
       } else {
         for (const [r, jobs] of saved) solution.setJobs(r, jobs);
-        for (const [r, jobs] of saved) for (const j of jobs) solution.routeOf[j] = r;
       }
       for (const j of unassigned) absence[j]++;
     }
-    if (unassigned.length === 0) {
+    // Kept only if the whole objective improves: a small fixed cost may not pay for the extra travel.
+    const after = solution.objective();
+    if (unassigned.length <= allowedUnassigned && compareObjectives(after, objectiveBefore) < 0) {
       eliminated++;
       failuresInARow = 0;
     } else {

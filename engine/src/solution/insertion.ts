@@ -34,7 +34,8 @@ export function insertionDelta(
   const nextLoc = p < n ? problem.jobs[route.jobs[p]].loc : v.endLoc;
   const inLeg = prevLoc >= 0 ? prevLoc * size + job.loc : -1;
   const outLeg = nextLoc >= 0 ? job.loc * size + nextLoc : -1;
-  const oldLeg = prevLoc >= 0 && nextLoc >= 0 ? prevLoc * size + nextLoc : -1;
+  // An unused vehicle drives nothing: opening it replaces no start→end leg.
+  const oldLeg = n > 0 && prevLoc >= 0 && nextLoc >= 0 ? prevLoc * size + nextLoc : -1;
   // The cost first: most positions lose to the best one found so far, and
   // then no time window needs a look.
   const delta =

@@ -60,8 +60,13 @@ export class Route {
     return this.jobs.length;
   }
 
-  /** Objective cost: fixed cost when used, plus travel cost. */
+  /**
+   * Objective cost: fixed cost when used, plus the variable cost; +Infinity
+   * when the sequence breaks a constraint (a removal can do that: non-metric
+   * travel, a shared setup, a break that moves), so that no search step keeps it.
+   */
   get cost(): number {
+    if (!this.feasible) return Number.POSITIVE_INFINITY;
     return this.jobs.length > 0 ? this.vehicle.fixedCost + this.variableCost : 0;
   }
 
@@ -135,7 +140,7 @@ export class Route {
       this.dep[i] = t;
       loc = job.loc;
     }
-    if (loc >= 0 && v.endLoc >= 0) {
+    if (this.jobs.length > 0 && loc >= 0 && v.endLoc >= 0) {
       const leg = loc * size + v.endLoc;
       travel += durations.data[leg];
       distance += distances.data[leg];
