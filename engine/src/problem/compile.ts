@@ -280,11 +280,12 @@ function fillFromCoordinates(
 function eligibility(input: Input): Uint8Array {
   const jobs = input.jobs ?? [];
   const out = new Uint8Array(input.vehicles.length * jobs.length);
+  const allowedSets = jobs.map((job) => (job.allowed_vehicles ? new Set(job.allowed_vehicles) : null));
   input.vehicles.forEach((v, i) => {
     const has = new Set(v.skills ?? []);
     jobs.forEach((job, j) => {
       const skilled = (job.skills ?? []).every((s) => has.has(s));
-      const allowed = job.allowed_vehicles === undefined || job.allowed_vehicles.includes(v.id);
+      const allowed = allowedSets[j] === null || allowedSets[j].has(v.id);
       out[i * jobs.length + j] = skilled && allowed ? 1 : 0;
     });
   });

@@ -1,0 +1,275 @@
+/**
+ * Timing of one technician's tour with the core's rules (engine/README.md,
+ * "Route semantics": wait for the window, the lunch break taken in a gap when
+ * it cannot wait until after the next visit or fits in the waiting), written
+ * over flat typed arrays so that real-time insertion can evaluate thousands
+ * of sequences without allocating. Optionally it "pushes out" visits that no
+ * longer fit (their window has closed, or the day would end too late) instead
+ * of failing, which is how an insertion's disruption is measured.
+ */
+import type { TravelTable } from './travel.ts';
+
+/** Stops in flat arrays; a stop is an index into them. Windows are absolute, sorted, flattened pairs. */
+export class StopPool {
+  loc = new Int32Array(16);
+  duration = new Float64Array(16);
+  /** SLA deadline of the start, +Infinity when none. */
+  deadline = new Float64Array(16);
+  twFrom = new Int32Array(16);
+  twTo = new Int32Array(16);
+  tw = new Float64Array(64);
+  count = 0;
+  private twCount = 0;
+
+  /** Adds a stop; `windows` are [start, end] pairs (need not be sorted). Returns its index. */
+  add(loc: number, duration: number, deadline: number, windows: readonly (readonly [number, number])[]): number {
+    if (this.count === this.loc.length) this.growStops();
+    const sorted = [...windows].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    while (this.twCount + sorted.length * 2 > this.tw.length) {
+      const tw = new Float64Array(this.tw.length * 2);
+      tw.set(this.tw);
+      this.tw = tw;
+    }
+    const s = this.count++;
+    this.loc[s] = loc;
+    this.duration[s] = duration;
+    this.deadline[s] = deadline;
+    this.twFrom[s] = this.twCount;
+    for (const [a, b] of sorted) {
+      this.tw[this.twCount++] = a;
+      this.tw[this.twCount++] = b;
+    }
+    this.twTo[s] = this.twCount;
+    return s;
+  }
+
+  /** Rewrites the last stop in place (its windows too): the slot of a query's extra visit. */
+  rewriteLast(loc: number, duration: number, deadline: number, windows: readonly (readonly [number, number])[]): number {
+    const s = this.count - 1;
+    this.count = s;
+    this.twCount = this.twFrom[s];
+    return this.add(loc, duration, deadline, windows);
+  }
+
+  /** Forgets every stop (the arrays are kept for reuse). */
+  clear(): void {
+    this.count = 0;
+    this.twCount = 0;
+  }
+
+  /** Earliest start ≥ `arrival` in one of the stop's windows, NaN when all have closed. */
+  earliest(s: number, arrival: number): number {
+    const tw = this.tw;
+    for (let k = this.twFrom[s]; k < this.twTo[s]; k += 2) {
+      if (tw[k + 1] >= arrival) return arrival > tw[k] ? arrival : tw[k];
+    }
+    return Number.NaN;
+  }
+
+  private growStops(): void {
+    const n = this.loc.length * 2;
+    const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.loc = grow(this.loc, (k) => new Int32Array(k));
+    this.duration = grow(this.duration, (k) => new Float64Array(k));
+    this.deadline = grow(this.deadline, (k) => new Float64Array(k));
+    this.twFrom = grow(this.twFrom, (k) => new Int32Array(k));
+    this.twTo = grow(this.twTo, (k) => new Int32Array(k));
+  }
+}
+
+/**
+ * Reads legs from a travel table, plus one extra place (index = table.size)
+ * whose legs to and from every place of the table are set per query: the
+ * urgent visit or the booking, which the plan's table does not know.
+ */
+export class Legs {
+  readonly extra: number;
+  readonly extraFrom: Float64Array;
+  readonly extraTo: Float64Array;
+  readonly extraDistFrom: Float64Array;
+  readonly extraDistTo: Float64Array;
+
+  constructor(readonly table: TravelTable) {
+    this.extra = table.size;
+    this.extraFrom = new Float64Array(table.size + 1);
+    this.extraTo = new Float64Array(table.size + 1);
+    this.extraDistFrom = new Float64Array(table.size + 1);
+    this.extraDistTo = new Float64Array(table.size + 1);
+  }
+
+  time(a: number, b: number): number {
+    if (a === this.extra) return this.extraFrom[b];
+    if (b === this.extra) return this.extraTo[a];
+    return this.table.time(a, b);
+  }
+
+  distance(a: number, b: number): number {
+    if (a === this.extra) return this.extraDistFrom[b];
+    if (b === this.extra) return this.extraDistTo[a];
+    return this.table.distance(a, b);
+  }
+}
+
+/** Where and when the changeable part of a tour begins, where and by when it must end, and its lunch. */
+export interface TimingFrame {
+  originLoc: number;
+  originTime: number;
+  endLoc: number;
+  /** Latest arrival at the end place. */
+  hardEnd: number;
+  /** Lunch start window and length; lunchDuration < 0 when there is no lunch to take. */
+  lunchEarliest: number;
+  lunchLatest: number;
+  lunchDuration: number;
+}
+
+/** Results of the last `run`, per sequence position, in preallocated arrays. */
+export class TourTimer {
+  arrival: Float64Array;
+  start: Float64Array;
+  served: Uint8Array;
+  private forced: Uint8Array;
+  endTime = 0;
+  travel = 0;
+  distance = 0;
+  service = 0;
+  /** Seconds past deadlines, summed over served stops. */
+  lateness = 0;
+  lunchStart = Number.NaN;
+  pushedOut = 0;
+
+  constructor(
+    private readonly legs: Legs,
+    private readonly pool: StopPool,
+    capacity = 32,
+  ) {
+    this.arrival = new Float64Array(capacity);
+    this.start = new Float64Array(capacity);
+    this.served = new Uint8Array(capacity);
+    this.forced = new Uint8Array(capacity);
+  }
+
+  private ensure(n: number): void {
+    if (n <= this.arrival.length) return;
+    const m = Math.max(n, this.arrival.length * 2);
+    this.arrival = new Float64Array(m);
+    this.start = new Float64Array(m);
+    this.served = new Uint8Array(m);
+    this.forced = new Uint8Array(m);
+  }
+
+  /**
+   * Times `seq[0..n)` in `frame`. Without `pushOut`, any stop that cannot be
+   * served makes the run fail. With it, such stops are dropped (their window
+   * closed, or, last first, to end the day in time) — except the one at
+   * position `keep`, whose failure fails the run. Returns whether the tour is
+   * feasible; the results are in the fields.
+   */
+  run(frame: TimingFrame, seq: Int32Array, n: number, pushOut: boolean, keep = -1): boolean {
+    this.ensure(n);
+    this.forced.fill(0, 0, n);
+    for (;;) {
+      const ok = this.pass(frame, seq, n, pushOut, keep);
+      if (!ok) return false;
+      if (this.endTime <= frame.hardEnd) return true;
+      if (!pushOut) return false;
+      // Ending too late: drop the last stop that may go, and time the tour again.
+      let last = -1;
+      for (let i = n - 1; i >= 0; i--) {
+        if (this.served[i] === 1 && i !== keep) {
+          last = i;
+          break;
+        }
+      }
+      if (last < 0) return false;
+      this.forced[last] = 1;
+    }
+  }
+
+  private pass(frame: TimingFrame, seq: Int32Array, n: number, pushOut: boolean, keep: number): boolean {
+    const pool = this.pool;
+    const legs = this.legs;
+    const lunchE = frame.lunchEarliest;
+    const lunchL = frame.lunchLatest;
+    const lunchD = frame.lunchDuration;
+    let lunchPending = lunchD >= 0;
+    let t = frame.originTime;
+    let loc = frame.originLoc;
+    let travel = 0;
+    let distance = 0;
+    let service = 0;
+    let lateness = 0;
+    let pushed = 0;
+    this.lunchStart = Number.NaN;
+
+    for (let i = 0; i < n; i++) {
+      this.served[i] = 0;
+      if (this.forced[i] === 1) {
+        pushed++;
+        continue;
+      }
+      const s = seq[i];
+      const sl = pool.loc[s];
+      const leg = legs.time(loc, sl);
+      let arrival = t + leg;
+      let breakStart = Number.NaN;
+      if (lunchPending) {
+        const bs = t <= lunchL ? (t > lunchE ? t : lunchE) : Number.NaN;
+        if (Number.isNaN(bs)) return false;
+        const startWithout = pool.earliest(s, t + leg);
+        if (!Number.isNaN(startWithout)) {
+          const canDefer = startWithout + pool.duration[s] <= lunchL;
+          const ready = bs + lunchD > t + leg + lunchD ? bs + lunchD : t + leg + lunchD;
+          const fits = pool.earliest(s, ready) === startWithout;
+          if (!canDefer || fits) {
+            const before = leg < bs - t ? leg : bs - t;
+            arrival = bs + lunchD + (leg - before);
+            breakStart = bs;
+          }
+        }
+      }
+      const st = pool.earliest(s, arrival);
+      if (Number.isNaN(st)) {
+        if (!pushOut || i === keep) return false;
+        pushed++;
+        continue;
+      }
+      if (!Number.isNaN(breakStart)) {
+        lunchPending = false;
+        this.lunchStart = breakStart;
+      }
+      travel += leg;
+      distance += legs.distance(loc, sl);
+      this.arrival[i] = arrival;
+      this.start[i] = st;
+      this.served[i] = 1;
+      const late = st - pool.deadline[s];
+      if (late > 0) lateness += late;
+      service += pool.duration[s];
+      t = st + pool.duration[s];
+      loc = sl;
+    }
+
+    const leg = legs.time(loc, frame.endLoc);
+    if (lunchPending) {
+      const bs = t <= lunchL ? (t > lunchE ? t : lunchE) : Number.NaN;
+      if (Number.isNaN(bs)) return false;
+      const before = leg < bs - t ? leg : bs - t;
+      this.lunchStart = bs;
+      t = bs + lunchD + (leg - before);
+    } else {
+      t += leg;
+    }
+    this.travel = travel + leg;
+    this.distance = distance + legs.distance(loc, frame.endLoc);
+    this.endTime = t;
+    this.service = service;
+    this.lateness = lateness;
+    this.pushedOut = pushed;
+    return true;
+  }
+}
