@@ -1,5 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +15,7 @@ import {
   type Invocation,
   type SolveConfig,
 } from '../../cli/tournee.ts';
+import type { FieldServicePlan, FieldServiceProblem, InsertionCandidate, Slot } from '../../src/field-service/types.ts';
 import type { Input, SolvedOutput } from '../../src/types.ts';
 import { checkSolution } from '../support/check-solution.ts';
 
@@ -21,7 +24,8 @@ const bin = join(repoRoot, 'engine/cli/bin.mjs');
 const engineExists = existsSync(join(repoRoot, 'engine/src/index.ts'));
 
 function solveConfig(invocation: Invocation): SolveConfig {
-  if (invocation.kind !== 'solve') throw new Error(`expected a solve, got exit ${invocation.code}: ${invocation.stderr}`);
+  if (invocation.kind === 'exit') throw new Error(`expected a solve, got exit ${invocation.code}: ${invocation.stderr}`);
+  if (invocation.kind !== 'solve') throw new Error(`expected a solve, got ${invocation.kind}`);
   return invocation.config;
 }
 
@@ -247,5 +251,193 @@ describe('tournee solve, as a child process', () => {
     });
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ code: 0, summary: { unassigned: 0 } });
+  });
+});
+
+describe('parseArgs for the field-service commands', () => {
+  const io = { input: undefined, output: undefined, pretty: false, osrm: undefined, osrmProfile: 'driving' };
+
+  it('gives the documented defaults', () => {
+    expect(parseArgs(['plan'])).toEqual({ kind: 'plan', config: { ...io, timeLimitMs: 5000, seed: 1, maxIterations: undefined } });
+    expect(parseArgs(['insert'])).toEqual({
+      kind: 'insert',
+      config: { ...io, timeLimitMs: 1000, seed: 1, maxIterations: undefined, limit: undefined, apply: undefined, days: 'today' },
+    });
+    expect(parseArgs(['slots'])).toEqual({ kind: 'slots', config: { ...io, count: undefined } });
+  });
+
+  it('reads every flag', () => {
+    expect(parseArgs(['plan', '-i', 'p.json', '-o', '-', '-l', '30', '--seed', '4', '--iterations', '900', '--pretty', '--osrm', 'http://127.0.0.1:5000'])).toEqual({
+      kind: 'plan',
+      config: { ...io, input: 'p.json', pretty: true, osrm: 'http://127.0.0.1:5000', timeLimitMs: 30_000, seed: 4, maxIterations: 900 },
+    });
+    expect(parseArgs(['insert', '--top', '3', '--apply', '--days', 'all', '-l', '0.5', '--osrm-profile', 'car'])).toMatchObject({
+      kind: 'insert',
+      config: { limit: 3, apply: 1, days: 'all', timeLimitMs: 500, osrmProfile: 'car' },
+    });
+    expect(parseArgs(['insert', '--apply', '2'])).toMatchObject({ config: { apply: 2 } });
+    expect(parseArgs(['slots', '--count', '8', '-i', 's.json'])).toMatchObject({ kind: 'slots', config: { count: 8, input: 's.json' } });
+  });
+
+  it.each([
+    [['plan', '-l', '0'], /expected a positive number of seconds/],
+    [['insert', '--top', '0'], /'--top <n>' argument '0' is invalid/],
+    [['insert', '--apply', 'best'], /'--apply \[rank\]' argument 'best' is invalid/],
+    [['insert', '--days', 'tomorrow'], /Allowed choices are today, all/],
+    [['slots', '--count', '-1'], /argument '-1' is invalid/],
+    [['slots', '--seed', '2'], /unknown option '--seed'/],
+    [['plan', '--osrm', 'localhost:5000'], /expected an http\(s\) URL/],
+  ])('rejects %j with exit 2 and a message', (argv, message) => {
+    const result = parseArgs(argv);
+    expect(result).toMatchObject({ kind: 'exit', code: 2 });
+    if (result.kind === 'exit') expect(result.stderr).toMatch(message);
+  });
+
+  it('lists the commands in the help', () => {
+    const result = parseArgs(['--help']);
+    expect(result).toMatchObject({ kind: 'exit', code: 0 });
+    if (result.kind === 'exit') for (const command of ['solve', 'plan', 'insert', 'slots']) expect(result.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+  });
+});
+
+const fieldServiceExists = existsSync(join(repoRoot, 'engine/src/field-service/index.ts'));
+
+describe.skipIf(!fieldServiceExists)('tournee plan, insert and slots, as child processes, on engine/examples', () => {
+  const examples = join(repoRoot, 'engine/examples');
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tournee-fs-cli-'));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Async, unlike `run`: the OSRM test's server lives in this process and must answer while the child waits. */
+  function runAsync(args: readonly string[], stdin = ''): Promise<{ status: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = execFile(process.execPath, [bin, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
+        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+      });
+      child.stdin?.end(stdin);
+    });
+  }
+
+  const visitIds = (plan: FieldServicePlan): string[] => [...plan.tours.flatMap((t) => t.stops.map((s) => s.visit)), ...plan.unassigned.map((u) => u.visit)];
+
+  it('plans the example problem into a file; every visit is in a tour or explained', async () => {
+    const out = join(dir, 'plan.json');
+    const result = await runAsync(['plan', '-i', join(examples, 'plan.json'), '-o', out, '--iterations', '100', '--seed', '2']);
+    expect(result).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    const answer = JSON.parse(readFileSync(out, 'utf8')) as FieldServicePlan & { code: number };
+    expect(answer.code).toBe(0);
+    const problem = JSON.parse(readFileSync(join(examples, 'plan.json'), 'utf8')) as FieldServiceProblem;
+    expect(visitIds(answer).sort()).toEqual(problem.visits.map((v) => v.id).sort());
+    expect(answer.unassigned.every((u) => u.reasons.length > 0)).toBe(true);
+    expect(answer.kpis.assigned).toBeGreaterThan(0);
+  });
+
+  it('re-plans from now with {problem, state, plan}: done visits stay out, started ones stay first', async () => {
+    const example = JSON.parse(readFileSync(join(examples, 'insert.json'), 'utf8')) as { problem: FieldServiceProblem; plan: FieldServicePlan; state: unknown };
+    const result = await runAsync(['plan', '--iterations', '50'], JSON.stringify({ problem: example.problem, plan: example.plan, state: example.state }));
+    expect(result.status).toBe(0);
+    const plan = JSON.parse(result.stdout) as FieldServicePlan;
+    const done = example.problem.visits.filter((v) => v.status === 'done').map((v) => v.id);
+    expect(visitIds(plan).filter((id) => done.includes(id))).toEqual([]);
+    const radiator = plan.tours.find((t) => t.stops.some((s) => s.visit === 'v-radiator'));
+    expect(radiator).toMatchObject({ technician: 't-amelie', day: 0 });
+    expect(radiator?.stops[0]).toMatchObject({ visit: 'v-radiator', fixed: true });
+  });
+
+  it('ranks insertion candidates best first, --top keeps the best ones', async () => {
+    const result = await runAsync(['insert', '-i', join(examples, 'insert.json'), '--top', '1', '--pretty']);
+    expect(result.status).toBe(0);
+    const all = await runAsync(['insert', '-i', join(examples, 'insert.json')]);
+    const { candidates } = JSON.parse(all.stdout) as { candidates: InsertionCandidate[] };
+    expect(candidates.length).toBeGreaterThan(1);
+    const scores = candidates.map((c) => c.score);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    expect(JSON.parse(result.stdout)).toEqual({ code: 0, candidates: candidates.slice(0, 1) });
+    expect(candidates.every((c) => c.day === 0 && c.eta >= 32_400)).toBe(true);
+  });
+
+  it('applies a candidate: the urgent visit lands with that technician, the answer chains into the next call', async () => {
+    const result = await runAsync(['insert', '-i', join(examples, 'insert.json'), '--apply', '2', '--iterations', '50']);
+    expect(result.status).toBe(0);
+    const answer = JSON.parse(result.stdout) as {
+      candidates: InsertionCandidate[];
+      applied: { candidate: InsertionCandidate; problem: FieldServiceProblem; plan: FieldServicePlan };
+    };
+    expect(answer.applied.candidate).toEqual(answer.candidates[1]);
+    expect(answer.applied.problem.visits.some((v) => v.id === 'v-urgent-heating')).toBe(true);
+    const tour = answer.applied.plan.tours.find((t) => t.stops.some((s) => s.visit === 'v-urgent-heating'));
+    expect(tour).toMatchObject({ technician: answer.applied.candidate.technician, day: 0 });
+  });
+
+  it('proposes slots ranked by cost, --count overriding the file', async () => {
+    const result = await runAsync(['slots', '-i', join(examples, 'slots.json'), '--count', '3']);
+    expect(result.status).toBe(0);
+    const { slots } = JSON.parse(result.stdout) as { slots: Slot[] };
+    expect(slots).toHaveLength(3);
+    expect(slots.map((s) => s.cost)).toEqual(slots.map((s) => s.cost).sort((a, b) => a - b));
+    for (const slot of slots) {
+      expect(slot.window[1] - slot.window[0]).toBe(7200);
+      expect(slot.eta).toBeGreaterThanOrEqual(slot.window[0]);
+      expect(slot.eta).toBeLessThanOrEqual(slot.window[1]);
+    }
+  });
+
+  it('answers a missing key or a bad problem with code 2, and names the field', async () => {
+    const missing = await runAsync(['slots'], JSON.stringify({ problem: {}, visit: {} }));
+    expect(missing.status).toBe(2);
+    expect(JSON.parse(missing.stdout)).toEqual({ code: 2, error: 'input: plan: is required (the current plan, as `tournee plan` writes it)' });
+    const bad = await runAsync(['plan'], JSON.stringify({ horizon: { days: 1 }, technicians: [{ id: 't' }], visits: [] }));
+    expect(bad.status).toBe(2);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ code: 2, error: expect.stringMatching(/^technicians\[0\]\.home: /) });
+  });
+
+  it('takes travel times from an OSRM server with --osrm, and answers code 3 when it fails', async () => {
+    let requests = 0;
+    let failing = false;
+    // A stand-in for osrm-routed: travel proportional to the coordinate difference, so that plans differ from the crow-flies model.
+    const server = createServer((req, res) => {
+      requests++;
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const coords = (/\/table\/v1\/driving\/([^/]+)$/.exec(url.pathname)?.[1] ?? '').split(';').map((p) => p.split(',').map(Number));
+      const pick = (name: string): number[] => (url.searchParams.get(name) ?? '').split(';').map(Number);
+      res.setHeader('content-type', 'application/json');
+      if (failing) {
+        res.statusCode = 400;
+        res.end(JSON.stringify({ code: 'NoSegment', message: 'Could not find a matching segment for coordinate 0' }));
+        return;
+      }
+      const table = (scale: number) =>
+        pick('sources').map((s) => pick('destinations').map((d) => scale * (Math.abs(coords[s][0] - coords[d][0]) + Math.abs(coords[s][1] - coords[d][1]))));
+      res.end(JSON.stringify({ code: 'Ok', durations: table(20_000), distances: table(300_000) }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const ok = await runAsync(['plan', '-i', join(examples, 'plan.json'), '--iterations', '50', '--osrm', url]);
+      expect(ok.status).toBe(0);
+      expect(requests).toBe(1);
+      const plan = JSON.parse(ok.stdout) as FieldServicePlan;
+      // The first leg of the first tour is the server's, not the crow-flies model's.
+      const tour = plan.tours[0];
+      const problem = JSON.parse(readFileSync(join(examples, 'plan.json'), 'utf8')) as FieldServiceProblem;
+      const site = problem.visits.find((v) => v.id === tour.stops[0].visit)!.location;
+      const expected = 20_000 * (Math.abs(tour.start.location[0] - site[0]) + Math.abs(tour.start.location[1] - site[1]));
+      expect(tour.stops[0].travelTime).toBe(Math.round(expected));
+
+      const slots = await runAsync(['slots', '-i', join(examples, 'slots.json'), '--osrm', url]);
+      expect(slots.status).toBe(0);
+
+      failing = true;
+      const failed = await runAsync(['insert', '-i', join(examples, 'insert.json'), '--osrm', url]);
+      expect(failed.status).toBe(3);
+      expect(JSON.parse(failed.stdout)).toEqual({ code: 3, error: expect.stringMatching(/^routing: OSRM table request .*NoSegment: Could not find/) });
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
