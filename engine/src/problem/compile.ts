@@ -66,6 +66,7 @@ export function compileProblem(input: Input): Problem {
     jobsIn.some((job) => job.allowed_vehicles !== undefined);
 
   const travelCache = new Map<string, TravelData>();
+  const baseTravelCache = new Map<string, BaseTravel>();
   const timingKeys = new Map<string, number>();
   const classKeys = new Map<string, number>();
   const jobIndexById = new Map(jobs.map((job) => [job.id, job.index]));
@@ -77,7 +78,7 @@ export function compileProblem(input: Input): Problem {
     const travelKey = `${profile}\u0000${speed}\u0000${perHour}\u0000${perKm}`;
     let travel = travelCache.get(travelKey);
     if (!travel) {
-      travel = buildTravel(input, profile, speed, perHour, perKm, locationCount, coordinates, i);
+      travel = buildTravel(input, profile, speed, perHour, perKm, locationCount, coordinates, i, baseTravelCache);
       travelCache.set(travelKey, travel);
     }
     const breaks = compileBreaks(v, dimensions);
@@ -211,6 +212,12 @@ function compileBreaks(v: Vehicle, dims: number): BreakData[] {
   }));
 }
 
+/** Durations and distances of one (profile, speed factor): shared by every cost variant of it. */
+interface BaseTravel {
+  readonly durations: Float64Array;
+  readonly distances: Float64Array;
+}
+
 function buildTravel(
   input: Input,
   profile: string,
@@ -220,20 +227,28 @@ function buildTravel(
   size: number,
   coordinates: readonly (Coordinates | undefined)[],
   vehicleIndex: number,
+  baseCache: Map<string, BaseTravel>,
 ): TravelData {
   const given: ProfileMatrices | undefined = input.matrices?.[profile];
-  const durations = new Float64Array(size * size);
-  const distances = new Float64Array(size * size);
-  if (given?.durations) {
-    fill(durations, given.durations);
-    if (given.distances) fill(distances, given.distances);
-    else fillFromCoordinates(null, distances, coordinates, size);
-  } else if (input.matrices && Object.keys(input.matrices).length > 0) {
-    throw new InputError(`vehicles[${vehicleIndex}].profile`, `no durations matrix for profile "${profile}"`);
-  } else {
-    fillFromCoordinates(durations, distances, coordinates, size);
+  const baseKey = `${profile}\u0000${speedFactor}`;
+  let base = baseCache.get(baseKey);
+  if (!base) {
+    const durations = new Float64Array(size * size);
+    const distances = new Float64Array(size * size);
+    if (given?.durations) {
+      fill(durations, given.durations);
+      if (given.distances) fill(distances, given.distances);
+      else fillFromCoordinates(null, distances, coordinates, size);
+    } else if (input.matrices && Object.keys(input.matrices).length > 0) {
+      throw new InputError(`vehicles[${vehicleIndex}].profile`, `no durations matrix for profile "${profile}"`);
+    } else {
+      fillFromCoordinates(durations, distances, coordinates, size);
+    }
+    if (speedFactor !== 1) for (let k = 0; k < durations.length; k++) durations[k] = Math.round(durations[k] / speedFactor);
+    base = { durations, distances };
+    baseCache.set(baseKey, base);
   }
-  if (speedFactor !== 1) for (let k = 0; k < durations.length; k++) durations[k] = Math.round(durations[k] / speedFactor);
+  const { durations, distances } = base;
   let costs: Float64Array;
   if (given?.costs) {
     costs = new Float64Array(size * size);
