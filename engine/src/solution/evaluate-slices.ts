@@ -1,6 +1,7 @@
 import { assignmentCost, serviceTime } from '../problem/per-vehicle.ts';
 import type { Problem, VehicleData } from '../problem/model.ts';
 import type { Route } from './route.ts';
+import type { RouteWalk } from './route-walk.ts';
 import { scheduleRoute } from './schedule.ts';
 import { latenessCost, routeTimeCost } from './soft-costs.ts';
 import { earliestStart } from './time-windows.ts';
@@ -172,8 +173,54 @@ export function sliceJobs(slices: readonly Slice[]): number[] {
   return jobs;
 }
 
+/**
+ * Vehicles with breaks: walk the sequence, resuming after a leading prefix of
+ * the vehicle's own route (its walk state is cached) when no break has a load
+ * limit that the changed loads could sway.
+ */
 function evaluateBySchedule(problem: Problem, vehicle: VehicleData, slices: readonly Slice[]): number {
-  const jobs = sliceJobs(slices);
-  const result = scheduleRoute(problem, vehicle, jobs, vehicle.twStart, false);
-  return result.ok ? result.schedule.cost : INFEASIBLE;
+  const dims = problem.dimensions;
+  const first = slices.find((s) => sliceLength(s) > 0);
+  const resumable =
+    first !== undefined &&
+    !('job' in first) &&
+    first.from === 0 &&
+    first.route.vehicle === vehicle &&
+    first.route.walk !== null &&
+    (dims === 0 || vehicle.breaks.every((b) => b.maxLoad === null));
+  if (!resumable) {
+    const result = scheduleRoute(problem, vehicle, sliceJobs(slices), vehicle.twStart, false);
+    return result.ok ? result.schedule.cost : INFEASIBLE;
+  }
+  const route = first.route;
+  const walk = route.walk as RouteWalk;
+  const startLoad = new Float64Array(dims);
+  for (const s of slices) for (let n = 0; n < sliceLength(s); n++) {
+    const job = problem.jobs[sliceJob(s, n)];
+    for (let d = 0; d < dims; d++) startLoad[d] += job.delivery[d];
+  }
+  for (let d = 0; d < dims; d++) if (startLoad[d] > vehicle.capacity[d]) return INFEASIBLE;
+  walk.begin(vehicle.twStart, startLoad);
+  const k = first.to - 1;
+  walk.t = route.dep[k];
+  walk.loc = route.locAt(k);
+  walk.nextBreak = route.breaksTaken[k];
+  walk.travel = route.cumTravel[k];
+  walk.distance = route.cumDistance[k];
+  walk.cost = route.cumCost[k];
+  walk.work = route.cumWork[k];
+  for (let d = 0; d < dims; d++) {
+    const shift = startLoad[d] - route.startLoad[d];
+    if (route.prefixMaxLoad[k * dims + d] + shift > vehicle.capacity[d]) return INFEASIBLE;
+    walk.load[d] = route.loadAfter[k * dims + d] + shift;
+  }
+  let started = false;
+  for (const s of slices) {
+    if (!started) {
+      if (s === first) started = true;
+      continue;
+    }
+    for (let n = 0; n < sliceLength(s); n++) if (!walk.visit(problem.jobs[sliceJob(s, n)])) return INFEASIBLE;
+  }
+  return walk.finish();
 }

@@ -3,6 +3,7 @@ import type { Route } from './route.ts';
 import { assignmentCost, serviceTime } from '../problem/per-vehicle.ts';
 import { evaluateSlices } from './evaluate-slices.ts';
 import { scheduleRoute } from './schedule.ts';
+import { routeTimeCost } from './soft-costs.ts';
 import { earliestStart } from './time-windows.ts';
 
 const INFEASIBLE = Number.POSITIVE_INFINITY;
@@ -21,8 +22,12 @@ export function insertionDelta(
   p: number,
   bound: number = INFEASIBLE,
 ): number {
-  if (route.hasBreaks) return insertionDeltaBySchedule(problem, route, j, p, bound);
-  if (problem.timeDependentCosts) return insertionDeltaBySlices(problem, route, j, p, bound);
+  if (route.hasBreaks || problem.timeDependentCosts) {
+    // Time-dependent costs only grow when a job is added: legs and assignment bound the delta from below.
+    if (legsDelta(problem, route, j, p) >= bound) return INFEASIBLE;
+    if (route.hasBreaks) return insertionDeltaByWalk(problem, route, j, p, bound);
+    return insertionDeltaBySlices(problem, route, j, p, bound);
+  }
   const v = route.vehicle;
   const n = route.jobs.length;
   if (n + 1 > v.maxTasks) return INFEASIBLE;
@@ -81,6 +86,22 @@ export function insertionDelta(
   return delta;
 }
 
+/** Change of leg costs plus the job's assignment cost (and the fixed cost when the route opens). */
+function legsDelta(problem: Problem, route: Route, j: number, p: number): number {
+  const v = route.vehicle;
+  const n = route.jobs.length;
+  const job = problem.jobs[j];
+  const costs = v.travel.costs;
+  const size = costs.size;
+  const prevLoc = p > 0 ? problem.jobs[route.jobs[p - 1]].loc : v.startLoc;
+  const nextLoc = p < n ? problem.jobs[route.jobs[p]].loc : v.endLoc;
+  let delta = assignmentCost(job, v.index) + (n === 0 ? v.fixedCost : 0);
+  if (prevLoc >= 0) delta += costs.data[prevLoc * size + job.loc];
+  if (nextLoc >= 0) delta += costs.data[job.loc * size + nextLoc];
+  if (n > 0 && prevLoc >= 0 && nextLoc >= 0) delta -= costs.data[prevLoc * size + nextLoc];
+  return delta;
+}
+
 function loadAllowsInsertion(
   route: Route,
   delivery: Float64Array,
@@ -111,6 +132,56 @@ function insertionDeltaBySlices(problem: Problem, route: Route, j: number, p: nu
     { route, from: p, to: n },
   ]);
   const delta = cost - route.cost;
+  return delta < bound ? delta : INFEASIBLE;
+}
+
+/**
+ * Vehicles with breaks: resume the route's walk after node p-1, serve j, then
+ * the old nodes until the walk is back in step with the old route (same time
+ * and same breaks taken): from there on nothing changes, and the old totals
+ * finish the sum. Usually a few nodes instead of the whole day.
+ */
+function insertionDeltaByWalk(problem: Problem, route: Route, j: number, p: number, bound: number): number {
+  const v = route.vehicle;
+  const n = route.jobs.length;
+  if (n + 1 > v.maxTasks) return INFEASIBLE;
+  const job = problem.jobs[j];
+  const dims = problem.dimensions;
+  if (dims > 0) {
+    if (!loadAllowsInsertion(route, job.delivery, job.pickup, p, dims)) return INFEASIBLE;
+    // A break's load limit could decide differently once the loads shift: time it all.
+    if (v.breaks.some((b) => b.maxLoad !== null)) return insertionDeltaBySchedule(problem, route, j, p, bound);
+  }
+  const walk = route.walk;
+  if (walk === null) return insertionDeltaBySchedule(problem, route, j, p, bound);
+  const startLoad = new Float64Array(dims);
+  for (let d = 0; d < dims; d++) startLoad[d] = route.startLoad[d] + job.delivery[d];
+  walk.begin(v.twStart, startLoad);
+  if (p > 0) {
+    const k = p - 1;
+    walk.t = route.dep[k];
+    walk.loc = problem.jobs[route.jobs[k]].loc;
+    walk.nextBreak = route.breaksTaken[k];
+    walk.travel = route.cumTravel[k];
+    walk.distance = route.cumDistance[k];
+    walk.cost = route.cumCost[k];
+    walk.work = route.cumWork[k];
+    for (let d = 0; d < dims; d++) walk.load[d] = route.loadAfter[k * dims + d] + job.delivery[d];
+  }
+  if (!walk.visit(job)) return INFEASIBLE;
+  for (let k = p; k < n; k++) {
+    if (!walk.visit(problem.jobs[route.jobs[k]])) return INFEASIBLE;
+    if (walk.t === route.dep[k] && walk.nextBreak === route.breaksTaken[k]) {
+      const travel = walk.travel + route.travel - route.cumTravel[k];
+      const distance = walk.distance + route.distance - route.cumDistance[k];
+      if (travel > v.maxTravelTime || distance > v.maxDistance) return INFEASIBLE;
+      const work = walk.work + route.walkWork - route.cumWork[k];
+      const cost = v.fixedCost + walk.cost + route.walkCost - route.cumCost[k] + routeTimeCost(v, route.endTime, work);
+      const delta = cost - route.cost;
+      return delta < bound ? delta : INFEASIBLE;
+    }
+  }
+  const delta = walk.finish() - route.cost;
   return delta < bound ? delta : INFEASIBLE;
 }
 

@@ -1,6 +1,6 @@
 import type { Problem, VehicleData } from '../problem/model.ts';
 import { assignmentCost, serviceTime } from '../problem/per-vehicle.ts';
-import { scheduleRoute } from './schedule.ts';
+import { RouteWalk } from './route-walk.ts';
 import { latenessCost, routeTimeCost } from './soft-costs.ts';
 import { earliestStart, latestStart } from './time-windows.ts';
 
@@ -43,6 +43,17 @@ export class Route {
   legCost = 0;
   /** Every cost but the fixed one: legs, assignments, lateness, overtime, workload. */
   variableCost = 0;
+  /**
+   * Vehicles with breaks: breaks taken once node i is done (with dep, cum*
+   * above, the walk's state after node i, so a change can be timed from there).
+   */
+  breaksTaken = new Int32Array(0);
+  /** Vehicles with breaks: the walk's totals before end-of-route costs, and the end time. */
+  walkCost = 0;
+  walkWork = 0;
+  endTime = 0;
+  /** A reusable walker for this vehicle (vehicles with breaks). */
+  readonly walk: RouteWalk | null;
   /** Latest departure from the start keeping the route feasible. */
   latestDeparture = Number.POSITIVE_INFINITY;
   feasible = true;
@@ -54,6 +65,7 @@ export class Route {
     this.vehicle = vehicle;
     this.hasBreaks = vehicle.breaks.length > 0;
     this.startLoad = new Float64Array(problem.dimensions);
+    this.walk = this.hasBreaks ? new RouteWalk(problem, vehicle) : null;
   }
 
   get size(): number {
@@ -93,6 +105,7 @@ export class Route {
     this.cumDistance = new Float64Array(capacity);
     this.cumCost = new Float64Array(capacity);
     this.cumWork = new Float64Array(capacity);
+    this.breaksTaken = new Int32Array(capacity);
     this.loadAfter = new Float64Array(capacity * dims);
     this.cumDelivery = new Float64Array(capacity * dims);
     this.prefixMaxLoad = new Float64Array(capacity * dims);
@@ -226,14 +239,34 @@ export class Route {
   }
 
   private updateWithSchedule(): void {
-    const result = scheduleRoute(this.problem, this.vehicle, this.jobs, this.vehicle.twStart, false);
-    this.feasible = result.ok;
-    if (result.ok) {
-      const s = result.schedule;
-      this.travel = s.travel;
-      this.distance = s.distance;
-      this.variableCost = s.cost - (this.jobs.length > 0 ? this.vehicle.fixedCost : 0);
-      this.legCost = this.variableCost;
+    const n = this.jobs.length;
+    const walk = this.walk as RouteWalk;
+    this.feasible = n <= this.vehicle.maxTasks;
+    this.travel = 0;
+    this.distance = 0;
+    this.legCost = 0;
+    this.variableCost = 0;
+    if (n === 0) return;
+    const start = new Float64Array(this.problem.dimensions);
+    for (const j of this.jobs) for (let d = 0; d < start.length; d++) start[d] += this.problem.jobs[j].delivery[d];
+    walk.begin(this.vehicle.twStart, start);
+    for (let i = 0; i < n && this.feasible; i++) {
+      if (!walk.visit(this.problem.jobs[this.jobs[i]])) this.feasible = false;
+      this.dep[i] = walk.t;
+      this.cumTravel[i] = walk.travel;
+      this.cumDistance[i] = walk.distance;
+      this.cumCost[i] = walk.cost;
+      this.cumWork[i] = walk.work;
+      this.breaksTaken[i] = walk.nextBreak;
     }
+    const total = walk.finish();
+    if (!Number.isFinite(total)) this.feasible = false;
+    this.travel = walk.travel;
+    this.distance = walk.distance;
+    this.walkCost = walk.cost;
+    this.walkWork = walk.work;
+    this.endTime = walk.endTime;
+    this.legCost = walk.cost;
+    this.variableCost = total - this.vehicle.fixedCost;
   }
 }
