@@ -1,11 +1,42 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { basemapPlugin } from './ui/vite/basemap-plugin.ts';
 
 export default defineConfig({
   test: {
-    include: ['engine/test/**/*.test.ts', 'benchmarks/**/*.test.ts', 'server/test/**/*.test.ts'],
     testTimeout: 60_000,
     // Opening an embedded PGlite takes ~7 s on a quiet 2-core machine, longer under load.
     hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['engine/test/**/*.test.ts', 'benchmarks/**/*.test.ts', 'server/test/**/*.test.ts'],
+        },
+      },
+      {
+        // The board's components, rendered in happy-dom with Testing Library.
+        extends: true,
+        plugins: [react(), basemapPlugin()],
+        test: {
+          name: 'ui',
+          include: ['ui/test/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['ui/test/setup.ts'],
+        },
+      },
+      {
+        // The board in headless Chromium against the real server (skips without /usr/bin/chromium).
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['ui/e2e/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
   },
 });

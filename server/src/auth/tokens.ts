@@ -1,0 +1,62 @@
+// Signed session tokens (JWT, HS256): the same token authenticates REST calls
+// (cookie or Authorization: Bearer) and socket.io handshakes. The claims carry
+// what access checks need, so a request needs no user lookup to be scoped.
+import { SignJWT, jwtVerify, errors } from 'jose';
+import { z } from 'zod';
+
+export const ROLES = ['admin', 'dispatcher', 'technician'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Claims {
+  /** The user's id. */
+  readonly sub: string;
+  readonly role: Role;
+  /** Set for technicians: the technician this account is. */
+  readonly technicianId?: string;
+  /** The agencies a dispatcher (or a technician) works for; empty for admins. */
+  readonly agencyIds: readonly string[];
+}
+
+const ClaimsSchema = z.object({
+  sub: z.string().min(1),
+  role: z.enum(ROLES),
+  technicianId: z.string().min(1).optional(),
+  agencyIds: z.array(z.string()),
+});
+
+const ISSUER = 'tournee';
+export const TOKEN_TTL_SECONDS = 12 * 60 * 60; // a working day and then some
+
+export class InvalidTokenError extends Error {
+  override readonly name = 'InvalidTokenError';
+}
+
+export async function signToken(claims: Claims, secret: string, ttlSeconds: number = TOKEN_TTL_SECONDS): Promise<string> {
+  const { sub, ...rest } = ClaimsSchema.parse(claims);
+  return new SignJWT(rest)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setIssuer(ISSUER)
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSeconds}s`)
+    .sign(key(secret));
+}
+
+/** The token's claims; throws InvalidTokenError when forged, expired or malformed. */
+export async function verifyToken(token: string, secret: string): Promise<Claims> {
+  try {
+    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, algorithms: ['HS256'] });
+    const parsed = ClaimsSchema.safeParse(payload);
+    if (!parsed.success) throw new InvalidTokenError('token claims are malformed');
+    const { technicianId, ...claims } = parsed.data;
+    return technicianId === undefined ? claims : { ...claims, technicianId };
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw error;
+    if (error instanceof errors.JWTExpired) throw new InvalidTokenError('token expired');
+    throw new InvalidTokenError('invalid token');
+  }
+}
+
+function key(secret: string): Uint8Array {
+  return new TextEncoder().encode(secret);
+}

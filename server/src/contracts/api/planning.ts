@@ -1,0 +1,143 @@
+// Planning and dispatch endpoints (owned with server/src/jobs and planning):
+// synchronous VROOM solves, planning runs, urgent insertion and assignment.
+import { z } from 'zod';
+import { Day, Id, Instant, QueryInt } from './common.ts';
+
+/** Longest synchronous solve an HTTP request may ask for. */
+export const MAX_SYNC_SOLVE_MS = 30_000;
+
+export const OptimizationQuery = z.object({
+  /** The solver's budget, milliseconds (capped). */
+  timeLimitMs: QueryInt(10, MAX_SYNC_SOLVE_MS).optional(),
+  seed: QueryInt(0, 2 ** 31 - 1).optional(),
+});
+
+/** A VROOM problem (docs/API.md v1.14); the engine validates it field by field. */
+export const OptimizationInput = z.looseObject({
+  vehicles: z.array(z.record(z.string(), z.unknown())),
+  jobs: z.array(z.record(z.string(), z.unknown())).optional(),
+  shipments: z.array(z.unknown()).optional(),
+  matrices: z.record(z.string(), z.unknown()).optional(),
+  /** Not VROOM's: the same settings as the query string, which wins. */
+  options: z.object({ timeLimitMs: z.number().int().min(10).max(MAX_SYNC_SOLVE_MS).optional(), seed: z.number().int().min(0).optional() }).optional(),
+});
+
+/** A VROOM solution: code 0, summary, unassigned, routes. */
+export const OptimizationOutput = z.looseObject({
+  code: z.literal(0),
+  summary: z.record(z.string(), z.unknown()),
+  unassigned: z.array(z.record(z.string(), z.unknown())),
+  routes: z.array(z.record(z.string(), z.unknown())),
+});
+
+export const PlanRequest = z.object({
+  agencyId: Id,
+  days: z.array(Day).min(1).max(14),
+  timeLimitMs: z.number().int().min(100).max(600_000).optional(),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  /** Plan the days whole, as if none had started (demo, what-if). Default: nothing is planned before now. */
+  wholeDays: z.boolean().optional(),
+  /** Idempotency key: sending the same request again returns the same run. Default: a new one. */
+  requestId: z.string().trim().min(1).max(64).regex(/^[\w.-]+$/, 'letters, digits, _ . - only').optional(),
+});
+
+export const PLANNING_RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export const UNASSIGNED_REASONS = ['no_location', 'no_skill', 'no_shift', 'capacity'] as const;
+
+export const PlanningResult = z.object({
+  summary: z.object({
+    planned: z.number().int(),
+    unassigned: z.number().int(),
+    cost: z.number(),
+    travelSeconds: z.number(),
+    travelMeters: z.number(),
+    solvingMs: z.number().nullable(),
+    tours: z.number().int(),
+    toursChanged: z.number().int(),
+    interventionsChanged: z.number().int(),
+  }),
+  unassigned: z.array(z.object({ interventionId: Id, reason: z.enum(UNASSIGNED_REASONS) })),
+  tours: z.array(z.object({ technicianId: Id, day: Day, stops: z.number().int(), travelSeconds: z.number() })),
+});
+
+export const PlanningRun = z.object({
+  id: Id,
+  agencyId: Id,
+  days: z.array(Day),
+  status: z.enum(PLANNING_RUN_STATUSES),
+  progress: z.number().min(0).max(1),
+  error: z.string().nullable(),
+  result: PlanningResult.nullable(),
+  requestedById: Id.nullable(),
+  createdAt: Instant,
+  startedAt: Instant.nullable(),
+  finishedAt: Instant.nullable(),
+});
+
+export const PlanSubmitted = z.object({
+  /** The PlanningRun: GET /api/plans/{id}; progress arrives as socket.io `job:progress`. */
+  id: Id,
+  jobId: z.string(),
+  run: PlanningRun,
+});
+
+export const InsertionRequest = z.object({
+  /** Default: today in the agency's time zone (or the visit's earliest date if later). */
+  day: Day.optional(),
+  limit: z.number().int().min(1).max(100).optional(),
+});
+
+export const InsertionCandidate = z.object({
+  technicianId: Id,
+  tourId: Id.nullable(),
+  day: Day,
+  position: z.number().int(),
+  eta: Instant,
+  plannedStart: Instant,
+  plannedEnd: Instant,
+  addedTravelSeconds: z.number(),
+  addedTravelMeters: z.number(),
+  slaMet: z.boolean().nullable(),
+  delayed: z.number().int(),
+  pushedOut: z.array(Id),
+  order: z.array(Id),
+  score: z.number(),
+});
+
+export const InsertionAnswer = z.object({
+  interventionId: Id,
+  agencyId: Id,
+  day: Day,
+  candidates: z.array(InsertionCandidate),
+  rejected: z.array(z.object({ technicianId: Id, reason: z.enum(UNASSIGNED_REASONS) })),
+});
+
+export const AssignRequest = z.object({
+  technicianId: Id,
+  /** 0-based place among the tour's visits; absent: where the engine finds best. */
+  position: z.number().int().min(0).max(500).optional(),
+  /** The intervention's version the client saw. */
+  version: z.number().int().min(1),
+  day: Day.optional(),
+});
+
+export const AssignAnswer = z.object({
+  interventionId: Id,
+  technicianId: Id,
+  day: Day,
+  tourId: Id,
+  position: z.number().int(),
+  plannedStart: Instant.nullable(),
+  plannedEnd: Instant.nullable(),
+  pushedOut: z.array(Id),
+  late: z.array(Id),
+  interventionVersion: z.number().int(),
+  tourVersion: z.number().int(),
+});
+
+export const DispatchRequest = z.object({
+  technicianId: Id.optional(),
+  position: z.number().int().min(0).max(500).optional(),
+  requestId: z.string().trim().min(1).max(64).regex(/^[\w.-]+$/).optional(),
+});
+export const DispatchSubmitted = z.object({ jobId: z.string() });

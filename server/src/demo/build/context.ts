@@ -1,0 +1,43 @@
+// What every part of the demo build shares: the seeded randomness, the
+// instant the demo is built for, and that instant's local day.
+import type { Day } from '../../service-plans/calendar.ts';
+import { zonedInstant } from '../../service-plans/zoned-time.ts';
+import type { DemoRandom } from '../random.ts';
+import type { LatLon } from '../geo.ts';
+import { offset } from '../geo.ts';
+import type { Place } from '../places.ts';
+import { SEA_BEARING } from '../catalogue/geography.ts';
+
+export const DEMO_TIME_ZONE = 'Europe/Paris';
+
+/** Seeded from this local time on, the demo's day is tomorrow: today is nearly over. */
+export const LATE_MINUTE = 15 * 60;
+
+export interface BuildContext {
+  readonly r: DemoRandom;
+  readonly now: Date;
+  /**
+   * The demo's day in the agencies' zone: the local day of `now`, or the next
+   * day when seeded after LATE_MINUTE (a plan for an evening would be empty).
+   */
+  readonly today: Day;
+  /** Whether `today` is the calendar day of `now`. */
+  readonly dayIsToday: boolean;
+}
+
+/** Local time on a day, as an instant (agencies are all in Paris time). */
+export const at = (day: Day, minute: number): Date => zonedInstant(day, minute, DEMO_TIME_ZONE);
+
+/**
+ * An address point within a town: uniform over a disc whose radius grows
+ * with the town (300 m for a village, 1.8 km for a city), on the landward
+ * side for coastal towns.
+ */
+export function scatter(r: DemoRandom, place: Place): LatLon {
+  const coastal = SEA_BEARING[place.place];
+  const radius = Math.min(1800, Math.max(300, 250 + 6 * Math.sqrt(place.population))) * (coastal === undefined ? 1 : 0.7);
+  const distance = radius * Math.sqrt(r.next());
+  const bearing = coastal === undefined ? r.real(0, 360) : coastal + 180 + r.real(-75, 75);
+  const p = offset(place, distance, bearing);
+  return { lat: Math.round(p.lat * 1e6) / 1e6, lon: Math.round(p.lon * 1e6) / 1e6 };
+}

@@ -1,0 +1,74 @@
+// The whole demo company as plain rows, built from a seed and an instant:
+// pure (no clock, no Math.random, no I/O but reading the towns' package), so
+// the same seed and `now` always give the same company, ids included.
+import { addDays } from '../../service-plans/calendar.ts';
+import { localDay, localMinuteOfDay } from '../../service-plans/zoned-time.ts';
+import { DemoRandom } from '../random.ts';
+import { buildContracts } from './contracts.ts';
+import { DEMO_TIME_ZONE, LATE_MINUTE, type BuildContext } from './context.ts';
+import { buildDay } from './day.ts';
+import { buildInstalledBase } from './installed-base.ts';
+import { buildOrganisation } from './organisation.ts';
+import { demoUsers, type DemoUserSpec } from './users.ts';
+import { buildWorkforce } from './workforce.ts';
+
+export interface DemoCompany {
+  /** The demo's day: today, or tomorrow when built late in the afternoon. */
+  today: string;
+  regions: ReturnType<typeof buildOrganisation>['regions'];
+  agencies: ReturnType<typeof buildOrganisation>['agencies'];
+  sectors: ReturnType<typeof buildOrganisation>['sectors'];
+  skills: ReturnType<typeof buildOrganisation>['skills'];
+  technicians: ReturnType<typeof buildWorkforce>['technicians'];
+  technicianSkills: ReturnType<typeof buildWorkforce>['technicianSkills'];
+  technicianSectors: ReturnType<typeof buildWorkforce>['technicianSectors'];
+  shifts: ReturnType<typeof buildWorkforce>['shifts'];
+  absences: ReturnType<typeof buildWorkforce>['absences'];
+  customers: ReturnType<typeof buildInstalledBase>['customers'];
+  sites: ReturnType<typeof buildInstalledBase>['sites'];
+  equipment: ReturnType<typeof buildInstalledBase>['equipment'];
+  equipmentEvents: ReturnType<typeof buildInstalledBase>['equipmentEvents'];
+  contracts: ReturnType<typeof buildContracts>['contracts'];
+  servicePlans: ReturnType<typeof buildContracts>['servicePlans'];
+  interventions: ReturnType<typeof buildDay>['interventions'];
+  interventionSkills: ReturnType<typeof buildDay>['interventionSkills'];
+  users: DemoUserSpec[];
+}
+
+export function buildDemoCompany(options: { seed: number; now: Date }): DemoCompany {
+  const late = localMinuteOfDay(options.now, DEMO_TIME_ZONE) >= LATE_MINUTE;
+  const calendarDay = localDay(options.now, DEMO_TIME_ZONE);
+  const ctx: BuildContext = {
+    r: new DemoRandom(options.seed, options.now.getTime()),
+    now: options.now,
+    today: late ? addDays(calendarDay, 1) : calendarDay,
+    dayIsToday: !late,
+  };
+  const org = buildOrganisation(ctx);
+  const workforce = buildWorkforce(ctx, org);
+  const technicianCounts = new Map(org.built.map((a) => [a.id, workforce.built.filter((t) => t.agency === a).length]));
+  const base = buildInstalledBase(ctx, org, technicianCounts);
+  const contracts = buildContracts(ctx, base);
+  const day = buildDay(ctx, org, workforce, base, contracts);
+  return {
+    today: ctx.today,
+    regions: org.regions,
+    agencies: org.agencies,
+    sectors: org.sectors,
+    skills: org.skills,
+    technicians: workforce.technicians,
+    technicianSkills: workforce.technicianSkills,
+    technicianSectors: workforce.technicianSectors,
+    shifts: workforce.shifts,
+    absences: workforce.absences,
+    customers: base.customers,
+    sites: base.sites,
+    equipment: base.equipment,
+    equipmentEvents: [...base.equipmentEvents, ...contracts.equipmentEvents],
+    contracts: contracts.contracts,
+    servicePlans: contracts.servicePlans,
+    interventions: day.interventions,
+    interventionSkills: day.interventionSkills,
+    users: demoUsers(ctx, org, workforce),
+  };
+}

@@ -1,0 +1,120 @@
+// Seeds the demo company into an empty database: the first `npm start` of a
+// bare install shows a realistic Provençal SAV business. Idempotent (nothing
+// happens once an agency exists), atomic (one transaction: a crash leaves an
+// empty database, which the next start seeds again), serialised across
+// processes by an advisory lock, deterministic for a seed and an instant.
+import { hashPassword } from '../auth/passwords.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { generateDueVisits, type GenerateResult } from '../service-plans/generate.ts';
+import { buildDemoCompany, type DemoCompany } from './build/index.ts';
+import { bulkInsert } from './bulk-insert.ts';
+import { DEMO_PASSWORD } from './build/users.ts';
+
+export { DEMO_PASSWORD } from './build/users.ts';
+
+/** Any constant distinct from Prisma's migration lock (72707369). */
+const SEED_LOCK_KEY = 72707370;
+/** Preventive visits becoming plannable within this many days are generated. */
+export const DEMO_HORIZON_DAYS = 30;
+
+export interface SeedOptions {
+  seed: number;
+  /** The instant the demo is built around ("today" is its day in Paris). */
+  now: Date;
+  log?: (message: string) => void;
+}
+
+export interface SeedResult {
+  seeded: boolean;
+  today?: string;
+  counts?: Record<string, number>;
+  generated?: Pick<GenerateResult, 'created' | 'skipped'>;
+  logins?: Array<{ email: string; role: string }>;
+  elapsedMs: number;
+}
+
+export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Promise<SeedResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  if ((await prisma.agency.count()) > 0) return { seeded: false, elapsedMs: elapsed() };
+
+  const company = buildDemoCompany({ seed: options.seed, now: options.now });
+  // Hashing is slow by design: once, before the transaction. The demo
+  // accounts share one hash: they share a published password anyway.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  const outcome = await prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY}::bigint)`;
+      if ((await tx.agency.count()) > 0) return null; // another process seeded meanwhile
+      await insertCompany(tx, company, passwordHash);
+      return generateDueVisits(tx, { today: company.today, horizonDays: DEMO_HORIZON_DAYS }, { inTransaction: true });
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  if (outcome === null) return { seeded: false, elapsedMs: elapsed() };
+
+  const counts = countsOf(company, outcome.created);
+  options.log?.(
+    `demo company seeded for ${company.today} in ${elapsed()} ms: ${counts.agencies} agencies, ${counts.technicians} technicians, ` +
+      `${counts.sites} sites, ${counts.equipment} pieces of equipment, ${counts.contracts} contracts, ` +
+      `${counts.interventionsToday} interventions today, ${outcome.created} more visits generated from service plans`,
+  );
+  return {
+    seeded: true,
+    today: company.today,
+    counts,
+    generated: { created: outcome.created, skipped: outcome.skipped },
+    logins: company.users.map((u) => ({ email: u.email, role: u.role })),
+    elapsedMs: elapsed(),
+  };
+}
+
+type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+async function insertCompany(tx: Tx, c: DemoCompany, passwordHash: string): Promise<void> {
+  // Parents before children.
+  const tables: Array<[string, readonly object[]]> = [
+    ['regions', c.regions],
+    ['agencies', c.agencies],
+    ['sectors', c.sectors],
+    ['skills', c.skills],
+    ['technicians', c.technicians],
+    ['technician_skills', c.technicianSkills],
+    ['technician_sectors', c.technicianSectors],
+    ['shifts', c.shifts],
+    ['absences', c.absences],
+    ['users', c.users.map((u) => ({ id: u.id, email: u.email, name: u.name, passwordHash, role: u.role, technicianId: u.technicianId }))],
+    ['user_agencies', c.users.filter((u) => u.role === 'dispatcher').flatMap((u) => u.agencyIds.map((agencyId) => ({ userId: u.id, agencyId })))],
+    ['customers', c.customers],
+    ['sites', c.sites],
+    ['equipment', c.equipment],
+    ['equipment_events', c.equipmentEvents],
+    ['contracts', c.contracts],
+    ['service_plans', c.servicePlans],
+    ['interventions', c.interventions],
+    ['intervention_skills', c.interventionSkills],
+  ];
+  for (const [table, rows] of tables) await bulkInsert(tx, table, rows as Record<string, unknown>[]);
+}
+
+function countsOf(c: DemoCompany, generated: number): Record<string, number> {
+  return {
+    regions: c.regions.length,
+    agencies: c.agencies.length,
+    sectors: c.sectors.length,
+    skills: c.skills.length,
+    technicians: c.technicians.length,
+    shifts: c.shifts.length,
+    absences: c.absences.length,
+    users: c.users.length,
+    customers: c.customers.length,
+    sites: c.sites.length,
+    equipment: c.equipment.length,
+    equipmentEvents: c.equipmentEvents.length,
+    contracts: c.contracts.length,
+    servicePlans: c.servicePlans.length,
+    interventionsToday: c.interventions.length,
+    generatedVisits: generated,
+  };
+}

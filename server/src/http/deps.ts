@@ -1,0 +1,33 @@
+// What the HTTP layer needs from the rest of the server. Everything beyond the
+// database is optional, so tests (and a server without realtime or jobs) can
+// build the app with less.
+import type { Router } from 'express';
+import type { Config } from '../config.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Broadcaster } from '../realtime/broadcaster.ts';
+import type { ApiRegistry } from './registry.ts';
+
+export interface HealthProbe {
+  /** Where jobs run; `ok` false when the queue backend does not answer. */
+  queue(): Promise<{ kind: 'redis' | 'in-process'; ok: boolean }>;
+}
+
+export interface AppDeps {
+  readonly config: Pick<Config, 'authSecret' | 'redisUrl'>;
+  readonly prisma: PrismaClient;
+  readonly dbKind: 'pglite' | 'postgresql';
+  /** The realtime side: interventions and positions are handed to it. */
+  readonly broadcaster?: (Pick<Broadcaster, 'positions' | 'interventionChanged'> & Partial<Pick<Broadcaster, 'assignmentPushed'>>) | undefined;
+  readonly health?: HealthProbe | undefined;
+  /** Other modules' routes (planning), declared on the app's registry: validated, authorized and in the OpenAPI document. */
+  readonly routes?: ReadonlyArray<(api: ApiRegistry) => void> | undefined;
+  /** Other modules' plain routers, mounted under /api for logged-in users. */
+  readonly routers?: readonly Router[] | undefined;
+  /** Served after the API (the web UI); never sees /api paths. */
+  readonly ui?: Router | undefined;
+  /** Login attempts per IP and email (failed ones only) per window. */
+  readonly loginRateLimit?: { readonly windowMs: number; readonly max: number } | undefined;
+  /** Positions are written in batches this often (ms). */
+  readonly positionFlushMs?: number | undefined;
+  readonly log?: ((message: string, error?: unknown) => void) | undefined;
+}

@@ -1,0 +1,123 @@
+// One error shape for every answer: {error, details: [{path, in?, message}]}.
+// Handlers throw HttpError (or let zod / Prisma errors through); the error
+// middleware turns them into that shape and a status code.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { z } from 'zod';
+import type { ErrorResponse } from '../contracts/api.ts';
+
+export type ErrorDetail = ErrorResponse['details'][number];
+export type FieldLocation = 'body' | 'query' | 'params';
+
+export class HttpError extends Error {
+  override readonly name = 'HttpError';
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+    /** Extra members of the JSON answer (e.g. `current` on a conflict). */
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new HttpError(404, `${what} not found`);
+export const forbidden = (why: string) => new HttpError(403, why);
+export const unauthorized = (why = 'authentication required: log in or send Authorization: Bearer <token>') =>
+  new HttpError(401, why);
+export const badRequest = (message: string, details: ErrorDetail[] = []) => new HttpError(400, message, details);
+
+/** `positions[3].lat` from zod's ['positions', 3, 'lat']. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => {
+    if (typeof key === 'number') return `${out}[${key}]`;
+    return out ? `${out}.${String(key)}` : String(key);
+  }, '');
+}
+
+export function validationError(error: z.ZodError, where: FieldLocation): HttpError {
+  const details = error.issues.map((issue) => ({ path: formatPath(issue.path), in: where, message: issue.message }));
+  return new HttpError(400, `invalid request ${where === 'body' ? 'body' : where === 'query' ? 'query string' : 'path'}`, details);
+}
+
+export function validationErrorFromIssues(issues: readonly z.core.$ZodIssue[], where: FieldLocation): HttpError {
+  return validationError(new z.ZodError([...issues]), where);
+}
+
+// ─── Database errors ─────────────────────────────────────────────────────────
+
+interface PrismaLikeError {
+  code: string;
+  meta?: { modelName?: string; driverAdapterError?: { cause?: { originalMessage?: string; message?: string; table?: string; constraint?: { fields?: string[]; index?: string } } } };
+}
+
+const isPrismaError = (e: unknown): e is PrismaLikeError =>
+  typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' &&
+  /^P\d{4}$/.test((e as { code: string }).code);
+
+const camel = (snake: string) => snake.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** Database constraint violations as the client's mistakes, with the field when known. */
+export function fromDatabaseError(error: unknown): HttpError | undefined {
+  if (!isPrismaError(error)) return undefined;
+  const cause = error.meta?.driverAdapterError?.cause;
+  const message = cause?.originalMessage ?? cause?.message ?? '';
+  switch (error.code) {
+    case 'P2025':
+      return notFound(error.meta?.modelName ?? 'record');
+    case 'P2002': {
+      // PGlite's adapter names the columns; node-postgres's only the index (`<table>_<columns>_key`).
+      const index = cause?.constraint?.index;
+      const table = cause?.table;
+      const fields = cause?.constraint?.fields ??
+        (index && table && index.startsWith(`${table}_`) && index.endsWith('_key') ? [index.slice(table.length + 1, -4)] : []);
+      return new HttpError(409, 'a record with the same unique value already exists',
+        (fields.length ? fields : ['']).map((f) => ({ path: camel(f), in: 'body' as const, message: 'already taken' })));
+    }
+    case 'P2003':
+    case 'P2039':
+    case 'P2014': {
+      // Deleting something still referenced, or pointing at a missing record.
+      const referencedBy = /violates (?:RESTRICT setting of )?foreign key constraint "[^"]+" on table "([^"]+)"/.exec(message);
+      if (referencedBy) return new HttpError(409, `still referenced by ${referencedBy[1]}: remove or reassign those first`);
+      const fk = /on table "([^"]+)" violates foreign key constraint "([^"]+)"/.exec(message);
+      const column = fk ? fk[2]!.replace(`${fk[1]}_`, '').replace(/_fkey$/, '') : '';
+      return new HttpError(422, 'refers to a record that does not exist', [
+        { path: camel(column), in: 'body', message: 'no such record' },
+      ]);
+    }
+    default:
+      return undefined;
+  }
+}
+
+// ─── Middleware ──────────────────────────────────────────────────────────────
+
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new HttpError(404, `no route ${req.method} ${req.originalUrl.split('?')[0]}`));
+};
+
+export function errorHandler(log: (message: string, error: unknown) => void): ErrorRequestHandler {
+  return (error, _req, res, _next) => {
+    const http = toHttpError(error);
+    if (http.status >= 500) log('request failed', error);
+    if (res.headersSent) return;
+    res.status(http.status).set(http.headers).json({ error: http.message, details: http.details, ...http.extra });
+  };
+}
+
+function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  const fromDb = fromDatabaseError(error);
+  if (fromDb) return fromDb;
+  // body-parser's errors: malformed JSON, too large, wrong charset.
+  const status = (error as { status?: unknown; statusCode?: unknown })?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const type = (error as { type?: string }).type;
+    const message = type === 'entity.parse.failed' ? 'the body is not valid JSON'
+      : type === 'entity.too.large' ? 'the body is too large' : (error as Error).message;
+    return new HttpError(status, message);
+  }
+  return new HttpError(500, 'internal error');
+}

@@ -1,0 +1,46 @@
+// GET /api/health and GET /api/openapi.json: public, for load balancers,
+// scripts and API clients.
+import { z } from 'zod';
+import { Health } from '../../contracts/api.ts';
+import type { AppDeps } from '../deps.ts';
+import { openApiDocument } from '../openapi.ts';
+import type { ApiRegistry } from '../registry.ts';
+
+const HEALTH_TIMEOUT_MS = 2_000;
+
+export function metaRoutes(api: ApiRegistry, { prisma, dbKind, health, config }: AppDeps): void {
+  api.publicRoute(
+    {
+      method: 'get', path: '/api/health', summary: 'Liveness and readiness', tag: 'Meta', response: Health, errors: [503],
+      description: 'Answers once migrations are applied. 503 with status "degraded" when the database or the queue backend does not answer.',
+    },
+    async ({ res }) => {
+      const [dbOk, queue] = await Promise.all([
+        withTimeout(prisma.$queryRaw`SELECT 1`.then(() => true), false),
+        health ? withTimeout(health.queue(), { kind: config.redisUrl ? 'redis' as const : 'in-process' as const, ok: false })
+          : Promise.resolve({ kind: config.redisUrl ? 'redis' as const : 'in-process' as const, ok: !config.redisUrl }),
+      ]);
+      const ok = dbOk && queue.ok;
+      res.status(ok ? 200 : 503);
+      return { status: ok ? 'ok' : 'degraded', db: { kind: dbKind, ok: dbOk }, queue };
+    },
+  );
+
+  let document: Record<string, unknown> | undefined;
+  api.publicRoute(
+    { method: 'get', path: '/api/openapi.json', summary: 'This API as an OpenAPI 3.1 document', tag: 'Meta', response: z.record(z.string(), z.unknown()) },
+    // Built on first request: by then every route is registered.
+    () => (document ??= openApiDocument(api.routes, {
+      title: 'Tournée API',
+      version: '0.1.0',
+      description: 'Field-service dispatch and planning. Log in with POST /api/auth/login, then send the token as Authorization: Bearer <token> (or rely on the session cookie).',
+    })),
+  );
+}
+
+function withTimeout<T>(promise: Promise<T>, fallback: T): Promise<T> {
+  return Promise.race([
+    promise.catch(() => fallback),
+    new Promise<T>((resolve) => setTimeout(() => resolve(fallback), HEALTH_TIMEOUT_MS).unref()),
+  ]);
+}

@@ -1,0 +1,185 @@
+// Planning and dispatch over HTTP:
+//   POST /api/optimization                          a VROOM problem solved now (time-limited, off the event loop)
+//   POST /api/plans, GET /api/plans/:id             planning runs as jobs; progress over socket.io `job:progress`
+//   POST /api/interventions/:id/insertion-candidates  technicians ranked for an urgent visit
+//   POST /api/interventions/:id/assign              into a technician's tour, version-checked, pushed to them
+//   POST /api/interventions/:id/dispatch            the same as a job (best candidate unless told)
+//
+// `planningRouter(deps)` is what main.ts mounts under /api (behind requireAuth);
+// `planningRoutes(registry, deps)` declares the same routes on a registry with
+// full paths, so they also appear in the OpenAPI document.
+import { randomUUID } from 'node:crypto';
+import type { Router } from 'express';
+import { canManageAgency, interventionScope } from '../../auth/scope.ts';
+import type { Claims } from '../../auth/tokens.ts';
+import { IdParams } from '../../contracts/api/common.ts';
+import {
+  AssignAnswer, AssignRequest, DispatchRequest, DispatchSubmitted, InsertionAnswer, InsertionRequest,
+  MAX_SYNC_SOLVE_MS, OptimizationInput, OptimizationOutput, OptimizationQuery, PlanningRun, PlanRequest, PlanSubmitted,
+} from '../../contracts/api/planning.ts';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { JobRunner } from '../../jobs/runner.ts';
+import { assignIntervention, VersionConflictError } from '../../planning/assign.ts';
+import { insertionCandidates, InsertionRefusedError, InterventionNotFoundError } from '../../planning/insertion.ts';
+import type { PlanBroadcaster } from '../../planning/publish.ts';
+import { PlanConflictError } from '../../planning/store-plan.ts';
+import { localDay } from '../../planning/time.ts';
+import { HttpError, notFound } from '../errors.ts';
+import { ApiRegistry } from '../registry.ts';
+
+export interface PlanningRouteDeps {
+  readonly prisma: PrismaClient;
+  readonly jobs: JobRunner;
+  readonly broadcaster: PlanBroadcaster;
+  /** Tests pin the clock; default: the wall clock. */
+  readonly now?: () => Date;
+}
+
+const TAG = 'Planning';
+const OFFICE = ['admin', 'dispatcher'] as const;
+const DEFAULT_SYNC_SOLVE_MS = 5_000;
+
+export function planningRouter(deps: PlanningRouteDeps): Router {
+  const registry = new ApiRegistry();
+  planningRoutes(registry, deps, '');
+  return registry.router;
+}
+
+export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix = '/api'): void {
+  const { prisma, jobs, broadcaster } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  api.route(
+    {
+      method: 'post', path: `${prefix}/optimization`, tag: TAG, roles: OFFICE,
+      summary: 'Solve a VROOM-format problem now',
+      description: `Answers VROOM's output. The solve stops after timeLimitMs (query or body options; default ${DEFAULT_SYNC_SOLVE_MS}, at most ${MAX_SYNC_SOLVE_MS}). Input errors are 400 with the engine's field path.`,
+      query: OptimizationQuery, body: OptimizationInput, response: OptimizationOutput,
+    },
+    async ({ query, body }) => {
+      const { options, ...problem } = body;
+      const timeLimitMs = Math.min(MAX_SYNC_SOLVE_MS, query.timeLimitMs ?? options?.timeLimitMs ?? DEFAULT_SYNC_SOLVE_MS);
+      const output = await jobs.solver.solve({ input: problem, seed: query.seed ?? options?.seed ?? 1, timeLimitMs });
+      if (output.code === 0) return output;
+      if (output.code === 2) {
+        const cut = output.error.indexOf(': ');
+        const [path, message] = cut > 0 ? [output.error.slice(0, cut), output.error.slice(cut + 2)] : ['', output.error];
+        throw new HttpError(400, `the engine refused the problem: ${output.error}`, [{ path, in: 'body', message }]);
+      }
+      throw new HttpError(500, `the engine failed: ${output.error}`);
+    },
+  );
+
+  api.route(
+    {
+      method: 'post', path: `${prefix}/plans`, tag: TAG, roles: OFFICE, status: 202,
+      summary: 'Plan days of an agency (a job)',
+      description: 'Starts a planning run; its progress arrives as socket.io `job:progress` in the agency room and at GET /api/plans/{id}. Sending the same requestId again returns the same run.',
+      body: PlanRequest, response: PlanSubmitted, errors: [422],
+    },
+    async ({ auth, body }) => {
+      const agency = await prisma.agency.findUnique({ where: { id: body.agencyId }, select: { id: true, timezone: true } });
+      if (!agency || !canSeeAgency(auth, agency.id)) throw notFound('agency');
+      if (!canManageAgency(auth, agency.id)) throw new HttpError(403, 'you do not dispatch for this agency');
+      const today = localDay(now(), agency.timezone);
+      const past = body.days.filter((d) => d < today);
+      if (past.length === body.days.length) {
+        throw new HttpError(422, 'every day asked is past', past.map((d) => ({ path: `days[${body.days.indexOf(d)}]`, in: 'body' as const, message: `${d} is before today (${today})` })));
+      }
+      const submitted = await jobs.submitPlanning({
+        agencyId: agency.id,
+        days: body.days,
+        ...(body.timeLimitMs !== undefined ? { timeLimitMs: body.timeLimitMs } : {}),
+        ...(body.seed !== undefined ? { seed: body.seed } : {}),
+        ...(body.wholeDays !== undefined ? { wholeDays: body.wholeDays } : {}),
+        requestId: body.requestId ?? randomUUID(),
+        requestedById: auth.sub,
+      });
+      return { id: submitted.runId, jobId: submitted.jobId, run: submitted.run };
+    },
+  );
+
+  api.route(
+    { method: 'get', path: `${prefix}/plans/:id`, tag: TAG, roles: OFFICE, summary: 'A planning run: status, progress, result', params: IdParams, response: PlanningRun },
+    async ({ auth, params }) => {
+      const run = await jobs.getPlanningRun(params.id);
+      if (!run || !canSeeAgency(auth, run.agencyId)) throw notFound('planning run');
+      return run;
+    },
+  );
+
+  const visibleIntervention = async (auth: Claims, id: string) => {
+    const row = await prisma.intervention.findFirst({ where: { AND: [{ id }, interventionScope(auth)] }, select: { id: true, agencyId: true } });
+    if (!row) throw notFound('intervention');
+    if (!canManageAgency(auth, row.agencyId)) throw new HttpError(403, 'you do not dispatch for this agency');
+    return row;
+  };
+
+  api.route(
+    {
+      method: 'post', path: `${prefix}/interventions/:id/insertion-candidates`, tag: TAG, roles: OFFICE,
+      summary: 'Technicians who could take this visit, best first',
+      description: 'Each technician working that day, with the place in their tour, ETA, added travel, SLA, and the visits delayed or pushed out.',
+      params: IdParams, body: InsertionRequest, response: InsertionAnswer, errors: [422],
+    },
+    async ({ auth, params, body }) => {
+      await visibleIntervention(auth, params.id);
+      return translate(() => insertionCandidates({ prisma, now }, params.id, body));
+    },
+  );
+
+  api.route(
+    {
+      method: 'post', path: `${prefix}/interventions/:id/assign`, tag: TAG, roles: OFFICE,
+      summary: 'Put the visit into a technician’s tour',
+      description: 'At `position` (the other visits keep their order), or where the engine finds best. `version` is the intervention’s version you read: a stale one is answered 409 with `current`. The technician gets the assignment pushed.',
+      params: IdParams, body: AssignRequest, response: AssignAnswer, errors: [409, 422],
+    },
+    async ({ auth, params, body }) => {
+      await visibleIntervention(auth, params.id);
+      return translate(() =>
+        assignIntervention({ prisma, broadcaster, now }, {
+          interventionId: params.id,
+          technicianId: body.technicianId,
+          version: body.version,
+          ...(body.position !== undefined ? { position: body.position } : {}),
+          ...(body.day ? { day: body.day } : {}),
+        }),
+      );
+    },
+  );
+
+  api.route(
+    {
+      method: 'post', path: `${prefix}/interventions/:id/dispatch`, tag: TAG, roles: OFFICE, status: 202,
+      summary: 'Insert an urgent visit as a job',
+      description: 'With the technician given, or the best candidate; progress as socket.io `job:progress` (queue dispatch).',
+      params: IdParams, body: DispatchRequest, response: DispatchSubmitted,
+    },
+    async ({ auth, params, body }) => {
+      await visibleIntervention(auth, params.id);
+      return jobs.submitDispatch({ interventionId: params.id, requestId: body.requestId ?? randomUUID(), requestedById: auth.sub, ...defined(body) });
+    },
+  );
+}
+
+const canSeeAgency = (auth: Claims, agencyId: string): boolean => auth.role === 'admin' || auth.agencyIds.includes(agencyId);
+
+function defined<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'requestId')) as Partial<T>;
+}
+
+/** Planning's errors as HTTP answers. */
+async function translate<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof VersionConflictError) {
+      throw new HttpError(409, error.message, [{ path: 'version', in: 'body', message: 'stale version' }], { current: error.current });
+    }
+    if (error instanceof PlanConflictError) throw new HttpError(409, `${error.message}: try again`);
+    if (error instanceof InterventionNotFoundError) throw notFound('intervention');
+    if (error instanceof InsertionRefusedError) throw new HttpError(422, error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,97 @@
+// POST /api/positions: a batch of technician positions from a device (its
+// own technician) or a gateway (a dispatcher's or admin's token, for the
+// technicians of their agencies). Validated, handed to the realtime
+// broadcaster at once, stored behind in batches (see position-writer.ts).
+import type { Claims } from '../../auth/tokens.ts';
+import { PositionBatch, PositionBatchResponse } from '../../contracts/api.ts';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { AppDeps } from '../deps.ts';
+import { HttpError, type ErrorDetail } from '../errors.ts';
+import type { PositionWriter } from '../position-writer.ts';
+import type { ApiRegistry } from '../registry.ts';
+
+interface Route {
+  readonly agencyId: string;
+  readonly sectorIds: readonly string[];
+}
+
+// Which agency and sectors a technician's positions go to. Cached briefly:
+// looking it up for every position would double the database load, and a
+// technician changing agency mid-shift can wait a minute to show up there.
+const ROUTE_TTL_MS = 60_000;
+
+function routeCache(prisma: PrismaClient) {
+  const cache = new Map<string, { route: Route | null; until: number }>();
+  return async (ids: readonly string[]): Promise<Map<string, Route | null>> => {
+    const now = Date.now();
+    const out = new Map<string, Route | null>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const hit = cache.get(id);
+      if (hit && hit.until > now) out.set(id, hit.route);
+      else missing.push(id);
+    }
+    if (missing.length) {
+      const rows = await prisma.technician.findMany({
+        where: { id: { in: missing } },
+        select: { id: true, agencyId: true, sectors: { select: { sectorId: true } } },
+      });
+      const found = new Map(rows.map((r) => [r.id, { agencyId: r.agencyId, sectorIds: r.sectors.map((s) => s.sectorId) }]));
+      for (const id of missing) {
+        const route = found.get(id) ?? null;
+        cache.set(id, { route, until: now + ROUTE_TTL_MS });
+        out.set(id, route);
+      }
+      if (cache.size > 50_000) cache.clear(); // bounded: ids are client-supplied
+    }
+    return out;
+  };
+}
+
+function mayPostFor(auth: Claims, technicianId: string, route: Route): boolean {
+  if (auth.role === 'admin') return true;
+  if (auth.role === 'technician') return auth.technicianId === technicianId;
+  return auth.agencyIds.includes(route.agencyId);
+}
+
+export function positionRoutes(api: ApiRegistry, { prisma, broadcaster }: AppDeps, writer: PositionWriter): void {
+  const routes = routeCache(prisma);
+  api.route(
+    {
+      method: 'post', path: '/api/positions', summary: 'Post a batch of technician positions', tag: 'Positions',
+      body: PositionBatch, response: PositionBatchResponse, status: 202, errors: [422],
+      description: 'Technicians post their own positions (technicianId may be omitted); dispatchers and admins may post for the technicians of their agencies. Positions reach the boards at once and are stored within a fraction of a second.',
+    },
+    async ({ auth, body }) => {
+      const ids = body.positions.map((p, i) => {
+        const id = p.technicianId ?? auth.technicianId;
+        if (!id) throw new HttpError(400, 'technicianId is required', [{ path: `positions[${i}].technicianId`, in: 'body', message: 'required (your account is not a technician)' }]);
+        return id;
+      });
+      const known = await routes([...new Set(ids)]);
+      const forbidden: ErrorDetail[] = [];
+      const unknown: ErrorDetail[] = [];
+      ids.forEach((id, i) => {
+        const route = known.get(id);
+        const path = `positions[${i}].technicianId`;
+        if (!route) unknown.push({ path, in: 'body', message: `no technician ${id}` });
+        else if (!mayPostFor(auth, id, route)) forbidden.push({ path, in: 'body', message: `you may not post positions for technician ${id}` });
+      });
+      if (forbidden.length) throw new HttpError(403, 'positions for technicians you do not manage', forbidden);
+      if (unknown.length) throw new HttpError(422, 'positions for unknown technicians', unknown);
+
+      const rows = body.positions.map((p, i) => ({
+        technicianId: ids[i]!,
+        lat: p.lat,
+        lon: p.lon,
+        heading: p.heading ?? null,
+        speed: p.speed ?? null,
+        accuracy: p.accuracy ?? null,
+        recordedAt: new Date(p.recordedAt),
+      }));
+      broadcaster?.positions(rows.map((row) => ({ ...row, ...known.get(row.technicianId)! })));
+      writer.add(rows);
+      return { accepted: rows.length };
+    },
+  );
+}

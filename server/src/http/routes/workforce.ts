@@ -1,0 +1,91 @@
+// Skills, technicians (with skill levels and usual sectors) and user accounts.
+import { technicianScope } from '../../auth/scope.ts';
+import { hashPassword } from '../../auth/passwords.ts';
+import {
+  Skill, SkillInput, SkillPatch, SkillQuery, Technician, TechnicianInput, TechnicianPatch, TechnicianQuery,
+  User, UserInput, UserPatch, UserQuery, checkUser,
+} from '../../contracts/api.ts';
+import { crudRoutes, defined, textSearch } from '../crud.ts';
+import type { AppDeps } from '../deps.ts';
+import type { ApiRegistry } from '../registry.ts';
+
+type Data = Record<string, unknown>;
+type SkillLevel = { skillId: string; level: number };
+type SectorLink = { sectorId: string; primary?: boolean };
+
+export function workforceRoutes(api: ApiRegistry, { prisma }: AppDeps): void {
+  crudRoutes(api, {
+    name: 'skills', noun: 'skill', tag: 'Workforce',
+    delegate: () => prisma.skill,
+    scope: () => ({}),
+    writeRoles: ['admin'],
+    query: SkillQuery,
+    filters: (q) => textSearch(q.q, ['name', 'code']),
+    orderBy: { code: 'asc' },
+    input: SkillInput, patch: SkillPatch, output: Skill,
+  });
+
+  crudRoutes(api, {
+    name: 'technicians', noun: 'technician', tag: 'Workforce',
+    delegate: () => prisma.technician,
+    scope: technicianScope,
+    writeRoles: ['admin', 'dispatcher'],
+    query: TechnicianQuery,
+    filters: (q) => ({
+      ...defined({ agencyId: q.agencyId, active: q.active }),
+      ...(q.skillId ? { skills: { some: { skillId: q.skillId } } } : {}),
+      ...textSearch(q.q, ['firstName', 'lastName', 'email']),
+    }),
+    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
+    include: { skills: { include: { skill: { select: { code: true, name: true } } } }, sectors: true },
+    agencyOf: (t) => t.agencyId as string | undefined,
+    input: TechnicianInput, patch: TechnicianPatch, output: Technician,
+    toCreate: ({ skills, sectors, ...rest }) => ({
+      ...rest,
+      ...(skills ? { skills: { create: skills as SkillLevel[] } } : {}),
+      ...(sectors ? { sectors: { create: sectors as SectorLink[] } } : {}),
+    }),
+    // Lists replace: what the dispatcher's form shows is what is stored.
+    toUpdate: ({ skills, sectors, ...rest }) => ({
+      ...rest,
+      ...(skills ? { skills: { deleteMany: {}, create: skills as SkillLevel[] } } : {}),
+      ...(sectors ? { sectors: { deleteMany: {}, create: sectors as SectorLink[] } } : {}),
+    }),
+    toOutput: ({ skills, sectors, ...rest }) => ({
+      ...rest,
+      skills: (skills as { skillId: string; level: number; skill?: unknown }[]).map(({ skillId, level, skill }) => ({ skillId, level, skill })),
+      sectors: (sectors as { sectorId: string; primary: boolean }[]).map(({ sectorId, primary }) => ({ sectorId, primary })),
+    }),
+  });
+
+  crudRoutes(api, {
+    name: 'users', noun: 'user', tag: 'Workforce',
+    delegate: () => prisma.user,
+    scope: () => ({}),
+    readRoles: ['admin'],
+    writeRoles: ['admin'],
+    query: UserQuery,
+    filters: (q) => ({ ...defined({ role: q.role }), ...textSearch(q.q, ['name', 'email']) }),
+    orderBy: { email: 'asc' },
+    include: { agencies: { select: { agencyId: true } } },
+    input: UserInput, patch: UserPatch, output: User,
+    checkMerged: checkUser,
+    toCreate: async ({ password, agencyIds, ...rest }) => ({
+      ...rest,
+      passwordHash: await hashPassword(password as string),
+      agencies: { create: ((agencyIds as string[] | undefined) ?? []).map((agencyId) => ({ agencyId })) },
+    }),
+    toUpdate: async ({ password, agencyIds, ...rest }) => ({
+      ...rest,
+      ...(password ? { passwordHash: await hashPassword(password as string) } : {}),
+      ...(agencyIds ? { agencies: { deleteMany: {}, create: (agencyIds as string[]).map((agencyId) => ({ agencyId })) } } : {}),
+    }),
+    toOutput: userOutput,
+  });
+}
+
+/** Never the password hash. */
+export function userOutput(user: Data): unknown {
+  const { passwordHash: _hash, agencies, ...rest } = user;
+  return { ...rest, agencyIds: ((agencies as { agencyId: string }[] | undefined) ?? []).map((a) => a.agencyId) };
+}

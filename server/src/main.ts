@@ -1,0 +1,186 @@
+// `npm start`: the composition root. Reads the configuration, opens (and
+// migrates) the database, seeds the demo company on a first start, starts
+// jobs and realtime, serves the API and the web UI, runs the position
+// simulator, and shuts all of it down cleanly on SIGINT/SIGTERM.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { verifyToken } from './auth/tokens.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { DEMO_PASSWORD, seedDemo, type SeedResult } from './demo/seed.ts';
+import { startSimulator } from './demo/simulator.ts';
+import { createApp, type App } from './http/app.ts';
+import { pingRedis } from './http/redis-ping.ts';
+import { planningRoutes } from './http/routes/planning.ts';
+import { replicationRoutes } from './http/routes/replication.ts';
+import { staticUi } from './http/static-ui.ts';
+import { jobOptionsFromEnv } from './jobs/options.ts';
+import { createJobRunner, type JobRunner } from './jobs/runner.ts';
+import { createRealtime, type Realtime } from './realtime/index.ts';
+
+const log = (message: string) => console.log(`[tournee] ${message}`);
+const DEMO_SEED = 1;
+/** Logins shown at start-up; the demo seed creates them (and more). */
+export const DEMO_LOGINS = ['admin@demo.tournee.fr', 'dispatcher@demo.tournee.fr', 'technicien1@demo.tournee.fr'] as const;
+/** After this, a shutdown that hangs gives up and exits with an error. */
+const SHUTDOWN_TIMEOUT_MS = 20_000;
+/** A second signal sooner than this after the first is the same request. */
+const REPEAT_SIGNAL_GRACE_MS = 2_000;
+
+interface Running {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export async function start(config: Config): Promise<Running> {
+  // Each step registers its own undo, so a failure half-way releases what was opened.
+  const undo: Array<[string, () => Promise<void> | void]> = [];
+  const stop = async () => {
+    for (const [name, fn] of undo.reverse().splice(0)) {
+      try {
+        await fn();
+      } catch (error) {
+        console.error(`[tournee] closing ${name} failed:`, error);
+      }
+    }
+  };
+  try {
+    const db: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
+    undo.push(['database', () => db.close()]);
+    log(`database: ${db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}/pglite` : 'PostgreSQL (DATABASE_URL)'}` +
+      (db.migrations.applied.length ? `, applied ${db.migrations.applied.length} migration(s)` : ''));
+
+    let seeded: SeedResult | undefined;
+    if (config.demo) seeded = await seedDemo(db.prisma, { seed: DEMO_SEED, now: new Date(), log });
+
+    const httpServer: Server = createServer();
+    // Stopping: HTTP stops accepting first, but its connections (websockets
+    // included) only drain once realtime has disconnected the sockets, so the
+    // wait for them comes after realtime's close, just before the database's.
+    let drained: Promise<void> = Promise.resolve();
+    undo.push(['http connections', () => drained]);
+    const realtime: Realtime = await createRealtime({
+      httpServer, config, prisma: db.prisma, verifyToken, log: (m) => log(`realtime: ${m}`),
+      // The same namespace as `npm run worker` (REALTIME_PREFIX), so a worker's broadcasts reach this server's rooms.
+      ...(process.env.REALTIME_PREFIX ? { redisPrefix: process.env.REALTIME_PREFIX } : {}),
+    });
+    undo.push(['realtime', () => realtime.close()]);
+
+    const jobs: JobRunner = await createJobRunner(
+      { config, prisma: db.prisma, broadcaster: realtime.broadcaster },
+      { ...jobOptionsFromEnv(), log: (m) => log(`jobs: ${m}`) },
+    );
+    undo.push(['jobs', () => jobs.close()]);
+
+    const app: App = createApp({
+      config,
+      prisma: db.prisma,
+      dbKind: db.kind,
+      broadcaster: realtime.broadcaster,
+      health: { queue: async () => ({ kind: jobs.mode === 'redis' ? 'redis' : 'in-process', ok: jobs.mode === 'memory' || (await pingRedis(config.redisUrl!)) }) },
+      routes: [(api) => planningRoutes(api, { prisma: db.prisma, jobs, broadcaster: realtime.broadcaster }), (api) => replicationRoutes(api, { prisma: db.prisma, broadcaster: realtime.broadcaster, io: realtime.io })],
+      ui: staticUi(),
+      log: (m, e) => console.error(`[http] ${m}`, e ?? ''),
+    });
+    // Buffered positions are written before the database closes (undo runs in reverse).
+    undo.push(['positions', () => app.close()]);
+    httpServer.on('request', app.app);
+    await listen(httpServer, config.port);
+    undo.push(['http', () => void (drained = closeHttp(httpServer))]);
+    const { port } = httpServer.address() as AddressInfo;
+    const url = `http://localhost:${port}`;
+
+    if (seeded?.seeded && seeded.today) await planDemoDay(db, jobs, seeded.today);
+    if (config.simulate) {
+      const simulator = startSimulator({ prisma: db.prisma, broadcaster: realtime.broadcaster, seed: DEMO_SEED, log: (m, e) => console.error(`[simulator] ${m}`, e ?? '') });
+      undo.push(['simulator', () => simulator.stop()]);
+    }
+
+    log(`listening on ${url} (API under ${url}/api, OpenAPI at ${url}/api/openapi.json)`);
+    if (config.simulate) log('position simulator on (SIMULATE=0 to switch it off)');
+    if (config.demo) await printDemoLogins(db);
+    return { url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Plans the demo company's first day, as the overnight run would have. */
+async function planDemoDay(db: Database, jobs: JobRunner, today: string): Promise<void> {
+  const agencies = await db.prisma.agency.findMany({ select: { id: true, code: true }, orderBy: { code: 'asc' } });
+  for (const agency of agencies) {
+    await jobs.submitPlanning({ agencyId: agency.id, days: [today], requestId: `demo-${today}`, timeLimitMs: 5_000, seed: DEMO_SEED });
+  }
+  log(`planning ${today} for ${agencies.map((a) => a.code).join(', ')} (progress on the board)`);
+}
+
+async function printDemoLogins(db: Database): Promise<void> {
+  const users = await db.prisma.user.findMany({ where: { email: { in: [...DEMO_LOGINS] } }, select: { email: true, role: true } });
+  if (users.length === 0) return; // not the demo database
+  log(`demo logins (password ${DEMO_PASSWORD}):`);
+  for (const email of DEMO_LOGINS) {
+    const user = users.find((u) => u.email === email);
+    if (user) log(`  ${user.role.padEnd(10)} ${user.email}`);
+  }
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function closeHttp(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Keep-alive connections would hold close() open until they time out.
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 2_000).unref();
+  });
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const running = await start(config);
+  let stoppingSince: number | undefined;
+  const shutdown = (signal: string) => {
+    if (stoppingSince !== undefined) {
+      // A signal to the process group can arrive twice (directly, and relayed
+      // by tsx's parent process): only a later one means "exit now".
+      if (Date.now() - stoppingSince < REPEAT_SIGNAL_GRACE_MS) return;
+      log(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stoppingSince = Date.now();
+    log(`${signal}: shutting down`);
+    setTimeout(() => {
+      console.error(`[tournee] shutdown took more than ${SHUTDOWN_TIMEOUT_MS / 1000} s: exiting`);
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    running.stop().then(
+      () => {
+        log('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error('[tournee] shutdown failed:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+// Run when executed (npm start), not when imported (tests).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(`[tournee] cannot start: ${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}`);
+    process.exit(1);
+  });
+}

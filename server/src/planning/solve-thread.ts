@@ -1,0 +1,21 @@
+// Runs engine solves off the main thread: `solve` is synchronous and a
+// planning run may take a minute, which would freeze the server's sockets and
+// BullMQ's lock renewals. Messages: SolveRequest in, SolveMessage out.
+import { parentPort } from 'node:worker_threads';
+import { solve } from '../../../engine/src/index.ts';
+import type { SolveMessage, SolveRequest } from './solver-pool.ts';
+
+const port = parentPort;
+if (!port) throw new Error('solve-thread.ts runs as a worker thread');
+
+port.on('message', (request: SolveRequest) => {
+  const post = (message: SolveMessage) => port.postMessage(message);
+  const output = solve(request.input, {
+    seed: request.seed,
+    ...(request.timeLimitMs !== undefined ? { timeLimitMs: request.timeLimitMs } : {}),
+    ...(request.maxIterations !== undefined ? { maxIterations: request.maxIterations } : {}),
+    clock: () => performance.now(),
+    onProgress: (progress) => post({ id: request.id, type: 'progress', progress }),
+  });
+  post({ id: request.id, type: 'done', output });
+});

@@ -1,0 +1,36 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+
+describe('loadConfig', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tournee-config-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('applies the documented defaults', () => {
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, redisUrl: undefined, dataDir: dir, demo: true, simulate: true });
+  });
+
+  it('reads every variable', () => {
+    expect(loadConfig({ PORT: '0', DATABASE_URL: 'postgresql://x/y', REDIS_URL: 'redis://r', DATA_DIR: dir, DEMO: 'off', AUTH_SECRET: 's3cret' })).toEqual({
+      port: 0, databaseUrl: 'postgresql://x/y', redisUrl: 'redis://r', dataDir: dir, demo: false, simulate: false, authSecret: 's3cret',
+    });
+    expect(loadConfig({ DATA_DIR: dir, DEMO: '1', SIMULATE: 'false', AUTH_SECRET: 's' })).toMatchObject({ demo: true, simulate: false });
+  });
+
+  it('refuses nonsense with the variable named', () => {
+    expect(() => loadConfig({ DATA_DIR: dir, PORT: 'http' })).toThrow('PORT must be an integer between 0 and 65535, got "http"');
+    expect(() => loadConfig({ DATA_DIR: dir, DEMO: 'maybe' })).toThrow(/^DEMO must be one of/);
+  });
+
+  it('generates the auth secret once, persists it privately, and reuses it', () => {
+    const first = loadConfig({ DATA_DIR: join(dir, 'fresh') }).authSecret;
+    expect(first.length).toBeGreaterThanOrEqual(40);
+    const file = join(dir, 'fresh', 'auth-secret');
+    expect(readFileSync(file, 'utf8')).toBe(first);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(loadConfig({ DATA_DIR: join(dir, 'fresh') }).authSecret).toBe(first);
+  });
+});

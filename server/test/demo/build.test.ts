@@ -1,0 +1,93 @@
+// The demo company as built in memory, before any database: sizes, places,
+// coherence of skills and shifts, determinism.
+import { describe, expect, it } from 'vitest';
+import { buildDemoCompany } from '../../src/demo/build/index.ts';
+import { pointInPolygon, type GeoJsonPolygon } from '../../src/demo/geo.ts';
+import { isoWeekday } from '../../src/service-plans/calendar.ts';
+import { PROVENCE_BBOX } from './support/expectations.ts';
+
+const NOW = new Date('2026-11-30T08:00:00Z'); // a Monday, 9:00 in Aix
+const company = buildDemoCompany({ seed: 1, now: NOW });
+
+describe('buildDemoCompany', () => {
+  it('has the sizes the issue asks for', () => {
+    expect(company.today).toBe('2026-11-30');
+    expect(company.agencies).toHaveLength(3);
+    expect(company.technicians.length).toBeGreaterThanOrEqual(22);
+    expect(company.technicians.length).toBeLessThanOrEqual(28);
+    expect(company.sites).toHaveLength(400);
+    expect(company.customers.length).toBeGreaterThan(330);
+    expect(company.equipment.length).toBeGreaterThan(500);
+    expect(company.contracts.length).toBeGreaterThan(250);
+    expect(company.servicePlans.length).toBeGreaterThan(450);
+    expect(company.interventions.length).toBeGreaterThanOrEqual(60);
+    expect(company.interventions.length).toBeLessThanOrEqual(120);
+  });
+
+  it('is the same company for the same seed and instant, another for another seed', () => {
+    expect(JSON.stringify(buildDemoCompany({ seed: 1, now: NOW }))).toBe(JSON.stringify(company));
+    expect(buildDemoCompany({ seed: 2, now: NOW }).customers[0]!.name).not.toBe(company.customers[0]!.name);
+    const ids = [company.agencies, company.sites, company.equipment, company.interventions, company.servicePlans].flat().map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids.slice(0, 50)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('places every site in Provence, inside its own sector', () => {
+    const sectors = new Map(company.sectors.map((s) => [s.id, s.polygon as unknown as GeoJsonPolygon]));
+    for (const site of company.sites) {
+      expect(site.lat!).toBeGreaterThan(PROVENCE_BBOX.south);
+      expect(site.lat!).toBeLessThan(PROVENCE_BBOX.north);
+      expect(site.lon!).toBeGreaterThan(PROVENCE_BBOX.west);
+      expect(site.lon!).toBeLessThan(PROVENCE_BBOX.east);
+      expect(site.postcode).toMatch(/^(04|13|83|84)\d{3}$/);
+      expect(pointInPolygon({ lat: site.lat!, lon: site.lon! }, sectors.get(site.sectorId!)!), `${site.city}`).toBe(true);
+    }
+  });
+
+  it('gives every technician skills, sectors, weekly shifts with a lunch window, and a home', () => {
+    for (const t of company.technicians) {
+      expect(company.technicianSkills.filter((s) => s.technicianId === t.id).length).toBeGreaterThanOrEqual(2);
+      expect(company.technicianSectors.filter((s) => s.technicianId === t.id && s.primary)).toHaveLength(1);
+      const weekly = company.shifts.filter((s) => s.technicianId === t.id && s.weekday);
+      expect(weekly.length).toBeGreaterThanOrEqual(4);
+      for (const s of weekly) expect([s.breakMinutes, s.breakStartMinute, s.breakEndMinute]).toEqual([45, 720, 840]);
+      expect(t.homeLat).toBeTypeOf('number');
+    }
+    expect(company.absences.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('asks of today’s interventions only skills an available technician of the agency has', () => {
+    const absent = new Set(company.absences.filter((a) => a.startsAt <= NOW && a.endsAt > NOW).map((a) => a.technicianId));
+    for (const i of company.interventions) {
+      const needs = company.interventionSkills.filter((s) => s.interventionId === i.id);
+      expect(needs.length).toBeGreaterThan(0);
+      const able = company.technicians.filter(
+        (t) =>
+          t.agencyId === i.agencyId &&
+          !absent.has(t.id!) &&
+          needs.every((n) => company.technicianSkills.some((s) => s.technicianId === t.id && s.skillId === n.skillId && (s.level ?? 1) >= (n.minLevel ?? 1))),
+      );
+      expect(able.length, i.problemDescription!).toBeGreaterThan(0);
+    }
+    const corrective = company.interventions.filter((i) => i.kind === 'corrective');
+    expect(corrective.length).toBeGreaterThanOrEqual(10);
+    expect(corrective.some((i) => i.slaDeadline instanceof Date && i.slaDeadline > NOW)).toBe(true);
+    expect(company.interventions.some((i) => Array.isArray(i.timeWindows) && i.timeWindows.length === 1)).toBe(true);
+  });
+
+  it('puts the team on call with a one-day shift when the demo starts on a weekend', () => {
+    expect(company.shifts.some((s) => s.date)).toBe(false);
+    const saturday = buildDemoCompany({ seed: 1, now: new Date('2026-11-28T09:00:00Z') });
+    expect(isoWeekday(saturday.today)).toBe(6);
+    expect(saturday.shifts.filter((s) => s.date)).toHaveLength(saturday.technicians.length);
+  });
+
+  it('prepares tomorrow when seeded late in the afternoon, SLA clocks starting at 8:00', () => {
+    const evening = buildDemoCompany({ seed: 1, now: new Date('2026-11-30T18:00:00Z') }); // 19:00 in Aix
+    expect(evening.today).toBe('2026-12-01');
+    for (const i of evening.interventions) expect(i.earliestDate).toEqual(new Date('2026-12-01T00:00:00Z'));
+    const deadlines = evening.interventions.flatMap((i) => (i.slaDeadline instanceof Date ? [i.slaDeadline] : []));
+    expect(deadlines.length).toBeGreaterThan(0);
+    for (const d of deadlines) expect(d.getTime()).toBeGreaterThan(new Date('2026-12-01T07:00:00Z').getTime());
+  });
+});

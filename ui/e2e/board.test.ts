@@ -1,0 +1,257 @@
+// The dispatcher's board in headless Chromium against the real server
+// (embedded database, demo company): log in; technicians' markers move as
+// positions stream; drag a visit to another technician and find it there
+// after a reload; an urgent request assigned reaches that technician's socket;
+// a second dispatcher's conflicting change is refused with a message.
+// Screenshots for the README are written to docs/screenshots/.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { OutboxMessage } from '../../server/src/contracts/realtime.ts';
+import { call, login } from './support/api.ts';
+import { type Browser, launchBrowser } from './support/browser.ts';
+import { describeWithChromium } from './support/describe.ts';
+import { buildUi, type RunningServer, startServer } from './support/server.ts';
+
+const SHOTS = resolve(fileURLToPath(new URL('../../docs/screenshots', import.meta.url)));
+const DISPATCHER = 'dispatcher@demo.tournee.fr';
+const SECOND_DISPATCHER = 'dispatcher.aix@demo.tournee.fr';
+const TECHNICIAN = 'technicien1@demo.tournee.fr';
+
+interface BoardWindow {
+  __tournee: { store: { get(): { plan: { interventions: Record<string, { version: number; technicianId: string | null }> } | null; agencyId: string | null; date: string } }; positions: { get(id: string): { toLat: number; toLon: number } | undefined } };
+  __tourneeMap: { latLngToContainerPoint(ll: [number, number]): { x: number; y: number }; getContainer(): HTMLElement };
+}
+
+describeWithChromium('dispatcher board in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let technician: { token: string; technicianId: string; name: string };
+  let dispatcherToken: string;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    buildUi();
+    // Positions are posted by the test itself (as a device would), so the simulator stays off.
+    server = await startServer({ SIMULATE: '0' });
+    browser = await launchBrowser();
+    const tech = await login(server.url, TECHNICIAN);
+    technician = { token: tech.token, technicianId: tech.user.technicianId!, name: tech.user.name };
+    dispatcherToken = (await login(server.url, DISPATCHER)).token;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('logs in and shows the agency’s day', async () => {
+    page = await browser.context.newPage();
+    await page.goto(server.url);
+    await page.getByLabel('Adresse e-mail').fill(DISPATCHER);
+    await page.getByLabel('Mot de passe').fill('wrong password');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('incorrect');
+    await page.screenshot({ path: join(SHOTS, 'login.png') });
+    await page.getByLabel('Mot de passe').fill('tournee-demo');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    // The demo day is planned at start-up: tours appear when the run is stored.
+    await page.waitForSelector('.timeline-visit', { timeout: 120_000 });
+    await expect.poll(() => page.locator('.connection').textContent()).toContain('En direct');
+  });
+
+  it('moves technicians’ markers as positions stream', async () => {
+    const { technicianId } = technician;
+    // Every technician of the agency somewhere near their first visit, for a lively screenshot.
+    const placed = await placeTechnicians(page, server.url, dispatcherToken);
+    expect(placed).toBeGreaterThan(0);
+    const first = { lat: 43.525, lon: 5.43 };
+    await post(technicianId, first, 0);
+    await page.waitForFunction(([id, lat]) => (window as unknown as BoardWindow).__tournee.positions.get(id as string)?.toLat === lat, [technicianId, first.lat] as const);
+    await page.waitForTimeout(1_300); // the glide ends
+    expect(await hoverLabel(first)).toContain(technician.name);
+
+    const second = { lat: 43.545, lon: 5.47 };
+    await post(technicianId, second, 1);
+    await page.waitForFunction(([id, lat]) => (window as unknown as BoardWindow).__tournee.positions.get(id as string)?.toLat === lat, [technicianId, second.lat] as const);
+    await page.waitForTimeout(1_300);
+    expect(await hoverLabel(second)).toContain(technician.name);
+    // Where it was, the map now only has the sector underneath (if any).
+    expect(await hoverLabel(first) ?? '').not.toContain(technician.name);
+    await page.mouse.move(5, 5);
+    await page.screenshot({ path: join(SHOTS, 'board.png') });
+  });
+
+  it('drags a visit to another technician and finds it there after a reload', async () => {
+    const source = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll<HTMLElement>('.timeline-row')];
+      for (const [index, row] of rows.entries()) {
+        const visits = row.querySelectorAll<HTMLElement>('.timeline-visit:not(.is-locked)');
+        const last = visits[visits.length - 1];
+        if (last) return { row: index, interventionId: last.dataset.interventionId!, from: row.dataset.technicianId! };
+      }
+      return null;
+    });
+    expect(source).not.toBeNull();
+    const bar = page.locator(`.timeline-visit[data-intervention-id="${source!.interventionId}"]`);
+    const box = (await bar.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 8, box.y + box.height / 2 + 8, { steps: 3 });
+    const target = await hoverFeasibleRow(page, source!.from);
+    expect(target, 'no technician row accepts the visit').not.toBeNull();
+    await expect.poll(() => page.locator('.drag-card').textContent()).toMatch(/arrivée \d\d:\d\d/);
+    await page.screenshot({ path: join(SHOTS, 'board-drag.png') });
+    await page.mouse.up();
+    await expect.poll(() => page.locator('.notices').textContent(), { timeout: 20_000 }).toContain('déplacée');
+
+    await page.reload();
+    await page.waitForSelector('.timeline-visit', { timeout: 60_000 });
+    await expect.poll(() => page.locator(`.timeline-row[data-technician-id="${target}"] [data-intervention-id="${source!.interventionId}"]`).count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.locator(`.timeline-row[data-technician-id="${source!.from}"] [data-intervention-id="${source!.interventionId}"]`).count()).toBe(0);
+  });
+
+  it('assigns an urgent request, which reaches the technician’s socket at once', async () => {
+    const socket: Socket = io(server.url, { auth: { token: technician.token }, transports: ['websocket'] });
+    const pushed: OutboxMessage[] = [];
+    socket.on('assignment:pushed', (m: OutboxMessage) => pushed.push(m));
+    await new Promise<void>((ok, fail) => {
+      socket.once('session:ready', () => ok());
+      socket.once('connect_error', fail);
+    });
+    try {
+      const sites = await call<{ items: { address: string; city: string; lat: number | null }[] }>(server.url, dispatcherToken, 'GET', '/api/sites?q=Aix-en-Provence&limit=20');
+      const site = sites.items.find((s) => s.lat !== null)!;
+      await page.getByRole('tab', { name: 'Urgence' }).click();
+      await page.getByLabel('Client ou site').fill(site.address);
+      await page.locator('.suggestions button', { hasText: site.address }).first().click();
+      await page.getByLabel('Problème signalé').fill('Plus de chauffage, code erreur E12');
+      const created = page.waitForResponse((r) => r.url().endsWith('/api/interventions') && r.request().method() === 'POST');
+      await page.getByRole('button', { name: 'Trouver les techniciens' }).click();
+      const intervention = (await (await created).json()) as { id: string };
+      const row = page.locator(`.candidate[data-technician-id="${technician.technicianId}"]`);
+      await row.waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(SHOTS, 'board-urgent.png') });
+      await row.getByRole('button', { name: 'Affecter' }).click();
+      await page.getByText(/Affectée à/).waitFor({ timeout: 20_000 });
+      await expect.poll(() => pushed.find((m) => m.assignment.interventionId === intervention.id)?.assignment.kind, { timeout: 10_000 }).toBe('assigned');
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('refuses a move when a second dispatcher changed the visit meanwhile, and says so', async () => {
+    await page.getByRole('tab', { name: 'À planifier' }).click();
+    const pick = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll<HTMLElement>('.timeline-row')];
+      for (const row of rows) {
+        const visit = [...row.querySelectorAll<HTMLElement>('.timeline-visit:not(.is-locked)')].at(-1);
+        if (visit) return { interventionId: visit.dataset.interventionId!, from: row.dataset.technicianId! };
+      }
+      return null;
+    });
+    expect(pick).not.toBeNull();
+    // Dispatcher A picks the visit up…
+    const bar = page.locator(`.timeline-visit[data-intervention-id="${pick!.interventionId}"]`);
+    const box = (await bar.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 10, box.y + box.height / 2 + 10, { steps: 3 });
+
+    // …while dispatcher B, on another screen, moves it to another technician.
+    const other = await browser.context.newPage();
+    await other.goto(server.url);
+    await other.getByLabel('Adresse e-mail').fill(SECOND_DISPATCHER);
+    await other.getByLabel('Mot de passe').fill('tournee-demo');
+    await other.getByRole('button', { name: 'Se connecter' }).click();
+    await other.waitForSelector(`.timeline-visit[data-intervention-id="${pick!.interventionId}"]`, { timeout: 60_000 });
+    await other.locator(`.timeline-visit[data-intervention-id="${pick!.interventionId}"]`).focus();
+    await other.keyboard.press('Enter');
+    let moved = false;
+    for (let i = 0; i < 12 && !moved; i++) {
+      await other.keyboard.press('ArrowDown');
+      await other.waitForTimeout(150);
+      moved = (await other.locator('.timeline-ghost').getAttribute('class').catch(() => ''))?.includes('is-blocked') === false;
+    }
+    expect(moved, 'dispatcher B found no technician for the visit').toBe(true);
+    await other.screenshot({ path: '/tmp/b-before-drop.png' });
+    await other.keyboard.press('Enter');
+    await other.waitForTimeout(3000);
+    await other.screenshot({ path: '/tmp/b-after-drop.png' });
+    await expect.poll(() => other.locator('.notices').textContent(), { timeout: 20_000 }).toContain('déplacée');
+    await other.close();
+
+    // A drops it back on its first technician's row: refused, explained, reloaded.
+    const row = (await page.locator(`.timeline-row[data-technician-id="${pick!.from}"] .timeline-track`).boundingBox())!;
+    await page.mouse.move(row.x + row.width * 0.8, row.y + row.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const alert = page.getByRole('alert').filter({ hasText: 'modifiée par quelqu’un d’autre' });
+    await alert.waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: join(SHOTS, 'board-conflict.png') });
+    // The board shows B's version: the visit is no longer on A's source row.
+    await expect.poll(() => page.locator(`.timeline-row[data-technician-id="${pick!.from}"] [data-intervention-id="${pick!.interventionId}"]`).count(), { timeout: 20_000 }).toBe(0);
+  });
+
+  // ─── helpers ───────────────────────────────────────────────────────────────
+
+  async function post(technicianId: string, at: { lat: number; lon: number }, secondsLater: number): Promise<void> {
+    const recordedAt = new Date(Date.now() + secondsLater * 1000).toISOString();
+    await call(server.url, dispatcherToken, 'POST', '/api/positions', { positions: [{ technicianId, lat: at.lat, lon: at.lon, heading: 45, speed: 12, recordedAt }] });
+  }
+
+  /** Hovers where the map draws this place and returns the canvas tooltip's text, if one shows. */
+  async function hoverLabel(at: { lat: number; lon: number }): Promise<string | null> {
+    const point = await page.evaluate(([lat, lon]) => {
+      const w = window as unknown as BoardWindow;
+      const p = w.__tourneeMap.latLngToContainerPoint([lat, lon]);
+      const r = w.__tourneeMap.getContainer().getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    }, [at.lat, at.lon] as const);
+    const tooltip = page.locator('.board-canvas-tooltip');
+    let text: string | null = null;
+    // A person's hover: come from aside, settle on the point, wiggle a pixel if nothing shows yet.
+    for (let attempt = 0; attempt < 4 && !text?.includes(technician.name); attempt++) {
+      await page.mouse.move(point.x + 40, point.y + 40);
+      await page.mouse.move(point.x + (attempt % 2), point.y, { steps: 3 });
+      await page.waitForTimeout(150);
+      text = (await tooltip.count()) === 0 || (await tooltip.isHidden()) ? null : await tooltip.textContent();
+    }
+    return text;
+  }
+});
+
+/** Moves the held visit over the other rows until the preview is not blocked; returns that row's technician. */
+async function hoverFeasibleRow(page: Page, from: string): Promise<string | null> {
+  const rows = await page.locator('.timeline-row').evaluateAll((els) => els.map((el) => {
+    const track = el.querySelector('.timeline-track')!.getBoundingClientRect();
+    return { id: (el as HTMLElement).dataset.technicianId!, x: track.x + track.width * 0.75, y: track.y + track.height / 2 };
+  }));
+  for (const row of rows) {
+    if (row.id === from) continue;
+    await page.mouse.move(row.x, row.y, { steps: 4 });
+    await page.waitForTimeout(250);
+    const ghost = page.locator('.timeline-ghost');
+    if ((await ghost.count()) > 0 && !(await ghost.getAttribute('class'))!.includes('is-blocked')) return row.id;
+  }
+  return null;
+}
+
+/** Posts one position per technician of the board's agency, next to their first visit (or home). */
+async function placeTechnicians(page: Page, url: string, token: string): Promise<number> {
+  const positions = await page.evaluate(() => {
+    const s = (window as unknown as { __tournee: { store: { get(): { technicians: { id: string; homeLat: number | null; homeLon: number | null }[]; plan: { tours: Record<string, { technicianId: string; stops: { lat: number | null; lon: number | null }[] }> } | null } } } }).__tournee.store.get();
+    return s.technicians.map((t, i) => {
+      const tour = Object.values(s.plan?.tours ?? {}).find((x) => x.technicianId === t.id);
+      const stop = tour?.stops.find((x) => x.lat !== null);
+      const lat = (stop?.lat ?? t.homeLat ?? 43.5) + 0.004 * Math.sin(i);
+      const lon = (stop?.lon ?? t.homeLon ?? 5.4) + 0.004 * Math.cos(i);
+      return { technicianId: t.id, lat, lon, heading: (i * 47) % 360, speed: i % 3 === 0 ? 0 : 11, recordedAt: new Date().toISOString() };
+    });
+  });
+  await call(url, token, 'POST', '/api/positions', { positions });
+  return positions.length;
+}

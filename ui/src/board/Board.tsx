@@ -1,0 +1,81 @@
+// The dispatcher's screen: map and side panel on top, the day's timeline below.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { KpiPanel } from '../kpis/KpiPanel.tsx';
+import { BoardMap } from '../map/BoardMap.tsx';
+import type { TileConfig } from '../map/Basemap.tsx';
+import { OptimizePanel } from '../optimize/OptimizePanel.tsx';
+import { UnassignedQueue } from '../queue/UnassignedQueue.tsx';
+import type { Panel } from '../state/board-state.ts';
+import { useBoard, useController } from '../state/context.tsx';
+import { Timeline } from '../timeline/Timeline.tsx';
+import { UrgentPanel } from '../urgent/UrgentPanel.tsx';
+import { MapControls } from './MapControls.tsx';
+import { Notices } from './Notices.tsx';
+import { SelectionCard } from './SelectionCard.tsx';
+import { TopBar } from './TopBar.tsx';
+
+const PANELS: readonly Panel[] = ['queue', 'urgent', 'optimize', 'kpis'];
+
+export function Board({ tiles }: { tiles: TileConfig | null }) {
+  const { t } = useTranslation();
+  const controller = useController();
+  const panel = useBoard((s) => s.panel);
+  const plan = useBoard((s) => s.plan);
+  const [findFor, setFindFor] = useState<string | null>(null);
+  const waiting = plan ? Object.values(plan.interventions).filter((i) => i.technicianId === null && (i.status === 'requested' || i.status === 'planned')).length : 0;
+
+  const onTabKey = (e: React.KeyboardEvent, index: number) => {
+    const next = e.key === 'ArrowRight' ? index + 1 : e.key === 'ArrowLeft' ? index - 1 : null;
+    if (next === null) return;
+    const p = PANELS[(next + PANELS.length) % PANELS.length]!;
+    controller.showPanel(p);
+    document.getElementById(`tab-${p}`)?.focus();
+  };
+
+  return (
+    <div className="board">
+      <a className="skip-link" href="#timeline">{t('board.skipToTimeline')}</a>
+      <TopBar />
+      <main className="board-main">
+        <div className="board-map-wrap">
+          <BoardMap tiles={tiles} />
+          <MapControls />
+          <SelectionCard />
+          {!plan && <div className="map-loading" role="status">{t('common.loading')}</div>}
+        </div>
+        <aside className="side-panel" aria-label={t('board.sidePanel')}>
+          <div className="tabs" role="tablist" aria-label={t('board.sidePanel')}>
+            {PANELS.map((p, index) => (
+              <button
+                key={p}
+                id={`tab-${p}`}
+                type="button"
+                role="tab"
+                aria-selected={panel === p}
+                aria-controls={`panel-${p}`}
+                tabIndex={panel === p ? 0 : -1}
+                className="tab"
+                onClick={() => controller.showPanel(p)}
+                onKeyDown={(e) => onTabKey(e, index)}
+              >
+                {t(`board.panel.${p}`)}
+                {p === 'queue' && waiting > 0 && <span className="badge">{waiting}</span>}
+              </button>
+            ))}
+          </div>
+          <div className="panel-body" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
+            {panel === 'queue' && <UnassignedQueue onFindTechnician={(id) => { setFindFor(id); controller.showPanel('urgent'); }} />}
+            {panel === 'urgent' && <UrgentPanel interventionId={findFor} onDone={() => setFindFor(null)} />}
+            {panel === 'optimize' && <OptimizePanel />}
+            {panel === 'kpis' && <KpiPanel />}
+          </div>
+        </aside>
+        <div className="board-timeline" id="timeline" tabIndex={-1}>
+          <Timeline />
+        </div>
+      </main>
+      <Notices />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+// Region and agency, the day, the connection, language and session.
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addDays } from '../geo/time.ts';
+import { useBoard, useController } from '../state/context.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+export function TopBar() {
+  const { t, i18n } = useTranslation();
+  const controller = useController();
+  const agencies = useBoard((s) => s.agencies);
+  const regions = useBoard((s) => s.regions);
+  const agencyId = useBoard((s) => s.agencyId);
+  const date = useBoard((s) => s.date);
+  const connection = useBoard((s) => s.connection);
+  const user = useBoard((s) => s.session?.user);
+  const [regionId, setRegionId] = useState('');
+  const shown = useMemo(() => agencies.filter((a) => !regionId || a.regionId === regionId || a.id === agencyId), [agencies, regionId, agencyId]);
+  const day = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+
+  return (
+    <header className="topbar">
+      <div className="brand"><span className="brand-mark" aria-hidden="true">T</span><span>Tournée</span></div>
+      <nav className="topbar-scope" aria-label={t('top.scope')}>
+        {regions.length > 1 && (
+          <label className="field inline">
+            <span>{t('top.region')}</span>
+            <select value={regionId} onChange={(e) => setRegionId(e.target.value)}>
+              <option value="">{t('top.allRegions')}</option>
+              {regions.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+            </select>
+          </label>
+        )}
+        <label className="field inline">
+          <span>{t('top.agency')}</span>
+          <select value={agencyId ?? ''} onChange={(e) => void controller.selectAgency(e.target.value)}>
+            {shown.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          </select>
+        </label>
+        <div className="day-picker" role="group" aria-label={t('top.day')}>
+          <button type="button" className="icon-button" onClick={() => void controller.selectDate(addDays(date, -1))} aria-label={t('top.previousDay')}>‹</button>
+          <label>
+            <span className="sr-only">{t('top.day')}</span>
+            <input type="date" value={date} onChange={(e) => e.target.value && void controller.selectDate(e.target.value)} />
+          </label>
+          <button type="button" className="icon-button" onClick={() => void controller.selectDate(addDays(date, 1))} aria-label={t('top.nextDay')}>›</button>
+          <span className="day-name">{day}</span>
+        </div>
+      </nav>
+      <div className="topbar-end">
+        <span className={`connection is-${connection}`} role="status" title={t(`top.connection.${connection}`)}>
+          <span className="dot" aria-hidden="true" />{t(`top.connection.${connection}`)}
+        </span>
+        <LanguageSwitch />
+        {user && <span className="user" title={user.email}>{user.name}</span>}
+        <button type="button" className="button subtle" title={user ? `${user.name} — ${user.email}` : undefined} onClick={() => controller.logout()}>{t('top.logout')}</button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,55 @@
+// One palette for the map, the timeline and the legends, so a status looks
+// the same everywhere. Chosen for contrast on the light basemap and to stay
+// distinguishable for the common colour-vision deficiencies (status is also
+// always written out in lists and tooltips, never colour alone).
+import type { InterventionStatus, InterventionView, Technician } from '../api/types.ts';
+
+export const STATUS_COLORS: Readonly<Record<InterventionStatus, string>> = {
+  requested: '#8a94a6',
+  planned: '#4c7bd9',
+  assigned: '#3451b2',
+  dispatched: '#6b4fbb',
+  en_route: '#e07b00',
+  on_site: '#0f8b8d',
+  done: '#2e8540',
+  closed: '#5b6b5e',
+  cancelled: '#b3261e',
+};
+
+/** Priority 80+ is what the urgent form creates: drawn with a red ring. */
+export const URGENT_PRIORITY = 80;
+export const isUrgent = (i: Pick<InterventionView, 'priority'>): boolean => i.priority >= URGENT_PRIORITY;
+
+const TOUR_PALETTE = [
+  '#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2',
+  '#bcbd22', '#393b79', '#637939', '#843c39', '#7b4173', '#3182bd', '#e6550d', '#31a354',
+];
+
+/** The technician's own colour when set, else a stable one from the palette. */
+export function technicianColor(t: Pick<Technician, 'id' | 'color'> | undefined, index = 0): string {
+  if (t?.color) return t.color;
+  if (!t) return TOUR_PALETTE[index % TOUR_PALETTE.length]!;
+  let h = 0;
+  for (let i = 0; i < t.id.length; i++) h = (h * 31 + t.id.charCodeAt(i)) >>> 0;
+  return TOUR_PALETTE[h % TOUR_PALETTE.length]!;
+}
+
+export type TechnicianActivity = 'on_site' | 'en_route' | 'available' | 'off';
+
+export const ACTIVITY_COLORS: Readonly<Record<TechnicianActivity, string>> = {
+  on_site: STATUS_COLORS.on_site,
+  en_route: STATUS_COLORS.en_route,
+  available: '#2e8540',
+  off: '#8a94a6',
+};
+
+/** A technician's state, as their interventions of the day say it. */
+export function activityOf(technicianId: string, interventions: Iterable<InterventionView>, lastSeenMs: number | null, now: number): TechnicianActivity {
+  let state: TechnicianActivity = lastSeenMs !== null && now - lastSeenMs < 10 * 60_000 ? 'available' : 'off';
+  for (const i of interventions) {
+    if (i.technicianId !== technicianId) continue;
+    if (i.status === 'on_site') return 'on_site';
+    if (i.status === 'en_route') state = 'en_route';
+  }
+  return state;
+}

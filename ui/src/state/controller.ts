@@ -1,0 +1,323 @@
+// What the board does: loads reference data over REST, follows the agency's
+// day over socket.io (snapshot, then versioned deltas folded in with the
+// shared reconcile functions), and carries out the dispatcher's actions.
+// Components call these methods and read the store; they never fetch.
+import { applyDelta, applySnapshot } from '../../../server/src/contracts/realtime-reconcile.ts';
+import { type Api, endpoints, type InsertionCandidate, type StartPlanning } from '../api/endpoints.ts';
+import { ApiError, createHttp } from '../api/http.ts';
+import type { Intervention, InterventionInput, PlanSnapshot, SessionUser, TourView } from '../api/types.ts';
+import { dayIn } from '../geo/time.ts';
+import { PositionStore } from '../realtime/positions.ts';
+import { type BoardSocket, connectSocket, type SocketFactory } from '../realtime/socket.ts';
+import { type BoardState, initialState, type Layers, type Notice, type Panel } from './board-state.ts';
+import { Cell, Store } from './store.ts';
+
+const SESSION_KEY = 'tournee.session';
+const NOTICE_MS = 6_000;
+
+export interface ControllerOptions {
+  readonly api?: Api;
+  readonly socketFactory?: SocketFactory;
+  readonly storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  readonly today?: string;
+}
+
+export class BoardController {
+  readonly store: Store<BoardState>;
+  readonly positions = new PositionStore();
+  readonly api: Api;
+  private socket: BoardSocket | null = null;
+  private readonly socketFactory: SocketFactory;
+  private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+  private noticeId = 0;
+  private readonly details = new Map<string, Promise<Intervention | null>>();
+  /** A visit being dragged (from the timeline or the queue) and where it would go. */
+  readonly drag = new Cell<DragState | null>(null);
+
+  constructor(options: ControllerOptions = {}) {
+    this.store = new Store(initialState(options.today ?? dayIn(new Date(), 'Europe/Paris')));
+    this.api = options.api ?? endpoints(createHttp(() => this.store.get().session?.token ?? null, () => this.expire()));
+    this.socketFactory = options.socketFactory ?? connectSocket;
+    this.storage = options.storage ?? (typeof sessionStorage === 'undefined' ? null : sessionStorage);
+  }
+
+  // ─── Session ───────────────────────────────────────────────────────────────
+
+  /** A tab reloaded keeps its session (sessionStorage: closing the tab logs out). */
+  async restore(): Promise<boolean> {
+    const saved = this.storage?.getItem(SESSION_KEY);
+    if (!saved) return false;
+    try {
+      const session = JSON.parse(saved) as { token: string; user: SessionUser };
+      await this.start(session.token, session.user);
+      return true;
+    } catch {
+      this.storage?.removeItem(SESSION_KEY);
+      return false;
+    }
+  }
+
+  async login(email: string, password: string): Promise<void> {
+    const { token, user } = await this.api.login(email, password);
+    this.storage?.setItem(SESSION_KEY, JSON.stringify({ token, user }));
+    await this.start(token, user);
+  }
+
+  logout(): void {
+    void this.api.logout().catch(() => {});
+    this.stop();
+  }
+
+  private expire(): void {
+    if (this.store.get().session) {
+      this.stop();
+      this.notify('warning', 'notice.sessionExpired');
+    }
+  }
+
+  private stop(): void {
+    this.storage?.removeItem(SESSION_KEY);
+    this.socket?.disconnect();
+    this.socket = null;
+    this.positions.clear();
+    this.details.clear();
+    const { date, notices } = this.store.get();
+    this.store.set({ ...initialState(date), notices });
+  }
+
+  private async start(token: string, user: SessionUser): Promise<void> {
+    this.store.set({ session: { token, user } });
+    const [agencies, regions, skills] = await Promise.all([this.api.agencies(), this.api.regions().catch(() => []), this.api.skills()]);
+    this.store.set({ agencies, regions, skills });
+    this.connect(token);
+    const first = agencies.find((a) => user.agencyIds.includes(a.id)) ?? agencies[0];
+    if (first) await this.selectAgency(first.id);
+  }
+
+  // ─── Realtime ──────────────────────────────────────────────────────────────
+
+  private connect(token: string): void {
+    const socket = this.socketFactory(token);
+    this.socket = socket;
+    this.store.set({ connection: 'connecting' });
+    socket.on('connect', () => {
+      this.store.set({ connection: 'online' });
+      // After a reconnect, deltas may have been missed: start again from a snapshot.
+      void this.resync();
+    });
+    socket.on('disconnect', () => this.store.set({ connection: 'offline' }));
+    socket.on('connect_error', () => this.store.set({ connection: 'offline' }));
+    socket.on('positions:frame', (frame) => this.positions.applyFrame(frame));
+    socket.on('plan:snapshot', (snapshot) => this.adoptSnapshot(snapshot));
+    socket.on('plan:delta', (delta) => {
+      const { plan } = this.store.get();
+      if (!plan) return;
+      const result = applyDelta(plan, delta);
+      if (result.state !== plan) this.store.set({ plan: result.state });
+      if (result.resync) void this.resync();
+    });
+    socket.on('job:progress', (progress) => this.store.set((s) => ({ jobs: { ...s.jobs, [progress.jobId]: progress } })));
+  }
+
+  private adoptSnapshot(snapshot: PlanSnapshot): void {
+    const { plan, agencyId, date } = this.store.get();
+    if (snapshot.agencyId !== agencyId || snapshot.date !== date) return;
+    const { state, adopted } = applySnapshot(plan, snapshot);
+    if (adopted) this.store.set({ plan: state });
+  }
+
+  /** Asks for the agency's day now; the server then keeps sending it periodically. */
+  async resync(): Promise<void> {
+    const { agencyId, date } = this.store.get();
+    const socket = this.socket;
+    if (!agencyId || !socket?.connected) return;
+    const result = await socket.timeout(10_000).emitWithAck('plan:resync', { agencyId, date }).catch(() => null);
+    if (result?.ok) this.adoptSnapshot(result.data);
+  }
+
+  private unwatch(agencyId: string, date: string): void {
+    this.socket?.emit('plan:unwatch', { agencyId, date }, () => {});
+  }
+
+  // ─── Agency and day ────────────────────────────────────────────────────────
+
+  async selectAgency(agencyId: string): Promise<void> {
+    const previous = this.store.get();
+    if (previous.agencyId && previous.agencyId !== agencyId) this.unwatch(previous.agencyId, previous.date);
+    this.store.set({ agencyId, plan: null, technicians: [], sectors: [], shifts: {}, reasons: {}, selectedTechnicianId: null, selectedInterventionId: null });
+    const [technicians, sectors] = await Promise.all([this.api.technicians(agencyId), this.api.sectors(agencyId)]);
+    if (this.store.get().agencyId !== agencyId) return;
+    this.store.set({ technicians, sectors });
+    await Promise.all([this.resync(), this.loadShifts(technicians.map((t) => t.id)), this.loadReasons()]);
+  }
+
+  async selectDate(date: string): Promise<void> {
+    const { agencyId, date: previous } = this.store.get();
+    if (date === previous) return;
+    if (agencyId) this.unwatch(agencyId, previous);
+    this.store.set({ date, plan: null, reasons: {} });
+    await Promise.all([this.resync(), this.loadReasons()]);
+  }
+
+  private async loadShifts(ids: readonly string[]): Promise<void> {
+    // A handful at a time: the server is shared with technicians' devices.
+    const shifts: Record<string, BoardState['shifts'][string]> = {};
+    for (let i = 0; i < ids.length; i += 6) {
+      await Promise.all(ids.slice(i, i + 6).map(async (id) => {
+        shifts[id] = await this.api.shifts(id).catch(() => []);
+      }));
+    }
+    this.store.set((s) => ({ shifts: { ...s.shifts, ...shifts } }));
+  }
+
+  /** The engine's reasons come with the latest planning run of the day (when the server offers it). */
+  private async loadReasons(): Promise<void> {
+    const { agencyId, date } = this.store.get();
+    if (!agencyId) return;
+    const run = await this.api.latestRun(agencyId, date).catch(() => null);
+    if (!run?.result || this.store.get().date !== date) return;
+    this.store.set({ reasons: Object.fromEntries(run.result.unassigned.map((u) => [u.interventionId, u.reason])) });
+  }
+
+  // ─── Dispatching ───────────────────────────────────────────────────────────
+
+  /**
+   * Saves a move made on the timeline. The versions the board saw go with it:
+   * if someone changed the visit or the tour meanwhile, the server refuses
+   * (409), the dispatcher is told, and the affected tours are reloaded.
+   */
+  async moveVisit(interventionId: string, target: { technicianId: string; position: number }, seenVersion?: number): Promise<boolean> {
+    const { plan, date } = this.store.get();
+    const intervention = plan?.interventions[interventionId];
+    if (!plan || !intervention) return false;
+    // The version the dispatcher saw when picking the visit up: a change made
+    // by someone else during the drag must refuse the drop, not be overwritten.
+    const version = seenVersion ?? intervention.version;
+    const targetTour = Object.values(plan.tours).find((t) => t.technicianId === target.technicianId && t.date === date);
+    const affected = [targetTour?.id, this.tourOf(interventionId)?.id].filter((id): id is string => Boolean(id));
+    try {
+      const answer = await this.api.assign(interventionId, { technicianId: target.technicianId, day: date, position: target.position, version });
+      this.notify('success', 'notice.moved', { label: intervention.label });
+      // Visits the move pushed out of the day go back to the queue: say so, they need a new home.
+      if (answer?.pushedOut?.length) this.notify('warning', 'notice.pushedOut', { count: answer.pushedOut.length });
+      if (answer?.late?.length) this.notify('warning', 'notice.late', { count: answer.late.length });
+      // The server's plan delta brings the new tours; a snapshot makes sure even if it was missed.
+      void this.resync();
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && error.isConflict) {
+        this.notify('error', 'notice.conflict', { label: intervention.label });
+        await this.reloadTours(affected);
+      } else {
+        this.notify('error', 'notice.saveFailed', { message: describe(error) });
+      }
+      return false;
+    }
+  }
+
+  /** Picks a visit up (timeline or queue): remembers the version the dispatcher is looking at. */
+  startDrag(interventionId: string, from: Omit<DragState, 'interventionId' | 'version'>): void {
+    const view = this.store.get().plan?.interventions[interventionId];
+    if (!view) return;
+    this.drag.set({ interventionId, version: view.version, ...from });
+  }
+
+  /** The full record (skills, windows) behind a plan item, fetched once per board session. */
+  interventionDetails(id: string): Promise<Intervention | null> {
+    let found = this.details.get(id);
+    if (!found) {
+      found = this.api.intervention(id).catch(() => null);
+      this.details.set(id, found);
+    }
+    return found;
+  }
+
+  tourOf(interventionId: string): TourView | undefined {
+    const plan = this.store.get().plan;
+    if (!plan) return undefined;
+    return Object.values(plan.tours).find((t) => t.stops.some((s) => s.interventionId === interventionId));
+  }
+
+  private async reloadTours(tourIds: readonly string[]): Promise<void> {
+    this.store.set((s) => ({ reloading: { ...s.reloading, ...Object.fromEntries(tourIds.map((id) => [id, true as const])) } }));
+    await this.resync();
+    this.store.set((s) => {
+      const reloading = { ...s.reloading };
+      for (const id of tourIds) delete reloading[id];
+      return { reloading };
+    });
+  }
+
+  async createUrgent(input: InterventionInput): Promise<{ id: string; version: number }> {
+    const created = await this.api.createIntervention(input);
+    return { id: created.id, version: created.version };
+  }
+
+  candidates(interventionId: string): Promise<InsertionCandidate[]> {
+    return this.api.candidates(interventionId, this.store.get().date);
+  }
+
+  async assignUrgent(interventionId: string, version: number, candidate: InsertionCandidate): Promise<boolean> {
+    try {
+      await this.api.assign(interventionId, {
+        technicianId: candidate.technicianId, day: this.store.get().date, position: candidate.position, version,
+      });
+      void this.resync();
+      const tech = this.store.get().technicians.find((t) => t.id === candidate.technicianId);
+      this.notify('success', 'notice.urgentAssigned', { name: tech ? `${tech.firstName} ${tech.lastName}` : candidate.technicianId });
+      return true;
+    } catch (error) {
+      this.notify('error', error instanceof ApiError && error.isConflict ? 'notice.urgentTaken' : 'notice.saveFailed', { message: describe(error) });
+      return false;
+    }
+  }
+
+  async startPlanning(input: Omit<StartPlanning, 'requestId'>): Promise<{ jobId: string; runId: string }> {
+    const submitted = await this.api.startPlanning({ ...input, requestId: `board-${Date.now().toString(36)}` });
+    return { jobId: submitted.jobId, runId: submitted.id };
+  }
+
+  // ─── View ──────────────────────────────────────────────────────────────────
+
+  select(selection: { technicianId?: string | null; interventionId?: string | null }): void {
+    this.store.set({
+      ...(selection.technicianId !== undefined ? { selectedTechnicianId: selection.technicianId } : {}),
+      ...(selection.interventionId !== undefined ? { selectedInterventionId: selection.interventionId } : {}),
+    });
+  }
+
+  toggleLayer(layer: keyof Layers): void {
+    this.store.set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } }));
+  }
+
+  showPanel(panel: Panel): void {
+    this.store.set({ panel });
+  }
+
+  notify(kind: Notice['kind'], key: string, values?: Notice['values']): void {
+    const id = ++this.noticeId;
+    this.store.set((s) => ({ notices: [...s.notices.slice(-3), { id, kind, key, ...(values ? { values } : {}) }] }));
+    // Errors stay until dismissed: a refused save must not vanish unread.
+    if (kind !== 'error') setTimeout(() => this.dismiss(id), NOTICE_MS);
+  }
+
+  dismiss(id: number): void {
+    this.store.set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+  }
+}
+
+export interface DragState {
+  readonly interventionId: string;
+  /** The intervention's version when it was picked up (sent with the save). */
+  readonly version: number;
+  /** Where the pointer grabbed the bar, in minutes after the visit's start. */
+  readonly grabOffset: number;
+  readonly pointer: { readonly x: number; readonly y: number };
+  /** Set by keyboard moves: the target row and start chosen with the arrow keys. */
+  readonly keyboard: { readonly row: number; readonly start: number } | null;
+}
+
+export function describe(error: unknown): string {
+  if (error instanceof ApiError) return error.details[0] ? `${error.message} (${error.details[0].path}: ${error.details[0].message})` : error.message;
+  return error instanceof Error ? error.message : String(error);
+}

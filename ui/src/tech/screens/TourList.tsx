@@ -1,0 +1,55 @@
+// The day's visits in the order of the tour, with the ETA the planner
+// computed and the status as the technician left it (even if not sent yet).
+import { useTranslation } from 'react-i18next';
+import { useTech, useTechController } from '../context.tsx';
+import { formatTime } from '../format.ts';
+import { useT } from '../i18n/index.ts';
+import { dayVisits, localStatus } from '../sync/local-view.ts';
+import { DayPicker } from './DayPicker.tsx';
+
+export function TourList() {
+  const t = useT();
+  const { i18n } = useTranslation();
+  const controller = useTechController();
+  const portfolio = useTech((s) => s.portfolio);
+  const queue = useTech((s) => s.queue);
+  const day = useTech((s) => s.day);
+  if (!portfolio) return <p className="empty">{t('tour.noPortfolio')}</p>;
+  const tz = portfolio.technician.timezone;
+  const visits = dayVisits(portfolio, day ?? portfolio.today);
+  return (
+    <section className="tour">
+      <DayPicker />
+      {visits.length === 0 && <p className="empty">{t('tour.noVisits')}</p>}
+      <ol className="stops">
+        {visits.map(({ stop, visit }, index) => {
+          const status = localStatus(visit, queue);
+          const waiting = queue.some((q) => q.state === 'pending' && 'interventionId' in q.action && q.action.interventionId === visit.id);
+          const eta = stop.plannedArrival ?? stop.plannedStart;
+          return (
+            <li key={visit.id}>
+              <button type="button" className="stop-card" data-intervention-id={visit.id} onClick={() => controller.open(visit.id)}>
+                <span className="stop-number" aria-hidden="true">{index + 1}</span>
+                <span className="stop-body">
+                  <span className="stop-top">
+                    <strong>{visit.customer.name}</strong>
+                    <span className={`chip status-${status}`} data-testid="status">{t(`status.${status}`)}</span>
+                  </span>
+                  <span className="muted">{visit.site.address}, {visit.site.city}</span>
+                  <span className="stop-meta">
+                    <span data-testid="eta">{eta ? t('tour.eta', { time: formatTime(eta, tz, i18n.language) }) : t('tour.noEta')}</span>
+                    <span>{t('tour.duration', { minutes: visit.estimatedDurationMinutes })}</span>
+                    {stop.travelMeters ? <span>{t('tour.travel', { km: Math.round(stop.travelMeters / 100) / 10 })}</span> : null}
+                    {visit.priority >= 80 && <span className="chip urgent">{t('tour.urgent')}</span>}
+                    {waiting && <span className="chip waiting">{t('tour.waiting')}</span>}
+                  </span>
+                  {visit.problemDescription && <span className="stop-problem">{visit.problemDescription}</span>}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+// The timeline's rows, computed from the plan: pure, so it is tested without
+// a browser. Minutes are counted from local midnight of the selected day in
+// the agency's time zone.
+import type { InterventionView, Shift, Technician, TourView } from '../api/types.ts';
+import { isUrgent, technicianColor } from '../board/colors.ts';
+import { minuteOfDay, weekday } from '../geo/time.ts';
+
+export type Bar =
+  | {
+      readonly kind: 'visit';
+      readonly interventionId: string;
+      readonly start: number;
+      readonly end: number;
+      readonly label: string;
+      readonly status: InterventionView['status'];
+      readonly urgent: boolean;
+      readonly stop: number;
+      /** Facts of the day (en route, on site, done) cannot be moved. */
+      readonly locked: boolean;
+    }
+  | { readonly kind: 'travel'; readonly start: number; readonly end: number; readonly seconds: number }
+  | { readonly kind: 'break'; readonly start: number; readonly end: number };
+
+export interface DayShift {
+  readonly start: number;
+  readonly end: number;
+  readonly breakMinutes: number;
+  /** The window the break is taken in, when the shift sets one. */
+  readonly breakWindow?: { readonly start: number; readonly end: number } | null;
+}
+
+export interface TimelineRow {
+  readonly technician: Technician;
+  readonly color: string;
+  readonly tour: TourView | null;
+  readonly shift: DayShift | null;
+  readonly bars: readonly Bar[];
+  /** Work past the shift's end. */
+  readonly overtime: { readonly start: number; readonly end: number } | null;
+  /** When the tour ends (back home), if known. */
+  readonly end: number | null;
+}
+
+export const LOCKED_STATUSES: ReadonlySet<InterventionView['status']> = new Set(['en_route', 'on_site', 'done', 'closed', 'cancelled']);
+
+/** A one-day shift overrides the weekly ones of that weekday (server/src/planning/records.ts). */
+export function shiftOf(shifts: readonly Shift[] | undefined, day: string): DayShift | null {
+  if (!shifts || shifts.length === 0) return null;
+  const dated = shifts.filter((s) => s.date === day);
+  const list = dated.length > 0 ? dated : shifts.filter((s) => s.date === null && s.weekday === weekday(day));
+  if (list.length === 0) return null;
+  const windowed = list.find((s) => s.breakStartMinute != null && s.breakEndMinute != null);
+  return {
+    start: Math.min(...list.map((s) => s.startMinute)),
+    end: Math.max(...list.map((s) => s.endMinute)),
+    breakMinutes: list.reduce((n, s) => n + s.breakMinutes, 0),
+    ...(windowed ? { breakWindow: { start: windowed.breakStartMinute!, end: windowed.breakEndMinute! } } : {}),
+  };
+}
+
+export function buildRows(input: {
+  readonly technicians: readonly Technician[];
+  readonly tours: Readonly<Record<string, TourView>>;
+  readonly interventions: Readonly<Record<string, InterventionView>>;
+  readonly shifts: Readonly<Record<string, readonly Shift[]>>;
+  readonly day: string;
+  readonly timezone: string;
+}): TimelineRow[] {
+  const { day, timezone } = input;
+  const tourOf = new Map(Object.values(input.tours).filter((t) => t.date === day).map((t) => [t.technicianId, t]));
+  const at = (iso: string | null) => (iso ? minuteOfDay(iso, day, timezone) : null);
+  return input.technicians.map((technician) => {
+    const tour = tourOf.get(technician.id) ?? null;
+    const shift = shiftOf(input.shifts[technician.id], day);
+    const bars: Bar[] = [];
+    let lastEnd: number | null = null;
+    for (const [index, stop] of (tour?.stops ?? []).entries()) {
+      const intervention = input.interventions[stop.interventionId];
+      const start = at(stop.plannedStart ?? intervention?.plannedStart ?? null);
+      if (start === null) continue;
+      const end = at(stop.plannedEnd ?? intervention?.plannedEnd ?? null) ?? start + (intervention?.estimatedDurationMinutes ?? 60);
+      const arrival = at(stop.plannedArrival) ?? start;
+      if (stop.travelSeconds) {
+        bars.push({ kind: 'travel', start: arrival - stop.travelSeconds / 60, end: arrival, seconds: stop.travelSeconds });
+      }
+      bars.push({
+        kind: 'visit',
+        interventionId: stop.interventionId,
+        start, end,
+        label: intervention?.label ?? stop.interventionId,
+        status: intervention?.status ?? 'planned',
+        urgent: intervention ? isUrgent(intervention) : false,
+        stop: index + 1,
+        locked: intervention ? LOCKED_STATUSES.has(intervention.status) : false,
+      });
+      lastEnd = Math.max(lastEnd ?? end, end);
+    }
+    const kpiEnd = typeof tour?.kpis.end === 'string' ? at(tour.kpis.end) : null;
+    const end = kpiEnd ?? lastEnd;
+    const breakBar = shift && shift.breakMinutes > 0 ? placeBreak(bars, shift.breakMinutes, shift.breakWindow ?? null) : null;
+    if (breakBar) bars.push(breakBar);
+    const overtime = shift && end !== null && end > shift.end ? { start: shift.end, end } : null;
+    return { technician, color: technicianColor(technician), tour, shift, bars, overtime, end };
+  });
+}
+
+/**
+ * The break is not stored with the tour (the engine places it freely in its
+ * window), so the timeline shows it in the widest free gap of that window —
+ * the shift's break window, else around midday: an honest approximation of
+ * where it will fall.
+ */
+function placeBreak(bars: readonly Bar[], minutes: number, window: { start: number; end: number } | null): Bar {
+  const busy = bars.filter((b) => b.kind !== 'break').map((b) => [b.start, b.end] as const).sort((a, b) => a[0] - b[0]);
+  const lunchFrom = window?.start ?? 11 * 60 + 30;
+  const lunchTo = window?.end ?? 14 * 60;
+  let best: { start: number; room: number } | null = null;
+  let cursor = lunchFrom;
+  for (const [s, e] of [...busy, [lunchTo, lunchTo] as const]) {
+    const gapStart = Math.max(cursor, lunchFrom);
+    const gapEnd = Math.min(s, lunchTo);
+    if (gapEnd - gapStart > (best?.room ?? 0)) best = { start: gapStart, room: gapEnd - gapStart };
+    cursor = Math.max(cursor, e);
+  }
+  const start = best && best.room >= minutes ? best.start : Math.max(lunchFrom, Math.min(12 * 60, lunchTo - minutes));
+  return { kind: 'break', start, end: start + minutes };
+}
+
+/** The hours the timeline shows: the usual day, widened to what the rows hold. */
+export function visibleRange(rows: readonly TimelineRow[]): { from: number; to: number } {
+  let from = 7 * 60;
+  let to = 19 * 60;
+  for (const row of rows) {
+    if (row.shift) { from = Math.min(from, row.shift.start); to = Math.max(to, row.shift.end); }
+    for (const bar of row.bars) { from = Math.min(from, bar.start); to = Math.max(to, bar.end); }
+    if (row.overtime) to = Math.max(to, row.overtime.end);
+  }
+  return { from: Math.max(0, Math.floor(from / 60) * 60), to: Math.min(24 * 60, Math.ceil(to / 60) * 60) };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { buildRows, shiftOf, visibleRange } from '../../src/timeline/layout.ts';
+import { DAY, at, interventions, shifts, technicians, tours } from '../support/fixtures.ts';
+
+const byId = <T extends { id: string }>(items: T[]) => Object.fromEntries(items.map((i) => [i.id, i]));
+
+describe('timeline layout', () => {
+  const rows = buildRows({ technicians, tours: byId(tours), interventions: byId(interventions), shifts, day: DAY, timezone: 'Europe/Paris' });
+
+  it('places visits and travel in local minutes of the day', () => {
+    const alice = rows[0]!;
+    expect(alice.shift).toEqual({ start: 480, end: 1020, breakMinutes: 60 });
+    const visits = alice.bars.filter((b) => b.kind === 'visit');
+    expect(visits.map((v) => [v.start, v.end])).toEqual([[540, 600], [630, 690]]);
+    const travel = alice.bars.filter((b) => b.kind === 'travel');
+    expect(travel.map((b) => [b.start, b.end])).toEqual([[520, 530], [600, 620]]);
+    expect(rows[1]!.bars.filter((b) => b.kind === 'visit')).toEqual([]);
+  });
+
+  it('puts the break in the free gap around midday', () => {
+    const brk = rows[0]!.bars.find((b) => b.kind === 'break')!;
+    expect(brk.start).toBeGreaterThanOrEqual(690);
+    expect(brk.end - brk.start).toBe(60);
+  });
+
+  it('puts the break in the shift’s break window when it has one', () => {
+    const windowed = { 't-alice': [{ ...shifts['t-alice']![0]!, breakStartMinute: 780, breakEndMinute: 840 }] };
+    const [alice] = buildRows({ technicians, tours: byId(tours), interventions: byId(interventions), shifts: windowed, day: DAY, timezone: 'Europe/Paris' });
+    const brk = alice!.bars.find((b) => b.kind === 'break')!;
+    expect([brk.start, brk.end]).toEqual([780, 840]);
+  });
+
+  it('shades overtime past the shift', () => {
+    const late = { ...tours[0]!, kpis: { end: at('18:30') } };
+    const [alice] = buildRows({ technicians, tours: { [late.id]: late }, interventions: byId(interventions), shifts, day: DAY, timezone: 'Europe/Paris' });
+    expect(alice!.overtime).toEqual({ start: 1020, end: 1110 });
+    expect(visibleRange([alice!]).to).toBe(19 * 60);
+  });
+
+  it('lets a one-day shift override the weekly one', () => {
+    const list = [...shifts['t-alice']!, { id: 'x', technicianId: 't-alice', weekday: null, date: DAY, startMinute: 600, endMinute: 720, breakMinutes: 0, breakStartMinute: null, breakEndMinute: null }];
+    expect(shiftOf(list, DAY)).toEqual({ start: 600, end: 720, breakMinutes: 0 });
+    expect(shiftOf(list, '2026-03-11')).toBeNull();
+  });
+});
+
+describe('shortLabel', async () => {
+  const { shortLabel } = await import('../../src/timeline/Timeline.tsx');
+  it('keeps a person’s surname and the town, and a company’s whole name', () => {
+    expect(shortLabel('M. et Mme Patrick Simon — Pélissanne')).toBe('Simon · Pélissanne');
+    expect(shortLabel('Mme Inès Simon — Coudoux')).toBe('Simon · Coudoux');
+    expect(shortLabel('Camping des Pins — Pertuis')).toBe('Camping des Pins · Pertuis');
+    expect(shortLabel('Dupont')).toBe('Dupont');
+  });
+});

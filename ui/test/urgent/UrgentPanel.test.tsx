@@ -1,0 +1,71 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { Intervention, Site } from '../../src/api/types.ts';
+import { UrgentPanel } from '../../src/urgent/UrgentPanel.tsx';
+import type { Api } from '../../src/api/endpoints.ts';
+import { fakeApi, loggedInBoard } from '../support/fake-board.ts';
+import { at } from '../support/fixtures.ts';
+import { renderBoard } from '../support/render.tsx';
+
+const site = { id: 'site-9', customerId: 'c', name: 'Résidence Les Oliviers', address: '3 chemin des Oliviers', postcode: '13100', city: 'Aix-en-Provence', lat: 43.54, lon: 5.43 } as Site;
+
+async function fillForm() {
+  await userEvent.type(screen.getByLabelText('Client ou site'), 'oliv');
+  await userEvent.click(await screen.findByRole('button', { name: /Résidence Les Oliviers/ }));
+  await userEvent.type(screen.getByLabelText('Problème signalé'), 'Plus de chauffage');
+  await userEvent.click(screen.getByRole('checkbox', { name: 'Pompe à chaleur' }));
+  await userEvent.click(screen.getByRole('button', { name: 'Trouver les techniciens' }));
+}
+
+describe('UrgentPanel', () => {
+  it('creates the request, shows the server’s ranked candidates and assigns the chosen one', async () => {
+    const createIntervention = vi.fn(async () => ({ id: 'i-new', version: 1 }) as Intervention);
+    const candidates = vi.fn(async () => [
+      { technicianId: 't-bruno', tourId: null, position: 0, eta: at('11:05'), extraTravelSeconds: 1500, delayedStops: 0 },
+      { technicianId: 't-alice', tourId: 'tour-alice', position: 2, eta: at('11:50'), extraTravelSeconds: 600, delayedStops: 1, delaySeconds: 900 },
+    ]);
+    const assign = vi.fn(async () => ({}) as Awaited<ReturnType<Api['assign']>>);
+    const { controller } = await loggedInBoard(fakeApi({ sites: vi.fn(async () => [site]), createIntervention, candidates, assign }));
+    renderBoard(<UrgentPanel interventionId={null} onDone={() => {}} />, controller);
+    await fillForm();
+    expect(createIntervention).toHaveBeenCalledWith(expect.objectContaining({
+      agencyId: 'ag-aix', siteId: 'site-9', problemDescription: 'Plus de chauffage', priority: 95,
+      requiredSkills: [{ skillId: 'sk-hp', minLevel: 1 }], earliestDate: '2026-03-10', latestDate: '2026-03-10',
+    }));
+    const items = await screen.findAllByRole('listitem');
+    expect(items.map((li) => li.getAttribute('data-technician-id'))).toEqual(['t-bruno', 't-alice']);
+    expect(items[0]!.textContent).toContain('arrivée 11:05');
+    expect(items[1]!.textContent).toContain('1 visite décalée');
+    await userEvent.click(screen.getAllByRole('button', { name: 'Affecter' })[0]!);
+    await waitFor(() => expect(assign).toHaveBeenCalledWith('i-new', expect.objectContaining({ technicianId: 't-bruno', version: 1, position: 0 })));
+    expect(await screen.findByText(/Affectée à Bruno Durand/)).toBeTruthy();
+  });
+
+  it('ranks on the board when the server gives no candidates, blocking technicians without the skill', async () => {
+    const poolOnly = { ...site, id: 'site-p' };
+    const { controller } = await loggedInBoard(fakeApi({
+      sites: vi.fn(async () => [poolOnly]),
+      createIntervention: vi.fn(async () => ({ id: 'i-new', version: 1 }) as Intervention),
+    }));
+    renderBoard(<UrgentPanel interventionId={null} onDone={() => {}} />, controller);
+    await userEvent.type(screen.getByLabelText('Client ou site'), 'oliv');
+    await userEvent.click(await screen.findByRole('button', { name: /Résidence Les Oliviers/ }));
+    await userEvent.type(screen.getByLabelText('Problème signalé'), 'Filtration en panne');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Piscine' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Trouver les techniciens' }));
+    expect(await screen.findByText(/Classement estimé sur le tableau/)).toBeTruthy();
+    const items = await screen.findAllByRole('listitem');
+    // Only Bruno has the pool skill: first, and Alice's assign button is disabled.
+    expect(items[0]!.getAttribute('data-technician-id')).toBe('t-bruno');
+    expect(items[1]!.textContent).toContain('Compétence manquante');
+    expect((items[1]!.querySelector('button') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('asks for a site and a problem before searching', async () => {
+    const { controller } = await loggedInBoard();
+    renderBoard(<UrgentPanel interventionId={null} onDone={() => {}} />, controller);
+    await userEvent.click(screen.getByRole('button', { name: 'Trouver les techniciens' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Choisissez un client ou un site.');
+  });
+});
