@@ -27,7 +27,6 @@ export function ruinStrings(
   params: StringRemovalParams,
   touched: (route: number) => void,
 ): number[] {
-  const assigned: number[] = [];
   let used = 0;
   let totalSize = 0;
   for (const r of solution.routes) {
@@ -37,7 +36,6 @@ export function ruinStrings(
     }
   }
   if (used === 0) return [];
-  for (let j = 0; j < solution.routeOf.length && assigned.length < 1; j++) if (solution.routeOf[j] >= 0) assigned.push(j);
   const averageSize = totalSize / used;
   const maxLength = Math.min(params.maxStringLength, averageSize);
   const maxStrings = (4 * params.averageRemoved) / (1 + maxLength) - 1;
@@ -45,7 +43,8 @@ export function ruinStrings(
 
   let seed = rng.int(problem.jobs.length);
   for (let tries = 0; solution.routeOf[seed] < 0 && tries < 50; tries++) seed = rng.int(problem.jobs.length);
-  if (solution.routeOf[seed] < 0) seed = assigned[0];
+  // Rarely reached (most jobs unassigned): fall back to the first assigned job, found only then.
+  if (solution.routeOf[seed] < 0) seed = solution.routeOf.findIndex((r) => r >= 0);
 
   const removed: number[] = [];
   const ruinedRoutes: number[] = [];
