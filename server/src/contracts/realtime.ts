@@ -11,6 +11,7 @@
 // except in position frames, whose high rate makes epoch milliseconds worth it.
 import { z } from 'zod';
 import { Day, Id, type ErrorResponse } from './api/common.ts';
+import type { FieldConflictNotice } from './replication.ts';
 
 // ─── Closed unions ───────────────────────────────────────────────────────────
 
@@ -331,6 +332,8 @@ export interface ServerToClientEvents {
   'intervention:changed': (change: InterventionChange) => void;
   /** To `technician:<id>`, live and replayed on reconnect; acknowledge with `assignments:ack`. */
   'assignment:pushed': (message: OutboxMessage) => void;
+  /** To the agency's room: a technician's replicated action clashed with the office's record (both sides kept). */
+  'field:conflict': (notice: FieldConflictNotice) => void;
 }
 
 export interface ClientToServerEvents {

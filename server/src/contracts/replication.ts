@@ -390,13 +390,6 @@ export const ConflictQuery = z.object({
 });
 export const ResolveConflict = z.object({ resolution: Text(1000) });
 
-/**
- * Socket event to the agency's room when a technician's action conflicts
- * (to be listed in ServerToClientEvents of realtime.ts). Until then the
- * server emits it under this name through the same socket.io server.
- */
+/** The socket.io event to the agency's room when a technician's action conflicts (listed in realtime.ts's ServerToClientEvents). */
 export const FIELD_CONFLICT_EVENT = 'field:conflict';
 export type FieldConflictNotice = Omit<FieldConflict, 'payload'>;
-export interface ReplicationServerToClientEvents {
-  'field:conflict': (notice: FieldConflictNotice) => void;
-}

@@ -2,8 +2,8 @@
 // committed: intervention changes for boards (as the REST lifecycle sends
 // them), the service plan's next due date after a visit is done, and
 // conflicts for the dispatchers of the visit's agency.
-import { agencyRoom } from '../contracts/realtime.ts';
-import { FIELD_CONFLICT_EVENT, type FieldConflictNotice, type ReplicationServerToClientEvents } from '../contracts/replication.ts';
+import { agencyRoom, type ServerToClientEvents } from '../contracts/realtime.ts';
+import { FIELD_CONFLICT_EVENT, type FieldConflictNotice } from '../contracts/replication.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Broadcaster } from '../realtime/broadcaster.ts';
 import { recordVisitDone } from '../service-plans/complete.ts';
@@ -17,15 +17,14 @@ export interface RoomEmitter {
 }
 
 /**
- * Sends `field:conflict` to the agency's room. The event is declared in
- * contracts/replication.ts until realtime.ts lists it; the cast is the only
- * place that knows the two are not merged yet.
+ * Sends `field:conflict` to the agency's room. Takes the io server as unknown
+ * so the replication routes need not know the realtime module's generics.
  */
 export function socketConflictNotifier(io: unknown): ConflictNotifier {
   const server = io as RoomEmitter;
   return (notice) => {
     if (!notice.agencyId) return;
-    const emit: ReplicationServerToClientEvents[typeof FIELD_CONFLICT_EVENT] = (n) => server.to(agencyRoom(notice.agencyId!)).emit(FIELD_CONFLICT_EVENT, n);
+    const emit: ServerToClientEvents[typeof FIELD_CONFLICT_EVENT] = (n) => server.to(agencyRoom(notice.agencyId!)).emit(FIELD_CONFLICT_EVENT, n);
     emit(notice);
   };
 }
