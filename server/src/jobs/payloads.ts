@@ -29,6 +29,8 @@ export const PlanningJobPayload = z
     /** The caller's idempotency key: same key, same run. */
     requestId: z.string().trim().min(1).max(64).regex(/^[\w.-]+$/, 'letters, digits, _ . - only'),
     requestedById: Id.nullable().default(null),
+    /** Keep the plan on the run instead of storing it (POST /api/plans/{id}/accept stores it). */
+    preview: z.boolean().default(false),
   })
   .strict();
 export type PlanningJobPayload = z.output<typeof PlanningJobPayload>;
@@ -69,7 +71,9 @@ export const OVERNIGHT_JOB = 'overnight';
 export const DISPATCH_JOB = 'dispatch';
 
 // BullMQ refuses ids with ':' (its own key separator) unless shaped like its repeat ids.
-export const planningJobId = (p: PlanningJobPayload): string => `planning/${p.agencyId}/${p.days.join('+')}/${p.requestId}`;
+/** A preview's id ends in `/preview`: the same request id never turns a preview into a direct run. */
+export const planningJobId = (p: PlanningJobPayload): string =>
+  `planning/${p.agencyId}/${p.days.join('+')}/${p.requestId}${p.preview ? '/preview' : ''}`;
 export const dispatchJobId = (p: DispatchJobPayload): string => `dispatch/${p.interventionId}/${p.requestId}`;
 export const overnightSchedulerId = (agencyId: string): string => `overnight/${agencyId}`;
 /** The request id of the run a scheduler starts for a day: one run per agency and night. */

@@ -42,9 +42,12 @@ export async function processPlanningJob(deps: ProcessorDeps, ctx: JobContext, d
         seed: payload.seed,
         wholeDays: payload.wholeDays,
         runId,
+        preview: payload.preview,
         onProgress: (fraction, message) => report.progress(fraction, message),
       },
-      async (tx, result, engineInput) => {
+      async (tx, result, engineInput, proposal) => {
+        // A preview discarded while it was computed stays discarded.
+        const decided = proposal ? (await tx.planningRun.findUnique({ where: { id: runId }, select: { decision: true } }))?.decision : null;
         await tx.planningRun.update({
           where: { id: runId },
           data: {
@@ -54,12 +57,13 @@ export async function processPlanningJob(deps: ProcessorDeps, ctx: JobContext, d
             finishedAt: deps.now(),
             result: result as object,
             input: { jobId, payload: { ...payload }, engine: engineInput as object },
+            ...(proposal ? { proposal, decision: decided ?? 'pending' } : {}),
           },
         });
       },
     );
     await report.settle();
-    report.state('succeeded', 1, `${result.summary.planned} planned, ${result.summary.unassigned} unassigned`);
+    report.state('succeeded', 1, `${payload.preview ? 'preview: ' : ''}${result.summary.planned} planned, ${result.summary.unassigned} unassigned`);
     return result;
   } catch (error) {
     await report.settle();

@@ -1,9 +1,10 @@
 // The PlanningRun record of a planning job: created when the job is
 // submitted (so GET /api/plans/:id answers at once), then moved through
-// queued → running → succeeded | failed by the processor.
+// queued → running → succeeded | failed by the processor. A preview's
+// decision (pending → accepted | discarded) is planning/decide-plan.ts's.
 import type { PlanningRun } from '../generated/prisma/client.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { PlanningRunStatus } from '../generated/prisma/enums.ts';
+import type { PlanDecision, PlanningRunStatus } from '../generated/prisma/enums.ts';
 import { dateColumnOfDay, dayOfDateColumn, type IsoDay } from '../planning/time.ts';
 import type { PlanningJobPayload } from './payloads.ts';
 
@@ -12,6 +13,11 @@ export interface PlanningRunView {
   readonly agencyId: string;
   readonly days: readonly IsoDay[];
   readonly status: PlanningRunStatus;
+  /** A preview keeps its plan on the run until accepted or discarded. */
+  readonly preview: boolean;
+  /** pending once a preview succeeded; accepted or discarded once decided; null for direct runs. */
+  readonly decision: PlanDecision | null;
+  readonly decidedAt: string | null;
   /** 0 to 1. */
   readonly progress: number;
   readonly error: string | null;
@@ -32,18 +38,23 @@ export async function ensurePlanningRun(prisma: PrismaClient, runId: string, pay
       agencyId: payload.agencyId,
       requestedById: payload.requestedById,
       days: payload.days.map(dateColumnOfDay),
+      preview: payload.preview,
       input: { jobId, payload: { ...payload } },
     },
     update: {},
   });
 }
 
-export function planningRunView(run: PlanningRun): PlanningRunView {
+/** Any read of the row will do: the engine input and a preview's proposal are not part of the view. */
+export function planningRunView(run: Omit<PlanningRun, 'input' | 'proposal'>): PlanningRunView {
   return {
     id: run.id,
     agencyId: run.agencyId,
     days: run.days.map(dayOfDateColumn),
     status: run.status,
+    preview: run.preview,
+    decision: run.decision,
+    decidedAt: run.decidedAt?.toISOString() ?? null,
     progress: run.progress,
     error: run.error,
     result: run.result ?? null,

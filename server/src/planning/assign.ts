@@ -2,10 +2,13 @@
 // engine finds best (its candidate, with the local polish), or at an explicit
 // position (the other visits keep their order, times recomputed). Written
 // through storePlan — one transaction, versions checked and bumped — then
-// broadcast to boards and pushed to the technician.
+// broadcast to boards and pushed to the technician; the visit's parts are
+// reserved in the technician's pickup depots (when they are not there, the
+// assignment stands and the answer warns), and visits pushed out give theirs back.
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { tourKey } from './build-problem.ts';
 import { evaluateInsertion, InsertionRefusedError } from './insertion.ts';
+import { syncReservations } from './parts.ts';
 import { publishPlan, type PlanBroadcaster } from './publish.ts';
 import type { Plan, PlannedStop, PlannedTour } from './read-solution.ts';
 import { timeSequence } from './sequence.ts';
@@ -38,6 +41,8 @@ export interface AssignResult {
   readonly late: readonly string[];
   readonly interventionVersion: number;
   readonly tourVersion: number;
+  /** The assignment stands, but: the visit's parts are not where this technician can get them. */
+  readonly warnings?: readonly { readonly code: 'parts_unavailable'; readonly message: string }[];
 }
 
 /** The client's version is stale: `current` is the record as it is now. */
@@ -52,6 +57,7 @@ export interface AssignDeps {
   readonly prisma: PrismaClient;
   readonly broadcaster: PlanBroadcaster;
   readonly now?: () => Date;
+  readonly log?: (message: string) => void;
 }
 
 export async function assignIntervention(deps: AssignDeps, request: AssignRequest): Promise<AssignResult> {
@@ -99,6 +105,14 @@ export async function assignIntervention(deps: AssignDeps, request: AssignReques
   });
   await publishPlan(prisma, deps.broadcaster, e.records.agency.id, stored, request.reason ?? 'assignment');
 
+  const placements = new Map<string, string | null>([[request.interventionId, request.technicianId]]);
+  for (const u of plan.unassigned) placements.set(u.interventionId, null);
+  const reservation = await syncReservations(prisma, e.records.agency.id, placements).catch((error: unknown) => {
+    deps.log?.(`assignment of ${request.interventionId} stored, parts not reserved: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
+  });
+  const short = e.partsShort.get(request.technicianId) ?? reservation.find((w) => w.interventionId === request.interventionId)?.message;
+
   const [intervention, tourRow] = await Promise.all([
     prisma.intervention.findUniqueOrThrow({ where: { id: request.interventionId } }),
     prisma.tour.findUniqueOrThrow({ where: { technicianId_date: { technicianId: request.technicianId, date: new Date(`${e.day}T00:00:00Z`) } } }),
@@ -115,6 +129,7 @@ export async function assignIntervention(deps: AssignDeps, request: AssignReques
     late,
     interventionVersion: intervention.version,
     tourVersion: tourRow.version,
+    ...(short ? { warnings: [{ code: 'parts_unavailable' as const, message: short }] } : {}),
   };
 }
 

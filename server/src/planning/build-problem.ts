@@ -17,8 +17,9 @@ import {
   type LonLat,
   PLANNABLE_STATUSES,
   type PlanningRecords,
+  type PartsAccess,
   type TechnicianRecord,
-  type UnassignedReason,
+  type UnassignedVisit,
 } from './records.ts';
 import { SkillIds } from './skill-ids.ts';
 import { addDays, type IsoDay, localDay, zonedInstant } from './time.ts';
@@ -28,6 +29,13 @@ export interface BuildOptions {
   readonly now: Date;
   /** Last known positions, used as the start of a vehicle that starts now. */
   readonly positions?: ReadonlyMap<string, LonLat>;
+  /**
+   * Visits whose parts only some technicians can get (parts.ts): they go to
+   * those technicians' vehicles only (from the day the parts are there), and
+   * are left out with `parts_unavailable` when none of them can take them.
+   * Pinned and dispatched visits keep their technician regardless.
+   */
+  readonly parts?: ReadonlyMap<string, PartsAccess>;
 }
 
 export interface VehicleRef {
@@ -57,7 +65,7 @@ export interface PlanningProblem {
   /** Fixed visits per tour, in the order they happened. */
   readonly fixed: ReadonlyMap<string, readonly string[]>;
   /** Left out before solving, with the reason. */
-  readonly excluded: readonly { readonly interventionId: string; readonly reason: UnassignedReason }[];
+  readonly excluded: readonly UnassignedVisit[];
   /** Every tour the plan rewrites: with vehicles, fixed visits or existing stops. */
   readonly tours: readonly TourKey[];
   readonly skillLegend: Readonly<Record<number, string>>;
@@ -130,7 +138,7 @@ export function buildPlanningProblem(records: PlanningRecords, options: BuildOpt
 
   // Jobs.
   const jobs: (Job & { interventionId: string })[] = [];
-  const excluded: { interventionId: string; reason: UnassignedReason }[] = [];
+  const excluded: UnassignedVisit[] = [];
   for (const i of records.interventions) {
     if (!PLANNABLE_STATUSES.has(i.status)) continue;
     const pinnedTo = pinOf(i, tz);
@@ -163,10 +171,29 @@ export function buildPlanningProblem(records: PlanningRecords, options: BuildOpt
       const ok = new Set(skilled.map((t) => t.id));
       candidates = vehicles.filter((v) => ok.has(v.technicianId));
     }
+    // Parts: only the vehicles of technicians who can get them, on the days they can.
+    let allowed: number[] | undefined;
+    const parts = pinnedTo ? undefined : options.parts?.get(i.id);
+    const beforeParts = candidates;
+    if (parts) {
+      const equipped = candidates.filter((v) => {
+        const from = parts.technicians.get(v.technicianId);
+        return from !== undefined && (from === null || v.day >= from);
+      });
+      if (equipped.length === 0) {
+        excluded.push({ interventionId: i.id, reason: 'parts_unavailable', availableFrom: parts.availableFrom, missingParts: [...parts.missingParts] });
+        continue;
+      }
+      if (equipped.length < candidates.length) allowed = equipped.map((v) => v.id);
+      candidates = equipped;
+    }
     const service = i.durationMinutes * 60;
-    const fits = candidates.some((v) => overlaps(windows, sec(v.start.getTime()), sec(v.end.getTime()) - service));
-    if (!fits) {
-      excluded.push({ interventionId: i.id, reason: 'no_shift' });
+    const fit = (v: (typeof vehicles)[number]) => overlaps(windows, sec(v.start.getTime()), sec(v.end.getTime()) - service);
+    if (!candidates.some(fit)) {
+      // Would fit but for the parts (they come after its dates, or to someone off duty).
+      if (parts && beforeParts.some(fit)) {
+        excluded.push({ interventionId: i.id, reason: 'parts_unavailable', availableFrom: parts.availableFrom, missingParts: [...parts.missingParts] });
+      } else excluded.push({ interventionId: i.id, reason: 'no_shift' });
       continue;
     }
     jobs.push({
@@ -178,6 +205,7 @@ export function buildPlanningProblem(records: PlanningRecords, options: BuildOpt
       priority: Math.max(0, Math.min(100, Math.round(i.priority))),
       ...(jobSkills.length > 0 ? { skills: jobSkills } : {}),
       ...(windows ? { time_windows: windows } : {}),
+      ...(allowed ? { allowed_vehicles: allowed } : {}),
     });
   }
 
@@ -186,7 +214,9 @@ export function buildPlanningProblem(records: PlanningRecords, options: BuildOpt
   for (const job of jobs) {
     const i = byId.get(job.interventionId)!;
     if (!i.stop || !inHorizon.has(i.stop.day)) continue;
-    const own = vehicles.filter((v) => v.technicianId === i.stop!.technicianId && v.day === i.stop!.day);
+    const own = vehicles.filter(
+      (v) => v.technicianId === i.stop!.technicianId && v.day === i.stop!.day && (!job.allowed_vehicles || job.allowed_vehicles.includes(v.id)),
+    );
     if (own.length === 0) continue;
     const t = i.stop.plannedStart?.getTime();
     const v = own.find((v) => t !== undefined && t >= v.start.getTime() && t < v.end.getTime()) ?? own[0]!;

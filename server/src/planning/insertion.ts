@@ -4,11 +4,13 @@
 // warm start, inserts the visit where it costs least and polishes locally
 // (maxIterations 0: no search beyond that) — and compare. Tiny problems,
 // solved on the calling thread so that a long planning run holding the solver
-// threads never delays an emergency.
+// threads never delays an emergency. Technicians who cannot get the visit's
+// parts by that day (parts.ts) are rejected with `parts_unavailable`.
 import { type Output, solve, type SolvedOutput } from '../../../engine/src/index.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { buildPlanningProblem, type PlanningProblem, tourKey } from './build-problem.ts';
 import { loadPlanningRecords } from './load-records.ts';
+import { describeShortage, partsFor } from './parts.ts';
 import { latestPositions } from './positions.ts';
 import { type Plan, type PlannedTour, readSolution } from './read-solution.ts';
 import { FIXED_STATUSES, PLANNABLE_STATUSES, type InterventionRecord, type PlanningRecords, type UnassignedReason } from './records.ts';
@@ -83,16 +85,28 @@ export interface Evaluation {
   readonly rejected: RejectedTechnician[];
   /** Per technician: the sub-problem with the visit, and the engine's plan of it. */
   readonly applied: Map<string, { problem: PlanningProblem; plan: Plan | null }>;
+  /**
+   * Technicians who cannot get the visit's parts by that day (their van, the
+   * agency's central depots), with what is short. Candidates for anything
+   * else: the insertion ranking rejects them, an assignment warns.
+   */
+  readonly partsShort: Map<string, string>;
 }
 
 export async function insertionCandidates(deps: InsertionDeps, interventionId: string, options: InsertionOptions = {}): Promise<InsertionAnswer> {
   const e = await evaluateInsertion(deps, interventionId, options);
+  const short = (technicianId: string) => e.partsShort.has(technicianId);
   return {
     interventionId,
     agencyId: e.records.agency.id,
     day: e.day,
-    candidates: e.candidates.slice(0, options.limit ?? 10),
-    rejected: e.rejected,
+    candidates: e.candidates.filter((c) => !short(c.technicianId)).slice(0, options.limit ?? 10),
+    rejected: [
+      ...e.rejected.filter((r) => !short(r.technicianId) || r.reason === 'no_skill' || r.reason === 'no_shift'),
+      ...[...e.partsShort.keys()]
+        .filter((id) => !e.rejected.some((r) => r.technicianId === id && (r.reason === 'no_skill' || r.reason === 'no_shift')))
+        .map((technicianId) => ({ technicianId, reason: 'parts_unavailable' as const })),
+    ],
   };
 }
 
@@ -155,7 +169,15 @@ export async function evaluateInsertion(deps: InsertionDeps, interventionId: str
     candidates.push(candidate(tech.id, day, original, all, planBase.tours[0]!, planWith, outBase, outWith, now));
   }
   candidates.sort((a, b) => a.score - b.score);
-  return { records, target: original, day, now, problem, candidates, rejected, applied };
+
+  const partsShort = new Map<string, string>();
+  if (await prisma.interventionPart.count({ where: { interventionId } })) {
+    for (const tech of forBuild.technicians) {
+      const parts = await partsFor(prisma, all.agency.id, interventionId, tech.id, day);
+      if (!parts.usable) partsShort.set(tech.id, describeShortage(parts));
+    }
+  }
+  return { records, target: original, day, now, problem, candidates, rejected, applied, partsShort };
 }
 
 /** One technician's day with only the given jobs. */
@@ -173,7 +195,9 @@ export function subProblem(problem: PlanningProblem, technicianId: string, day: 
           const kept = (steps ?? []).filter((s) => s.id !== undefined && jIds.has(s.id));
           return kept.length > 0 ? { ...v, steps: kept } : v;
         }),
-      jobs: (problem.input.jobs ?? []).filter((j) => jIds.has(j.id)),
+      jobs: (problem.input.jobs ?? [])
+        .filter((j) => jIds.has(j.id))
+        .map((j) => (j.allowed_vehicles ? { ...j, allowed_vehicles: j.allowed_vehicles.filter((id) => vIds.has(id)) } : j)),
     },
     vehicles,
     jobs: problem.jobs.filter((j) => jIds.has(j.id)),

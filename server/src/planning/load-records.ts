@@ -4,7 +4,7 @@
 // days, and the day's facts (started or finished visits) even without a stop.
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { InterventionStatus } from '../generated/prisma/enums.ts';
-import { FIXED_STATUSES, PLANNABLE_STATUSES, type InterventionRecord, type LonLat, type PlanningRecords } from './records.ts';
+import { FIXED_STATUSES, PLANNABLE_STATUSES, type InterventionRecord, type LonLat, type PlanningRecords, type StoredTourKpis } from './records.ts';
 import { addDays, dateColumnOfDay, dayOfDateColumn, type IsoDay, zonedInstant } from './time.ts';
 
 /** The transaction client works too. */
@@ -111,6 +111,7 @@ export async function loadPlanningRecords(db: Db, agencyId: string, daysIn: read
       day: dayOfDateColumn(t.date),
       version: t.version,
       stops: t.stops.map((s) => ({ id: s.id, interventionId: s.interventionId, sequence: s.sequence, version: s.version })),
+      kpis: t.kpis !== null && typeof t.kpis === 'object' && !Array.isArray(t.kpis) ? (t.kpis as StoredTourKpis) : null,
     })),
   };
 }

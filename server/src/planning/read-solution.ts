@@ -3,7 +3,7 @@
 // time order (a day with two shifts has two vehicles).
 import type { SolvedOutput } from '../../../engine/src/index.ts';
 import { type PlanningProblem, tourKey } from './build-problem.ts';
-import type { UnassignedReason } from './records.ts';
+import type { UnassignedVisit } from './records.ts';
 import type { IsoDay } from './time.ts';
 
 export interface PlannedStop {
@@ -40,7 +40,7 @@ export interface PlannedTour {
 
 export interface Plan {
   readonly tours: readonly PlannedTour[];
-  readonly unassigned: readonly { readonly interventionId: string; readonly reason: UnassignedReason }[];
+  readonly unassigned: readonly UnassignedVisit[];
   readonly summary: {
     readonly planned: number;
     readonly unassigned: number;
@@ -113,7 +113,7 @@ export function readSolution(problem: PlanningProblem, output: SolvedOutput): Pl
     };
   });
 
-  const unassigned = [
+  const unassigned: UnassignedVisit[] = [
     ...problem.excluded,
     ...output.unassigned.map((u) => ({ interventionId: jobToIntervention.get(u.id)!, reason: 'capacity' as const })),
   ];

@@ -85,6 +85,16 @@ export interface TourRecord {
   readonly day: IsoDay;
   readonly version: number;
   readonly stops: readonly TourStopRecord[];
+  /** The stored indicators (travel, service, start and end of the planned part), when read from the database. */
+  readonly kpis?: StoredTourKpis | null;
+}
+
+export interface StoredTourKpis {
+  readonly travelSeconds?: number;
+  readonly travelMeters?: number;
+  readonly serviceSeconds?: number;
+  readonly start?: string | null;
+  readonly end?: string | null;
 }
 
 export interface PlanningRecords {
@@ -111,4 +121,30 @@ export type UnassignedReason =
   /** No skilled technician works during the intervention's dates and time windows (or its pinned technician does not). */
   | 'no_shift'
   /** The engine found no room for it in the tours (time, priorities). */
-  | 'capacity';
+  | 'capacity'
+  /** Its parts are not free where any technician who could go can get them (their van, the agency's central depots). */
+  | 'parts_unavailable';
+
+/** A visit left out of the plan, with why. */
+export interface UnassignedVisit {
+  readonly interventionId: string;
+  readonly reason: UnassignedReason;
+  /** parts_unavailable: the day supplier orders under way cover the shortage (null: none does). */
+  readonly availableFrom?: IsoDay | null;
+  /** parts_unavailable: references of the parts short. */
+  readonly missingParts?: readonly string[];
+}
+
+/**
+ * A visit whose parts not every technician can get (read from the stock by
+ * parts.ts): who can, and from which day. A technician absent from the map
+ * cannot equip it within the days planned.
+ */
+export interface PartsAccess {
+  /** Technician → the first day they can have the parts (null: now). */
+  readonly technicians: ReadonlyMap<string, IsoDay | null>;
+  /** When nobody can: the day supplier orders under way cover the shortage (null: none does). */
+  readonly availableFrom: IsoDay | null;
+  /** References of the parts short (for the best-placed technician). */
+  readonly missingParts: readonly string[];
+}

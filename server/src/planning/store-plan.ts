@@ -18,6 +18,14 @@ export class PlanConflictError extends Error {
   constructor(readonly stale: readonly string[]) {
     super(`the plan changed while it was computed (${stale.slice(0, 5).join(', ')}${stale.length > 5 ? ', …' : ''}); recompute it`);
   }
+  /** Visits whose record moved on since it was read. */
+  get visits(): number {
+    return this.stale.filter((s) => s.startsWith('intervention ')).length;
+  }
+  /** Tours changed, appeared or gone since they were read. */
+  get tours(): number {
+    return this.stale.filter((s) => s.startsWith('tour ') || s === 'the set of tours').length;
+  }
 }
 
 /** A change a technician's device must hear about. */
@@ -39,7 +47,8 @@ export interface StorePlanInput {
   readonly agencyId: string;
   readonly runId: string | null;
   readonly records: PlanningRecords;
-  readonly problem: PlanningProblem;
+  /** The visits the plan decides on: its jobs, and those it left out. */
+  readonly problem: Pick<PlanningProblem, 'jobs' | 'excluded'>;
   readonly plan: Plan;
   /**
    * What a concurrent change is checked against: `agency` (a planning run)
@@ -69,11 +78,20 @@ export async function storePlan(
   );
 }
 
-async function writePlan(tx: Tx, input: StorePlanInput): Promise<StoredPlan> {
+/**
+ * What storing the plan now would change, written nowhere (a preview's
+ * toursChanged / interventionsChanged). Tours it would create get the id
+ * `new:<technician>@<day>`.
+ */
+export async function dryRunPlan(prisma: PrismaClient, input: StorePlanInput): Promise<StoredPlan> {
+  return writePlan(prisma, input, true);
+}
+
+async function writePlan(tx: Tx, input: StorePlanInput, dry = false): Promise<StoredPlan> {
   const { agencyId, runId, records, problem, plan } = input;
   const dates = records.days.map(dateColumnOfDay);
   const byId = new Map(records.interventions.map((i) => [i.id, i]));
-  await checkUnchanged(tx, input, dates);
+  if (!dry) await checkUnchanged(tx, input, dates);
 
   const toursByDay = new Map<IsoDay, string[]>();
   const interventionsByDay = new Map<IsoDay, string[]>();
@@ -95,6 +113,10 @@ async function writePlan(tx: Tx, input: StorePlanInput): Promise<StoredPlan> {
     const kpis = tour.kpis as unknown as Prisma.InputJsonObject;
     if (!existing) {
       if (tour.stops.length === 0) continue;
+      if (dry) {
+        add(toursByDay, tour.day, `new:${tourKey(tour.technicianId, tour.day)}`);
+        continue;
+      }
       const created = await tx.tour.create({
         data: {
           agencyId,
@@ -115,23 +137,23 @@ async function writePlan(tx: Tx, input: StorePlanInput): Promise<StoredPlan> {
     let changed = false;
     const gone = current.filter((s) => !wanted.has(s.interventionId)).map((s) => s.id);
     if (gone.length > 0) {
-      await tx.tourStop.deleteMany({ where: { id: { in: gone } } });
+      if (!dry) await tx.tourStop.deleteMany({ where: { id: { in: gone } } });
       changed = true;
     }
     for (const stop of tour.stops) {
       const row = current.find((s) => s.interventionId === stop.interventionId);
       if (!row) {
-        await tx.tourStop.create({ data: { tourId: existing.id, ...stopData(stop) } });
+        if (!dry) await tx.tourStop.create({ data: { tourId: existing.id, ...stopData(stop) } });
         changed = true;
         continue;
       }
       const data = stop.planned ? stopData(stop) : { sequence: stop.sequence };
       if (sameStop(row, data)) continue;
-      await tx.tourStop.update({ where: { id: row.id }, data: { ...data, version: { increment: 1 } } });
+      if (!dry) await tx.tourStop.update({ where: { id: row.id }, data: { ...data, version: { increment: 1 } } });
       changed = true;
     }
     if (changed) {
-      await tx.tour.update({ where: { id: existing.id }, data: { kpis, planningRunId: runId, version: { increment: 1 } } });
+      if (!dry) await tx.tour.update({ where: { id: existing.id }, data: { kpis, planningRunId: runId, version: { increment: 1 } } });
       add(toursByDay, tour.day, existing.id);
     }
   }
@@ -144,8 +166,10 @@ async function writePlan(tx: Tx, input: StorePlanInput): Promise<StoredPlan> {
     select: { id: true, tourId: true, tour: { select: { date: true } } },
   });
   if (left.length > 0) {
-    await tx.tourStop.deleteMany({ where: { id: { in: left.map((s) => s.id) } } });
-    await tx.tour.updateMany({ where: { id: { in: [...new Set(left.map((s) => s.tourId))] } }, data: { version: { increment: 1 } } });
+    if (!dry) {
+      await tx.tourStop.deleteMany({ where: { id: { in: left.map((s) => s.id) } } });
+      await tx.tour.updateMany({ where: { id: { in: [...new Set(left.map((s) => s.tourId))] } }, data: { version: { increment: 1 } } });
+    }
     for (const s of left) add(toursByDay, dayOfDateColumn(s.tour.date), s.tourId);
   }
 
@@ -156,11 +180,13 @@ async function writePlan(tx: Tx, input: StorePlanInput): Promise<StoredPlan> {
     const where = placed.get(id);
     const after = where ? placedFields(before, where.technicianId, where.stop, input.assign?.has(id) ?? false) : unplacedFields(before);
     if (!after) continue;
-    const { count } = await tx.intervention.updateMany({
-      where: { id, version: before.version },
-      data: { ...after, version: { increment: 1 } },
-    });
-    if (count !== 1) throw new PlanConflictError([id]);
+    if (!dry) {
+      const { count } = await tx.intervention.updateMany({
+        where: { id, version: before.version },
+        data: { ...after, version: { increment: 1 } },
+      });
+      if (count !== 1) throw new PlanConflictError([`intervention ${id}`]);
+    }
     add(interventionsByDay, where?.day ?? before.stop?.day ?? records.days[0]!, id);
     pushes.push(...pushesFor(before, after));
   }

@@ -1,5 +1,7 @@
 // The planning routes over real HTTP (createApp with planningRouter mounted
-// as main.ts mounts it), on PostgreSQL, with the in-process job runner.
+// as main.ts mounts it), on PostgreSQL, with the in-process job runner:
+// runs, previews and their fate, the list of plans, urgent insertion and
+// assignment (with parts).
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signToken } from '../../src/auth/tokens.ts';
 import { createApp } from '../../src/http/app.ts';
@@ -8,6 +10,7 @@ import { createJobRunner, type JobRunner } from '../../src/jobs/runner.ts';
 import { DAY } from '../planning/fixtures.ts';
 import { recordingBroadcaster } from '../planning/recording-broadcaster.ts';
 import { seedAgency, type SeededAgency } from '../planning/seed-agency.ts';
+import { seedParts } from '../planning/seed-parts.ts';
 import { openPostgresTestDb, type OpenTestDb } from '../planning/test-db.ts';
 import { until } from '../jobs/support.ts';
 import { checkPostgres, describeWithService } from '../support/services.ts';
@@ -150,5 +153,128 @@ describeWithService(await checkPostgres(), 'planning routes', () => {
     expect(job.failedReason).toBeNull();
     expect((await prisma.intervention.findUniqueOrThrow({ where: { id: urgent.id } })).status).toBe('assigned');
     expect((await call('POST', `/api/interventions/${urgent.id}/dispatch`, 'technician', {})).status).toBe(403);
+  });
+
+  /** A dispatcher of a fresh agency (its own user, so runs can name who asked). */
+  const freshAgency = async (count: number, tag: string) => {
+    const prisma = testDb.db.prisma;
+    const agency = await seedAgency(prisma, count);
+    const user = await prisma.user.create({ data: { email: `${tag}@planning.test`, name: tag, passwordHash: 'x', role: 'dispatcher' } });
+    const as = await signToken({ sub: user.id, role: 'dispatcher', agencyIds: [agency.agencyId] }, SECRET);
+    const send = (method: string, path: string, body?: unknown) => request<any>(server.url, method, path, { token: as, body });
+    return { agency, send };
+  };
+  const finished = (send: (m: string, p: string) => Promise<{ body: any }>, id: string) =>
+    until(async () => {
+      const res = await send('GET', `/api/plans/${id}`);
+      return res.body.status === 'succeeded' || res.body.status === 'failed' ? res.body : null;
+    }, `run ${id}`);
+
+  it('previews a plan without applying it, lists the plans in force, and accepts or discards a preview once', async () => {
+    const prisma = testDb.db.prisma;
+    const { agency, send } = await freshAgency(3, 'previewer');
+    const sent = await send('POST', '/api/plans', { agencyId: agency.agencyId, days: [DAY], timeLimitMs: 1_000, preview: true, requestId: 'look' });
+    expect(sent.status).toBe(202);
+    expect(sent.body.run).toMatchObject({ status: 'queued', preview: true, decision: null, decidedAt: null });
+    const preview = await finished(send, sent.body.id);
+    expect(preview).toMatchObject({ status: 'succeeded', preview: true, decision: 'pending', result: { summary: { planned: 3 }, before: { planned: 0, unassigned: 3 } } });
+    expect(await prisma.tour.count({ where: { agencyId: agency.agencyId } })).toBe(0);
+    expect(broadcaster.plans.filter((p) => p.agencyId === agency.agencyId)).toEqual([]);
+
+    const inForce = () => send('GET', `/api/plans?agencyId=${agency.agencyId}&day=${DAY}&applied=true&limit=1`);
+    expect((await inForce()).body).toEqual({ items: [] });
+    const all = await send('GET', `/api/plans?agencyId=${agency.agencyId}`);
+    expect(all.status).toBe(200);
+    expect(all.body.items.map((r: { id: string }) => r.id)).toEqual([preview.id]);
+    expect((await send('GET', `/api/plans?agencyId=${agency.agencyId}&day=2026-03-03`)).body).toEqual({ items: [] });
+
+    const accepted = await send('POST', `/api/plans/${preview.id}/accept`);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ id: preview.id, decision: 'accepted', decidedAt: NOW.toISOString() });
+    expect(await prisma.tourStop.count({ where: { tour: { agencyId: agency.agencyId, planningRunId: preview.id } } })).toBe(3);
+    expect(broadcaster.plans.filter((p) => p.agencyId === agency.agencyId).map((p) => p.change.reason)).toEqual(['planning_run']);
+    const twice = await send('POST', `/api/plans/${preview.id}/accept`);
+    expect(twice.status).toBe(409);
+    expect(twice.body.error).toMatch(/already accepted/);
+    expect((await inForce()).body.items.map((r: { id: string }) => r.id)).toEqual([preview.id]);
+
+    // Someone changes a visit after the next preview: accepting it is refused, nothing applied.
+    const next = await send('POST', '/api/plans', { agencyId: agency.agencyId, days: [DAY], timeLimitMs: 1_000, preview: true, wholeDays: true });
+    const computed = await finished(send, next.body.id);
+    expect(computed.result.before).toMatchObject({ planned: 3, unassigned: 0 });
+    await prisma.intervention.update({ where: { id: agency.interventionIds[0]! }, data: { priority: 80, version: { increment: 1 } } });
+    const versions = await prisma.intervention.findMany({ where: { agencyId: agency.agencyId }, select: { id: true, version: true }, orderBy: { id: 'asc' } });
+    const stale = await send('POST', `/api/plans/${computed.id}/accept`);
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatch(/plan for 2026-03-02 changed since this preview was computed \(1 visit changed\)/);
+    expect(await prisma.intervention.findMany({ where: { agencyId: agency.agencyId }, select: { id: true, version: true }, orderBy: { id: 'asc' } })).toEqual(versions);
+    expect((await send('GET', `/api/plans/${computed.id}`)).body.decision).toBe('pending');
+
+    const dropped = await send('POST', `/api/plans/${computed.id}/discard`);
+    expect(dropped.status).toBe(200);
+    expect(dropped.body).toMatchObject({ decision: 'discarded' });
+    expect((await send('POST', `/api/plans/${computed.id}/discard`)).status).toBe(409);
+    expect((await inForce()).body.items.map((r: { id: string }) => r.id)).toEqual([preview.id]);
+
+    // A direct run applies at once and is the plan in force from then on.
+    const direct = await send('POST', '/api/plans', { agencyId: agency.agencyId, days: [DAY], timeLimitMs: 1_000 });
+    const applied = await finished(send, direct.body.id);
+    expect(applied).toMatchObject({ preview: false, decision: null, status: 'succeeded' });
+    expect((await send('POST', `/api/plans/${applied.id}/accept`)).status).toBe(409);
+    expect((await inForce()).body.items.map((r: { id: string }) => r.id)).toEqual([applied.id]);
+
+    expect((await call('POST', `/api/plans/${preview.id}/discard`, 'outsider')).status).toBe(404);
+    expect((await call('GET', `/api/plans?agencyId=${agency.agencyId}`, 'outsider')).status).toBe(404);
+    expect((await call('POST', `/api/plans/${preview.id}/accept`, 'technician')).status).toBe(403);
+  });
+
+  it('names the field of an invalid plan request or list query', async () => {
+    const badPreview = await call('POST', '/api/plans', 'dispatcher', { agencyId: seeded.agencyId, days: [DAY], preview: 'yes' });
+    expect(badPreview.status).toBe(400);
+    expect(badPreview.body.details).toEqual([expect.objectContaining({ path: 'preview', in: 'body' })]);
+    const noAgency = await call('GET', '/api/plans?applied=true', 'dispatcher');
+    expect(noAgency.status).toBe(400);
+    expect(noAgency.body.details).toEqual([expect.objectContaining({ path: 'agencyId', in: 'query' })]);
+    const bad = await call('GET', `/api/plans?agencyId=${seeded.agencyId}&applied=yes&limit=0&day=monday`, 'dispatcher');
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['applied', 'day', 'limit']);
+  });
+
+  it('rejects technicians who cannot get the parts, and warns when a visit is assigned to one anyway', async () => {
+    const prisma = testDb.db.prisma;
+    const { agency, send } = await freshAgency(1, 'parts');
+    const [expert, poolTech] = agency.technicianIds;
+    const visit = agency.interventionIds[0]!;
+    await prisma.interventionSkill.deleteMany({ where: { interventionId: visit } });
+    const p = await seedParts(prisma, agency);
+    await p.needs(visit, p.parts.fan.id);
+    await p.stock(p.depots.vanExpert.id, p.parts.fan.id, 1);
+
+    const ranked = await send('POST', `/api/interventions/${visit}/insertion-candidates`, {});
+    expect(ranked.status).toBe(200);
+    expect(ranked.body.candidates.map((c: { technicianId: string }) => c.technicianId)).toEqual([expert]);
+    expect(ranked.body.rejected).toEqual([{ technicianId: poolTech, reason: 'parts_unavailable' }]);
+
+    const anyway = await send('POST', `/api/interventions/${visit}/assign`, { technicianId: poolTech, version: 1 });
+    expect(anyway.status).toBe(200);
+    expect(anyway.body).toMatchObject({ technicianId: poolTech, warnings: [{ code: 'parts_unavailable', message: expect.stringContaining(p.parts.fan.reference) }] });
+    expect(await prisma.stockReservation.count({ where: { interventionId: visit, status: 'active' } })).toBe(0);
+
+    const equipped = await send('POST', `/api/interventions/${visit}/assign`, { technicianId: expert, version: anyway.body.interventionVersion });
+    expect(equipped.status).toBe(200);
+    expect(equipped.body.warnings).toBeUndefined();
+    expect(await prisma.stockReservation.findMany({ where: { interventionId: visit, status: 'active' }, select: { depotId: true, quantity: true } })).toEqual([
+      { depotId: p.depots.vanExpert.id, quantity: 1 },
+    ]);
+
+    // Moved to a technician who cannot reach that van: the van's part goes back, the central depot's is reserved.
+    await p.stock(p.depots.central.id, p.parts.fan.id, 1);
+    const moved = await send('POST', `/api/interventions/${visit}/assign`, { technicianId: poolTech, version: equipped.body.interventionVersion });
+    expect(moved.status).toBe(200);
+    expect(moved.body.warnings).toBeUndefined();
+    expect(await prisma.stockReservation.findMany({ where: { interventionId: visit }, select: { depotId: true, status: true }, orderBy: { createdAt: 'asc' } })).toEqual([
+      { depotId: p.depots.vanExpert.id, status: 'released' },
+      { depotId: p.depots.central.id, status: 'active' },
+    ]);
   });
 });

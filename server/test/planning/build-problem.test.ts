@@ -158,3 +158,55 @@ describe('buildPlanningProblem: the day under way', () => {
     expect(p.input.vehicles.map((v) => v.start)).toEqual([AIX, PERTUIS]);
   });
 });
+
+describe('buildPlanningProblem: parts', () => {
+  const days = [DAY, NEXT_DAY];
+  it('gives a visit whose parts only some technicians can get to their vehicles, from the day the parts are there', () => {
+    const p = buildPlanningProblem(
+      records({ days, interventions: [intervention('van'), intervention('later'), intervention('free')] }),
+      {
+        now: BEFORE,
+        parts: new Map([
+          ['van', { technicians: new Map([['tech-pool', null]]), availableFrom: null, missingParts: ['FAN'] }],
+          ['later', { technicians: new Map([['tech-hvac', NEXT_DAY]]), availableFrom: NEXT_DAY, missingParts: ['VALVE'] }],
+        ]),
+      },
+    );
+    const vehicle = (technicianId: string, day: string) => p.vehicles.find((v) => v.technicianId === technicianId && v.day === day)!.id;
+    const job = (id: string) => p.input.jobs!.find((j) => j.description === id)!;
+    expect(job('van').allowed_vehicles).toEqual([vehicle('tech-pool', DAY), vehicle('tech-pool', NEXT_DAY)]);
+    expect(job('later').allowed_vehicles).toEqual([vehicle('tech-hvac', NEXT_DAY)]);
+    expect(job('free').allowed_vehicles).toBeUndefined();
+    expect(p.excluded).toEqual([]);
+  });
+
+  it('leaves out a visit nobody can equip in time, saying when its parts come and which are short', () => {
+    const p = buildPlanningProblem(
+      records({ interventions: [intervention('none'), intervention('too-late', { latestDay: DAY }), intervention('unskilled', { requiredSkills: [{ skillId: 'pool', minLevel: 1 }] })] }),
+      {
+        now: BEFORE,
+        parts: new Map([
+          ['none', { technicians: new Map(), availableFrom: '2026-03-09', missingParts: ['FAN'] }],
+          ['too-late', { technicians: new Map([['tech-hvac', NEXT_DAY]]), availableFrom: NEXT_DAY, missingParts: ['VALVE'] }],
+          // Only the HVAC technician has the parts, but only the pool technician can do it.
+          ['unskilled', { technicians: new Map([['tech-hvac', null]]), availableFrom: null, missingParts: ['PUMP'] }],
+        ]),
+      },
+    );
+    expect(p.jobs).toEqual([]);
+    expect(p.excluded).toEqual([
+      { interventionId: 'none', reason: 'parts_unavailable', availableFrom: '2026-03-09', missingParts: ['FAN'] },
+      { interventionId: 'too-late', reason: 'parts_unavailable', availableFrom: NEXT_DAY, missingParts: ['VALVE'] },
+      { interventionId: 'unskilled', reason: 'parts_unavailable', availableFrom: null, missingParts: ['PUMP'] },
+    ]);
+  });
+
+  it('keeps a pinned visit with its technician whatever the stock says', () => {
+    const pinned = intervention('pinned', { pinned: true, technicianId: 'tech-hvac' });
+    const p = buildPlanningProblem(records({ interventions: [pinned] }), {
+      now: BEFORE,
+      parts: new Map([['pinned', { technicians: new Map(), availableFrom: null, missingParts: ['FAN'] }]]),
+    });
+    expect(p.jobs.map((j) => j.interventionId)).toEqual(['pinned']);
+  });
+});

@@ -1,7 +1,7 @@
 // Planning and dispatch endpoints (owned with server/src/jobs and planning):
 // synchronous VROOM solves, planning runs, urgent insertion and assignment.
 import { z } from 'zod';
-import { Day, Id, Instant, QueryInt } from './common.ts';
+import { Day, Id, Instant, QueryBool, QueryInt } from './common.ts';
 
 /** Longest synchronous solve an HTTP request may ask for. */
 export const MAX_SYNC_SOLVE_MS = 30_000;
@@ -39,10 +39,41 @@ export const PlanRequest = z.object({
   wholeDays: z.boolean().optional(),
   /** Idempotency key: sending the same request again returns the same run. Default: a new one. */
   requestId: z.string().trim().min(1).max(64).regex(/^[\w.-]+$/, 'letters, digits, _ . - only').optional(),
+  /**
+   * Compute the plan and keep it on the run without applying it: nothing
+   * changes for the technicians until POST /api/plans/{id}/accept. Default false
+   * (the overnight planner applies directly).
+   */
+  preview: z.boolean().optional(),
 });
 
 export const PLANNING_RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
-export const UNASSIGNED_REASONS = ['no_location', 'no_skill', 'no_shift', 'capacity'] as const;
+export const UNASSIGNED_REASONS = ['no_location', 'no_skill', 'no_shift', 'capacity', 'parts_unavailable'] as const;
+/** A preview run's fate; null for runs that applied their plan directly. */
+export const PLAN_DECISIONS = ['pending', 'accepted', 'discarded'] as const;
+
+/** Indicators of a day's plan, comparable before and after a run. */
+export const PlanIndicators = z.object({
+  planned: z.number().int(),
+  unassigned: z.number().int(),
+  travelSeconds: z.number(),
+  travelMeters: z.number(),
+  /** Tours with at least one visit. */
+  tours: z.number().int(),
+  /** Time on visits and travel, all tours. */
+  workSeconds: z.number(),
+  /** Beyond the technicians' shifts, all tours. */
+  overtimeSeconds: z.number(),
+});
+
+export const UnassignedVisit = z.object({
+  interventionId: Id,
+  reason: z.enum(UNASSIGNED_REASONS),
+  /** parts_unavailable: the day the supplier orders under way cover the shortage (null: none does). */
+  availableFrom: Day.nullable().optional(),
+  /** parts_unavailable: references of the parts short. */
+  missingParts: z.array(z.string()).optional(),
+});
 
 export const PlanningResult = z.object({
   summary: z.object({
@@ -55,8 +86,13 @@ export const PlanningResult = z.object({
     tours: z.number().int(),
     toursChanged: z.number().int(),
     interventionsChanged: z.number().int(),
+    /** Absent on runs stored before these were computed. */
+    workSeconds: z.number().optional(),
+    overtimeSeconds: z.number().optional(),
   }),
-  unassigned: z.array(z.object({ interventionId: Id, reason: z.enum(UNASSIGNED_REASONS) })),
+  /** The stored plan of the same days when the run started (null: not computed, older runs). */
+  before: PlanIndicators.nullable().optional(),
+  unassigned: z.array(UnassignedVisit),
   tours: z.array(z.object({ technicianId: Id, day: Day, stops: z.number().int(), travelSeconds: z.number() })),
 });
 
@@ -65,6 +101,10 @@ export const PlanningRun = z.object({
   agencyId: Id,
   days: z.array(Day),
   status: z.enum(PLANNING_RUN_STATUSES),
+  /** A preview keeps its plan on the run until accepted or discarded. */
+  preview: z.boolean(),
+  decision: z.enum(PLAN_DECISIONS).nullable(),
+  decidedAt: Instant.nullable(),
   progress: z.number().min(0).max(1),
   error: z.string().nullable(),
   result: PlanningResult.nullable(),
@@ -73,6 +113,20 @@ export const PlanningRun = z.object({
   startedAt: Instant.nullable(),
   finishedAt: Instant.nullable(),
 });
+
+export const PlanListQuery = z.object({
+  agencyId: Id,
+  /** Only runs that planned this day. */
+  day: Day.optional(),
+  /** true: only runs whose plan is in force (succeeded, and applied directly or accepted). */
+  applied: QueryBool.optional(),
+  /** Newest first; default 20. */
+  limit: QueryInt(1, 100).optional(),
+});
+export const PlanList = z.object({ items: z.array(PlanningRun) });
+
+/** POST /api/plans/{id}/accept: 409 when the plan changed since the preview (the message says what changed). */
+export const PlanDecisionAnswer = PlanningRun;
 
 export const PlanSubmitted = z.object({
   /** The PlanningRun: GET /api/plans/{id}; progress arrives as socket.io `job:progress`. */
@@ -133,6 +187,8 @@ export const AssignAnswer = z.object({
   late: z.array(Id),
   interventionVersion: z.number().int(),
   tourVersion: z.number().int(),
+  /** The assignment stands, but: e.g. the visit's parts are not where this technician can get them. */
+  warnings: z.array(z.object({ code: z.enum(['parts_unavailable']), message: z.string() })).optional(),
 });
 
 export const DispatchRequest = z.object({

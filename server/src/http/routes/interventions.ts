@@ -5,6 +5,7 @@
 // cannot both win); otherwise the answer is 409 with the record as it is now,
 // for the client to merge and retry.
 import { canManageAgency, interventionScope } from '../../auth/scope.ts';
+import { flagInterventionCoverage } from '../../back-office/index.ts';
 import type { Claims } from '../../auth/tokens.ts';
 import {
   IdParams, Intervention, InterventionInput, InterventionPatch, InterventionQuery, Page,
@@ -17,6 +18,7 @@ import type { AppDeps } from '../deps.ts';
 import { HttpError, forbidden, notFound } from '../errors.ts';
 import type { ApiRegistry } from '../registry.ts';
 import { pushToTechnicians } from '../technician-pushes.ts';
+import { recordVisitDone } from '../../service-plans/complete.ts';
 
 const TAG = 'Interventions';
 const OFFICE = ['admin', 'dispatcher'] as const;
@@ -85,6 +87,11 @@ export function interventionRoutes(api: ApiRegistry, { prisma, broadcaster, log 
         data: { ...fields, ...(requiredSkills ? { requiredSkills: { create: requiredSkills } } : {}) } as Prisma.InterventionUncheckedCreateInput,
         include: INCLUDE,
       });
+      // Warranty on request (issue 7): the flag can be recomputed later, so a
+      // failure here never loses the created intervention.
+      await flagInterventionCoverage(prisma, row.id, { occasion: 'request' }).catch((error: unknown) =>
+        log(`intervention ${row.id} created, its warranty flag not computed: ${error instanceof Error ? error.message : String(error)}`),
+      );
       await announce(row, null, auth);
       return output(row, auth);
     },
@@ -150,6 +157,11 @@ export function interventionRoutes(api: ApiRegistry, { prisma, broadcaster, log 
       const row = await findScoped(auth, params.id);
       if (count === 0) throw conflict(row, body.version, auth);
       await announce(row, existing, auth);
+      if (row.status === 'done') {
+        // Its service plan's next due day moves on, as for a report from the app. Best effort: the
+        // nightly generation folds done visits in too, so a failure here heals overnight.
+        await recordVisitDone(prisma, row.id, now).catch((error: unknown) => log(`service plan update after ${row.id} failed`, error));
+      }
       return output(row, auth);
     },
   );

@@ -1,6 +1,8 @@
 // Planning and dispatch over HTTP:
 //   POST /api/optimization                          a VROOM problem solved now (time-limited, off the event loop)
 //   POST /api/plans, GET /api/plans/:id             planning runs as jobs; progress over socket.io `job:progress`
+//   GET /api/plans                                  an agency's runs, newest first (applied=true: plans in force)
+//   POST /api/plans/:id/accept | discard            a preview's fate (accept stores its plan)
 //   POST /api/interventions/:id/insertion-candidates  technicians ranked for an urgent visit
 //   POST /api/interventions/:id/assign              into a technician's tour, version-checked, pushed to them
 //   POST /api/interventions/:id/dispatch            the same as a job (best candidate unless told)
@@ -15,15 +17,19 @@ import type { Claims } from '../../auth/tokens.ts';
 import { IdParams } from '../../contracts/api/common.ts';
 import {
   AssignAnswer, AssignRequest, DispatchRequest, DispatchSubmitted, InsertionAnswer, InsertionRequest,
-  MAX_SYNC_SOLVE_MS, OptimizationInput, OptimizationOutput, OptimizationQuery, PlanningRun, PlanRequest, PlanSubmitted,
+  MAX_SYNC_SOLVE_MS, OptimizationInput, OptimizationOutput, OptimizationQuery, PlanDecisionAnswer, PlanList, PlanListQuery, PlanningRun,
+  PlanRequest, PlanSubmitted,
 } from '../../contracts/api/planning.ts';
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import { planningRunView } from '../../jobs/planning-runs.ts';
 import type { JobRunner } from '../../jobs/runner.ts';
 import { assignIntervention, VersionConflictError } from '../../planning/assign.ts';
+import { acceptPlan, discardPlan, PlanDecisionError, PlanningRunNotFoundError } from '../../planning/decide-plan.ts';
+import { ProposalFormatError } from '../../planning/proposal.ts';
 import { insertionCandidates, InsertionRefusedError, InterventionNotFoundError } from '../../planning/insertion.ts';
 import type { PlanBroadcaster } from '../../planning/publish.ts';
 import { PlanConflictError } from '../../planning/store-plan.ts';
-import { localDay } from '../../planning/time.ts';
+import { dateColumnOfDay, localDay } from '../../planning/time.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { ApiRegistry } from '../registry.ts';
 
@@ -33,6 +39,8 @@ export interface PlanningRouteDeps {
   readonly broadcaster: PlanBroadcaster;
   /** Tests pin the clock; default: the wall clock. */
   readonly now?: () => Date;
+  /** Where failures after a stored plan are told (broadcast, parts); default: console.warn. */
+  readonly log?: (message: string) => void;
 }
 
 const TAG = 'Planning';
@@ -48,6 +56,7 @@ export function planningRouter(deps: PlanningRouteDeps): Router {
 export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix = '/api'): void {
   const { prisma, jobs, broadcaster } = deps;
   const now = deps.now ?? (() => new Date());
+  const log = deps.log ?? ((message: string) => console.warn(message));
 
   api.route(
     {
@@ -74,7 +83,9 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
     {
       method: 'post', path: `${prefix}/plans`, tag: TAG, roles: OFFICE, status: 202,
       summary: 'Plan days of an agency (a job)',
-      description: 'Starts a planning run; its progress arrives as socket.io `job:progress` in the agency room and at GET /api/plans/{id}. Sending the same requestId again returns the same run.',
+      description: 'Starts a planning run; its progress arrives as socket.io `job:progress` in the agency room and at GET /api/plans/{id}. Sending the same requestId again returns the same run. '
+        + 'With `preview: true` the run stores nothing in tours and interventions and broadcasts no plan change: the plan is kept on the run '
+        + '(result.summary is the plan after, result.before the stored plan when the run started) until POST /api/plans/{id}/accept or /discard.',
       body: PlanRequest, response: PlanSubmitted, errors: [422],
     },
     async ({ auth, body }) => {
@@ -92,6 +103,7 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
         ...(body.timeLimitMs !== undefined ? { timeLimitMs: body.timeLimitMs } : {}),
         ...(body.seed !== undefined ? { seed: body.seed } : {}),
         ...(body.wholeDays !== undefined ? { wholeDays: body.wholeDays } : {}),
+        ...(body.preview !== undefined ? { preview: body.preview } : {}),
         requestId: body.requestId ?? randomUUID(),
         requestedById: auth.sub,
       });
@@ -105,6 +117,72 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
       const run = await jobs.getPlanningRun(params.id);
       if (!run || !canSeeAgency(auth, run.agencyId)) throw notFound('planning run');
       return run;
+    },
+  );
+
+  api.route(
+    {
+      method: 'get', path: `${prefix}/plans`, tag: TAG, roles: OFFICE,
+      summary: 'Planning runs of an agency, newest first',
+      description: '`day`: only runs that planned that day. `applied=true`: only succeeded runs whose plan is in force (applied directly, or an accepted preview); '
+        + 'the board asks `day, applied=true, limit=1` for the unassigned reasons of the plan in force.',
+      query: PlanListQuery, response: PlanList,
+    },
+    async ({ auth, query }) => {
+      const agency = await prisma.agency.findUnique({ where: { id: query.agencyId }, select: { id: true } });
+      if (!agency || !canSeeAgency(auth, agency.id)) throw notFound('agency');
+      const where: Prisma.PlanningRunWhereInput = {
+        agencyId: agency.id,
+        ...(query.day ? { days: { has: dateColumnOfDay(query.day) } } : {}),
+        ...(query.applied === true ? { status: 'succeeded', OR: [{ preview: false }, { decision: 'accepted' }] } : {}),
+        ...(query.applied === false ? { NOT: { status: 'succeeded', OR: [{ preview: false }, { decision: 'accepted' }] } } : {}),
+      };
+      const limit = query.limit ?? 20;
+      const omit = { input: true, proposal: true } as const;
+      if (query.applied !== true) {
+        const rows = await prisma.planningRun.findMany({ where, omit, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit });
+        return { items: rows.map(planningRunView) };
+      }
+      // An accepted preview is in force from its acceptance: newest first by when each plan took effect.
+      const recent = await prisma.planningRun.findMany({
+        where, select: { id: true, preview: true, decidedAt: true, finishedAt: true, createdAt: true }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 200,
+      });
+      const ids = recent.sort((a, b) => inForceSince(b) - inForceSince(a)).slice(0, limit).map((r) => r.id);
+      const rows = await prisma.planningRun.findMany({ where: { id: { in: ids } }, omit });
+      return { items: ids.map((id) => rows.find((r) => r.id === id)!).map(planningRunView) };
+    },
+  );
+
+  const decidable = async (auth: Claims, id: string) => {
+    const run = await prisma.planningRun.findUnique({ where: { id }, select: { agencyId: true } });
+    if (!run || !canSeeAgency(auth, run.agencyId)) throw notFound('planning run');
+    if (!canManageAgency(auth, run.agencyId)) throw new HttpError(403, 'you do not dispatch for this agency');
+  };
+
+  api.route(
+    {
+      method: 'post', path: `${prefix}/plans/:id/accept`, tag: TAG, roles: OFFICE,
+      summary: 'Apply a preview’s plan',
+      description: 'Stores the preview’s plan in one transaction, exactly as a direct run would have, tells the boards and technicians, and reserves the visits’ parts. '
+        + '409 when the run is not a succeeded preview awaiting a decision, or when the agency’s plan for those days changed since the preview was computed (the message says how many visits and tours changed; nothing is applied).',
+      params: IdParams, response: PlanDecisionAnswer, errors: [409],
+    },
+    async ({ auth, params }) => {
+      await decidable(auth, params.id);
+      return planningRunView(await decision(() => acceptPlan({ prisma, broadcaster, now, log }, params.id, auth.sub)));
+    },
+  );
+
+  api.route(
+    {
+      method: 'post', path: `${prefix}/plans/:id/discard`, tag: TAG, roles: OFFICE,
+      summary: 'Drop a preview',
+      description: 'Marks the preview discarded (also while it is still computing). 409 when it was already accepted or discarded, or is not a preview.',
+      params: IdParams, response: PlanDecisionAnswer, errors: [409],
+    },
+    async ({ auth, params }) => {
+      await decidable(auth, params.id);
+      return planningRunView(await decision(() => discardPlan({ prisma, now }, params.id, auth.sub)));
     },
   );
 
@@ -138,7 +216,7 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
     async ({ auth, params, body }) => {
       await visibleIntervention(auth, params.id);
       return translate(() =>
-        assignIntervention({ prisma, broadcaster, now }, {
+        assignIntervention({ prisma, broadcaster, now, log }, {
           interventionId: params.id,
           technicianId: body.technicianId,
           version: body.version,
@@ -164,6 +242,21 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
 }
 
 const canSeeAgency = (auth: Claims, agencyId: string): boolean => auth.role === 'admin' || auth.agencyIds.includes(agencyId);
+
+/** When a run's plan took effect: an accepted preview when accepted, a direct run when it finished. */
+const inForceSince = (run: { decidedAt: Date | null; finishedAt: Date | null; createdAt: Date; preview: boolean }): number =>
+  (run.preview ? run.decidedAt : run.finishedAt)?.getTime() ?? run.createdAt.getTime();
+
+/** A preview's decision errors as HTTP answers. */
+async function decision<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof PlanningRunNotFoundError) throw notFound('planning run');
+    if (error instanceof PlanDecisionError || error instanceof ProposalFormatError) throw new HttpError(409, error.message);
+    throw error;
+  }
+}
 
 function defined<T extends Record<string, unknown>>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'requestId')) as Partial<T>;
