@@ -338,6 +338,62 @@ export const PartRequestView = z.object({
   createdAt: Instant,
 });
 
+export type PartRequestStatus = (typeof PART_REQUEST_STATUSES)[number];
+
+/** A request as the office lists it: with who asked, for which agency, and when it last moved. */
+export const OfficePartRequest = PartRequestView.extend({ technicianId: Id, agencyId: Id, updatedAt: Instant });
+export type OfficePartRequest = z.infer<typeof OfficePartRequest>;
+
+/**
+ * The office's moves of a request (`POST /api/part-requests/:id/transitions`):
+ *
+ *   requested   → backordered (ordered from the supplier, waiting for it), fulfilled, cancelled
+ *   backordered → requested (the stock is there again), fulfilled, cancelled
+ *   fulfilled, cancelled: final
+ *
+ * An order placed with a supplier is `backordered`: the schema has no
+ * separate "ordered" state, and for the technician both read "waiting".
+ */
+export const PART_REQUEST_MOVES: Readonly<Record<PartRequestStatus, readonly PartRequestStatus[]>> = {
+  requested: ['backordered', 'fulfilled', 'cancelled'],
+  backordered: ['requested', 'fulfilled', 'cancelled'],
+  fulfilled: [],
+  cancelled: [],
+};
+
+export function checkPartRequestTransition(from: PartRequestStatus, to: PartRequestStatus): { ok: true } | { ok: false; reason: string } {
+  if (from === to) return { ok: false, reason: `the request is already ${from}` };
+  const next = PART_REQUEST_MOVES[from];
+  if (next.length === 0) return { ok: false, reason: `a ${from} request is final` };
+  if (!next.includes(to)) return { ok: false, reason: `a ${from} request can become ${next.join(', ')}, not ${to}` };
+  return { ok: true };
+}
+
+export const PartRequestTransition = z.object({
+  to: z.enum(PART_REQUEST_STATUSES),
+  /** The status you read: a request someone else moved meanwhile is refused (409) rather than moved twice. */
+  from: z.enum(PART_REQUEST_STATUSES).optional(),
+  /**
+   * Fulfilled from stock: the central depot (of the request's agency) the
+   * parts leave for the technician's van — a transfer, which their van shows
+   * at their next synchronization. Absent: fulfilled outside the stock
+   * (delivered by the supplier, a machine sent to the site).
+   */
+  fromDepotId: Id.optional(),
+}).strict().superRefine((t, ctx) => {
+  if (t.fromDepotId !== undefined && t.to !== 'fulfilled') {
+    ctx.addIssue({ code: 'custom', path: ['fromDepotId'], message: 'only a fulfilment takes parts from a depot' });
+  }
+});
+export type PartRequestTransition = z.infer<typeof PartRequestTransition>;
+
+export const PartRequestTransitionResult = z.object({
+  request: OfficePartRequest,
+  /** The stock transfer of a fulfilment from a depot (movements and on hand: GET /api/stock-movements?…). */
+  transfer: z.object({ batchId: z.string(), fromDepotId: Id, toDepotId: Id, quantity: z.number().int() }).nullable(),
+});
+export type PartRequestTransitionResult = z.infer<typeof PartRequestTransitionResult>;
+
 export const Portfolio = z.object({
   technician: z.object({
     id: Id, firstName: z.string(), lastName: z.string(), agencyId: Id, agencyName: z.string(), timezone: z.string(),

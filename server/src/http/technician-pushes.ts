@@ -2,6 +2,8 @@
 // interventions: assigned to them, taken away, rescheduled, updated or
 // cancelled. Pushed through the realtime outbox (stored, replayed on
 // reconnect). A technician's own field moves push nothing back to them.
+// Also what became of a part request the office moved along, carried by the
+// request's visit (pushPartRequest).
 import type { AssignmentKind } from '../contracts/realtime.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { assignmentOf } from '../planning/publish.ts';
@@ -52,5 +54,51 @@ export async function pushToTechnicians(
       // The change itself is stored; the app catches up on its next sync.
       log(`could not push ${kind} of intervention ${after.id} to technician ${technicianId}`, error);
     }
+  }
+}
+
+const REQUEST_NEWS: Record<string, string> = {
+  requested: 'de nouveau disponible au dépôt',
+  backordered: 'commandée, en attente du fournisseur',
+  fulfilled: 'livrée',
+  cancelled: 'annulée par le bureau',
+};
+
+/**
+ * The office moved a technician's part request along. The outbox carries
+ * pushes about visits, so the request's visit carries it: when the request
+ * was made for a visit still on the technician's list, they get an `updated`
+ * push of that visit saying what became of the request, and their app
+ * refreshes its portfolio (the request's status, and the van's stock after a
+ * transfer). A request for the van alone has no visit to carry it: the app
+ * shows the new status at its next synchronization (every minute online).
+ * Returns whether a push was sent.
+ */
+export async function pushPartRequest(
+  prisma: PrismaClient,
+  broadcaster: Partial<Pick<NonNullable<AppDeps['broadcaster']>, 'assignmentPushed'>> | undefined,
+  request: {
+    readonly technicianId: string;
+    readonly interventionId: string | null;
+    readonly status: string;
+    readonly quantity: number;
+    readonly part: { readonly reference: string; readonly name: string };
+    readonly transferred: boolean;
+  },
+  log: (message: string, error?: unknown) => void,
+): Promise<boolean> {
+  if (!broadcaster?.assignmentPushed || !request.interventionId) return false;
+  try {
+    const visit = await prisma.intervention.findUnique({ where: { id: request.interventionId }, select: { technicianId: true, status: true } });
+    if (!visit || visit.technicianId !== request.technicianId || !ON_THEIR_LIST.has(visit.status)) return false;
+    const base = await assignmentOf(prisma, { technicianId: request.technicianId, interventionId: request.interventionId, kind: 'assigned' });
+    const news = request.status === 'fulfilled' && request.transferred ? 'transférée dans votre véhicule' : (REQUEST_NEWS[request.status] ?? request.status);
+    const summary = `Demande de pièces ${request.quantity} × ${request.part.reference} ${request.part.name} : ${news} — ${base.summary}`.slice(0, 500);
+    await broadcaster.assignmentPushed(request.technicianId, { ...base, kind: 'updated', summary });
+    return true;
+  } catch (error) {
+    // The request is stored; the app sees its status at its next sync.
+    log(`could not push part request news to technician ${request.technicianId}`, error);
+    return false;
   }
 }

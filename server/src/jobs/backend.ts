@@ -2,8 +2,7 @@
 // (bullmq-backend.ts) or the in-process one (memory-backend.ts).
 import type { JobQueue } from '../contracts/realtime.ts';
 import type { JobContext } from './context.ts';
-import type { OvernightSchedule, RetryPolicy } from './options.ts';
-import type { OvernightPlanningPayload } from './payloads.ts';
+import type { RetryPolicy } from './options.ts';
 
 export type JobStateName = 'waiting' | 'active' | 'delayed' | 'completed' | 'failed' | 'unknown';
 
@@ -30,19 +29,38 @@ export interface ScheduledAgency {
   readonly timezone: string;
 }
 
+/**
+ * A job every agency gets each night at a local time of its own time zone
+ * (overnight planning, service plans). Its schedulers are `<prefix><agencyId>`.
+ */
+export interface DailyJob {
+  /** Scheduler id prefix, e.g. `overnight/`: syncing removes this prefix's schedulers of agencies that are gone. */
+  readonly prefix: string;
+  readonly queue: JobQueue;
+  /** The job name each run gets. */
+  readonly name: string;
+  /** Local time of each agency; null: no scheduler at all. */
+  readonly at: { readonly hour: number; readonly minute: number } | null;
+  /** The payload each run carries. */
+  readonly template: (agencyId: string) => unknown;
+  readonly retry: RetryPolicy;
+}
+
+export interface ScheduleInfo {
+  readonly agencyId: string;
+  readonly next: Date | null;
+  readonly pattern: string;
+  readonly timezone: string;
+}
+
 export interface QueueBackend {
   readonly mode: 'redis' | 'memory';
   add(queue: JobQueue, name: string, data: unknown, options: AddOptions): Promise<void>;
   getJob(queue: JobQueue, id: string): Promise<JobStatus | null>;
-  /** Makes the overnight schedulers exactly these (null schedule: none). */
-  syncSchedulers(
-    agencies: readonly ScheduledAgency[],
-    schedule: OvernightSchedule | null,
-    template: (agencyId: string) => OvernightPlanningPayload,
-    retry: RetryPolicy,
-  ): Promise<void>;
-  /** The agencies that have an overnight scheduler, with its next run. */
-  listSchedulers(): Promise<{ agencyId: string; next: Date | null; pattern: string; timezone: string }[]>;
+  /** Makes the job's schedulers exactly one per agency given (none when `job.at` is null). */
+  syncSchedulers(agencies: readonly ScheduledAgency[], job: DailyJob): Promise<void>;
+  /** The agencies that have a scheduler with this prefix, with its next run. */
+  listSchedulers(prefix: string): Promise<ScheduleInfo[]>;
   startWorkers(processors: Record<JobQueue, Processor>, concurrency: Record<JobQueue, number>): Promise<void>;
   close(): Promise<void>;
 }

@@ -6,15 +6,12 @@ import { JOB_QUEUES, type JobQueue } from '../contracts/realtime.ts';
 import type { JobContext } from './context.ts';
 import type { JobStateName, Processor, QueueBackend } from './backend.ts';
 import { cronPattern } from './schedule.ts';
-import { OVERNIGHT_JOB, overnightSchedulerId } from './payloads.ts';
 
 export interface BullmqBackendOptions {
   readonly redisUrl: string;
   readonly prefix: string;
   readonly log: (message: string) => void;
 }
-
-const SCHEDULER_PREFIX = overnightSchedulerId('');
 
 export async function createBullmqBackend(options: BullmqBackendOptions): Promise<QueueBackend> {
   // Workers block on Redis: BullMQ wants maxRetriesPerRequest null on their connections.
@@ -54,28 +51,28 @@ export async function createBullmqBackend(options: BullmqBackendOptions): Promis
       };
     },
 
-    async syncSchedulers(agencies, schedule, template, retry) {
-      const planning = queues.planning;
-      const wanted = new Set(schedule ? agencies.map((a) => overnightSchedulerId(a.agencyId)) : []);
-      for (const s of await planning.getJobSchedulers(0, -1)) {
-        if (s.key.startsWith(SCHEDULER_PREFIX) && !wanted.has(s.key)) await planning.removeJobScheduler(s.key);
+    async syncSchedulers(agencies, job) {
+      const queue = queues[job.queue];
+      const wanted = new Set(job.at ? agencies.map((a) => `${job.prefix}${a.agencyId}`) : []);
+      for (const s of await queue.getJobSchedulers(0, -1)) {
+        if (s.key.startsWith(job.prefix) && !wanted.has(s.key)) await queue.removeJobScheduler(s.key);
       }
-      if (!schedule) return;
+      if (!job.at) return;
       for (const a of agencies) {
-        await planning.upsertJobScheduler(
-          overnightSchedulerId(a.agencyId),
-          { pattern: cronPattern(schedule), tz: a.timezone },
-          { name: OVERNIGHT_JOB, data: template(a.agencyId), opts: { attempts: retry.attempts, backoff: { type: 'exponential', delay: retry.backoffMs } } },
+        await queue.upsertJobScheduler(
+          `${job.prefix}${a.agencyId}`,
+          { pattern: cronPattern(job.at), tz: a.timezone },
+          { name: job.name, data: job.template(a.agencyId), opts: { attempts: job.retry.attempts, backoff: { type: 'exponential', delay: job.retry.backoffMs } } },
         );
       }
     },
 
-    async listSchedulers() {
-      const all = await queues.planning.getJobSchedulers(0, -1);
-      return all
-        .filter((s) => s.key.startsWith(SCHEDULER_PREFIX))
+    async listSchedulers(prefix) {
+      const all = await Promise.all(Object.values(queues).map((q) => q.getJobSchedulers(0, -1)));
+      return all.flat()
+        .filter((s) => s.key.startsWith(prefix))
         .map((s) => ({
-          agencyId: s.key.slice(SCHEDULER_PREFIX.length),
+          agencyId: s.key.slice(prefix.length),
           next: s.next ? new Date(s.next) : null,
           pattern: s.pattern ?? '',
           timezone: s.tz ?? 'UTC',

@@ -1,12 +1,10 @@
 // Without Redis: the same queues in this process (memory-queue.ts), and the
-// overnight schedule as timers. Lost on a crash or restart: waiting and
+// nightly schedules (overnight planning, service plans) as timers. Lost on a crash or restart: waiting and
 // running jobs (their PlanningRun rows are marked failed at the next start),
 // and any overnight run whose time passed while the server was down.
 import { JOB_QUEUES, type JobQueue } from '../contracts/realtime.ts';
 import type { Processor, QueueBackend } from './backend.ts';
 import { MemoryQueue } from './memory-queue.ts';
-import type { OvernightSchedule } from './options.ts';
-import { OVERNIGHT_JOB, overnightSchedulerId } from './payloads.ts';
 import { cronPattern, nextOccurrence } from './schedule.ts';
 
 export interface MemoryBackendOptions {
@@ -15,6 +13,8 @@ export interface MemoryBackendOptions {
 }
 
 interface Timer {
+  prefix: string;
+  agencyId: string;
   handle: NodeJS.Timeout;
   next: Date;
   timezone: string;
@@ -23,11 +23,15 @@ interface Timer {
 
 export function createMemoryBackend(options: MemoryBackendOptions): QueueBackend {
   const queues = Object.fromEntries(JOB_QUEUES.map((name) => [name, new MemoryQueue(name)])) as Record<JobQueue, MemoryQueue>;
+  /** By scheduler id (`<prefix><agencyId>`). */
   const timers = new Map<string, Timer>();
 
-  const clearTimers = () => {
-    for (const t of timers.values()) clearTimeout(t.handle);
-    timers.clear();
+  const clearTimers = (prefix?: string) => {
+    for (const [id, t] of timers) {
+      if (prefix !== undefined && t.prefix !== prefix) continue;
+      clearTimeout(t.handle);
+      timers.delete(id);
+    }
   };
 
   return {
@@ -52,31 +56,35 @@ export function createMemoryBackend(options: MemoryBackendOptions): QueueBackend
       };
     },
 
-    async syncSchedulers(agencies, schedule: OvernightSchedule | null, template, retry) {
-      clearTimers();
-      if (!schedule) return;
+    async syncSchedulers(agencies, job) {
+      clearTimers(job.prefix);
+      const at = job.at;
+      if (!at) return;
       for (const a of agencies) {
+        const schedulerId = `${job.prefix}${a.agencyId}`;
         const arm = () => {
-          const next = nextOccurrence(options.now(), schedule, a.timezone);
+          const next = nextOccurrence(options.now(), at, a.timezone);
           // setTimeout holds 32-bit delays (~24.8 days); a day is far below.
           const handle = setTimeout(() => {
-            const id = `${overnightSchedulerId(a.agencyId)}/${next.getTime()}`;
+            const id = `${schedulerId}/${next.getTime()}`;
             try {
-              queues.planning.add(OVERNIGHT_JOB, template(a.agencyId), { jobId: id, attempts: retry.attempts, backoffMs: retry.backoffMs });
+              queues[job.queue].add(job.name, job.template(a.agencyId), { jobId: id, attempts: job.retry.attempts, backoffMs: job.retry.backoffMs });
             } catch (error) {
-              options.log(`overnight planning of ${a.agencyId} not queued: ${String(error)}`);
+              options.log(`${job.name} of ${a.agencyId} not queued: ${String(error)}`);
             }
             arm();
           }, Math.max(0, next.getTime() - options.now().getTime()));
           handle.unref();
-          timers.set(a.agencyId, { handle, next, timezone: a.timezone, pattern: cronPattern(schedule) });
+          timers.set(schedulerId, { prefix: job.prefix, agencyId: a.agencyId, handle, next, timezone: a.timezone, pattern: cronPattern(at) });
         };
         arm();
       }
     },
 
-    async listSchedulers() {
-      return [...timers].map(([agencyId, t]) => ({ agencyId, next: t.next, pattern: t.pattern, timezone: t.timezone }));
+    async listSchedulers(prefix) {
+      return [...timers.values()]
+        .filter((t) => t.prefix === prefix)
+        .map((t) => ({ agencyId: t.agencyId, next: t.next, pattern: t.pattern, timezone: t.timezone }));
     },
 
     async startWorkers(processors, concurrency) {

@@ -14,6 +14,14 @@ export interface OvernightSchedule {
   readonly timeLimitMs: number;
 }
 
+/** The nightly service-plan generation per agency (local time of the agency). */
+export interface ServicePlanSchedule {
+  readonly hour: number;
+  readonly minute: number;
+  /** Visits that become plannable within this many days are created. */
+  readonly horizonDays: number;
+}
+
 export interface RetryPolicy {
   /** Tries in all, the first included. */
   readonly attempts: number;
@@ -28,6 +36,8 @@ export interface JobRunnerOptions {
   readonly queuePrefix: string;
   /** Overnight planning per agency; null: no scheduler. */
   readonly overnight: OvernightSchedule | null;
+  /** Service-plan generation per agency, before the overnight planning; null: no scheduler. */
+  readonly servicePlans: ServicePlanSchedule | null;
   readonly planningRetry: RetryPolicy;
   readonly dispatchRetry: RetryPolicy;
   /** Planning jobs processed at once by this process. */
@@ -45,6 +55,8 @@ export const DEFAULT_JOB_OPTIONS: JobRunnerOptions = {
   runWorkers: true,
   queuePrefix: 'tournee',
   overnight: { hour: 2, minute: 0, daysAhead: 1, dayCount: 1, timeLimitMs: 60_000 },
+  // Half an hour before the planning, so that the visits it creates are planned the same night.
+  servicePlans: { hour: 1, minute: 30, horizonDays: 30 },
   planningRetry: { attempts: 3, backoffMs: 5_000 },
   dispatchRetry: { attempts: 3, backoffMs: 500 },
   planningConcurrency: 1,
@@ -56,7 +68,8 @@ export const DEFAULT_JOB_OPTIONS: JobRunnerOptions = {
 /**
  * JOBS_IN_PROCESS (default on; off when `npm run worker` processes do the work),
  * QUEUE_PREFIX, PLANNING_AT ("02:00", or "off"), PLANNING_DAYS_AHEAD,
- * PLANNING_DAYS, PLANNING_TIME_LIMIT_MS, SOLVER_THREADS.
+ * PLANNING_DAYS, PLANNING_TIME_LIMIT_MS, SERVICE_PLANS_AT ("01:30", or "off"),
+ * SERVICE_PLANS_HORIZON_DAYS, SOLVER_THREADS.
  */
 export function jobOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<JobRunnerOptions> {
   const out: { -readonly [K in keyof JobRunnerOptions]?: JobRunnerOptions[K] } = {};
@@ -77,8 +90,22 @@ export function jobOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial
       timeLimitMs: int('PLANNING_TIME_LIMIT_MS', env.PLANNING_TIME_LIMIT_MS, base.timeLimitMs, 100, 600_000),
     };
   }
+  const plansAt = env.SERVICE_PLANS_AT?.trim();
+  if (plansAt && ['off', 'false', '0', 'no'].includes(plansAt.toLowerCase())) {
+    out.servicePlans = null;
+  } else if (plansAt || env.SERVICE_PLANS_HORIZON_DAYS) {
+    const plans = DEFAULT_JOB_OPTIONS.servicePlans!;
+    const time = plansAt ? clock('SERVICE_PLANS_AT', plansAt) : plans;
+    out.servicePlans = { ...time, horizonDays: int('SERVICE_PLANS_HORIZON_DAYS', env.SERVICE_PLANS_HORIZON_DAYS, plans.horizonDays, 0, 730) };
+  }
   if (env.SOLVER_THREADS) out.solverThreads = int('SOLVER_THREADS', env.SOLVER_THREADS, 1, 1, 64);
   return out;
+}
+
+function clock(name: string, raw: string): { hour: number; minute: number } {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(raw);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new ConfigError(`${name} must be HH:MM or off, got "${raw}"`);
+  return { hour: Number(m[1]), minute: Number(m[2]) };
 }
 
 function int(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {

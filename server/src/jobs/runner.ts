@@ -2,13 +2,15 @@
 // (REDIS_URL set) or stay in this process. Submitting validates the payload,
 // records the PlanningRun, and adds the job under an id derived from the
 // payload; workers (in this process unless told otherwise) run the
-// processors; an overnight planning scheduler is kept per agency.
+// processors; two nightly schedulers are kept per agency: the service-plan
+// generation, then the overnight planning (both on the planning queue).
 import type { Config } from '../config.ts';
 import type { JobQueue } from '../contracts/realtime.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { PlanBroadcaster } from '../planning/publish.ts';
 import { createSolverPool, type SolverPool } from '../planning/solver-pool.ts';
-import type { JobStatus, QueueBackend } from './backend.ts';
+import { onAgenciesChanged } from './agency-schedules.ts';
+import type { DailyJob, JobStatus, QueueBackend, ScheduleInfo } from './backend.ts';
 import { createBullmqBackend } from './bullmq-backend.ts';
 import type { ProcessorDeps } from './context.ts';
 import { processDispatchJob } from './dispatch-processor.ts';
@@ -19,7 +21,9 @@ import {
   DispatchJobPayload,
   dispatchJobId,
   type DispatchJobInput,
+  OVERNIGHT_JOB,
   OvernightPlanningPayload,
+  overnightSchedulerId,
   PLANNING_JOB,
   PlanningJobPayload,
   planningJobId,
@@ -28,6 +32,8 @@ import {
 } from './payloads.ts';
 import { processPlanningJob } from './planning-processor.ts';
 import { ensurePlanningRun, planningRunView, type PlanningRunView } from './planning-runs.ts';
+import { SERVICE_PLANS_JOB, ServicePlanJobPayload, servicePlansSchedulerId } from './service-plan-payloads.ts';
+import { processServicePlanJob } from './service-plan-processor.ts';
 
 export type { JobStatus } from './backend.ts';
 
@@ -42,9 +48,15 @@ export interface JobRunner {
   getJob(queue: JobQueue, jobId: string): Promise<JobStatus | null>;
   /** Adds a job as is; its processor validates it (for scripts and tests of invalid payloads). */
   enqueue(queue: JobQueue, name: string, data: unknown, jobId: string): Promise<void>;
-  /** One overnight scheduler per agency in the database (call after creating or deleting one). */
+  /**
+   * One overnight planning scheduler and one service-plan scheduler per
+   * agency in the database. Runs at creation, and whenever the organisation
+   * routes report an agency created, deleted or moved to another time zone
+   * (agency-schedules.ts).
+   */
   syncSchedules(): Promise<void>;
-  listSchedules(): Promise<{ agencyId: string; next: Date | null; pattern: string; timezone: string }[]>;
+  /** The agencies' schedulers of one nightly job (default: the overnight planning). */
+  listSchedules(job?: typeof OVERNIGHT_JOB | typeof SERVICE_PLANS_JOB): Promise<ScheduleInfo[]>;
   /** Finishes the jobs in hand, then lets go of queues, threads and timers. */
   close(): Promise<void>;
 }
@@ -70,7 +82,11 @@ export async function createJobRunner(deps: JobRunnerDeps, overrides: Partial<Jo
   if (backend.mode === 'memory') await failInterruptedRuns(prisma, options.now());
   if (runWorkers) {
     await backend.startWorkers(
-      { planning: (ctx, data) => processPlanningJob(processorDeps, ctx, data), dispatch: (ctx, data) => processDispatchJob(processorDeps, ctx, data) },
+      {
+        // The nightly service-plan generation shares the planning queue: it runs before the overnight planning, one at a time.
+        planning: (ctx, data) => (ctx.name === SERVICE_PLANS_JOB ? processServicePlanJob(processorDeps, ctx, data) : processPlanningJob(processorDeps, ctx, data)),
+        dispatch: (ctx, data) => processDispatchJob(processorDeps, ctx, data),
+      },
       { planning: options.planningConcurrency, dispatch: 2 },
     );
   }
@@ -109,30 +125,38 @@ export async function createJobRunner(deps: JobRunnerDeps, overrides: Partial<Jo
       backend.add(queue, name, data, { jobId, retry: queue === 'planning' ? options.planningRetry : options.dispatchRetry }),
 
     async syncSchedules() {
-      const agencies = await prisma.agency.findMany({ select: { id: true, timezone: true }, orderBy: { id: 'asc' } });
-      const schedule = options.overnight;
-      await backend.syncSchedulers(
-        agencies.map((a) => ({ agencyId: a.id, timezone: a.timezone })),
-        schedule,
-        (agencyId) =>
-          OvernightPlanningPayload.parse({
-            agencyId,
-            daysAhead: schedule!.daysAhead,
-            dayCount: schedule!.dayCount,
-            timeLimitMs: schedule!.timeLimitMs,
-          }),
-        options.planningRetry,
-      );
+      const agencies = (await prisma.agency.findMany({ select: { id: true, timezone: true }, orderBy: { id: 'asc' } }))
+        .map((a) => ({ agencyId: a.id, timezone: a.timezone }));
+      for (const job of dailyJobs()) await backend.syncSchedulers(agencies, job);
     },
 
-    listSchedules: () => backend.listSchedulers(),
+    listSchedules: (job = OVERNIGHT_JOB) =>
+      backend.listSchedulers(job === SERVICE_PLANS_JOB ? servicePlansSchedulerId('') : overnightSchedulerId('')),
 
     async close() {
+      stopFollowing();
       await backend.close();
       if (!options.solver) await solver.close();
     },
   };
+  function dailyJobs(): DailyJob[] {
+    const overnight = options.overnight;
+    const plans = options.servicePlans;
+    return [
+      {
+        prefix: overnightSchedulerId(''), queue: 'planning', name: OVERNIGHT_JOB, at: overnight, retry: options.planningRetry,
+        template: (agencyId) => OvernightPlanningPayload.parse({
+          agencyId, daysAhead: overnight!.daysAhead, dayCount: overnight!.dayCount, timeLimitMs: overnight!.timeLimitMs,
+        }),
+      },
+      {
+        prefix: servicePlansSchedulerId(''), queue: 'planning', name: SERVICE_PLANS_JOB, at: plans, retry: options.planningRetry,
+        template: (agencyId) => ServicePlanJobPayload.parse({ agencyId, horizonDays: plans!.horizonDays }),
+      },
+    ];
+  }
   await runner.syncSchedules();
+  const stopFollowing = onAgenciesChanged(() => runner.syncSchedules());
   return runner;
 }
 

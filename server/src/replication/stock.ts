@@ -1,12 +1,17 @@
 // The technician app's side of the back office's stock (Part, Depot,
 // StockLevel, StockMovement): what a van and the agency's central depots
 // hold, and the parts a report consumes from the van. On hand is never
-// written here: a consumption is a movement recorded by the back office's
-// recorder, inside the report's transaction. The shortage is checked first
-// under the level's row lock, so two reports using the last part cannot both
-// pass, and the technician gets the numbers (on hand, used) in the conflict.
+// written here: a consumption goes through the back office's
+// `consumeOnInterventionIn`, inside the report's transaction — the same
+// function behind the office's `POST /api/interventions/:id/consumptions` —
+// so the movement, its journal entry and the settling of the visit's
+// reservations are exactly the office's. The shortage is checked first under
+// the levels' row locks (taken in the back office's order), so two reports
+// using the last part cannot both pass, and the loser gets the numbers (on
+// hand, used) in an `out_of_stock` conflict that keeps its report.
+import { Prisma } from '../generated/prisma/client.ts';
 import type { DepotStock, PartInfo, StockShortage } from '../contracts/replication.ts';
-import { recordMovements } from '../back-office/stock/movements.ts';
+import { BackOfficeError, consumeOnInterventionIn } from '../back-office/index.ts';
 import { conflict, rejected, type Actor, type Db, type Tx } from './types.ts';
 
 export interface Van {
@@ -19,10 +24,21 @@ export async function vanOf(db: Db, technicianId: string): Promise<Van | null> {
   return db.depot.findFirst({ where: { technicianId, kind: 'van', active: true }, select: { id: true, name: true, allowNegative: true } });
 }
 
-async function lockedOnHand(tx: Tx, partId: string, depotId: string): Promise<number> {
-  const rows = await tx.$queryRaw<{ on_hand: number }[]>`
-    SELECT on_hand FROM stock_levels WHERE part_id = ${partId} AND depot_id = ${depotId} FOR UPDATE`;
-  return rows[0] ? Number(rows[0].on_hand) : 0;
+/**
+ * On hand of these parts in one depot, rows locked until the transaction
+ * ends. One statement ordered by part, as the back office's `lockLevels`
+ * orders them (depot, part): the recorder's own lock afterwards is a no-op,
+ * and two transactions queue instead of deadlocking. A part never stocked
+ * there has no row (0 on hand; the recorder creates it if it must).
+ */
+async function lockedOnHand(tx: Tx, depotId: string, partIds: readonly string[]): Promise<Map<string, number>> {
+  const sorted = [...partIds].sort();
+  const rows = await tx.$queryRaw<{ part_id: string; on_hand: number }[]>`
+    SELECT part_id, on_hand FROM stock_levels
+    WHERE depot_id = ${depotId} AND part_id IN (${Prisma.join(sorted)})
+    ORDER BY depot_id, part_id
+    FOR UPDATE`;
+  return new Map(rows.map((r) => [r.part_id, Number(r.on_hand)]));
 }
 
 export interface PartUse {
@@ -39,7 +55,9 @@ export interface Consumed {
 
 /**
  * Checks every part first (unknown → rejected, short → conflict, nothing
- * written), then records one consumption movement per part.
+ * written), then consumes them on the visit through the back office: one
+ * movement per part out of the van, posted to the ledger, and the visit's
+ * reservations of those parts settled (van first, then its other depots).
  */
 export async function consumeFromVan(
   tx: Tx,
@@ -66,36 +84,41 @@ export async function consumeFromVan(
     throw rejected('unknown parts', unknown.map(([id, t]) => ({ path: `partsUsed[${t.index}].partId`, message: `no part ${id}` })), where);
   }
   const van = await vanOf(tx, actor.technicianId);
-  for (const [partId, { quantity }] of totals) {
+  const levels = van ? await lockedOnHand(tx, van.id, [...totals.keys()]) : new Map<string, number>();
+  const shortageOf = (partId: string, quantity: number): StockShortage => {
     const part = byId.get(partId)!;
-    const onHand = van ? await lockedOnHand(tx, partId, van.id) : 0;
-    if (!van || (onHand < quantity && !van.allowNegative)) {
-      const shortage: StockShortage = {
-        partId, reference: part.reference, name: part.name, depotId: van?.id ?? null, depotName: van?.name ?? null, onHand, requested: quantity,
-      };
-      const message = van
-        ? `${part.reference} ${part.name}: ${onHand} in your van, ${quantity} used`
-        : `${part.reference} ${part.name}: you have no van depot to take it from`;
-      throw conflict('out_of_stock', message, { shortage }, where);
-    }
+    return { partId, reference: part.reference, name: part.name, depotId: van?.id ?? null, depotName: van?.name ?? null, onHand: levels.get(partId) ?? 0, requested: quantity };
+  };
+  const outOfStock = (shortage: StockShortage) => conflict(
+    'out_of_stock',
+    van
+      ? `${shortage.reference} ${shortage.name}: ${shortage.onHand} in your van, ${shortage.requested} used`
+      : `${shortage.reference} ${shortage.name}: you have no van depot to take it from`,
+    { shortage },
+    where,
+  );
+  for (const [partId, { quantity }] of totals) {
+    if (!van || ((levels.get(partId) ?? 0) < quantity && !van.allowNegative)) throw outOfStock(shortageOf(partId, quantity));
   }
-  // The back office's movement recorder: the trigger folds the movements into
-  // on hand and the consumption is posted to the ledger, as any other.
-  await recordMovements(tx, {
-    lines: [...totals].map(([partId, { quantity, index }]) => ({
-      partId, depotId: van!.id, quantity: -quantity, kind: 'consumption' as const, interventionId: visit.id,
-      reason: 'technician report', path: `partsUsed[${index}]`,
-    })),
-    pieceRef: `INT-${visit.id.slice(-12)}`,
-    label: 'Consommation sur intervention',
-    occurredAt: at,
-    createdById: actor.userId,
-  });
-  const consumed: Consumed[] = [...totals].map(([partId, { quantity }]) => {
+  const lines = [...totals].map(([partId, { quantity }]) => ({ partId, quantity }));
+  try {
+    await consumeOnInterventionIn(tx, { interventionId: visit.id, depotId: van!.id, lines, userId: actor.userId, now: at });
+  } catch (error) {
+    if (!(error instanceof BackOfficeError)) throw error;
+    // Checked above under the same locks, so these are the back office's own
+    // refusals: the report is kept with them rather than failing the batch.
+    const line = /^lines\[(\d+)\]/.exec(error.fields[0]?.path ?? '');
+    const [partId, { quantity, index }] = [...totals][line ? Number(line[1]) : 0]!;
+    if (error.reason === 'stock_below_zero') throw outOfStock(shortageOf(partId, quantity));
+    if (error.code === 'conflict') {
+      throw conflict('status_changed', error.message, {}, where);
+    }
+    throw rejected(error.message, [{ path: `partsUsed[${index}]`, message: error.fields[0]?.message ?? error.message }], where);
+  }
+  return [...totals].map(([partId, { quantity }]) => {
     const part = byId.get(partId)!;
     return { partId, reference: part.reference, name: part.name, quantity };
   });
-  return consumed;
 }
 
 /** On hand in the agency's central depots, all together (for a request). */

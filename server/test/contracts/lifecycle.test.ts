@@ -50,6 +50,22 @@ describe('checkTransition', () => {
       expect(checkTransition({ from, to, role: 'technician', hasTechnician: true })).toEqual({ ok: true });
     }
   });
+
+  it('lets a technician set off on a visit of theirs that planning or a dispatcher left planned or assigned', () => {
+    // Planning leaves the visits of a tour `planned` with their technician: setting off is the dispatch.
+    for (const from of ['planned', 'assigned', 'dispatched'] as const) {
+      expect(checkTransition({ from, to: 'en_route', role: 'technician', hasTechnician: true })).toEqual({ ok: true });
+    }
+    expect(checkTransition({ from: 'planned', to: 'en_route', role: 'technician', hasTechnician: false }))
+      .toEqual({ ok: false, refusal: 'precondition', reason: 'en_route needs a technician: assign one first' });
+    expect(checkTransition({ from: 'requested', to: 'en_route', role: 'technician', hasTechnician: true }))
+      .toEqual({ ok: false, refusal: 'illegal', reason: 'from requested the next state is planned, not en_route' });
+    // Only the start skips: the rest stays one step at a time, and dispatchers never skip.
+    expect(checkTransition({ from: 'assigned', to: 'on_site', role: 'technician', hasTechnician: true }))
+      .toMatchObject({ ok: false, refusal: 'illegal' });
+    expect(checkTransition({ from: 'planned', to: 'en_route', role: 'dispatcher', hasTechnician: true }))
+      .toMatchObject({ ok: false, refusal: 'illegal' });
+  });
 });
 
 describe('allowedTransitions', () => {
@@ -57,7 +73,10 @@ describe('allowedTransitions', () => {
     expect(allowedTransitions('requested', 'dispatcher', false)).toEqual(['planned', 'cancelled']);
     expect(allowedTransitions('planned', 'dispatcher', false)).toEqual(['cancelled']);
     expect(allowedTransitions('dispatched', 'technician', true)).toEqual(['en_route']);
-    expect(allowedTransitions('assigned', 'technician', true)).toEqual([]);
+    expect(allowedTransitions('assigned', 'technician', true)).toEqual(['en_route']);
+    expect(allowedTransitions('planned', 'technician', true)).toEqual(['en_route']);
+    expect(allowedTransitions('planned', 'technician', false)).toEqual([]);
+    expect(allowedTransitions('requested', 'technician', true)).toEqual([]);
     expect(allowedTransitions('done', 'admin', true)).toEqual(['closed']);
   });
 });

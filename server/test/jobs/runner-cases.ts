@@ -4,7 +4,10 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
 import type { JobRunnerOptions } from '../../src/jobs/options.ts';
 import { OVERNIGHT_JOB, overnightRequestId, planningJobId, planningRunId, PlanningJobPayload } from '../../src/jobs/payloads.ts';
+import { agenciesChanged } from '../../src/jobs/agency-schedules.ts';
 import { createJobRunner, type JobRunner } from '../../src/jobs/runner.ts';
+import { SERVICE_PLANS_JOB, type ServicePlanJobResult } from '../../src/jobs/service-plan-payloads.ts';
+import { discardPlan } from '../../src/planning/decide-plan.ts';
 import { createSolverPool, type SolverPool } from '../../src/planning/solver-pool.ts';
 import { BEFORE, DAY } from '../planning/fixtures.ts';
 import { recordingBroadcaster, type RecordingBroadcaster } from '../planning/recording-broadcaster.ts';
@@ -39,7 +42,7 @@ export function runnerCases(env: () => RunnerEnv): void {
     prefixes.push(queuePrefix);
     const runner = await createJobRunner(
       { config: { redisUrl: env().redisUrl }, prisma: env().prisma, broadcaster },
-      { queuePrefix, overnight: null, now: () => BEFORE, solver, planningRetry: { attempts: 3, backoffMs: 200 }, log: () => {}, ...options },
+      { queuePrefix, overnight: null, servicePlans: null, now: () => BEFORE, solver, planningRetry: { attempts: 3, backoffMs: 200 }, log: () => {}, ...options },
     );
     open.push(runner);
     return runner;
@@ -78,6 +81,32 @@ export function runnerCases(env: () => RunnerEnv): void {
     expect(states.at(-1)).toMatchObject({ state: 'succeeded', progress: 1 });
     expect(broadcaster.progress.every((p) => p.agencyId === seeded.agencyId)).toBe(true);
     expect(broadcaster.plans.map((p) => p.change.reason)).toEqual(['planning_run']);
+  });
+
+  it('runs a preview job that keeps its plan on the run and stores nothing; one discarded meanwhile stays discarded', async () => {
+    const { prisma } = env();
+    const seeded = await seedAgency(prisma, 3);
+    const broadcaster = recordingBroadcaster();
+    const runner = await start(broadcaster);
+    const { jobId, runId, run } = await runner.submitPlanning({ ...planning(seeded.agencyId, 'look'), preview: true });
+    expect(jobId).toBe(`planning/${seeded.agencyId}/${DAY}/look/preview`);
+    expect(run).toMatchObject({ preview: true, decision: null });
+    const done = await finished(runner, runId);
+    expect(done).toMatchObject({ status: 'succeeded', preview: true, decision: 'pending', result: { summary: { planned: 3 }, before: { planned: 0, unassigned: 3 } } });
+    expect(await prisma.tour.count({ where: { agencyId: seeded.agencyId } })).toBe(0);
+    expect(broadcaster.plans).toEqual([]);
+    const states = broadcaster.progress.filter((p) => p.progress.jobId === jobId).map((p) => p.progress);
+    expect(states.at(-1)).toMatchObject({ state: 'succeeded', progress: 1, message: expect.stringMatching(/^preview: 3 planned/) });
+
+    // The same request id without preview is another run, applied directly.
+    const direct = await runner.submitPlanning(planning(seeded.agencyId, 'look'));
+    expect(direct.runId).not.toBe(runId);
+
+    const second = await runner.submitPlanning({ ...planning(seeded.agencyId, 'discarded'), preview: true });
+    await discardPlan({ prisma }, second.runId, null);
+    const ended = await finished(runner, second.runId);
+    expect(ended).toMatchObject({ status: 'succeeded', decision: 'discarded' });
+    await finished(runner, direct.runId);
   });
 
   it('finds the same job and run when the same request is submitted again', async () => {
@@ -152,6 +181,57 @@ export function runnerCases(env: () => RunnerEnv): void {
     const run = await until(() => runner.getPlanningRun(runId).then((r) => (r?.status === 'succeeded' ? r : null)), 'the overnight run');
     expect(run.days).toEqual([DAY]);
     expect(await prisma.tourStop.count({ where: { tour: { agencyId: seeded.agencyId } } })).toBe(3);
+  });
+
+  it('generates each agency’s due service-plan visits nightly, once however often the job runs', async () => {
+    const { prisma } = env();
+    const { agencyId } = await seedAgency(prisma, 0);
+    const sector = await prisma.sector.create({ data: { agencyId, code: `S-${agencyId.slice(-6)}`, name: 'Aix', polygon: { type: 'Polygon', coordinates: [] } } });
+    const customer = await prisma.customer.create({ data: { name: 'M. Roux' } });
+    const site = await prisma.site.create({ data: { customerId: customer.id, sectorId: sector.id, address: '2 rue des Lices', postcode: '13100', city: 'Aix-en-Provence' } });
+    const contract = await prisma.contract.create({ data: { customerId: customer.id, reference: `CT-${agencyId.slice(-8)}`, startsOn: new Date('2024-01-01T00:00:00Z') } });
+    const plan = await prisma.servicePlan.create({
+      data: { contractId: contract.id, siteId: site.id, name: 'Entretien annuel', trigger: 'frequency', frequencyMonths: 12, lastDoneOn: new Date('2025-02-10T00:00:00Z'), estimatedDurationMinutes: 60 },
+    });
+    const runner = await start(recordingBroadcaster(), { servicePlans: { hour: 1, minute: 30, horizonDays: 30 } });
+
+    const schedules = await runner.listSchedules(SERVICE_PLANS_JOB);
+    expect(schedules.length).toBe(await prisma.agency.count());
+    expect(schedules.find((s) => s.agencyId === agencyId)).toMatchObject({ pattern: '30 1 * * *', timezone: 'Europe/Paris' });
+    if (runner.mode === 'memory') expect(schedules.find((s) => s.agencyId === agencyId)!.next?.toISOString()).toBe('2026-03-02T00:30:00.000Z');
+    expect(await runner.listSchedules()).toEqual([]); // no overnight planning asked for
+
+    // What the scheduler stamps each night, delivered twice (a retry after a crash, a second process): one visit.
+    const run = async (jobId: string) => {
+      await runner.enqueue('planning', SERVICE_PLANS_JOB, { agencyId, horizonDays: 30 }, jobId);
+      const job = await until(async () => {
+        const j = await runner.getJob('planning', jobId);
+        return j && (j.state === 'completed' || j.state === 'failed') ? j : null;
+      }, `service-plan job ${jobId}`);
+      expect(job.failedReason).toBeNull();
+      return job.result as ServicePlanJobResult;
+    };
+    const first = await run('service-plans-1');
+    expect(first).toMatchObject({ agencyId, today: '2026-03-01', plans: 1, created: 1, skipped: [] });
+    expect((await run('service-plans-2')).created).toBe(0);
+    const visits = await prisma.intervention.findMany({ where: { servicePlanId: plan.id } });
+    expect(visits.map((v) => [v.status, v.agencyId, v.dueOn?.toISOString().slice(0, 10)])).toEqual([['requested', agencyId, '2026-02-10']]);
+
+    await runner.enqueue('planning', SERVICE_PLANS_JOB, { agencyId: 'no-such-agency' }, 'service-plans-unknown');
+    const failed = await until(async () => {
+      const j = await runner.getJob('planning', 'service-plans-unknown');
+      return j?.state === 'failed' ? j : null;
+    }, 'the unknown agency’s job to fail');
+    expect(failed.attemptsMade).toBe(1);
+    expect(failed.failedReason).toMatch(/agency no-such-agency does not exist/);
+
+    // Agencies created or deleted through the API get their schedulers at once (routes/organisation.ts calls this).
+    const added = await prisma.agency.create({ data: { code: `PTP-${agencyId.slice(-6)}`, name: 'Pointe-à-Pitre', timezone: 'America/Guadeloupe' } });
+    await agenciesChanged();
+    expect((await runner.listSchedules(SERVICE_PLANS_JOB)).find((s) => s.agencyId === added.id)).toMatchObject({ timezone: 'America/Guadeloupe' });
+    await prisma.agency.delete({ where: { id: added.id } });
+    await agenciesChanged();
+    expect((await runner.listSchedules(SERVICE_PLANS_JOB)).map((s) => s.agencyId)).not.toContain(added.id);
   });
 
   it('runs a dispatch job: the urgent visit goes to the best technician, who gets it pushed', async () => {

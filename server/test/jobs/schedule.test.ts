@@ -18,5 +18,9 @@ describe('overnight schedule', () => {
       hour: 3, minute: 15, daysAhead: 1, dayCount: 2, timeLimitMs: 60_000,
     });
     expect(() => jobOptionsFromEnv({ PLANNING_AT: '25:00' })).toThrow(/PLANNING_AT/);
+    expect(jobOptionsFromEnv({ SERVICE_PLANS_AT: 'off' })).toEqual({ servicePlans: null });
+    expect(jobOptionsFromEnv({ SERVICE_PLANS_AT: '00:45' }).servicePlans).toEqual({ hour: 0, minute: 45, horizonDays: 30 });
+    expect(jobOptionsFromEnv({ SERVICE_PLANS_HORIZON_DAYS: '60' }).servicePlans).toEqual({ hour: 1, minute: 30, horizonDays: 60 });
+    expect(() => jobOptionsFromEnv({ SERVICE_PLANS_AT: '1h30' })).toThrow(/SERVICE_PLANS_AT/);
   });
 });

@@ -159,7 +159,7 @@ describeOnEachDatabase('replication batch', (h) => {
   });
 
   it('makes the rest of a chain conflict when a link could not be applied', async () => {
-    const v = await visit('assigned'); // not dispatched yet: en route is not a legal move
+    const v = await visit('on_site'); // already on site: en route is not a legal move
     const enRoute = status(v.id, 'en_route', { baseVersion: v.version });
     const onSite = status(v.id, 'on_site', { after: enRoute.id });
     const res = await send([enRoute, onSite]);

@@ -5,6 +5,7 @@
 // per technician) with stock put in the vans and the depot.
 import { afterAll, beforeAll, describe } from 'vitest';
 import { adjustStock } from '../../src/back-office/stock/operations.ts';
+import type { AssignmentPush, OutboxMessage } from '../../src/contracts/realtime.ts';
 import type { FieldConflictNotice } from '../../src/contracts/replication.ts';
 import type { Database } from '../../src/db/client.ts';
 import { createApp, type App } from '../../src/http/app.ts';
@@ -23,6 +24,8 @@ export interface ReplicationHarness {
   /** What the routes announced (boards' intervention changes, dispatchers' conflict notices). */
   readonly changes: InterventionChangeInput[];
   readonly conflicts: FieldConflictNotice[];
+  /** What the replication routes pushed to technicians' outboxes (part request news). */
+  readonly pushes: { technicianId: string; assignment: AssignmentPush }[];
   call<T = any>(method: string, path: string, options?: { token?: string | undefined; body?: unknown }): Promise<Response<T>>;
 }
 
@@ -38,12 +41,17 @@ function useReplicationHarness(open: () => Promise<Opened>): () => ReplicationHa
     await adjustStock(db.prisma, { depotId: f.depots.centralA.id, lines: [{ partId: f.parts.fan.id, quantity: 3 }], reason: 'inventaire' });
     const changes: InterventionChangeInput[] = [];
     const conflicts: FieldConflictNotice[] = [];
+    const pushes: ReplicationHarness['pushes'] = [];
+    const assignmentPushed = async (technicianId: string, assignment: AssignmentPush): Promise<OutboxMessage> => {
+      pushes.push({ technicianId, assignment });
+      return { technicianId, sequence: pushes.length, createdAt: new Date().toISOString(), assignment };
+    };
     const app = createApp({
       config: { authSecret: TEST_SECRET, redisUrl: undefined }, prisma: db.prisma, dbKind: db.kind, log: () => {},
       broadcaster: { positions: () => {}, interventionChanged: (c) => changes.push(c) },
       routes: [(api) => replicationRoutes(api, {
         prisma: db.prisma,
-        broadcaster: { interventionChanged: (c) => changes.push(c) },
+        broadcaster: { interventionChanged: (c) => changes.push(c), assignmentPushed },
         notifyConflict: (n) => conflicts.push(n),
         log: () => {},
       })],
@@ -56,7 +64,7 @@ function useReplicationHarness(open: () => Promise<Opened>): () => ReplicationHa
       if (res.status !== 200) throw new Error(`fixture login ${user.email}: ${res.status} ${JSON.stringify(res.body)}`);
       tokens[key] = res.body.token;
     }
-    harness = { url: server.url, db, app, f, tokens, changes, conflicts, call };
+    harness = { url: server.url, db, app, f, tokens, changes, conflicts, pushes, call };
     teardown = async () => {
       await server.close();
       await app.close();

@@ -6,6 +6,7 @@
 //   GET  /api/interventions/:id/field-report     the structured report of a visit
 //   GET  /api/attachments/:id                    a document, photo or signature
 //   GET  /api/part-requests                      technicians' requests for parts and machines
+//   POST /api/part-requests/:id/transitions      the office moves one along (fulfilled from a depot: a transfer to the van)
 //
 // `replicationRoutes(registry, deps)` declares them on the app's registry
 // (validated, authorized, in the OpenAPI document); `replicationRouter(deps)`
@@ -15,8 +16,8 @@ import { z } from 'zod';
 import { interventionScope } from '../../auth/scope.ts';
 import { Id, IdParams, QueryList } from '../../contracts/api/common.ts';
 import {
-  ConflictQuery, FieldConflict, FieldReportView, PART_REQUEST_STATUSES, Portfolio, PortfolioQuery, PartRequestView,
-  ReplicationBatch, ReplicationBatchResult, ResolveConflict,
+  ConflictQuery, FieldConflict, FieldReportView, OfficePartRequest, PART_REQUEST_STATUSES, PartRequestTransition, PartRequestTransitionResult,
+  Portfolio, PortfolioQuery, ReplicationBatch, ReplicationBatchResult, ResolveConflict,
 } from '../../contracts/replication.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Broadcaster } from '../../realtime/broadcaster.ts';
@@ -25,14 +26,17 @@ import { applyBatch } from '../../replication/apply-batch.ts';
 import { readAttachment } from '../../replication/attachments.ts';
 import { listConflicts, resolveConflict } from '../../replication/conflicts.ts';
 import { socketConflictNotifier, type ConflictNotifier } from '../../replication/notify.ts';
+import { listPartRequests, movePartRequest, PartRequestRefusal } from '../../replication/part-requests.ts';
 import { buildPortfolio } from '../../replication/portfolio.ts';
 import { documentInfo } from '../../replication/visit-sheets.ts';
-import { forbidden, notFound } from '../errors.ts';
+import { forbidden, HttpError, notFound } from '../errors.ts';
 import { ApiRegistry } from '../registry.ts';
+import { pushPartRequest } from '../technician-pushes.ts';
 
 export interface ReplicationRouteDeps {
   readonly prisma: PrismaClient;
-  readonly broadcaster?: Pick<Broadcaster, 'interventionChanged'> | undefined;
+  /** Boards hear the technicians' moves; with `assignmentPushed`, technicians hear of their part requests. */
+  readonly broadcaster?: (Pick<Broadcaster, 'interventionChanged'> & Partial<Pick<Broadcaster, 'assignmentPushed'>>) | undefined;
   /** The realtime module's socket.io server: conflicts are announced to the agency's room. */
   readonly io?: unknown;
   /** Tells dispatchers of a conflict at once; defaults to `field:conflict` through `io`. */
@@ -155,22 +159,41 @@ export function replicationRoutes(api: ApiRegistry, deps: ReplicationRouteDeps, 
     {
       method: 'get', path: `${prefix}/part-requests`, tag: TAG, roles: OFFICE,
       summary: "Technicians' requests for parts and replacement machines", query: PartRequestQuery,
-      response: z.array(PartRequestView.extend({ technicianId: Id, agencyId: Id })),
+      response: z.array(OfficePartRequest),
     },
-    async ({ auth, query }) => {
-      const rows = await prisma.partRequest.findMany({
-        where: {
-          ...(auth.role === 'admin' ? {} : { agencyId: { in: [...auth.agencyIds] } }),
-          ...(query.agencyId ? { agencyId: query.agencyId } : {}),
-          ...(query.status?.length ? { status: { in: query.status } } : {}),
-        },
-        orderBy: { createdAt: 'desc' },
-        take: 200,
-      });
-      return rows.map((r) => ({
-        id: r.id, technicianId: r.technicianId, agencyId: r.agencyId, partId: r.partId, quantity: r.quantity, what: r.kind,
-        status: r.status, interventionId: r.interventionId, note: r.note, createdAt: r.createdAt.toISOString(),
-      }));
+    async ({ auth, query }) => listPartRequests(prisma, auth, query),
+  );
+
+  api.route(
+    {
+      method: 'post', path: `${prefix}/part-requests/:id/transitions`, tag: TAG, roles: OFFICE,
+      summary: "Move a technician's part request along",
+      description: 'requested → backordered (ordered, waiting for the supplier), fulfilled or cancelled; backordered → requested, fulfilled or cancelled; '
+        + 'fulfilled and cancelled are final. `fulfilled` with `fromDepotId` (a central depot of the request\'s agency) transfers the parts to the '
+        + 'technician\'s van in the same transaction: their van shows them at their next synchronization. Send `from` (the status you read) to be '
+        + 'refused rather than move a request someone else moved. The technician is told through their outbox when the request was made for one of '
+        + 'their visits, and sees the status in their app at the next synchronization in any case. A move that does not apply (final request, stale '
+        + '`from`, not enough stock in the depot, no van) is 409 with the reason and the request as it is; a depot that is not a central depot of the '
+        + 'agency is 422.',
+      params: IdParams, body: PartRequestTransition, response: PartRequestTransitionResult, errors: [409, 422],
+    },
+    async ({ auth, params, body }) => {
+      let moved;
+      try {
+        moved = await movePartRequest(prisma, auth, params.id, body, now());
+      } catch (error) {
+        if (!(error instanceof PartRequestRefusal)) throw error;
+        if (error.kind === 'not_found') throw notFound('part request');
+        throw new HttpError(error.kind === 'conflict' ? 409 : 422, error.message, [{ path: error.path, in: 'body', message: error.message }], {
+          ...(error.current ? { current: error.current } : {}),
+          ...(error.reason ? { reason: error.reason } : {}),
+        });
+      }
+      await pushPartRequest(prisma, deps.broadcaster, {
+        technicianId: moved.request.technicianId, interventionId: moved.request.interventionId, status: moved.request.status,
+        quantity: moved.request.quantity, part: moved.part, transferred: moved.transfer !== null,
+      }, deps.log ?? (() => {}));
+      return { request: moved.request, transfer: moved.transfer };
     },
   );
 }

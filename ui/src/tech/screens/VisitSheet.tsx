@@ -3,6 +3,7 @@
 // maintained, warranty, history), past interventions, documents — and the
 // work itself: en route → on site → report and close.
 import { useTranslation } from 'react-i18next';
+import { checkTransition } from '../../../../server/src/contracts/lifecycle.ts';
 import type { EquipmentSheet, VisitSheet } from '../../../../server/src/contracts/replication.ts';
 import { useTech, useTechController } from '../context.tsx';
 import { configValue, formatDate, formatDateTime, formatTime } from '../format.ts';
@@ -82,7 +83,8 @@ function Work({ visit, status }: { visit: VisitSheet; status: VisitSheet['status
   const t = useT();
   const controller = useTechController();
   let body: React.ReactNode;
-  if (status === 'dispatched') {
+  // The shared lifecycle: a visit of the technician's planned, assigned or dispatched may be set off on.
+  if (checkTransition({ from: status, to: 'en_route', role: 'technician', hasTechnician: true }).ok) {
     body = <button type="button" className="btn primary wide" onClick={() => void controller.move(visit.id, 'en_route', t('work.labels.enRoute'))}>{t('work.enRoute')}</button>;
   } else if (status === 'en_route') {
     body = <button type="button" className="btn primary wide" onClick={() => void controller.move(visit.id, 'on_site', t('work.labels.onSite'))}>{t('work.onSite')}</button>;
