@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { generateDueVisits, type GenerateResult } from '../service-plans/generate.ts';
 import { buildDemoCompany, type DemoCompany } from './build/index.ts';
+import { insertBackOffice } from './back-office.ts';
 import { bulkInsert } from './bulk-insert.ts';
 import { DEMO_PASSWORD } from './build/users.ts';
 
@@ -21,6 +22,8 @@ export interface SeedOptions {
   seed: number;
   /** The instant the demo is built around ("today" is its day in Paris). */
   now: Date;
+  /** `next`: seed tomorrow's work whatever the hour (default `auto`: today until LATE_MINUTE). */
+  day?: 'auto' | 'next';
   log?: (message: string) => void;
 }
 
@@ -38,7 +41,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
   const elapsed = () => Math.round(performance.now() - started);
   if ((await prisma.agency.count()) > 0) return { seeded: false, elapsedMs: elapsed() };
 
-  const company = buildDemoCompany({ seed: options.seed, now: options.now });
+  const company = buildDemoCompany({ seed: options.seed, now: options.now, ...(options.day ? { day: options.day } : {}) });
   // Hashing is slow by design: once, before the transaction. The demo
   // accounts share one hash: they share a published password anyway.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -47,8 +50,9 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY}::bigint)`;
       if ((await tx.agency.count()) > 0) return null; // another process seeded meanwhile
-      await insertCompany(tx, company, passwordHash);
-      return generateDueVisits(tx, { today: company.today, horizonDays: DEMO_HORIZON_DAYS }, { inTransaction: true });
+      const backOffice = await insertCompany(tx, company, passwordHash);
+      const generated = await generateDueVisits(tx, { today: company.today, horizonDays: DEMO_HORIZON_DAYS }, { inTransaction: true });
+      return { ...generated, backOffice };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
@@ -58,7 +62,8 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
   options.log?.(
     `demo company seeded for ${company.today} in ${elapsed()} ms: ${counts.agencies} agencies, ${counts.technicians} technicians, ` +
       `${counts.sites} sites, ${counts.equipment} pieces of equipment, ${counts.contracts} contracts, ` +
-      `${counts.interventionsToday} interventions today, ${outcome.created} more visits generated from service plans`,
+      `${counts.interventionsToday} interventions today, ${outcome.created} more visits generated from service plans; ` +
+      `back office: ${counts.parts} parts, ${counts.depots} depots, ${outcome.backOffice.movements} stock movements (${outcome.backOffice.ms} ms)`,
   );
   return {
     seeded: true,
@@ -72,7 +77,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
-async function insertCompany(tx: Tx, c: DemoCompany, passwordHash: string): Promise<void> {
+async function insertCompany(tx: Tx, c: DemoCompany, passwordHash: string): Promise<{ movements: number; ms: number }> {
   // Parents before children.
   const tables: Array<[string, readonly object[]]> = [
     ['regions', c.regions],
@@ -96,6 +101,9 @@ async function insertCompany(tx: Tx, c: DemoCompany, passwordHash: string): Prom
     ['intervention_skills', c.interventionSkills],
   ];
   for (const [table, rows] of tables) await bulkInsert(tx, table, rows as Record<string, unknown>[]);
+  const started = performance.now();
+  const { movements } = await insertBackOffice(tx, c.backOffice);
+  return { movements, ms: Math.round(performance.now() - started) };
 }
 
 function countsOf(c: DemoCompany, generated: number): Record<string, number> {
@@ -116,5 +124,12 @@ function countsOf(c: DemoCompany, generated: number): Record<string, number> {
     servicePlans: c.servicePlans.length,
     interventionsToday: c.interventions.length,
     generatedVisits: generated,
+    parts: c.backOffice.parts.length,
+    suppliers: c.backOffice.suppliers.length,
+    depots: c.backOffice.depots.length,
+    supplierOrders: c.backOffice.supplierOrders.length,
+    interventionParts: c.backOffice.interventionParts.length,
+    contractTerms: c.backOffice.contractTerms.length,
+    warranties: c.backOffice.warranties.length,
   };
 }

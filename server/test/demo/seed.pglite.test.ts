@@ -28,7 +28,7 @@ describe('seedDemo on PGlite', () => {
     expect(first.counts?.sites).toBe(400);
     expect(first.generated?.created).toBeGreaterThan(0);
     expect(logs[0]).toMatch(/demo company seeded for 2026-11-30/);
-    console.log(`[demo] PGlite seed: ${first.elapsedMs} ms`);
+    console.log(`[demo] PGlite seed: ${first.elapsedMs} ms — ${logs[0]}`);
     await expectSeededDemo(db.prisma, '2026-11-30');
 
     const interventions = await db.prisma.intervention.count();

@@ -4,6 +4,7 @@
 import { addDays } from '../../service-plans/calendar.ts';
 import { localDay, localMinuteOfDay } from '../../service-plans/zoned-time.ts';
 import { DemoRandom } from '../random.ts';
+import { buildBackOffice, type DemoBackOffice } from './back-office.ts';
 import { buildContracts } from './contracts.ts';
 import { DEMO_TIME_ZONE, LATE_MINUTE, type BuildContext } from './context.ts';
 import { buildDay } from './day.ts';
@@ -33,10 +34,12 @@ export interface DemoCompany {
   interventions: ReturnType<typeof buildDay>['interventions'];
   interventionSkills: ReturnType<typeof buildDay>['interventionSkills'];
   users: DemoUserSpec[];
+  /** The back office: catalogue, depots, planned stock movements, billing set-up. */
+  backOffice: DemoBackOffice;
 }
 
-export function buildDemoCompany(options: { seed: number; now: Date }): DemoCompany {
-  const late = localMinuteOfDay(options.now, DEMO_TIME_ZONE) >= LATE_MINUTE;
+export function buildDemoCompany(options: { seed: number; now: Date; day?: 'auto' | 'next' }): DemoCompany {
+  const late = options.day === 'next' || localMinuteOfDay(options.now, DEMO_TIME_ZONE) >= LATE_MINUTE;
   const calendarDay = localDay(options.now, DEMO_TIME_ZONE);
   const ctx: BuildContext = {
     r: new DemoRandom(options.seed, options.now.getTime()),
@@ -50,6 +53,10 @@ export function buildDemoCompany(options: { seed: number; now: Date }): DemoComp
   const base = buildInstalledBase(ctx, org, technicianCounts);
   const contracts = buildContracts(ctx, base);
   const day = buildDay(ctx, org, workforce, base, contracts);
+  // Users, then the back office: drawn last from the seeded generator, so the
+  // rest of the company is the same as before the back office existed.
+  const users = demoUsers(ctx, org, workforce);
+  const backOffice = buildBackOffice(ctx, org, workforce, base, contracts, day);
   return {
     today: ctx.today,
     regions: org.regions,
@@ -69,6 +76,7 @@ export function buildDemoCompany(options: { seed: number; now: Date }): DemoComp
     servicePlans: contracts.servicePlans,
     interventions: day.interventions,
     interventionSkills: day.interventionSkills,
-    users: demoUsers(ctx, org, workforce),
+    users,
+    backOffice,
   };
 }
