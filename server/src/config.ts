@@ -18,6 +18,13 @@ export interface Config {
   readonly demo: boolean;
   /** SIMULATE: move technicians along their tours; defaults to `demo`. */
   readonly simulate: boolean;
+  /**
+   * DEMO_DAY: which day the demo company's work is seeded for. `auto`: today,
+   * or tomorrow once today is nearly over; `next`: always tomorrow, a whole day
+   * ahead whatever the hour (what the browser tests use, so they do not depend
+   * on when they run).
+   */
+  readonly demoDay: DemoDayRule;
   /** AUTH_SECRET, or the one persisted in `${dataDir}/auth-secret`. */
   readonly authSecret: string;
 }
@@ -39,8 +46,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     demo,
     simulate: parseBoolean(env, 'SIMULATE', demo),
+    demoDay: parseDemoDay(env.DEMO_DAY),
     authSecret: env.AUTH_SECRET || persistedSecret(dataDir),
   };
+}
+
+export const DEMO_DAY_RULES = ['auto', 'next'] as const;
+export type DemoDayRule = (typeof DEMO_DAY_RULES)[number];
+
+function parseDemoDay(value: string | undefined): DemoDayRule {
+  if (value === undefined || value.trim() === '') return 'auto';
+  const rule = value.trim().toLowerCase();
+  if ((DEMO_DAY_RULES as readonly string[]).includes(rule)) return rule as DemoDayRule;
+  throw new ConfigError(`DEMO_DAY must be one of ${DEMO_DAY_RULES.join(', ')}, got "${value}"`);
 }
 
 function parsePort(value: string | undefined): number {

@@ -16,6 +16,7 @@ import { replicationRoutes } from './http/routes/replication.ts';
 import { staticUi } from './http/static-ui.ts';
 import { jobOptionsFromEnv } from './jobs/options.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
+import { localDay } from './planning/time.ts';
 import { createRealtime, type Realtime } from './realtime/index.ts';
 
 const log = (message: string) => console.log(`[tournee] ${message}`);
@@ -51,7 +52,7 @@ export async function start(config: Config): Promise<Running> {
       (db.migrations.applied.length ? `, applied ${db.migrations.applied.length} migration(s)` : ''));
 
     let seeded: SeedResult | undefined;
-    if (config.demo) seeded = await seedDemo(db.prisma, { seed: DEMO_SEED, now: new Date(), log });
+    if (config.demo) seeded = await seedDemo(db.prisma, { seed: DEMO_SEED, now: new Date(), day: config.demoDay, log });
 
     const httpServer: Server = createServer();
     // Stopping: HTTP stops accepting first, but its connections (websockets
@@ -98,6 +99,10 @@ export async function start(config: Config): Promise<Running> {
 
     log(`listening on ${url} (API under ${url}/api, OpenAPI at ${url}/api/openapi.json)`);
     if (config.simulate) log('position simulator on (SIMULATE=0 to switch it off)');
+    if (seeded?.seeded && seeded.today && seeded.today !== localDay(new Date(), 'Europe/Paris')) {
+      // After LATE_MINUTE (or with DEMO_DAY=next) the demo's work is tomorrow's: say where to look.
+      log(`the demo's day is ${seeded.today}: the board opens on today; ${url}/?date=${seeded.today} opens on that day`);
+    }
     if (config.demo) await printDemoLogins(db);
     return { url, stop };
   } catch (error) {

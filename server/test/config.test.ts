@@ -10,12 +10,12 @@ describe('loadConfig', () => {
 
   it('applies the documented defaults', () => {
     const config = loadConfig({ DATA_DIR: dir });
-    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, redisUrl: undefined, dataDir: dir, demo: true, simulate: true });
+    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, redisUrl: undefined, dataDir: dir, demo: true, simulate: true, demoDay: 'auto' });
   });
 
   it('reads every variable', () => {
-    expect(loadConfig({ PORT: '0', DATABASE_URL: 'postgresql://x/y', REDIS_URL: 'redis://r', DATA_DIR: dir, DEMO: 'off', AUTH_SECRET: 's3cret' })).toEqual({
-      port: 0, databaseUrl: 'postgresql://x/y', redisUrl: 'redis://r', dataDir: dir, demo: false, simulate: false, authSecret: 's3cret',
+    expect(loadConfig({ PORT: '0', DATABASE_URL: 'postgresql://x/y', REDIS_URL: 'redis://r', DATA_DIR: dir, DEMO: 'off', DEMO_DAY: 'next', AUTH_SECRET: 's3cret' })).toEqual({
+      port: 0, databaseUrl: 'postgresql://x/y', redisUrl: 'redis://r', dataDir: dir, demo: false, simulate: false, demoDay: 'next', authSecret: 's3cret',
     });
     expect(loadConfig({ DATA_DIR: dir, DEMO: '1', SIMULATE: 'false', AUTH_SECRET: 's' })).toMatchObject({ demo: true, simulate: false });
   });
@@ -23,6 +23,7 @@ describe('loadConfig', () => {
   it('refuses nonsense with the variable named', () => {
     expect(() => loadConfig({ DATA_DIR: dir, PORT: 'http' })).toThrow('PORT must be an integer between 0 and 65535, got "http"');
     expect(() => loadConfig({ DATA_DIR: dir, DEMO: 'maybe' })).toThrow(/^DEMO must be one of/);
+    expect(() => loadConfig({ DATA_DIR: dir, DEMO_DAY: 'monday' })).toThrow('DEMO_DAY must be one of auto, next, got "monday"');
   });
 
   it('generates the auth secret once, persists it privately, and reuses it', () => {

@@ -90,4 +90,46 @@ describe('buildDemoCompany', () => {
     expect(deadlines.length).toBeGreaterThan(0);
     for (const d of deadlines) expect(d.getTime()).toBeGreaterThan(new Date('2026-12-01T07:00:00Z').getTime());
   });
+
+  it('prepares tomorrow at any hour with DEMO_DAY=next', () => {
+    const morning = buildDemoCompany({ seed: 1, now: NOW, day: 'next' });
+    expect(morning.today).toBe('2026-12-01');
+    for (const i of morning.interventions) expect(i.earliestDate).toEqual(new Date('2026-12-01T00:00:00Z'));
+  });
+  it('stocks the back office through receipts and van loadings that never take a depot below zero', () => {
+    const bo = company.backOffice;
+    const depots = new Map(bo.depots.map((d) => [d.id, d]));
+    // A central depot per agency, a van per technician.
+    for (const a of company.agencies) expect(bo.depots.filter((d) => d.agencyId === a.id && d.kind === 'central')).toHaveLength(1);
+    for (const t of company.technicians) expect(bo.depots.filter((d) => d.technicianId === t.id && d.kind === 'van')).toHaveLength(1);
+    // Replaying the planned batches in time order, every level stays ≥ 0 and receipts match their order lines.
+    const onHand = new Map<string, number>();
+    const lines = new Map(bo.supplierOrderLines.map((l) => [l.id!, l]));
+    for (const batch of [...bo.batches].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())) {
+      for (const l of batch.lines) {
+        expect(depots.get(l.depotId)!.agencyId).toBe(batch.agencyId);
+        const key = `${l.partId}|${l.depotId}`;
+        onHand.set(key, (onHand.get(key) ?? 0) + l.quantity);
+        if (l.kind === 'receipt') expect(lines.get(l.supplierOrderLineId!)!.receivedQuantity).toBe(l.quantity);
+      }
+      for (const v of onHand.values()) expect(v).toBeGreaterThanOrEqual(0);
+    }
+    // Some central levels end below their minimum (the shortage list has work), most do not.
+    const settings = bo.stockLevels.filter((l) => depots.get(l.depotId)!.kind === 'central');
+    const below = settings.filter((l) => (onHand.get(`${l.partId}|${l.depotId}`) ?? 0) < l.minQuantity!);
+    expect(below.length).toBeGreaterThanOrEqual(company.agencies.length * 3);
+    expect(below.length).toBeLessThan(settings.length / 3);
+    // Open orders are expected after today; received ones were received before.
+    for (const o of bo.supplierOrders) {
+      if (o.status === 'ordered' || o.status === 'partially_received') expect((o.expectedOn as Date).toISOString().slice(0, 10) > company.today).toBe(true);
+      if (o.status === 'received') expect((o.expectedOn as Date).toISOString().slice(0, 10) < company.today).toBe(true);
+    }
+    // Parts on today's interventions only; billing set up for every agency and site.
+    const todays = new Set(company.interventions.map((i) => i.id));
+    expect(bo.interventionParts.length).toBeGreaterThan(10);
+    for (const p of bo.interventionParts) expect(todays.has(p.interventionId)).toBe(true);
+    expect(bo.billingSettings).toHaveLength(company.agencies.length);
+    expect(bo.siteVatProfiles).toHaveLength(company.sites.length);
+    expect(new Set(bo.contractTerms.map((t) => t.contractId)).size).toBe(bo.contractTerms.length);
+  });
 });
