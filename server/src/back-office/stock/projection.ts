@@ -139,7 +139,11 @@ export interface Shortage {
   readonly maxQuantity: number | null;
   readonly lowest: { readonly quantity: number; readonly on: IsoDay };
   readonly projected: number;
-  /** Order up to the maximum (or the minimum when no maximum is set) from the lowest point. */
+  /**
+   * Enough to stay at or above the minimum at the lowest point, and no more
+   * than keeps the stock at or below the maximum once the flows after that
+   * point (supplier orders already under way) have come in.
+   */
   readonly suggestedQuantity: number;
   readonly estimatedCostCents: number;
 }
@@ -152,9 +156,12 @@ export interface SupplierSuggestion {
 
 /**
  * A part is short in a depot when its projection falls below the minimum
- * level (0 when none is set) within the horizon. The suggestion orders up to
- * the maximum from that lowest point, grouped by the part's preferred
- * supplier.
+ * level (0 when none is set) within the horizon. An order placed now lifts
+ * every later point by its quantity, so ordering "up to the maximum from the
+ * lowest point" would overshoot when a supplier order under way arrives after
+ * that point: the suggestion tops up to the maximum measured at the highest
+ * point from the lowest one on, and never less than the minimum needs.
+ * Grouped by the part's preferred supplier.
  */
 export function shortages(projections: readonly LevelProjection[]): { shortages: Shortage[]; suggestions: SupplierSuggestion[] } {
   const list: (Shortage & { supplierId: string | null })[] = [];
@@ -162,7 +169,8 @@ export function shortages(projections: readonly LevelProjection[]): { shortages:
     const min = p.minQuantity ?? 0;
     if (p.lowest.quantity >= min) continue;
     const target = Math.max(p.maxQuantity ?? min, min);
-    const suggestedQuantity = Math.max(1, target - p.lowest.quantity);
+    const highestAfter = Math.max(p.lowest.quantity, p.projected, ...p.timeline.filter((t) => t.on >= p.lowest.on).map((t) => t.quantity));
+    const suggestedQuantity = Math.max(1, min - p.lowest.quantity, target - highestAfter);
     list.push({
       partId: p.partId, partReference: p.partReference, partName: p.partName, depotId: p.depotId, depotName: p.depotName,
       minQuantity: min, maxQuantity: p.maxQuantity, lowest: p.lowest, projected: p.projected,

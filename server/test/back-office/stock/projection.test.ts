@@ -37,7 +37,7 @@ describe('shortages', () => {
 
   it('lists parts falling below their minimum and suggests ordering up to the maximum, per supplier', () => {
     const result = shortages([
-      level({ partId: 'a', lowest: { quantity: 1, on: '2026-03-04' }, projected: 6, minQuantity: 2, maxQuantity: 10 }),
+      level({ partId: 'a', lowest: { quantity: 1, on: '2026-03-04' }, projected: 1, minQuantity: 2, maxQuantity: 10 }),
       level({ partId: 'b', lowest: { quantity: 3, on: '2026-03-01' }, minQuantity: 2, maxQuantity: 10 }),
       level({ partId: 'c', lowest: { quantity: -2, on: '2026-03-05' }, preferredSupplierId: 's2' }),
       level({ partId: 'd', lowest: { quantity: 0, on: '2026-03-01' }, minQuantity: 4 }),
@@ -47,5 +47,20 @@ describe('shortages', () => {
       ['s1', ['a', 'd'], 1_300],
       ['s2', ['c'], 200],
     ]);
+  });
+
+  it('counts supplier orders arriving after the lowest point, so the order does not overshoot the maximum', () => {
+    // 3 on hand, 2 reserved on the 2nd (lowest: 1, under the minimum 4), 8 due on the 5th: 9, max 12.
+    const [short] = shortages([
+      level({ lowest: { quantity: 1, on: '2026-03-02' }, projected: 9, minQuantity: 4, maxQuantity: 12, timeline: [{ on: '2026-03-02', quantity: 1 }, { on: '2026-03-05', quantity: 9 }] }),
+    ]).shortages;
+    expect(short!.suggestedQuantity).toBe(3); // 12 − 9: the lowest point becomes 4, the minimum, and the stock tops at 12
+  });
+
+  it('orders what the minimum needs even when stock coming later would then exceed the maximum', () => {
+    const [short] = shortages([
+      level({ lowest: { quantity: 0, on: '2026-03-02' }, projected: 10, minQuantity: 3, maxQuantity: 10, timeline: [{ on: '2026-03-02', quantity: 0 }, { on: '2026-03-05', quantity: 10 }] }),
+    ]).shortages;
+    expect(short!.suggestedQuantity).toBe(3);
   });
 });
