@@ -89,7 +89,8 @@ async function main(): Promise<void> {
   try {
     const page = await browser.context.newPage();
     page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(`http://127.0.0.1:${port}/`);
+    // `?debug`: the board exposes window.__tourneeMap (which the page's __bench drives) only when asked.
+    await page.goto(`http://127.0.0.1:${port}/?debug`);
     await page.waitForFunction(() => (window as unknown as { __bench?: { ready(): boolean } }).__bench?.ready() === true, undefined, { timeout: 30_000 });
     await page.waitForFunction((n) => (window as unknown as { __bench: { markers(): number } }).__bench.markers() >= n, technicianCount, { timeout: 30_000 });
 

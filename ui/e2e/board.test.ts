@@ -2,15 +2,23 @@
 // (embedded database, demo company): log in; technicians' markers move as
 // positions stream; drag a visit to another technician and find it there
 // after a reload; an urgent request assigned reaches that technician's socket;
-// a second dispatcher's conflicting change is refused with a message.
-// Screenshots for the README are written to docs/screenshots/.
+// a second dispatcher's conflicting change is refused with a message; a
+// technician's action from the field that clashed with the office's record
+// shows up live on the board, both sides, and is marked handled; the
+// day is optimized as a preview, compared before/after and accepted, and the
+// timeline follows. Screenshots for the README are written to docs/screenshots/.
+//
+// The test reads the board through `window.__tournee` / `window.__tourneeMap`,
+// which the board exposes only on opt-in: launchBrowser() sets
+// localStorage['tournee.debug'] = '1' on every page (support/browser.ts).
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { OutboxMessage } from '../../server/src/contracts/realtime.ts';
+import type { OutboxMessage, PlanSnapshot } from '../../server/src/contracts/realtime.ts';
 import { call, login } from './support/api.ts';
 import { type Browser, launchBrowser } from './support/browser.ts';
 import { describeWithChromium } from './support/describe.ts';
@@ -51,7 +59,7 @@ describeWithChromium('dispatcher board in Chromium', () => {
 
   it('logs in and shows the agency’s day', async () => {
     page = await browser.context.newPage();
-    await page.goto(server.url);
+    await page.goto(boardUrl());
     await page.getByLabel('Adresse e-mail').fill(DISPATCHER);
     await page.getByLabel('Mot de passe').fill('wrong password');
     await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -163,7 +171,7 @@ describeWithChromium('dispatcher board in Chromium', () => {
 
     // …while dispatcher B, on another screen, moves it to another technician.
     const other = await browser.context.newPage();
-    await other.goto(server.url);
+    await other.goto(boardUrl());
     await other.getByLabel('Adresse e-mail').fill(SECOND_DISPATCHER);
     await other.getByLabel('Mot de passe').fill('tournee-demo');
     await other.getByRole('button', { name: 'Se connecter' }).click();
@@ -195,7 +203,120 @@ describeWithChromium('dispatcher board in Chromium', () => {
     await expect.poll(() => page.locator(`.timeline-row[data-technician-id="${pick!.from}"] [data-intervention-id="${pick!.interventionId}"]`).count(), { timeout: 20_000 }).toBe(0);
   });
 
+  it('shows a technician’s conflicting action from the field live, both sides, and marks it handled', async () => {
+    // A visit of the technician's, as their app holds it (its own: earlier steps moved their planned ones away)…
+    const sites = await call<{ items: { id: string; lat: number | null }[] }>(server.url, dispatcherToken, 'GET', '/api/sites?q=Aix-en-Provence&limit=20');
+    const agencyId = await page.evaluate(() => (window as unknown as BoardWindow).__tournee.store.get().agencyId!);
+    const created = await call<{ id: string; version: number }>(server.url, dispatcherToken, 'POST', '/api/interventions', {
+      agencyId, kind: 'corrective', siteId: sites.items.find((s) => s.lat !== null)!.id, estimatedDurationMinutes: 45, problemDescription: 'Fuite au circulateur',
+    });
+    // At the head of their demo day's tour (a given place: the tours may be full).
+    const assigned = await call<{ interventionVersion: number }>(server.url, dispatcherToken, 'POST', `/api/interventions/${created.id}/assign`, {
+      technicianId: technician.technicianId, version: created.version, position: 0, ...(server.demoDay ? { day: server.demoDay } : {}),
+    });
+    const portfolio = await call<{ visits: { id: string; status: string; version: number }[] }>(server.url, technician.token, 'GET', '/api/tech/portfolio');
+    const visit = portfolio.visits.find((v) => v.id === created.id);
+    expect(visit, 'the assigned visit is not in the technician\'s portfolio').toBeDefined();
+    expect(visit!.version).toBe(assigned.interventionVersion);
+    // …is cancelled at the office while the technician is offline…
+    await call(server.url, dispatcherToken, 'POST', `/api/interventions/${visit!.id}/transitions`, { to: 'cancelled', version: visit!.version, reason: 'Client absent, rappel demandé' });
+    // …and the technician's "on my way", recorded offline, reaches the server afterwards.
+    const now = new Date().toISOString();
+    const replicated = await call<{ results: { status: string }[] }>(server.url, technician.token, 'POST', '/api/replication/batch', {
+      actions: [{ kind: 'status', id: randomUUID(), createdAt: now, interventionId: visit!.id, baseVersion: visit!.version, to: 'en_route', at: now }],
+    });
+    expect(replicated.results[0]?.status).toBe('conflict');
+
+    // The board says so at once, and the tab counts it.
+    const notice = page.locator('.notice', { hasText: 'Conflit terrain' });
+    await notice.waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('tab', { name: /Conflits/ }).locator('.badge').textContent()).toBe('1');
+    await notice.getByRole('button', { name: 'Voir' }).click();
+    const item = page.getByRole('listitem', { name: new RegExp(technician.name) });
+    await item.waitFor();
+    // Both sides: what the technician did, what the record says.
+    await expect.poll(() => item.getByRole('region', { name: 'Ce qu’a fait le technicien' }).textContent(), { timeout: 10_000 }).toContain('Passage à « En route »');
+    expect(await item.getByRole('region', { name: 'Ce que dit le dossier' }).textContent()).toContain('Statut : Annulée');
+    expect(await item.textContent()).toContain('Motif d’annulation : Client absent, rappel demandé');
+    await page.screenshot({ path: join(SHOTS, 'board-field-conflict.png') });
+
+    await item.getByLabel('Décision prise').fill('Technicien prévenu, visite à replanifier avec le client');
+    await item.getByRole('button', { name: 'Marquer comme traité' }).click();
+    await page.getByText('Aucun conflit ouvert pour cette agence.').waitFor({ timeout: 10_000 });
+    const open = await call<unknown[]>(server.url, dispatcherToken, 'GET', `/api/replication/conflicts?open=true`);
+    expect(open).toHaveLength(0);
+  });
+
+  it('optimizes the day as a preview, compares before and after, accepts, and the timeline shows the new plan', async () => {
+    const { agencyId, date } = await page.evaluate(() => {
+      const s = (window as unknown as BoardWindow).__tournee.store.get();
+      return { agencyId: s.agencyId!, date: s.date };
+    });
+    const before = await serverPlan(agencyId, date);
+    await page.getByRole('tab', { name: 'Optimiser' }).click();
+    // The smallest budget (10 s) is the default.
+    expect(await page.getByLabel('Temps de calcul').inputValue()).toBe('10000');
+    const posted = page.waitForResponse((r) => r.url().endsWith('/api/plans') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Lancer l’optimisation' }).click();
+    const response = await posted;
+    expect(response.status(), await response.text()).toBeLessThan(300);
+    expect(response.request().postDataJSON()).toMatchObject({ agencyId, days: [date], timeLimitMs: 10_000, preview: true });
+    const { id: runId } = (await response.json()) as { id: string };
+
+    // Before → after, side by side, once the preview is computed.
+    const table = page.locator('.optimize table.compare');
+    await table.waitFor({ timeout: 120_000 });
+    expect(await table.locator('tbody tr').count()).toBe(7);
+    expect(await table.locator('tr[data-indicator="planned"] td').first().textContent()).not.toBe('—');
+    await expect.poll(() => page.locator('.optimize-changes').textContent()).toMatch(/Accepter modifie|identique/);
+    // Nothing is applied yet: the run waits for the dispatcher.
+    const preview = await call<{ preview: boolean; decision: string | null }>(server.url, dispatcherToken, 'GET', `/api/plans/${runId}`);
+    expect(preview).toMatchObject({ preview: true, decision: 'pending' });
+    await page.screenshot({ path: join(SHOTS, 'board-optimize.png') });
+
+    const accepted = page.waitForResponse((r) => r.url().endsWith(`/api/plans/${runId}/accept`));
+    await page.getByRole('button', { name: 'Accepter le plan' }).click();
+    const answer = await accepted;
+    expect(answer.status(), await answer.text()).toBe(200);
+    await page.getByText('Plan appliqué').waitFor({ timeout: 20_000 });
+    const run = await call<{ decision: string | null; result: { summary: { interventionsChanged: number } } }>(server.url, dispatcherToken, 'GET', `/api/plans/${runId}`);
+    expect(run.decision).toBe('accepted');
+
+    // The board follows through the server's plan deltas (no reload): every
+    // technician's row holds exactly the visits of their tour in the plan now in force.
+    const after = await serverPlan(agencyId, date);
+    if (run.result.summary.interventionsChanged > 0) expect(toursOf(after)).not.toEqual(toursOf(before));
+    await expect.poll(async () => {
+      const shown = await page.locator('.timeline-row').evaluateAll((rows) => Object.fromEntries(rows.map((row) => [
+        (row as HTMLElement).dataset.technicianId!,
+        [...row.querySelectorAll<HTMLElement>('.timeline-visit[data-intervention-id]')].map((v) => v.dataset.interventionId!).sort(),
+      ])));
+      return Object.entries(toursOf(after)).every(([technicianId, ids]) => JSON.stringify(shown[technicianId] ?? []) === JSON.stringify([...ids].sort()));
+    }, { timeout: 30_000 }).toBe(true);
+  });
+
   // ─── helpers ───────────────────────────────────────────────────────────────
+
+  /** The board opened on the demo's day (tomorrow: see support/server.ts). */
+  function boardUrl(): string {
+    return server.demoDay ? `${server.url}/?date=${server.demoDay}` : server.url;
+  }
+
+  /** The agency's day as the server holds it (a dispatcher's socket asking for a snapshot). */
+  async function serverPlan(agencyId: string, date: string): Promise<PlanSnapshot> {
+    const socket: Socket = io(server.url, { auth: { token: dispatcherToken }, transports: ['websocket'] });
+    try {
+      await new Promise<void>((ok, fail) => {
+        socket.once('session:ready', () => ok());
+        socket.once('connect_error', fail);
+      });
+      const answer = (await socket.timeout(20_000).emitWithAck('plan:resync', { agencyId, date })) as { ok: boolean; data: PlanSnapshot; error?: string };
+      if (!answer.ok) throw new Error(`plan:resync: ${answer.error}`);
+      return answer.data;
+    } finally {
+      socket.close();
+    }
+  }
 
   async function post(technicianId: string, at: { lat: number; lon: number }, secondsLater: number): Promise<void> {
     const recordedAt = new Date(Date.now() + secondsLater * 1000).toISOString();
@@ -222,6 +343,17 @@ describeWithChromium('dispatcher board in Chromium', () => {
     return text;
   }
 });
+
+/** Each technician's visits on the day's tours, in visiting order (those with a time: the timeline draws no other). */
+function toursOf(plan: PlanSnapshot): Record<string, string[]> {
+  const planned = new Map(plan.interventions.map((i) => [i.id, i.plannedStart]));
+  const out: Record<string, string[]> = {};
+  for (const tour of plan.tours) {
+    if (tour.date !== plan.date) continue;
+    (out[tour.technicianId] ??= []).push(...tour.stops.filter((s) => s.plannedStart ?? planned.get(s.interventionId)).map((s) => s.interventionId));
+  }
+  return out;
+}
 
 /** Moves the held visit over the other rows until the preview is not blocked; returns that row's technician. */
 async function hoverFeasibleRow(page: Page, from: string): Promise<string | null> {

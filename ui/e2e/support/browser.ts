@@ -28,8 +28,16 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** A persistent context on a throwaway profile: the facts' "fresh user-data-dir". */
-export async function launchBrowser(options: { width?: number; height?: number } = {}): Promise<Browser> {
+/** The localStorage key that makes the board expose `window.__tournee` and `window.__tourneeMap` (ui/src/state/debug.ts). */
+export const DEBUG_STORAGE_KEY = 'tournee.debug';
+
+/**
+ * A persistent context on a throwaway profile: the facts' "fresh user-data-dir".
+ * `debug` (default true): every page of the context opts in to the board's
+ * debug handles, which the tests read the board's state and map through; pass
+ * false to see the board as a user does (no handles).
+ */
+export async function launchBrowser(options: { width?: number; height?: number; debug?: boolean } = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'tournee-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -39,6 +47,7 @@ export async function launchBrowser(options: { width?: number; height?: number }
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
   });
+  if (options.debug ?? true) await context.addInitScript((key) => window.localStorage.setItem(key, '1'), DEBUG_STORAGE_KEY);
   return {
     context,
     close: async () => {

@@ -13,6 +13,8 @@ const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 export interface RunningServer {
   readonly url: string;
   readonly dataDir: string;
+  /** The day the demo company's work was seeded for (DEMO_DAY=next: tomorrow, in Paris). */
+  readonly demoDay: string | null;
   /** Everything the server printed, for failure messages. */
   readonly output: () => string;
   stop(): Promise<void>;
@@ -40,7 +42,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'server', 'src', 'main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO: '1', REDIS_URL: '', DATABASE_URL: '', ...env },
+    // DEMO_DAY=next: the demo's work is tomorrow's, a whole day ahead, so what the
+    // tests can plan and move does not depend on the hour they run at.
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO: '1', DEMO_DAY: 'next', REDIS_URL: '', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d: Buffer) => { output += d.toString(); });
@@ -67,5 +71,6 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url: `http://127.0.0.1:${port}`, dataDir, output: () => output, stop };
+  const demoDay = /demo company seeded for (\d{4}-\d{2}-\d{2})/.exec(output)?.[1] ?? null;
+  return { url: `http://127.0.0.1:${port}`, dataDir, demoDay, output: () => output, stop };
 }

@@ -1,44 +1,34 @@
 // Every server call the board makes, in one place: when a route changes on
-// the server, this file is the only one to follow it. Routes marked PROPOSED
-// are not in server/src/contracts yet (see ui/README.md, "What the board
-// expects from the server"); the board degrades gracefully while they 404.
+// the server, this file is the only one to follow it. Every type comes from
+// server/src/contracts, as types only (`import type`): zod stays out of the bundle.
 import type { z } from 'zod';
 import type { Http } from './http.ts';
 import type {
-  Agency, Customer, Equipment, Intervention, InterventionInput, LoginResponse, PageOf, Region,
+  Agency, Customer, Equipment, FieldConflict, Intervention, InterventionInput, LoginResponse, PageOf, Region,
   Sector, SessionUser, Shift, Site, Skill, Technician,
 } from './types.ts';
 
 type PlanningContract = typeof import('../../../server/src/contracts/api/planning.ts');
 type Infer<K extends keyof PlanningContract> = PlanningContract[K] extends z.ZodType ? z.output<PlanningContract[K]> : never;
+type Input<K extends keyof PlanningContract> = PlanningContract[K] extends z.ZodType ? z.input<PlanningContract[K]> : never;
 
 /** The engine's reasons for leaving an intervention out. */
-export type UnassignedReason = Infer<'PlanningResult'>['unassigned'][number]['reason'];
+export type UnassignedReason = Infer<'UnassignedVisit'>['reason'];
+/** One intervention a run left out, and why (parts_unavailable: which parts, and from when). */
+export type UnassignedVisit = Infer<'UnassignedVisit'>;
 export type RunStatus = Infer<'PlanningRun'>['status'];
-export type PlanningSummary = Partial<Infer<'PlanningResult'>['summary']> & Pick<Infer<'PlanningResult'>['summary'], 'planned' | 'unassigned' | 'travelSeconds' | 'travelMeters'>;
-
-export interface PlanningResult {
-  readonly summary: PlanningSummary;
-  readonly unassigned: readonly { readonly interventionId: string; readonly reason: UnassignedReason }[];
-  /** PROPOSED: the plan before the run, when the server computes it (for "before / after"). */
-  readonly before?: PlanningSummary;
-}
-
-export type PlanningRun = Omit<Infer<'PlanningRun'>, 'result' | 'requestedById' | 'createdAt' | 'startedAt' | 'finishedAt'> & {
-  readonly result: PlanningResult | null;
-  /** PROPOSED: a preview run stores nothing until accepted. Absent: the run applied its plan. */
-  readonly preview?: boolean;
-};
-
-export interface StartPlanning {
-  readonly agencyId: string;
-  readonly days: readonly string[];
-  readonly timeLimitMs?: number;
-  readonly requestId: string;
-}
+export type PlanDecision = NonNullable<Infer<'PlanningRun'>['decision']>;
+/** A day's plan, comparable before and after a run. */
+export type PlanIndicators = Infer<'PlanIndicators'>;
+export type PlanningSummary = Infer<'PlanningResult'>['summary'];
+export type PlanningResult = Infer<'PlanningResult'>;
+export type PlanningRun = Infer<'PlanningRun'>;
+export type PlanSubmitted = Infer<'PlanSubmitted'>;
+export type StartPlanning = Input<'PlanRequest'>;
 
 export type ServerInsertionAnswer = Infer<'InsertionAnswer'>;
 export type AssignAnswer = Infer<'AssignAnswer'>;
+export type AssignWarning = NonNullable<AssignAnswer['warnings']>[number];
 
 /** One technician who could take a visit, as the board shows them (from the server's answer, or its own estimate). */
 export interface InsertionCandidate {
@@ -70,8 +60,17 @@ export interface AssignInput {
   readonly version: number;
 }
 
+export interface ConflictListQuery {
+  readonly agencyId?: string;
+  /** Only unresolved ones (the server's default) or all. */
+  readonly open?: boolean;
+  readonly limit?: number;
+}
+
 const all = <T>(http: Http, path: string, query: Record<string, string | number | boolean | undefined> = {}) =>
   http.get<PageOf<T>>(path, { limit: 200, ...query }).then((p) => p.items);
+
+const plan = (id: string) => `/api/plans/${encodeURIComponent(id)}`;
 
 export function endpoints(http: Http) {
   return {
@@ -93,20 +92,25 @@ export function endpoints(http: Http) {
     customers: (q: string) => all<Customer>(http, '/api/customers', { q }),
     equipment: (query: { serialNumber?: string; siteId?: string }) => all<Equipment>(http, '/api/equipment', query),
 
-    startPlanning: (input: StartPlanning) => http.post<{ id: string; jobId: string; run: PlanningRun }>('/api/plans', input),
-    planningRun: (id: string) => http.get<PlanningRun>(`/api/plans/${encodeURIComponent(id)}`),
-    /** PROPOSED. */
-    acceptRun: (id: string) => http.post<PlanningRun>(`/api/plans/${encodeURIComponent(id)}/accept`),
-    /** PROPOSED. */
-    discardRun: (id: string) => http.post<PlanningRun>(`/api/plans/${encodeURIComponent(id)}/discard`),
-    /** PROPOSED: an agency's runs covering a day, newest first (the queue shows the latest one's reasons). */
-    latestRun: (agencyId: string, day: string) =>
-      http.get<PageOf<PlanningRun>>('/api/plans', { agencyId, day, limit: 1 }).then((page) => page.items[0] ?? null),
+    /** `preview: true` computes the plan and keeps it on the run until accepted or discarded. */
+    startPlanning: (input: StartPlanning) => http.post<PlanSubmitted>('/api/plans', input),
+    planningRun: (id: string) => http.get<PlanningRun>(plan(id)),
+    /** Applies a preview; 409 (with a message) when the plan changed since the preview. */
+    acceptRun: (id: string) => http.post<PlanningRun>(`${plan(id)}/accept`),
+    discardRun: (id: string) => http.post<PlanningRun>(`${plan(id)}/discard`),
+    /** The run whose plan is in force for that day (succeeded, and applied directly or accepted), if any. */
+    appliedRun: (agencyId: string, day: string) =>
+      http.get<{ items: PlanningRun[] }>('/api/plans', { agencyId, day, applied: true, limit: 1 }).then((page): PlanningRun | null => page.items[0] ?? null),
 
     candidates: (interventionId: string, day: string) =>
       http.post<ServerInsertionAnswer>(`/api/interventions/${encodeURIComponent(interventionId)}/insertion-candidates`, { day }).then(toCandidates),
     assign: (interventionId: string, input: AssignInput) =>
       http.post<AssignAnswer>(`/api/interventions/${encodeURIComponent(interventionId)}/assign`, input),
+
+    /** Technicians' actions that clashed with the office's record, newest first. */
+    conflicts: (query: ConflictListQuery = {}) => http.get<FieldConflict[]>('/api/replication/conflicts', { ...query }),
+    resolveConflict: (actionId: string, resolution: string) =>
+      http.post<FieldConflict>(`/api/replication/conflicts/${encodeURIComponent(actionId)}/resolve`, { resolution }),
   };
 }
 

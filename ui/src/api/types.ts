@@ -12,6 +12,9 @@ export type {
   InterventionView, TourView, TourStopView, PositionFrame, PositionSample, PlanDelta, PlanSnapshot, JobProgress,
   InterventionStatus, ServerToClientEvents, ClientToServerEvents, SessionReady, AckResult, OutboxMessage,
 } from '../../../server/src/contracts/realtime.ts';
+export type {
+  FieldConflict, FieldConflictNotice, ConflictCurrent, ConflictReason, ActionKind,
+} from '../../../server/src/contracts/replication.ts';
 
 export type Agency = z.infer<typeof AgencySchema>;
 export type Sector = z.infer<typeof SectorSchema>;

@@ -1,6 +1,8 @@
 // The dispatcher's screen: map and side panel on top, the day's timeline below.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BackOffice } from '../back-office/BackOffice.tsx';
+import { ConflictsPanel } from '../conflicts/ConflictsPanel.tsx';
 import { KpiPanel } from '../kpis/KpiPanel.tsx';
 import { BoardMap } from '../map/BoardMap.tsx';
 import type { TileConfig } from '../map/Basemap.tsx';
@@ -12,17 +14,20 @@ import { Timeline } from '../timeline/Timeline.tsx';
 import { UrgentPanel } from '../urgent/UrgentPanel.tsx';
 import { MapControls } from './MapControls.tsx';
 import { Notices } from './Notices.tsx';
+import { useSection } from './section.ts';
 import { SelectionCard } from './SelectionCard.tsx';
 import { TopBar } from './TopBar.tsx';
 
-const PANELS: readonly Panel[] = ['queue', 'urgent', 'optimize', 'kpis'];
+const PANELS: readonly Panel[] = ['queue', 'urgent', 'optimize', 'kpis', 'conflicts'];
 
 export function Board({ tiles }: { tiles: TileConfig | null }) {
   const { t } = useTranslation();
   const controller = useController();
   const panel = useBoard((s) => s.panel);
   const plan = useBoard((s) => s.plan);
+  const openConflicts = useBoard((s) => s.conflicts.length);
   const [findFor, setFindFor] = useState<string | null>(null);
+  const section = useSection();
   const waiting = plan ? Object.values(plan.interventions).filter((i) => i.technicianId === null && (i.status === 'requested' || i.status === 'planned')).length : 0;
 
   const onTabKey = (e: React.KeyboardEvent, index: number) => {
@@ -37,6 +42,7 @@ export function Board({ tiles }: { tiles: TileConfig | null }) {
     <div className="board">
       <a className="skip-link" href="#timeline">{t('board.skipToTimeline')}</a>
       <TopBar />
+      {section !== 'planning' ? <BackOffice section={section} /> : (
       <main className="board-main">
         <div className="board-map-wrap">
           <BoardMap tiles={tiles} />
@@ -61,6 +67,7 @@ export function Board({ tiles }: { tiles: TileConfig | null }) {
               >
                 {t(`board.panel.${p}`)}
                 {p === 'queue' && waiting > 0 && <span className="badge">{waiting}</span>}
+                {p === 'conflicts' && openConflicts > 0 && <span className="badge">{openConflicts}</span>}
               </button>
             ))}
           </div>
@@ -69,12 +76,14 @@ export function Board({ tiles }: { tiles: TileConfig | null }) {
             {panel === 'urgent' && <UrgentPanel interventionId={findFor} onDone={() => setFindFor(null)} />}
             {panel === 'optimize' && <OptimizePanel />}
             {panel === 'kpis' && <KpiPanel />}
+            {panel === 'conflicts' && <ConflictsPanel />}
           </div>
         </aside>
         <div className="board-timeline" id="timeline" tabIndex={-1}>
           <Timeline />
         </div>
       </main>
+      )}
       <Notices />
     </div>
   );

@@ -11,6 +11,11 @@ export function Notices() {
         <div key={n.id} className={`notice is-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
           {/* Keys come from the controller's closed set of notices. */}
           <span>{t(n.key as 'notice.moved', n.values ?? {})}</span>
+          {n.panel && (
+            <button type="button" className="button small" onClick={() => { controller.showPanel(n.panel!); controller.dismiss(n.id); }}>
+              {t('notice.open')}
+            </button>
+          )}
           <button type="button" className="icon-button" onClick={() => controller.dismiss(n.id)} aria-label={t('common.dismiss')}>×</button>
         </div>
       ))}

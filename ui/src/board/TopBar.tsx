@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { addDays } from '../geo/time.ts';
 import { useBoard, useController } from '../state/context.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { hashOfSection, SECTIONS, useSection } from './section.ts';
 
 export function TopBar() {
   const { t, i18n } = useTranslation();
@@ -15,12 +16,18 @@ export function TopBar() {
   const connection = useBoard((s) => s.connection);
   const user = useBoard((s) => s.session?.user);
   const [regionId, setRegionId] = useState('');
+  const section = useSection();
   const shown = useMemo(() => agencies.filter((a) => !regionId || a.regionId === regionId || a.id === agencyId), [agencies, regionId, agencyId]);
   const day = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 
   return (
     <header className="topbar">
       <div className="brand"><span className="brand-mark" aria-hidden="true">T</span><span>Tournée</span></div>
+      <nav className="sections" aria-label={t('top.sections')}>
+        {SECTIONS.map((s) => (
+          <a key={s} href={hashOfSection(s)} className="section-link" aria-current={s === section ? 'page' : undefined}>{t(`top.section.${s}`)}</a>
+        ))}
+      </nav>
       <nav className="topbar-scope" aria-label={t('top.scope')}>
         {regions.length > 1 && (
           <label className="field inline">
@@ -37,7 +44,7 @@ export function TopBar() {
             {shown.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
           </select>
         </label>
-        <div className="day-picker" role="group" aria-label={t('top.day')}>
+        {section === 'planning' && <div className="day-picker" role="group" aria-label={t('top.day')}>
           <button type="button" className="icon-button" onClick={() => void controller.selectDate(addDays(date, -1))} aria-label={t('top.previousDay')}>‹</button>
           <label>
             <span className="sr-only">{t('top.day')}</span>
@@ -45,7 +52,7 @@ export function TopBar() {
           </label>
           <button type="button" className="icon-button" onClick={() => void controller.selectDate(addDays(date, 1))} aria-label={t('top.nextDay')}>›</button>
           <span className="day-name">{day}</span>
-        </div>
+        </div>}
       </nav>
       <div className="topbar-end">
         <span className={`connection is-${connection}`} role="status" title={t(`top.connection.${connection}`)}>

@@ -9,6 +9,7 @@ import { CircleMarker, GeoJSON, MapContainer, Polyline, Tooltip, useMap } from '
 import type { InterventionView, Sector, Technician, TourView } from '../api/types.ts';
 import { activityOf, isUrgent, technicianColor } from '../board/colors.ts';
 import { useBoard, useController } from '../state/context.tsx';
+import { exposeDebug } from '../state/debug.ts';
 import { Basemap, ensureBasemapPane, type TileConfig } from './Basemap.tsx';
 import { routeHits } from './hit-router.ts';
 import { SectorHits } from './sector-hits.ts';
@@ -159,8 +160,8 @@ function CanvasLayers() {
     const zones = new SectorHits(map, (sector) => t('map.sector', { name: sector.name }));
     sectorHits.current = zones;
     const stop = routeHits(map, () => [techs, visits, zones]);
-    // The e2e tests and the benchmark project positions to the screen through this handle.
-    (window as unknown as { __tourneeMap?: L.Map }).__tourneeMap = map;
+    // The e2e tests and the benchmark project positions to the screen through this handle (opt-in, see state/debug.ts).
+    exposeDebug('__tourneeMap', map);
     return () => {
       stop();
       visits.remove();

@@ -1,23 +1,16 @@
-// "Optimize": plan the selected day of the selected agency, follow the job's
-// progress events, compare the indicators before and after, then accept or
-// discard. A server that applies runs directly (no preview) is said so plainly.
-import { useEffect, useRef, useState } from 'react';
+// "Optimize": plan the selected day of the selected agency as a preview (the
+// server computes it and applies nothing), follow the job's progress events,
+// compare the day's indicators before and after, then accept (the server
+// applies it and broadcasts the new tours as plan deltas) or discard. The
+// run's state lives in the store (controller.ts), so switching tabs keeps it.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanningRun } from '../api/endpoints.ts';
-import { formatDuration } from '../geo/time.ts';
+import type { PlanIndicators, PlanningRun, PlanningSummary } from '../api/endpoints.ts';
+import { formatDuration, formatSignedDuration } from '../geo/time.ts';
 import { KpiGrid, useDayKpis } from '../kpis/KpiPanel.tsx';
-import type { Kpis } from '../kpis/compute.ts';
-import { describe } from '../state/controller.ts';
 import { useBoard, useController } from '../state/context.tsx';
 
-type Phase =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'running'; readonly jobId: string; readonly runId: string; readonly before: Kpis | null }
-  | { readonly kind: 'done'; readonly run: PlanningRun; readonly before: Kpis | null }
-  | { readonly kind: 'failed'; readonly message: string };
-
 const BUDGETS = [10_000, 30_000, 60_000] as const;
-const POLL_MS = 1_500;
 
 export function OptimizePanel() {
   const { t, i18n } = useTranslation();
@@ -26,101 +19,98 @@ export function OptimizePanel() {
   const agencies = useBoard((s) => s.agencies);
   const date = useBoard((s) => s.date);
   const jobs = useBoard((s) => s.jobs);
+  const optimize = useBoard((s) => s.optimize);
   const kpis = useDayKpis();
-  const [budget, setBudget] = useState<number>(BUDGETS[0]);
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [polled, setPolled] = useState<PlanningRun | null>(null);
-  const kpisRef = useRef(kpis);
-  kpisRef.current = kpis;
-  const agency = agencies.find((a) => a.id === agencyId);
+  const [budget, setBudget] = useState<number>('timeLimitMs' in optimize ? optimize.timeLimitMs : BUDGETS[0]);
 
-  const run = async () => {
-    if (!agencyId) return;
-    try {
-      const { jobId, runId } = await controller.startPlanning({ agencyId, days: [date], timeLimitMs: budget });
-      setPolled(null);
-      setPhase({ kind: 'running', jobId, runId, before: kpisRef.current });
-    } catch (error) {
-      setPhase({ kind: 'failed', message: describe(error) });
-    }
-  };
-
-  // Progress events drive the bar; a slow poll is the safety net if an event is missed.
-  const running = phase.kind === 'running' ? phase : null;
-  const event = running ? jobs[running.jobId] : undefined;
-  useEffect(() => {
-    if (!running) return;
-    let live = true;
-    const poll = async () => {
-      const r = await controller.api.planningRun(running.runId).catch(() => null);
-      if (!live || !r) return;
-      setPolled(r);
-      if (r.status === 'succeeded') setPhase({ kind: 'done', run: r, before: running.before });
-      else if (r.status === 'failed' || r.status === 'cancelled') setPhase({ kind: 'failed', message: r.error ?? t('optimize.failed') });
-    };
-    const timer = setInterval(() => void poll(), POLL_MS);
-    if (event && (event.state === 'succeeded' || event.state === 'failed')) void poll();
-    return () => { live = false; clearInterval(timer); };
-  }, [running?.runId, event?.state]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const progress = event?.progress ?? polled?.progress ?? 0;
+  const busy = optimize.kind === 'starting' || optimize.kind === 'running' || optimize.kind === 'deciding';
+  // The run's own scope once there is one (the dispatcher may have moved to another agency or day since).
+  const run = 'run' in optimize ? optimize.run : null;
+  const scopeAgency = agencies.find((a) => a.id === (run?.agencyId ?? agencyId))?.name ?? '—';
+  const scopeDate = run?.days.join(', ') ?? date;
   const pct = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
-
-  const decide = async (accept: boolean) => {
-    if (phase.kind !== 'done') return;
-    try {
-      if (accept) await controller.api.acceptRun(phase.run.id);
-      else await controller.api.discardRun(phase.run.id);
-      controller.notify('success', accept ? 'optimize.accepted' : 'optimize.discarded');
-      await controller.resync();
-      setPhase({ kind: 'idle' });
-    } catch (error) {
-      controller.notify('error', 'notice.saveFailed', { message: describe(error) });
-    }
-  };
+  const event = optimize.kind === 'running' ? jobs[optimize.jobId] : undefined;
+  const progress = optimize.kind === 'running' ? event?.progress ?? optimize.run?.progress ?? 0 : 0;
 
   return (
     <div className="optimize">
       <h2 className="panel-title">{t('optimize.title')}</h2>
-      <p className="muted">{t('optimize.scope', { agency: agency?.name ?? '—', date })}</p>
-      <div className="field-row">
-        <label className="field">
-          <span>{t('optimize.budget')}</span>
-          <select value={budget} onChange={(e) => setBudget(Number(e.target.value))} disabled={phase.kind === 'running'}>
-            {BUDGETS.map((b) => <option key={b} value={b}>{formatDuration(b / 1000)}</option>)}
-          </select>
-        </label>
-        <button type="button" className="button primary" onClick={() => void run()} disabled={!agencyId || phase.kind === 'running'}>
-          {phase.kind === 'running' ? t('optimize.running') : t('optimize.run')}
-        </button>
-      </div>
-      {phase.kind === 'running' && (
+      <p className="muted">{t('optimize.scope', { agency: scopeAgency, date: scopeDate })}</p>
+      {(optimize.kind === 'idle' || optimize.kind === 'starting' || optimize.kind === 'running' || optimize.kind === 'failed') && (
+        <div className="field-row">
+          <label className="field">
+            <span>{t('optimize.budget')}</span>
+            <select value={budget} onChange={(e) => setBudget(Number(e.target.value))} disabled={busy}>
+              {BUDGETS.map((b) => <option key={b} value={b}>{formatDuration(b / 1000)}</option>)}
+            </select>
+          </label>
+          <button type="button" className="button primary" onClick={() => void controller.startOptimize(budget)} disabled={!agencyId || busy}>
+            {busy ? t('optimize.running') : optimize.kind === 'failed' ? t('optimize.retry') : t('optimize.run')}
+          </button>
+        </div>
+      )}
+
+      {(optimize.kind === 'starting' || optimize.kind === 'running') && (
         <div className="progress-block">
           <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)} aria-label={t('optimize.progress')}>
             <span style={{ width: `${Math.max(2, progress * 100)}%` }} />
           </div>
           <p className="muted" aria-live="polite">{pct.format(progress)} {event?.message ? `— ${t(`optimize.stage.${stageKey(event.message)}`, { defaultValue: event.message })}` : ''}</p>
-        </div>
-      )}
-      {phase.kind === 'failed' && <p className="form-error" role="alert">{phase.message}</p>}
-      {phase.kind === 'done' && (
-        <div className="optimize-result">
-          <h3>{t('optimize.compare')}</h3>
-          <Compare before={phase.before} after={kpis} run={phase.run} />
-          {phase.run.preview ? (
-            <div className="actions">
-              <button type="button" className="button primary" onClick={() => void decide(true)}>{t('optimize.accept')}</button>
-              <button type="button" className="button" onClick={() => void decide(false)}>{t('optimize.discard')}</button>
-            </div>
-          ) : (
-            <div className="actions">
-              <p className="hint">{t('optimize.appliedDirectly')}</p>
-              <button type="button" className="button" onClick={() => setPhase({ kind: 'idle' })}>{t('common.close')}</button>
-            </div>
+          {optimize.kind === 'running' && (
+            <button type="button" className="button small" onClick={() => void controller.discardPlan()}>{t('optimize.cancel')}</button>
           )}
         </div>
       )}
-      {phase.kind === 'idle' && kpis && (
+
+      {optimize.kind === 'failed' && <p className="form-error" role="alert">{optimize.message || t('optimize.failed')}</p>}
+
+      {(optimize.kind === 'review' || optimize.kind === 'deciding' || optimize.kind === 'stale') && (
+        <div className="optimize-result">
+          <h3>{t('optimize.compare')}</h3>
+          <Compare run={optimize.run} />
+          <Changes summary={optimize.run.result?.summary} />
+          {optimize.kind === 'stale' ? (
+            <>
+              <p className="form-error" role="alert">{t('optimize.stale')} {optimize.message}</p>
+              <div className="actions">
+                <button type="button" className="button primary" onClick={() => { controller.closeOptimize(); void controller.startOptimize(optimize.timeLimitMs); }}>
+                  {t('optimize.rerun')}
+                </button>
+                <button type="button" className="button" onClick={() => void controller.discardPlan()}>{t('optimize.discard')}</button>
+              </div>
+            </>
+          ) : (
+            <>
+              <p className="muted">{t('optimize.previewNote')}</p>
+              {optimize.kind === 'review' && optimize.error && <p className="form-error" role="alert">{optimize.error}</p>}
+              <div className="actions">
+                <button type="button" className="button primary" onClick={() => void controller.acceptPlan()} disabled={optimize.kind === 'deciding'}>
+                  {optimize.kind === 'deciding' && optimize.decision === 'accept' ? t('optimize.accepting') : t('optimize.accept')}
+                </button>
+                <button type="button" className="button" onClick={() => void controller.discardPlan()} disabled={optimize.kind === 'deciding'}>
+                  {optimize.kind === 'deciding' && optimize.decision === 'discard' ? t('optimize.discarding') : t('optimize.discard')}
+                </button>
+              </div>
+            </>
+          )}
+        </div>
+      )}
+
+      {optimize.kind === 'accepted' && (
+        <div className="optimize-result" role="status">
+          <h3>{t('optimize.acceptedTitle')}</h3>
+          <Compare run={optimize.run} />
+          <p className="success">
+            {t('optimize.accepted')}{' '}
+            {t('optimize.acceptedSummary', { planned: optimize.run.result?.summary.planned ?? 0, unassigned: optimize.run.result?.summary.unassigned ?? 0 })}
+          </p>
+          <div className="actions">
+            <button type="button" className="button" onClick={() => controller.closeOptimize()}>{t('optimize.newRun')}</button>
+          </div>
+        </div>
+      )}
+
+      {(optimize.kind === 'idle' || optimize.kind === 'failed') && kpis && (
         <>
           <h3>{t('optimize.now')}</h3>
           <KpiGrid kpis={kpis} />
@@ -136,30 +126,95 @@ function stageKey(message: string): string {
   return STAGES.find((s) => m.startsWith(s)) ?? 'other';
 }
 
-function Compare({ before, after, run }: { before: Kpis | null; after: Kpis | null; run: PlanningRun }) {
+type Better = 'lower' | 'higher' | 'neither';
+type RowKey = 'planned' | 'unassigned' | 'travel' | 'distance' | 'work' | 'overtime' | 'tours';
+interface Row {
+  readonly key: RowKey;
+  readonly before: (b: PlanIndicators) => number;
+  readonly after: (s: PlanningSummary) => number | undefined;
+  readonly format: 'count' | 'duration' | 'km';
+  /**
+   * Which way is better. Working time and the number of tours are shown
+   * uncoloured: more work can mean more visits planned, fewer tours can mean
+   * longer days — neither is better on its own.
+   */
+  readonly better: Better;
+}
+
+const ROWS: readonly Row[] = [
+  { key: 'planned', before: (b) => b.planned, after: (s) => s.planned, format: 'count', better: 'higher' },
+  { key: 'unassigned', before: (b) => b.unassigned, after: (s) => s.unassigned, format: 'count', better: 'lower' },
+  { key: 'travel', before: (b) => b.travelSeconds, after: (s) => s.travelSeconds, format: 'duration', better: 'lower' },
+  { key: 'distance', before: (b) => b.travelMeters, after: (s) => s.travelMeters, format: 'km', better: 'lower' },
+  { key: 'work', before: (b) => b.workSeconds, after: (s) => s.workSeconds, format: 'duration', better: 'neither' },
+  { key: 'overtime', before: (b) => b.overtimeSeconds, after: (s) => s.overtimeSeconds, format: 'duration', better: 'lower' },
+  { key: 'tours', before: (b) => b.tours, after: (s) => s.tours, format: 'count', better: 'neither' },
+];
+
+/** Whether a change is for the better, the worse, or neither (null: no change). */
+export function verdict(delta: number, better: Better, format: Row['format']): 'better' | 'worse' | 'neutral' | null {
+  // Durations and distances below the display's precision are no change.
+  const epsilon = format === 'duration' ? 30 : format === 'km' ? 500 : 0.5;
+  if (Math.abs(delta) < epsilon) return null;
+  if (better === 'neither') return 'neutral';
+  return (delta < 0) === (better === 'lower') ? 'better' : 'worse';
+}
+
+function Compare({ run }: { run: PlanningRun }) {
   const { t, i18n } = useTranslation();
   const km = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
+  const count = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
   const summary = run.result?.summary;
-  const previous = run.result?.before;
-  // A preview run's "after" is its result; an applied run's is the board's day now.
-  const afterTravel = run.preview ? summary?.travelSeconds : after?.travelSeconds ?? summary?.travelSeconds;
-  const afterKm = run.preview ? summary?.travelMeters : after?.travelMeters ?? summary?.travelMeters;
-  const afterUnassigned = run.preview ? summary?.unassigned : after?.unassigned ?? summary?.unassigned;
-  const beforeTravel = previous?.travelSeconds ?? before?.travelSeconds;
-  const beforeKm = previous?.travelMeters ?? before?.travelMeters;
-  const beforeUnassigned = previous?.unassigned ?? before?.unassigned;
-  const cell = (v: number | undefined, f: (n: number) => string) => (v === undefined ? '—' : f(v));
+  const before = run.result?.before ?? null;
+  const show = (v: number | undefined, format: Row['format']) =>
+    v === undefined ? '—' : format === 'duration' ? formatDuration(v) : format === 'km' ? `${km.format(v / 1000)} km` : count.format(v);
+  const signed = (d: number, format: Row['format']) =>
+    format === 'duration' ? formatSignedDuration(d) : `${d < 0 ? '−' : '+'}${show(Math.abs(d), format)}`;
   return (
-    <table className="compare">
-      <thead>
-        <tr><th scope="col">{t('optimize.indicator')}</th><th scope="col">{t('optimize.before')}</th><th scope="col">{t('optimize.after')}</th></tr>
-      </thead>
-      <tbody>
-        <tr><th scope="row">{t('kpis.travel')}</th><td>{cell(beforeTravel, formatDuration)}</td><td>{cell(afterTravel, formatDuration)}</td></tr>
-        <tr><th scope="row">{t('kpis.distance')}</th><td>{cell(beforeKm, (m) => `${km.format(m / 1000)} km`)}</td><td>{cell(afterKm, (m) => `${km.format(m / 1000)} km`)}</td></tr>
-        <tr><th scope="row">{t('kpis.unassigned')}</th><td>{cell(beforeUnassigned, String)}</td><td>{cell(afterUnassigned, String)}</td></tr>
-        <tr><th scope="row">{t('kpis.overtime')}</th><td>{cell(before?.overtimeMinutes, (m) => formatDuration(m * 60))}</td><td>{run.preview ? '—' : cell(after?.overtimeMinutes, (m) => formatDuration(m * 60))}</td></tr>
-      </tbody>
-    </table>
+    <>
+      <table className="compare">
+        <thead>
+          <tr>
+            <th scope="col">{t('optimize.indicator')}</th>
+            <th scope="col">{t('optimize.before')}</th>
+            <th scope="col">{t('optimize.after')}</th>
+            <th scope="col">{t('optimize.difference')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ROWS.map((row) => {
+            const b = before ? row.before(before) : undefined;
+            const a = summary ? row.after(summary) : undefined;
+            const delta = a !== undefined && b !== undefined ? a - b : undefined;
+            const v = delta === undefined ? null : verdict(delta, row.better, row.format);
+            return (
+              <tr key={row.key} data-indicator={row.key}>
+                <th scope="row">{t(`optimize.row.${row.key}`)}</th>
+                <td>{show(b, row.format)}</td>
+                <td>{show(a, row.format)}</td>
+                <td className={`compare-delta${v ? ` is-${v}` : ''}`} data-verdict={v ?? 'same'}>
+                  {delta === undefined ? '—' : v === null ? '=' : signed(delta, row.format)}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {!before && <p className="muted">{t('optimize.beforeUnknown')}</p>}
+    </>
+  );
+}
+
+function Changes({ summary }: { summary: PlanningSummary | undefined }) {
+  const { t } = useTranslation();
+  if (!summary) return null;
+  if (summary.toursChanged === 0 && summary.interventionsChanged === 0) return <p className="optimize-changes">{t('optimize.unchanged')}</p>;
+  return (
+    <p className="optimize-changes">
+      {t('optimize.changes', {
+        tours: t('optimize.changesTours', { count: summary.toursChanged }),
+        visits: t('optimize.changesVisits', { count: summary.interventionsChanged }),
+      })}
+    </p>
   );
 }

@@ -1,5 +1,6 @@
-// Interventions of the day on no tour, with the engine's reason, filters and
-// search. Each can be dragged onto the timeline, or sent to "find a
+// Interventions of the day on no tour, with the reason the plan in force gave
+// (the day's applied run: GET /api/plans?applied=true, reloaded by the
+// controller on agency/day changes and planning deltas), filters and search. Each can be dragged onto the timeline, or sent to "find a
 // technician" (ranked candidates) — the keyboard path.
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +9,7 @@ import { STATUS_COLORS, isUrgent } from '../board/colors.ts';
 import { formatDuration } from '../geo/time.ts';
 import { useBoard, useController } from '../state/context.tsx';
 import { filterQueue, NO_FILTERS, type QueueFilters, type QueueItem, waitingInterventions } from './filter.ts';
-
-const REASONS = ['no_location', 'no_skill', 'no_shift', 'capacity'] as const;
+import { REASONS, reasonLabel } from './reasons.ts';
 
 export function UnassignedQueue({ onFindTechnician }: { onFindTechnician: (interventionId: string) => void }) {
   const { t, i18n } = useTranslation();
@@ -51,7 +51,10 @@ export function UnassignedQueue({ onFindTechnician }: { onFindTechnician: (inter
   }, [filters.search, controller]);
 
   const items: QueueItem[] = useMemo(
-    () => waiting.map((view) => ({ view, record: records.get(view.id) ?? null, reason: reasons[view.id] ?? null })),
+    () => waiting.map((view) => {
+      const unassigned = reasons[view.id] ?? null;
+      return { view, record: records.get(view.id) ?? null, reason: unassigned?.reason ?? null, unassigned };
+    }),
     [waiting, records, reasons],
   );
   const shown = useMemo(() => filterQueue(items, filters, matches), [items, filters, matches]);
@@ -96,7 +99,7 @@ export function UnassignedQueue({ onFindTechnician }: { onFindTechnician: (inter
       <p className="queue-count" aria-live="polite">{t('queue.count', { count: shown.length, total: items.length })}</p>
       {shown.length === 0 && <p className="empty">{items.length === 0 ? t('queue.emptyAll') : t('queue.emptyFiltered')}</p>}
       <ul className="queue-list" aria-label={t('queue.title')}>
-        {shown.map(({ view, record, reason }) => (
+        {shown.map(({ view, record, reason, unassigned }) => (
           <li
             key={view.id}
             className={`queue-item${isUrgent(view) ? ' is-urgent' : ''}${selected === view.id ? ' is-selected' : ''}`}
@@ -126,8 +129,11 @@ export function UnassignedQueue({ onFindTechnician }: { onFindTechnician: (inter
                 {view.slaDeadline && <span className="sla">· {t('queue.sla', { when: dateTime.format(new Date(view.slaDeadline)) })}</span>}
               </span>
               {record?.problemDescription && <span className="queue-problem">{record.problemDescription}</span>}
+              {unassigned?.missingParts?.length ? (
+                <span className="queue-parts">{t('reason.missingParts', { refs: unassigned.missingParts.join(', ') })}</span>
+              ) : null}
               <span className="queue-line queue-tags">
-                {reason && <span className={`chip reason-${reason}`}>{t(`reason.${reason}`)}</span>}
+                {unassigned && <span className={`chip reason-${unassigned.reason}`}>{reasonLabel(t, unassigned, i18n.language)}</span>}
                 {view.lat === null && !reason && <span className="chip reason-no_location">{t('reason.no_location')}</span>}
                 {record?.requiredSkills.map((s) => <span key={s.skillId} className="chip">{skillName(s.skillId)} ≥ {s.minLevel}</span>)}
               </span>

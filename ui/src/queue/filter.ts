@@ -1,6 +1,6 @@
 // Which interventions wait in the queue, and which of them the filters keep.
 // Pure: tested without a browser.
-import type { UnassignedReason } from '../api/endpoints.ts';
+import type { UnassignedReason, UnassignedVisit } from '../api/endpoints.ts';
 import type { Intervention, InterventionView, TourView } from '../api/types.ts';
 
 const WAITING: ReadonlySet<InterventionView['status']> = new Set(['requested', 'planned']);
@@ -10,6 +10,8 @@ export interface QueueItem {
   /** The full record, once loaded (skills, problem, site, equipment). */
   readonly record: Intervention | null;
   readonly reason: UnassignedReason | null;
+  /** The run's full answer for it (parts_unavailable: which parts, and from when). */
+  readonly unassigned?: UnassignedVisit | null;
 }
 
 export interface QueueFilters {

@@ -1,7 +1,9 @@
 // Everything the board shows, in one object; see controller.ts for how it changes.
 import type { PlanState } from '../../../server/src/contracts/realtime-reconcile.ts';
-import type { UnassignedReason } from '../api/endpoints.ts';
-import type { Agency, JobProgress, Region, Sector, SessionUser, Shift, Skill, Technician } from '../api/types.ts';
+import type { PlanningRun, UnassignedVisit } from '../api/endpoints.ts';
+import type {
+  Agency, FieldConflict, FieldConflictNotice, JobProgress, Region, Sector, SessionUser, Shift, Skill, Technician,
+} from '../api/types.ts';
 
 export type Connection = 'connecting' | 'online' | 'offline';
 
@@ -11,6 +13,8 @@ export interface Notice {
   /** An i18n key and its values: notices are translated when shown, so switching language updates them. */
   readonly key: string;
   readonly values?: Readonly<Record<string, string | number>>;
+  /** A side panel the notice offers to open ("Voir"). */
+  readonly panel?: Panel;
 }
 
 export interface Layers {
@@ -21,7 +25,34 @@ export interface Layers {
   readonly agencies: boolean;
 }
 
-export type Panel = 'queue' | 'urgent' | 'optimize' | 'kpis';
+export type Panel = 'queue' | 'urgent' | 'optimize' | 'kpis' | 'conflicts';
+
+/**
+ * A technician's action that clashed with the office's record, still open: as
+ * the live `field:conflict` notice says it, with the device's payload (what
+ * the technician entered) once the list endpoint has returned it.
+ */
+export type OpenConflict = FieldConflictNotice & { readonly payload?: FieldConflict['payload'] };
+
+/**
+ * The Optimize panel's run, kept in the store so that switching tabs (or a
+ * re-render) does not lose a run in progress or a preview waiting for a decision.
+ * - running: the preview is being computed (progress from `jobs[jobId]`);
+ * - review: computed, nothing applied: before/after, accept or discard;
+ * - deciding: accept or discard sent;
+ * - accepted: applied (the board's plan follows through the server's deltas);
+ * - stale: accept refused (409): the plan changed since the preview;
+ * - failed: the run or the request failed.
+ */
+export type OptimizeState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'starting'; readonly timeLimitMs: number }
+  | { readonly kind: 'running'; readonly runId: string; readonly jobId: string; readonly timeLimitMs: number; readonly run: PlanningRun | null }
+  | { readonly kind: 'review'; readonly run: PlanningRun; readonly timeLimitMs: number; readonly error?: string }
+  | { readonly kind: 'deciding'; readonly run: PlanningRun; readonly timeLimitMs: number; readonly decision: 'accept' | 'discard' }
+  | { readonly kind: 'accepted'; readonly run: PlanningRun; readonly timeLimitMs: number }
+  | { readonly kind: 'stale'; readonly run: PlanningRun; readonly timeLimitMs: number; readonly message: string }
+  | { readonly kind: 'failed'; readonly message: string; readonly timeLimitMs: number };
 
 export interface BoardState {
   readonly session: { readonly token: string; readonly user: SessionUser } | null;
@@ -35,8 +66,11 @@ export interface BoardState {
   readonly date: string;
   readonly plan: PlanState | null;
   readonly connection: Connection;
-  /** The engine's reason for each intervention it left out (latest run of the day). */
-  readonly reasons: Readonly<Record<string, UnassignedReason>>;
+  /** Why the plan in force left each intervention out (the day's applied run), by intervention id. */
+  readonly reasons: Readonly<Record<string, UnassignedVisit>>;
+  /** The selected agency's open field conflicts, newest first. */
+  readonly conflicts: readonly OpenConflict[];
+  readonly optimize: OptimizeState;
   readonly jobs: Readonly<Record<string, JobProgress>>;
   readonly notices: readonly Notice[];
   readonly selectedTechnicianId: string | null;
@@ -52,7 +86,7 @@ export function initialState(today: string): BoardState {
     session: null,
     regions: [], agencies: [], skills: [], sectors: [], technicians: [], shifts: {},
     agencyId: null, date: today, plan: null, connection: 'offline',
-    reasons: {}, jobs: {}, notices: [],
+    reasons: {}, conflicts: [], optimize: { kind: 'idle' }, jobs: {}, notices: [],
     selectedTechnicianId: null, selectedInterventionId: null,
     layers: { technicians: true, tours: true, interventions: true, sectors: true, agencies: true },
     panel: 'queue',

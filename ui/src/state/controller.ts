@@ -3,17 +3,21 @@
 // shared reconcile functions), and carries out the dispatcher's actions.
 // Components call these methods and read the store; they never fetch.
 import { applyDelta, applySnapshot } from '../../../server/src/contracts/realtime-reconcile.ts';
-import { type Api, endpoints, type InsertionCandidate, type StartPlanning } from '../api/endpoints.ts';
+import { type Api, type AssignAnswer, endpoints, type InsertionCandidate, type PlanningRun } from '../api/endpoints.ts';
 import { ApiError, createHttp } from '../api/http.ts';
-import type { Intervention, InterventionInput, PlanSnapshot, SessionUser, TourView } from '../api/types.ts';
+import type { FieldConflictNotice, Intervention, InterventionInput, JobProgress, PlanSnapshot, SessionUser, TourView } from '../api/types.ts';
 import { dayIn } from '../geo/time.ts';
 import { PositionStore } from '../realtime/positions.ts';
 import { type BoardSocket, connectSocket, type SocketFactory } from '../realtime/socket.ts';
-import { type BoardState, initialState, type Layers, type Notice, type Panel } from './board-state.ts';
+import { type BoardState, initialState, type Layers, type Notice, type OpenConflict, type OptimizeState, type Panel } from './board-state.ts';
 import { Cell, Store } from './store.ts';
 
 const SESSION_KEY = 'tournee.session';
 const NOTICE_MS = 6_000;
+/** The Optimize run is followed by job:progress events; this slow poll is the safety net if one is missed. */
+const RUN_POLL_MS = 1_500;
+/** Plan deltas of a planning run come in bursts (one per tour): the reasons are reloaded once after the burst. */
+const REASONS_DEBOUNCE_MS = 300;
 
 export interface ControllerOptions {
   readonly api?: Api;
@@ -33,6 +37,10 @@ export class BoardController {
   private readonly details = new Map<string, Promise<Intervention | null>>();
   /** A visit being dragged (from the timeline or the queue) and where it would go. */
   readonly drag = new Cell<DragState | null>(null);
+  private runPoll: ReturnType<typeof setInterval> | null = null;
+  private reasonsTimer: ReturnType<typeof setTimeout> | null = null;
+  private conflictsTimer: ReturnType<typeof setTimeout> | null = null;
+  private connectedBefore = false;
 
   constructor(options: ControllerOptions = {}) {
     this.store = new Store(initialState(options.today ?? dayIn(new Date(), 'Europe/Paris')));
@@ -79,6 +87,10 @@ export class BoardController {
     this.storage?.removeItem(SESSION_KEY);
     this.socket?.disconnect();
     this.socket = null;
+    this.connectedBefore = false;
+    this.stopRunPoll();
+    for (const timer of [this.reasonsTimer, this.conflictsTimer]) if (timer) clearTimeout(timer);
+    this.reasonsTimer = this.conflictsTimer = null;
     this.positions.clear();
     this.details.clear();
     const { date, notices } = this.store.get();
@@ -104,6 +116,9 @@ export class BoardController {
       this.store.set({ connection: 'online' });
       // After a reconnect, deltas may have been missed: start again from a snapshot.
       void this.resync();
+      // …and conflicts announced while offline: list them again.
+      if (this.connectedBefore) void this.loadConflicts();
+      this.connectedBefore = true;
     });
     socket.on('disconnect', () => this.store.set({ connection: 'offline' }));
     socket.on('connect_error', () => this.store.set({ connection: 'offline' }));
@@ -115,8 +130,14 @@ export class BoardController {
       const result = applyDelta(plan, delta);
       if (result.state !== plan) this.store.set({ plan: result.state });
       if (result.resync) void this.resync();
+      // A plan applied (overnight, or an accepted preview): its reasons for what it left out come with its run.
+      if (delta.reason === 'planning_run' && delta.agencyId === plan.agencyId && delta.date === plan.date) this.scheduleReasons();
     });
-    socket.on('job:progress', (progress) => this.store.set((s) => ({ jobs: { ...s.jobs, [progress.jobId]: progress } })));
+    socket.on('job:progress', (progress) => {
+      this.store.set((s) => ({ jobs: { ...s.jobs, [progress.jobId]: progress } }));
+      this.followRun(progress);
+    });
+    socket.on('field:conflict', (notice) => this.onFieldConflict(notice));
   }
 
   private adoptSnapshot(snapshot: PlanSnapshot): void {
@@ -144,11 +165,11 @@ export class BoardController {
   async selectAgency(agencyId: string): Promise<void> {
     const previous = this.store.get();
     if (previous.agencyId && previous.agencyId !== agencyId) this.unwatch(previous.agencyId, previous.date);
-    this.store.set({ agencyId, plan: null, technicians: [], sectors: [], shifts: {}, reasons: {}, selectedTechnicianId: null, selectedInterventionId: null });
+    this.store.set({ agencyId, plan: null, technicians: [], sectors: [], shifts: {}, reasons: {}, conflicts: [], selectedTechnicianId: null, selectedInterventionId: null });
     const [technicians, sectors] = await Promise.all([this.api.technicians(agencyId), this.api.sectors(agencyId)]);
     if (this.store.get().agencyId !== agencyId) return;
     this.store.set({ technicians, sectors });
-    await Promise.all([this.resync(), this.loadShifts(technicians.map((t) => t.id)), this.loadReasons()]);
+    await Promise.all([this.resync(), this.loadShifts(technicians.map((t) => t.id)), this.loadReasons(), this.loadConflicts()]);
   }
 
   async selectDate(date: string): Promise<void> {
@@ -170,13 +191,27 @@ export class BoardController {
     this.store.set((s) => ({ shifts: { ...s.shifts, ...shifts } }));
   }
 
-  /** The engine's reasons come with the latest planning run of the day (when the server offers it). */
-  private async loadReasons(): Promise<void> {
+  /** Why visits wait: the reasons of the run whose plan is in force for the day (none: no reasons shown). */
+  async loadReasons(): Promise<void> {
     const { agencyId, date } = this.store.get();
     if (!agencyId) return;
-    const run = await this.api.latestRun(agencyId, date).catch(() => null);
-    if (!run?.result || this.store.get().date !== date) return;
-    this.store.set({ reasons: Object.fromEntries(run.result.unassigned.map((u) => [u.interventionId, u.reason])) });
+    let run: PlanningRun | null;
+    try {
+      run = await this.api.appliedRun(agencyId, date);
+    } catch {
+      return; // keep what is shown; the next agency/day change or planning delta tries again
+    }
+    const now = this.store.get();
+    if (now.agencyId !== agencyId || now.date !== date) return;
+    this.store.set({ reasons: Object.fromEntries((run?.result?.unassigned ?? []).map((u) => [u.interventionId, u])) });
+  }
+
+  private scheduleReasons(): void {
+    if (this.reasonsTimer) clearTimeout(this.reasonsTimer);
+    this.reasonsTimer = setTimeout(() => {
+      this.reasonsTimer = null;
+      void this.loadReasons();
+    }, REASONS_DEBOUNCE_MS);
   }
 
   // ─── Dispatching ───────────────────────────────────────────────────────────
@@ -201,6 +236,7 @@ export class BoardController {
       // Visits the move pushed out of the day go back to the queue: say so, they need a new home.
       if (answer?.pushedOut?.length) this.notify('warning', 'notice.pushedOut', { count: answer.pushedOut.length });
       if (answer?.late?.length) this.notify('warning', 'notice.late', { count: answer.late.length });
+      this.warnings(answer, intervention.label);
       // The server's plan delta brings the new tours; a snapshot makes sure even if it was missed.
       void this.resync();
       return true;
@@ -259,12 +295,13 @@ export class BoardController {
 
   async assignUrgent(interventionId: string, version: number, candidate: InsertionCandidate): Promise<boolean> {
     try {
-      await this.api.assign(interventionId, {
+      const answer = await this.api.assign(interventionId, {
         technicianId: candidate.technicianId, day: this.store.get().date, position: candidate.position, version,
       });
       void this.resync();
       const tech = this.store.get().technicians.find((t) => t.id === candidate.technicianId);
       this.notify('success', 'notice.urgentAssigned', { name: tech ? `${tech.firstName} ${tech.lastName}` : candidate.technicianId });
+      this.warnings(answer, this.store.get().plan?.interventions[interventionId]?.label ?? '');
       return true;
     } catch (error) {
       this.notify('error', error instanceof ApiError && error.isConflict ? 'notice.urgentTaken' : 'notice.saveFailed', { message: describe(error) });
@@ -272,9 +309,171 @@ export class BoardController {
     }
   }
 
-  async startPlanning(input: Omit<StartPlanning, 'requestId'>): Promise<{ jobId: string; runId: string }> {
-    const submitted = await this.api.startPlanning({ ...input, requestId: `board-${Date.now().toString(36)}` });
-    return { jobId: submitted.jobId, runId: submitted.id };
+  /** The assignment stands, with a caveat (e.g. its parts are not where that technician can get them): say it. */
+  private warnings(answer: AssignAnswer | undefined, label: string): void {
+    for (const warning of answer?.warnings ?? []) this.notify('warning', `notice.warning.${warning.code}`, { label, message: warning.message });
+  }
+
+  // ─── Optimize (preview, then accept or discard) ────────────────────────────
+
+  private setOptimize(optimize: OptimizeState): void {
+    this.store.set({ optimize });
+    if (optimize.kind !== 'running') this.stopRunPoll();
+  }
+
+  /**
+   * Plans the selected agency's day as a preview: nothing changes for the
+   * technicians until the dispatcher accepts it.
+   */
+  async startOptimize(timeLimitMs: number): Promise<void> {
+    const { agencyId, date, optimize } = this.store.get();
+    if (!agencyId || optimize.kind === 'starting' || optimize.kind === 'running' || optimize.kind === 'deciding') return;
+    this.setOptimize({ kind: 'starting', timeLimitMs });
+    try {
+      const submitted = await this.api.startPlanning({
+        agencyId, days: [date], timeLimitMs, preview: true, requestId: `board-${Date.now().toString(36)}`,
+      });
+      this.setOptimize({ kind: 'running', runId: submitted.id, jobId: submitted.jobId, timeLimitMs, run: submitted.run });
+      this.stopRunPoll();
+      this.runPoll = setInterval(() => void this.refreshRun(), RUN_POLL_MS);
+      // The run may already be over (the same request sent twice answers the same run).
+      if (isFinished(submitted.run)) void this.refreshRun();
+    } catch (error) {
+      this.setOptimize({ kind: 'failed', message: describe(error), timeLimitMs });
+    }
+  }
+
+  private followRun(progress: JobProgress): void {
+    const { optimize } = this.store.get();
+    if (optimize.kind !== 'running' || (progress.jobId !== optimize.jobId && progress.runId !== optimize.runId)) return;
+    if (progress.state !== 'queued' && progress.state !== 'running') void this.refreshRun();
+  }
+
+  /** Reads the run; when it is over, moves the panel on to the review (or the failure). */
+  async refreshRun(): Promise<void> {
+    const optimize = this.store.get().optimize;
+    if (optimize.kind !== 'running') return;
+    const run = await this.api.planningRun(optimize.runId).catch(() => null);
+    const now = this.store.get().optimize;
+    if (!run || now.kind !== 'running' || now.runId !== optimize.runId) return;
+    const { timeLimitMs } = now;
+    if (run.status === 'succeeded') {
+      // A run that applied its plan directly (decision null, or already accepted elsewhere) has nothing to decide.
+      if (run.preview && run.decision === 'pending') this.setOptimize({ kind: 'review', run, timeLimitMs });
+      else if (run.decision === 'discarded') this.setOptimize({ kind: 'idle' });
+      else this.setOptimize({ kind: 'accepted', run, timeLimitMs });
+    } else if (run.status === 'failed' || run.status === 'cancelled') {
+      this.setOptimize({ kind: 'failed', message: run.error ?? '', timeLimitMs });
+    } else {
+      this.store.set({ optimize: { ...now, run } });
+    }
+  }
+
+  /** Applies the preview. 409: the plan changed since the preview; the panel says so and offers to run again. */
+  async acceptPlan(): Promise<void> {
+    const optimize = this.store.get().optimize;
+    if (optimize.kind !== 'review') return;
+    const { run, timeLimitMs } = optimize;
+    this.setOptimize({ kind: 'deciding', run, timeLimitMs, decision: 'accept' });
+    try {
+      const accepted = await this.api.acceptRun(run.id);
+      // The new tours arrive as plan deltas (reason planning_run), which also reload the queue's reasons.
+      this.setOptimize({ kind: 'accepted', run: accepted ?? run, timeLimitMs });
+      this.notify('success', 'optimize.accepted');
+    } catch (error) {
+      if (error instanceof ApiError && error.isConflict) this.setOptimize({ kind: 'stale', run, timeLimitMs, message: error.message });
+      else this.setOptimize({ kind: 'review', run, timeLimitMs, error: describe(error) });
+    }
+  }
+
+  /** Drops the preview (also while it is still computing): nothing changes. */
+  async discardPlan(): Promise<void> {
+    const optimize = this.store.get().optimize;
+    if (optimize.kind === 'running') {
+      this.setOptimize({ kind: 'idle' });
+      await this.api.discardRun(optimize.runId).catch(() => {});
+      this.notify('success', 'optimize.discarded');
+      return;
+    }
+    if (optimize.kind !== 'review' && optimize.kind !== 'stale') return;
+    const { run, timeLimitMs } = optimize;
+    if (optimize.kind === 'stale') {
+      // The preview can no longer be applied: let the server forget it, whatever it answers.
+      void this.api.discardRun(run.id).catch(() => {});
+      this.setOptimize({ kind: 'idle' });
+      return;
+    }
+    this.setOptimize({ kind: 'deciding', run, timeLimitMs, decision: 'discard' });
+    try {
+      await this.api.discardRun(run.id);
+      this.setOptimize({ kind: 'idle' });
+      this.notify('success', 'optimize.discarded');
+    } catch (error) {
+      // Already decided or gone: there is nothing left to discard.
+      if (error instanceof ApiError && (error.status === 404 || error.status === 409)) this.setOptimize({ kind: 'idle' });
+      else this.setOptimize({ kind: 'review', run, timeLimitMs, error: describe(error) });
+    }
+  }
+
+  /** Back to the start after a result, a failure or a refused accept. */
+  closeOptimize(): void {
+    const { optimize } = this.store.get();
+    if (optimize.kind === 'stale') void this.api.discardRun(optimize.run.id).catch(() => {});
+    if (optimize.kind !== 'running' && optimize.kind !== 'starting' && optimize.kind !== 'deciding') this.setOptimize({ kind: 'idle' });
+  }
+
+  private stopRunPoll(): void {
+    if (this.runPoll) clearInterval(this.runPoll);
+    this.runPoll = null;
+  }
+
+  // ─── Field conflicts ───────────────────────────────────────────────────────
+
+  /** The selected agency's open conflicts, with what the technicians entered. */
+  async loadConflicts(): Promise<void> {
+    const { agencyId } = this.store.get();
+    if (!agencyId) return;
+    const list = await this.api.conflicts({ agencyId, open: true, limit: 100 }).catch(() => null);
+    if (!list || this.store.get().agencyId !== agencyId) return;
+    this.store.set((s) => {
+      // A notice that arrived after the list was read stays until the next listing has it.
+      const listed = new Set(list.map((c) => c.actionId));
+      const newer = s.conflicts.filter((c) => !listed.has(c.actionId) && !c.payload);
+      return { conflicts: [...newer, ...list] };
+    });
+  }
+
+  private onFieldConflict(notice: FieldConflictNotice): void {
+    const { agencyId, agencies, plan } = this.store.get();
+    const label = (notice.interventionId && plan?.interventions[notice.interventionId]?.label) || '';
+    if (notice.agencyId === agencyId) {
+      this.store.set((s) => ({ conflicts: [notice as OpenConflict, ...s.conflicts.filter((c) => c.actionId !== notice.actionId)] }));
+      // The notice has no payload (what the technician entered): the list has it.
+      if (this.conflictsTimer) clearTimeout(this.conflictsTimer);
+      this.conflictsTimer = setTimeout(() => {
+        this.conflictsTimer = null;
+        void this.loadConflicts();
+      }, 500);
+    }
+    const agency = agencies.find((a) => a.id === notice.agencyId)?.name ?? '';
+    this.notify('warning', label ? 'notice.fieldConflict' : 'notice.fieldConflictNoVisit', { name: notice.technicianName, label, agency }, 'conflicts');
+  }
+
+  /** Marks a conflict handled, with what was decided. */
+  async resolveConflict(actionId: string, resolution: string): Promise<boolean> {
+    try {
+      await this.api.resolveConflict(actionId, resolution);
+      this.store.set((s) => ({ conflicts: s.conflicts.filter((c) => c.actionId !== actionId) }));
+      this.notify('success', 'conflicts.resolvedNotice');
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) {
+        // Someone else handled it (or it left the agency): it is no longer open here.
+        this.store.set((s) => ({ conflicts: s.conflicts.filter((c) => c.actionId !== actionId) }));
+      }
+      this.notify('error', 'notice.saveFailed', { message: describe(error) });
+      return false;
+    }
   }
 
   // ─── View ──────────────────────────────────────────────────────────────────
@@ -294,9 +493,9 @@ export class BoardController {
     this.store.set({ panel });
   }
 
-  notify(kind: Notice['kind'], key: string, values?: Notice['values']): void {
+  notify(kind: Notice['kind'], key: string, values?: Notice['values'], panel?: Panel): void {
     const id = ++this.noticeId;
-    this.store.set((s) => ({ notices: [...s.notices.slice(-3), { id, kind, key, ...(values ? { values } : {}) }] }));
+    this.store.set((s) => ({ notices: [...s.notices.slice(-3), { id, kind, key, ...(values ? { values } : {}), ...(panel ? { panel } : {}) }] }));
     // Errors stay until dismissed: a refused save must not vanish unread.
     if (kind !== 'error') setTimeout(() => this.dismiss(id), NOTICE_MS);
   }
@@ -316,6 +515,9 @@ export interface DragState {
   /** Set by keyboard moves: the target row and start chosen with the arrow keys. */
   readonly keyboard: { readonly row: number; readonly start: number } | null;
 }
+
+const isFinished = (run: PlanningRun | null | undefined): boolean =>
+  Boolean(run && run.status !== 'queued' && run.status !== 'running');
 
 export function describe(error: unknown): string {
   if (error instanceof ApiError) return error.details[0] ? `${error.message} (${error.details[0].path}: ${error.details[0].message})` : error.message;

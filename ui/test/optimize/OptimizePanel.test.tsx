@@ -1,50 +1,171 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { PlanningRun } from '../../src/api/endpoints.ts';
-import { OptimizePanel } from '../../src/optimize/OptimizePanel.tsx';
+import { ApiError } from '../../src/api/http.ts';
+import { OptimizePanel, verdict } from '../../src/optimize/OptimizePanel.tsx';
 import { fakeApi, loggedInBoard } from '../support/fake-board.ts';
 import { renderBoard } from '../support/render.tsx';
 
-const run = (over: Partial<PlanningRun>): PlanningRun => ({
-  id: 'run-1', agencyId: 'ag-aix', status: 'running', progress: 0.4, days: ['2026-03-10'], error: null, result: null, preview: true, ...over,
+const run = (over: Partial<PlanningRun> = {}): PlanningRun => ({
+  id: 'run-1', agencyId: 'ag-aix', days: ['2026-03-10'], status: 'running', preview: true, decision: 'pending', decidedAt: null,
+  progress: 0.4, error: null, result: null, requestedById: 'u1', createdAt: '2026-03-10T06:00:00Z', startedAt: '2026-03-10T06:00:01Z', finishedAt: null,
+  ...over,
 });
 
+const done = (over: Partial<PlanningRun> = {}): PlanningRun => run({
+  status: 'succeeded', progress: 1, finishedAt: '2026-03-10T06:00:11Z',
+  result: {
+    summary: {
+      planned: 3, unassigned: 0, cost: 1, travelSeconds: 1500, travelMeters: 21_000, solvingMs: 9000, tours: 2,
+      toursChanged: 2, interventionsChanged: 3, workSeconds: 3 * 3600 + 1500, overtimeSeconds: 0,
+    },
+    before: { planned: 2, unassigned: 1, travelSeconds: 1800, travelMeters: 25_000, tours: 1, workSeconds: 2 * 3600 + 1800, overtimeSeconds: 600 },
+    unassigned: [],
+    tours: [],
+  },
+  ...over,
+});
+
+const progress = (state: 'running' | 'succeeded' | 'failed', value: number, message: string | null = null) =>
+  ({ jobId: 'job-1', queue: 'planning' as const, agencyId: 'ag-aix', runId: 'run-1', state, progress: value, message, at: '' });
+
+async function started(overrides: Parameters<typeof fakeApi>[0] = {}) {
+  let state = run();
+  const api = fakeApi({
+    startPlanning: vi.fn(async () => ({ id: 'run-1', jobId: 'job-1', run: state })),
+    planningRun: vi.fn(async () => state),
+    ...overrides,
+  });
+  const board = await loggedInBoard(api);
+  const view = renderBoard(<OptimizePanel />, board.controller);
+  await userEvent.click(screen.getByRole('button', { name: 'Lancer l’optimisation' }));
+  return { ...board, view, setRun: (r: PlanningRun) => { state = r; } };
+}
+
 describe('OptimizePanel', () => {
-  it('runs planning, shows progress from job events, compares before and after, and accepts', async () => {
-    let state: PlanningRun = run({});
-    const startPlanning = vi.fn(async () => ({ id: 'run-1', jobId: 'job-1', run: state }));
-    const planningRun = vi.fn(async () => state);
-    const acceptRun = vi.fn(async () => state);
-    const { controller, socket } = await loggedInBoard(fakeApi({ startPlanning, planningRun, acceptRun }));
-    renderBoard(<OptimizePanel />, controller);
-    await userEvent.click(screen.getByRole('button', { name: 'Lancer l’optimisation' }));
-    expect(startPlanning).toHaveBeenCalledWith(expect.objectContaining({ agencyId: 'ag-aix', days: ['2026-03-10'], timeLimitMs: 10_000 }));
-    act(() => socket.serve('job:progress', { jobId: 'job-1', queue: 'planning', agencyId: 'ag-aix', runId: 'run-1', state: 'running', progress: 0.6, message: 'solving', at: '' }));
+  it('runs a preview, shows progress from job events, then before → after with the differences coloured', async () => {
+    const { api, socket, setRun } = await started();
+    expect(api.startPlanning).toHaveBeenCalledWith(expect.objectContaining({ agencyId: 'ag-aix', days: ['2026-03-10'], timeLimitMs: 10_000, preview: true }));
+    act(() => socket.serve('job:progress', progress('running', 0.6, 'solving')));
     const bar = await screen.findByRole('progressbar');
     expect(bar.getAttribute('aria-valuenow')).toBe('60');
     expect(screen.getByText(/calcul des tournées/)).toBeTruthy();
-    state = run({ status: 'succeeded', progress: 1, result: { summary: { planned: 3, unassigned: 0, travelSeconds: 1500, travelMeters: 21000 }, unassigned: [] } });
-    act(() => socket.serve('job:progress', { jobId: 'job-1', queue: 'planning', agencyId: 'ag-aix', runId: 'run-1', state: 'succeeded', progress: 1, message: null, at: '' }));
+
+    setRun(done());
+    act(() => socket.serve('job:progress', progress('succeeded', 1)));
     const table = await screen.findByRole('table');
-    expect(table.textContent).toContain('30 min');
-    expect(table.textContent).toContain('25 min');
-    await userEvent.click(screen.getByRole('button', { name: 'Accepter le plan' }));
+    const row = (key: string) => table.querySelector(`tr[data-indicator="${key}"]`)!;
+    expect(within(row('travel') as HTMLElement).getByText('30 min')).toBeTruthy();
+    expect(within(row('travel') as HTMLElement).getByText('25 min')).toBeTruthy();
+    expect(row('travel').querySelector('.compare-delta')!.textContent).toBe('−5 min');
+    expect(row('travel').querySelector('.compare-delta')!.className).toContain('is-better');
+    expect(row('distance').textContent).toContain('25 km');
+    expect(row('distance').textContent).toContain('21 km');
+    expect(row('planned').querySelector('.compare-delta')!.textContent).toBe('+1');
+    expect(row('planned').querySelector('.compare-delta')!.className).toContain('is-better');
+    expect(row('unassigned').querySelector('.compare-delta')!.className).toContain('is-better');
+    expect(row('overtime').textContent).toContain('10 min');
+    expect(row('overtime').querySelector('.compare-delta')!.className).toContain('is-better');
+    // Work and tours: shown, not judged.
+    expect(row('work').querySelector('.compare-delta')!.className).toContain('is-neutral');
+    expect(row('tours').querySelector('.compare-delta')!.textContent).toBe('+1');
+    expect(screen.getByText('Accepter modifie 2 tournées et 3 visites.')).toBeTruthy();
+    expect(screen.getByText(/rien ne change pour les techniciens/)).toBeTruthy();
+  });
+
+  it('accepts: the result is shown, and the timeline follows the server’s deltas', async () => {
+    const acceptRun = vi.fn(async () => done({ decision: 'accepted', decidedAt: '2026-03-10T06:01:00Z' }));
+    const { controller, socket, setRun } = await started({ acceptRun });
+    setRun(done());
+    act(() => socket.serve('job:progress', progress('succeeded', 1)));
+    await userEvent.click(await screen.findByRole('button', { name: 'Accepter le plan' }));
     await waitFor(() => expect(acceptRun).toHaveBeenCalledWith('run-1'));
+    expect(await screen.findByText('Plan appliqué')).toBeTruthy();
+    expect(screen.getByText(/3 visites planifiées, 0 non planifiées/)).toBeTruthy();
+    expect(controller.store.get().notices.some((n) => n.key === 'optimize.accepted')).toBe(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Nouvelle optimisation' }));
+    expect(screen.getByRole('button', { name: 'Lancer l’optimisation' })).toBeTruthy();
+  });
+
+  it('shows the server’s message when the plan changed since the preview (409), and runs again on request', async () => {
+    const acceptRun = vi.fn(async () => { throw new ApiError(409, 'the plan of 2026-03-10 changed since the preview (2 tours)'); });
+    const discardRun = vi.fn(async () => done({ decision: 'discarded' }));
+    const { api, socket, setRun } = await started({ acceptRun, discardRun });
+    setRun(done());
+    act(() => socket.serve('job:progress', progress('succeeded', 1)));
+    await userEvent.click(await screen.findByRole('button', { name: 'Accepter le plan' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Le plan en place a changé depuis cet aperçu');
+    expect(alert.textContent).toContain('changed since the preview (2 tours)');
+    expect(screen.queryByRole('button', { name: 'Accepter le plan' })).toBeNull();
+
+    setRun(run({ id: 'run-2' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Relancer l’optimisation' }));
+    await waitFor(() => expect(api.startPlanning).toHaveBeenCalledTimes(2));
+    expect(discardRun).toHaveBeenCalledWith('run-1');
+    expect(await screen.findByRole('progressbar')).toBeTruthy();
+  });
+
+  it('discards: back to idle, nothing applied', async () => {
+    const discardRun = vi.fn(async () => done({ decision: 'discarded' }));
+    const acceptRun = vi.fn();
+    const { controller, socket, setRun } = await started({ discardRun, acceptRun });
+    setRun(done());
+    act(() => socket.serve('job:progress', progress('succeeded', 1)));
+    await userEvent.click(await screen.findByRole('button', { name: 'Abandonner' }));
+    await waitFor(() => expect(discardRun).toHaveBeenCalledWith('run-1'));
+    expect(await screen.findByRole('button', { name: 'Lancer l’optimisation' })).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(acceptRun).not.toHaveBeenCalled();
+    expect(controller.store.get().notices.some((n) => n.key === 'optimize.discarded')).toBe(true);
+  });
+
+  it('keeps a run in progress when the panel is closed and opened again', async () => {
+    const { controller, socket, setRun, view } = await started();
+    act(() => socket.serve('job:progress', progress('running', 0.3)));
+    view.unmount();
+    setRun(done());
+    act(() => socket.serve('job:progress', progress('succeeded', 1)));
+    await waitFor(() => expect(controller.store.get().optimize.kind).toBe('review'));
+    renderBoard(<OptimizePanel />, controller);
+    expect(await screen.findByRole('button', { name: 'Accepter le plan' })).toBeTruthy();
+  });
+
+  it('says when the run failed and offers to try again', async () => {
+    const { socket, setRun } = await started();
+    setRun(run({ status: 'failed', error: 'solver crashed', progress: 0.5 }));
+    act(() => socket.serve('job:progress', progress('failed', 0.5)));
+    expect((await screen.findByRole('alert')).textContent).toBe('solver crashed');
+    expect(screen.getByRole('button', { name: 'Réessayer' })).toBeTruthy();
   });
 });
 
-describe('OptimizePanel with a server that applies runs directly', () => {
-  it('says the plan is already in place instead of offering accept or discard', async () => {
-    const done = run({ status: 'succeeded', progress: 1, preview: undefined, result: { summary: { planned: 2, unassigned: 1, travelSeconds: 1800, travelMeters: 25000 }, unassigned: [] } });
-    const { controller, socket } = await loggedInBoard(fakeApi({
-      startPlanning: vi.fn(async () => ({ id: 'run-1', jobId: 'job-1', run: done })),
-      planningRun: vi.fn(async () => done),
+describe('verdict', () => {
+  it('judges a change by the indicator’s better direction, ignoring what the display rounds away', () => {
+    expect(verdict(-300, 'lower', 'duration')).toBe('better');
+    expect(verdict(300, 'lower', 'duration')).toBe('worse');
+    expect(verdict(1, 'higher', 'count')).toBe('better');
+    expect(verdict(10, 'lower', 'duration')).toBeNull();
+    expect(verdict(5000, 'neither', 'km')).toBe('neutral');
+  });
+});
+
+describe('OptimizePanel while computing', () => {
+  it('stops a preview still being computed (discarded on the server)', async () => {
+    const discardRun = vi.fn(async () => run({ decision: 'discarded' }));
+    let state = run();
+    const { controller } = await loggedInBoard(fakeApi({
+      startPlanning: vi.fn(async () => ({ id: 'run-1', jobId: 'job-1', run: state })),
+      planningRun: vi.fn(async () => state),
+      discardRun,
     }));
     renderBoard(<OptimizePanel />, controller);
     await userEvent.click(screen.getByRole('button', { name: 'Lancer l’optimisation' }));
-    act(() => socket.serve('job:progress', { jobId: 'job-1', queue: 'planning', agencyId: 'ag-aix', runId: 'run-1', state: 'succeeded', progress: 1, message: null, at: '' }));
-    expect(await screen.findByText(/applique le plan dès la fin du calcul/)).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Accepter le plan' })).toBeNull();
+    await userEvent.click(await screen.findByRole('button', { name: 'Arrêter le calcul' }));
+    await waitFor(() => expect(discardRun).toHaveBeenCalledWith('run-1'));
+    expect(controller.store.get().optimize.kind).toBe('idle');
+    state = done();
+    expect(screen.getByRole('button', { name: 'Lancer l’optimisation' })).toBeTruthy();
   });
 });

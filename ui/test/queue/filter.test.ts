@@ -33,4 +33,11 @@ describe('queue filter', () => {
     const matches = { siteIds: new Set<string>(), equipmentIds: new Set(['eq-9']) };
     expect(filterQueue(items, { ...NO_FILTERS, search: 'SN-123' }, matches).map((i) => i.view.id)).toEqual(['i-4']);
   });
+
+  it('filters on parts_unavailable like any other reason', () => {
+    const withParts = items.map((item) => item.view.id === 'i-4'
+      ? { ...item, reason: 'parts_unavailable' as const, unassigned: { interventionId: 'i-4', reason: 'parts_unavailable' as const, availableFrom: '2026-03-12', missingParts: ['R-1'] } }
+      : item);
+    expect(filterQueue(withParts, { ...NO_FILTERS, reason: 'parts_unavailable' }).map((i) => i.view.id)).toEqual(['i-4']);
+  });
 });

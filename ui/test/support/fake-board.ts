@@ -69,7 +69,9 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     planningRun: vi.fn(notFound),
     acceptRun: vi.fn(notFound),
     discardRun: vi.fn(notFound),
-    latestRun: vi.fn(async () => null) as unknown as Api['latestRun'],
+    appliedRun: vi.fn(async () => null) as unknown as Api['appliedRun'],
+    conflicts: vi.fn(async () => []),
+    resolveConflict: vi.fn(notFound),
     candidates: vi.fn(notFound),
     assign: vi.fn(notFound),
   };

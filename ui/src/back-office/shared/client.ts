@@ -1,0 +1,122 @@
+// Shared by the back office's screens (stock, warranties, billing): the REST
+// client they use, built on the board's http client (ui/src/api/http.ts: the
+// session's bearer token, the server's `{error, details}` turned into ApiError),
+// plus PUT and DELETE, paging helpers and the reading of validation details
+// per field. Screens get it with `useBackOfficeHttp()`; tests inject a fake
+// through <BackOfficeHttpContext.Provider>.
+//
+// Stable API: BackOfficeHttp, createBackOfficeHttp, BackOfficeHttpContext,
+// useBackOfficeHttp, listAll, fieldErrors, errorMessage, errorAt.
+import { createContext, useContext, useMemo } from 'react';
+import { ApiError, createHttp, queryString, type Http, type TokenSource } from '../../api/http.ts';
+import type { PageOf } from '../../api/types.ts';
+import { ControllerContext } from '../../state/context.tsx';
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface BackOfficeHttp extends Http {
+  put<T>(path: string, body?: unknown): Promise<T>;
+  delete<T>(path: string): Promise<T>;
+}
+
+export function createBackOfficeHttp(token: TokenSource, onUnauthorized: () => void = () => {}, base = ''): BackOfficeHttp {
+  const http = createHttp(token, onUnauthorized, base);
+  async function send<T>(method: 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const bearer = token();
+    if (bearer) headers.authorization = `Bearer ${bearer}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch (error) {
+      throw new ApiError(0, error instanceof Error ? error.message : String(error));
+    }
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = { error: text.slice(0, 200), details: [] };
+    }
+    if (!response.ok) {
+      if (response.status === 401) onUnauthorized();
+      const e = (json ?? {}) as { error?: string; details?: ApiError['details']; current?: unknown };
+      throw new ApiError(response.status, e.error ?? response.statusText, e.details ?? [], e.current);
+    }
+    return json as T;
+  }
+  return {
+    ...http,
+    put: (path, body) => send('PUT', path, body ?? {}),
+    delete: (path) => send('DELETE', path),
+  };
+}
+
+/** Set by tests (or a host page) to replace the network. */
+export const BackOfficeHttpContext = createContext<BackOfficeHttp | null>(null);
+
+/** The back office's client for the logged-in session (a 401 ends the session like the board's own calls). */
+export function useBackOfficeHttp(): BackOfficeHttp {
+  const injected = useContext(BackOfficeHttpContext);
+  const controller = useContext(ControllerContext);
+  return useMemo(() => {
+    if (injected) return injected;
+    if (!controller) throw new Error('useBackOfficeHttp outside the board (no controller) and no <BackOfficeHttpContext.Provider>');
+    return createBackOfficeHttp(
+      () => controller.store.get().session?.token ?? null,
+      // The controller's own 401 handling (ends the session with a notice).
+      () => (controller as unknown as { expire?: () => void }).expire?.call(controller),
+    );
+  }, [injected, controller]);
+}
+
+/** Every page of a list route (200 a page), up to `max` items. */
+export async function listAll<T>(http: Http, path: string, query: Query = {}, max = 2000): Promise<T[]> {
+  const items: T[] = [];
+  for (let offset = 0; offset < max; offset += 200) {
+    const page = await http.get<PageOf<T>>(path, { ...query, limit: 200, offset });
+    items.push(...page.items);
+    if (page.items.length < 200 || items.length >= page.total) break;
+  }
+  return items;
+}
+
+export const path = (template: string, ...ids: string[]): string => {
+  let i = 0;
+  return template.replace(/:[a-zA-Z]+/g, () => encodeURIComponent(ids[i++] ?? ''));
+};
+
+export { ApiError, queryString };
+
+/**
+ * The server's validation details by field path (`lines[0].quantity`,
+ * `toDepotId`…). Both the full path and its last segment are keys, so a form
+ * can look up `quantity` for a one-line form.
+ */
+export function fieldErrors(error: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!(error instanceof ApiError)) return out;
+  for (const d of error.details ?? []) {
+    if (!d.path) continue;
+    out[d.path] ??= d.message;
+    const last = d.path.replace(/\[\d+\]/g, '').split('.').pop();
+    if (last) out[last] ??= d.message;
+  }
+  return out;
+}
+
+/** The message for a field, trying each path given (e.g. 'lines[0].partId', 'partId'). */
+export function errorAt(errors: Record<string, string>, ...paths: string[]): string | undefined {
+  for (const p of paths) if (errors[p]) return errors[p];
+  return undefined;
+}
+
+/** The error's general message (with its first detail when it names no field of the form). */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    const unnamed = (error.details ?? []).filter((d) => !d.path).map((d) => d.message);
+    return [error.message, ...unnamed].join(' — ');
+  }
+  return error instanceof Error ? error.message : String(error);
+}
