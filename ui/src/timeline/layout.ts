@@ -108,21 +108,28 @@ export function buildRows(input: {
  * The break is not stored with the tour (the engine places it freely in its
  * window), so the timeline shows it in the widest free gap of that window —
  * the shift's break window, else around midday: an honest approximation of
- * where it will fall.
+ * where it will fall. The engine may take it in the middle of a drive (travel
+ * is split around breaks), so when no gap clear of visits and travel holds it,
+ * the gap between visits does: the break never covers a visit it could not
+ * have interrupted.
  */
 function placeBreak(bars: readonly Bar[], minutes: number, window: { start: number; end: number } | null): Bar {
-  const busy = bars.filter((b) => b.kind !== 'break').map((b) => [b.start, b.end] as const).sort((a, b) => a[0] - b[0]);
   const lunchFrom = window?.start ?? 11 * 60 + 30;
   const lunchTo = window?.end ?? 14 * 60;
-  let best: { start: number; room: number } | null = null;
-  let cursor = lunchFrom;
-  for (const [s, e] of [...busy, [lunchTo, lunchTo] as const]) {
-    const gapStart = Math.max(cursor, lunchFrom);
-    const gapEnd = Math.min(s, lunchTo);
-    if (gapEnd - gapStart > (best?.room ?? 0)) best = { start: gapStart, room: gapEnd - gapStart };
-    cursor = Math.max(cursor, e);
-  }
-  const start = best && best.room >= minutes ? best.start : Math.max(lunchFrom, Math.min(12 * 60, lunchTo - minutes));
+  const widestGap = (busyBars: readonly Bar[]): { start: number; room: number } | null => {
+    const busy = busyBars.map((b) => [b.start, b.end] as const).sort((a, b) => a[0] - b[0]);
+    let best: { start: number; room: number } | null = null;
+    let cursor = lunchFrom;
+    for (const [s, e] of [...busy, [lunchTo, lunchTo] as const]) {
+      const gapStart = Math.max(cursor, lunchFrom);
+      const gapEnd = Math.min(s, lunchTo);
+      if (gapEnd - gapStart > (best?.room ?? 0)) best = { start: gapStart, room: gapEnd - gapStart };
+      cursor = Math.max(cursor, e);
+    }
+    return best && best.room >= minutes ? best : null;
+  };
+  const best = widestGap(bars.filter((b) => b.kind !== 'break')) ?? widestGap(bars.filter((b) => b.kind === 'visit'));
+  const start = best ? best.start : Math.max(lunchFrom, Math.min(12 * 60, lunchTo - minutes));
   return { kind: 'break', start, end: start + minutes };
 }
 

@@ -30,6 +30,18 @@ describe('timeline layout', () => {
     expect([brk.start, brk.end]).toEqual([780, 840]);
   });
 
+  it('puts the break across a drive rather than over a visit when only the drive leaves room', () => {
+    // Break window 11:00–13:00 (60 min): visits 9:00–10:00 and 12:30–13:30, 40 min of driving before the second:
+    // clear of both, only 50 min; between the visits, 90.
+    const windowed = { 't-alice': [{ ...shifts['t-alice']![0]!, breakStartMinute: 660, breakEndMinute: 780 }] };
+    const busyTour = { ...tours[0]!, stops: tours[0]!.stops.map((stop, i) => (i === 1 ? { ...stop, plannedArrival: at('12:30'), plannedStart: at('12:30'), plannedEnd: at('13:30'), travelSeconds: 40 * 60 } : stop)) };
+    const moved = interventions.map((i) => (i.id === 'i-2' ? { ...i, plannedStart: at('12:30'), plannedEnd: at('13:30') } : i));
+    const [alice] = buildRows({ technicians, tours: { [busyTour.id]: busyTour }, interventions: byId(moved), shifts: windowed, day: DAY, timezone: 'Europe/Paris' });
+    const brk = alice!.bars.find((b) => b.kind === 'break')!;
+    expect(alice!.bars.filter((b) => b.kind === 'visit').map((v) => [v.start, v.end])).toEqual([[540, 600], [750, 810]]);
+    for (const v of alice!.bars.filter((b) => b.kind === 'visit')) expect(brk.end <= v.start || brk.start >= v.end, `break ${brk.start}–${brk.end} over visit ${v.start}–${v.end}`).toBe(true);
+  });
+
   it('shades overtime past the shift', () => {
     const late = { ...tours[0]!, kpis: { end: at('18:30') } };
     const [alice] = buildRows({ technicians, tours: { [late.id]: late }, interventions: byId(interventions), shifts, day: DAY, timezone: 'Europe/Paris' });
