@@ -5,9 +5,9 @@
 // suppliers. What the demo lacks (a finished visit, a claim) is made through
 // the REST API first, as the office would. (The Stock screen's steps live in
 // back-office.test.ts.)
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { call, login } from './support/api.ts';
@@ -16,8 +16,8 @@ import { describeWithChromium } from './support/describe.ts';
 import { buildUi, type RunningServer, startServer } from './support/server.ts';
 
 const DISPATCHER = 'dispatcher@demo.tournee.fr';
-/** Screenshots of the screens, for a look after a run (not the README's). */
-const SHOTS = mkdtempSync(join(tmpdir(), 'tournee-documents-shots-'));
+/** Screenshots of the screens, for the README (docs/screenshots/). */
+const SHOTS = resolve(fileURLToPath(new URL('../../docs/screenshots', import.meta.url)));
 
 interface Visit { id: string; status: string; version: number; technicianId: string | null; allowedTransitions?: string[] }
 interface PageOf<T> { items: T[]; total: number }
@@ -33,6 +33,7 @@ describeWithChromium('back office documents in Chromium', () => {
   let visitId: string;
 
   beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
     buildUi();
     server = await startServer({ SIMULATE: '0' });
     browser = await launchBrowser();

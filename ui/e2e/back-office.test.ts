@@ -8,9 +8,9 @@
 // suggested supplier order, created from the screen; the rest of a supplier
 // order delivered in part, received. Afterwards on hand still
 // equals the sum of the movements (GET /api/stock/drift, as admin).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { call, login } from './support/api.ts';
@@ -20,8 +20,8 @@ import { buildUi, type RunningServer, startServer } from './support/server.ts';
 
 const DISPATCHER = 'dispatcher@demo.tournee.fr';
 const ADMIN = 'admin@demo.tournee.fr';
-/** Screenshots of the screens, for a look after a run (not the README's). */
-const SHOTS = mkdtempSync(join(tmpdir(), 'tournee-back-office-shots-'));
+/** Screenshots of the screens, for the README (docs/screenshots/). */
+const SHOTS = resolve(fileURLToPath(new URL('../../docs/screenshots', import.meta.url)));
 
 describeWithChromium('back office in Chromium', () => {
   let server: RunningServer;
@@ -29,6 +29,7 @@ describeWithChromium('back office in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
     buildUi();
     server = await startServer({ SIMULATE: '0' });
     browser = await launchBrowser();
@@ -43,7 +44,6 @@ describeWithChromium('back office in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    console.log(`[back office] screenshots in ${SHOTS}`);
   });
 
   it('stock: levels per depot, a transfer depot → van, shortages with their suggested order', async () => {
