@@ -25,6 +25,8 @@ export interface Http {
   get<T>(path: string, query?: Record<string, string | number | boolean | undefined>): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body?: unknown): Promise<T>;
+  delete<T>(path: string): Promise<T>;
 }
 
 export function createHttp(token: TokenSource, onUnauthorized: () => void = () => {}, base = ''): Http {
@@ -53,6 +55,8 @@ export function createHttp(token: TokenSource, onUnauthorized: () => void = () =
     get: (path, query) => send('GET', path + queryString(query)),
     post: (path, body) => send('POST', path, body ?? {}),
     patch: (path, body) => send('PATCH', path, body ?? {}),
+    put: (path, body) => send('PUT', path, body ?? {}),
+    delete: (path) => send('DELETE', path),
   };
 }
 

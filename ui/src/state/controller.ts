@@ -76,7 +76,8 @@ export class BoardController {
     this.stop();
   }
 
-  private expire(): void {
+  /** The server said 401: the session is over (the back office's screens call this too). */
+  expire(): void {
     if (this.store.get().session) {
       this.stop();
       this.notify('warning', 'notice.sessionExpired');

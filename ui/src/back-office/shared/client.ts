@@ -1,7 +1,7 @@
 // Shared by the back office's screens (stock, warranties, billing): the REST
 // client they use, built on the board's http client (ui/src/api/http.ts: the
 // session's bearer token, the server's `{error, details}` turned into ApiError),
-// plus PUT and DELETE, paging helpers and the reading of validation details
+// plus paging helpers and the reading of validation details
 // per field. Screens get it with `useBackOfficeHttp()`; tests inject a fake
 // through <BackOfficeHttpContext.Provider>.
 //
@@ -14,43 +14,11 @@ import { ControllerContext } from '../../state/context.tsx';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
-export interface BackOfficeHttp extends Http {
-  put<T>(path: string, body?: unknown): Promise<T>;
-  delete<T>(path: string): Promise<T>;
-}
+/** The board's client (GET, POST, PATCH, PUT, DELETE): the back office needs nothing more. */
+export type BackOfficeHttp = Http;
 
 export function createBackOfficeHttp(token: TokenSource, onUnauthorized: () => void = () => {}, base = ''): BackOfficeHttp {
-  const http = createHttp(token, onUnauthorized, base);
-  async function send<T>(method: 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    const bearer = token();
-    if (bearer) headers.authorization = `Bearer ${bearer}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    } catch (error) {
-      throw new ApiError(0, error instanceof Error ? error.message : String(error));
-    }
-    const text = await response.text();
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = { error: text.slice(0, 200), details: [] };
-    }
-    if (!response.ok) {
-      if (response.status === 401) onUnauthorized();
-      const e = (json ?? {}) as { error?: string; details?: ApiError['details']; current?: unknown };
-      throw new ApiError(response.status, e.error ?? response.statusText, e.details ?? [], e.current);
-    }
-    return json as T;
-  }
-  return {
-    ...http,
-    put: (path, body) => send('PUT', path, body ?? {}),
-    delete: (path) => send('DELETE', path),
-  };
+  return createHttp(token, onUnauthorized, base);
 }
 
 /** Set by tests (or a host page) to replace the network. */
@@ -66,7 +34,7 @@ export function useBackOfficeHttp(): BackOfficeHttp {
     return createBackOfficeHttp(
       () => controller.store.get().session?.token ?? null,
       // The controller's own 401 handling (ends the session with a notice).
-      () => (controller as unknown as { expire?: () => void }).expire?.call(controller),
+      () => controller.expire(),
     );
   }, [injected, controller]);
 }

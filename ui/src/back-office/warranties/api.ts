@@ -3,6 +3,7 @@
 import type { Equipment, PageOf, Site } from '../../api/types.ts';
 import type { In, JournalEntry, Out } from '../billing/api.ts';
 import { allPages, enc, type Rest } from '../billing/rest.ts';
+import { CLAIM_TRANSITIONS } from '../../../../server/src/back-office/warranties/claim-status.ts';
 
 export type Claim = Out<'Claim'>;
 export type ClaimStatus = Out<'ClaimStatus'>;
@@ -22,18 +23,11 @@ export const CLAIM_STATUSES: readonly ClaimStatus[] = ['draft', 'submitted', 'ac
 export const CLAIM_KINDS: readonly ClaimKind[] = ['repair', 'part', 'exchange'];
 
 /**
- * The moves a claim's state offers (the server's table in
- * back-office/warranties/claim-status.ts). Only a hint for the buttons shown:
+ * The moves a claim's state offers: the server's own pure table
+ * (back-office/warranties/claim-status.ts). Only a hint for the buttons shown:
  * the server decides, and its refusal is shown as it says it.
  */
-export const CLAIM_MOVES: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>> = {
-  draft: ['submitted', 'closed'],
-  submitted: ['accepted', 'refused', 'credited'],
-  accepted: ['credited', 'refused'],
-  refused: ['closed'],
-  credited: ['closed'],
-  closed: [],
-};
+export const CLAIM_MOVES: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>> = CLAIM_TRANSITIONS;
 
 /** What is still to recover on a claim: expected less received, while it is claimed and not credited. */
 export const toRecover = (c: Pick<Claim, 'status' | 'expectedCreditCents' | 'receivedCreditCents'>): number =>
