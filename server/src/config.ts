@@ -21,8 +21,10 @@ export interface Config {
   /**
    * DEMO_DAY: which day the demo company's work is seeded for. `auto`: today,
    * or tomorrow once today is nearly over; `next`: always tomorrow, a whole day
-   * ahead whatever the hour (what the browser tests use, so they do not depend
-   * on when they run).
+   * ahead whatever the hour (the board's browser tests); `today`: always today,
+   * shifts included even on a weekend, however late (the technician app's
+   * browser tests, whose app opens on today). The last two make the tests
+   * independent of the hour they run at.
    */
   readonly demoDay: DemoDayRule;
   /** AUTH_SECRET, or the one persisted in `${dataDir}/auth-secret`. */
@@ -51,7 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-export const DEMO_DAY_RULES = ['auto', 'next'] as const;
+export const DEMO_DAY_RULES = ['auto', 'next', 'today'] as const;
 export type DemoDayRule = (typeof DEMO_DAY_RULES)[number];
 
 function parseDemoDay(value: string | undefined): DemoDayRule {

@@ -23,7 +23,7 @@ describe('loadConfig', () => {
   it('refuses nonsense with the variable named', () => {
     expect(() => loadConfig({ DATA_DIR: dir, PORT: 'http' })).toThrow('PORT must be an integer between 0 and 65535, got "http"');
     expect(() => loadConfig({ DATA_DIR: dir, DEMO: 'maybe' })).toThrow(/^DEMO must be one of/);
-    expect(() => loadConfig({ DATA_DIR: dir, DEMO_DAY: 'monday' })).toThrow('DEMO_DAY must be one of auto, next, got "monday"');
+    expect(() => loadConfig({ DATA_DIR: dir, DEMO_DAY: 'monday' })).toThrow('DEMO_DAY must be one of auto, next, today, got "monday"');
   });
 
   it('generates the auth secret once, persists it privately, and reuses it', () => {

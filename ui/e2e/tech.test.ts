@@ -52,7 +52,8 @@ describeWithChromium('technician app in Chromium, offline and back', () => {
     mkdirSync(SHOTS, { recursive: true });
     buildUi();
     // Statuses are moved by the technician here, not by the demo's simulator.
-    server = await startServer({ SIMULATE: '0' });
+    // DEMO_DAY=today: the app opens on today, so the demo's work (and the weekend's on-call shifts) must be today's.
+    server = await startServer({ SIMULATE: '0', DEMO_DAY: 'today' });
     browser = await launchBrowser({ width: 420, height: 900 });
     const t = await login(server.url, TECHNICIAN);
     tech = { token: t.token, technicianId: t.user.technicianId!, agencyId: t.user.agencyIds[0]! };
@@ -60,14 +61,17 @@ describeWithChromium('technician app in Chromium, offline and back', () => {
     const page = await call<{ items: { id: string; lat: number | null; sectorId: string | null }[] }>(server.url, dispatcher, 'GET', '/api/sites?limit=200');
     sites = page.items.filter((s) => s.lat !== null);
     stock = await stockTheVan();
-    // The demo's day is planned at start-up: the technician's tour exists once the run is stored.
+    // The demo's day is planned at start-up: wait for the agency's run to be stored (whatever fitted in what is left
+    // of the day: at a late hour, nothing).
     const deadline = Date.now() + 150_000;
     for (;;) {
-      const portfolio = await call<{ days: { stops: unknown[] }[] }>(server.url, tech.token, 'GET', '/api/tech/portfolio?days=1');
-      if (portfolio.days[0]!.stops.length > 0) break;
-      if (Date.now() > deadline) throw new Error(`the demo day was not planned within 150 s:\n${server.output()}`);
+      const runs = await call<{ items: { status: string }[] }>(server.url, dispatcher, 'GET', `/api/plans?agencyId=${tech.agencyId}&limit=1`);
+      if (runs.items[0]?.status === 'succeeded') break;
+      if (runs.items[0]?.status === 'failed' || Date.now() > deadline) throw new Error(`the demo day was not planned within 150 s:\n${server.output()}`);
       await new Promise((r) => setTimeout(r, 1_000));
     }
+    // And a visit today, the day the app opens on, whatever the hour.
+    await newVisit('Entretien annuel chaudière gaz');
     await browser.context.grantPermissions(['geolocation'], { origin: server.url });
     await browser.context.setGeolocation({ latitude: 43.5297, longitude: 5.4474, accuracy: 20 });
   });

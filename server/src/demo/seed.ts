@@ -22,8 +22,8 @@ export interface SeedOptions {
   seed: number;
   /** The instant the demo is built around ("today" is its day in Paris). */
   now: Date;
-  /** `next`: seed tomorrow's work whatever the hour (default `auto`: today until LATE_MINUTE). */
-  day?: 'auto' | 'next';
+  /** `next`: tomorrow's work, `today`: today's, whatever the hour (default `auto`: today until LATE_MINUTE). */
+  day?: 'auto' | 'next' | 'today';
   log?: (message: string) => void;
 }
 

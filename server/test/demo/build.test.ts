@@ -96,6 +96,13 @@ describe('buildDemoCompany', () => {
     expect(morning.today).toBe('2026-12-01');
     for (const i of morning.interventions) expect(i.earliestDate).toEqual(new Date('2026-12-01T00:00:00Z'));
   });
+
+  it('keeps today however late with DEMO_DAY=today, with the weekend team on call', () => {
+    const saturdayNight = buildDemoCompany({ seed: 1, now: new Date('2026-11-28T21:00:00Z'), day: 'today' }); // 22:00 in Aix
+    expect(saturdayNight.today).toBe('2026-11-28');
+    const onCall = saturdayNight.shifts.filter((s) => s.date instanceof Date && s.date.toISOString().startsWith('2026-11-28'));
+    expect(onCall.length).toBe(saturdayNight.technicians.length);
+  });
   it('stocks the back office through receipts and van loadings that never take a depot below zero', () => {
     const bo = company.backOffice;
     const depots = new Map(bo.depots.map((d) => [d.id, d]));

@@ -38,8 +38,8 @@ export interface DemoCompany {
   backOffice: DemoBackOffice;
 }
 
-export function buildDemoCompany(options: { seed: number; now: Date; day?: 'auto' | 'next' }): DemoCompany {
-  const late = options.day === 'next' || localMinuteOfDay(options.now, DEMO_TIME_ZONE) >= LATE_MINUTE;
+export function buildDemoCompany(options: { seed: number; now: Date; day?: 'auto' | 'next' | 'today' }): DemoCompany {
+  const late = options.day === 'next' || (options.day !== 'today' && localMinuteOfDay(options.now, DEMO_TIME_ZONE) >= LATE_MINUTE);
   const calendarDay = localDay(options.now, DEMO_TIME_ZONE);
   const ctx: BuildContext = {
     r: new DemoRandom(options.seed, options.now.getTime()),
