@@ -70,6 +70,14 @@ describeWithChromium('technician app in Chromium, offline and back', () => {
       if (runs.items[0]?.status === 'failed' || Date.now() > deadline) throw new Error(`the demo day was not planned within 150 s:\n${server.output()}`);
       await new Promise((r) => setTimeout(r, 1_000));
     }
+    // The dispatcher keeps the technician on until midnight today, so the visits the test gives them today (newVisit)
+    // find a shift to go in at whatever hour the test runs.
+    const { today } = await call<{ today: string }>(server.url, tech.token, 'GET', '/api/tech/portfolio?days=1');
+    const shifts = await call<{ id: string; date: string | null }[]>(server.url, dispatcher, 'GET', `/api/technicians/${tech.technicianId}/shifts`);
+    const untilMidnight = { startMinute: 0, endMinute: 1440, breakMinutes: 0, breakStartMinute: null, breakEndMinute: null };
+    const dated = shifts.find((s) => s.date === today);
+    if (dated) await call(server.url, dispatcher, 'PATCH', `/api/technicians/${tech.technicianId}/shifts/${dated.id}`, untilMidnight);
+    else await call(server.url, dispatcher, 'POST', `/api/technicians/${tech.technicianId}/shifts`, { date: today, ...untilMidnight });
     // And a visit today, the day the app opens on, whatever the hour.
     await newVisit('Entretien annuel chaudière gaz');
     await browser.context.grantPermissions(['geolocation'], { origin: server.url });
