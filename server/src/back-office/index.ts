@@ -2,5 +2,5 @@
 // the intervention routes and jobs call. Everything else stays inside.
 export { partsAvailability, pickupDepotIds, reserveParts, releaseReservations, type PartsAvailability, type MissingPart } from './stock/reservations.ts';
 export { flagInterventionCoverage, detectWarranty } from './warranties/detect.ts';
-export { consumeOnIntervention, consumeOnInterventionIn, settleReservations } from './stock/operations.ts';
+export { consumeOnIntervention, consumeOnInterventionIn, settleReservations, transferStockIn } from './stock/operations.ts';
 export { BackOfficeError } from './errors.ts';

@@ -12,8 +12,7 @@ import type { Claims } from '../auth/tokens.ts';
 import type { OfficePartRequest, PartRequestStatus, PartRequestTransition } from '../contracts/replication.ts';
 import { checkPartRequestTransition } from '../contracts/replication.ts';
 import { inTransaction } from '../back-office/db.ts';
-import { BackOfficeError } from '../back-office/index.ts';
-import { recordMovements } from '../back-office/stock/movements.ts';
+import { BackOfficeError, transferStockIn } from '../back-office/index.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { vanOf } from './stock.ts';
 import type { Db } from './types.ts';
@@ -97,13 +96,9 @@ export async function movePartRequest(
       const van = await vanOf(tx, row.technicianId);
       if (!van) throw new PartRequestRefusal('conflict', 'the technician has no van depot to transfer the parts to: fulfil it without fromDepotId', 'fromDepotId', current);
       try {
-        // As the back office's transferStock records a transfer, inside this transaction.
-        const batch = await recordMovements(tx, {
-          lines: [
-            { partId: row.partId, depotId: depot.id, quantity: -row.quantity, kind: 'transfer_out', reason: `demande ${row.id}`, path: 'fromDepotId' },
-            { partId: row.partId, depotId: van.id, quantity: row.quantity, kind: 'transfer_in', reason: `demande ${row.id}`, path: 'fromDepotId' },
-          ],
-          pieceRef: 'TRANSFERT', label: 'Transfert entre dépôts', occurredAt: now, createdById: auth.sub,
+        const batch = await transferStockIn(tx, {
+          fromDepotId: depot.id, toDepotId: van.id, lines: [{ partId: row.partId, quantity: row.quantity }],
+          reason: `demande ${row.id}`, now, userId: auth.sub,
         });
         transfer = { batchId: batch.batchId, fromDepotId: depot.id, toDepotId: van.id, quantity: row.quantity };
       } catch (error) {

@@ -106,13 +106,20 @@ export async function settleReservations(tx: Tx, interventionId: string, partId:
 export async function transferStock(prisma: Db, x: { fromDepotId: string; toDepotId: string; lines: readonly PartQuantity[]; reason?: string | undefined } & Actor): Promise<RecordedBatch> {
   positive(x.lines);
   if (x.fromDepotId === x.toDepotId) throw invalid('a transfer goes to another depot', [{ path: 'toDepotId', message: 'same as fromDepotId' }]);
-  return inTransaction(prisma, (tx) => recordMovements(tx, {
+  return inTransaction(prisma, (tx) => transferStockIn(tx, x));
+}
+
+/** The same inside the caller's transaction (a part request fulfilled from stock moves with its status). */
+export async function transferStockIn(tx: Tx, x: { fromDepotId: string; toDepotId: string; lines: readonly PartQuantity[]; reason?: string | undefined } & Actor): Promise<RecordedBatch> {
+  positive(x.lines);
+  if (x.fromDepotId === x.toDepotId) throw invalid('a transfer goes to another depot', [{ path: 'toDepotId', message: 'same as fromDepotId' }]);
+  return recordMovements(tx, {
     lines: x.lines.flatMap((l, i) => [
       { partId: l.partId, depotId: x.fromDepotId, quantity: -l.quantity, kind: 'transfer_out' as const, reason: x.reason, path: `lines[${i}]` },
       { partId: l.partId, depotId: x.toDepotId, quantity: l.quantity, kind: 'transfer_in' as const, reason: x.reason, path: `lines[${i}]` },
     ]),
     pieceRef: 'TRANSFERT', label: 'Transfert entre dépôts', occurredAt: x.now, createdById: x.userId,
-  }));
+  });
 }
 
 /**
