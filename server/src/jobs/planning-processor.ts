@@ -46,8 +46,6 @@ export async function processPlanningJob(deps: ProcessorDeps, ctx: JobContext, d
         onProgress: (fraction, message) => report.progress(fraction, message),
       },
       async (tx, result, engineInput, proposal) => {
-        // A preview discarded while it was computed stays discarded.
-        const decided = proposal ? (await tx.planningRun.findUnique({ where: { id: runId }, select: { decision: true } }))?.decision : null;
         await tx.planningRun.update({
           where: { id: runId },
           data: {
@@ -57,9 +55,12 @@ export async function processPlanningJob(deps: ProcessorDeps, ctx: JobContext, d
             finishedAt: deps.now(),
             result: result as object,
             input: { jobId, payload: { ...payload }, engine: engineInput as object },
-            ...(proposal ? { proposal, decision: decided ?? 'pending' } : {}),
+            ...(proposal ? { proposal } : {}),
           },
         });
+        // A preview discarded while it was computed stays discarded: only an undecided one becomes pending, in one
+        // conditional write (reading the decision first would let a discard committed in between be overwritten).
+        if (proposal) await tx.planningRun.updateMany({ where: { id: runId, decision: null }, data: { decision: 'pending' } });
       },
     );
     await report.settle();
@@ -97,7 +98,8 @@ async function resolveOvernight(deps: ProcessorDeps, data: unknown): Promise<Pla
   });
 }
 
-async function agencyToday(deps: ProcessorDeps, agencyId: string): Promise<string> {
+/** Today in the agency's time zone; an unknown agency fails the job for good. */
+export async function agencyToday(deps: ProcessorDeps, agencyId: string): Promise<string> {
   const agency = await deps.prisma.agency.findUnique({ where: { id: agencyId }, select: { timezone: true } });
   if (!agency) throw new UnrecoverableError(`agency ${agencyId} does not exist`);
   return localDay(deps.now(), agency.timezone);
