@@ -4,22 +4,16 @@
 // database's unique keys (a plan's due day / due counter): a job delivered
 // twice, retried after a crash, or run next to a manual generation creates
 // each visit once. An invalid payload or an unknown agency fails at once.
-import { UnrecoverableError } from 'bullmq';
-import { localDay } from '../planning/time.ts';
 import { generateDueVisits } from '../service-plans/generate.ts';
 import type { JobContext, ProcessorDeps } from './context.ts';
+import { agencyToday, parse } from './planning-processor.ts';
 import { ServicePlanJobPayload, type ServicePlanJobResult } from './service-plan-payloads.ts';
 
 export async function processServicePlanJob(deps: ProcessorDeps, ctx: JobContext, data: unknown): Promise<ServicePlanJobResult> {
-  const parsed = ServicePlanJobPayload.safeParse(data);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
-    throw new UnrecoverableError(`invalid service-plan payload: ${issues}`);
-  }
-  const payload = parsed.data;
-  const agency = await deps.prisma.agency.findUnique({ where: { id: payload.agencyId }, select: { timezone: true } });
-  if (!agency) throw new UnrecoverableError(`agency ${payload.agencyId} does not exist`);
-  const today = payload.today ?? localDay(deps.now(), agency.timezone);
+  const payload = parse(ServicePlanJobPayload, data, 'service-plan');
+  // Asked even when the payload names the day: an unknown agency fails the job for good either way.
+  const agencyDay = await agencyToday(deps, payload.agencyId);
+  const today = payload.today ?? agencyDay;
   const result = await generateDueVisits(deps.prisma, { today, horizonDays: payload.horizonDays, agencyIds: [payload.agencyId] });
   await ctx.updateProgress(1);
   if (result.created > 0 || result.skipped.length > 0) {
