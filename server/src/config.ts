@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DEMO_DAY_RULES, type DemoDayRule } from './demo/build/context.ts';
 
 export interface Config {
   /** PORT; 0 asks the OS for a free port (tests). */
@@ -52,9 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret: env.AUTH_SECRET || persistedSecret(dataDir),
   };
 }
-
-export const DEMO_DAY_RULES = ['auto', 'next', 'today'] as const;
-export type DemoDayRule = (typeof DEMO_DAY_RULES)[number];
 
 function parseDemoDay(value: string | undefined): DemoDayRule {
   if (value === undefined || value.trim() === '') return 'auto';

@@ -10,6 +10,7 @@ import { buildDemoCompany, type DemoCompany } from './build/index.ts';
 import { insertBackOffice } from './back-office.ts';
 import { bulkInsert } from './bulk-insert.ts';
 import { DEMO_PASSWORD } from './build/users.ts';
+import type { DemoDayRule } from './build/context.ts';
 
 export { DEMO_PASSWORD } from './build/users.ts';
 
@@ -23,7 +24,7 @@ export interface SeedOptions {
   /** The instant the demo is built around ("today" is its day in Paris). */
   now: Date;
   /** `next`: tomorrow's work, `today`: today's, whatever the hour (default `auto`: today until LATE_MINUTE). */
-  day?: 'auto' | 'next' | 'today';
+  day?: DemoDayRule;
   log?: (message: string) => void;
 }
 

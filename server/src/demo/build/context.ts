@@ -10,6 +10,10 @@ import { SEA_BEARING } from '../catalogue/geography.ts';
 
 export const DEMO_TIME_ZONE = 'Europe/Paris';
 
+/** Which day the demo's work is seeded for (the DEMO_DAY setting: see config.ts). */
+export const DEMO_DAY_RULES = ['auto', 'next', 'today'] as const;
+export type DemoDayRule = (typeof DEMO_DAY_RULES)[number];
+
 /** Seeded from this local time on, the demo's day is tomorrow: today is nearly over. */
 export const LATE_MINUTE = 15 * 60;
 

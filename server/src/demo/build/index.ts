@@ -6,7 +6,7 @@ import { localDay, localMinuteOfDay } from '../../service-plans/zoned-time.ts';
 import { DemoRandom } from '../random.ts';
 import { buildBackOffice, type DemoBackOffice } from './back-office.ts';
 import { buildContracts } from './contracts.ts';
-import { DEMO_TIME_ZONE, LATE_MINUTE, type BuildContext } from './context.ts';
+import { DEMO_TIME_ZONE, LATE_MINUTE, type BuildContext, type DemoDayRule } from './context.ts';
 import { buildDay } from './day.ts';
 import { buildInstalledBase } from './installed-base.ts';
 import { buildOrganisation } from './organisation.ts';
@@ -38,7 +38,7 @@ export interface DemoCompany {
   backOffice: DemoBackOffice;
 }
 
-export function buildDemoCompany(options: { seed: number; now: Date; day?: 'auto' | 'next' | 'today' }): DemoCompany {
+export function buildDemoCompany(options: { seed: number; now: Date; day?: DemoDayRule }): DemoCompany {
   const late = options.day === 'next' || (options.day !== 'today' && localMinuteOfDay(options.now, DEMO_TIME_ZONE) >= LATE_MINUTE);
   const calendarDay = localDay(options.now, DEMO_TIME_ZONE);
   const ctx: BuildContext = {
