@@ -159,7 +159,7 @@ export function summarize(records: PlanningRecords, problem: PlanningProblem, pl
   return {
     summary: {
       ...plan.summary,
-      tours: plan.tours.filter((t) => t.stops.length > 0).length,
+      tours: after.tours,
       toursChanged,
       interventionsChanged,
       workSeconds: after.workSeconds,
