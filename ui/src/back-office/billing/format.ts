@@ -1,9 +1,7 @@
 // Money and days as the office reads them: euros with the language's
 // conventions (1 234,56 € in French), amounts typed in euros turned into cents.
 
-import { formatDay as sharedFormatDay, formatMoney, todayIso } from '../shared/format.ts';
-
-const locale = (language: string): string => (language.startsWith('en') ? 'en-GB' : 'fr-FR');
+import { formatDay as sharedFormatDay, formatMoney, locale, todayIso } from '../shared/format.ts';
 
 /** 123456 → "1 234,56 €" in French (the back office's shared formatting). */
 export const formatEuros = (cents: number | null | undefined, language: string): string => formatMoney(cents, language);

@@ -3,8 +3,9 @@
 // the UI's language. Pure functions: `lang` is i18next's `i18n.language`.
 //
 // Stable API: formatMoney, formatDay, formatDateTime, formatQuantity, todayIso, addDays.
+import { addDays, dayIn } from '../../geo/time.ts';
 
-const locale = (lang: string | undefined) => (lang?.startsWith('en') ? 'en-GB' : 'fr-FR');
+export const locale = (lang: string | undefined): string => (lang?.startsWith('en') ? 'en-GB' : 'fr-FR');
 
 /** 123456 → "1 234,56 €" (fr) / "€1,234.56" (en). */
 export function formatMoney(cents: number | null | undefined, lang?: string): string {
@@ -36,13 +37,9 @@ export function formatQuantity(n: number, lang?: string, signed = false): string
   return signed && n > 0 ? `+${s}` : s;
 }
 
-/** Today as YYYY-MM-DD in Paris. */
+/** Today as YYYY-MM-DD in a zone (Paris by default): the board's own day arithmetic (geo/time.ts). */
 export function todayIso(now: Date = new Date(), timeZone = 'Europe/Paris'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dayIn(now, timeZone);
 }
 
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays };
