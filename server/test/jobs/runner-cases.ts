@@ -225,6 +225,15 @@ export function runnerCases(env: () => RunnerEnv): void {
     expect(failed.attemptsMade).toBe(1);
     expect(failed.failedReason).toMatch(/agency no-such-agency does not exist/);
 
+    // A bad payload fails for good, naming each field and why.
+    await runner.enqueue('planning', SERVICE_PLANS_JOB, { horizonDays: -1, today: '28/11/2026' }, 'service-plans-invalid');
+    const invalid = await until(async () => {
+      const j = await runner.getJob('planning', 'service-plans-invalid');
+      return j?.state === 'failed' ? j : null;
+    }, 'the invalid service-plan job to fail');
+    expect(invalid.attemptsMade).toBe(1);
+    expect(invalid.failedReason).toMatch(/^invalid service-plan payload: agencyId: .*; horizonDays: .*; today: /);
+
     // Agencies created or deleted through the API get their schedulers at once (routes/organisation.ts calls this).
     const added = await prisma.agency.create({ data: { code: `PTP-${agencyId.slice(-6)}`, name: 'Pointe-à-Pitre', timezone: 'America/Guadeloupe' } });
     await agenciesChanged();
