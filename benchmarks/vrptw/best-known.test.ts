@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SHARED_BENCHMARKS_DIR, parseBestKnown, readBestKnown } from './best-known.ts';
+import { INSTANCES_DIR, parseBestKnown, readBestKnown } from './best-known.ts';
 
 describe('readBestKnown', () => {
   const table = readBestKnown();
@@ -19,7 +19,7 @@ describe('readBestKnown', () => {
 
   it('covers every instance file of the three sets', () => {
     for (const set of ['solomon', 'gh200', 'gh1000']) {
-      const names = readdirSync(`${SHARED_BENCHMARKS_DIR}${set}`).map((file) => file.replace(/\.txt$/, ''));
+      const names = readdirSync(`${INSTANCES_DIR}${set}`).map((file) => file.replace(/\.txt$/, ''));
       expect(names.length).toBeGreaterThanOrEqual(56);
       for (const name of names) expect(table.best(name, 'hier'), name).toBeDefined();
       if (set === 'solomon') for (const name of names) expect(table.best(name, 'dist'), name).toBeDefined();

@@ -1,5 +1,5 @@
 /**
- * Best-known solutions from `../shared/benchmarks/bks.csv`
+ * Best-known solutions from `benchmarks/instances/bks.csv`
  * (columns `instance,objective,vehicles,distance,source`).
  *
  * Two objectives coexist in the literature and give different numbers for the
@@ -27,9 +27,12 @@ export interface BestKnownEntry {
   readonly hier?: BestKnown;
 }
 
-/** Resolved from this file rather than the working directory, so that tests and the runner work from anywhere. */
-export const SHARED_BENCHMARKS_DIR = fileURLToPath(new URL('../../../shared/benchmarks/', import.meta.url));
-export const BKS_FILE = `${SHARED_BENCHMARKS_DIR}bks.csv`;
+/**
+ * The public instances vendored in the repository (see benchmarks/instances/README.md), resolved from this file
+ * rather than the working directory, so that tests and the runner work from anywhere.
+ */
+export const INSTANCES_DIR = fileURLToPath(new URL('../instances/', import.meta.url));
+export const BKS_FILE = `${INSTANCES_DIR}bks.csv`;
 
 export class BestKnownTable {
   readonly #entries: ReadonlyMap<string, BestKnownEntry>;

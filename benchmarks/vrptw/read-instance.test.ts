@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHARED_BENCHMARKS_DIR } from './best-known.ts';
+import { INSTANCES_DIR } from './best-known.ts';
 import { InstanceFormatError, parseInstance, readInstance } from './read-instance.ts';
 
 const C101_HEAD = `C101
@@ -21,7 +21,7 @@ CUST NO.  XCOORD.   YCOORD.    DEMAND   READY TIME  DUE DATE   SERVICE   TIME
 
 describe('readInstance', () => {
   it('reads Solomon C101', () => {
-    const instance = readInstance(`${SHARED_BENCHMARKS_DIR}solomon/C101.txt`);
+    const instance = readInstance(`${INSTANCES_DIR}solomon/C101.txt`);
     expect(instance.name).toBe('C101');
     expect(instance.vehicles).toBe(25);
     expect(instance.capacity).toBe(200);
@@ -32,7 +32,7 @@ describe('readInstance', () => {
   });
 
   it('reads a Gehring & Homberger file (CRLF line ends)', () => {
-    const instance = readInstance(`${SHARED_BENCHMARKS_DIR}gh200/c1_2_1.txt`);
+    const instance = readInstance(`${INSTANCES_DIR}gh200/c1_2_1.txt`);
     expect(instance.name).toBe('c1_2_1');
     expect(instance.vehicles).toBe(50);
     expect(instance.capacity).toBe(200);

@@ -7,7 +7,7 @@
  *     npm run bench:vrptw -- --set gh200 --time 5 --objective hier --first-of-family --json out.json
  *
  * Instances run one after another on one thread, so that the seconds are
- * comparable with the single-threaded peers of ../shared/design/anchors.md.
+ * comparable with single-threaded runs of peer solvers (VROOM with one thread).
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { solve } from '../../engine/src/index.ts';
 import type { Output } from '../../engine/src/types.ts';
-import { type Objective, type BestKnownTable, OBJECTIVES, SHARED_BENCHMARKS_DIR, readBestKnown } from './best-known.ts';
+import { type Objective, type BestKnownTable, OBJECTIVES, INSTANCES_DIR, readBestKnown } from './best-known.ts';
 import { type Instance, readInstance } from './read-instance.ts';
 import { checkFeasibility, hierarchicalFixedCost, routesOf, solutionDistance, toVroom } from './to-vroom.ts';
 
@@ -79,7 +79,7 @@ function compareInstances(a: string, b: string): number {
 }
 
 function instanceFiles(options: RunOptions): { name: string; file: string }[] {
-  const dir = `${SHARED_BENCHMARKS_DIR}${options.set}/`;
+  const dir = `${INSTANCES_DIR}${options.set}/`;
   let all = readdirSync(dir)
     .filter((file) => file.endsWith('.txt'))
     .map((file) => ({ name: file.slice(0, -'.txt'.length), file: dir + file }))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SolvedOutput, Step } from '../../engine/src/types.ts';
-import { SHARED_BENCHMARKS_DIR } from './best-known.ts';
+import { INSTANCES_DIR } from './best-known.ts';
 import { type Instance, readInstance } from './read-instance.ts';
 import {
   SCALE,
@@ -57,7 +57,7 @@ function output(routes: readonly (readonly [number, readonly number[]])[], unass
 
 describe('toVroom', () => {
   it('builds a square matrix over depot and customers for C101', () => {
-    const c101 = readInstance(`${SHARED_BENCHMARKS_DIR}solomon/C101.txt`);
+    const c101 = readInstance(`${INSTANCES_DIR}solomon/C101.txt`);
     const input = toVroom(c101);
     const { durations, distances } = input.matrices?.car ?? {};
     expect(durations).toHaveLength(101);
@@ -74,7 +74,7 @@ describe('toVroom', () => {
   });
 
   it('rounds every scaled distance up, exactly (checked with integer arithmetic on C101)', () => {
-    const nodes = nodesOf(readInstance(`${SHARED_BENCHMARKS_DIR}solomon/C101.txt`));
+    const nodes = nodesOf(readInstance(`${INSTANCES_DIR}solomon/C101.txt`));
     for (const a of nodes) {
       for (const b of nodes) {
         const k = BigInt(scaledTravel(a, b));

@@ -1,6 +1,6 @@
 // Headless Chromium from Debian's `chromium` package, driven by playwright-core
 // (never `npx playwright install`: its downloads cannot be reached). Flags and
-// a fresh profile per launch as measured in ../shared/design/facts.md.
+// a fresh profile per launch, which is what worked on a machine without internet.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
