@@ -5,19 +5,15 @@
 // suppliers. What the demo lacks (a finished visit, a claim) is made through
 // the REST API first, as the office would. (The Stock screen's steps live in
 // back-office.test.ts.)
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { call, login } from './support/api.ts';
 import { type Browser, launchBrowser } from './support/browser.ts';
 import { describeWithChromium } from './support/describe.ts';
+import { screenshotPath } from './support/screenshots.ts';
 import { buildUi, type RunningServer, startServer } from './support/server.ts';
 
 const DISPATCHER = 'dispatcher@demo.tournee.fr';
-/** Screenshots of the screens, for the README (docs/screenshots/). */
-const SHOTS = resolve(fileURLToPath(new URL('../../docs/screenshots', import.meta.url)));
 
 interface Visit { id: string; status: string; version: number; technicianId: string | null; allowedTransitions?: string[] }
 interface PageOf<T> { items: T[]; total: number }
@@ -33,7 +29,6 @@ describeWithChromium('back office documents in Chromium', () => {
   let visitId: string;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     buildUi();
     server = await startServer({ SIMULATE: '0' });
     browser = await launchBrowser();
@@ -98,7 +93,7 @@ describeWithChromium('back office documents in Chromium', () => {
     // The list says the same.
     const row = page.getByRole('table', { name: 'Devis, factures et avoirs' }).getByRole('row').filter({ hasText: number });
     await expect.poll(async () => plain(await row.textContent())).toContain(remaining);
-    await page.screenshot({ path: join(SHOTS, 'billing-invoice.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('billing-invoice.png'), fullPage: true });
 
     // The month's books: the invoice and the payment posted, debit = credit.
     await page.getByRole('tab', { name: 'Comptabilité' }).click();
@@ -106,7 +101,7 @@ describeWithChromium('back office documents in Chromium', () => {
     await expect.poll(async () => plain(await journal.textContent()), { timeout: 15_000 }).toContain(number);
     expect(await journal.getByText('Équilibré', { exact: true }).count()).toBe(1);
     expect(plain(await page.getByTestId('journal-debit').textContent())).toBe(plain(await page.getByTestId('journal-credit').textContent()));
-    await page.screenshot({ path: join(SHOTS, 'billing-journal.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('billing-journal.png'), fullPage: true });
   });
 
   it('shows the amounts still to recover from suppliers with their total', async () => {
@@ -125,7 +120,7 @@ describeWithChromium('back office documents in Chromium', () => {
     const total = page.getByTestId('recoverable-total');
     await total.waitFor();
     expect(plain(await total.textContent())).toBe(euros(report.totalCents));
-    await page.screenshot({ path: join(SHOTS, 'warranties-recoverable.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('warranties-recoverable.png'), fullPage: true });
 
     // The claim is in the list, with its moves.
     await page.getByRole('tab', { name: 'Demandes' }).click();
@@ -134,7 +129,7 @@ describeWithChromium('back office documents in Chromium', () => {
     await claims.getByRole('row').filter({ hasText: '123,45 €' }).first().getByRole('button').click();
     await page.getByRole('heading', { name: /^Demande GAR-/ }).waitFor();
     await page.getByRole('group', { name: 'Actions sur la demande' }).getByRole('button', { name: 'Enregistrer l’avoir reçu' }).click();
-    await page.screenshot({ path: join(SHOTS, 'warranties-claim.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('warranties-claim.png'), fullPage: true });
   });
 
   it('finds an equipment by serial number and shows its warranty verdict with the rule that decided it', async () => {
@@ -148,7 +143,7 @@ describeWithChromium('back office documents in Chromium', () => {
     await page.getByRole('button', { name: new RegExp(`${equipment!.serialNumber!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first().click();
     await page.getByText('Règle appliquée').waitFor();
     await expect.poll(async () => plain(await page.getByRole('article').textContent())).toContain(verdict.rule);
-    await page.screenshot({ path: join(SHOTS, 'warranties-equipment.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('warranties-equipment.png'), fullPage: true });
   });
 });
 

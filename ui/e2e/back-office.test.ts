@@ -8,20 +8,16 @@
 // suggested supplier order, created from the screen; the rest of a supplier
 // order delivered in part, received. Afterwards on hand still
 // equals the sum of the movements (GET /api/stock/drift, as admin).
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { call, login } from './support/api.ts';
 import { type Browser, launchBrowser } from './support/browser.ts';
 import { describeWithChromium } from './support/describe.ts';
+import { screenshotPath } from './support/screenshots.ts';
 import { buildUi, type RunningServer, startServer } from './support/server.ts';
 
 const DISPATCHER = 'dispatcher@demo.tournee.fr';
 const ADMIN = 'admin@demo.tournee.fr';
-/** Screenshots of the screens, for the README (docs/screenshots/). */
-const SHOTS = resolve(fileURLToPath(new URL('../../docs/screenshots', import.meta.url)));
 
 describeWithChromium('back office in Chromium', () => {
   let server: RunningServer;
@@ -29,7 +25,6 @@ describeWithChromium('back office in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     buildUi();
     server = await startServer({ SIMULATE: '0' });
     browser = await launchBrowser();
@@ -56,7 +51,7 @@ describeWithChromium('back office in Chromium', () => {
     expect(await levels.locator('tbody tr', { hasText: 'Dépôt central' }).count()).toBeGreaterThan(10);
     expect(await levels.locator('tbody tr', { hasText: 'Fourgon' }).count()).toBeGreaterThan(10);
     expect(await levels.locator('tbody tr.below-min').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(SHOTS, 'stock-levels.png') });
+    await page.screenshot({ path: screenshotPath('stock-levels.png') });
 
     // One part every van carries, plenty of it in the central depot.
     await page.getByRole('searchbox', { name: 'Rechercher une pièce' }).fill('CONS-RACC-KIT');
@@ -91,7 +86,7 @@ describeWithChromium('back office in Chromium', () => {
     expect(await proposal.getAttribute('aria-label')).toMatch(/→ Dépôt central/);
     const suggested = Number(await proposal.getByLabel('Quantité à commander de PAC-DETEND-EEV').inputValue());
     expect(suggested).toBeGreaterThan(0);
-    await page.screenshot({ path: join(SHOTS, 'stock-shortages.png') });
+    await page.screenshot({ path: screenshotPath('stock-shortages.png') });
     const reference = await proposal.getByLabel('Référence de commande').inputValue();
     await proposal.getByRole('button', { name: 'Créer la commande fournisseur' }).click();
     await page.getByText(`Commande ${reference} créée.`).waitFor();

@@ -6,15 +6,12 @@
 // technician's action from the field that clashed with the office's record
 // shows up live on the board, both sides, and is marked handled; the
 // day is optimized as a preview, compared before/after and accepted, and the
-// timeline follows. Screenshots for the README are written to docs/screenshots/.
+// timeline follows. Screenshots go to support/screenshots.ts's folder.
 //
 // The test reads the board through `window.__tournee` / `window.__tourneeMap`,
 // which the board exposes only on opt-in: launchBrowser() sets
 // localStorage['tournee.debug'] = '1' on every page (support/browser.ts).
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -22,9 +19,9 @@ import type { OutboxMessage, PlanSnapshot } from '../../server/src/contracts/rea
 import { call, login } from './support/api.ts';
 import { type Browser, launchBrowser } from './support/browser.ts';
 import { describeWithChromium } from './support/describe.ts';
+import { screenshotPath } from './support/screenshots.ts';
 import { buildUi, type RunningServer, startServer } from './support/server.ts';
 
-const SHOTS = resolve(fileURLToPath(new URL('../../docs/screenshots', import.meta.url)));
 const DISPATCHER = 'dispatcher@demo.tournee.fr';
 const SECOND_DISPATCHER = 'dispatcher.aix@demo.tournee.fr';
 const TECHNICIAN = 'technicien1@demo.tournee.fr';
@@ -42,7 +39,6 @@ describeWithChromium('dispatcher board in Chromium', () => {
   let dispatcherToken: string;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     buildUi();
     // Positions are posted by the test itself (as a device would), so the simulator stays off.
     server = await startServer({ SIMULATE: '0' });
@@ -64,7 +60,7 @@ describeWithChromium('dispatcher board in Chromium', () => {
     await page.getByLabel('Mot de passe').fill('wrong password');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('incorrect');
-    await page.screenshot({ path: join(SHOTS, 'login.png') });
+    await page.screenshot({ path: screenshotPath('login.png') });
     await page.getByLabel('Mot de passe').fill('tournee-demo');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     // The demo day is planned at start-up: tours appear when the run is stored.
@@ -90,7 +86,7 @@ describeWithChromium('dispatcher board in Chromium', () => {
     // Where it was, the map now only has what lies underneath (a sector, a cluster), if anything.
     expect(await hoverLabel(first) ?? '').not.toContain(technician.name);
     await page.mouse.move(5, 5);
-    await page.screenshot({ path: join(SHOTS, 'board.png') });
+    await page.screenshot({ path: screenshotPath('board.png') });
   });
 
   it('drags a visit to another technician and finds it there after a reload', async () => {
@@ -112,7 +108,7 @@ describeWithChromium('dispatcher board in Chromium', () => {
     const target = await hoverFeasibleRow(page, source!.from);
     expect(target, 'no technician row accepts the visit').not.toBeNull();
     await expect.poll(() => page.locator('.drag-card').textContent()).toMatch(/arrivée \d\d:\d\d/);
-    await page.screenshot({ path: join(SHOTS, 'board-drag.png') });
+    await page.screenshot({ path: screenshotPath('board-drag.png') });
     await page.mouse.up();
     await expect.poll(() => page.locator('.notices').textContent(), { timeout: 20_000 }).toContain('déplacée');
 
@@ -142,7 +138,7 @@ describeWithChromium('dispatcher board in Chromium', () => {
       const intervention = (await (await created).json()) as { id: string };
       const row = page.locator(`.candidate[data-technician-id="${technician.technicianId}"]`);
       await row.waitFor({ timeout: 30_000 });
-      await page.screenshot({ path: join(SHOTS, 'board-urgent.png') });
+      await page.screenshot({ path: screenshotPath('board-urgent.png') });
       await row.getByRole('button', { name: 'Affecter' }).click();
       await page.getByText(/Affectée à/).waitFor({ timeout: 20_000 });
       await expect.poll(() => pushed.find((m) => m.assignment.interventionId === intervention.id)?.assignment.kind, { timeout: 10_000 }).toBe('assigned');
@@ -185,10 +181,7 @@ describeWithChromium('dispatcher board in Chromium', () => {
       moved = (await other.locator('.timeline-ghost').getAttribute('class').catch(() => ''))?.includes('is-blocked') === false;
     }
     expect(moved, 'dispatcher B found no technician for the visit').toBe(true);
-    await other.screenshot({ path: '/tmp/b-before-drop.png' });
     await other.keyboard.press('Enter');
-    await other.waitForTimeout(3000);
-    await other.screenshot({ path: '/tmp/b-after-drop.png' });
     await expect.poll(() => other.locator('.notices').textContent(), { timeout: 20_000 }).toContain('déplacée');
     await other.close();
 
@@ -198,7 +191,7 @@ describeWithChromium('dispatcher board in Chromium', () => {
     await page.mouse.up();
     const alert = page.getByRole('alert').filter({ hasText: 'modifiée par quelqu’un d’autre' });
     await alert.waitFor({ timeout: 20_000 });
-    await page.screenshot({ path: join(SHOTS, 'board-conflict.png') });
+    await page.screenshot({ path: screenshotPath('board-conflict.png') });
     // The board shows B's version: the visit is no longer on A's source row.
     await expect.poll(() => page.locator(`.timeline-row[data-technician-id="${pick!.from}"] [data-intervention-id="${pick!.interventionId}"]`).count(), { timeout: 20_000 }).toBe(0);
   });
@@ -238,7 +231,7 @@ describeWithChromium('dispatcher board in Chromium', () => {
     await expect.poll(() => item.getByRole('region', { name: 'Ce qu’a fait le technicien' }).textContent(), { timeout: 10_000 }).toContain('Passage à « En route »');
     expect(await item.getByRole('region', { name: 'Ce que dit le dossier' }).textContent()).toContain('Statut : Annulée');
     expect(await item.textContent()).toContain('Motif d’annulation : Client absent, rappel demandé');
-    await page.screenshot({ path: join(SHOTS, 'board-field-conflict.png') });
+    await page.screenshot({ path: screenshotPath('board-field-conflict.png') });
 
     await item.getByLabel('Décision prise').fill('Technicien prévenu, visite à replanifier avec le client');
     await item.getByRole('button', { name: 'Marquer comme traité' }).click();
@@ -272,7 +265,7 @@ describeWithChromium('dispatcher board in Chromium', () => {
     // Nothing is applied yet: the run waits for the dispatcher.
     const preview = await call<{ preview: boolean; decision: string | null }>(server.url, dispatcherToken, 'GET', `/api/plans/${runId}`);
     expect(preview).toMatchObject({ preview: true, decision: 'pending' });
-    await page.screenshot({ path: join(SHOTS, 'board-optimize.png') });
+    await page.screenshot({ path: screenshotPath('board-optimize.png') });
 
     const accepted = page.waitForResponse((r) => r.url().endsWith(`/api/plans/${runId}/accept`));
     await page.getByRole('button', { name: 'Accepter le plan' }).click();

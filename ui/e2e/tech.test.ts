@@ -4,10 +4,7 @@
 // and IndexedDB; a whole visit done offline reaches the server on reconnect;
 // replaying the same batch changes nothing; a reassignment made meanwhile is
 // a conflict both the technician and the dispatcher see; an assignment pushed
-// while offline arrives on reconnect, once. Screenshots go to docs/screenshots/.
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// while offline arrives on reconnect, once. Screenshots go to support/screenshots.ts's folder.
 import type { Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -15,9 +12,9 @@ import type { ActionResult, FieldActionInput, FieldConflictNotice } from '../../
 import { call, login } from './support/api.ts';
 import { type Browser, launchBrowser } from './support/browser.ts';
 import { describeWithChromium } from './support/describe.ts';
+import { screenshotPath } from './support/screenshots.ts';
 import { buildUi, type RunningServer, startServer } from './support/server.ts';
 
-const SHOTS = resolve(fileURLToPath(new URL('../../docs/screenshots', import.meta.url)));
 const TECHNICIAN = 'technicien1@demo.tournee.fr';
 const DISPATCHER = 'dispatcher@demo.tournee.fr';
 
@@ -49,7 +46,6 @@ describeWithChromium('technician app in Chromium, offline and back', () => {
   let stock: { partId: string; reference: string } | null = null;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     buildUi();
     // Statuses are moved by the technician here, not by the demo's simulator.
     // DEMO_DAY=today: the app opens on today, so the demo's work (and the weekend's on-call shifts) must be today's.
@@ -100,7 +96,7 @@ describeWithChromium('technician app in Chromium, offline and back', () => {
     await page.waitForSelector('.stop-card', { timeout: 60_000 });
     expect(page.url()).toBe(`${server.url}/tech/`);
     await expect.poll(() => page.getByTestId('network').textContent()).toBe('En ligne');
-    await page.screenshot({ path: join(SHOTS, 'tech-tour.png') });
+    await page.screenshot({ path: screenshotPath('tech-tour.png') });
 
     // The service worker has the shell once it controls the page.
     const ready = await page.evaluate(() => Promise.race([
@@ -117,7 +113,7 @@ describeWithChromium('technician app in Chromium, offline and back', () => {
     await expect.poll(() => page.getByTestId('network').textContent()).toBe('Hors ligne');
     await tab(page, 'Carte').click();
     await page.waitForSelector('.stop-pin');
-    await page.screenshot({ path: join(SHOTS, 'tech-map.png') });
+    await page.screenshot({ path: screenshotPath('tech-map.png') });
     await tab(page, 'Tournée').click();
     await browser.context.setOffline(false);
     await expect.poll(() => page.getByTestId('network').textContent(), { timeout: 30_000 }).toBe('En ligne');
@@ -156,7 +152,7 @@ describeWithChromium('technician app in Chromium, offline and back', () => {
     await page.locator('.photos img').waitFor({ timeout: 30_000 });
     await page.getByLabel('Nom du signataire').fill('Mme Dupont');
     await sign(page);
-    await page.locator('.report').screenshot({ path: join(SHOTS, 'tech-report.png') });
+    await page.locator('.report').screenshot({ path: screenshotPath('tech-report.png') });
     await page.getByRole('button', { name: 'Clôturer l’intervention' }).click();
     await expect.poll(() => page.getByTestId('visit-status').textContent()).toBe('Terminée');
 
@@ -254,7 +250,7 @@ describeWithChromium('technician app in Chromium, offline and back', () => {
       const item = page.locator('.conflict[data-reason="reassigned"]').filter({ hasText: 'rapport et clôture' });
       await item.waitFor();
       expect(await item.textContent()).toContain('confié cette visite à un autre technicien');
-      await page.screenshot({ path: join(SHOTS, 'tech-conflict.png') });
+      await page.screenshot({ path: screenshotPath('tech-conflict.png') });
 
       // The dispatcher is told at once, and has the report the technician wrote.
       await expect.poll(() => notices.filter((n) => n.interventionId === visit.id).map((n) => n.reason), { timeout: 20_000 }).toContain('reassigned');
@@ -290,7 +286,7 @@ describeWithChromium('technician app in Chromium, offline and back', () => {
     await page.waitForTimeout(1_000);
     expect(await count()).toBe(1);
     await tab(page, 'Alertes').click();
-    await page.screenshot({ path: join(SHOTS, 'tech-alerts.png') });
+    await page.screenshot({ path: screenshotPath('tech-alerts.png') });
   });
 
   // ─── helpers ───────────────────────────────────────────────────────────────
