@@ -4,8 +4,8 @@
  * rules that relate fields to one another.
  */
 import { InputError, formatPath } from '../errors.ts';
-import type { Amount, Input, Job, Vehicle } from '../types.ts';
-import { DEFAULT_PROFILE, inputSchema, issueReason, type ParsedInput } from './schema.ts';
+import type { Amount, Coordinates, Input, Job, Vehicle } from '../types.ts';
+import { DEFAULT_PROFILE, describeValue, inputSchema, issueReason, type ParsedInput } from './schema.ts';
 
 type Path = readonly (string | number)[];
 
@@ -147,6 +147,9 @@ function checkVehicle(vehicle: Vehicle, v: number, matrices: ReadonlyMap<string,
       );
     }
   }
+  if (info === undefined) {
+    for (const side of ['start', 'end'] as const) checkLonLat(vehicle[side], ['vehicles', v, side], profile);
+  }
   if (info?.hasCosts) {
     for (const key of ['per_hour', 'per_km'] as const) {
       if (vehicle.costs?.[key] !== undefined) {
@@ -207,6 +210,23 @@ function checkJobLocation(
       formatPath(['jobs', j, 'location']),
       `is required since profile "${withoutMatrices[0]}" has no matrices`,
     );
+  }
+  if (withoutMatrices.length > 0) checkLonLat(job.location, ['jobs', j, 'location'], withoutMatrices[0]);
+}
+
+/**
+ * Coordinates that travel is computed from (the profile has no matrices) must be a longitude and a latitude.
+ * Beside matrices they are only carried to the output, as VROOM does, so planar coordinates are fine there.
+ */
+function checkLonLat(location: Coordinates | undefined, path: Path, profile: string): void {
+  if (location === undefined) return;
+  const why = `(profile "${profile}" has no matrices, so travel is computed from coordinates)`;
+  const [lon, lat] = location;
+  if (!(lon >= -180 && lon <= 180)) {
+    throw new InputError(formatPath([...path, 0]), `must be a longitude from -180 to 180, got ${describeValue(lon)} ${why}`);
+  }
+  if (!(lat >= -90 && lat <= 90)) {
+    throw new InputError(formatPath([...path, 1]), `must be a latitude from -90 to 90, got ${describeValue(lat)} ${why}`);
   }
 }
 

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.ts';
 import type { Coordinates, Input, ProfileMatrices, TimeWindow, Vehicle } from '../types.ts';
-import { coordinateLeg } from './coordinate-travel.ts';
+import { coordinateLeg, isLonLat } from './coordinate-travel.ts';
 import type { BreakData, JobData, Problem, SquareMatrix, TravelData, VehicleData } from './model.ts';
 
 const NO_LIMIT = Number.POSITIVE_INFINITY;
@@ -238,7 +238,8 @@ function buildTravel(
     if (given?.durations) {
       fill(durations, given.durations);
       if (given.distances) fill(distances, given.distances);
-      else fillFromCoordinates(null, distances, coordinates, size);
+      // Distances from coordinates only if they are all [lon, lat]: planar ones (allowed beside matrices) give none, as in VROOM.
+      else if (coordinates.every((c) => c === undefined || isLonLat(c))) fillFromCoordinates(null, distances, coordinates, size);
     } else if (input.matrices && Object.keys(input.matrices).length > 0) {
       throw new InputError(`vehicles[${vehicleIndex}].profile`, `no durations matrix for profile "${profile}"`);
     } else {

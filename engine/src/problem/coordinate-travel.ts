@@ -8,6 +8,14 @@ import type { CoordinateTravelModel, Coordinates, Meters, Seconds } from '../typ
  */
 export const DEFAULT_COORDINATE_TRAVEL: CoordinateTravelModel = { roadFactor: 1.3, speedKmh: 50 };
 
+/**
+ * Whether `c` can be a `[lon, lat]` pair, so that great-circle travel means something. Beside matrices,
+ * coordinates may be planar (benchmark instances converted to VROOM's format): they are then only echoed.
+ */
+export function isLonLat(c: Coordinates): boolean {
+  return c[0] >= -180 && c[0] <= 180 && c[1] >= -90 && c[1] <= 90;
+}
+
 /** Mean Earth radius (IUGG), metres. */
 const EARTH_RADIUS_M = 6371008.8;
 

@@ -344,7 +344,7 @@ describe('parseInput: error messages', () => {
     [
       'latitude out of range',
       { vehicles: [{ id: 1, start: [2, 91] }] },
-      'vehicles[0].start[1]: must be a latitude from -90 to 90, got 91',
+      'vehicles[0].start[1]: must be a latitude from -90 to 90, got 91 (profile "car" has no matrices, so travel is computed from coordinates)',
     ],
     ['location of three numbers', { vehicles: [{ id: 1, start: [2, 4, 6] }] }, 'vehicles[0].start: must be [lon, lat], got an array of 3 entries'],
     ['NaN from a non-JSON caller', variant((i) => (i.jobs[0].setup = Number.NaN)), 'jobs[0].setup: must be a non-negative integer, got NaN'],
