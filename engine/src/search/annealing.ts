@@ -4,6 +4,7 @@ import { compareObjectives, type Objective, type Snapshot, Solution } from '../s
 import type { Progress } from '../types.ts';
 import { constructByRegret } from './construct-regret.ts';
 import { LocalSearch } from './local-search.ts';
+import { InsertionMemo } from './insertion-memo.ts';
 import { eliminateRoutes } from './route-elimination.ts';
 import { recreateGreedy } from './recreate-greedy.ts';
 import { DEFAULT_STRING_REMOVAL, ruinStrings } from './ruin-strings.ts';
@@ -109,6 +110,7 @@ export function searchSolution(problem: Problem, limits: SearchLimits): SearchRe
     if (!saved.has(r)) saved.set(r, solution.routes[r].jobs.slice());
   };
 
+  const memo = new InsertionMemo(problem.jobs.length);
   const annealingFrom = budgetUsed();
   if (problem.jobs.length > 0) {
     for (;;) {
@@ -121,7 +123,7 @@ export function searchSolution(problem: Problem, limits: SearchLimits): SearchRe
       saved.clear();
       const removed = ruinStrings(problem, solution, rng, DEFAULT_STRING_REMOVAL, touch);
       const toInsert = removed.concat(solution.unassignedJobs().filter((j) => !removed.includes(j)));
-      recreateGreedy(problem, solution, toInsert, rng, touch);
+      recreateGreedy(problem, solution, toInsert, rng, touch, true, undefined, memo);
       const candidate = solution.objective();
 
       const accept =

@@ -2,6 +2,7 @@ import type { Problem } from '../problem/model.ts';
 import { insertionDelta } from '../solution/insertion.ts';
 import type { Solution } from '../solution/solution.ts';
 import type { Rng } from '../rng.ts';
+import type { InsertionMemo } from './insertion-memo.ts';
 
 export interface InsertionChoice {
   route: number;
@@ -22,7 +23,9 @@ const NEAR_NEIGHBOURS = 40;
  * Cheapest feasible place for job j over all eligible routes (used ones only
  * when `allowNewRoutes` is false). With `blinkRate`
  * > 0 each position is skipped with that probability (SISR's "blinks"), which
- * keeps the recreate step from always making the same greedy choice.
+ * keeps the recreate step from always making the same greedy choice. With a
+ * `memo`, routes that cannot have changed for j since its last failed search
+ * are skipped, and a failure is recorded.
  */
 export function bestInsertion(
   problem: Problem,
@@ -31,12 +34,14 @@ export function bestInsertion(
   rng: Rng | null,
   blinkRate: number,
   allowNewRoutes = true,
+  memo?: InsertionMemo,
 ): InsertionChoice | null {
   const n = problem.jobs.length;
   let best: InsertionChoice | null = null;
   const triedEmptyClasses: number[] = [];
   const tryRoute = (r: number): void => {
     if (problem.eligible[r * n + j] === 0) return;
+    if (memo && !memo.worthTrying(solution, j, r)) return;
     const route = solution.routes[r];
     // Empty routes of interchangeable vehicles give the same answer: try one.
     if (route.jobs.length === 0) {
@@ -54,6 +59,7 @@ export function bestInsertion(
 
   if (n < NEAR_ROUTES_FROM) {
     for (let r = 0; r < solution.routes.length; r++) tryRoute(r);
+    if (best === null && memo) memo.recordFailure(solution, j);
     return best;
   }
   const tried = new Set<number>();
@@ -66,6 +72,9 @@ export function bestInsertion(
   }
   for (let r = 0; r < solution.routes.length; r++) if (solution.routes[r].jobs.length === 0) tryRoute(r);
   // Nothing near fits (tight windows or capacity): fall back to every route.
-  if (best === null) for (let r = 0; r < solution.routes.length; r++) if (!tried.has(r)) tryRoute(r);
+  if (best === null) {
+    for (let r = 0; r < solution.routes.length; r++) if (!tried.has(r)) tryRoute(r);
+    if (best === null && memo) memo.recordFailure(solution, j);
+  }
   return best;
 }

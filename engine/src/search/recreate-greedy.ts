@@ -2,6 +2,7 @@ import type { Problem } from '../problem/model.ts';
 import type { Rng } from '../rng.ts';
 import type { Solution } from '../solution/solution.ts';
 import { bestInsertion } from './best-insertion.ts';
+import type { InsertionMemo } from './insertion-memo.ts';
 
 /** Probability of skipping an insertion position (SISR's blinks). */
 export const BLINK_RATE = 0.01;
@@ -20,10 +21,11 @@ export function recreateGreedy(
   touched: (route: number) => void,
   allowNewRoutes = true,
   firstKey?: Float64Array,
+  memo?: InsertionMemo,
 ): void {
   orderJobs(problem, jobs, rng, firstKey);
   for (const j of jobs) {
-    const choice = bestInsertion(problem, solution, j, rng, BLINK_RATE, allowNewRoutes);
+    const choice = bestInsertion(problem, solution, j, rng, BLINK_RATE, allowNewRoutes, memo);
     if (choice === null) continue;
     touched(choice.route);
     solution.insert(choice.route, j, choice.position);
