@@ -166,6 +166,48 @@ function finish(vehicle: VehicleData, travel: number, distance: number, cost: nu
   return cost + vehicle.fixedCost;
 }
 
+/**
+ * A lower bound of `evaluateSlices` in O(slices) (plus the nodes of slices taken from a
+ * vehicle that costs travel differently, and of jobs with assignment costs): the fixed
+ * cost, the legs' travel cost and the assignment costs. Every other cost (lateness,
+ * overtime, workload) is non-negative, so a move whose bound already fails to improve
+ * needs no timing at all — most moves a local search looks at are such.
+ */
+export function costLowerBound(problem: Problem, vehicle: VehicleData, slices: readonly Slice[]): number {
+  const costs = vehicle.travel.costs;
+  const size = costs.size;
+  const jobData = problem.jobs;
+  const vi = vehicle.index;
+  let loc = vehicle.startLoc;
+  let bound = 0;
+  let empty = true;
+  for (const s of slices) {
+    const length = sliceLength(s);
+    if (length === 0) continue;
+    empty = false;
+    if ('job' in s) {
+      const job = jobData[s.job];
+      if (loc >= 0) bound += costs.data[loc * size + job.loc];
+      bound += assignmentCost(job, vi);
+      loc = job.loc;
+      continue;
+    }
+    const route = s.route;
+    const firstLoc = route.locAt(s.from);
+    if (loc >= 0) bound += costs.data[loc * size + firstLoc];
+    if (route.vehicle.travel.costs === costs) {
+      bound += route.cumLegCost[s.to - 1] - route.cumLegCost[s.from];
+    } else {
+      for (let i = s.from + 1; i < s.to; i++) bound += costs.data[route.locAt(i - 1) * size + route.locAt(i)];
+    }
+    if (problem.hasAssignmentCosts) for (let i = s.from; i < s.to; i++) bound += assignmentCost(jobData[route.jobs[i]], vi);
+    loc = route.locAt(s.to - 1);
+  }
+  if (empty) return 0;
+  if (loc >= 0 && vehicle.endLoc >= 0) bound += costs.data[loc * size + vehicle.endLoc];
+  return bound + vehicle.fixedCost;
+}
+
 /** The job sequence a list of slices describes. */
 export function sliceJobs(slices: readonly Slice[]): number[] {
   const jobs: number[] = [];

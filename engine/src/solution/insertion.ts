@@ -25,6 +25,7 @@ export function insertionDelta(
   if (route.hasBreaks || problem.timeDependentCosts) {
     // Time-dependent costs only grow when a job is added: legs and assignment bound the delta from below.
     if (legsDelta(problem, route, j, p) >= bound) return INFEASIBLE;
+    if (!timingMayAllow(problem, route, j, p)) return INFEASIBLE;
     if (route.hasBreaks) return insertionDeltaByWalk(problem, route, j, p, bound);
     return insertionDeltaBySlices(problem, route, j, p, bound);
   }
@@ -84,6 +85,35 @@ export function insertionDelta(
     if (route.distance + added > v.maxDistance) return INFEASIBLE;
   }
   return delta;
+}
+
+/**
+ * Necessary condition on time windows, in constant time: the job reachable in one of its
+ * windows from the previous node's departure, and the next node still able to finish by its
+ * latest end. Breaks and soft costs can only make a route later, and `latestEnd` ignores
+ * breaks, so a position this rejects is infeasible; one it accepts still needs the full timing.
+ */
+function timingMayAllow(problem: Problem, route: Route, j: number, p: number): boolean {
+  const v = route.vehicle;
+  const n = route.jobs.length;
+  const job = problem.jobs[j];
+  const durations = v.travel.durations;
+  const size = durations.size;
+  const prevLoc = p > 0 ? problem.jobs[route.jobs[p - 1]].loc : v.startLoc;
+  const depart = p > 0 ? route.dep[p - 1] : v.twStart;
+  const arrival = depart + (prevLoc >= 0 ? durations.data[prevLoc * size + job.loc] : 0);
+  if (arrival > job.twLatest) return false;
+  const start = earliestStart(job.tw, arrival);
+  if (Number.isNaN(start)) return false;
+  const end = start + (prevLoc !== job.loc || prevLoc < 0 ? job.setup : 0) + serviceTime(job, v.index);
+  if (p < n) {
+    const next = problem.jobs[route.jobs[p]];
+    const nextStart = earliestStart(next.tw, end + durations.data[job.loc * size + next.loc]);
+    if (Number.isNaN(nextStart)) return false;
+    const nextSetup = job.loc !== next.loc ? next.setup : 0;
+    return nextStart + nextSetup + serviceTime(next, v.index) <= route.latestEnd[p];
+  }
+  return end + (v.endLoc >= 0 ? durations.data[job.loc * size + v.endLoc] : 0) <= v.twEnd;
 }
 
 /** Change of leg costs plus the job's assignment cost (and the fixed cost when the route opens). */

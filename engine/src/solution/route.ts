@@ -20,13 +20,18 @@ export class Route {
 
   /** Earliest departure (task completion) from node i. */
   dep = new Float64Array(0);
-  /** Latest completion of node i's task such that the rest of the route stays feasible. */
+  /**
+   * Latest completion of node i's task such that the rest of the route stays feasible
+   * (for vehicles with breaks: ignoring the breaks, so an upper bound).
+   */
   latestEnd = new Float64Array(0);
   /** Cumulated travel time and distance upon arrival at node i. */
   cumTravel = new Float64Array(0);
   cumDistance = new Float64Array(0);
   /** Cumulated cost through node i: legs, plus assignment and lateness costs of nodes 0..i. */
   cumCost = new Float64Array(0);
+  /** Cumulated leg cost upon arrival at node i (travel cost alone: a lower bound of any sequence's cost). */
+  cumLegCost = new Float64Array(0);
   /** Cumulated working time (travel, setup, service) through the departure from node i. */
   cumWork = new Float64Array(0);
   /** Per node i and dimension d, at [i * dims + d]. */
@@ -95,7 +100,10 @@ export class Route {
     if (this.hasBreaks) this.updateWithSchedule();
     else this.updateForward();
     this.updateLoads(n, dims);
-    if (!this.hasBreaks) this.updateBackward();
+    this.updateLegCosts(n);
+    // With breaks, latestEnd ignores them: breaks only delay what follows, so it is an
+    // upper bound that rules out most infeasible insertions before a walk is needed.
+    this.updateBackward();
   }
 
   private grow(capacity: number, dims: number): void {
@@ -104,6 +112,7 @@ export class Route {
     this.cumTravel = new Float64Array(capacity);
     this.cumDistance = new Float64Array(capacity);
     this.cumCost = new Float64Array(capacity);
+    this.cumLegCost = new Float64Array(capacity);
     this.cumWork = new Float64Array(capacity);
     this.breaksTaken = new Int32Array(capacity);
     this.loadAfter = new Float64Array(capacity * dims);
@@ -173,6 +182,19 @@ export class Route {
       travel <= v.maxTravelTime &&
       distance <= v.maxDistance &&
       this.jobs.length <= v.maxTasks;
+  }
+
+  private updateLegCosts(n: number): void {
+    const jobData = this.problem.jobs;
+    const costs = this.vehicle.travel.costs;
+    let loc = this.vehicle.startLoc;
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const next = jobData[this.jobs[i]].loc;
+      if (loc >= 0) sum += costs.data[loc * costs.size + next];
+      this.cumLegCost[i] = sum;
+      loc = next;
+    }
   }
 
   private updateBackward(): void {

@@ -1,4 +1,4 @@
-import { evaluateSlices, type Slice } from '../../solution/evaluate-slices.ts';
+import { costLowerBound, evaluateSlices, type Slice } from '../../solution/evaluate-slices.ts';
 import { eligibleRange, type Move, type MoveContext, type Operator, sliceJobs } from './operator.ts';
 
 const IMPROVEMENT = 1e-9;
@@ -30,6 +30,7 @@ export function relocateOperator(length: number): Operator {
         if (ra !== rb) {
           const restA: Slice[] = [{ route: a, from: 0, to: i }, { route: a, from: i + length, to: a.size }];
           const newB: Slice[] = [{ route: b, from: 0, to: gap }, { route: a, from: i, to: i + length }, { route: b, from: gap, to: b.size }];
+          if (costLowerBound(problem, a.vehicle, restA) + costLowerBound(problem, b.vehicle, newB) - a.cost - b.cost >= -IMPROVEMENT) continue;
           const costA = evaluateSlices(problem, a.vehicle, restA);
           if (costA === Number.POSITIVE_INFINITY) return null;
           const costB = evaluateSlices(problem, b.vehicle, newB);
@@ -41,6 +42,7 @@ export function relocateOperator(length: number): Operator {
             gap < i
               ? [{ route: a, from: 0, to: gap }, { route: a, from: i, to: i + length }, { route: a, from: gap, to: i }, { route: a, from: i + length, to: a.size }]
               : [{ route: a, from: 0, to: i }, { route: a, from: i + length, to: gap }, { route: a, from: i, to: i + length }, { route: a, from: gap, to: a.size }];
+          if (costLowerBound(problem, a.vehicle, slices) - a.cost >= -IMPROVEMENT) continue;
           const delta = evaluateSlices(problem, a.vehicle, slices) - a.cost;
           move = delta < -IMPROVEMENT ? { delta, routes: [{ route: ra, jobs: sliceJobs(slices) }] } : null;
         }
