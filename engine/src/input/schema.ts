@@ -231,8 +231,28 @@ export const vehicleSchema = z.object(
 );
 
 // Squareness and equal sizes need the whole matrix: validate.ts checks them.
-const matrixSchema = z.array(z.array(nonNegativeInt(), { error: expecting('must be an array (a matrix row)') }), {
-  error: expecting('must be an array of rows'),
+// Matrices are the bulk of a large input (1,500 places: 2.25 million entries each); a zod schema per entry
+// took seconds there, so one loop checks the entries and reports the first bad one as zod would.
+const matrixSchema = z.custom<number[][]>().superRefine((matrix, context) => {
+  if (!Array.isArray(matrix)) {
+    context.addIssue({ code: 'custom', input: matrix, message: `must be an array of rows, got ${describeValue(matrix)}` });
+    return;
+  }
+  for (let r = 0; r < matrix.length; r++) {
+    const row: unknown = matrix[r];
+    if (!Array.isArray(row)) {
+      context.addIssue({ code: 'custom', path: [r], input: row, message: `must be an array (a matrix row), got ${describeValue(row)}` });
+      return;
+    }
+    for (let c = 0; c < row.length; c++) {
+      const value: unknown = row[c];
+      if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) continue;
+      const limit = typeof value === 'number' && Number.isInteger(value) && value > 0 ? ` at most ${Number.MAX_SAFE_INTEGER}` : '';
+      const message = `must be a non-negative integer${limit}, got ${describeValue(value)}`;
+      context.addIssue({ code: 'custom', path: [r, c], input: value, message });
+      return;
+    }
+  }
 });
 
 export const profileMatricesSchema = z.object(
