@@ -21,6 +21,11 @@ export class InsertionMemo {
     this.failedAt = new Int32Array(jobs).fill(-1);
   }
 
+  /** True when a search for j's place has failed before: only routes modified since need a look. */
+  hasFailed(j: number): boolean {
+    return this.failedAt[j] >= 0;
+  }
+
   /** True when route r may hold a place for job j that the last failed search did not see. */
   worthTrying(solution: Solution, j: number, r: number): boolean {
     return solution.modifiedAt[r] > this.failedAt[j];

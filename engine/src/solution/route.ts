@@ -1,4 +1,4 @@
-import type { Problem, VehicleData } from '../problem/model.ts';
+import type { JobData, Problem, VehicleData } from '../problem/model.ts';
 import { assignmentCost, serviceTime } from '../problem/per-vehicle.ts';
 import { RouteWalk } from './route-walk.ts';
 import { latenessCost, routeTimeCost } from './soft-costs.ts';
@@ -61,6 +61,8 @@ export class Route {
   readonly walk: RouteWalk | null;
   /** Latest departure from the start keeping the route feasible. */
   latestDeparture = Number.POSITIVE_INFINITY;
+  /** Time the route keeps the vehicle busy: travel, setups, services and breaks (0 when unused). */
+  busyTime = 0;
   feasible = true;
 
   constructor(
@@ -85,6 +87,18 @@ export class Route {
   get cost(): number {
     if (!this.feasible) return Number.POSITIVE_INFINITY;
     return this.jobs.length > 0 ? this.vehicle.fixedCost + this.variableCost : 0;
+  }
+
+  /**
+   * False when the vehicle's day has too little time left for the job's service: adding a job
+   * adds at least its service (less the setup it may spare the next job), and under the triangle
+   * inequality no less travel, so such a route needs no position-by-position look. On a full day
+   * most routes are such. (A matrix that breaks the triangle inequality could in rare cases have
+   * room this misses: the search then loses that insertion, never feasibility.)
+   */
+  hasRoomFor(job: JobData): boolean {
+    const v = this.vehicle;
+    return v.twEnd - v.twStart - this.busyTime >= serviceTime(job, v.index) - largestSetup(this.problem);
   }
 
   /** Location of node i; -1 stands for "no location" (missing start or end). */
@@ -173,6 +187,7 @@ export class Route {
     }
     if (this.jobs.length > 0) cost += routeTimeCost(v, t, work);
     this.travel = travel;
+    this.busyTime = work;
     this.distance = distance;
     this.legCost = legCost;
     this.variableCost = cost;
@@ -264,6 +279,7 @@ export class Route {
     const n = this.jobs.length;
     const walk = this.walk as RouteWalk;
     this.feasible = n <= this.vehicle.maxTasks;
+    this.busyTime = 0;
     this.travel = 0;
     this.distance = 0;
     this.legCost = 0;
@@ -287,8 +303,23 @@ export class Route {
     this.distance = walk.distance;
     this.walkCost = walk.cost;
     this.walkWork = walk.work;
+    let breaks = 0;
+    for (const b of this.vehicle.breaks) breaks += b.service;
+    this.busyTime = walk.work + breaks;
     this.endTime = walk.endTime;
     this.legCost = walk.cost;
     this.variableCost = total - this.vehicle.fixedCost;
   }
+}
+
+const largestSetups = new WeakMap<Problem, number>();
+
+function largestSetup(problem: Problem): number {
+  let largest = largestSetups.get(problem);
+  if (largest === undefined) {
+    largest = 0;
+    for (const job of problem.jobs) if (job.setup > largest) largest = job.setup;
+    largestSetups.set(problem, largest);
+  }
+  return largest;
 }
