@@ -7,9 +7,11 @@ import { solve } from '../solve.ts';
 import { StatusCode } from '../types.ts';
 import { buildContext, type ContextOptions, type FieldServiceContext } from './context.ts';
 import { compileFieldService } from './compile.ts';
+import { capacityBound } from './capacity/capacity-bound.ts';
+import { planBound } from './capacity/plan-bound.ts';
 import { planCost } from './cost.ts';
 import { planKpis } from './kpis.ts';
-import { explainUnassigned } from './reasons.ts';
+import { explainUnassigned, withNoSkillCapacity } from './reasons.ts';
 import { toursFromOutput } from './to-plan.ts';
 import type { FieldServicePlan, FieldServiceProblem, PlanOptions, RealtimeState, UnassignedVisit } from './types.ts';
 import { parseFieldServiceProblem, parseRealtimeState } from './validate.ts';
@@ -55,12 +57,17 @@ export function planResolved(
   const tours = toursFromOutput(ctx, output);
   const served = new Set<string>();
   for (const t of tours) for (const s of t.stops) served.add(s.visit);
+  // The capacity bound (an LP relaxation) says how far the plan could go, and which unserved visits lack skilled hours.
+  const capacity = options.bound === false ? undefined : capacityBound(ctx, compiled.eligibility);
   const unassigned: UnassignedVisit[] = [];
   for (const i of compiled.plannable) {
     const visit = problem.visits[i];
     if (served.has(visit.id)) continue;
     const e = compiled.eligibility.get(i);
-    if (e) unassigned.push(explainUnassigned(ctx, visit, ctx.visitSectors[i], e));
+    if (!e) continue;
+    const u = explainUnassigned(ctx, visit, ctx.visitSectors[i], e);
+    unassigned.push(capacity?.shortVisits.has(i) ? withNoSkillCapacity(ctx, visit, u) : u);
   }
-  return { plan: { tours, unassigned, cost: planCost(ctx, tours), kpis: planKpis(ctx, tours, unassigned) }, ctx };
+  const plan: FieldServicePlan = { tours, unassigned, cost: planCost(ctx, tours), kpis: planKpis(ctx, tours, unassigned) };
+  return { plan: capacity ? { ...plan, bound: planBound(ctx, compiled.plannable, tours, capacity.bound) } : plan, ctx };
 }

@@ -52,3 +52,24 @@ function sentence(ctx: FieldServiceContext, visit: Visit, sector: string | undef
       return `possible on its own, but the suitable technicians' days ${range} are full`;
   }
 }
+
+/**
+ * A `day_capacity` visit whose class the capacity bound leaves short
+ * (capacity/capacity-bound.ts): the technicians who hold its skills have no
+ * hours left for it over its days, even ignoring routes. Other reasons stay
+ * as they are: the visit could not be done even alone.
+ */
+export function withNoSkillCapacity(ctx: FieldServiceContext, visit: Visit, u: UnassignedVisit): UnassignedVisit {
+  if (u.reasons.length !== 1 || u.reasons[0] !== 'day_capacity') return u;
+  const skills = Object.entries(visit.skills ?? {})
+    .map(([s, l]) => `${s} ≥ ${l}`)
+    .join(', ');
+  const [first, last] = visitDays(visit, ctx.problem.horizon.days);
+  const range = first === last ? `on day ${first}` : `between day ${first} and day ${last}`;
+  const who = skills ? `for ${skills}` : 'for it';
+  return {
+    ...u,
+    detail: `${u.detail}; no capacity ${who} ${range}: the technicians able to do it have no hours left once work of more priority per hour is served, even ignoring routes`,
+    noSkillCapacity: true,
+  };
+}

@@ -275,6 +275,8 @@ export interface RealtimeState {
 // Options
 
 export interface PlanOptions {
+  /** Compute the capacity bound beside the plan (`FieldServicePlan.bound`); default true. */
+  readonly bound?: boolean;
   /** Seed of the search; same seed and iterations → same plan. Default 1. */
   readonly seed?: number;
   readonly maxIterations?: number;
@@ -295,6 +297,25 @@ export interface FieldServicePlan {
   readonly unassigned: readonly UnassignedVisit[];
   readonly cost: CostBreakdown;
   readonly kpis: Kpis;
+  /** How far the plan's served priority is from the most any plan could serve (absent when `PlanOptions.bound` is false). */
+  readonly bound?: PlanBound;
+}
+
+/**
+ * The plan beside its capacity bound (engine/src/field-service/capacity/):
+ * `servedPriority` is the optimum of a linear relaxation of the technicians'
+ * hours against the visits' work, which no plan can exceed, so a caller can
+ * say "within 2 % of the bound". The gap is an overestimate of the plan's
+ * real distance from the best plan (the relaxation ignores routes' order and
+ * time windows), never an underestimate.
+ */
+export interface PlanBound {
+  /** Upper bound on the served priority of any plan of this problem (rounded up to hundredths). */
+  readonly servedPriority: number;
+  /** Sum of the priorities of the visits this plan serves (fixed visits, which are facts, excluded from both). */
+  readonly planServedPriority: number;
+  /** (bound − plan) / bound × 100, rounded to hundredths; 0 when the bound is 0. */
+  readonly gapPercent: number;
 }
 
 export interface Tour {
@@ -363,6 +384,14 @@ export interface UnassignedVisit {
   readonly reasons: readonly UnassignedReason[];
   /** A sentence for people. */
   readonly detail: string;
+  /**
+   * With `day_capacity` only: the capacity bound shows that the technicians
+   * holding the visit's skills have no hours left for it over its days, once
+   * work of more priority per hour is served — "no capacity for this skill
+   * that week", even ignoring routes. Absent otherwise (the days may be full
+   * only because of routes and time windows).
+   */
+  readonly noSkillCapacity?: true;
 }
 
 /** The plan's objective, term by term, in the weights' unit. */
@@ -465,4 +494,101 @@ export interface Slot {
   readonly eta: Seconds;
   /** Added cost of serving the visit there, in the weights' unit. */
   readonly cost: Cost;
+}
+
+// ---------------------------------------------------------------------------
+// Capacity: the bound and the staffing what-if (engine/src/field-service/capacity/)
+
+export interface CapacityOptions {
+  /** The plan's real-time state, when asking about the rest of a day under way. */
+  readonly state?: RealtimeState;
+  readonly travelMatrix?: TravelMatrix;
+  /** Staffing: hours of one added technician-day (work, lunch excluded); default the median of the problem's technician-days. */
+  readonly hoursPerTechnicianDay?: number;
+  /**
+   * Staffing: share of those hours a technician can fill with service and
+   * travel (the rest goes to waiting for windows and detours the estimate
+   * misses); default `DEFAULT_STAFFING_UTILISATION`.
+   */
+  readonly utilisation?: number;
+  /** Staffing: days on which technician-days may be added; default the days on which the problem has shifts (all days if none). */
+  readonly days?: readonly number[];
+}
+
+/** What `planCapacity` answers: the bound on served priority with today's staff, and the staff that would serve everything. */
+export interface CapacityReport {
+  readonly bound: CapacityBound;
+  readonly staffing: StaffingNeed;
+}
+
+export interface CapacityBound {
+  /** Upper bound on the served priority of any plan with the problem's technicians (rounded up to hundredths). */
+  readonly servedPriority: number;
+  /** Priority of all visits to plan. */
+  readonly totalPriority: number;
+  /** Priority of the visits no technician-day could do even alone (skills, dates, sectors, pins, windows): excluded from the bound. */
+  readonly unservablePriority: number;
+  /** The visit classes the bound leaves short: skills and days without hours left for them. */
+  readonly shortClasses: readonly CapacityShortClass[];
+  readonly model: LpModelSize;
+}
+
+/** A class of visits the capacity bound cannot fully serve. */
+export interface CapacityShortClass {
+  readonly skills: SkillLevels;
+  /** The days its visits may take place on. */
+  readonly days: readonly number[];
+  /** Under the hard sector rule, the visits' sector. */
+  readonly sector?: string;
+  readonly priority: number;
+  readonly visits: number;
+  /** Visits of the class the relaxation serves (fractional). */
+  readonly served: number;
+}
+
+export interface LpModelSize {
+  readonly visitClasses: number;
+  readonly technicianDayClasses: number;
+  readonly variables: number;
+  readonly constraints: number;
+}
+
+/**
+ * The technician-days that would serve every visit that some profile can do:
+ * a linear program minimising technician-days by skill profile and day,
+ * rounded up per profile and day. An estimate, not a promise: routes, time
+ * windows and travel beyond the estimate can still leave a visit out, which
+ * `utilisation` leaves room for.
+ */
+export interface StaffingNeed {
+  /** Sum over `byDay` (each profile's need rounded up per day). */
+  readonly technicianDays: number;
+  /** The linear program's optimum, before rounding: a lower bound of the staff the estimate needs. */
+  readonly fractionalTechnicianDays: number;
+  /** Work hours of one technician-day, and the share of them counted as work. */
+  readonly hoursPerTechnicianDay: number;
+  readonly utilisation: number;
+  readonly byDay: readonly StaffingDay[];
+  /** Totals per profile over the days, most needed first. */
+  readonly byProfile: readonly StaffingProfileNeed[];
+  /** Visits no profile can serve on their days (a skill or level nobody has, no working day in range): left out of the count. */
+  readonly unservable: readonly string[];
+  /** Hours of service plus estimated travel that the count covers. */
+  readonly workHours: number;
+  readonly model: LpModelSize;
+}
+
+export interface StaffingDay {
+  readonly day: number;
+  readonly technicianDays: number;
+  readonly profiles: readonly StaffingProfileNeed[];
+}
+
+/** A skill profile (the skills of one of the problem's technicians, and their sectors under the hard rule) and how many technician-days of it. */
+export interface StaffingProfileNeed {
+  readonly skills: SkillLevels;
+  readonly sectors?: readonly string[];
+  readonly technicianDays: number;
+  /** Technicians of the problem who have this profile. */
+  readonly technicians: readonly string[];
 }
