@@ -4,7 +4,8 @@
  * seconds and peak resident memory.
  *
  * - A Node solver is started with `--import report-usage.mjs`, which writes
- *   the process's own `process.resourceUsage()` on exit: exact CPU and peak RSS.
+ *   the process's own `process.resourceUsage()` on exit: exact CPU and peak RSS
+ *   (if it is killed, the peak RSS sampled as below stands in).
  * - Any other binary (VROOM) runs under bash's `time` builtin, exact for CPU;
  *   its peak RSS is sampled from /proc/<pid>/status `VmHWM` (the kernel's
  *   high-water mark) every 20 ms, so it can miss growth in the last 20 ms.
@@ -119,9 +120,11 @@ export async function measureNode(script: string, args: readonly string[], optio
   const dir = mkdtempSync(join(tmpdir(), 'bench-usage-'));
   const usageFile = join(dir, 'usage.json');
   try {
-    const run = await runTimed(process.execPath, ['--import', REPORT_USAGE, script, ...args], { ...process.env, BENCH_USAGE_FILE: usageFile }, options);
+    const env = { ...process.env, BENCH_USAGE_FILE: usageFile };
+    // Also sampled from /proc: a killed process writes no report, and its memory is then what matters most.
+    const run = await runTimed(process.execPath, ['--import', REPORT_USAGE, script, ...args], env, options, (pid) => pid);
     let cpuSeconds: number | null = null;
-    let maxRssMb: number | null = null;
+    let maxRssMb: number | null = run.sampledRssKb === null ? null : run.sampledRssKb / 1024;
     try {
       const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRssKb: number; userMicros: number; systemMicros: number };
       cpuSeconds = (usage.userMicros + usage.systemMicros) / 1e6;
