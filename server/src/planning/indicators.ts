@@ -7,13 +7,13 @@
 // - travel: the tours' travel (from the first departure to the return home);
 // - work: travel plus the visits' durations (the day's facts excluded, as the
 //   run does not plan them);
-// - overtime: the part of each tour (departure to return) outside the
-//   technician's shifts of that day.
-import { shiftsOfDay } from './availability.ts';
-import type { PlanningProblem } from './build-problem.ts';
-import type { Plan } from './read-solution.ts';
+// - overtime: the engine's, as it timed the tours (kept in the tours' KPIs);
+//   for tours stored without it, the part of the tour (departure to return)
+//   outside the technician's shifts of that day.
+import type { ConsideredVisits, Plan } from './plan.ts';
 import type { PlanningRecords } from './records.ts';
 import { zonedInstant, type IsoDay } from './time.ts';
+import { shiftsOfDay } from './to-field-service.ts';
 
 export interface PlanIndicators {
   readonly planned: number;
@@ -36,9 +36,11 @@ interface TourFigures {
   readonly visits: readonly string[];
   readonly start: number | null;
   readonly end: number | null;
+  /** As the engine timed the tour, when known. */
+  readonly overtimeSeconds: number | undefined;
 }
 
-type Considered = Pick<PlanningProblem, 'jobs' | 'excluded'>;
+type Considered = ConsideredVisits;
 
 const consideredIds = (problem: Considered): Set<string> =>
   new Set([...problem.jobs.map((j) => j.interventionId), ...problem.excluded.map((e) => e.interventionId)]);
@@ -68,6 +70,7 @@ export function storedIndicators(records: PlanningRecords, problem: Considered):
         visits,
         start: instant(t.kpis?.start) ?? (starts.length ? Math.min(...starts) : null),
         end: instant(t.kpis?.end) ?? (ends.length ? Math.max(...ends) : null),
+        overtimeSeconds: t.kpis?.overtimeSeconds,
       };
     });
   return indicators(records, planned, considered.size - planned, tours);
@@ -87,6 +90,7 @@ export function planIndicators(records: PlanningRecords, problem: Considered, pl
       visits: planned.map((s) => s.interventionId).filter((id) => considered.has(id)),
       start: instant(t.kpis.start) ?? (planned[0]?.plannedStart?.getTime() ?? null),
       end: instant(t.kpis.end) ?? (planned.at(-1)?.plannedEnd?.getTime() ?? null),
+      overtimeSeconds: t.kpis.overtimeSeconds,
     };
   });
   return indicators(records, plan.summary.planned, plan.summary.unassigned, tours);
@@ -105,7 +109,12 @@ function indicators(records: PlanningRecords, planned: number, unassigned: numbe
     travelSeconds += t.travelSeconds;
     travelMeters += t.travelMeters;
     workSeconds += t.travelSeconds + t.visits.reduce((n, id) => n + (duration.get(id) ?? 0), 0);
-    if (t.start === null || t.end === null || t.end <= t.start || t.visits.length === 0) continue;
+    if (t.visits.length === 0) continue;
+    if (t.overtimeSeconds !== undefined) {
+      overtimeMs += t.overtimeSeconds * 1000;
+      continue;
+    }
+    if (t.start === null || t.end === null || t.end <= t.start) continue;
     const technician = technicians.get(t.technicianId);
     const shifts = technician ? shiftsOfDay(technician, t.day) : [];
     const tz = records.agency.timezone;

@@ -2,15 +2,14 @@
 // the visits it decides on, and the records it was computed from — with the
 // intervention and tour versions read then, which accepting checks before
 // writing anything (store-plan.ts's checkUnchanged).
-import type { PlanningProblem } from './build-problem.ts';
-import type { Plan, PlannedStop, PlannedTour } from './read-solution.ts';
+import type { ConsideredVisits, Plan, PlannedStop, PlannedTour } from './plan.ts';
 import type { InterventionRecord, PlanningRecords, StopRecord } from './records.ts';
 
 export const PROPOSAL_FORMAT = 1;
 
 export interface Proposal {
   readonly records: PlanningRecords;
-  readonly problem: Pick<PlanningProblem, 'jobs' | 'excluded'>;
+  readonly problem: ConsideredVisits;
   readonly plan: Plan;
 }
 

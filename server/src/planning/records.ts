@@ -1,6 +1,6 @@
 // What planning reads from the database, as plain data: the loader
 // (load-records.ts) fills these from Prisma, the pure mapping
-// (build-problem.ts) turns them into an engine problem, and tests build them
+// (to-field-service.ts) turns them into the engine's field-service problem, and tests build them
 // by hand without a database.
 import type { InterventionStatus } from '../generated/prisma/enums.ts';
 import type { IsoDay } from './time.ts';
@@ -95,6 +95,7 @@ export interface StoredTourKpis {
   readonly serviceSeconds?: number;
   readonly start?: string | null;
   readonly end?: string | null;
+  readonly overtimeSeconds?: number;
 }
 
 export interface PlanningRecords {

@@ -1,22 +1,22 @@
 // One planning run from start to finish: read (with what the stock allows),
-// map, solve (off the main thread), map back, store in one transaction, tell
+// map to the engine's field-service problem (to-field-service.ts), plan with
+// `planFieldService` (off the main thread), map back, store in one transaction, tell
 // the boards, reserve the parts of the visits placed. A preview stops before
 // storing: the plan goes to the run's record instead (see proposal.ts and
 // decide-plan.ts). The job processors call this; so could a script.
-import type { Input } from '../../../engine/src/index.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { buildPlanningProblem, type PlanningProblem } from './build-problem.ts';
 import { planIndicators, storedIndicators, type PlanIndicators } from './indicators.ts';
 import { loadPlanningRecords } from './load-records.ts';
 import { partsAccess, planPlacements, syncReservations } from './parts.ts';
 import { latestPositions } from './positions.ts';
 import { proposalJson } from './proposal.ts';
 import { publishPlan, type PlanBroadcaster } from './publish.ts';
-import { type Plan, readSolution, withoutVehicles } from './read-solution.ts';
+import type { ConsideredVisits, Plan } from './plan.ts';
 import type { PlanningRecords } from './records.ts';
 import type { SolverPool } from './solver-pool.ts';
 import { dryRunPlan, type StoredPlan, storePlan, type Tx } from './store-plan.ts';
 import { localDay, type IsoDay, zonedInstant } from './time.ts';
+import { fromFieldServicePlan, toFieldServiceProblem } from './to-field-service.ts';
 
 export interface PlanningDeps {
   readonly prisma: PrismaClient;
@@ -74,7 +74,7 @@ export async function runPlanning(
    * Runs inside the storing transaction (the run's own record goes with the
    * plan); for a preview, in a transaction of its own, with the proposal to keep.
    */
-  finish?: (tx: Tx, result: PlanningResult, engineInput: Input, proposal: object | null) => Promise<void>,
+  finish?: (tx: Tx, result: PlanningResult, engineInput: object, proposal: object | null) => Promise<void>,
 ): Promise<PlanningResult> {
   const { prisma, solver, broadcaster } = deps;
   const now = deps.now?.() ?? new Date();
@@ -89,31 +89,32 @@ export async function runPlanning(
   const positions =
     !request.wholeDays && records.days.includes(today) ? await latestPositions(prisma, records.technicians.map((t) => t.id), now) : undefined;
   const parts = await partsAccess(prisma, records);
-  const problem = buildPlanningProblem(records, { now: from, parts, ...(positions ? { positions } : {}) });
-  const before = storedIndicators(records, problem);
+  const adapted = toFieldServiceProblem(records, { now: from, parts, ...(positions ? { positions } : {}) });
+  const before = storedIndicators(records, adapted);
+  // What the run stored as its input: the engine's problem and state, replayable with the CLI.
+  const engineInput = { problem: adapted.problem, ...(adapted.state ? { state: adapted.state } : {}) };
 
   progress(0.1, 'solving');
-  const limit = request.timeLimitMs;
-  const output =
-    problem.vehicles.length === 0
-      ? withoutVehicles(problem)
-      : await solver.solve({
-          input: problem.input,
-          seed: request.seed,
-          timeLimitMs: limit,
-          ...(request.maxIterations !== undefined ? { maxIterations: request.maxIterations } : {}),
-          onProgress: (p) => progress(0.1 + 0.8 * Math.min(1, p.elapsedMs / Math.max(1, limit)), `solving: ${p.unassigned} unassigned`),
-        });
-  if (output.code === 2) throw new PlanningInputError(`the engine refused the problem: ${output.error}`);
-  if (output.code !== 0) throw new EngineFailure(`the engine failed: ${output.error}`);
+  const outcome = await solver.plan({
+    problem: adapted.problem,
+    ...(adapted.state ? { state: adapted.state } : {}),
+    seed: request.seed,
+    timeLimitMs: request.timeLimitMs,
+    ...(request.maxIterations !== undefined ? { maxIterations: request.maxIterations } : {}),
+  });
+  if (!outcome.ok) {
+    if (outcome.inputError) throw new PlanningInputError(`the engine refused the problem: ${outcome.message}`);
+    throw new EngineFailure(`the engine failed: ${outcome.message}`);
+  }
 
-  const plan = readSolution(problem, output);
+  const plan = fromFieldServicePlan(records, adapted, outcome.plan, outcome.solvingMs);
+  const problem: ConsideredVisits = { jobs: adapted.jobs, excluded: adapted.excluded };
   const input = { agencyId: request.agencyId, runId: request.runId, records, problem, plan };
   if (request.preview) {
     progress(0.9, 'comparing');
     const result = summarize(records, problem, plan, await dryRunPlan(prisma, input), before);
     const proposal = proposalJson({ records, problem, plan });
-    if (finish) await prisma.$transaction((tx) => finish(tx, result, problem.input, proposal), { timeout: 60_000, maxWait: 10_000 });
+    if (finish) await prisma.$transaction((tx) => finish(tx, result, engineInput, proposal), { timeout: 60_000, maxWait: 10_000 });
     progress(1, 'done');
     return result;
   }
@@ -122,7 +123,7 @@ export async function runPlanning(
   let result: PlanningResult | undefined;
   const stored = await storePlan(prisma, input, async (tx, stored) => {
     result = summarize(records, problem, plan, stored, before);
-    if (finish) await finish(tx, result, problem.input, null);
+    if (finish) await finish(tx, result, engineInput, null);
   });
   await afterStoring(deps, request.agencyId, stored, planPlacements(records, problem, plan));
   progress(1, 'done');
@@ -152,7 +153,7 @@ export async function afterStoring(
   }
 }
 
-export function summarize(records: PlanningRecords, problem: PlanningProblem, plan: Plan, stored: StoredPlan, before: PlanIndicators): PlanningResult {
+export function summarize(records: PlanningRecords, problem: ConsideredVisits, plan: Plan, stored: StoredPlan, before: PlanIndicators): PlanningResult {
   const toursChanged = [...stored.toursByDay.values()].reduce((n, l) => n + l.length, 0);
   const interventionsChanged = [...stored.interventionsByDay.values()].reduce((n, l) => n + l.length, 0);
   const after = planIndicators(records, problem, plan);
@@ -167,6 +168,6 @@ export function summarize(records: PlanningRecords, problem: PlanningProblem, pl
     },
     before,
     unassigned: plan.unassigned,
-    tours: plan.tours.map((t) => ({ technicianId: t.technicianId, day: t.day, stops: t.stops.length, travelSeconds: t.kpis.travelSeconds })),
+    tours: plan.tours.filter((t) => t.stops.length > 0).map((t) => ({ technicianId: t.technicianId, day: t.day, stops: t.stops.length, travelSeconds: t.kpis.travelSeconds })),
   };
 }

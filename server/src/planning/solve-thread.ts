@@ -1,15 +1,21 @@
-// Runs engine solves off the main thread: `solve` is synchronous and a
-// planning run may take a minute, which would freeze the server's sockets and
-// BullMQ's lock renewals. Messages: SolveRequest in, SolveMessage out.
+// Runs engine solves and field-service plans off the main thread: both are
+// synchronous and a planning run may take a minute, which would freeze the
+// server's sockets and BullMQ's lock renewals. Messages: SolveRequest in,
+// SolveMessage out.
 import { parentPort } from 'node:worker_threads';
 import { solve } from '../../../engine/src/index.ts';
-import type { SolveMessage, SolveRequest } from './solver-pool.ts';
+import { planOutcome, type SolveMessage, type SolveRequest } from './solver-pool.ts';
 
 const port = parentPort;
 if (!port) throw new Error('solve-thread.ts runs as a worker thread');
 
 port.on('message', (request: SolveRequest) => {
   const post = (message: SolveMessage) => port.postMessage(message);
+  if (request.kind === 'plan') {
+    const { kind: _, id, ...task } = request;
+    post({ id, type: 'planned', outcome: planOutcome(task) });
+    return;
+  }
   const output = solve(request.input, {
     seed: request.seed,
     ...(request.timeLimitMs !== undefined ? { timeLimitMs: request.timeLimitMs } : {}),

@@ -1,8 +1,19 @@
-// A few worker threads that run engine solves, so long solves never block the
-// event loop (see solve-thread.ts). Threads start on first use and are kept
-// for the next solve; idle ones do not keep the process alive.
+// A few worker threads that run engine solves and field-service plans, so long
+// runs never block the event loop (see solve-thread.ts). Threads start on
+// first use and are kept for the next task; idle ones do not keep the process
+// alive.
 import { Worker } from 'node:worker_threads';
-import { solve, type Input, type Output, type Progress } from '../../../engine/src/index.ts';
+import {
+  type FieldServicePlan,
+  type FieldServiceProblem,
+  type Input,
+  type Output,
+  planFieldService,
+  type Progress,
+  type RealtimeState,
+  solve,
+  type TravelMatrix,
+} from '../../../engine/src/index.ts';
 
 export interface SolveTask {
   readonly input: unknown;
@@ -12,21 +23,60 @@ export interface SolveTask {
   readonly onProgress?: (progress: Progress) => void;
 }
 
-export interface SolveRequest {
-  readonly id: number;
-  readonly input: unknown;
+/** A field-service problem to plan with `planFieldService`. */
+export interface PlanTask {
+  readonly problem: FieldServiceProblem;
+  readonly state?: RealtimeState;
   readonly seed: number;
   readonly timeLimitMs?: number;
   readonly maxIterations?: number;
+  readonly travelMatrix?: TravelMatrix;
 }
+
+export type SolveRequest =
+  | {
+      readonly kind: 'solve';
+      readonly id: number;
+      readonly input: unknown;
+      readonly seed: number;
+      readonly timeLimitMs?: number;
+      readonly maxIterations?: number;
+    }
+  | ({ readonly kind: 'plan'; readonly id: number } & PlanTask);
+
+/** A plan's answer: the plan, or the engine's refusal (an InputError names the field). */
+export type PlanOutcome =
+  | { readonly ok: true; readonly plan: FieldServicePlan; readonly solvingMs: number }
+  | { readonly ok: false; readonly inputError: boolean; readonly message: string };
 
 export type SolveMessage =
   | { readonly id: number; readonly type: 'progress'; readonly progress: Progress }
-  | { readonly id: number; readonly type: 'done'; readonly output: Output };
+  | { readonly id: number; readonly type: 'done'; readonly output: Output }
+  | { readonly id: number; readonly type: 'planned'; readonly outcome: PlanOutcome };
 
 export interface SolverPool {
   solve(task: SolveTask): Promise<Output>;
+  /** `planFieldService` off the event loop. */
+  plan(task: PlanTask): Promise<PlanOutcome>;
   close(): Promise<void>;
+}
+
+/** Runs `planFieldService` and turns its errors into an outcome (what a thread posts back). */
+export function planOutcome(task: PlanTask): PlanOutcome {
+  const started = performance.now();
+  try {
+    const plan = planFieldService(task.problem, {
+      seed: task.seed,
+      ...(task.state ? { state: task.state } : {}),
+      ...(task.timeLimitMs !== undefined ? { timeLimitMs: task.timeLimitMs, clock: () => performance.now() } : {}),
+      ...(task.maxIterations !== undefined ? { maxIterations: task.maxIterations } : {}),
+      ...(task.travelMatrix ? { travelMatrix: task.travelMatrix } : {}),
+    });
+    return { ok: true, plan, solvingMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    const inputError = error instanceof Error && error.name === 'InputError';
+    return { ok: false, inputError, message: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 export interface SolverPoolOptions {
@@ -59,6 +109,7 @@ export function createSolverPool(options: SolverPoolOptions = {}): SolverPool {
           clock: () => performance.now(),
           ...(task.onProgress ? { onProgress: task.onProgress } : {}),
         }),
+      plan: async (task) => planOutcome(task),
       close: async () => {},
     };
   }
@@ -92,21 +143,22 @@ export function createSolverPool(options: SolverPoolOptions = {}): SolverPool {
     waiting.shift()?.();
   };
 
-  return {
-    async solve(task) {
+  const run = async <T>(build: (id: number) => SolveRequest, onProgress: ((p: Progress) => void) | undefined, read: (m: SolveMessage) => T | undefined): Promise<T> => {
       const slot = await acquire();
       const id = nextId++;
       slot.worker.ref();
-      return new Promise<Output>((resolve, reject) => {
+      return new Promise<T>((resolve, reject) => {
         const onMessage = (message: SolveMessage) => {
           if (message.id !== id) return;
           if (message.type === 'progress') {
-            task.onProgress?.(message.progress);
+            onProgress?.(message.progress);
             return;
           }
+          const answer = read(message);
+          if (answer === undefined) return;
           cleanup();
           release(slot);
-          resolve(message.output);
+          resolve(answer);
         };
         const onError = (error: Error) => {
           cleanup();
@@ -122,16 +174,25 @@ export function createSolverPool(options: SolverPoolOptions = {}): SolverPool {
         slot.worker.on('message', onMessage);
         slot.worker.on('error', onError);
         slot.worker.on('exit', onExit);
-        const request: SolveRequest = {
+        slot.worker.postMessage(build(id));
+      });
+  };
+
+  return {
+    solve: (task) =>
+      run(
+        (id) => ({
+          kind: 'solve',
           id,
           input: task.input,
           seed: task.seed,
           ...(task.timeLimitMs !== undefined ? { timeLimitMs: task.timeLimitMs } : {}),
           ...(task.maxIterations !== undefined ? { maxIterations: task.maxIterations } : {}),
-        };
-        slot.worker.postMessage(request);
-      });
-    },
+        }),
+        task.onProgress,
+        (m) => (m.type === 'done' ? m.output : undefined),
+      ),
+    plan: (task) => run((id) => ({ kind: 'plan', id, ...task }), undefined, (m) => (m.type === 'planned' ? m.outcome : undefined)),
     async close() {
       closed = true;
       for (const resolve of waiting.splice(0)) resolve();

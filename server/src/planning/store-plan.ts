@@ -6,8 +6,7 @@
 // fresh read.
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { InterventionStatus } from '../generated/prisma/enums.ts';
-import { type PlanningProblem, tourKey } from './build-problem.ts';
-import type { Plan, PlannedStop } from './read-solution.ts';
+import { type ConsideredVisits, type Plan, type PlannedStop, tourKey } from './plan.ts';
 import type { InterventionRecord, PlanningRecords } from './records.ts';
 import { dateColumnOfDay, dayOfDateColumn, type IsoDay } from './time.ts';
 
@@ -48,7 +47,7 @@ export interface StorePlanInput {
   readonly runId: string | null;
   readonly records: PlanningRecords;
   /** The visits the plan decides on: its jobs, and those it left out. */
-  readonly problem: Pick<PlanningProblem, 'jobs' | 'excluded'>;
+  readonly problem: ConsideredVisits;
   readonly plan: Plan;
   /**
    * What a concurrent change is checked against: `agency` (a planning run)

@@ -23,6 +23,11 @@ export function flakySolver(inner: SolverPool, failures = 1): SolverPool & { cal
       if (calls.length <= failures) throw new Error('solver thread crashed');
       return inner.solve(task);
     },
+    async plan(task) {
+      calls.push(Date.now());
+      if (calls.length <= failures) throw new Error('solver thread crashed');
+      return inner.plan(task);
+    },
     close: () => inner.close(),
   };
 }

@@ -2,7 +2,7 @@
 // definitions for the stored tours and for a computed plan.
 import { describe, expect, it } from 'vitest';
 import { planIndicators, storedIndicators } from '../../src/planning/indicators.ts';
-import type { Plan } from '../../src/planning/read-solution.ts';
+import type { Plan } from '../../src/planning/plan.ts';
 import { DAY, intervention, records } from './fixtures.ts';
 
 // Paris is UTC+1 on DAY: 08:00 local is 07:00Z.

@@ -72,9 +72,10 @@ describeWithService(postgres, 'runPlanning on PostgreSQL', () => {
   it('refuses to store a plan computed from records that changed meanwhile', async () => {
     const seeded = await seedAgency(prisma, 3);
     const meddling: SolverPool = {
-      async solve(task) {
+      solve: (task) => solver.solve(task),
+      async plan(task) {
         await prisma.intervention.update({ where: { id: seeded.interventionIds[2]! }, data: { priority: 99, version: { increment: 1 } } });
-        return solver.solve(task);
+        return solver.plan(task);
       },
       close: async () => {},
     };
