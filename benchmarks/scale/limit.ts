@@ -21,7 +21,7 @@ import type { Input } from '../../engine/src/types.ts';
 import { generateDay } from './generate-day.ts';
 import { OUT_DIR, parseSeedOption } from './instances.ts';
 import { startContext } from './report.ts';
-import { type SolverRun, runTournee } from './solvers.ts';
+import { type SolverRun, TOURNEE_CLI, runTournee } from './solvers.ts';
 
 const VISITS_PER_VEHICLE = 50;
 /** Largest day written with a matrix: 2,000² entries are about 40 MB of JSON. */
@@ -33,6 +33,7 @@ interface LimitOptions {
   readonly sizes: readonly number[];
   readonly limits: readonly number[];
   readonly killAfter: number;
+  readonly cli: string;
 }
 
 interface LimitRow {
@@ -60,6 +61,7 @@ function parseOptions(argv: readonly string[]): LimitOptions {
     .option('--sizes <list>', 'numbers of visits', parseList((n) => Number.isSafeInteger(n) && n >= 1, 'positive integers'), [1, 10, 100, 1000, 10000])
     .option('--limits <list>', 'time limits, seconds', parseList((n) => n > 0 && Number.isFinite(n), 'positive numbers'), [1, 5])
     .option('--kill-after <seconds>', 'kill a run still going after this long (it has broken the promise anyway)', parsePositiveSeconds, 900)
+    .option('--cli <file>', "the engine's CLI entry point, e.g. another checkout's engine/cli/bin.mjs", TOURNEE_CLI)
     .parse(argv, { from: 'user' })
     .opts<LimitOptions>();
 }
@@ -116,7 +118,7 @@ async function main(argv: readonly string[]): Promise<void> {
     const instance = writeInstance(dir, visits, options.seed);
     for (const limitSeconds of options.limits) {
       const outputFile = instance.file.replace(/\.json$/, `.tournee-l${limitSeconds}.json`);
-      const run = await runTournee(instance.input, instance.file, outputFile, { limitSeconds, seed: options.seed, killAfterSeconds: options.killAfter });
+      const run = await runTournee(instance.input, instance.file, outputFile, { cli: options.cli, limitSeconds, seed: options.seed, killAfterSeconds: options.killAfter });
       const promise = promiseSeconds(limitSeconds);
       const kept = !run.process.killed && run.process.exitCode === 0 && run.process.wallSeconds <= promise && run.metrics.violations.length === 0;
       rows.push({ visits, vehicles: instance.vehicles, travel: instance.travel, limitSeconds, promiseSeconds: promise, kept, run });

@@ -19,7 +19,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Input } from '../../engine/src/types.ts';
 import { OUT_DIR, parseSeedOption, seedDir, writeDayInstance } from './instances.ts';
 import { type TierRuns, markdownReport, startContext } from './report.ts';
-import { type SolverRun, runTournee, runVroom } from './solvers.ts';
+import { type SolverRun, TOURNEE_CLI, runTournee, runVroom } from './solvers.ts';
 import { TIERS, type Tier, parseTiers, tierName } from './tiers.ts';
 
 type TimeBudget = { readonly kind: 'seconds'; readonly seconds: number } | { readonly kind: 'vroom-x0' };
@@ -31,6 +31,7 @@ interface ScaleOptions {
   readonly tiers: readonly Tier[];
   readonly x5: boolean;
   readonly killAfter: number;
+  readonly cli: string;
 }
 
 function parseTime(value: string): TimeBudget {
@@ -47,7 +48,7 @@ function parsePositiveInteger(value: string): number {
 }
 
 function parseOptions(argv: readonly string[]): ScaleOptions {
-  const raw = new Command('bench:scale')
+  return new Command('bench:scale')
     .description("solve the scale benchmark's field-service days with the engine's CLI (and VROOM when VROOM_BIN is set)")
     .addOption(new Option('--time <seconds|vroom-x0>', "the engine's time limit per tier, or VROOM -x0's CPU seconds rounded up").argParser(parseTime).makeOptionMandatory())
     .option('--seed <n>', 'seed of the instances and of the engine', parseSeedOption, 1)
@@ -55,9 +56,9 @@ function parseOptions(argv: readonly string[]): ScaleOptions {
     .option('--tiers <list>', 'comma-separated <technicians>x<visits>', parseTiers, [...TIERS])
     .option('--x5', 'also run VROOM -x 5 (slow: 5 to 444 s per tier)', false)
     .option('--kill-after <seconds>', 'kill a solver still running after this long', parsePositiveInteger, 900)
+    .option('--cli <file>', "the engine's CLI entry point, e.g. another checkout's engine/cli/bin.mjs", TOURNEE_CLI)
     .parse(argv, { from: 'user' })
-    .opts<{ time: TimeBudget; seed: number; threads?: number; tiers: Tier[]; x5: boolean; killAfter: number }>();
-  return raw;
+    .opts<ScaleOptions>();
 }
 
 /** Our budget for a tier: the given seconds, or VROOM -x0's CPU time rounded up to the second. */
@@ -91,6 +92,7 @@ async function runTier(tier: Tier, options: ScaleOptions, vroomBin: string | und
   }
   const limitSeconds = tourneeBudget(options.time, vroomX0, name);
   const ours = await runTournee(input, inputFile, outFile(`tournee-l${limitSeconds}`), {
+    cli: options.cli,
     limitSeconds,
     seed: options.seed,
     threads: options.threads,

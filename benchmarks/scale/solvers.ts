@@ -24,6 +24,8 @@ export interface SolverRun {
 }
 
 export interface TourneeSettings {
+  /** The CLI's entry point: TOURNEE_CLI, or another build of the engine to compare with. */
+  readonly cli: string;
   readonly limitSeconds: number;
   readonly seed: number;
   /** Passed as `--threads` only when set, so the benchmark runs against a CLI without the option. */
@@ -54,7 +56,7 @@ export async function runTournee(input: Input, inputFile: string, outputFile: st
   rmSync(outputFile, { force: true }); // never score a previous run's file
   const args = ['solve', '-i', inputFile, '-o', outputFile, '-l', String(settings.limitSeconds), '--seed', String(settings.seed)];
   if (settings.threads !== undefined) args.push('--threads', String(settings.threads));
-  const measure = await measureNode(TOURNEE_CLI, args, { killAfterSeconds: settings.killAfterSeconds });
+  const measure = await measureNode(settings.cli, args, { killAfterSeconds: settings.killAfterSeconds });
   const threads = settings.threads === undefined ? '' : ` --threads ${settings.threads}`;
   return {
     solver: `tournee -l ${settings.limitSeconds}${threads}`,
