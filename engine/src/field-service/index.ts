@@ -22,3 +22,5 @@ export { compileFieldService, COST_SCALE, type CompiledFieldService } from './co
 export { buildContext, type FieldServiceContext } from './context.ts';
 export { planKpis, jain } from './kpis.ts';
 export { planCost } from './cost.ts';
+export { planCapacity } from './capacity/plan-capacity.ts';
+export { DEFAULT_STAFFING_UTILISATION, DEFAULT_TECHNICIAN_DAY_HOURS } from './capacity/staffing-need.ts';

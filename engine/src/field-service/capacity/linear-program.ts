@@ -54,6 +54,16 @@ export class LinearProgram {
     this.nVariables++;
   }
 
+  /** Adds the row `variable ≥ min` (a variable fixed from below, as when rounding an LP's answer up step by step). */
+  atLeast(variable: string, min: number): void {
+    const coefficients = this.variables[variable];
+    if (!coefficients) throw new EngineError(StatusCode.internal, `LP variable ${variable} unknown`);
+    const row = `min:${variable}`;
+    if (row in this.constraints) this.constraints[row] = { min };
+    else this.constraint(row, { min });
+    coefficients[row] = 1;
+  }
+
   get size(): { variables: number; constraints: number } {
     return { variables: this.nVariables, constraints: this.nConstraints };
   }
