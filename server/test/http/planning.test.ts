@@ -142,6 +142,40 @@ describeWithService(await checkPostgres(), 'planning routes', () => {
     expect(elsewhere.status).toBe(422);
   });
 
+  it('evaluates a drag with the engine’s timing: an absent technician is refused, and assigning at the answered position stores what was previewed', async () => {
+    const prisma = testDb.db.prisma;
+    const [expert, poolTech] = seeded.technicianIds;
+    const visit = seeded.interventionIds[3]!;
+    const absence = await prisma.absence.create({
+      data: { technicianId: poolTech, startsAt: new Date(`${DAY}T00:00:00Z`), endsAt: new Date(`${DAY}T23:00:00Z`), kind: 'training' },
+    });
+    const absent = await call('POST', `/api/interventions/${visit}/evaluate-move`, 'dispatcher', { technicianId: poolTech, at: `${DAY}T12:00:00Z` });
+    expect(absent.status).toBe(200);
+    expect(absent.body).toMatchObject({ technicianId: poolTech, day: DAY, eta: null, refusal: { reason: 'no_shift' } });
+    expect(absent.body.refusal.message).toMatch(/absent/);
+    const { version } = await prisma.intervention.findUniqueOrThrow({ where: { id: visit } });
+    const refused = await call('POST', `/api/interventions/${visit}/assign`, 'dispatcher', { technicianId: poolTech, version, position: absent.body.position });
+    expect(refused.status).toBe(422);
+    await prisma.absence.delete({ where: { id: absence.id } });
+
+    // Dropped at 13:00 in Aix.
+    const preview = await call('POST', `/api/interventions/${visit}/evaluate-move`, 'dispatcher', { technicianId: expert, at: `${DAY}T12:00:00Z` });
+    expect(preview.status).toBe(200);
+    expect(preview.body.refusal).toBeNull();
+    expect(Date.parse(preview.body.eta)).toBeGreaterThanOrEqual(NOW.getTime());
+    expect(preview.body.addedTravelSeconds).toBeGreaterThan(0);
+    const saved = await call('POST', `/api/interventions/${visit}/assign`, 'dispatcher', { technicianId: expert, version, position: preview.body.position });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ position: preview.body.position, pushedOut: preview.body.pushedOut, plannedStart: preview.body.plannedStart, plannedEnd: preview.body.plannedEnd });
+    const stop = await prisma.tourStop.findFirstOrThrow({ where: { interventionId: visit } });
+    expect(stop.plannedArrival?.toISOString()).toBe(preview.body.eta);
+
+    // Moving it within its own tour: the tour without it is the reference.
+    const first = await call('POST', `/api/interventions/${visit}/evaluate-move`, 'dispatcher', { technicianId: expert, position: 0 });
+    expect(first.body).toMatchObject({ position: 0, refusal: null });
+    expect(Date.parse(first.body.plannedStart)).toBeLessThanOrEqual(Date.parse(preview.body.plannedStart));
+  });
+
   it('POST /api/interventions/:id/dispatch inserts an urgent visit as a job', async () => {
     const prisma = testDb.db.prisma;
     const site = await prisma.site.findFirstOrThrow({ where: { interventions: { some: { agencyId: seeded.agencyId } } } });

@@ -191,6 +191,46 @@ export const AssignAnswer = z.object({
   warnings: z.array(z.object({ code: z.enum(['parts_unavailable']), message: z.string() })).optional(),
 });
 
+/** A move to evaluate: the visit into a technician's day, at a position or the place whose start follows `at`. */
+export const MoveRequest = z.object({
+  technicianId: Id,
+  /** Default: today in the agency's time zone (or the visit's earliest date if later). */
+  day: Day.optional(),
+  /** 0-based place among the tour's stops (the day's done visits included); wins over `at`. */
+  position: z.number().int().min(0).max(500).optional(),
+  /** Where the dispatcher dropped it on the timeline: the visit goes before the first stop starting after this. */
+  at: Instant.optional(),
+});
+
+/**
+ * What a move would do, timed by the engine exactly as an assignment at
+ * `position` stores it. `refusal` set: the move is refused, and the
+ * assignment would be (`window`: the visit's time window or the technician's
+ * hours do not allow that place).
+ */
+export const MoveEvaluation = z.object({
+  interventionId: Id,
+  technicianId: Id,
+  day: Day,
+  position: z.number().int(),
+  eta: Instant.nullable(),
+  plannedStart: Instant.nullable(),
+  plannedEnd: Instant.nullable(),
+  addedTravelSeconds: z.number(),
+  addedTravelMeters: z.number(),
+  /** Time past the end of the technician's hours after the move, and before it. */
+  overtimeSeconds: z.number(),
+  overtimeBeforeSeconds: z.number(),
+  slaMet: z.boolean().nullable(),
+  /** Visits of the tour that would start later. */
+  delayed: z.array(Id),
+  /** Visits that would no longer fit in the day (back to the queue). */
+  pushedOut: z.array(Id),
+  refusal: z.object({ reason: z.enum([...UNASSIGNED_REASONS, 'window']), message: z.string() }).nullable(),
+  /** Possible, but: e.g. the visit's parts are not where this technician can get them. */
+  warnings: z.array(z.object({ code: z.enum(['parts_unavailable']), message: z.string() })),
+});
+
 export const DispatchRequest = z.object({
   technicianId: Id.optional(),
   position: z.number().int().min(0).max(500).optional(),

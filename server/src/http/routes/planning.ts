@@ -4,6 +4,7 @@
 //   GET /api/plans                                  an agency's runs, newest first (applied=true: plans in force)
 //   POST /api/plans/:id/accept | discard            a preview's fate (accept stores its plan)
 //   POST /api/interventions/:id/insertion-candidates  technicians ranked for an urgent visit
+//   POST /api/interventions/:id/evaluate-move       what moving it into a technician's day would do (the board's drag preview)
 //   POST /api/interventions/:id/assign              into a technician's tour, version-checked, pushed to them
 //   POST /api/interventions/:id/dispatch            the same as a job (best candidate unless told)
 //
@@ -17,7 +18,7 @@ import type { Claims } from '../../auth/tokens.ts';
 import { IdParams } from '../../contracts/api/common.ts';
 import {
   AssignAnswer, AssignRequest, DispatchRequest, DispatchSubmitted, InsertionAnswer, InsertionRequest,
-  MAX_SYNC_SOLVE_MS, OptimizationInput, OptimizationOutput, OptimizationQuery, PlanDecisionAnswer, PlanList, PlanListQuery, PlanningRun,
+  MAX_SYNC_SOLVE_MS, MoveEvaluation, MoveRequest, OptimizationInput, OptimizationOutput, OptimizationQuery, PlanDecisionAnswer, PlanList, PlanListQuery, PlanningRun,
   PlanRequest, PlanSubmitted,
 } from '../../contracts/api/planning.ts';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
@@ -26,7 +27,7 @@ import type { JobRunner } from '../../jobs/runner.ts';
 import { assignIntervention, VersionConflictError } from '../../planning/assign.ts';
 import { acceptPlan, discardPlan, PlanDecisionError, PlanningRunNotFoundError } from '../../planning/decide-plan.ts';
 import { ProposalFormatError } from '../../planning/proposal.ts';
-import { insertionCandidates, InsertionRefusedError, InterventionNotFoundError } from '../../planning/insertion.ts';
+import { insertionCandidates, insertionDay, InsertionRefusedError, InterventionNotFoundError, timeMove } from '../../planning/insertion.ts';
 import type { PlanBroadcaster } from '../../planning/publish.ts';
 import { PlanConflictError } from '../../planning/store-plan.ts';
 import { dateColumnOfDay, localDay } from '../../planning/time.ts';
@@ -203,6 +204,45 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
     async ({ auth, params, body }) => {
       await visibleIntervention(auth, params.id);
       return translate(() => insertionCandidates({ prisma, now }, params.id, body));
+    },
+  );
+
+  api.route(
+    {
+      method: 'post', path: `${prefix}/interventions/:id/evaluate-move`, tag: TAG, roles: OFFICE,
+      summary: 'What moving the visit into a technician’s day would do',
+      description: 'Timed by the engine (travel, time windows, lunch, the end of the day) exactly as POST /api/interventions/{id}/assign with the answered `position` stores it: '
+        + 'arrival, start, added travel, overtime, visits delayed or pushed out. A technician absent or not working that day, a missing skill or a closed window is answered with `refusal`. Writes nothing.',
+      params: IdParams, body: MoveRequest, response: MoveEvaluation, errors: [422],
+    },
+    async ({ auth, params, body }) => {
+      await visibleIntervention(auth, params.id);
+      return translate(async () => {
+        const d = await insertionDay({ prisma, now }, params.id, body.day ? { day: body.day } : {});
+        const move = timeMove(d, body.technicianId, {
+          ...(body.position !== undefined ? { position: body.position } : {}),
+          ...(body.at !== undefined ? { at: new Date(body.at) } : {}),
+        });
+        const short = move.refusal ? undefined : d.partsShort.get(body.technicianId);
+        return {
+          interventionId: params.id,
+          technicianId: move.technicianId,
+          day: move.day,
+          position: move.position,
+          eta: move.eta?.toISOString() ?? null,
+          plannedStart: move.plannedStart?.toISOString() ?? null,
+          plannedEnd: move.plannedEnd?.toISOString() ?? null,
+          addedTravelSeconds: move.addedTravelSeconds,
+          addedTravelMeters: move.addedTravelMeters,
+          overtimeSeconds: move.overtimeSeconds,
+          overtimeBeforeSeconds: move.overtimeBeforeSeconds,
+          slaMet: move.slaMet,
+          delayed: [...move.delayed],
+          pushedOut: [...move.pushedOut],
+          refusal: move.refusal,
+          warnings: short ? [{ code: 'parts_unavailable' as const, message: short }] : [],
+        };
+      });
     },
   );
 
