@@ -2,15 +2,14 @@
 // database (skipped without PostgreSQL, failing under CI=true), or an
 // embedded PGlite for the tests that must also hold there. Seeded with the
 // HTTP fixtures' two-agency company plus a parts catalogue and depots.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { seedFixtures } from '../http/fixtures.ts';
 import { checkPostgres } from '../support/services.ts';
 import { createTestDatabase } from '../support/test-database.ts';
+import { freshPgliteDataDir } from '../support/pglite-template.ts';
 
 export const postgres = await checkPostgres();
 
@@ -23,7 +22,7 @@ export async function openPostgres(): Promise<Opened> {
 }
 
 export async function openPglite(): Promise<Opened> {
-  const dir = mkdtempSync(join(tmpdir(), 'tournee-back-office-'));
+  const dir = await freshPgliteDataDir('tournee-back-office-');
   const db = await openDatabase({ dataDir: dir });
   return { db, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
 }

@@ -1,23 +1,23 @@
 // The demo seed on embedded PGlite, as `npm start` runs it on a bare machine.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { expectSeededDemo } from './support/expectations.ts';
+import { freshPgliteDataDir } from '../support/pglite-template.ts';
 
 const NOW = new Date('2026-11-30T08:00:00Z');
 
 describe('seedDemo on PGlite', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tournee-demo-'));
+  let dataDir: string | undefined;
   let db: Database;
   beforeAll(async () => {
+    dataDir = await freshPgliteDataDir('tournee-demo-');
     db = await openDatabase({ dataDir });
   });
   afterAll(async () => {
     await db?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('seeds the demo company once, then does nothing', async () => {

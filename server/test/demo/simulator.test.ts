@@ -2,12 +2,10 @@
 // real realtime server: a dispatcher's socket sees the technician move and
 // the interventions go en route → on site → done; positions are stored;
 // the service plan records the visit; stop() ends it cleanly.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken, verifyToken } from '../../src/auth/tokens.ts';
@@ -17,11 +15,12 @@ import { distanceMeters } from '../../src/demo/geo.ts';
 import { startSimulator } from '../../src/demo/simulator.ts';
 import { createRealtime, type Realtime } from '../../src/realtime/index.ts';
 import { at, dayFixture } from './support/day-fixture.ts';
+import { freshPgliteDataDir } from '../support/pglite-template.ts';
 
 const SECRET = 'simulator-test-secret';
 
 describe('startSimulator', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tournee-sim-'));
+  let dataDir: string | undefined;
   let db: Database;
   let http: Server;
   let realtime: Realtime;
@@ -31,6 +30,7 @@ describe('startSimulator', () => {
   const changes: InterventionChange[] = [];
 
   beforeAll(async () => {
+    dataDir = await freshPgliteDataDir('tournee-sim-');
     db = await openDatabase({ dataDir });
     fixture = await dayFixture(db.prisma);
     http = createServer();
@@ -52,7 +52,7 @@ describe('startSimulator', () => {
     http?.closeAllConnections();
     await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
     await db?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   const settle = () => new Promise((resolve) => setTimeout(resolve, 150));

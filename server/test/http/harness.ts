@@ -1,11 +1,9 @@
 // Real HTTP against createApp on an ephemeral port, on a real database:
 // an embedded PGlite in a temp folder, and a throwaway PostgreSQL database
 // (skipped without PostgreSQL, failing under CI=true).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { verifyToken } from '../../src/auth/tokens.ts';
 import { openDatabase, type Database } from '../../src/db/client.ts';
@@ -14,6 +12,7 @@ import { createRealtime, type Realtime } from '../../src/realtime/index.ts';
 import { checkPostgres, describeWithService } from '../support/services.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 import { seedFixtures, type Fixtures } from './fixtures.ts';
+import { freshPgliteDataDir } from '../support/pglite-template.ts';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789';
 
@@ -66,7 +65,7 @@ export async function listen(app: App, server: Server = createServer()): Promise
 type Opened = { db: Database; cleanup(): Promise<void> };
 
 async function openPglite(): Promise<Opened> {
-  const dir = mkdtempSync(join(tmpdir(), 'tournee-http-'));
+  const dir = await freshPgliteDataDir('tournee-http-');
   const db = await openDatabase({ dataDir: dir });
   return { db, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
 }

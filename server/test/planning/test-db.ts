@@ -1,10 +1,9 @@
 // A migrated database for one test file: a throwaway PostgreSQL database when
 // the server is reachable (see ../support), or an embedded PGlite folder.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { type Database, openDatabase } from '../../src/db/client.ts';
 import { createTestDatabase } from '../support/test-database.ts';
+import { freshPgliteDataDir } from '../support/pglite-template.ts';
 
 export interface OpenTestDb {
   readonly db: Database;
@@ -19,7 +18,7 @@ export async function openPostgresTestDb(): Promise<OpenTestDb> {
 }
 
 export async function openPgliteTestDb(): Promise<OpenTestDb> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tournee-planning-'));
+  const dataDir = await freshPgliteDataDir('tournee-planning-');
   const db = await openDatabase({ dataDir });
   return { db, url: undefined, dispose: async () => { await db.close(); rmSync(dataDir, { recursive: true, force: true }); } };
 }

@@ -1,11 +1,10 @@
 // The outbox's SQL on the embedded database the product runs on by default.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssignmentPush } from '../../src/contracts/realtime.ts';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { createOutbox } from '../../src/realtime/outbox.ts';
+import { freshPgliteDataDir } from '../support/pglite-template.ts';
 
 const push = (interventionId: string): AssignmentPush => ({
   kind: 'updated', interventionId, interventionVersion: 2, tourId: 'tour-1', date: '2026-12-01',
@@ -13,14 +12,15 @@ const push = (interventionId: string): AssignmentPush => ({
 });
 
 describe('outbox on PGlite', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tournee-outbox-'));
+  let dataDir: string | undefined;
   let db: Database;
   beforeAll(async () => {
+    dataDir = await freshPgliteDataDir('tournee-outbox-');
     db = await openDatabase({ dataDir });
   }, 60_000); // creating a PGlite folder takes several seconds on a busy machine
   afterAll(async () => {
     await db?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('pushes with sequences, replays after a sequence, acknowledges within bounds', async () => {
