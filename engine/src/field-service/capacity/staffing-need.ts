@@ -78,7 +78,7 @@ export function staffingNeed(ctx: FieldServiceContext, plannable: readonly numbe
   }
 
   const lp = new LinearProgram('min');
-  const profileDays: string[] = [];
+  const profileDays: { name: string; day: number }[] = [];
   const rd = (r: number, d: number): string => `rd${r}.${d}`;
   [...classes.values()].forEach((c, k) => {
     lp.constraint(`w${k}`, { equal: c.hours });
@@ -96,7 +96,7 @@ export function staffingNeed(ctx: FieldServiceContext, plannable: readonly numbe
       lp.constraint(cap, { max: 0 });
       for (const r of covering) lp.variable(`z${r}.${p.index}.${d}`, 0, { [rd(r, d)]: -1, [cap]: 1 });
       lp.variable(`n${p.index}.${d}`, 1, { [cap]: -hours * utilisation });
-      profileDays.push(`n${p.index}.${d}`);
+      profileDays.push({ name: `n${p.index}.${d}`, day: d });
     }
   }
   const { first: firstOptimum, values } = roundedUp(lp, profileDays);
@@ -133,34 +133,31 @@ export function staffingNeed(ctx: FieldServiceContext, plannable: readonly numbe
   };
 }
 
-/** Rounds at most this many technician-days up one at a time before rounding the rest up at once. */
-const ROUNDING_STEPS = 40;
+/** Rounding rounds at most this many times before rounding the rest up at once. */
+const ROUNDING_STEPS = 12;
 
 /**
  * Rounding each fractional count up on its own wastes up to one
- * technician-day per profile and day. Instead, the largest fraction is fixed
- * to its ceiling and the LP solved again, which moves the other profiles'
- * fractions into the hours that ceiling gives for free; repeated until the
- * counts are whole (or `ROUNDING_STEPS`, after which the rest is rounded up).
- * Every step keeps the LP feasible: it only raises a count.
+ * technician-day per profile and day. Instead, on each day the largest
+ * fraction is fixed to its ceiling and the LP solved again, which moves the
+ * other profiles' fractions into the hours that ceiling gives for free;
+ * repeated until the counts are whole (or `ROUNDING_STEPS` solves, after
+ * which the rest is rounded up). Every step keeps the LP feasible: it only
+ * raises counts. One count per day at a time, since days share little.
  */
-function roundedUp(lp: LinearProgram, counts: readonly string[]): { first: number; values: ReadonlyMap<string, number> } {
+function roundedUp(lp: LinearProgram, counts: readonly { name: string; day: number }[]): { first: number; values: ReadonlyMap<string, number> } {
   const solved = lp.solve();
   const first = solved.objective;
   let values = solved.values;
   for (let step = 0; step < ROUNDING_STEPS; step++) {
-    let pick: string | undefined;
-    let best = 0;
-    for (const name of counts) {
+    const pick = new Map<number, { name: string; fraction: number }>();
+    for (const { name, day } of counts) {
       const n = values.get(name) ?? 0;
       const fraction = n - Math.floor(n + 1e-6);
-      if (fraction > 1e-6 && fraction > best) {
-        best = fraction;
-        pick = name;
-      }
+      if (fraction > 1e-6 && fraction > (pick.get(day)?.fraction ?? 0)) pick.set(day, { name, fraction });
     }
-    if (pick === undefined) break;
-    lp.atLeast(pick, Math.ceil((values.get(pick) ?? 0) - 1e-6));
+    if (pick.size === 0) break;
+    for (const { name } of pick.values()) lp.atLeast(name, Math.ceil((values.get(name) ?? 0) - 1e-6));
     values = lp.solve().values;
   }
   return { first, values };
