@@ -138,13 +138,14 @@ export function compileProblem(input: Input): Problem {
     };
   });
 
+  const eligible = eligibility(input);
   return {
     input,
     jobs,
     vehicles,
     dimensions,
-    eligible: eligibility(input),
-    neighbours: neighbourLists(jobs, vehicles[0]?.travel.durations),
+    eligible,
+    neighbours: neighbourLists(jobs, vehicles[0]?.travel.durations, eligible, vehicles.length),
     timeDependentCosts:
       jobs.some((job) => job.latenessCost > 0) || vehicles.some((v) => v.overtimeCost > 0 || v.workloadCost > 0),
     hasAssignmentCosts: jobs.some((job) => job.assignmentCost !== null),
@@ -308,21 +309,49 @@ function eligibility(input: Input): Uint8Array {
   return out;
 }
 
-function neighbourLists(jobs: readonly JobData[], durations: SquareMatrix | undefined): Int32Array[] {
+/**
+ * Each job's nearest other jobs (by travel both ways), keeping only jobs that some vehicle may
+ * serve together with it: two jobs no vehicle can both serve never share a route, so no move
+ * between them can be valid. With skills, most near jobs are such, and a list of the nearest
+ * regardless would leave the granular local search and the string removal few useful pairs.
+ */
+function neighbourLists(
+  jobs: readonly JobData[],
+  durations: SquareMatrix | undefined,
+  eligible: Uint8Array,
+  vehicles: number,
+): Int32Array[] {
   const n = jobs.length;
   const keep = Math.min(n - 1, NEIGHBOUR_LIST_LENGTH);
+  const allEligible = eligible.every((e) => e === 1);
+  // Eligible vehicles of each job as a bit set, 32 vehicles a word.
+  const words = Math.ceil(vehicles / 32);
+  const vehicleSets = new Uint32Array(allEligible ? 0 : n * words);
+  if (!allEligible) {
+    for (let v = 0; v < vehicles; v++) {
+      for (let j = 0; j < n; j++) if (eligible[v * n + j] === 1) vehicleSets[j * words + (v >> 5)] |= 1 << (v & 31);
+    }
+  }
+  const compatible = (a: number, b: number): boolean => {
+    if (allEligible) return true;
+    for (let w = 0; w < words; w++) if ((vehicleSets[a * words + w] & vehicleSets[b * words + w]) !== 0) return true;
+    return false;
+  };
+  const gaps = new Float64Array(n);
+  const order = new Int32Array(n);
   return jobs.map((job) => {
-    const others: number[] = [];
-    for (let k = 0; k < n; k++) if (k !== job.index) others.push(k);
-    const gap = (k: number): number => {
-      if (!durations) return 0;
-      const a = job.loc;
+    const a = job.loc;
+    for (let k = 0; k < n; k++) {
       const b = jobs[k].loc;
-      return durations.data[a * durations.size + b] + durations.data[b * durations.size + a];
-    };
-    const gaps = new Float64Array(n);
-    for (const k of others) gaps[k] = gap(k);
-    others.sort((x, y) => gaps[x] - gaps[y] || x - y);
-    return Int32Array.from(others.slice(0, Math.max(0, keep)));
+      gaps[k] = durations ? durations.data[a * durations.size + b] + durations.data[b * durations.size + a] : 0;
+      order[k] = k;
+    }
+    order.sort((x, y) => gaps[x] - gaps[y] || x - y);
+    const list: number[] = [];
+    for (let i = 0; i < n && list.length < keep; i++) {
+      const k = order[i];
+      if (k !== job.index && compatible(job.index, k)) list.push(k);
+    }
+    return Int32Array.from(list);
   });
 }

@@ -3,6 +3,7 @@ import { Rng } from '../rng.ts';
 import { compareObjectives, type Objective, type Snapshot, Solution } from '../solution/solution.ts';
 import type { Progress } from '../types.ts';
 import { constructByRegret } from './construct-regret.ts';
+import { constructRoutesInTurn } from './construct-routes-in-turn.ts';
 import { LocalSearch } from './local-search.ts';
 import { InsertionMemo } from './insertion-memo.ts';
 import { eliminateRoutes } from './route-elimination.ts';
@@ -50,6 +51,13 @@ export interface SearchResult {
 
 const PROGRESS_EVERY = 500;
 
+/** Above this many jobs² × distinct vehicles, the first solution is built greedily (see `construct`). */
+export const REGRET_UP_TO = 2_000_000;
+
+/** Iterations without a new best after which a time-limited search stops: the larger of these. */
+const STALL_ITERATIONS = 20_000;
+const STALL_PER_JOB = 100;
+
 /**
  * Ruin-and-recreate under simulated annealing (SISR): string removals, greedy
  * reinsertion with blinks, acceptance of slightly worse solutions early on.
@@ -73,11 +81,16 @@ export function searchSolution(problem: Problem, limits: SearchLimits): SearchRe
     return fraction;
   };
 
+  // The limit is a promise: construction and local search look at the clock too, and stop
+  // where they are (every state they leave is feasible), so a day too big for the limit still
+  // gets its best partial answer on time.
+  const outOfTime = (): boolean => timeLimit !== undefined && clock !== undefined && clock() - startedAt >= timeLimit;
+
   const solution = new Solution(problem);
   applyWarmStart(problem, solution);
-  constructByRegret(problem, solution, solution.unassignedJobs());
+  construct(problem, solution, rng, outOfTime);
   const localSearch = new LocalSearch(problem, solution);
-  localSearch.improve();
+  localSearch.improve(outOfTime);
 
   if (problem.jobs.length > 0 && problem.vehicles.some((v) => v.fixedCost > 0)) {
     const share = tuning.fleetMinimisationShare;
@@ -112,10 +125,14 @@ export function searchSolution(problem: Problem, limits: SearchLimits): SearchRe
 
   const memo = new InsertionMemo(problem.jobs.length);
   const annealingFrom = budgetUsed();
+  // With a time limit and no iteration count, stop once the search has stalled for long: a small
+  // problem is solved long before its limit, and the caller should not wait for nothing.
+  const stallLimit = limits.maxIterations === undefined ? Math.max(STALL_ITERATIONS, STALL_PER_JOB * problem.jobs.length) : Infinity;
+  let lastImprovement = iteration;
   if (problem.jobs.length > 0) {
     for (;;) {
       const used = budgetUsed();
-      if (used >= 1) break;
+      if (used >= 1 || iteration - lastImprovement > stallLimit) break;
       const fraction = annealingFrom < 1 ? (used - annealingFrom) / (1 - annealingFrom) : 1;
       const temperature = t0 * Math.pow(t1 / t0, fraction);
       iteration++;
@@ -135,11 +152,12 @@ export function searchSolution(problem: Problem, limits: SearchLimits): SearchRe
       if (accept) {
         current = candidate;
         if (compareObjectives(candidate, bestObjective) < 0) {
-          if (tuning.polishBest) localSearch.improve();
+          if (tuning.polishBest) localSearch.improve(outOfTime);
           current = solution.objective();
           if (compareObjectives(current, bestObjective) < 0) {
             bestObjective = current;
             best = solution.snapshot();
+            lastImprovement = iteration;
           }
         }
       } else {
@@ -158,6 +176,25 @@ export function searchSolution(problem: Problem, limits: SearchLimits): SearchRe
     }
   }
   return { best, objective: bestObjective, iterations: iteration };
+}
+
+/**
+ * The first solution. Regret insertion places jobs with few good options before others take
+ * them, but each step picks among all pending jobs and re-prices them in the changed routes:
+ * about jobs² × distinct vehicles. Past REGRET_UP_TO of that (a 100 ms or so: Solomon's and
+ * Gehring & Homberger's identical fleets stay below it, a company's technicians with homes of
+ * their own do not) the greedy insertion the search itself uses builds it instead, near routes
+ * first, in a few hundred milliseconds at 1,500 jobs, and it can stop at any job when time is up.
+ */
+function construct(problem: Problem, solution: Solution, rng: Rng, outOfTime: () => boolean): void {
+  const pending = solution.unassignedJobs();
+  const classes = new Set(problem.vehicles.map((v) => v.classKey)).size;
+  if (pending.length * pending.length * classes <= REGRET_UP_TO) {
+    constructByRegret(problem, solution, pending, outOfTime);
+    return;
+  }
+  const left = constructRoutesInTurn(problem, solution, pending, 0, outOfTime);
+  recreateGreedy(problem, solution, left, rng, () => {}, true, undefined, undefined, outOfTime);
 }
 
 /** Seeds routes with the vehicles' `steps` when those form feasible routes. */

@@ -8,7 +8,12 @@ import type { Solution } from '../solution/solution.ts';
  * options are placed before others take them. Higher priorities first. Empty
  * routes of interchangeable vehicles count as one option.
  */
-export function constructByRegret(problem: Problem, solution: Solution, jobs: readonly number[]): void {
+export function constructByRegret(
+  problem: Problem,
+  solution: Solution,
+  jobs: readonly number[],
+  shouldStop: () => boolean = () => false,
+): void {
   const m = solution.routes.length;
   const n = problem.jobs.length;
   const pending = jobs.filter((j) => solution.routeOf[j] < 0);
@@ -46,7 +51,7 @@ export function constructByRegret(problem: Problem, solution: Solution, jobs: re
   };
   for (let r = 0; r < m; r++) fillColumn(r);
 
-  while (pending.length > 0) {
+  while (pending.length > 0 && !shouldStop()) {
     let pick = -1;
     let pickPriority = -1;
     let pickRegret = Number.NEGATIVE_INFINITY;

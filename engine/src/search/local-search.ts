@@ -39,7 +39,8 @@ export class LocalSearch {
     };
   }
 
-  improve(): void {
+  /** `shouldStop` is asked every few jobs: a stop leaves the solution as improved so far. */
+  improve(shouldStop: () => boolean = () => false): void {
     const { problem, solution } = this;
     const n = problem.jobs.length;
     this.reindex();
@@ -47,6 +48,7 @@ export class LocalSearch {
     while (improved) {
       improved = false;
       for (let u = 0; u < n; u++) {
+        if (u % 16 === 15 && shouldStop()) return;
         const tested = this.testedAt[u];
         this.testedAt[u] = solution.version;
         if (solution.routeOf[u] < 0) continue;
