@@ -35,6 +35,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['ui/e2e/**/*.test.ts'],
+          globalSetup: ['server/test/support/pglite-template.global.ts'],
           testTimeout: 180_000,
           hookTimeout: 240_000,
         },

@@ -1,12 +1,16 @@
 // The real server (`server/src/main.ts`) in a child process on a free port
 // with a throwaway DATA_DIR (embedded PGlite, demo company seeded), as a
 // dispatcher would meet it. The UI is built first (ui/dist), as `npm start` does.
+// DATA_DIR starts as a copy of the run's migrated PGlite template (see
+// server/test/support/pglite-template.ts): the server then seeds and plans the
+// demo on it as on a first start, without creating and migrating a database
+// for every file.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freshPgliteDataDir } from '../../../server/test/support/pglite-template.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 
@@ -37,7 +41,7 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tournee-e2e-'));
+  const dataDir = await freshPgliteDataDir('tournee-e2e-');
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'server', 'src', 'main.ts')], {
