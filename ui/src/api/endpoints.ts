@@ -28,6 +28,9 @@ export type StartPlanning = Input<'PlanRequest'>;
 
 export type ServerInsertionAnswer = Infer<'InsertionAnswer'>;
 export type AssignAnswer = Infer<'AssignAnswer'>;
+/** What moving a visit into a technician's day would do, timed by the engine as the assignment stores it. */
+export type MoveEvaluation = Infer<'MoveEvaluation'>;
+export type MoveInput = Input<'MoveRequest'>;
 export type AssignWarning = NonNullable<AssignAnswer['warnings']>[number];
 
 /** One technician who could take a visit, as the board shows them (from the server's answer, or its own estimate). */
@@ -104,6 +107,9 @@ export function endpoints(http: Http) {
 
     candidates: (interventionId: string, day: string) =>
       http.post<ServerInsertionAnswer>(`/api/interventions/${encodeURIComponent(interventionId)}/insertion-candidates`, { day }).then(toCandidates),
+    /** Writes nothing: the drag preview. */
+    evaluateMove: (interventionId: string, input: MoveInput) =>
+      http.post<MoveEvaluation>(`/api/interventions/${encodeURIComponent(interventionId)}/evaluate-move`, input),
     assign: (interventionId: string, input: AssignInput) =>
       http.post<AssignAnswer>(`/api/interventions/${encodeURIComponent(interventionId)}/assign`, input),
 

@@ -3,10 +3,10 @@
 // shared reconcile functions), and carries out the dispatcher's actions.
 // Components call these methods and read the store; they never fetch.
 import { applyDelta, applySnapshot } from '../../../server/src/contracts/realtime-reconcile.ts';
-import { type Api, type AssignAnswer, endpoints, type InsertionCandidate, type PlanningRun } from '../api/endpoints.ts';
+import { type Api, type AssignAnswer, endpoints, type InsertionCandidate, type MoveEvaluation, type PlanningRun } from '../api/endpoints.ts';
 import { ApiError, createHttp } from '../api/http.ts';
 import type { FieldConflictNotice, Intervention, InterventionInput, JobProgress, PlanSnapshot, SessionUser, TourView } from '../api/types.ts';
-import { dayIn } from '../geo/time.ts';
+import { dayIn, zonedInstant } from '../geo/time.ts';
 import { PositionStore } from '../realtime/positions.ts';
 import { type BoardSocket, connectSocket, type SocketFactory } from '../realtime/socket.ts';
 import { type BoardState, initialState, type Layers, type Notice, type OpenConflict, type OptimizeState, type Panel } from './board-state.ts';
@@ -288,6 +288,13 @@ export class BoardController {
   async createUrgent(input: InterventionInput): Promise<{ id: string; version: number }> {
     const created = await this.api.createIntervention(input);
     return { id: created.id, version: created.version };
+  }
+
+  /** What dropping the visit on a technician's row at that minute would do (the server's engine answers). */
+  evaluateMove(interventionId: string, technicianId: string, startMinute: number): Promise<MoveEvaluation> {
+    const { date, agencies, agencyId } = this.store.get();
+    const timezone = agencies.find((a) => a.id === agencyId)?.timezone ?? 'Europe/Paris';
+    return this.api.evaluateMove(interventionId, { technicianId, day: date, at: zonedInstant(date, startMinute, timezone).toISOString() });
   }
 
   candidates(interventionId: string): Promise<InsertionCandidate[]> {

@@ -11,7 +11,7 @@ import { formatDuration, formatMinute, formatSignedDuration, minuteOfDay } from 
 import type { DragState } from '../state/controller.ts';
 import { useBoard, useController } from '../state/context.tsx';
 import { useStore } from '../state/store.ts';
-import { type MovingVisit, type Preview, previewMove, type TargetDay } from './feasibility.ts';
+import { type MoveTarget, previewOf, useMovePreview } from './move-preview.ts';
 import { type Bar, buildRows, type TimelineRow, visibleRange } from './layout.ts';
 
 const SNAP = 5;
@@ -32,7 +32,6 @@ export function Timeline() {
   const drag = useStore(controller.drag, (d) => d);
   const timezone = agencies.find((a) => a.id === agencyId)?.timezone ?? 'Europe/Paris';
   const trackRef = useRef<HTMLDivElement | null>(null);
-  const [moving, setMoving] = useState<MovingVisit | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
   const rows = useMemo(
@@ -44,68 +43,51 @@ export function Timeline() {
   const pct = (minute: number) => `${((minute - range.from) / span) * 100}%`;
   const width = (a: number, b: number) => `${(Math.max(0, b - a) / span) * 100}%`;
 
-  // The dragged visit's details (location, duration, skills, windows).
-  useEffect(() => {
-    if (!drag) return setMoving(null);
-    const view = plan?.interventions[drag.interventionId];
-    if (!view) return;
-    const base: MovingVisit = {
-      interventionId: view.id,
-      at: view.lat !== null && view.lon !== null ? { lat: view.lat, lon: view.lon } : null,
-      durationMinutes: view.estimatedDurationMinutes,
-      deadline: view.slaDeadline ? minuteOfDay(view.slaDeadline, date, timezone) : null,
-    };
-    setMoving(base);
-    let live = true;
-    void controller.interventionDetails(view.id).then((full) => {
-      if (!live || !full) return;
-      setMoving({
-        ...base,
-        requiredSkills: full.requiredSkills,
-        windows: full.timeWindows.map((w) => ({ start: minuteOfDay(w.start, date, timezone), end: minuteOfDay(w.end, date, timezone) })),
-      });
-    });
-    return () => { live = false; };
-  }, [drag?.interventionId]); // eslint-disable-line react-hooks/exhaustive-deps
-
   const target = useMemo(() => (drag ? targetOf(drag, rows, trackRef.current, range) : null), [drag, rows, range]);
-  const preview = useMemo<Preview | null>(() => {
-    if (!target || !moving || !plan) return null;
-    return previewMove(targetDay(rows[target.row]!, moving.interventionId, plan.interventions), moving, target.start);
-  }, [target, moving, rows, plan]);
+  const moveTarget = useMemo(() => (target ? { technicianId: rows[target.row]!.technician.id, start: target.start } : null), [target, rows]);
+  const evaluate = useCallback(
+    async (interventionId: string, to: MoveTarget) => previewOf(await controller.evaluateMove(interventionId, to.technicianId, to.start), date, timezone, to.start),
+    [controller, date, timezone],
+  );
+  const { preview, pending } = useMovePreview(drag?.interventionId ?? null, moveTarget, evaluate);
 
   const previewText = useMemo(() => {
-    if (!preview || !target) return '';
+    if (!target) return '';
     const row = rows[target.row]!;
+    const to = t('timeline.preview.to', { name: `${row.technician.firstName} ${row.technician.lastName}` });
+    if (!preview) return `${to} · ${t('timeline.preview.checking')}`;
+    if (preview.refusal) return [to, ...preview.problems.map((p) => t(`timeline.problem.${p}`, { count: preview.pushedOut, duration: '' })), preview.refusal].join(' · ');
     const parts = [
-      t('timeline.preview.to', { name: `${row.technician.firstName} ${row.technician.lastName}` }),
+      to,
       t('timeline.preview.arrival', { time: formatMinute(preview.arrival) }),
       t('timeline.preview.start', { time: formatMinute(preview.start) }),
       t('timeline.preview.extraTravel', { duration: formatSignedDuration(preview.extraTravelSeconds) }),
     ];
-    if (preview.delayedVisits > 0) parts.push(t('timeline.preview.delayed', { count: preview.delayedVisits, duration: formatDuration(preview.maxDelayMinutes * 60) }));
-    for (const p of preview.problems) parts.push(t(`timeline.problem.${p}`, { duration: formatDuration(preview.overtimeMinutes * 60) }));
+    if (preview.delayedVisits > 0) parts.push(t('timeline.preview.delayed', { count: preview.delayedVisits }));
+    for (const p of preview.problems) parts.push(t(`timeline.problem.${p}`, { count: preview.pushedOut, duration: formatDuration(preview.overtimeMinutes * 60) }));
     return parts.join(' · ');
   }, [preview, target, rows, t]);
 
   const drop = useCallback(async () => {
     const d = controller.drag.get();
     controller.drag.set(null);
-    if (!d || !target || !preview || !plan) return;
-    if (preview.verdict === 'blocked') {
+    if (!d || !target || !moveTarget || !plan) return;
+    // Dropped before the preview came back: ask now, the drop does what the preview says.
+    const p = preview ?? (await evaluate(d.interventionId, moveTarget).catch(() => null));
+    if (!p || p.verdict === 'blocked') {
       setAnnouncement(t('timeline.dropRefused'));
       controller.notify('warning', 'timeline.dropRefused');
       return;
     }
     const row = rows[target.row]!;
     const current = controller.tourOf(d.interventionId);
-    const sameSpot = current?.technicianId === row.technician.id && Math.abs(preview.start - (rows.flatMap((r) => r.bars).find((b) => b.kind === 'visit' && b.interventionId === d.interventionId)?.start ?? -1)) < 1;
+    const sameSpot = current?.technicianId === row.technician.id && Math.abs(p.start - (rows.flatMap((r) => r.bars).find((b) => b.kind === 'visit' && b.interventionId === d.interventionId)?.start ?? -1)) < 1;
     if (sameSpot) return;
     setAnnouncement(t('timeline.saving'));
-    // The server times the tour itself: the drop chooses the technician and the place in the day's order.
-    const ok = await controller.moveVisit(d.interventionId, { technicianId: row.technician.id, position: preview.position }, d.version);
+    // The position the engine timed: the assignment stores what the preview showed.
+    const ok = await controller.moveVisit(d.interventionId, { technicianId: row.technician.id, position: p.position }, d.version);
     setAnnouncement(ok ? t('timeline.saved') : t('timeline.notSaved'));
-  }, [controller, target, preview, plan, rows, date, timezone, t]);
+  }, [controller, target, moveTarget, preview, evaluate, plan, rows, t]);
 
   // Pointer drags (from here or from the queue) are followed on the window.
   useEffect(() => {
@@ -254,9 +236,9 @@ export function Timeline() {
           </div>
         ))}
       </div>
-      {drag && preview && (
-        <div className={`drag-card is-${preview.verdict}`} role="status" style={drag.keyboard ? undefined : { transform: `translate(${drag.pointer.x + 16}px, ${drag.pointer.y + 16}px)` }}>
-          <strong>{t(`timeline.verdict.${preview.verdict}`)}</strong>
+      {drag && target && (
+        <div className={`drag-card is-${preview?.verdict ?? 'pending'}`} data-pending={pending ? 'true' : undefined} role="status" style={drag.keyboard ? undefined : { transform: `translate(${drag.pointer.x + 16}px, ${drag.pointer.y + 16}px)` }}>
+          <strong>{t(`timeline.verdict.${preview?.verdict ?? 'pending'}`)}</strong>
           <span>{previewText}</span>
         </div>
       )}
@@ -299,20 +281,3 @@ function targetOf(drag: DragState, rows: readonly TimelineRow[], track: HTMLDivE
   return { row, start: Math.round(minute / SNAP) * SNAP };
 }
 
-function targetDay(row: TimelineRow, movingId: string, interventions: Readonly<Record<string, { lat: number | null; lon: number | null }>>): TargetDay {
-  const visits = row.bars
-    .filter((b): b is Extract<Bar, { kind: 'visit' }> => b.kind === 'visit' && b.interventionId !== movingId)
-    .sort((a, b) => a.start - b.start)
-    .map((b) => {
-      const i = interventions[b.interventionId];
-      return { interventionId: b.interventionId, at: i && i.lat !== null && i.lon !== null ? { lat: i.lat, lon: i.lon } : null, start: b.start, end: b.end };
-    });
-  const tech = row.technician;
-  return {
-    technicianId: tech.id,
-    home: tech.homeLat != null && tech.homeLon != null ? { lat: tech.homeLat, lon: tech.homeLon } : null,
-    shift: row.shift,
-    skills: tech.skills,
-    visits,
-  };
-}

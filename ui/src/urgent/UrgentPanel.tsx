@@ -2,14 +2,13 @@
 // technicians who could take it ranked by arrival and by what it costs their
 // day, and assign it — the technician's app receives it at once. The same
 // candidate list serves "find a technician" for a visit from the queue.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Site } from '../api/types.ts';
-import { formatDuration, formatSignedDuration, minuteOfDay } from '../geo/time.ts';
+import type { InsertionCandidate } from '../api/endpoints.ts';
+import { formatDuration, formatSignedDuration } from '../geo/time.ts';
 import { describe } from '../state/controller.ts';
 import { useBoard, useController } from '../state/context.tsx';
-import { buildRows } from '../timeline/layout.ts';
-import { type RankedCandidate, rankLocally } from './rank.ts';
 
 interface Target {
   readonly id: string;
@@ -178,14 +177,13 @@ function UrgentForm({ onCreated }: { onCreated: (target: Target) => void }) {
 function Candidates({ target, onBack }: { target: Target; onBack: () => void }) {
   const { t } = useTranslation();
   const controller = useController();
-  const plan = useBoard((s) => s.plan);
   const technicians = useBoard((s) => s.technicians);
-  const shifts = useBoard((s) => s.shifts);
-  const date = useBoard((s) => s.date);
   const agencyId = useBoard((s) => s.agencyId);
   const agencies = useBoard((s) => s.agencies);
   const timezone = agencies.find((a) => a.id === agencyId)?.timezone ?? 'Europe/Paris';
-  const [server, setServer] = useState<RankedCandidate[] | null | 'failed'>(null);
+  // The server's engine ranks them (the same timing an assignment stores); the board does not guess.
+  const [server, setServer] = useState<InsertionCandidate[] | null | 'failed'>(null);
+  const [attempt, setAttempt] = useState(0);
   const [assigned, setAssigned] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -193,29 +191,19 @@ function Candidates({ target, onBack }: { target: Target; onBack: () => void }) 
     let live = true;
     setServer(null);
     void controller.candidates(target.id)
-      .then((list) => live && setServer(list.map((c) => ({ ...c, source: 'server' as const }))))
+      .then((list) => live && setServer(list))
       .catch(() => live && setServer('failed'));
     return () => { live = false; };
-  }, [target.id, controller]);
+  }, [target.id, controller, attempt]);
 
-  const estimate = useMemo(() => {
-    if (!plan) return [];
-    const rows = buildRows({ technicians, tours: plan.tours, interventions: plan.interventions, shifts, day: date, timezone });
-    const locate = (id: string) => {
-      const i = plan.interventions[id];
-      return i && i.lat !== null && i.lon !== null ? { lat: i.lat, lon: i.lon } : null;
-    };
-    return rankLocally(rows, { interventionId: target.id, at: target.at, durationMinutes: target.durationMinutes, requiredSkills: target.requiredSkills }, minuteOfDay(new Date(), date, timezone), date, timezone, locate);
-  }, [plan, technicians, shifts, date, timezone, target]);
-
-  const candidates = Array.isArray(server) ? server : server === 'failed' ? estimate : [];
+  const candidates = Array.isArray(server) ? server : [];
   const name = (id: string) => {
     const tech = technicians.find((x) => x.id === id);
     return tech ? `${tech.firstName} ${tech.lastName}` : id;
   };
   const time = (iso: string) => new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZone: timezone }).format(new Date(iso));
 
-  const assign = async (c: RankedCandidate) => {
+  const assign = async (c: InsertionCandidate) => {
     setBusy(c.technicianId);
     const ok = await controller.assignUrgent(target.id, target.version, c);
     setBusy(null);
@@ -226,7 +214,13 @@ function Candidates({ target, onBack }: { target: Target; onBack: () => void }) 
     <div className="candidates">
       <h2 className="panel-title">{t('urgent.candidatesFor', { label: target.label })}</h2>
       {server === null && <p className="muted" aria-live="polite">{t('urgent.ranking')}</p>}
-      {server === 'failed' && <p className="hint">{t('urgent.estimateNote')}</p>}
+      {server === 'failed' && (
+        <p className="hint" role="alert">
+          {t('urgent.rankingFailed')}{' '}
+          <button type="button" className="link" onClick={() => setAttempt((n) => n + 1)}>{t('urgent.retry')}</button>
+        </p>
+      )}
+      {Array.isArray(server) && server.length === 0 && <p className="muted">{t('urgent.noCandidate')}</p>}
       {assigned ? (
         <div className="success" role="status">
           <p>{t('urgent.assignedTo', { name: name(assigned) })}</p>
@@ -235,7 +229,7 @@ function Candidates({ target, onBack }: { target: Target; onBack: () => void }) 
       ) : (
         <ol className="candidate-list">
           {candidates.map((c, index) => (
-            <li key={c.technicianId} className={`candidate${c.verdict ? ` is-${c.verdict}` : ''}`} data-technician-id={c.technicianId}>
+            <li key={c.technicianId} className="candidate" data-technician-id={c.technicianId}>
               <span className="rank" aria-hidden="true">{index + 1}</span>
               <div className="candidate-body">
                 <strong>{name(c.technicianId)}</strong>
@@ -246,16 +240,15 @@ function Candidates({ target, onBack }: { target: Target; onBack: () => void }) 
                       : t('urgent.delayedCount', { count: c.delayedStops })}
                   {c.overtimeSeconds ? ` · ${t('urgent.overtime', { duration: formatDuration(c.overtimeSeconds) })}` : ''}
                 </span>
-                {(Boolean(c.problems?.length) || Boolean(c.pushedOut) || c.slaMet != null) && (
+                {(Boolean(c.pushedOut) || c.slaMet != null) && (
                   <span className="chips">
-                    {c.problems?.map((p) => <span key={p} className="chip warn">{t(`timeline.problem.${p}`, { duration: formatDuration(c.overtimeSeconds ?? 0) })}</span>)}
                     {c.pushedOut ? <span className="chip warn">{t('urgent.pushedOut', { count: c.pushedOut })}</span> : null}
                     {c.slaMet === false && <span className="chip warn">{t('urgent.slaMissed')}</span>}
                     {c.slaMet === true && <span className="chip ok">{t('urgent.slaMet')}</span>}
                   </span>
                 )}
               </div>
-              <button type="button" className="button primary small" disabled={busy !== null || c.verdict === 'blocked'} onClick={() => void assign(c)}>
+              <button type="button" className="button primary small" disabled={busy !== null} onClick={() => void assign(c)}>
                 {busy === c.technicianId ? t('common.working') : t('urgent.assign')}
               </button>
             </li>

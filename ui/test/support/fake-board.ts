@@ -74,6 +74,16 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     resolveConflict: vi.fn(notFound),
     candidates: vi.fn(notFound),
     assign: vi.fn(notFound),
+    // The server's engine, faked: any move is possible where it is dropped, 10 minutes of travel added.
+    evaluateMove: vi.fn(async (interventionId: string, input: Parameters<Api['evaluateMove']>[1]) => {
+      const start = input.at ?? `${DAY}T08:00:00.000Z`;
+      return {
+        interventionId, technicianId: input.technicianId, day: input.day ?? DAY, position: input.position ?? 0,
+        eta: start, plannedStart: start, plannedEnd: new Date(Date.parse(start) + 45 * 60_000).toISOString(),
+        addedTravelSeconds: 600, addedTravelMeters: 8_000, overtimeSeconds: 0, overtimeBeforeSeconds: 0, slaMet: null,
+        delayed: [], pushedOut: [], refusal: null, warnings: [],
+      };
+    }),
   };
   return { ...base, ...overrides };
 }

@@ -5,7 +5,7 @@ import { ApiError } from '../../src/api/http.ts';
 import { Notices } from '../../src/board/Notices.tsx';
 import { Timeline } from '../../src/timeline/Timeline.tsx';
 import type { Api } from '../../src/api/endpoints.ts';
-import { fakeApi, loggedInBoard } from '../support/fake-board.ts';
+import { DAY, fakeApi, loggedInBoard } from '../support/fake-board.ts';
 import { snapshot, tours } from '../support/fixtures.ts';
 import { renderBoard } from '../support/render.tsx';
 
@@ -34,6 +34,25 @@ describe('Timeline', () => {
     await waitFor(() => expect(assign).toHaveBeenCalledTimes(1));
     expect(assign).toHaveBeenCalledWith('i-2', { technicianId: 't-bruno', day: '2026-03-10', position: 0, version: 3 });
     expect(await screen.findByText('« Leroy — Gardanne » déplacée.')).toBeTruthy();
+  });
+
+  it('previews what the server’s engine says, and refuses a technician it refuses (absent all day) without saving', async () => {
+    const assign = vi.fn();
+    const evaluateMove = vi.fn(async (interventionId: string, input: Parameters<Api['evaluateMove']>[1]) => ({
+      interventionId, technicianId: input.technicianId, day: DAY, position: 0, eta: null, plannedStart: null, plannedEnd: null,
+      addedTravelSeconds: 0, addedTravelMeters: 0, overtimeSeconds: 0, overtimeBeforeSeconds: 0, slaMet: null, delayed: [], pushedOut: [],
+      refusal: { reason: 'no_shift' as const, message: `${input.technicianId} is absent or no longer working on ${DAY}` }, warnings: [],
+    }));
+    const { controller } = await loggedInBoard(fakeApi({ assign, evaluateMove }));
+    renderBoard(<><Timeline /><Notices /></>, controller);
+    screen.getByRole('button', { name: /Arrêt 2 : Leroy/ }).focus();
+    await userEvent.keyboard('{Enter}{ArrowDown}');
+    await waitFor(() => expect(document.querySelector('.drag-card')?.textContent).toMatch(/Impossible ici.*Pas de service ce jour.*absent/));
+    expect(evaluateMove).toHaveBeenCalledWith('i-2', expect.objectContaining({ technicianId: 't-bruno', day: DAY }));
+    expect(screen.getByTestId('drag-preview').className).toMatch(/is-blocked/);
+    await userEvent.keyboard('{Enter}');
+    expect((await screen.findAllByText('Ce technicien ne peut pas prendre cette visite.')).length).toBeGreaterThan(0);
+    expect(assign).not.toHaveBeenCalled();
   });
 
   it('refuses with a clear message and reloads the tour when someone else changed it', async () => {

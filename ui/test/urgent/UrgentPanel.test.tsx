@@ -42,24 +42,25 @@ describe('UrgentPanel', () => {
     expect(await screen.findByText(/Affectée à Bruno Durand/)).toBeTruthy();
   });
 
-  it('ranks on the board when the server gives no candidates, blocking technicians without the skill', async () => {
-    const poolOnly = { ...site, id: 'site-p' };
+  it('says so when the server cannot rank the technicians, and asks again on demand', async () => {
+    let calls = 0;
+    const candidates = vi.fn(async () => {
+      calls++;
+      if (calls === 1) throw new Error('unavailable');
+      return [{ technicianId: 't-bruno', tourId: null, position: 0, eta: at('11:05'), extraTravelSeconds: 1500, delayedStops: 0 }];
+    });
     const { controller } = await loggedInBoard(fakeApi({
-      sites: vi.fn(async () => [poolOnly]),
+      sites: vi.fn(async () => [site]),
       createIntervention: vi.fn(async () => ({ id: 'i-new', version: 1 }) as Intervention),
+      candidates,
     }));
     renderBoard(<UrgentPanel interventionId={null} onDone={() => {}} />, controller);
-    await userEvent.type(screen.getByLabelText('Client ou site'), 'oliv');
-    await userEvent.click(await screen.findByRole('button', { name: /Résidence Les Oliviers/ }));
-    await userEvent.type(screen.getByLabelText('Problème signalé'), 'Filtration en panne');
-    await userEvent.click(screen.getByRole('checkbox', { name: 'Piscine' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Trouver les techniciens' }));
-    expect(await screen.findByText(/Classement estimé sur le tableau/)).toBeTruthy();
+    await fillForm();
+    expect((await screen.findByRole('alert')).textContent).toContain('Le serveur n’a pas pu classer les techniciens.');
+    expect(screen.queryAllByRole('listitem')).toHaveLength(0);
+    await userEvent.click(screen.getByRole('button', { name: 'Réessayer' }));
     const items = await screen.findAllByRole('listitem');
-    // Only Bruno has the pool skill: first, and Alice's assign button is disabled.
-    expect(items[0]!.getAttribute('data-technician-id')).toBe('t-bruno');
-    expect(items[1]!.textContent).toContain('Compétence manquante');
-    expect((items[1]!.querySelector('button') as HTMLButtonElement).disabled).toBe(true);
+    expect(items.map((li) => li.getAttribute('data-technician-id'))).toEqual(['t-bruno']);
   });
 
   it('asks for a site and a problem before searching', async () => {
