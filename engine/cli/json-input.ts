@@ -32,16 +32,25 @@ export interface JsonErrorPlace {
 /** The first syntax error of `text` as JSON (RFC 8259: no comments, no trailing commas), if any. */
 export function locateJsonError(text: string): JsonErrorPlace | undefined {
   let first: JsonErrorPlace | undefined;
+  try {
+    scan(text, (place) => (first ??= place));
+  } catch {
+    // jsonc-parser recurses into arrays and objects: absurd nesting exhausts the stack before any error is
+    // found. The caller then falls back to JSON.parse's own message.
+  }
+  return first;
+}
+
+function scan(text: string, report: (place: JsonErrorPlace) => void): void {
   visit(
     text,
     {
       onError(code, offset, length, startLine, startCharacter) {
-        first ??= { line: startLine + 1, column: startCharacter + 1, problem: describeError(code, text, offset, length) };
+        report({ line: startLine + 1, column: startCharacter + 1, problem: describeError(code, text, offset, length) });
       },
     },
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
   );
-  return first;
 }
 
 const MAX_SHOWN_CHARS = 20;

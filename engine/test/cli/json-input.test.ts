@@ -27,6 +27,11 @@ describe('parseInputJson', () => {
     expect(parseInputJson(text)).toEqual({ ok: false, output: { code: 2, error: `input: invalid JSON at ${place}` } });
   });
 
+  it('falls back to the message of JSON.parse when nesting is too deep to scan', () => {
+    const result = parseInputJson('['.repeat(200_000));
+    expect(result).toMatchObject({ ok: false, output: { code: 2, error: expect.stringMatching(/^input: invalid JSON: /) } });
+  });
+
   it('finds an error wherever JSON.parse finds one, and none where it finds none', () => {
     const samples = ['{"a":[1,-2.5e3,true,false,null,"\\u00e9\\n"]}', ' 0 ', '"\\x"', '[1e]', '-', '1.', '"a\tb"', '{"a":1,}', '[]', '{}', '[01]', 'NaN', '[.5]', '"\\u12"'];
     for (const text of samples) {
