@@ -156,6 +156,8 @@ describeWithService(await checkPostgres(), 'planning routes', () => {
     const { version } = await prisma.intervention.findUniqueOrThrow({ where: { id: visit } });
     const refused = await call('POST', `/api/interventions/${visit}/assign`, 'dispatcher', { technicianId: poolTech, version, position: absent.body.position });
     expect(refused.status).toBe(422);
+    const stale = await call('POST', `/api/interventions/${visit}/evaluate-move`, 'dispatcher', { technicianId: expert, version: version + 5 });
+    expect(stale.status).toBe(409);
     await prisma.absence.delete({ where: { id: absence.id } });
 
     // Dropped at 13:00 in Aix.

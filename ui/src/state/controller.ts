@@ -291,10 +291,12 @@ export class BoardController {
   }
 
   /** What dropping the visit on a technician's row at that minute would do (the server's engine answers). */
-  evaluateMove(interventionId: string, technicianId: string, startMinute: number): Promise<MoveEvaluation> {
+  evaluateMove(interventionId: string, technicianId: string, startMinute: number, seenVersion?: number): Promise<MoveEvaluation> {
     const { date, agencies, agencyId } = this.store.get();
     const timezone = agencies.find((a) => a.id === agencyId)?.timezone ?? 'Europe/Paris';
-    return this.api.evaluateMove(interventionId, { technicianId, day: date, at: zonedInstant(date, startMinute, timezone).toISOString() });
+    return this.api.evaluateMove(interventionId, {
+      technicianId, day: date, at: zonedInstant(date, startMinute, timezone).toISOString(), ...(seenVersion !== undefined ? { version: seenVersion } : {}),
+    });
   }
 
   candidates(interventionId: string): Promise<InsertionCandidate[]> {

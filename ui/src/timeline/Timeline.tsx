@@ -6,6 +6,7 @@
 // technician would arrive and what it costs; dropping saves it.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/http.ts';
 import { STATUS_COLORS } from '../board/colors.ts';
 import { formatDuration, formatMinute, formatSignedDuration, minuteOfDay } from '../geo/time.ts';
 import type { DragState } from '../state/controller.ts';
@@ -46,7 +47,8 @@ export function Timeline() {
   const target = useMemo(() => (drag ? targetOf(drag, rows, trackRef.current, range) : null), [drag, rows, range]);
   const moveTarget = useMemo(() => (target ? { technicianId: rows[target.row]!.technician.id, start: target.start } : null), [target, rows]);
   const evaluate = useCallback(
-    async (interventionId: string, to: MoveTarget) => previewOf(await controller.evaluateMove(interventionId, to.technicianId, to.start), date, timezone, to.start),
+    async (interventionId: string, to: MoveTarget) =>
+      previewOf(await controller.evaluateMove(interventionId, to.technicianId, to.start, controller.drag.get()?.version), date, timezone, to.start),
     [controller, date, timezone],
   );
   const { preview, pending } = useMovePreview(drag?.interventionId ?? null, moveTarget, evaluate);
@@ -72,14 +74,26 @@ export function Timeline() {
     const d = controller.drag.get();
     controller.drag.set(null);
     if (!d || !target || !moveTarget || !plan) return;
+    const row = rows[target.row]!;
     // Dropped before the preview came back: ask now, the drop does what the preview says.
-    const p = preview ?? (await evaluate(d.interventionId, moveTarget).catch(() => null));
+    let p = preview;
+    if (!p) {
+      try {
+        p = await evaluate(d.interventionId, moveTarget);
+      } catch (error) {
+        // Someone changed the visit since it was picked up: the save path says so and reloads the tours.
+        if (error instanceof ApiError && error.isConflict) {
+          await controller.moveVisit(d.interventionId, { technicianId: row.technician.id, position: 0 }, d.version);
+          setAnnouncement(t('timeline.notSaved'));
+          return;
+        }
+      }
+    }
     if (!p || p.verdict === 'blocked') {
       setAnnouncement(t('timeline.dropRefused'));
       controller.notify('warning', 'timeline.dropRefused');
       return;
     }
-    const row = rows[target.row]!;
     const current = controller.tourOf(d.interventionId);
     const sameSpot = current?.technicianId === row.technician.id && Math.abs(p.start - (rows.flatMap((r) => r.bars).find((b) => b.kind === 'visit' && b.interventionId === d.interventionId)?.start ?? -1)) < 1;
     if (sameSpot) return;
@@ -237,7 +251,7 @@ export function Timeline() {
         ))}
       </div>
       {drag && target && (
-        <div className={`drag-card is-${preview?.verdict ?? 'pending'}`} data-pending={pending ? 'true' : undefined} role="status" style={drag.keyboard ? undefined : { transform: `translate(${drag.pointer.x + 16}px, ${drag.pointer.y + 16}px)` }}>
+        <div className={`drag-card is-${preview?.verdict ?? 'pending'}`} data-technician-id={moveTarget?.technicianId} data-pending={pending ? 'true' : undefined} role="status" style={drag.keyboard ? undefined : { transform: `translate(${drag.pointer.x + 16}px, ${drag.pointer.y + 16}px)` }}>
           <strong>{t(`timeline.verdict.${preview?.verdict ?? 'pending'}`)}</strong>
           <span>{previewText}</span>
         </div>

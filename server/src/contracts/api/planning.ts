@@ -200,6 +200,8 @@ export const MoveRequest = z.object({
   position: z.number().int().min(0).max(500).optional(),
   /** Where the dispatcher dropped it on the timeline: the visit goes before the first stop starting after this. */
   at: Instant.optional(),
+  /** The intervention's version the board holds: a stale one is answered 409, as the assignment would be. */
+  version: z.number().int().min(1).optional(),
 });
 
 /**

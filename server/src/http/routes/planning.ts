@@ -213,12 +213,16 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
       summary: 'What moving the visit into a technician’s day would do',
       description: 'Timed by the engine (travel, time windows, lunch, the end of the day) exactly as POST /api/interventions/{id}/assign with the answered `position` stores it: '
         + 'arrival, start, added travel, overtime, visits delayed or pushed out. A technician absent or not working that day, a missing skill or a closed window is answered with `refusal`. Writes nothing.',
-      params: IdParams, body: MoveRequest, response: MoveEvaluation, errors: [422],
+      params: IdParams, body: MoveRequest, response: MoveEvaluation, errors: [409, 422],
     },
     async ({ auth, params, body }) => {
       await visibleIntervention(auth, params.id);
       return translate(async () => {
         const d = await insertionDay({ prisma, now }, params.id, body.day ? { day: body.day } : {});
+        if (body.version !== undefined && body.version !== d.target.version) {
+          const current = await prisma.intervention.findUnique({ where: { id: params.id } });
+          throw new VersionConflictError(`the intervention is at version ${d.target.version}, not ${body.version}: reload it`, current);
+        }
         const move = timeMove(d, body.technicianId, {
           ...(body.position !== undefined ? { position: body.position } : {}),
           ...(body.at !== undefined ? { at: new Date(body.at) } : {}),
