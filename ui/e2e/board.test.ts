@@ -176,9 +176,9 @@ describeWithChromium('dispatcher board in Chromium', () => {
     await other.keyboard.press('Enter');
     let moved = false;
     for (let i = 0; i < 12 && !moved; i++) {
+      const before = await other.locator('.drag-card').getAttribute('data-technician-id').catch(() => null);
       await other.keyboard.press('ArrowDown');
-      await other.waitForTimeout(150);
-      moved = (await other.locator('.timeline-ghost').getAttribute('class').catch(() => ''))?.includes('is-blocked') === false;
+      moved = (await settledVerdict(other, { not: before })) !== 'blocked';
     }
     expect(moved, 'dispatcher B found no technician for the visit').toBe(true);
     await other.keyboard.press('Enter');
@@ -348,7 +348,7 @@ function toursOf(plan: PlanSnapshot): Record<string, string[]> {
   return out;
 }
 
-/** Moves the held visit over the other rows until the preview is not blocked; returns that row's technician. */
+/** Moves the held visit over the other rows until the server's preview is not blocked; returns that row's technician. */
 async function hoverFeasibleRow(page: Page, from: string): Promise<string | null> {
   const rows = await page.locator('.timeline-row').evaluateAll((els) => els.map((el) => {
     const track = el.querySelector('.timeline-track')!.getBoundingClientRect();
@@ -357,11 +357,18 @@ async function hoverFeasibleRow(page: Page, from: string): Promise<string | null
   for (const row of rows) {
     if (row.id === from) continue;
     await page.mouse.move(row.x, row.y, { steps: 4 });
-    await page.waitForTimeout(250);
-    const ghost = page.locator('.timeline-ghost');
-    if ((await ghost.count()) > 0 && !(await ghost.getAttribute('class'))!.includes('is-blocked')) return row.id;
+    if ((await settledVerdict(page, { on: row.id })) !== 'blocked') return row.id;
   }
   return null;
+}
+
+/** The drag preview's verdict once the server has answered for the row the visit is held over (`on` it, or `not` the one before). */
+async function settledVerdict(page: Page, row: { on?: string; not?: string | null }): Promise<'ok' | 'warning' | 'blocked'> {
+  const which = row.on ? `[data-technician-id="${row.on}"]` : row.not ? `:not([data-technician-id="${row.not}"])` : '';
+  const card = page.locator(`.drag-card${which}:not([data-pending])`);
+  await card.waitFor({ timeout: 15_000 });
+  const cls = (await card.getAttribute('class')) ?? '';
+  return cls.includes('is-blocked') ? 'blocked' : cls.includes('is-warning') ? 'warning' : 'ok';
 }
 
 /** Posts one position per technician of the board's agency, next to their first visit (or home). */
