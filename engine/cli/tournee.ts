@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { errorMessage } from './answer.ts';
 import type { CliCommand, PreparedCommand } from './command.ts';
+import { capacityCommand } from './commands/capacity.ts';
 import { insertCommand } from './commands/insert.ts';
 import { planCommand } from './commands/plan.ts';
 import { slotsCommand } from './commands/slots.ts';
@@ -26,7 +27,7 @@ import { solveCommand } from './commands/solve.ts';
 import { writeAnswer, type CliIo } from './io.ts';
 
 /** Every command, in the order `--help` lists them. */
-const COMMANDS: readonly CliCommand[] = [solveCommand, planCommand, insertCommand, slotsCommand];
+const COMMANDS: readonly CliCommand[] = [solveCommand, planCommand, insertCommand, slotsCommand, capacityCommand];
 
 const USAGE_EXIT = 2;
 
