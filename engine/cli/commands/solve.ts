@@ -3,7 +3,7 @@ import { defineCommand } from '../command.ts';
 import { searchBudget } from '../deadline.ts';
 import { fileOption } from '../io.ts';
 import { readJsonDocument } from '../json-input.ts';
-import { withIo, withSearch, type IoOptions, type SearchOptions } from '../options.ts';
+import { parsePositiveInteger, withIo, withSearch, type IoOptions, type SearchOptions } from '../options.ts';
 import { progressLine } from '../progress.ts';
 import type { Output, SolveOptions } from '../../src/types.ts';
 
@@ -21,6 +21,8 @@ export interface SolveConfig {
   readonly seed: number;
   readonly maxIterations: number | undefined;
   readonly pretty: boolean;
+  /** Searches run side by side on worker threads, the best answer kept (1: this thread only). */
+  readonly threads: number;
 }
 
 type SolveFn = (input: unknown, options?: SolveOptions) => Output;
@@ -34,15 +36,18 @@ export const solveCommand = defineCommand({
         'the problem',
       ),
       'time limit in seconds, counted from the start of the process (reading the input included)',
-    ).addHelpText('after', '\nExample:\n  tournee solve -i problem.json -o solution.json -l 2'),
+    )
+      .option('--threads <n>', 'searches run side by side on worker threads from seeds seed, seed+1, …; the best answer is kept (one per core helps)', parsePositiveInteger, 1)
+      .addHelpText('after', '\nExample:\n  tournee solve -i problem.json -o solution.json -l 2'),
 
-  configure: (options: IoOptions & SearchOptions): SolveConfig => ({
+  configure: (options: IoOptions & SearchOptions & { threads: number }): SolveConfig => ({
     input: fileOption(options.input),
     output: fileOption(options.output),
     timeLimitMs: options.limit * 1000,
     seed: options.seed,
     maxIterations: options.iterations,
     pretty: options.pretty === true,
+    threads: options.threads,
   }),
 
   run: async (config, io): Promise<Output> => {
@@ -56,6 +61,20 @@ export const solveCommand = defineCommand({
       ({ solve } = (await import('../../src/index.ts')) as { solve: SolveFn });
     } catch (error) {
       return { code: 1, error: `internal: cannot load the engine: ${errorMessage(error)}` };
+    }
+
+    if (config.threads > 1) {
+      try {
+        const { solveInThreads } = await import('../../io/solve-threads.ts');
+        return await solveInThreads(JSON.stringify(parsed.value), {
+          threads: config.threads,
+          seed: config.seed,
+          ...(config.maxIterations !== undefined ? { maxIterations: config.maxIterations } : {}),
+          timeLimitMs: searchBudget(config.timeLimitMs).timeLimitMs,
+        });
+      } catch (error) {
+        return { code: 1, error: `internal: ${errorMessage(error)}` };
+      }
     }
 
     const progress = io.stderr.isTTY ? progressLine(io.stderr) : undefined;

@@ -338,20 +338,47 @@ function neighbourLists(
     return false;
   };
   const gaps = new Float64Array(n);
-  const order = new Int32Array(n);
+  const candidates = new Int32Array(n);
+  const before = (x: number, y: number): boolean => gaps[x] < gaps[y] || (gaps[x] === gaps[y] && x < y);
   return jobs.map((job) => {
     const a = job.loc;
+    let count = 0;
     for (let k = 0; k < n; k++) {
+      if (k === job.index || !compatible(job.index, k)) continue;
       const b = jobs[k].loc;
       gaps[k] = durations ? durations.data[a * durations.size + b] + durations.data[b * durations.size + a] : 0;
-      order[k] = k;
+      candidates[count++] = k;
     }
-    order.sort((x, y) => gaps[x] - gaps[y] || x - y);
-    const list: number[] = [];
-    for (let i = 0; i < n && list.length < keep; i++) {
-      const k = order[i];
-      if (k !== job.index && compatible(job.index, k)) list.push(k);
-    }
-    return Int32Array.from(list);
+    // Only the nearest `keep` need sorting: select them first (linear on average), then sort those.
+    const kept = Math.min(keep, count);
+    if (kept < count) selectFirst(candidates, count, kept, before);
+    const list = candidates.slice(0, kept);
+    list.sort((x, y) => (before(x, y) ? -1 : before(y, x) ? 1 : 0));
+    return list;
   });
+}
+
+/** Reorders items[0, count) so that its first k are the k smallest by `before` (Hoare's quickselect). */
+function selectFirst(items: Int32Array, count: number, k: number, before: (x: number, y: number) => boolean): void {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const pivot = items[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (before(items[i], pivot)) i++;
+      while (before(pivot, items[j])) j--;
+      if (i <= j) {
+        const swap = items[i];
+        items[i] = items[j];
+        items[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k - 1 <= j) hi = j;
+    else if (k - 1 >= i) lo = i;
+    else return;
+  }
 }

@@ -1,0 +1,111 @@
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { solve } from '../src/solve.ts';
+import type { Output, SolveOptions } from '../src/types.ts';
+
+/**
+ * `solve` on several threads: each thread runs the whole search from its own seed (seed, seed + 1, …)
+ * until the same deadline, and the best answer wins — most served priority, then most jobs served,
+ * then least cost, VROOM's objective. The search is randomised, so on a machine with a core per
+ * thread the best of N runs is better on average than one run in the same wall time; with fewer
+ * cores than threads the runs share them and each gets less done.
+ *
+ * This lives in engine/io, beside the OSRM client, because threads are I/O for the engine: the
+ * search itself stays single-threaded and pure. Each thread parses the input text itself, so the
+ * text is copied to each (a 1,500-place problem is 30 MB: tens of milliseconds) instead of a parsed
+ * object being cloned.
+ */
+export interface ThreadedSolveOptions {
+  readonly threads: number;
+  readonly seed?: number;
+  readonly maxIterations?: number;
+  /** Milliseconds left, counted from now; the same deadline for every thread. */
+  readonly timeLimitMs?: number;
+}
+
+/** Message a solving thread receives. */
+interface WorkerTask {
+  readonly kind: 'tournee-solve';
+  readonly inputText: string;
+  readonly seed: number;
+  readonly maxIterations?: number;
+  /** Absolute deadline in milliseconds since the epoch (performance.timeOrigin + performance.now()). */
+  readonly deadline?: number;
+}
+
+const epochNow = (): number => performance.timeOrigin + performance.now();
+
+export async function solveInThreads(inputText: string, options: ThreadedSolveOptions): Promise<Output> {
+  const threads = Math.max(1, Math.floor(options.threads));
+  const seed = options.seed ?? 1;
+  const deadline = options.timeLimitMs === undefined ? undefined : epochNow() + options.timeLimitMs;
+  const task = (k: number): WorkerTask => ({
+    kind: 'tournee-solve',
+    inputText,
+    seed: seed + k,
+    ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
+    ...(deadline !== undefined ? { deadline } : {}),
+  });
+  // Threads 1..N-1 start first, so that they parse while this thread does too.
+  const others = Array.from({ length: threads - 1 }, (_, k) => runInWorker(task(k + 1)));
+  const own = solveTask(task(0));
+  const answers = [own, ...(await Promise.all(others))];
+  return answers.reduce((best, answer) => (better(answer, best) ? answer : best));
+}
+
+/** True when `a` is better than `b` by VROOM's objective; an error is never better than an answer. */
+export function better(a: Output, b: Output): boolean {
+  if (a.code !== 0) return false;
+  if (b.code !== 0) return true;
+  const sa = a.summary;
+  const sb = b.summary;
+  if (sa.priority !== sb.priority) return sa.priority > sb.priority;
+  if (sa.unassigned !== sb.unassigned) return sa.unassigned < sb.unassigned;
+  return sa.cost < sb.cost;
+}
+
+function solveTask(task: WorkerTask): Output {
+  let input: unknown;
+  try {
+    input = JSON.parse(task.inputText);
+  } catch (error) {
+    return { code: 2, error: `input is not JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const options: SolveOptions = {
+    seed: task.seed,
+    ...(task.maxIterations !== undefined ? { maxIterations: task.maxIterations } : {}),
+    ...(task.deadline !== undefined ? { timeLimitMs: Math.max(0, task.deadline - epochNow()), clock: epochNow } : {}),
+  };
+  return solve(input, options);
+}
+
+/**
+ * Runs one task in a new thread on this very module: under the compiled CLI that is the bundle,
+ * under tsx the TypeScript file, which needs tsx's loader registered in the thread first.
+ */
+function runInWorker(task: WorkerTask): Promise<Output> {
+  const self = import.meta.url;
+  const bootstrap = self.endsWith('.ts')
+    ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(self)}); })`
+    : `import(${JSON.stringify(self)})`;
+  return new Promise((resolve) => {
+    const worker = new Worker(`${bootstrap}.catch((error) => { require('node:worker_threads').parentPort.postMessage({ code: 1, error: 'internal: cannot start a solving thread: ' + error.message }); });`, {
+      eval: true,
+      workerData: task,
+    });
+    let settled = false;
+    const settle = (output: Output): void => {
+      if (settled) return;
+      settled = true;
+      resolve(output);
+      void worker.terminate();
+    };
+    worker.once('message', (output: Output) => settle(output));
+    worker.once('error', (error) => settle({ code: 1, error: `internal: solving thread failed: ${error.message}` }));
+    worker.once('exit', (code) => settle({ code: 1, error: `internal: solving thread exited with code ${code}` }));
+  });
+}
+
+// In a solving thread, this module answers its task as soon as it is loaded.
+if (!isMainThread && (workerData as Partial<WorkerTask> | null)?.kind === 'tournee-solve') {
+  parentPort?.postMessage(solveTask(workerData as WorkerTask));
+}
