@@ -28,7 +28,20 @@ import { LinearProgram, modelSize } from './linear-program.ts';
 import { Requirements } from './requirements.ts';
 import { technicianDayClasses } from './technician-day-classes.ts';
 import { travelFloor } from './travel-floor.ts';
-import { DEFAULT_WORK_BUCKETS, visitClasses } from './visit-classes.ts';
+import { DEFAULT_WORK_BUCKETS, type VisitClass, visitClasses } from './visit-classes.ts';
+
+/**
+ * Above this many visit-class variables, classes keep one work bucket: on
+ * this machine kind the LP takes about 1 s at 2,700 variables and grows
+ * faster than linearly (benchmarks/capacity).
+ */
+export const MAX_BUCKETED_VARIABLES = 3000;
+
+function visitVariables(classes: readonly VisitClass[]): number {
+  let n = 0;
+  for (const c of classes) if (c.priority > 0) n += c.buckets.length * c.days.length;
+  return n;
+}
 
 /** Slack below which a row counts as tight (hours and visit counts). */
 const TIGHT = 1e-6;
@@ -62,7 +75,11 @@ export function capacityBound(
 
   const requirements = new Requirements(problem.sectorRule ?? 'off');
   const travel = travelFloor(ctx, servable);
-  const classes = visitClasses(ctx, eligibility, requirements, travel, options.buckets ?? DEFAULT_WORK_BUCKETS);
+  let classes = visitClasses(ctx, eligibility, requirements, travel, options.buckets ?? DEFAULT_WORK_BUCKETS);
+  if (options.buckets === undefined && visitVariables(classes) > MAX_BUCKETED_VARIABLES) {
+    // A big horizon: one bucket per class keeps the LP within what javascript-lp-solver does fast (a looser bound).
+    classes = visitClasses(ctx, eligibility, requirements, travel, 1);
+  }
   const techDays = technicianDayClasses(ctx, requirements);
 
   const lp = new LinearProgram('max');
