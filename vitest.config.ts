@@ -8,6 +8,10 @@ export default defineConfig({
     // Opening an embedded PGlite takes ~7 s on a quiet 2-core machine, longer under load.
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default in run mode is one worker per core minus one: a single worker on a 2-core machine, idle
+    // while its tests wait on PostgreSQL, Redis, a server child process or Chromium. Two overlap those waits
+    // (node project on a loaded 2-core machine: 36 min → 14 min together with the PGlite template).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
