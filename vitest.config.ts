@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { basemapPlugin } from './ui/vite/basemap-plugin.ts';
@@ -9,9 +10,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // Vitest's default in run mode is one worker per core minus one: a single worker on a 2-core machine, idle
-    // while its tests wait on PostgreSQL, Redis, a server child process or Chromium. Two overlap those waits
-    // (node project on a loaded 2-core machine: 36 min → 14 min together with the PGlite template).
-    maxWorkers: 2,
+    // while its tests wait on PostgreSQL, Redis, a server child process or Chromium. At least two overlap those
+    // waits (node project on a loaded 2-core machine: 36 min → 14 min together with the PGlite template).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
