@@ -19,10 +19,10 @@ export function planStamp(records: PlanningRecords): string {
   return createHash('sha1').update(`${tours}|${visits}|${technicians}`).digest('base64url');
 }
 
-export function cachedContext<T>(key: string, now: number, build: () => T): T {
+export async function cachedContext<T>(key: string, now: number, build: () => Promise<T>): Promise<T> {
   const hit = entries.get(key);
   if (hit && now - hit.at >= 0 && now - hit.at < TTL_MS) return hit.value as T;
-  const value = build();
+  const value = await build();
   entries.delete(key);
   entries.set(key, { at: now, value });
   while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);

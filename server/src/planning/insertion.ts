@@ -15,6 +15,7 @@ import type { Plan, PlannedStop } from './plan.ts';
 import { latestPositions } from './positions.ts';
 import { FIXED_STATUSES, PLANNABLE_STATUSES, type InterventionRecord, type PlanningRecords, type UnassignedReason } from './records.ts';
 import { dayOfDateColumn, type IsoDay, localDay } from './time.ts';
+import { defaultRoadTravel, type RoadTravel, type TravelTimes } from './road-travel.ts';
 import { type AdaptedProblem, hasSkills, shiftsOfDay, toFieldServiceProblem } from './to-field-service.ts';
 
 export interface InsertionCandidate {
@@ -52,6 +53,7 @@ export interface InsertionAnswer {
   readonly day: IsoDay;
   readonly candidates: readonly InsertionCandidate[];
   readonly rejected: readonly RejectedTechnician[];
+  readonly travelTimes: TravelTimes;
 }
 
 export class InterventionNotFoundError extends Error {
@@ -66,6 +68,8 @@ export class InsertionRefusedError extends Error {
 export interface InsertionDeps {
   readonly prisma: PrismaClient;
   readonly now?: () => Date;
+  /** Road travel times (OSRM_URL); default the process's, from the environment. */
+  readonly travel?: RoadTravel;
 }
 
 export interface InsertionOptions {
@@ -85,6 +89,7 @@ export interface InsertionDay {
   readonly visit: Visit | null;
   readonly excludedReason: UnassignedReason | null;
   readonly ic: InsertionContext;
+  readonly travelTimes: TravelTimes;
   /** Technicians who cannot get the visit's parts by that day, with what is short. */
   readonly partsShort: ReadonlyMap<string, string>;
 }
@@ -104,7 +109,7 @@ export async function insertionCandidates(deps: InsertionDeps, interventionId: s
     else candidates.push(describe(d, c!));
   }
   candidates.sort((a, b) => a.score - b.score);
-  return { interventionId, agencyId: d.records.agency.id, day: d.day, candidates: candidates.slice(0, options.limit ?? 10), rejected };
+  return { interventionId, agencyId: d.records.agency.id, day: d.day, candidates: candidates.slice(0, options.limit ?? 10), rejected, travelTimes: d.travelTimes };
 }
 
 /** Why a technician has no candidate. */
@@ -185,15 +190,20 @@ export async function insertionDay(deps: InsertionDeps, interventionId: string, 
   const positions = day === today ? await latestPositions(prisma, records.technicians.map((t) => t.id), now) : undefined;
 
   const key = `${row.agencyId}|${day}|${interventionId}|${planStamp(dayRecords)}`;
-  const prepared = cachedContext(key, now.getTime(), () => {
+  const prepared = await cachedContext(key, now.getTime(), async () => {
     const adapted = toFieldServiceProblem(dayRecords, { now, ...(positions ? { positions } : {}) });
     const visit = adapted.problem.visits.find((v) => v.id === interventionId) ?? null;
     const problem = { ...adapted.problem, visits: adapted.problem.visits.filter((v) => v.id !== interventionId) };
     const adaptedWithout: AdaptedProblem = { ...adapted, problem };
     const plan = currentPlan(dayRecords, adaptedWithout);
-    const ic = prepareInsertion(problem, plan, adapted.state ?? { now: 0 }, visit ? { extraVisits: [visit] } : {});
+    const state = adapted.state ?? { now: 0 };
+    const travel = await (deps.travel ?? defaultRoadTravel()).matrix(problem, state, visit ? [visit] : []);
+    const ic = prepareInsertion(problem, plan, state, {
+      ...(visit ? { extraVisits: [visit] } : {}),
+      ...(travel.matrix ? { travelMatrix: travel.matrix } : {}),
+    });
     const excludedReason = adapted.excluded.find((x) => x.interventionId === interventionId)?.reason ?? (visit ? null : 'no_shift');
-    return { adapted: adaptedWithout, visit, excludedReason, ic };
+    return { adapted: adaptedWithout, visit, excludedReason, ic, travelTimes: travel.times };
   });
 
   const partsShort = new Map<string, string>();

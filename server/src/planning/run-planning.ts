@@ -10,6 +10,7 @@ import { loadPlanningRecords } from './load-records.ts';
 import { partsAccess, planPlacements, syncReservations } from './parts.ts';
 import { latestPositions } from './positions.ts';
 import { proposalJson } from './proposal.ts';
+import { defaultRoadTravel, type RoadTravel, type TravelTimes } from './road-travel.ts';
 import { publishPlan, type PlanBroadcaster } from './publish.ts';
 import type { ConsideredVisits, Plan } from './plan.ts';
 import type { PlanningRecords } from './records.ts';
@@ -24,6 +25,8 @@ export interface PlanningDeps {
   readonly broadcaster: PlanBroadcaster;
   readonly now?: () => Date;
   readonly log?: (message: string) => void;
+  /** Road travel times (OSRM_URL); default the process's, from the environment. */
+  readonly travel?: RoadTravel;
 }
 
 export interface PlanningRequest {
@@ -51,6 +54,8 @@ export interface PlanningResult {
     readonly interventionsChanged: number;
     readonly workSeconds: number;
     readonly overtimeSeconds: number;
+    /** Whether the plan was timed with road travel times (OSRM) or straight-line estimates. */
+    readonly travelTimes: TravelTimes;
   };
   /** The stored plan of the same days when the run started. */
   readonly before: PlanIndicators;
@@ -94,10 +99,13 @@ export async function runPlanning(
   // What the run stored as its input: the engine's problem and state, replayable with the CLI.
   const engineInput = { problem: adapted.problem, ...(adapted.state ? { state: adapted.state } : {}) };
 
+  const travel = await (deps.travel ?? defaultRoadTravel()).matrix(adapted.problem, adapted.state);
+
   progress(0.1, 'solving');
   const outcome = await solver.plan({
     problem: adapted.problem,
     ...(adapted.state ? { state: adapted.state } : {}),
+    ...(travel.matrix ? { travelMatrix: travel.matrix } : {}),
     seed: request.seed,
     timeLimitMs: request.timeLimitMs,
     ...(request.maxIterations !== undefined ? { maxIterations: request.maxIterations } : {}),
@@ -112,7 +120,7 @@ export async function runPlanning(
   const input = { agencyId: request.agencyId, runId: request.runId, records, problem, plan };
   if (request.preview) {
     progress(0.9, 'comparing');
-    const result = summarize(records, problem, plan, await dryRunPlan(prisma, input), before);
+    const result = summarize(records, problem, plan, await dryRunPlan(prisma, input), before, travel.times);
     const proposal = proposalJson({ records, problem, plan });
     if (finish) await prisma.$transaction((tx) => finish(tx, result, engineInput, proposal), { timeout: 60_000, maxWait: 10_000 });
     progress(1, 'done');
@@ -122,7 +130,7 @@ export async function runPlanning(
   progress(0.9, 'storing');
   let result: PlanningResult | undefined;
   const stored = await storePlan(prisma, input, async (tx, stored) => {
-    result = summarize(records, problem, plan, stored, before);
+    result = summarize(records, problem, plan, stored, before, travel.times);
     if (finish) await finish(tx, result, engineInput, null);
   });
   await afterStoring(deps, request.agencyId, stored, planPlacements(records, problem, plan));
@@ -153,7 +161,14 @@ export async function afterStoring(
   }
 }
 
-export function summarize(records: PlanningRecords, problem: ConsideredVisits, plan: Plan, stored: StoredPlan, before: PlanIndicators): PlanningResult {
+export function summarize(
+  records: PlanningRecords,
+  problem: ConsideredVisits,
+  plan: Plan,
+  stored: StoredPlan,
+  before: PlanIndicators,
+  travelTimes: TravelTimes = 'estimated',
+): PlanningResult {
   const toursChanged = [...stored.toursByDay.values()].reduce((n, l) => n + l.length, 0);
   const interventionsChanged = [...stored.interventionsByDay.values()].reduce((n, l) => n + l.length, 0);
   const after = planIndicators(records, problem, plan);
@@ -165,6 +180,7 @@ export function summarize(records: PlanningRecords, problem: ConsideredVisits, p
       interventionsChanged,
       workSeconds: after.workSeconds,
       overtimeSeconds: after.overtimeSeconds,
+      travelTimes,
     },
     before,
     unassigned: plan.unassigned,

@@ -38,6 +38,7 @@ describeWithService(postgres, 'runPlanning on PostgreSQL', () => {
     const result = await runPlanning(deps, { ...request(seeded.agencyId), onProgress: (_, m) => stages.push(m) });
 
     expect(result.summary.planned).toBe(6);
+    expect(result.summary.travelTimes).toBe('estimated'); // no OSRM here
     expect(result.unassigned).toEqual([]);
     expect(stages[0]).toBe('loading');
     expect(stages.at(-1)).toBe('done');

@@ -100,6 +100,7 @@ export const en: Dictionary = {
       delayed_one: '{{count}} visit pushed back',
       delayed_other: '{{count}} visits pushed back',
       checking: 'checking…',
+      estimated: 'estimated times',
     },
     problem: {
       missing_skill: 'Missing skill',

@@ -100,6 +100,7 @@ export const fr = {
       delayed_one: '{{count}} visite décalée',
       delayed_other: '{{count}} visites décalées',
       checking: 'calcul…',
+      estimated: 'temps estimés',
     },
     problem: {
       missing_skill: 'Compétence manquante',

@@ -58,7 +58,8 @@ export function Timeline() {
     const row = rows[target.row]!;
     const to = t('timeline.preview.to', { name: `${row.technician.firstName} ${row.technician.lastName}` });
     if (!preview) return `${to} · ${t('timeline.preview.checking')}`;
-    if (preview.refusal) return [to, ...preview.problems.map((p) => t(`timeline.problem.${p}`, { count: preview.pushedOut, duration: '' })), preview.refusal].join(' · ');
+    const estimated = preview.estimated ? [t('timeline.preview.estimated')] : [];
+    if (preview.refusal) return [to, ...preview.problems.map((p) => t(`timeline.problem.${p}`, { count: preview.pushedOut, duration: '' })), preview.refusal, ...estimated].join(' · ');
     const parts = [
       to,
       t('timeline.preview.arrival', { time: formatMinute(preview.arrival) }),
@@ -67,7 +68,7 @@ export function Timeline() {
     ];
     if (preview.delayedVisits > 0) parts.push(t('timeline.preview.delayed', { count: preview.delayedVisits }));
     for (const p of preview.problems) parts.push(t(`timeline.problem.${p}`, { count: preview.pushedOut, duration: formatDuration(preview.overtimeMinutes * 60) }));
-    return parts.join(' · ');
+    return [...parts, ...estimated].join(' · ');
   }, [preview, target, rows, t]);
 
   const drop = useCallback(async () => {

@@ -29,6 +29,8 @@ export interface Preview {
   readonly problems: readonly Problem[];
   /** The server's sentence when it refuses. */
   readonly refusal: string | null;
+  /** Straight-line travel estimates (no road times on the server, or they failed). */
+  readonly estimated: boolean;
 }
 
 /** Where the pointer rests: the technician's row and the minute of the day. */
@@ -71,6 +73,7 @@ export function previewOf(e: MoveEvaluation, day: string, timezone: string, fall
     verdict: e.refusal ? 'blocked' : problems.length > 0 || e.delayed.length > 0 ? 'warning' : 'ok',
     problems,
     refusal: e.refusal?.message ?? null,
+    estimated: e.travelTimes === 'estimated',
   };
 }
 

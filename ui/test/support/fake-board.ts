@@ -81,7 +81,7 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
         interventionId, technicianId: input.technicianId, day: input.day ?? DAY, position: input.position ?? 0,
         eta: start, plannedStart: start, plannedEnd: new Date(Date.parse(start) + 45 * 60_000).toISOString(),
         addedTravelSeconds: 600, addedTravelMeters: 8_000, overtimeSeconds: 0, overtimeBeforeSeconds: 0, slaMet: null,
-        delayed: [], pushedOut: [], refusal: null, warnings: [],
+        delayed: [], pushedOut: [], refusal: null, warnings: [], travelTimes: 'road' as const,
       };
     }),
   };

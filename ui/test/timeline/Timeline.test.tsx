@@ -29,6 +29,7 @@ describe('Timeline', () => {
     await userEvent.keyboard('{Enter}');
     await userEvent.keyboard('{ArrowDown}');
     await waitFor(() => expect(document.querySelector('.drag-card')?.textContent).toMatch(/Vers Bruno Durand · arrivée \d\d:\d\d/));
+    expect(document.querySelector('.drag-card')?.textContent).not.toContain('temps estimés');
     expect(screen.getByTestId('drag-preview').className).toMatch(/is-(ok|warning)/);
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(assign).toHaveBeenCalledTimes(1));
@@ -41,13 +42,13 @@ describe('Timeline', () => {
     const evaluateMove = vi.fn(async (interventionId: string, input: Parameters<Api['evaluateMove']>[1]) => ({
       interventionId, technicianId: input.technicianId, day: DAY, position: 0, eta: null, plannedStart: null, plannedEnd: null,
       addedTravelSeconds: 0, addedTravelMeters: 0, overtimeSeconds: 0, overtimeBeforeSeconds: 0, slaMet: null, delayed: [], pushedOut: [],
-      refusal: { reason: 'no_shift' as const, message: `${input.technicianId} is absent or no longer working on ${DAY}` }, warnings: [],
+      refusal: { reason: 'no_shift' as const, message: `${input.technicianId} is absent or no longer working on ${DAY}` }, warnings: [], travelTimes: 'estimated' as const,
     }));
     const { controller } = await loggedInBoard(fakeApi({ assign, evaluateMove }));
     renderBoard(<><Timeline /><Notices /></>, controller);
     screen.getByRole('button', { name: /Arrêt 2 : Leroy/ }).focus();
     await userEvent.keyboard('{Enter}{ArrowDown}');
-    await waitFor(() => expect(document.querySelector('.drag-card')?.textContent).toMatch(/Impossible ici.*Pas de service ce jour.*absent/));
+    await waitFor(() => expect(document.querySelector('.drag-card')?.textContent).toMatch(/Impossible ici.*Pas de service ce jour.*absent.*temps estimés/));
     expect(evaluateMove).toHaveBeenCalledWith('i-2', expect.objectContaining({ technicianId: 't-bruno', day: DAY }));
     expect(screen.getByTestId('drag-preview').className).toMatch(/is-blocked/);
     await userEvent.keyboard('{Enter}');

@@ -89,6 +89,8 @@ export const PlanningResult = z.object({
     /** Absent on runs stored before these were computed. */
     workSeconds: z.number().optional(),
     overtimeSeconds: z.number().optional(),
+    /** `road`: timed with OSRM's travel times; `estimated`: straight-line estimates (no OSRM, or it failed). Absent on older runs. */
+    travelTimes: z.enum(['road', 'estimated']).optional(),
   }),
   /** The stored plan of the same days when the run started (null: not computed, older runs). */
   before: PlanIndicators.nullable().optional(),
@@ -164,6 +166,8 @@ export const InsertionAnswer = z.object({
   day: Day,
   candidates: z.array(InsertionCandidate),
   rejected: z.array(z.object({ technicianId: Id, reason: z.enum(UNASSIGNED_REASONS) })),
+  /** `estimated`: straight-line travel times (no OSRM, or it failed). */
+  travelTimes: z.enum(['road', 'estimated']),
 });
 
 export const AssignRequest = z.object({
@@ -231,6 +235,8 @@ export const MoveEvaluation = z.object({
   refusal: z.object({ reason: z.enum([...UNASSIGNED_REASONS, 'window']), message: z.string() }).nullable(),
   /** Possible, but: e.g. the visit's parts are not where this technician can get them. */
   warnings: z.array(z.object({ code: z.enum(['parts_unavailable']), message: z.string() })),
+  /** `estimated`: straight-line travel times (no OSRM, or it failed). */
+  travelTimes: z.enum(['road', 'estimated']),
 });
 
 export const DispatchRequest = z.object({

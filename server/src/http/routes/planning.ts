@@ -245,6 +245,7 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
           pushedOut: [...move.pushedOut],
           refusal: move.refusal,
           warnings: short ? [{ code: 'parts_unavailable' as const, message: short }] : [],
+          travelTimes: d.travelTimes,
         };
       });
     },
