@@ -7,17 +7,18 @@ import { configOf, expectNoStackTrace, runCli, scratchDir, tiny, usageErrorOf } 
 
 describe('tournee solve: options', () => {
   it('gives the documented defaults', () => {
-    expect(configOf(['solve'])).toEqual({ input: undefined, output: undefined, timeLimitMs: 5000, seed: 1, maxIterations: undefined, pretty: false });
+    expect(configOf(['solve'])).toEqual({ input: undefined, output: undefined, timeLimitMs: 5000, seed: 1, maxIterations: undefined, pretty: false, threads: 1 });
   });
 
   it('reads every flag, short and long', () => {
-    expect(configOf(['solve', '-i', 'in.json', '-o', 'out.json', '-l', '0.25', '--seed', '-7', '--iterations', '300', '--pretty'])).toEqual({
+    expect(configOf(['solve', '-i', 'in.json', '-o', 'out.json', '-l', '0.25', '--seed', '-7', '--iterations', '300', '--pretty', '--threads', '2'])).toEqual({
       input: 'in.json',
       output: 'out.json',
       timeLimitMs: 250,
       seed: -7,
       maxIterations: 300,
       pretty: true,
+      threads: 2,
     });
     expect(configOf(['solve', '--input=a', '--output', 'b', '--limit', '2'])).toMatchObject({ input: 'a', output: 'b', timeLimitMs: 2000 });
   });
@@ -37,6 +38,7 @@ describe('tournee solve: options', () => {
     [['solve', '--iterations', '-3'], /argument '-3' is invalid/],
     [['solve', '--limit'], /option '-l, --limit <seconds>' argument missing/],
     [['solve', '--fast'], /unknown option '--fast'/],
+    [['solve', '--threads', '0'], /'--threads <n>' argument '0' is invalid\. expected a positive integer/],
   ])('rejects %j with exit 2 and a message', (argv, message) => {
     expect(usageErrorOf(argv)).toMatch(message);
   });
