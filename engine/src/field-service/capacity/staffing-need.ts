@@ -27,6 +27,8 @@ import { typicalTravel } from './typical-travel.ts';
 
 /** Share of a technician-day's hours that service and travel fill in a good plan (the rest: waiting for windows, detours). */
 export const DEFAULT_STAFFING_UTILISATION = 0.85;
+/** Cost of the busiest day's count beside 1 per technician-day: small enough never to add a technician-day, enough to spread flexible visits. */
+const PEAK_WEIGHT = 1e-3;
 /** Hours of a technician-day when the problem has no shift to learn it from. */
 export const DEFAULT_TECHNICIAN_DAY_HOURS = 8;
 
@@ -95,13 +97,22 @@ export function staffingNeed(ctx: FieldServiceContext, plannable: readonly numbe
       const cap = `cap${p.index}.${d}`;
       lp.constraint(cap, { max: 0 });
       for (const r of covering) lp.variable(`z${r}.${p.index}.${d}`, 0, { [rd(r, d)]: -1, [cap]: 1 });
-      lp.variable(`n${p.index}.${d}`, 1, { [cap]: -hours * utilisation });
+      lp.variable(`n${p.index}.${d}`, 1, { [cap]: -hours * utilisation, [`day${d}`]: 1 });
       profileDays.push({ name: `n${p.index}.${d}`, day: d });
     }
   }
-  const { first: firstOptimum, values } = roundedUp(lp, profileDays);
+  // Among the fewest technician-days, the flattest week: the busiest day's count costs a little too.
+  const peak: Record<string, number> = {};
+  for (const d of days) {
+    if (!profileDays.some((n) => n.day === d)) continue;
+    lp.constraint(`day${d}`, { max: 0 });
+    peak[`day${d}`] = -1;
+  }
+  if (Object.keys(peak).length > 0) lp.variable('peak', PEAK_WEIGHT, peak);
+  const { first, values } = roundedUp(lp, profileDays);
+  const firstOptimum = profileDays.reduce((sum, n) => sum + (first.get(n.name) ?? 0), 0);
 
-  const fractional = lp.size.variables > 0 ? firstOptimum : 0;
+  const fractional = firstOptimum;
   const byDay: StaffingDay[] = [];
   const totals = new Map<number, number>();
   for (const d of days) {
@@ -145,9 +156,12 @@ const ROUNDING_STEPS = 12;
  * which the rest is rounded up). Every step keeps the LP feasible: it only
  * raises counts. One count per day at a time, since days share little.
  */
-function roundedUp(lp: LinearProgram, counts: readonly { name: string; day: number }[]): { first: number; values: ReadonlyMap<string, number> } {
+function roundedUp(
+  lp: LinearProgram,
+  counts: readonly { name: string; day: number }[],
+): { first: ReadonlyMap<string, number>; values: ReadonlyMap<string, number> } {
   const solved = lp.solve();
-  const first = solved.objective;
+  const first = solved.values;
   let values = solved.values;
   for (let step = 0; step < ROUNDING_STEPS; step++) {
     const pick = new Map<number, { name: string; fraction: number }>();
