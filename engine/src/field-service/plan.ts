@@ -40,12 +40,17 @@ export function planResolved(
 ): { plan: FieldServicePlan; ctx: FieldServiceContext } {
   const ctx = buildContext(problem, { ...contextOptions, state: options.state, travelMatrix: options.travelMatrix });
   const compiled = compileFieldService(ctx);
+  // The capacity bound (an LP relaxation) says how far the plan could go, and which unserved visits lack skilled hours.
+  // Computed before the search, so that its time comes out of the search's limit rather than past it.
+  const boundStart = options.clock?.();
+  const capacity = options.bound === false ? undefined : capacityBound(ctx, compiled.eligibility);
+  const boundMs = boundStart !== undefined && options.clock ? Math.max(0, options.clock() - boundStart) : 0;
   let output = null;
   if (compiled.input) {
     const result = solve(compiled.input, {
       seed: options.seed ?? 1,
       ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
-      ...(options.timeLimitMs !== undefined ? { timeLimitMs: options.timeLimitMs } : {}),
+      ...(options.timeLimitMs !== undefined ? { timeLimitMs: Math.max(1, options.timeLimitMs - boundMs) } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
     });
     if (result.code !== 0) {
@@ -57,8 +62,6 @@ export function planResolved(
   const tours = toursFromOutput(ctx, output);
   const served = new Set<string>();
   for (const t of tours) for (const s of t.stops) served.add(s.visit);
-  // The capacity bound (an LP relaxation) says how far the plan could go, and which unserved visits lack skilled hours.
-  const capacity = options.bound === false ? undefined : capacityBound(ctx, compiled.eligibility);
   const unassigned: UnassignedVisit[] = [];
   for (const i of compiled.plannable) {
     const visit = problem.visits[i];

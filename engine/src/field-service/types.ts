@@ -275,7 +275,7 @@ export interface RealtimeState {
 // Options
 
 export interface PlanOptions {
-  /** Compute the capacity bound beside the plan (`FieldServicePlan.bound`); default true. */
+  /** Compute the capacity bound beside the plan (`FieldServicePlan.bound`), before the search and within `timeLimitMs`; default true. */
   readonly bound?: boolean;
   /** Seed of the search; same seed and iterations → same plan. Default 1. */
   readonly seed?: number;
