@@ -1,6 +1,6 @@
 // Prepared insertion contexts, reused while the day's plan stays the same:
-// keyed by agency, day, the visit and a stamp of every version the context was
-// built from (tours, interventions), so any stored change — a planning run, an
+// keyed by agency, day (and the visit when it is taken out of a tour, or its
+// site with road times) and a stamp of every version the context was built from (tours, interventions), so any stored change — a planning run, an
 // assignment, a status — gives a new key. Entries also expire after a minute:
 // the context plans from the `now` it was built at, and positions move.
 import { createHash } from 'node:crypto';

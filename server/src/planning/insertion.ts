@@ -179,31 +179,35 @@ export async function insertionDay(deps: InsertionDeps, interventionId: string, 
   const target = records.interventions.find((i) => i.id === interventionId);
   if (!target) throw new InterventionNotFoundError(`intervention ${interventionId} not found`);
   const urgent: InterventionRecord = { ...target, status: 'requested', pinned: false, earliestDay: null, latestDay: null, stop: null };
-  // Only what is on the day's tours (and the facts) matters to the insertion.
-  const dayRecords: PlanningRecords = {
+  // The day's plan without the visit: only what is on the day's tours (and the facts) matters to the insertion.
+  const others: PlanningRecords = {
     ...records,
-    interventions: records.interventions
-      .filter((i) => i.id !== interventionId && (FIXED_STATUSES.has(i.status) || (i.stop !== null && i.stop.day === day)))
-      .concat(urgent),
+    interventions: records.interventions.filter(
+      (i) => i.id !== interventionId && (FIXED_STATUSES.has(i.status) || (i.stop !== null && i.stop.day === day)),
+    ),
     tours: records.tours.map((t) => ({ ...t, stops: t.stops.filter((s) => s.interventionId !== interventionId) })),
   };
   const positions = day === today ? await latestPositions(prisma, records.technicians.map((t) => t.id), now) : undefined;
+  const adapt = (r: PlanningRecords) => toFieldServiceProblem(r, { now, ...(positions ? { positions } : {}) });
+  const alone = adapt({ ...records, interventions: [urgent], tours: [] });
+  const visit = alone.problem.visits.find((v) => v.id === interventionId) ?? null;
+  const excludedReason = alone.excluded.find((x) => x.interventionId === interventionId)?.reason ?? (visit ? null : 'no_shift');
 
-  const key = `${row.agencyId}|${day}|${interventionId}|${planStamp(dayRecords)}`;
+  // One prepared context serves every urgent visit of the day's plan as it stands; a visit taken out of
+  // a tour changes that plan, and road times need the visit's site in the matrix: those are keyed too.
+  const travel = deps.travel ?? defaultRoadTravel();
+  const onTour = records.tours.some((t) => t.day === day && t.stops.some((s) => s.interventionId === interventionId));
+  const key = [row.agencyId, day, onTour ? interventionId : '', travel.road && visit ? visit.location.join(',') : '', planStamp(others)].join('|');
   const prepared = await cachedContext(key, now.getTime(), async () => {
-    const adapted = toFieldServiceProblem(dayRecords, { now, ...(positions ? { positions } : {}) });
-    const visit = adapted.problem.visits.find((v) => v.id === interventionId) ?? null;
-    const problem = { ...adapted.problem, visits: adapted.problem.visits.filter((v) => v.id !== interventionId) };
-    const adaptedWithout: AdaptedProblem = { ...adapted, problem };
-    const plan = currentPlan(dayRecords, adaptedWithout);
+    const adapted = adapt(others);
+    const plan = currentPlan(others, adapted);
     const state = adapted.state ?? { now: 0 };
-    const travel = await (deps.travel ?? defaultRoadTravel()).matrix(problem, state, visit ? [visit] : []);
-    const ic = prepareInsertion(problem, plan, state, {
+    const road = await travel.matrix(adapted.problem, state, visit ? [visit] : []);
+    const ic = prepareInsertion(adapted.problem, plan, state, {
       ...(visit ? { extraVisits: [visit] } : {}),
-      ...(travel.matrix ? { travelMatrix: travel.matrix } : {}),
+      ...(road.matrix ? { travelMatrix: road.matrix } : {}),
     });
-    const excludedReason = adapted.excluded.find((x) => x.interventionId === interventionId)?.reason ?? (visit ? null : 'no_shift');
-    return { adapted: adaptedWithout, visit, excludedReason, ic, travelTimes: travel.times };
+    return { adapted, ic, travelTimes: road.times };
   });
 
   const partsShort = new Map<string, string>();
@@ -218,7 +222,7 @@ export async function insertionDay(deps: InsertionDeps, interventionId: string, 
       }
     }
   }
-  return { records, target, day, now, ...prepared, partsShort };
+  return { records, target, day, now, visit, excludedReason, ...prepared, partsShort };
 }
 
 /**

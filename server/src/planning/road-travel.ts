@@ -15,6 +15,8 @@ import { osrmTravelProvider } from '../../../engine/io/osrm-table.ts';
 export type TravelTimes = 'road' | 'estimated';
 
 export interface RoadTravel {
+  /** Whether OSRM is configured (matrices then cover only the places asked for). */
+  readonly road: boolean;
   /** A matrix over every place the engine will use, or none (then the engine estimates). */
   matrix(problem: FieldServiceProblem, state?: RealtimeState, extraVisits?: readonly Visit[]): Promise<{ matrix: TravelMatrix | undefined; times: TravelTimes }>;
 }
@@ -34,7 +36,7 @@ const CACHED_SETS = 64;
 
 export function roadTravel(options: RoadTravelOptions): RoadTravel {
   const url = options.osrmUrl?.trim();
-  if (!url) return { matrix: async () => ({ matrix: undefined, times: 'estimated' }) };
+  if (!url) return { road: false, matrix: async () => ({ matrix: undefined, times: 'estimated' }) };
   const log = options.log ?? ((message: string) => console.warn(message));
   const provider = osrmTravelProvider({
     baseUrl: url,
@@ -43,6 +45,7 @@ export function roadTravel(options: RoadTravelOptions): RoadTravel {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   return {
+    road: true,
     async matrix(problem, state, extraVisits = []) {
       const locations = fieldServiceLocations(problem, state, extraVisits);
       if (locations.length < 2) return { matrix: undefined, times: 'estimated' };
