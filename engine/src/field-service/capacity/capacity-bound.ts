@@ -53,8 +53,10 @@ export interface BoundResult {
 }
 
 export interface BoundOptions {
-  /** Work buckets per visit class; default `DEFAULT_WORK_BUCKETS`. */
+  /** Work buckets per visit class; default `DEFAULT_WORK_BUCKETS`, or 1 above `maxBucketedVariables`. */
   readonly buckets?: number;
+  /** Default `MAX_BUCKETED_VARIABLES`. */
+  readonly maxBucketedVariables?: number;
 }
 
 export function capacityBound(
@@ -76,7 +78,7 @@ export function capacityBound(
   const requirements = new Requirements(problem.sectorRule ?? 'off');
   const travel = travelFloor(ctx, servable);
   let classes = visitClasses(ctx, eligibility, requirements, travel, options.buckets ?? DEFAULT_WORK_BUCKETS);
-  if (options.buckets === undefined && visitVariables(classes) > MAX_BUCKETED_VARIABLES) {
+  if (options.buckets === undefined && visitVariables(classes) > (options.maxBucketedVariables ?? MAX_BUCKETED_VARIABLES)) {
     // A big horizon: one bucket per class keeps the LP within what javascript-lp-solver does fast (a looser bound).
     classes = visitClasses(ctx, eligibility, requirements, travel, 1);
   }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { generateFieldServiceInstance } from '../../../../benchmarks/field-service/generate.ts';
+import { capacityBound } from '../../../src/field-service/capacity/capacity-bound.ts';
 import { planCapacity } from '../../../src/field-service/capacity/plan-capacity.ts';
+import { buildContext } from '../../../src/field-service/context.ts';
+import { EligibilityChecker } from '../../../src/field-service/eligibility.ts';
 import { planFieldService } from '../../../src/field-service/plan.ts';
 import type { FieldServicePlan, FieldServiceProblem } from '../../../src/field-service/types.ts';
 import { checkFieldServicePlan } from '../../support/check-field-service-plan.ts';
@@ -114,5 +117,20 @@ describe('capacity bound beside the plan', () => {
     const b = planFieldService(p, { seed: 2, maxIterations: 100 });
     expect(a.bound).toEqual(b.bound);
     expect(planFieldService(p, { seed: 2, maxIterations: 100, bound: false }).bound).toBeUndefined();
+  });
+});
+
+describe('capacity bound on a big horizon', () => {
+  it('keeps one work bucket per class past the variable limit: a smaller LP, a bound no lower', () => {
+    const p = generateFieldServiceInstance({ technicians: 3, visits: 80, days: 3, seed: 6 });
+    const ctx = buildContext(p);
+    const checker = new EligibilityChecker(ctx);
+    const eligibility = new Map(p.visits.map((v, i) => [i, checker.check(v, ctx.visitSectors[i])] as const));
+    const bucketed = capacityBound(ctx, eligibility).bound;
+    const small = capacityBound(ctx, eligibility, { maxBucketedVariables: 10 }).bound;
+    expect(small.model.variables).toBeLessThan(bucketed.model.variables);
+    expect(small.model.visitClasses).toBe(bucketed.model.visitClasses);
+    expect(small.servedPriority).toBeGreaterThanOrEqual(bucketed.servedPriority);
+    expect(planFieldService(p, { seed: 1, maxIterations: 200 }).bound?.planServedPriority).toBeLessThanOrEqual(bucketed.servedPriority);
   });
 });
