@@ -26,33 +26,16 @@ export type PlanningRun = Infer<'PlanningRun'>;
 export type PlanSubmitted = Infer<'PlanSubmitted'>;
 export type StartPlanning = Input<'PlanRequest'>;
 
-export type ServerInsertionAnswer = Infer<'InsertionAnswer'>;
 export type AssignAnswer = Infer<'AssignAnswer'>;
 /** What moving a visit into a technician's day would do, timed by the engine as the assignment stores it. */
 export type MoveEvaluation = Infer<'MoveEvaluation'>;
 export type MoveInput = Input<'MoveRequest'>;
 export type AssignWarning = NonNullable<AssignAnswer['warnings']>[number];
 
-/** One technician who could take a visit, as the board shows them (from the server's answer, or its own estimate). */
-export interface InsertionCandidate {
-  readonly technicianId: string;
-  readonly tourId: string | null;
-  /** 0-based position among the tour's stops. */
-  readonly position: number;
-  /** Arrival at the site. */
-  readonly eta: string;
-  readonly plannedStart?: string | null;
-  /** What the insertion costs the tour. */
-  readonly extraTravelSeconds: number;
-  readonly extraTravelMeters?: number;
-  /** Later stops pushed back, and by how much at most (when known). */
-  readonly delayedStops?: number;
-  readonly delaySeconds?: number;
-  readonly overtimeSeconds?: number;
-  /** Visits that would no longer fit the day. */
-  readonly pushedOut?: number;
-  readonly slaMet?: boolean | null;
-}
+/** One technician who could take a visit, as the server's engine ranks them (the same type from engine to screen). */
+export type InsertionCandidate = Infer<'InsertionCandidate'>;
+/** The ranked technicians, those who cannot take it and why, and whether travel times are road or estimated. */
+export type InsertionAnswer = Infer<'InsertionAnswer'>;
 
 export interface AssignInput {
   readonly technicianId: string;
@@ -106,7 +89,7 @@ export function endpoints(http: Http) {
       http.get<{ items: PlanningRun[] }>('/api/plans', { agencyId, day, applied: true, limit: 1 }).then((page): PlanningRun | null => page.items[0] ?? null),
 
     candidates: (interventionId: string, day: string) =>
-      http.post<ServerInsertionAnswer>(`/api/interventions/${encodeURIComponent(interventionId)}/insertion-candidates`, { day }).then(toCandidates),
+      http.post<InsertionAnswer>(`/api/interventions/${encodeURIComponent(interventionId)}/insertion-candidates`, { day }),
     /** Writes nothing: the drag preview. */
     evaluateMove: (interventionId: string, input: MoveInput) =>
       http.post<MoveEvaluation>(`/api/interventions/${encodeURIComponent(interventionId)}/evaluate-move`, input),
@@ -121,18 +104,3 @@ export function endpoints(http: Http) {
 }
 
 export type Api = ReturnType<typeof endpoints>;
-
-function toCandidates(answer: ServerInsertionAnswer): InsertionCandidate[] {
-  return answer.candidates.map((c) => ({
-    technicianId: c.technicianId,
-    tourId: c.tourId,
-    position: c.position,
-    eta: c.eta,
-    plannedStart: c.plannedStart,
-    extraTravelSeconds: c.addedTravelSeconds,
-    extraTravelMeters: c.addedTravelMeters,
-    delayedStops: c.delayed,
-    pushedOut: c.pushedOut.length,
-    slaMet: c.slaMet,
-  }));
-}

@@ -161,6 +161,7 @@ export const en: Dictionary = {
     rankingFailed: 'The server could not rank the technicians.',
     retry: 'Try again',
     noCandidate: 'No technician can take this visit that day.',
+    estimatedTimes: 'Estimated travel times (no road routing).',
     eta: 'arrives {{time}}',
     extraTravel: '{{duration}} travel',
     delayed_one: '{{count}} visit pushed back by up to {{duration}}',

@@ -161,6 +161,7 @@ export const fr = {
     rankingFailed: 'Le serveur n’a pas pu classer les techniciens.',
     retry: 'Réessayer',
     noCandidate: 'Aucun technicien ne peut prendre cette visite ce jour-là.',
+    estimatedTimes: 'Temps de trajet estimés (sans calcul routier).',
     eta: 'arrivée {{time}}',
     extraTravel: '{{duration}} de trajet',
     delayed_one: '{{count}} visite décalée de {{duration}} au plus',

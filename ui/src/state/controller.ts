@@ -3,7 +3,7 @@
 // shared reconcile functions), and carries out the dispatcher's actions.
 // Components call these methods and read the store; they never fetch.
 import { applyDelta, applySnapshot } from '../../../server/src/contracts/realtime-reconcile.ts';
-import { type Api, type AssignAnswer, endpoints, type InsertionCandidate, type MoveEvaluation, type PlanningRun } from '../api/endpoints.ts';
+import { type Api, type AssignAnswer, endpoints, type InsertionAnswer, type InsertionCandidate, type MoveEvaluation, type PlanningRun } from '../api/endpoints.ts';
 import { ApiError, createHttp } from '../api/http.ts';
 import type { FieldConflictNotice, Intervention, InterventionInput, JobProgress, PlanSnapshot, SessionUser, TourView } from '../api/types.ts';
 import { dayIn, zonedInstant } from '../geo/time.ts';
@@ -299,7 +299,7 @@ export class BoardController {
     });
   }
 
-  candidates(interventionId: string): Promise<InsertionCandidate[]> {
+  candidates(interventionId: string): Promise<InsertionAnswer> {
     return this.api.candidates(interventionId, this.store.get().date);
   }
 

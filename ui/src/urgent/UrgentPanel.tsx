@@ -5,8 +5,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Site } from '../api/types.ts';
-import type { InsertionCandidate } from '../api/endpoints.ts';
-import { formatDuration, formatSignedDuration } from '../geo/time.ts';
+import type { InsertionAnswer, InsertionCandidate } from '../api/endpoints.ts';
+import { formatSignedDuration } from '../geo/time.ts';
 import { describe } from '../state/controller.ts';
 import { useBoard, useController } from '../state/context.tsx';
 
@@ -182,7 +182,7 @@ function Candidates({ target, onBack }: { target: Target; onBack: () => void }) 
   const agencies = useBoard((s) => s.agencies);
   const timezone = agencies.find((a) => a.id === agencyId)?.timezone ?? 'Europe/Paris';
   // The server's engine ranks them (the same timing an assignment stores); the board does not guess.
-  const [server, setServer] = useState<InsertionCandidate[] | null | 'failed'>(null);
+  const [server, setServer] = useState<InsertionAnswer | null | 'failed'>(null);
   const [attempt, setAttempt] = useState(0);
   const [assigned, setAssigned] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -191,12 +191,12 @@ function Candidates({ target, onBack }: { target: Target; onBack: () => void }) 
     let live = true;
     setServer(null);
     void controller.candidates(target.id)
-      .then((list) => live && setServer(list))
+      .then((answer) => live && setServer(answer))
       .catch(() => live && setServer('failed'));
     return () => { live = false; };
   }, [target.id, controller, attempt]);
 
-  const candidates = Array.isArray(server) ? server : [];
+  const candidates = server && server !== 'failed' ? server.candidates : [];
   const name = (id: string) => {
     const tech = technicians.find((x) => x.id === id);
     return tech ? `${tech.firstName} ${tech.lastName}` : id;
@@ -220,7 +220,8 @@ function Candidates({ target, onBack }: { target: Target; onBack: () => void }) 
           <button type="button" className="link" onClick={() => setAttempt((n) => n + 1)}>{t('urgent.retry')}</button>
         </p>
       )}
-      {Array.isArray(server) && server.length === 0 && <p className="muted">{t('urgent.noCandidate')}</p>}
+      {server && server !== 'failed' && server.candidates.length === 0 && <p className="muted">{t('urgent.noCandidate')}</p>}
+      {server && server !== 'failed' && server.travelTimes === 'estimated' && <p className="hint">{t('urgent.estimatedTimes')}</p>}
       {assigned ? (
         <div className="success" role="status">
           <p>{t('urgent.assignedTo', { name: name(assigned) })}</p>
@@ -233,16 +234,11 @@ function Candidates({ target, onBack }: { target: Target; onBack: () => void }) 
               <span className="rank" aria-hidden="true">{index + 1}</span>
               <div className="candidate-body">
                 <strong>{name(c.technicianId)}</strong>
-                <span>{t('urgent.eta', { time: time(c.eta) })} · {t('urgent.extraTravel', { duration: formatSignedDuration(c.extraTravelSeconds) })}</span>
-                <span className="muted">
-                  {!c.delayedStops ? t('urgent.noDelay')
-                    : c.delaySeconds !== undefined ? t('urgent.delayed', { count: c.delayedStops, duration: formatDuration(c.delaySeconds) })
-                      : t('urgent.delayedCount', { count: c.delayedStops })}
-                  {c.overtimeSeconds ? ` · ${t('urgent.overtime', { duration: formatDuration(c.overtimeSeconds) })}` : ''}
-                </span>
-                {(Boolean(c.pushedOut) || c.slaMet != null) && (
+                <span>{t('urgent.eta', { time: time(c.eta) })} · {t('urgent.extraTravel', { duration: formatSignedDuration(c.addedTravelSeconds) })}</span>
+                <span className="muted">{c.delayed === 0 ? t('urgent.noDelay') : t('urgent.delayedCount', { count: c.delayed })}</span>
+                {(c.pushedOut.length > 0 || c.slaMet != null) && (
                   <span className="chips">
-                    {c.pushedOut ? <span className="chip warn">{t('urgent.pushedOut', { count: c.pushedOut })}</span> : null}
+                    {c.pushedOut.length > 0 ? <span className="chip warn">{t('urgent.pushedOut', { count: c.pushedOut.length })}</span> : null}
                     {c.slaMet === false && <span className="chip warn">{t('urgent.slaMissed')}</span>}
                     {c.slaMet === true && <span className="chip ok">{t('urgent.slaMet')}</span>}
                   </span>

@@ -3,12 +3,24 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Intervention, Site } from '../../src/api/types.ts';
 import { UrgentPanel } from '../../src/urgent/UrgentPanel.tsx';
-import type { Api } from '../../src/api/endpoints.ts';
+import type { Api, InsertionAnswer, InsertionCandidate } from '../../src/api/endpoints.ts';
 import { fakeApi, loggedInBoard } from '../support/fake-board.ts';
 import { at } from '../support/fixtures.ts';
 import { renderBoard } from '../support/render.tsx';
 
 const site = { id: 'site-9', customerId: 'c', name: 'Résidence Les Oliviers', address: '3 chemin des Oliviers', postcode: '13100', city: 'Aix-en-Provence', lat: 43.54, lon: 5.43 } as Site;
+
+/** The server's candidate, with what the engine says unless told otherwise. */
+function candidate(c: Partial<InsertionCandidate> & Pick<InsertionCandidate, 'technicianId' | 'position' | 'eta'>): InsertionCandidate {
+  return {
+    tourId: null, day: '2026-03-10', plannedStart: c.eta, plannedEnd: c.eta, addedTravelSeconds: 0, addedTravelMeters: 0, slaMet: null,
+    delayed: 0, pushedOut: [], order: [], score: 1, ...c,
+  };
+}
+
+function answer(candidates: InsertionCandidate[], travelTimes: 'road' | 'estimated' = 'road'): InsertionAnswer {
+  return { interventionId: 'i-new', agencyId: 'ag-aix', day: '2026-03-10', candidates, rejected: [], travelTimes };
+}
 
 async function fillForm() {
   await userEvent.type(screen.getByLabelText('Client ou site'), 'oliv');
@@ -21,10 +33,10 @@ async function fillForm() {
 describe('UrgentPanel', () => {
   it('creates the request, shows the server’s ranked candidates and assigns the chosen one', async () => {
     const createIntervention = vi.fn(async () => ({ id: 'i-new', version: 1 }) as Intervention);
-    const candidates = vi.fn(async () => [
-      { technicianId: 't-bruno', tourId: null, position: 0, eta: at('11:05'), extraTravelSeconds: 1500, delayedStops: 0 },
-      { technicianId: 't-alice', tourId: 'tour-alice', position: 2, eta: at('11:50'), extraTravelSeconds: 600, delayedStops: 1, delaySeconds: 900 },
-    ]);
+    const candidates = vi.fn(async () => answer([
+      candidate({ technicianId: 't-bruno', tourId: null, position: 0, eta: at('11:05'), addedTravelSeconds: 1500 }),
+      candidate({ technicianId: 't-alice', tourId: 'tour-alice', position: 2, eta: at('11:50'), addedTravelSeconds: 600, delayed: 1 }),
+    ]));
     const assign = vi.fn(async () => ({}) as Awaited<ReturnType<Api['assign']>>);
     const { controller } = await loggedInBoard(fakeApi({ sites: vi.fn(async () => [site]), createIntervention, candidates, assign }));
     renderBoard(<UrgentPanel interventionId={null} onDone={() => {}} />, controller);
@@ -47,7 +59,7 @@ describe('UrgentPanel', () => {
     const candidates = vi.fn(async () => {
       calls++;
       if (calls === 1) throw new Error('unavailable');
-      return [{ technicianId: 't-bruno', tourId: null, position: 0, eta: at('11:05'), extraTravelSeconds: 1500, delayedStops: 0 }];
+      return answer([candidate({ technicianId: 't-bruno', tourId: null, position: 0, eta: at('11:05'), addedTravelSeconds: 1500 })], 'estimated');
     });
     const { controller } = await loggedInBoard(fakeApi({
       sites: vi.fn(async () => [site]),
@@ -61,6 +73,7 @@ describe('UrgentPanel', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Réessayer' }));
     const items = await screen.findAllByRole('listitem');
     expect(items.map((li) => li.getAttribute('data-technician-id'))).toEqual(['t-bruno']);
+    expect(screen.getByText('Temps de trajet estimés (sans calcul routier).')).toBeTruthy();
   });
 
   it('asks for a site and a problem before searching', async () => {
