@@ -1,0 +1,143 @@
+// ESLint for the whole repository (`npm run lint`, run by .ci/run before the tests).
+// The aim is a lint that catches real mistakes, not a restyle: layout belongs to
+// Prettier (.prettierrc.json). The rule set is ESLint's and typescript-eslint's
+// `recommended` (syntax only: the type-aware set made the run too slow for CI on
+// two cores), React's rules of hooks for ui/, and the import boundaries between
+// the three workspaces.
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** An import of another workspace: a relative path through its folder, or its package name. */
+const workspace = (name) => `(^|/)${name}/|^@tournee/${name}(/|$)`;
+
+export default defineConfig(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'server/src/generated/**', // Prisma's generated client
+      'artifacts/**',
+      'benchmarks/out/**',
+      '**/data/**',
+      '**/.tmp/**',
+    ],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: { ...globals.node },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // `_`-prefixed names are deliberately unused (callback positions, destructuring to leave a key out).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
+    // Tests read untyped JSON answers and build deliberately malformed input.
+    files: ['**/test/**/*.{ts,tsx}', 'ui/e2e/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+
+  // ─── The browser: the board and the technician app ─────────────────────────
+  {
+    files: ['ui/src/**/*.{ts,tsx}', 'ui/test/**/*.{ts,tsx}', 'ui/bench/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['ui/public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.serviceworker } },
+  },
+  {
+    files: ['ui/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+
+  // ─── Import boundaries ─────────────────────────────────────────────────────
+  {
+    // The engine is a library of its own: pure, published alone, it knows nothing of the product around it.
+    files: ['engine/**/*.{ts,js,mjs}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ regex: `${workspace('server')}|${workspace('ui')}`, message: 'The engine imports nothing of server/ or ui/.' }],
+        },
+      ],
+    },
+  },
+  {
+    // The board speaks to the server through the contracts only (the types and pure modules both sides share).
+    files: ['ui/**/*.{ts,tsx,js,mjs}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // Any path through server/ or the server package, except into its contracts folder.
+              regex: '(^|/)server/(?!src/contracts/)|^@tournee/server(/|$)',
+              message: 'ui/ imports server/ only through server/src/contracts/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Exempted from the ui → server rule (the only two imports that break it today):
+    // - ui/e2e/support/server.ts starts a real server for the browser tests and copies the server tests'
+    //   migrated PGlite template (server/test/support/pglite-template.ts): test set-up, not product code;
+    // TODO(lint): ui/src/back-office/warranties/api.ts imports CLAIM_TRANSITIONS from
+    // server/src/back-office/warranties/claim-status.ts; that table belongs in server/src/contracts/ (move it, then
+    // remove this file from the list).
+    // The rule sees `import … from` and `export … from`, not `import()` nor `typeof import()` types (those in ui/ point
+    // into the contracts today).
+    files: ['ui/e2e/**', 'ui/src/back-office/warranties/api.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+
+  // ─── Rules turned off where other work is in progress ──────────────────────
+  // TODO(lint): these files were being edited by other sessions when the lint came in; fix the
+  // findings there (each is small) and remove the exemption.
+  {
+    // engine/src/search/route-elimination.ts: `absenceSum` assigned a value never read;
+    // ui/src/state/debug.ts: `storage` assigned a value never read.
+    files: ['engine/src/search/route-elimination.ts', 'ui/src/state/debug.ts'],
+    rules: { 'no-useless-assignment': 'off' },
+  },
+  {
+    // server/src/jobs/bullmq-backend.ts and memory-backend.ts: unused import `Processor`;
+    // server/src/planning/run-planning.ts: unused `broadcaster`; ui/src/urgent/UrgentPanel.tsx: unused import `formatDuration`.
+    files: [
+      'server/src/jobs/bullmq-backend.ts',
+      'server/src/jobs/memory-backend.ts',
+      'server/src/planning/run-planning.ts',
+      'ui/src/urgent/UrgentPanel.tsx',
+    ],
+    rules: { '@typescript-eslint/no-unused-vars': 'off' },
+  },
+  {
+    // server/src/planning/proposal.ts: one `any`.
+    files: ['server/src/planning/proposal.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // benchmarks/realtime/boards.ts: a `const` declared in a `case` without braces.
+    files: ['benchmarks/realtime/boards.ts'],
+    rules: { 'no-case-declarations': 'off' },
+  },
+);
