@@ -33,7 +33,9 @@ function acquire() {
       // Someone else is building; a lock older than any build is a crashed one.
       try {
         if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
-      } catch {}
+      } catch {
+        // The lock went away meanwhile: try again.
+      }
       spawnSync('sleep', ['0.5']);
     }
   }

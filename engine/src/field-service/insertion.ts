@@ -15,7 +15,6 @@
  */
 import { InputError } from '../errors.ts';
 import { coordinateLeg } from '../problem/coordinate-travel.ts';
-import type { Coordinates } from '../types.ts';
 import { buildContext, type FieldServiceContext, technicianPermitted, visitDays, visitWindows } from './context.ts';
 import { planCost } from './cost.ts';
 import { planKpis } from './kpis.ts';
@@ -446,7 +445,6 @@ export function applyInsertion(
   const forecast = new Map<string, { technician: string; day: number; start: number }>();
   const pushed = new Set<string>();
   if (ti >= 0) {
-    const tour = ic.tours[ti];
     const described = describeAt(ic, u, ti, candidate);
     for (const id of described.pushed) pushed.add(id);
     described.starts.forEach((start, id) => forecast.set(id, { technician: candidate.technician, day, start }));

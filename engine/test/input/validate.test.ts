@@ -458,8 +458,10 @@ describe('parseInput: robustness', () => {
 
   it('throws only InputError for odd non-JSON values', () => {
     const odd: unknown[] = [
+      // eslint-disable-next-line no-sparse-arrays -- a hole is one of the odd values under test
       undefined, Number.NaN, Number.POSITIVE_INFINITY, 12n, Symbol('x'), () => 1, new Date(0), new Map(), [,],
       { vehicles: [{ id: 1, start: [Number.NaN, 0] }] },
+      // eslint-disable-next-line no-sparse-arrays -- a hole in a matrix row
       { vehicles: [{ id: 1, start_index: 0 }], matrices: { car: { durations: [[0], [,]] } } },
       {
         get vehicles(): never {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { ActionResult, FieldActionInput } from '../../src/contracts/replication.ts';
-import { describeOnEachDatabase, type ReplicationHarness } from './harness.ts';
+import { describeOnEachDatabase } from './harness.ts';
 
 const JPEG = 'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQ==';
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUg==';

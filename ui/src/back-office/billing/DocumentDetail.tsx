@@ -22,13 +22,14 @@ export function DocumentDetail({ id, api, onChanged }: {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const action = useFormErrors();
+  const { fail } = action; // stable (useCallback): the loading effect depends on it alone
   const ref = useRevealed<HTMLElement>(doc?.id);
 
   useEffect(() => {
     let live = true;
-    api.document(id).then((d) => live && setDoc(d)).catch((e: unknown) => live && action.fail(e));
+    api.document(id).then((d) => live && setDoc(d)).catch((e: unknown) => live && fail(e));
     return () => { live = false; };
-  }, [api, id, action.fail]);
+  }, [api, id, fail]);
 
   const isIssuedInvoice = doc?.kind === 'invoice' && doc.status === 'issued';
   useEffect(() => {

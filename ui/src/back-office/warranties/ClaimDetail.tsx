@@ -20,6 +20,7 @@ export function ClaimDetail({ id, api, supplierName, onChanged }: {
   const [move, setMove] = useState<ClaimStatus | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const load = useFormErrors();
+  const { fail } = load; // stable (useCallback): the loading effect depends on it alone
   const ref = useRevealed<HTMLElement>(claim?.id);
 
   useEffect(() => {
@@ -28,10 +29,10 @@ export function ClaimDetail({ id, api, supplierName, onChanged }: {
       if (!live) return;
       setClaim(c);
       if (c.equipmentId) api.equipment(c.equipmentId).then((e) => live && setEquipment(equipmentLabel(e))).catch(() => {});
-    }).catch((e: unknown) => live && load.fail(e));
+    }).catch((e: unknown) => live && fail(e));
     api.postings(id).then((p) => live && setPostings(p)).catch(() => {});
     return () => { live = false; };
-  }, [api, id, load.fail]);
+  }, [api, id, fail]);
 
   if (!claim) return <div className="bo-card"><FormError errors={load.errors} /><Loading busy={!load.errors.message} /></div>;
 

@@ -9,7 +9,7 @@ import { fakeApi, loggedInBoard } from '../../support/fake-board.ts';
 import { renderBoard } from '../../support/render.tsx';
 
 export interface Call { method: string; path: string; query: Record<string, string>; body: unknown }
-type Handler = (req: { params: Record<string, string>; query: Record<string, string>; body: any }) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Handler = (req: { params: Record<string, string>; query: Record<string, string>; body: any }) => unknown;
 export type Routes = Record<string, Handler>;
 
 export function fakeHttp(routes: Routes): { http: BackOfficeHttp; calls: Call[]; routes: Routes } {
