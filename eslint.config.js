@@ -10,8 +10,21 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** An import of another workspace: a relative path through its folder, or its package name. */
-const workspace = (name) => `(^|/)${name}/|^@tournee/${name}(/|$)`;
+/** An import of another workspace: a relative path through its folder, or its package name (a RegExp source). */
+const workspace = (name) => `(^|\\/)${name}\\/|^@tournee\\/${name}(\\/|$)`;
+
+/**
+ * The rules forbidding imports whose path matches `regex`: `import`/`export … from` (no-restricted-imports), and
+ * `import()` and `typeof import()` types, which that rule does not see (no-restricted-syntax).
+ */
+const forbidImports = (regex, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ regex, message }] }],
+  'no-restricted-syntax': [
+    'error',
+    { selector: `ImportExpression[source.value=/${regex}/]`, message },
+    { selector: `TSImportType[argument.literal.value=/${regex}/]`, message },
+  ],
+});
 
 export default defineConfig(
   {
@@ -70,32 +83,13 @@ export default defineConfig(
   {
     // The engine is a library of its own: pure, published alone, it knows nothing of the product around it.
     files: ['engine/**/*.{ts,js,mjs}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [{ regex: `${workspace('server')}|${workspace('ui')}`, message: 'The engine imports nothing of server/ or ui/.' }],
-        },
-      ],
-    },
+    rules: forbidImports(`${workspace('server')}|${workspace('ui')}`, 'The engine imports nothing of server/ or ui/.'),
   },
   {
-    // The board speaks to the server through the contracts only (the types and pure modules both sides share).
+    // The board speaks to the server through the contracts only (the types and pure modules both sides share):
+    // any path through server/ or the server package, except into its contracts folder.
     files: ['ui/**/*.{ts,tsx,js,mjs}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              // Any path through server/ or the server package, except into its contracts folder.
-              regex: '(^|/)server/(?!src/contracts/)|^@tournee/server(/|$)',
-              message: 'ui/ imports server/ only through server/src/contracts/.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: forbidImports('(^|\\/)server\\/(?!src\\/contracts\\/)|^@tournee\\/server(\\/|$)', 'ui/ imports server/ only through server/src/contracts/.'),
   },
   {
     // Exempted from the ui → server rule (the only two imports that break it today):
@@ -104,10 +98,8 @@ export default defineConfig(
     // TODO(lint): ui/src/back-office/warranties/api.ts imports CLAIM_TRANSITIONS from
     // server/src/back-office/warranties/claim-status.ts; that table belongs in server/src/contracts/ (move it, then
     // remove this file from the list).
-    // The rule sees `import … from` and `export … from`, not `import()` nor `typeof import()` types (those in ui/ point
-    // into the contracts today).
     files: ['ui/e2e/**', 'ui/src/back-office/warranties/api.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
   },
 
   // ─── Rules turned off where other work is in progress ──────────────────────
