@@ -26,6 +26,14 @@ import { slotsCommand } from './commands/slots.ts';
 import { solveCommand } from './commands/solve.ts';
 import { writeAnswer, type CliIo } from './io.ts';
 
+/**
+ * The body of `solve --threads`' worker threads (engine/io/solve-threads.ts starts them on the module
+ * it lives in: in the compiled CLI, that is this bundle, so it is reached from here).
+ */
+export async function runSolveWorker(): Promise<void> {
+  (await import('../io/solve-threads.ts')).runSolveWorker();
+}
+
 /** Every command, in the order `--help` lists them. */
 const COMMANDS: readonly CliCommand[] = [solveCommand, planCommand, insertCommand, slotsCommand, capacityCommand];
 

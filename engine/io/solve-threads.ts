@@ -84,9 +84,12 @@ function solveTask(task: WorkerTask): Output {
  */
 function runInWorker(task: WorkerTask): Promise<Output> {
   const self = import.meta.url;
-  const bootstrap = self.endsWith('.ts')
+  const load = self.endsWith('.ts')
     ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(self)}); })`
     : `import(${JSON.stringify(self)})`;
+  // The module's exports are asked for by name: a bundler may evaluate this module lazily, so a
+  // top-level "if in a worker" would never run in the bundle (the CLI's bundle re-exports it).
+  const bootstrap = `${load}.then((module) => module.runSolveWorker())`;
   return new Promise((resolve) => {
     const worker = new Worker(`${bootstrap}.catch((error) => { require('node:worker_threads').parentPort.postMessage({ code: 1, error: 'internal: cannot start a solving thread: ' + error.message }); });`, {
       eval: true,
@@ -105,7 +108,10 @@ function runInWorker(task: WorkerTask): Promise<Output> {
   });
 }
 
-// In a solving thread, this module answers its task as soon as it is loaded.
-if (!isMainThread && (workerData as Partial<WorkerTask> | null)?.kind === 'tournee-solve') {
+/** The body of a solving thread: answers the task it was given. */
+export function runSolveWorker(): void {
+  if (isMainThread || (workerData as Partial<WorkerTask> | null)?.kind !== 'tournee-solve') {
+    throw new Error('runSolveWorker runs only in a thread started by solveInThreads');
+  }
   parentPort?.postMessage(solveTask(workerData as WorkerTask));
 }

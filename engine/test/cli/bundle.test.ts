@@ -48,6 +48,15 @@ describe('the compiled CLI', () => {
     expect(withoutTimings(compiled.stdout)).toEqual(withoutTimings(typescript.stdout));
   });
 
+  it('runs solve --threads on worker threads started on the bundle itself, as the TypeScript CLI does', async () => {
+    // The best of seeds 2 and 3 after 100 iterations each: deterministic, whichever thread ends first.
+    const args = ['solve', '--iterations', '100', '--seed', '2', '-l', '120', '--threads', '2'];
+    const [compiled, typescript] = await Promise.all([runNode(args, JSON.stringify(tiny), bundle), runSource(args, JSON.stringify(tiny))]);
+    expect(compiled.stderr).toBe('');
+    expect(compiled.status).toBe(0);
+    expect(withoutTimings(compiled.stdout)).toEqual(withoutTimings(typescript.stdout));
+  });
+
   it('refuses bad JSON and bad flags as the TypeScript CLI does', async () => {
     const [badJson, badJsonTs] = await Promise.all([runNode(['slots'], '{"problem": ', bundle), runSource(['slots'], '{"problem": ')]);
     expect(badJson).toEqual(badJsonTs);
