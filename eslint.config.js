@@ -92,44 +92,11 @@ export default defineConfig(
     rules: forbidImports('(^|\\/)server\\/(?!src\\/contracts\\/)|^@tournee\\/server(\\/|$)', 'ui/ imports server/ only through server/src/contracts/.'),
   },
   {
-    // Exempted from the ui → server rule (the only two imports that break it today):
+    // Exempted from the ui → server rule (the only import that breaks it today):
     // - ui/e2e/support/server.ts starts a real server for the browser tests and copies the server tests'
     //   migrated PGlite template (server/test/support/pglite-template.ts): test set-up, not product code;
-    // TODO(lint): ui/src/back-office/warranties/api.ts imports CLAIM_TRANSITIONS from
-    // server/src/back-office/warranties/claim-status.ts; that table belongs in server/src/contracts/ (move it, then
-    // remove this file from the list).
-    files: ['ui/e2e/**', 'ui/src/back-office/warranties/api.ts'],
+    files: ['ui/e2e/**'],
     rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
   },
 
-  // ─── Rules turned off where other work is in progress ──────────────────────
-  // TODO(lint): these files were being edited by other sessions when the lint came in; fix the
-  // findings there (each is small) and remove the exemption.
-  {
-    // engine/src/search/route-elimination.ts: `absenceSum` assigned a value never read;
-    // ui/src/state/debug.ts: `storage` assigned a value never read.
-    files: ['engine/src/search/route-elimination.ts', 'ui/src/state/debug.ts'],
-    rules: { 'no-useless-assignment': 'off' },
-  },
-  {
-    // server/src/jobs/bullmq-backend.ts and memory-backend.ts: unused import `Processor`;
-    // server/src/planning/run-planning.ts: unused `broadcaster`; ui/src/urgent/UrgentPanel.tsx: unused import `formatDuration`.
-    files: [
-      'server/src/jobs/bullmq-backend.ts',
-      'server/src/jobs/memory-backend.ts',
-      'server/src/planning/run-planning.ts',
-      'ui/src/urgent/UrgentPanel.tsx',
-    ],
-    rules: { '@typescript-eslint/no-unused-vars': 'off' },
-  },
-  {
-    // server/src/planning/proposal.ts: one `any`.
-    files: ['server/src/planning/proposal.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off' },
-  },
-  {
-    // benchmarks/realtime/boards.ts: a `const` declared in a `case` without braces.
-    files: ['benchmarks/realtime/boards.ts'],
-    rules: { 'no-case-declarations': 'off' },
-  },
 );

@@ -58,10 +58,11 @@ process.on('message', (command: Command) => {
         cpuAtStart = process.cpuUsage();
         measuring = true;
         return {};
-      case 'report':
+      case 'report': {
         measuring = false;
         const cpu = process.cpuUsage(cpuAtStart);
         return { counts: histogram.counts, frames, positions, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+      }
       case 'close':
         for (const s of sockets) s.close();
         setImmediate(() => process.exit(0));

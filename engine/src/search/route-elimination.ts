@@ -29,14 +29,13 @@ export function eliminateRoutes(
     solution.setJobs(target, []);
     const allowedUnassigned = objectiveBefore.unserved;
     let unassigned = solution.unassignedJobs();
-    let absenceSum = sumOf(absence, unassigned);
     const saved = new Map<number, number[]>();
     const touch = (r: number): void => {
       if (!saved.has(r)) saved.set(r, solution.routes[r].jobs.slice());
     };
     recreateGreedy(problem, solution, unassigned.slice(), rng, touch, false, absence);
     unassigned = solution.unassignedJobs();
-    absenceSum = sumOf(absence, unassigned);
+    let absenceSum = sumOf(absence, unassigned);
     for (let k = 0; k < iterationsPerAttempt && unassigned.length > allowedUnassigned && !shouldStop(); k++) {
       saved.clear();
       const removed = ruinStrings(problem, solution, rng, DEFAULT_STRING_REMOVAL, touch);

@@ -4,7 +4,7 @@
 import { type ConnectionOptions, type Job, Queue, Worker } from 'bullmq';
 import { JOB_QUEUES, type JobQueue } from '../contracts/realtime.ts';
 import type { JobContext } from './context.ts';
-import type { JobStateName, Processor, QueueBackend } from './backend.ts';
+import type { JobStateName, QueueBackend } from './backend.ts';
 import { cronPattern } from './schedule.ts';
 
 export interface BullmqBackendOptions {

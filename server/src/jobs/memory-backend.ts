@@ -3,7 +3,7 @@
 // running jobs (their PlanningRun rows are marked failed at the next start),
 // and any overnight run whose time passed while the server was down.
 import { JOB_QUEUES, type JobQueue } from '../contracts/realtime.ts';
-import type { Processor, QueueBackend } from './backend.ts';
+import type { QueueBackend } from './backend.ts';
 import { MemoryQueue } from './memory-queue.ts';
 import { cronPattern, nextOccurrence } from './schedule.ts';
 

@@ -29,6 +29,9 @@ export class ProposalFormatError extends Error {
   override readonly name = 'ProposalFormatError';
 }
 
+// A stored proposal is JSON this server wrote itself (proposalJson): read back field by field below, each checked
+// where a wrong shape would matter, so the loose type stays local to this reader.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
 const date = (v: unknown): Date | null => (typeof v === 'string' ? new Date(v) : null);

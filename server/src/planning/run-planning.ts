@@ -81,7 +81,7 @@ export async function runPlanning(
    */
   finish?: (tx: Tx, result: PlanningResult, engineInput: object, proposal: object | null) => Promise<void>,
 ): Promise<PlanningResult> {
-  const { prisma, solver, broadcaster } = deps;
+  const { prisma, solver } = deps;
   const now = deps.now?.() ?? new Date();
   const progress = request.onProgress ?? (() => {});
 

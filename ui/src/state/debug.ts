@@ -33,7 +33,8 @@ export function exposeDebug(name: DebugHandle, value: unknown, where?: Where): b
 
 function browser(): Where {
   if (typeof window === 'undefined') return {};
-  let storage: Pick<Storage, 'getItem'> | null = null;
+  // Reading localStorage throws where storage is disabled (sandboxed frames, some privacy modes).
+  let storage: Pick<Storage, 'getItem'> | null;
   try {
     storage = window.localStorage;
   } catch {

@@ -8,16 +8,12 @@
 // Ledger: submitting books the credit note expected (4098); crediting books
 // the one received; a refusal, or closing with less received than expected,
 // writes the difference off.
+import { CLAIM_TRANSITIONS } from '../../contracts/back-office/warranties.ts';
+
 export type ClaimStatus = 'draft' | 'submitted' | 'accepted' | 'refused' | 'credited' | 'closed';
 
-export const CLAIM_TRANSITIONS: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>> = {
-  draft: ['submitted', 'closed'],
-  submitted: ['accepted', 'refused', 'credited'],
-  accepted: ['credited', 'refused'],
-  refused: ['closed'],
-  credited: ['closed'],
-  closed: [],
-};
+// The table itself is part of the API's contracts, which the board reads too.
+export { CLAIM_TRANSITIONS };
 
 export type ClaimPosting = 'submitted' | 'credited' | 'written_off';
 

@@ -82,6 +82,19 @@ export const InterventionCoverage = z.object({
 
 export const ClaimKind = z.enum(['repair', 'part', 'exchange']);
 export const ClaimStatus = z.enum(['draft', 'submitted', 'accepted', 'refused', 'credited', 'closed']);
+
+/**
+ * The moves a claim may make from each status: the server's rule (back-office/warranties/claim-status.ts
+ * draws the life it describes) and the board's buttons read this one table.
+ */
+export const CLAIM_TRANSITIONS: Readonly<Record<z.infer<typeof ClaimStatus>, readonly z.infer<typeof ClaimStatus>[]>> = {
+  draft: ['submitted', 'closed'],
+  submitted: ['accepted', 'refused', 'credited'],
+  accepted: ['credited', 'refused'],
+  refused: ['closed'],
+  credited: ['closed'],
+  closed: [],
+};
 export const ClaimInput = z.object({
   agencyId: Id,
   supplierId: Id,

@@ -3,7 +3,7 @@
 import type { Equipment, PageOf, Site } from '../../api/types.ts';
 import type { In, JournalEntry, Out } from '../billing/api.ts';
 import { allPages, enc, type Rest } from '../billing/rest.ts';
-import { CLAIM_TRANSITIONS } from '../../../../server/src/back-office/warranties/claim-status.ts';
+import { CLAIM_TRANSITIONS } from '../../../../server/src/contracts/back-office/warranties.ts';
 
 export type Claim = Out<'Claim'>;
 export type ClaimStatus = Out<'ClaimStatus'>;
@@ -24,7 +24,7 @@ export const CLAIM_KINDS: readonly ClaimKind[] = ['repair', 'part', 'exchange'];
 
 /**
  * The moves a claim's state offers: the server's own pure table
- * (back-office/warranties/claim-status.ts). Only a hint for the buttons shown:
+ * (contracts/back-office/warranties.ts). Only a hint for the buttons shown:
  * the server decides, and its refusal is shown as it says it.
  */
 export const CLAIM_MOVES: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>> = CLAIM_TRANSITIONS;
