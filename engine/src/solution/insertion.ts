@@ -52,29 +52,17 @@ export function insertionDelta(
     assignmentCost(job, v.index);
   if (delta >= bound) return INFEASIBLE;
 
-  const depart = p > 0 ? route.dep[p - 1] : v.twStart;
-  const arrival = depart + (inLeg >= 0 ? durations.data[inLeg] : 0);
-  if (arrival > job.twLatest) return INFEASIBLE;
-  const start = earliestStart(job.tw, arrival);
-  if (Number.isNaN(start)) return INFEASIBLE;
-  const end = start + (prevLoc !== job.loc || prevLoc < 0 ? job.setup : 0) + serviceTime(job, v.index);
-
-  const outTime = outLeg >= 0 ? durations.data[outLeg] : 0;
-  if (p < n) {
-    const next = problem.jobs[route.jobs[p]];
-    const nextStart = earliestStart(next.tw, end + outTime);
-    if (Number.isNaN(nextStart)) return INFEASIBLE;
-    const nextSetup = job.loc !== next.loc ? next.setup : 0;
-    if (nextStart + nextSetup + serviceTime(next, v.index) > route.latestEnd[p]) return INFEASIBLE;
-  } else if (end + outTime > v.twEnd) {
-    return INFEASIBLE;
-  }
+  // Without breaks or time-dependent costs the necessary condition is also sufficient for time windows.
+  if (!timingMayAllow(problem, route, j, p)) return INFEASIBLE;
 
   const dims = problem.dimensions;
   if (dims > 0 && !loadAllowsInsertion(route, job.delivery, job.pickup, p, dims)) return INFEASIBLE;
 
   if (v.maxTravelTime !== NO_LIMIT) {
-    const added = (inLeg >= 0 ? durations.data[inLeg] : 0) + outTime - (oldLeg >= 0 ? durations.data[oldLeg] : 0);
+    const added =
+      (inLeg >= 0 ? durations.data[inLeg] : 0) +
+      (outLeg >= 0 ? durations.data[outLeg] : 0) -
+      (oldLeg >= 0 ? durations.data[oldLeg] : 0);
     if (route.travel + added > v.maxTravelTime) return INFEASIBLE;
   }
   if (v.maxDistance !== NO_LIMIT) {
@@ -91,7 +79,9 @@ export function insertionDelta(
  * Necessary condition on time windows, in constant time: the job reachable in one of its
  * windows from the previous node's departure, and the next node still able to finish by its
  * latest end. Breaks and soft costs can only make a route later, and `latestEnd` ignores
- * breaks, so a position this rejects is infeasible; one it accepts still needs the full timing.
+ * breaks, so a position this rejects is infeasible; with breaks, one it accepts still needs the
+ * full timing. Without breaks `latestEnd` is exact and so is this check: `insertionDelta`'s
+ * constant-time path relies on it for time windows.
  */
 function timingMayAllow(problem: Problem, route: Route, j: number, p: number): boolean {
   const v = route.vehicle;
