@@ -51,7 +51,7 @@ export interface SearchResult {
 
 const PROGRESS_EVERY = 500;
 
-/** Above this many jobs² × distinct vehicles, the first solution is built greedily (see `construct`). */
+/** Above this many jobs² × distinct vehicles, the first solution is built route by route (see `construct`). */
 export const REGRET_UP_TO = 2_000_000;
 
 /** How long past the time limit the construction of the first solution may go on. */
@@ -193,8 +193,9 @@ export function searchSolution(problem: Problem, limits: SearchLimits): SearchRe
  * them, but each step picks among all pending jobs and re-prices them in the changed routes:
  * about jobs² × distinct vehicles. Past REGRET_UP_TO of that (a 100 ms or so: Solomon's and
  * Gehring & Homberger's identical fleets stay below it, a company's technicians with homes of
- * their own do not) the greedy insertion the search itself uses builds it instead, near routes
- * first, in a few hundred milliseconds at 1,500 jobs, and it can stop at any job when time is up.
+ * their own do not) routes are built one technician at a time (construct-routes-in-turn.ts), and
+ * what no technician took goes through the search's own greedy insertion: a few hundred
+ * milliseconds at 1,500 jobs, and both can stop when time is up.
  */
 function construct(problem: Problem, solution: Solution, rng: Rng, outOfTime: () => boolean): void {
   const pending = solution.unassignedJobs();
@@ -203,7 +204,7 @@ function construct(problem: Problem, solution: Solution, rng: Rng, outOfTime: ()
     constructByRegret(problem, solution, pending, outOfTime);
     return;
   }
-  const left = constructRoutesInTurn(problem, solution, pending, 0, outOfTime);
+  const left = constructRoutesInTurn(problem, solution, pending, outOfTime);
   recreateGreedy(problem, solution, left, rng, () => {}, true, undefined, undefined, outOfTime);
 }
 

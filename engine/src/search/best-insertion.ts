@@ -65,36 +65,20 @@ export function bestInsertion(
     if (best === null && memo) memo.recordFailure(solution, j);
     return best;
   }
-  const tried = triedMarks(solution);
-  const stamp = ++tried.stamp;
+  const tried = new Set<number>();
   const neighbours = problem.neighbours[j];
   for (let k = 0; k < neighbours.length && k < NEAR_NEIGHBOURS; k++) {
     const r = solution.routeOf[neighbours[k]];
-    if (r < 0 || tried.marks[r] === stamp) continue;
-    tried.marks[r] = stamp;
+    if (r < 0 || tried.has(r)) continue;
+    tried.add(r);
     tryRoute(r);
   }
   for (let r = 0; r < solution.routes.length; r++) if (solution.routes[r].jobs.length === 0) tryRoute(r);
   // Nothing near fits (tight windows or capacity): fall back to every route.
   if (best === null) {
-    for (let r = 0; r < solution.routes.length; r++) if (tried.marks[r] !== stamp) tryRoute(r);
+    for (let r = 0; r < solution.routes.length; r++) if (!tried.has(r)) tryRoute(r);
     if (best === null && memo) memo.recordFailure(solution, j);
   }
   return best;
 }
 
-/** Routes already tried in the current call, marked with the call's stamp (no set allocated per call). */
-interface TriedMarks {
-  stamp: number;
-  readonly marks: Int32Array;
-}
-const triedBySolution = new WeakMap<Solution, TriedMarks>();
-
-function triedMarks(solution: Solution): TriedMarks {
-  let tried = triedBySolution.get(solution);
-  if (!tried) {
-    tried = { stamp: 0, marks: new Int32Array(solution.routes.length) };
-    triedBySolution.set(solution, tried);
-  }
-  return tried;
-}

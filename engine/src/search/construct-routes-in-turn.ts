@@ -15,8 +15,7 @@ const PRIORITY_OFFSET = 10;
 /**
  * Builds routes one vehicle at a time (after Solomon's I1 heuristic, as VROOM does): each vehicle
  * takes, among the pending jobs nearest its start and end, the one that costs its day least per
- * unit of priority (added travel cost, less `lambda` × the job's round trip from the vehicle's
- * start so that far jobs are not left for nobody, plus service), until nothing more fits.
+ * unit of priority (added travel cost plus service), until nothing more fits.
  *
  * On days with more work than technicians this packs each technician's day with work near home,
  * where inserting each job at its cheapest place anywhere spreads technicians over the region
@@ -27,7 +26,6 @@ export function constructRoutesInTurn(
   problem: Problem,
   solution: Solution,
   jobs: readonly number[],
-  lambda: number,
   shouldStop: () => boolean = () => false,
 ): number[] {
   const n = problem.jobs.length;
@@ -43,13 +41,6 @@ export function constructRoutesInTurn(
     const route = solution.routes[r];
     if (route.jobs.length > 0) continue;
     const candidates = nearestEligible(problem, r, pending);
-    const roundTrip = new Float64Array(candidates.length);
-    const v = route.vehicle;
-    const { costs } = v.travel;
-    for (let c = 0; c < candidates.length; c++) {
-      const loc = problem.jobs[candidates[c]].loc;
-      roundTrip[c] = (v.startLoc >= 0 ? costs.data[v.startLoc * costs.size + loc] : 0) + (v.endLoc >= 0 ? costs.data[loc * costs.size + v.endLoc] : 0);
-    }
     for (;;) {
       let pick = -1;
       let pickAt = -1;
@@ -71,7 +62,7 @@ export function constructRoutesInTurn(
         if (at < 0) continue;
         // Time the job takes from the day (its added travel cost and its service) per unit of
         // priority: a knapsack's greedy ratio, since the day's time is what runs out.
-        const score = (cost - lambda * roundTrip[c] + job.service) / (job.priority + PRIORITY_OFFSET);
+        const score = (cost + job.service) / (job.priority + PRIORITY_OFFSET);
         if (score < pickScore) {
           pick = j;
           pickAt = at;

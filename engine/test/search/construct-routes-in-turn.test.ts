@@ -24,7 +24,7 @@ describe('constructRoutesInTurn', () => {
 
   it('fills each technician’s day with work near home, and returns what is left', () => {
     const solution = new Solution(problem);
-    const left = constructRoutesInTurn(problem, solution, solution.unassignedJobs(), 0);
+    const left = constructRoutesInTurn(problem, solution, solution.unassignedJobs());
     for (const route of solution.routes) expect(scheduleRoute(problem, route.vehicle, route.jobs).ok).toBe(true);
     const near = (r: number) => solution.routes[r].jobs.map((j) => xs[problem.jobs[j].loc]);
     expect(near(0).every((x) => x < 500)).toBe(true);
@@ -36,7 +36,7 @@ describe('constructRoutesInTurn', () => {
 
   it('keeps the higher priority when the day cannot take every nearby job', () => {
     const solution = new Solution(problem);
-    constructRoutesInTurn(problem, solution, solution.unassignedJobs(), 0);
+    constructRoutesInTurn(problem, solution, solution.unassignedJobs());
     // Job 4 (at 40, priority 90) is the farthest of its cluster but worth the most: it is served.
     expect(solution.routeOf[3]).toBe(0);
   });
@@ -44,7 +44,7 @@ describe('constructRoutesInTurn', () => {
   it('stops between technicians when asked to, leaving a feasible partial solution', () => {
     const solution = new Solution(problem);
     let asked = 0;
-    const left = constructRoutesInTurn(problem, solution, solution.unassignedJobs(), 0, () => asked++ > 0);
+    const left = constructRoutesInTurn(problem, solution, solution.unassignedJobs(), () => asked++ > 0);
     expect(solution.routes.filter((r) => r.jobs.length > 0)).toHaveLength(1);
     expect(left.length).toBe(problem.jobs.length - 3);
   });
