@@ -158,6 +158,13 @@ describeWithService(await checkPostgres(), 'planning routes', () => {
     expect(refused.status).toBe(422);
     const stale = await call('POST', `/api/interventions/${visit}/evaluate-move`, 'dispatcher', { technicianId: expert, version: version + 5 });
     expect(stale.status).toBe(409);
+    // A malformed body is refused before anything is read, naming the field.
+    const noTechnician = await call('POST', `/api/interventions/${visit}/evaluate-move`, 'dispatcher', { position: 0 });
+    expect(noTechnician.status).toBe(400);
+    expect(noTechnician.body.details[0]).toMatchObject({ path: 'technicianId', in: 'body' });
+    const badPosition = await call('POST', `/api/interventions/${visit}/evaluate-move`, 'dispatcher', { technicianId: expert, position: -1 });
+    expect(badPosition.status).toBe(400);
+    expect(badPosition.body.details[0]).toMatchObject({ path: 'position', in: 'body' });
     await prisma.absence.delete({ where: { id: absence.id } });
 
     // Dropped at 13:00 in Aix.
