@@ -3,7 +3,7 @@
 // Prettier (.prettierrc.json). The rule set is ESLint's and typescript-eslint's
 // `recommended` (syntax only: the type-aware set made the run too slow for CI on
 // two cores), React's rules of hooks for ui/, and the import boundaries between
-// the three workspaces.
+// the four workspaces.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -86,10 +86,14 @@ export default defineConfig(
     rules: forbidImports(`${workspace('server')}|${workspace('ui')}`, 'The engine imports nothing of server/ or ui/.'),
   },
   {
-    // The board speaks to the server through the contracts only (the types and pure modules both sides share):
-    // any path through server/ or the server package, except into its contracts folder.
+    // The contracts are what both sides agree on: pure schemas and state machines, nothing of either side.
+    files: ['contracts/**/*.{ts,js,mjs}'],
+    rules: forbidImports(`${workspace('engine')}|${workspace('server')}|${workspace('ui')}`, 'contracts/ imports nothing of engine/, server/ or ui/.'),
+  },
+  {
+    // The board speaks to the server through @tournee/contracts only (the types and pure modules both sides share).
     files: ['ui/**/*.{ts,tsx,js,mjs}'],
-    rules: forbidImports('(^|\\/)server\\/(?!src\\/contracts\\/)|^@tournee\\/server(\\/|$)', 'ui/ imports server/ only through server/src/contracts/.'),
+    rules: forbidImports(workspace('server'), 'ui/ imports the server only through @tournee/contracts.'),
   },
   {
     // Exempted from the ui → server rule (the only import that breaks it today):

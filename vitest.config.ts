@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['engine/test/**/*.test.ts', 'benchmarks/**/*.test.ts', 'server/test/**/*.test.ts'],
+          include: ['contracts/test/**/*.test.ts', 'engine/test/**/*.test.ts', 'benchmarks/**/*.test.ts', 'server/test/**/*.test.ts'],
           // One migrated PGlite folder per run, copied for each file that needs an embedded database.
           globalSetup: ['server/test/support/pglite-template.global.ts'],
         },

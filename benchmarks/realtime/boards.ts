@@ -3,7 +3,7 @@
 // in as boards, measuring for every position received how long ago its device
 // recorded it. Driven by its parent over IPC.
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../server/src/contracts/realtime.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from '@tournee/contracts/realtime';
 import { Histogram } from './histogram.ts';
 
 type Command =

@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { OutboxMessage, PlanSnapshot } from '../../server/src/contracts/realtime.ts';
+import type { OutboxMessage, PlanSnapshot } from '@tournee/contracts/realtime';
 import { call, login } from './support/api.ts';
 import { type Browser, launchBrowser } from './support/browser.ts';
 import { describeWithChromium } from './support/describe.ts';

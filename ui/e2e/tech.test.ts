@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { ActionResult, FieldActionInput, FieldConflictNotice } from '../../server/src/contracts/replication.ts';
+import type { ActionResult, FieldActionInput, FieldConflictNotice } from '@tournee/contracts/replication';
 import { call, login } from './support/api.ts';
 import { type Browser, launchBrowser } from './support/browser.ts';
 import { describeWithChromium } from './support/describe.ts';

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const ui = join(dirname(fileURLToPath(import.meta.url)), '..');
 const built = join(ui, 'dist', 'index.html');
 const lock = join(ui, '.build-lock');
-const sources = ['src', 'index.html', 'tech', 'public', 'vite.config.ts', 'vite', 'package.json', '../server/src/contracts'];
+const sources = ['src', 'index.html', 'tech', 'public', 'vite.config.ts', 'vite', 'package.json', '../contracts/src'];
 const STALE_LOCK_MS = 180_000;
 
 function newest(path) {

@@ -3,7 +3,7 @@
 // hand it just a database.
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
-import { CALENDAR_DAY_FIELDS } from '../contracts/api.ts';
+import { CALENDAR_DAY_FIELDS } from '@tournee/contracts/api';
 import { authenticate, requireAuth } from './authenticate.ts';
 import type { AppDeps } from './deps.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';

@@ -4,7 +4,7 @@
 // `requireAuth` directly.
 import type { Request, RequestHandler } from 'express';
 import { InvalidTokenError, verifyToken, type Claims } from '../auth/tokens.ts';
-import { SESSION_COOKIE } from '../contracts/api.ts';
+import { SESSION_COOKIE } from '@tournee/contracts/api';
 import { unauthorized } from './errors.ts';
 
 declare module 'express-serve-static-core' {

@@ -4,7 +4,7 @@
 // (interventions' versions and lifecycle) is written out in its own file.
 import { z } from 'zod';
 import type { Claims, Role } from '../auth/tokens.ts';
-import { CALENDAR_DAY_FIELDS, IdParams, Page } from '../contracts/api.ts';
+import { CALENDAR_DAY_FIELDS, IdParams, Page } from '@tournee/contracts/api';
 import { forbidden, notFound, validationError } from './errors.ts';
 import type { ApiRegistry } from './registry.ts';
 

@@ -3,7 +3,7 @@
 // middleware turns them into that shape and a status code.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
-import type { ErrorResponse } from '../contracts/api.ts';
+import type { ErrorResponse } from '@tournee/contracts/api';
 
 export type ErrorDetail = ErrorResponse['details'][number];
 export type FieldLocation = 'body' | 'query' | 'params';

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document, generated from the registry's zod schemas with
 // zod 4's own JSON Schema output (draft 2020-12, which OpenAPI 3.1 uses).
 import { z } from 'zod';
-import { ErrorResponse, SESSION_COOKIE } from '../contracts/api.ts';
+import { ErrorResponse, SESSION_COOKIE } from '@tournee/contracts/api';
 import type { RouteDoc } from './registry.ts';
 
 type JsonSchema = Record<string, unknown>;

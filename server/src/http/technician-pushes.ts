@@ -4,7 +4,7 @@
 // reconnect). A technician's own field moves push nothing back to them.
 // Also what became of a part request the office moved along, carried by the
 // request's visit (pushPartRequest).
-import type { AssignmentKind } from '../contracts/realtime.ts';
+import type { AssignmentKind } from '@tournee/contracts/realtime';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { assignmentOf } from '../planning/publish.ts';
 import type { AppDeps } from './deps.ts';

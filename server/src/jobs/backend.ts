@@ -1,6 +1,6 @@
 // What the runner needs from a queue implementation: BullMQ on Redis
 // (bullmq-backend.ts) or the in-process one (memory-backend.ts).
-import type { JobQueue } from '../contracts/realtime.ts';
+import type { JobQueue } from '@tournee/contracts/realtime';
 import type { JobContext } from './context.ts';
 import type { RetryPolicy } from './options.ts';
 

@@ -2,7 +2,7 @@
 // processes may add jobs and run workers; Redis holds the jobs, so they
 // survive restarts and spread over the workers.
 import { type ConnectionOptions, type Job, Queue, Worker } from 'bullmq';
-import { JOB_QUEUES, type JobQueue } from '../contracts/realtime.ts';
+import { JOB_QUEUES, type JobQueue } from '@tournee/contracts/realtime';
 import type { JobContext } from './context.ts';
 import type { JobStateName, QueueBackend } from './backend.ts';
 import { cronPattern } from './schedule.ts';

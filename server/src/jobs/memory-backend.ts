@@ -2,7 +2,7 @@
 // nightly schedules (overnight planning, service plans) as timers. Lost on a crash or restart: waiting and
 // running jobs (their PlanningRun rows are marked failed at the next start),
 // and any overnight run whose time passed while the server was down.
-import { JOB_QUEUES, type JobQueue } from '../contracts/realtime.ts';
+import { JOB_QUEUES, type JobQueue } from '@tournee/contracts/realtime';
 import type { QueueBackend } from './backend.ts';
 import { MemoryQueue } from './memory-queue.ts';
 import { cronPattern, nextOccurrence } from './schedule.ts';

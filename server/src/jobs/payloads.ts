@@ -4,7 +4,7 @@
 // request twice finds the job (and the PlanningRun) already there.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { Day, Id } from '../contracts/api/common.ts';
+import { Day, Id } from '@tournee/contracts/api/common';
 
 /** Longest planning horizon a run accepts (issue 3's 14 days). */
 export const MAX_PLANNING_DAYS = 14;

@@ -1,7 +1,7 @@
 // Progress of a job, to the board (broadcaster.jobProgress), to the queue
 // (job.updateProgress) and to the run's record — throttled, because the
 // engine reports every few hundred iterations.
-import type { JobQueue, JobState } from '../contracts/realtime.ts';
+import type { JobQueue, JobState } from '@tournee/contracts/realtime';
 import type { JobContext, ProcessorDeps } from './context.ts';
 
 export const PROGRESS_INTERVAL_MS = 500;

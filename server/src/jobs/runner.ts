@@ -5,7 +5,7 @@
 // processors; two nightly schedulers are kept per agency: the service-plan
 // generation, then the overnight planning (both on the planning queue).
 import type { Config } from '../config.ts';
-import type { JobQueue } from '../contracts/realtime.ts';
+import type { JobQueue } from '@tournee/contracts/realtime';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { PlanBroadcaster } from '../planning/publish.ts';
 import { createSolverPool, type SolverPool } from '../planning/solver-pool.ts';

@@ -2,7 +2,7 @@
 // `planning` queue (it runs before the overnight planning, which then plans
 // the visits it created). Its own file: payloads.ts is planning's.
 import { z } from 'zod';
-import { Day, Id } from '../contracts/api/common.ts';
+import { Day, Id } from '@tournee/contracts/api/common';
 
 export const SERVICE_PLANS_JOB = 'service-plans';
 export const DEFAULT_SERVICE_PLAN_HORIZON_DAYS = 30;

@@ -1,6 +1,6 @@
 // After a plan is stored: one versioned delta per day to the agency's boards,
 // and a push to each technician whose assignments changed.
-import type { AssignmentPush } from '../contracts/realtime.ts';
+import type { AssignmentPush } from '@tournee/contracts/realtime';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Broadcaster } from '../realtime/broadcaster.ts';
 import { planChangeFor } from '../realtime/plan-views.ts';

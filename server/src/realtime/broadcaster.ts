@@ -7,7 +7,7 @@ import {
   agencyRoom, sectorRoom, technicianRoom,
   type AssignmentPush, type ChangeSource, type InterventionChange, type InterventionStatus, type JobProgress,
   type JobQueue, type JobState, type OutboxMessage, type PlanChange, type PlanDelta,
-} from '../contracts/realtime.ts';
+} from '@tournee/contracts/realtime';
 import type { Outbox } from './outbox.ts';
 import { createPositionBatcher, type PositionBatcherOptions, type PositionInput } from './position-batcher.ts';
 import type { PlanSequencer } from './sequencer.ts';

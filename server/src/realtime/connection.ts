@@ -1,7 +1,7 @@
 // A socket's life after the handshake: its rooms (from its claims), its
 // handlers, the session notice, and for a technician the replay of the
 // outbox messages it missed while away.
-import { HandshakeAuth, type SessionReady } from '../contracts/realtime.ts';
+import { HandshakeAuth, type SessionReady } from '@tournee/contracts/realtime';
 import { roomsFor } from './handshake.ts';
 import { registerHandlers, type HandlerDeps } from './handlers.ts';
 import type { Outbox } from './outbox.ts';

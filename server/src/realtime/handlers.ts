@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import {
   CLIENT_PAYLOADS, ackError, issueDetails, sectorRoom, technicianRoom,
   type Ack, type ClientEventName, type ClientToServerEvents, type PlanSnapshot, type RealtimeErrorCode,
-} from '../contracts/realtime.ts';
+} from '@tournee/contracts/realtime';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Outbox } from './outbox.ts';
 import type { PlanWatch } from './plan-watch.ts';

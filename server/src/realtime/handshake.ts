@@ -4,7 +4,7 @@
 import {
   HandshakeAuth, agencyRoom, technicianRoom,
   type HandshakeErrorCode, type RoomName, type SocketData,
-} from '../contracts/realtime.ts';
+} from '@tournee/contracts/realtime';
 import type { Claims } from '../auth/tokens.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { RealtimeSocket } from './server-types.ts';

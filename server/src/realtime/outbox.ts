@@ -6,7 +6,7 @@
 // Delivery is at-least-once on the wire (live emit, then replay on reconnect
 // of what follows the client's last sequence) and exactly-once in the app,
 // which applies sequences in order and drops what it has (realtime-reconcile).
-import type { AssignmentPush, OutboxMessage, OutboxSyncResult } from '../contracts/realtime.ts';
+import type { AssignmentPush, OutboxMessage, OutboxSyncResult } from '@tournee/contracts/realtime';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
 export interface Outbox {

@@ -6,7 +6,7 @@
 //     date, reason: 'assignment', tourIds: [from.id, to.id], interventionIds: [visit.id] }));
 import type {
   InterventionView, PlanChange, PlanChangeReason, PlanSnapshot, ResyncReason, Tombstone, TourView,
-} from '../contracts/realtime.ts';
+} from '@tournee/contracts/realtime';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { PlanSequencer } from './sequencer.ts';
 

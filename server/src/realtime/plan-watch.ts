@@ -2,7 +2,7 @@
 // reconnecting, a process restart), so every board watching a day gets the
 // whole day again now and then. Each process serves its own sockets: one
 // database read per watched (agency, day), not one per board.
-import type { PlanSnapshot } from '../contracts/realtime.ts';
+import type { PlanSnapshot } from '@tournee/contracts/realtime';
 import type { RealtimeSocket } from './server-types.ts';
 
 export interface PlanWatchOptions {

@@ -7,7 +7,7 @@
 // also covering sectors (possibly of other agencies) reaches those sectors'
 // rooms too, minus the sockets already in the technician's agency room, so no
 // socket receives a position twice.
-import { agencyRoom, sectorRoom, type PositionFrame, type PositionSample } from '../contracts/realtime.ts';
+import { agencyRoom, sectorRoom, type PositionFrame, type PositionSample } from '@tournee/contracts/realtime';
 
 export interface PositionInput {
   readonly technicianId: string;

@@ -5,7 +5,7 @@
 // new epoch, and a board comparing epochs resyncs instead of waiting forever
 // for sequence 58 from a counter now at 1.
 import { randomUUID } from 'node:crypto';
-import type { PlanVersion } from '../contracts/realtime.ts';
+import type { PlanVersion } from '@tournee/contracts/realtime';
 import type { RedisClient } from './redis.ts';
 
 export interface PlanSequencer {

@@ -2,7 +2,7 @@
 import type { Server, Socket } from 'socket.io';
 import type {
   ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData,
-} from '../contracts/realtime.ts';
+} from '@tournee/contracts/realtime';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

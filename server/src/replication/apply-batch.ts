@@ -4,7 +4,7 @@
 // does not stop the others (an action that builds on it conflicts in turn,
 // through `after`). A replayed action answers `duplicate` with its first
 // answer; two deliveries racing each other meet on the primary key.
-import type { ActionResult, FieldAction, FieldConflictNotice, FirstResult } from '../contracts/replication.ts';
+import type { ActionResult, FieldAction, FieldConflictNotice, FirstResult } from '@tournee/contracts/replication';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Broadcaster } from '../realtime/broadcaster.ts';
 import { applyComplete } from './actions/complete.ts';

@@ -3,7 +3,7 @@
 // photo, the request — nothing the technician entered is lost), until someone
 // marks them resolved.
 import type { Claims } from '../auth/tokens.ts';
-import type { ConflictCurrent, FieldConflict } from '../contracts/replication.ts';
+import type { ConflictCurrent, FieldConflict } from '@tournee/contracts/replication';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from './types.ts';
 

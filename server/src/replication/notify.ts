@@ -2,8 +2,8 @@
 // committed: intervention changes for boards (as the REST lifecycle sends
 // them), the service plan's next due date after a visit is done, and
 // conflicts for the dispatchers of the visit's agency.
-import { agencyRoom, type ServerToClientEvents } from '../contracts/realtime.ts';
-import { FIELD_CONFLICT_EVENT, type FieldConflictNotice } from '../contracts/replication.ts';
+import { agencyRoom, type ServerToClientEvents } from '@tournee/contracts/realtime';
+import { FIELD_CONFLICT_EVENT, type FieldConflictNotice } from '@tournee/contracts/replication';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Broadcaster } from '../realtime/broadcaster.ts';
 import { recordVisitDone } from '../service-plans/complete.ts';

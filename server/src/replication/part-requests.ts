@@ -9,8 +9,8 @@
 // synchronization. The request's row is locked first: two office users
 // fulfilling the same request cannot both transfer.
 import type { Claims } from '../auth/tokens.ts';
-import type { OfficePartRequest, PartRequestStatus, PartRequestTransition } from '../contracts/replication.ts';
-import { checkPartRequestTransition } from '../contracts/replication.ts';
+import type { OfficePartRequest, PartRequestStatus, PartRequestTransition } from '@tournee/contracts/replication';
+import { checkPartRequestTransition } from '@tournee/contracts/replication';
 import { inTransaction } from '../back-office/db.ts';
 import { BackOfficeError, transferStockIn } from '../back-office/index.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';

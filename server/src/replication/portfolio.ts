@@ -5,7 +5,7 @@
 // their part requests. Serving it records which visits the app was given, so
 // that a later action on one taken away meanwhile is a conflict, not an
 // intrusion.
-import type { Portfolio, PortfolioDay, PortfolioStop } from '../contracts/replication.ts';
+import type { Portfolio, PortfolioDay, PortfolioStop } from '@tournee/contracts/replication';
 import { addDays, dateColumnOfDay, dayOfDateColumn, localDay, zonedInstant } from '../planning/time.ts';
 import { stockView } from './stock.ts';
 import type { Actor, Db } from './types.ts';

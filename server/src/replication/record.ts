@@ -3,7 +3,7 @@
 // instead of acting twice, what lets a later action build on the version it
 // produced (`after`), and — for conflicts and refusals — where the device's
 // payload is kept for the dispatcher.
-import type { FieldAction, FirstResult } from '../contracts/replication.ts';
+import type { FieldAction, FirstResult } from '@tournee/contracts/replication';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { Actor, Db, Handled } from './types.ts';
 

@@ -10,7 +10,7 @@
 // using the last part cannot both pass, and the loser gets the numbers (on
 // hand, used) in an `out_of_stock` conflict that keeps its report.
 import { Prisma } from '../generated/prisma/client.ts';
-import type { DepotStock, PartInfo, StockShortage } from '../contracts/replication.ts';
+import type { DepotStock, PartInfo, StockShortage } from '@tournee/contracts/replication';
 import { BackOfficeError, consumeOnInterventionIn } from '../back-office/index.ts';
 import { conflict, rejected, type Actor, type Db, type Tx } from './types.ts';
 

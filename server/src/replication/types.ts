@@ -1,8 +1,8 @@
 // What the replication module's pieces hand each other: who acts, how an
 // action ends (applied, or refused as a conflict or a rejection), and what an
 // applied action announces once its transaction has committed.
-import type { AppliedResult, ConflictCurrent, ConflictReason, ConflictResult, RejectedResult } from '../contracts/replication.ts';
-import type { ErrorResponse } from '../contracts/api.ts';
+import type { AppliedResult, ConflictCurrent, ConflictReason, ConflictResult, RejectedResult } from '@tournee/contracts/replication';
+import type { ErrorResponse } from '@tournee/contracts/api';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { InterventionChangeInput } from '../realtime/broadcaster.ts';
 

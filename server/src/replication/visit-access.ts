@@ -3,7 +3,7 @@
 // visit their app was given (portfolio) but the dispatcher has since taken
 // away: a conflict both sides must see. Any other visit: refused, saying no
 // more than that it is not theirs.
-import type { VisitState } from '../contracts/replication.ts';
+import type { VisitState } from '@tournee/contracts/replication';
 import { conflict, rejected, type Actor, type Tx } from './types.ts';
 
 export const VISIT_SELECT = {

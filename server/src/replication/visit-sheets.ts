@@ -2,7 +2,7 @@
 // the equipment there (as sold and as maintained, warranty, recent history),
 // the site's past interventions, the attached documents, and the report once
 // written. Built for many visits with a handful of queries.
-import type { DocumentInfo, EquipmentSheet, FieldReportView, VisitSheet } from '../contracts/replication.ts';
+import type { DocumentInfo, EquipmentSheet, FieldReportView, VisitSheet } from '@tournee/contracts/replication';
 import { dayOfDateColumn } from '../planning/time.ts';
 import type { Db } from './types.ts';
 import { warrantyStatus } from './warranty.ts';

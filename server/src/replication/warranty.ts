@@ -3,7 +3,7 @@
 // (manufacturer's, ours, extended); older equipment may only carry its own
 // end date.
 import type { z } from 'zod';
-import type { WarrantyStatus } from '../contracts/replication.ts';
+import type { WarrantyStatus } from '@tournee/contracts/replication';
 
 export interface WarrantyPeriod {
   readonly kind: string;

@@ -1,6 +1,6 @@
 // Login over HTTP: token and cookie, bad passwords, the rate limit, /me, logout.
 import { expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../src/contracts/api.ts';
+import { SESSION_COOKIE } from '@tournee/contracts/api';
 import { createApp } from '../../src/http/app.ts';
 import { describeOnEachDatabase, listen, request, TEST_SECRET } from '../http/harness.ts';
 

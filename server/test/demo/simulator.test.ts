@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken, verifyToken } from '../../src/auth/tokens.ts';
-import type { InterventionChange, PositionFrame } from '../../src/contracts/realtime.ts';
+import type { InterventionChange, PositionFrame } from '@tournee/contracts/realtime';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { distanceMeters } from '../../src/demo/geo.ts';
 import { startSimulator } from '../../src/demo/simulator.ts';

@@ -1,7 +1,7 @@
 // A test double of REALTIME's Broadcaster interface that records what it is
 // given (for tests that check the calls rather than the socket traffic; the
 // socket path is tested with the real broadcaster in jobs/progress tests).
-import type { AssignmentPush, JobProgress, OutboxMessage, PlanChange, PlanDelta } from '../../src/contracts/realtime.ts';
+import type { AssignmentPush, JobProgress, OutboxMessage, PlanChange, PlanDelta } from '@tournee/contracts/realtime';
 import type { JobProgressInput } from '../../src/realtime/broadcaster.ts';
 import type { PlanBroadcaster } from '../../src/planning/publish.ts';
 

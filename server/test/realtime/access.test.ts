@@ -2,7 +2,7 @@
 // claims open, subscriptions, and payload validation — with real clients.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signToken } from '../../src/auth/tokens.ts';
-import type { AssignmentPush } from '../../src/contracts/realtime.ts';
+import type { AssignmentPush } from '@tournee/contracts/realtime';
 import { checkPostgres, describeWithService } from '../support/services.ts';
 import { usePostgres } from './database.ts';
 import {

@@ -1,7 +1,7 @@
 // The outbox's SQL on the embedded database the product runs on by default.
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AssignmentPush } from '../../src/contracts/realtime.ts';
+import type { AssignmentPush } from '@tournee/contracts/realtime';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { createOutbox } from '../../src/realtime/outbox.ts';
 import { freshPgliteDataDir } from '../support/pglite-template.ts';

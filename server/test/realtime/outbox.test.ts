@@ -2,8 +2,8 @@
 // delivery, acknowledgement, replay of what was missed on reconnect —
 // nothing missed, nothing twice — and gapless sequences under concurrency.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { emptyOutbox, receiveOutboxMessage } from '../../src/contracts/realtime-reconcile.ts';
-import type { AssignmentPush, OutboxMessage } from '../../src/contracts/realtime.ts';
+import { emptyOutbox, receiveOutboxMessage } from '@tournee/contracts/realtime-reconcile';
+import type { AssignmentPush, OutboxMessage } from '@tournee/contracts/realtime';
 import { createOutbox } from '../../src/realtime/outbox.ts';
 import { checkPostgres, describeWithService } from '../support/services.ts';
 import { usePostgres } from './database.ts';

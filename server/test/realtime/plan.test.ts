@@ -2,8 +2,8 @@
 // the agency's room only, a missed delta detected by the client's
 // reconciliation and repaired by a resync, and the periodic resync.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { applyDelta, applySnapshot, planFromSnapshot } from '../../src/contracts/realtime-reconcile.ts';
-import type { PlanSnapshot } from '../../src/contracts/realtime.ts';
+import { applyDelta, applySnapshot, planFromSnapshot } from '@tournee/contracts/realtime-reconcile';
+import type { PlanSnapshot } from '@tournee/contracts/realtime';
 import { planChangeFor } from '../../src/realtime/plan-views.ts';
 import { checkPostgres, describeWithService } from '../support/services.ts';
 import { usePostgres } from './database.ts';

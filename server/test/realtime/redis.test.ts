@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { PlanChange } from '../../src/contracts/realtime.ts';
+import type { PlanChange } from '@tournee/contracts/realtime';
 import { createRemoteBroadcaster, type RemoteBroadcaster } from '../../src/realtime/remote.ts';
 import { REDIS_URL, checkPostgres, checkRedis, describeWithService } from '../support/services.ts';
 import { usePostgres } from './database.ts';

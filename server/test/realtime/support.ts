@@ -8,7 +8,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { signToken, verifyToken, type Claims } from '../../src/auth/tokens.ts';
 import type {
   ClientToServerEvents, HandshakeAuth, ServerToClientEvents, SessionReady,
-} from '../../src/contracts/realtime.ts';
+} from '@tournee/contracts/realtime';
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { createRealtime, type Realtime, type RealtimeOptions } from '../../src/realtime/index.ts';
 

@@ -5,7 +5,7 @@
 // refused, and malformed batches answered 400 with the fields' paths.
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import type { ActionResult, FieldActionInput } from '../../src/contracts/replication.ts';
+import type { ActionResult, FieldActionInput } from '@tournee/contracts/replication';
 import { describeOnEachDatabase } from './harness.ts';
 
 const JPEG = 'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQ==';

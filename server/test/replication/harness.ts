@@ -5,8 +5,8 @@
 // per technician) with stock put in the vans and the depot.
 import { afterAll, beforeAll, describe } from 'vitest';
 import { adjustStock } from '../../src/back-office/stock/operations.ts';
-import type { AssignmentPush, OutboxMessage } from '../../src/contracts/realtime.ts';
-import type { FieldConflictNotice } from '../../src/contracts/replication.ts';
+import type { AssignmentPush, OutboxMessage } from '@tournee/contracts/realtime';
+import type { FieldConflictNotice } from '@tournee/contracts/replication';
 import type { Database } from '../../src/db/client.ts';
 import { createApp, type App } from '../../src/http/app.ts';
 import { replicationRoutes } from '../../src/http/routes/replication.ts';

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { adjustStock } from '../../src/back-office/stock/operations.ts';
-import type { ActionResult, FieldActionInput } from '../../src/contracts/replication.ts';
+import type { ActionResult, FieldActionInput } from '@tournee/contracts/replication';
 import { describeOnEachDatabase } from './harness.ts';
 
 const at = () => new Date().toISOString();

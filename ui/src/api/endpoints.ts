@@ -1,6 +1,6 @@
 // Every server call the board makes, in one place: when a route changes on
 // the server, this file is the only one to follow it. Every type comes from
-// server/src/contracts, as types only (`import type`): zod stays out of the bundle.
+// @tournee/contracts, as types only (`import type`): zod stays out of the bundle.
 import type { z } from 'zod';
 import type { Http } from './http.ts';
 import type {
@@ -8,7 +8,7 @@ import type {
   Sector, SessionUser, Shift, Site, Skill, Technician,
 } from './types.ts';
 
-type PlanningContract = typeof import('../../../server/src/contracts/api/planning.ts');
+type PlanningContract = typeof import('@tournee/contracts/api/planning');
 type Infer<K extends keyof PlanningContract> = PlanningContract[K] extends z.ZodType ? z.output<PlanningContract[K]> : never;
 type Input<K extends keyof PlanningContract> = PlanningContract[K] extends z.ZodType ? z.input<PlanningContract[K]> : never;
 

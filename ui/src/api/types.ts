@@ -5,16 +5,16 @@ import type {
   Agency as AgencySchema, Sector as SectorSchema, Technician as TechnicianSchema, Skill as SkillSchema,
   Region as RegionSchema, Shift as ShiftSchema, Intervention as InterventionSchema, Site as SiteSchema,
   Customer as CustomerSchema, Equipment as EquipmentSchema, InterventionInput as InterventionInputSchema,
-} from '../../../server/src/contracts/api.ts';
+} from '@tournee/contracts/api';
 
-export type { ErrorResponse, LoginResponse, SessionUser, PageOf } from '../../../server/src/contracts/api.ts';
+export type { ErrorResponse, LoginResponse, SessionUser, PageOf } from '@tournee/contracts/api';
 export type {
   InterventionView, TourView, TourStopView, PositionFrame, PositionSample, PlanDelta, PlanSnapshot, JobProgress,
   InterventionStatus, ServerToClientEvents, ClientToServerEvents, SessionReady, AckResult, OutboxMessage,
-} from '../../../server/src/contracts/realtime.ts';
+} from '@tournee/contracts/realtime';
 export type {
   FieldConflict, FieldConflictNotice, ConflictCurrent, ConflictReason, ActionKind,
-} from '../../../server/src/contracts/replication.ts';
+} from '@tournee/contracts/replication';
 
 export type Agency = z.infer<typeof AgencySchema>;
 export type Sector = z.infer<typeof SectorSchema>;

@@ -2,7 +2,7 @@
 // did (from the device's payload, which the server keeps whole) and what the
 // office's record says now (the conflict's `current`). Pure: tested without a
 // browser. The payload is the action as the device recorded it (see
-// server/src/contracts/replication.ts, FieldAction); it is read defensively,
+// contracts/src/replication.ts, FieldAction); it is read defensively,
 // since it was stored as the device sent it.
 import type { OpenConflict } from '../state/board-state.ts';
 

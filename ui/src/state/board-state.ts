@@ -1,5 +1,5 @@
 // Everything the board shows, in one object; see controller.ts for how it changes.
-import type { PlanState } from '../../../server/src/contracts/realtime-reconcile.ts';
+import type { PlanState } from '@tournee/contracts/realtime-reconcile';
 import type { PlanningRun, UnassignedVisit } from '../api/endpoints.ts';
 import type {
   Agency, FieldConflict, FieldConflictNotice, JobProgress, Region, Sector, SessionUser, Shift, Skill, Technician,

@@ -2,7 +2,7 @@
 // day over socket.io (snapshot, then versioned deltas folded in with the
 // shared reconcile functions), and carries out the dispatcher's actions.
 // Components call these methods and read the store; they never fetch.
-import { applyDelta, applySnapshot } from '../../../server/src/contracts/realtime-reconcile.ts';
+import { applyDelta, applySnapshot } from '@tournee/contracts/realtime-reconcile';
 import { type Api, type AssignAnswer, endpoints, type InsertionAnswer, type InsertionCandidate, type MoveEvaluation, type PlanningRun } from '../api/endpoints.ts';
 import { ApiError, createHttp } from '../api/http.ts';
 import type { FieldConflictNotice, Intervention, InterventionInput, JobProgress, PlanSnapshot, SessionUser, TourView } from '../api/types.ts';

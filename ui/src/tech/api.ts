@@ -1,5 +1,5 @@
 // Every server call the technician app makes, in one place.
-import type { FieldActionInput, Portfolio, ReplicationBatchResult } from '../../../server/src/contracts/replication.ts';
+import type { FieldActionInput, Portfolio, ReplicationBatchResult } from '@tournee/contracts/replication';
 import type { Http } from '../api/http.ts';
 import type { LoginResponse, SessionUser } from '../api/types.ts';
 

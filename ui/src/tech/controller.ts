@@ -7,7 +7,7 @@
 // overtakes an earlier one), sends stored positions, and refreshes the
 // portfolio. It runs after every action, when the network comes back, when
 // the socket reconnects and every minute.
-import type { FieldActionInput, Portfolio, VisitSheet } from '../../../server/src/contracts/replication.ts';
+import type { FieldActionInput, Portfolio, VisitSheet } from '@tournee/contracts/replication';
 import { ApiError, createHttp } from '../api/http.ts';
 import type { OutboxMessage } from '../api/types.ts';
 import { Store } from '../state/store.ts';

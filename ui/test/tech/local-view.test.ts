@@ -2,7 +2,7 @@
 // what a new action builds on, how the outbox is cut into batches, and how a
 // 400 is turned into refusals without blocking the rest.
 import { describe, expect, it } from 'vitest';
-import { MAX_PHOTO_DATA_URL, type ActionResult, type FieldActionInput, type VisitSheet } from '../../../server/src/contracts/replication.ts';
+import { MAX_PHOTO_DATA_URL, type ActionResult, type FieldActionInput, type VisitSheet } from '@tournee/contracts/replication';
 import { ApiError } from '../../src/api/http.ts';
 import { parseValue, refusedByValidation } from '../../src/tech/controller.ts';
 import { MAX_PHOTO_CHARS } from '../../src/tech/report/photo.ts';

@@ -8,7 +8,7 @@
 // Ledger: submitting books the credit note expected (4098); crediting books
 // the one received; a refusal, or closing with less received than expected,
 // writes the difference off.
-import { CLAIM_TRANSITIONS } from '../../contracts/back-office/warranties.ts';
+import { CLAIM_TRANSITIONS } from '@tournee/contracts/back-office/warranties';
 
 export type ClaimStatus = 'draft' | 'submitted' | 'accepted' | 'refused' | 'credited' | 'closed';
 

@@ -4,7 +4,7 @@
 // off; then en route, on site, done. One lifecycle step at a time, each
 // checked by the shared lifecycle rules, each guarded by the status it read
 // (a real dispatcher's change in between wins), each broadcast.
-import { checkTransition, type InterventionStatus } from '../../contracts/lifecycle.ts';
+import { checkTransition, type InterventionStatus } from '@tournee/contracts/lifecycle';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Broadcaster } from '../../realtime/broadcaster.ts';
 import { recordVisitDone } from '../../service-plans/complete.ts';

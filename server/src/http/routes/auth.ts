@@ -4,7 +4,7 @@ import type { CookieOptions } from 'express';
 import { currentUser, login } from '../../auth/login.ts';
 import { loginRateLimiters } from '../../auth/rate-limit.ts';
 import { TOKEN_TTL_SECONDS } from '../../auth/tokens.ts';
-import { LoginInput, LoginResponse, SESSION_COOKIE, SessionUser } from '../../contracts/api.ts';
+import { LoginInput, LoginResponse, SESSION_COOKIE, SessionUser } from '@tournee/contracts/api';
 import type { AppDeps } from '../deps.ts';
 import { HttpError, unauthorized } from '../errors.ts';
 import type { ApiRegistry } from '../registry.ts';

@@ -5,7 +5,7 @@ import {
   Customer, CustomerInput, CustomerPatch, CustomerQuery, Equipment, EquipmentEvent, EquipmentEventInput,
   EquipmentHistoryQuery, EquipmentInput, EquipmentPatch, EquipmentQuery, IdParams, Page,
   Site, SiteInput, SitePatch, SiteQuery,
-} from '../../contracts/api.ts';
+} from '@tournee/contracts/api';
 import { crudRoutes, dayToDate, defined, textSearch } from '../crud.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound } from '../errors.ts';

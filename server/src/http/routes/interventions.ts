@@ -10,8 +10,8 @@ import type { Claims } from '../../auth/tokens.ts';
 import {
   IdParams, Intervention, InterventionInput, InterventionPatch, InterventionQuery, Page,
   TransitionInput, allowedTransitions, checkIntervention, checkTransition,
-} from '../../contracts/api.ts';
-import type { InterventionStatus } from '../../contracts/lifecycle.ts';
+} from '@tournee/contracts/api';
+import type { InterventionStatus } from '@tournee/contracts/lifecycle';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { checkMerged, daysToDates, defined } from '../crud.ts';
 import type { AppDeps } from '../deps.ts';

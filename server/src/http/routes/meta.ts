@@ -1,7 +1,7 @@
 // GET /api/health and GET /api/openapi.json: public, for load balancers,
 // scripts and API clients.
 import { z } from 'zod';
-import { Health } from '../../contracts/api.ts';
+import { Health } from '@tournee/contracts/api';
 import type { AppDeps } from '../deps.ts';
 import { openApiDocument } from '../openapi.ts';
 import type { ApiRegistry } from '../registry.ts';

@@ -6,7 +6,7 @@ import { agencyScope, sectorScope } from '../../auth/scope.ts';
 import {
   Agency, AgencyInput, AgencyPatch, AgencyQuery, Region, RegionInput, RegionPatch, RegionQuery,
   Sector, SectorInput, SectorPatch, SectorQuery,
-} from '../../contracts/api.ts';
+} from '@tournee/contracts/api';
 import { agenciesChanged } from '../../jobs/agency-schedules.ts';
 import { crudRoutes, defined, textSearch, type Delegate } from '../crud.ts';
 import type { AppDeps } from '../deps.ts';

@@ -15,12 +15,12 @@ import { randomUUID } from 'node:crypto';
 import type { Router } from 'express';
 import { canManageAgency, interventionScope } from '../../auth/scope.ts';
 import type { Claims } from '../../auth/tokens.ts';
-import { IdParams } from '../../contracts/api/common.ts';
+import { IdParams } from '@tournee/contracts/api/common';
 import {
   AssignAnswer, AssignRequest, DispatchRequest, DispatchSubmitted, InsertionAnswer, InsertionRequest,
   MAX_SYNC_SOLVE_MS, MoveEvaluation, MoveRequest, OptimizationInput, OptimizationOutput, OptimizationQuery, PlanDecisionAnswer, PlanList, PlanListQuery, PlanningRun,
   PlanRequest, PlanSubmitted,
-} from '../../contracts/api/planning.ts';
+} from '@tournee/contracts/api/planning';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { planningRunView } from '../../jobs/planning-runs.ts';
 import type { JobRunner } from '../../jobs/runner.ts';

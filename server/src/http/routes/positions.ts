@@ -3,7 +3,7 @@
 // technicians of their agencies). Validated, handed to the realtime
 // broadcaster at once, stored behind in batches (see position-writer.ts).
 import type { Claims } from '../../auth/tokens.ts';
-import { PositionBatch, PositionBatchResponse } from '../../contracts/api.ts';
+import { PositionBatch, PositionBatchResponse } from '@tournee/contracts/api';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { AppDeps } from '../deps.ts';
 import { HttpError, type ErrorDetail } from '../errors.ts';

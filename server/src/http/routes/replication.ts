@@ -14,11 +14,11 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import { interventionScope } from '../../auth/scope.ts';
-import { Id, IdParams, QueryList } from '../../contracts/api/common.ts';
+import { Id, IdParams, QueryList } from '@tournee/contracts/api/common';
 import {
   ConflictQuery, FieldConflict, FieldReportView, OfficePartRequest, PART_REQUEST_STATUSES, PartRequestTransition, PartRequestTransitionResult,
   Portfolio, PortfolioQuery, ReplicationBatch, ReplicationBatchResult, ResolveConflict,
-} from '../../contracts/replication.ts';
+} from '@tournee/contracts/replication';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Broadcaster } from '../../realtime/broadcaster.ts';
 import { actorOf, NotATechnicianError } from '../../replication/actor.ts';

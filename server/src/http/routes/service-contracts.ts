@@ -2,7 +2,7 @@
 import {
   Contract, ContractInput, ContractPatch, ContractQuery, ServicePlan, ServicePlanInput, ServicePlanPatch,
   ServicePlanQuery, checkContract, checkServicePlan,
-} from '../../contracts/api.ts';
+} from '@tournee/contracts/api';
 import { crudRoutes, dayToDate, defined, textSearch } from '../crud.ts';
 import type { AppDeps } from '../deps.ts';
 import type { ApiRegistry } from '../registry.ts';

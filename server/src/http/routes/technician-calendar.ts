@@ -5,7 +5,7 @@ import { canManageAgency, technicianScope } from '../../auth/scope.ts';
 import type { Claims } from '../../auth/tokens.ts';
 import {
   Absence, AbsenceInput, AbsencePatch, AbsenceQuery, Id, Shift, ShiftInput, ShiftPatch, checkAbsence, checkShift,
-} from '../../contracts/api.ts';
+} from '@tournee/contracts/api';
 import { checkMerged, daysToDates } from '../crud.ts';
 import type { AppDeps } from '../deps.ts';
 import { forbidden, notFound } from '../errors.ts';

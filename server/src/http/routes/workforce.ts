@@ -4,7 +4,7 @@ import { hashPassword } from '../../auth/passwords.ts';
 import {
   Skill, SkillInput, SkillPatch, SkillQuery, Technician, TechnicianInput, TechnicianPatch, TechnicianQuery,
   User, UserInput, UserPatch, UserQuery, checkUser,
-} from '../../contracts/api.ts';
+} from '@tournee/contracts/api';
 import { crudRoutes, defined, textSearch } from '../crud.ts';
 import type { AppDeps } from '../deps.ts';
 import type { ApiRegistry } from '../registry.ts';

@@ -4,7 +4,7 @@
 // change, and the customer's signature. Any refusal leaves none of it
 // written; the device's report is then kept with the conflict.
 import { randomUUID } from 'node:crypto';
-import type { CompleteAction } from '../../contracts/replication.ts';
+import type { CompleteAction } from '@tournee/contracts/replication';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { decodeDataUrl } from '../attachment-data.ts';
 import { expectedVersion } from '../base-version.ts';

@@ -2,7 +2,7 @@
 // action so that a report's photos do not have to fit in one request. The
 // photo's id is the device's: sending it again under another action id
 // stores nothing twice.
-import type { PhotoAction } from '../../contracts/replication.ts';
+import type { PhotoAction } from '@tournee/contracts/replication';
 import { decodeDataUrl } from '../attachment-data.ts';
 import type { Actor, Handled, Tx } from '../types.ts';
 import { visitForAction } from '../visit-access.ts';

@@ -3,7 +3,7 @@
 // lost — but when the central depots cannot cover it, it is stored as
 // backordered and answered as an out-of-stock conflict, so the technician
 // knows at once and the dispatcher is told.
-import type { RequestPartAction } from '../../contracts/replication.ts';
+import type { RequestPartAction } from '@tournee/contracts/replication';
 import { centralOnHand } from '../stock.ts';
 import { rejected, type Actor, type Handled, type Tx } from '../types.ts';
 import { visitForAction } from '../visit-access.ts';

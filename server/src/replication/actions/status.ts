@@ -3,8 +3,8 @@
 // visit with this technician and at the move's starting state (a new time
 // window, a priority) is merged; a visit taken away, cancelled or moved along
 // by someone else is a conflict.
-import { checkTransition } from '../../contracts/lifecycle.ts';
-import type { StatusAction } from '../../contracts/replication.ts';
+import { checkTransition } from '@tournee/contracts/lifecycle';
+import type { StatusAction } from '@tournee/contracts/replication';
 import { expectedVersion } from '../base-version.ts';
 import { RaceError, conflict, type Actor, type Handled, type Tx } from '../types.ts';
 import { visitForAction, visitState } from '../visit-access.ts';

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Intervention, PageOf } from '../../api/types.ts';
 import { allPages, enc, type Rest } from './rest.ts';
 
-type Contracts = typeof import('../../../../server/src/contracts/back-office.ts');
+type Contracts = typeof import('@tournee/contracts/back-office');
 export type Out<K extends keyof Contracts> = Contracts[K] extends z.ZodType ? z.output<Contracts[K]> : never;
 export type In<K extends keyof Contracts> = Contracts[K] extends z.ZodType ? z.input<Contracts[K]> : never;
 

@@ -2,8 +2,8 @@
 // {stock,orders,catalogue}.ts), typed by the back office's contracts — as
 // types only: zod stays out of the bundle.
 import type { z } from 'zod';
-import type * as Catalogue from '../../../../server/src/contracts/back-office/catalogue.ts';
-import type * as Stock from '../../../../server/src/contracts/back-office/stock.ts';
+import type * as Catalogue from '@tournee/contracts/back-office/catalogue';
+import type * as Stock from '@tournee/contracts/back-office/stock';
 import { listAll, path, type BackOfficeHttp } from '../shared/client.ts';
 
 export type Depot = z.output<typeof Catalogue.Depot>;

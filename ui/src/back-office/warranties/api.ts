@@ -3,7 +3,7 @@
 import type { Equipment, PageOf, Site } from '../../api/types.ts';
 import type { In, JournalEntry, Out } from '../billing/api.ts';
 import { allPages, enc, type Rest } from '../billing/rest.ts';
-import { CLAIM_TRANSITIONS } from '../../../../server/src/contracts/back-office/warranties.ts';
+import { CLAIM_TRANSITIONS } from '@tournee/contracts/back-office/warranties';
 
 export type Claim = Out<'Claim'>;
 export type ClaimStatus = Out<'ClaimStatus'>;

@@ -3,7 +3,7 @@
 // photos compressed on the device, the customer's signature. Kept as a draft
 // on the device while it is written; "close" records it in the outbox.
 import { useEffect, useRef, useState } from 'react';
-import type { VisitSheet } from '../../../../server/src/contracts/replication.ts';
+import type { VisitSheet } from '@tournee/contracts/replication';
 import { useTech, useTechController } from '../context.tsx';
 import { configValue } from '../format.ts';
 import { useT } from '../i18n/index.ts';

@@ -2,7 +2,7 @@
 // actions the server could not apply as recorded (with why, and what was done
 // with what they entered: kept, sent to the dispatcher).
 import { useTranslation } from 'react-i18next';
-import type { ConflictResult } from '../../../../server/src/contracts/replication.ts';
+import type { ConflictResult } from '@tournee/contracts/replication';
 import { useTech, useTechController } from '../context.tsx';
 import { formatDateTime, formatTime } from '../format.ts';
 import { useT, type TechKey, type TechT } from '../i18n/index.ts';

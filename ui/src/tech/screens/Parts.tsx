@@ -3,7 +3,7 @@
 // the outbox like any action.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DepotStock, PartInfo } from '../../../../server/src/contracts/replication.ts';
+import type { DepotStock, PartInfo } from '@tournee/contracts/replication';
 import { useTech, useTechController } from '../context.tsx';
 import { formatDateTime } from '../format.ts';
 import { useT } from '../i18n/index.ts';

@@ -3,8 +3,8 @@
 // maintained, warranty, history), past interventions, documents — and the
 // work itself: en route → on site → report and close.
 import { useTranslation } from 'react-i18next';
-import { checkTransition } from '../../../../server/src/contracts/lifecycle.ts';
-import type { EquipmentSheet, VisitSheet } from '../../../../server/src/contracts/replication.ts';
+import { checkTransition } from '@tournee/contracts/lifecycle';
+import type { EquipmentSheet, VisitSheet } from '@tournee/contracts/replication';
 import { useTech, useTechController } from '../context.tsx';
 import { configValue, formatDate, formatDateTime, formatTime } from '../format.ts';
 import { useT, type TechKey } from '../i18n/index.ts';

@@ -7,7 +7,7 @@
 // before it is acknowledged, so a crash between the two replays it rather
 // than loses it.
 import { io, type Socket } from 'socket.io-client';
-import { emptyOutbox, receiveOutboxMessage, type OutboxState } from '../../../../server/src/contracts/realtime-reconcile.ts';
+import { emptyOutbox, receiveOutboxMessage, type OutboxState } from '@tournee/contracts/realtime-reconcile';
 import type { ClientToServerEvents, OutboxMessage, ServerToClientEvents } from '../../api/types.ts';
 
 export type ConnectionState = 'connected' | 'connecting' | 'offline';

@@ -4,7 +4,7 @@
 // positions not yet sent. Every write that must survive a crash — an action,
 // a notice before its acknowledgement — is awaited before the app moves on.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Portfolio } from '../../../../server/src/contracts/replication.ts';
+import type { Portfolio } from '@tournee/contracts/replication';
 import type { Notice, PendingPosition, QueuedAction, ReportDraft, Session } from './types.ts';
 
 const NAME = 'tournee-tech';

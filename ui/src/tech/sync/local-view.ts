@@ -2,8 +2,8 @@
 // synchronization) and the outbox (what the technician did since): the
 // status a visit shows, the base a new action declares, the batches the
 // outbox is replicated in. No I/O: table-tested in ui/test/tech.
-import type { InterventionStatus } from '../../../../server/src/contracts/lifecycle.ts';
-import type { ActionResult, FieldActionInput, FirstResult, Portfolio, VisitSheet } from '../../../../server/src/contracts/replication.ts';
+import type { InterventionStatus } from '@tournee/contracts/lifecycle';
+import type { ActionResult, FieldActionInput, FirstResult, Portfolio, VisitSheet } from '@tournee/contracts/replication';
 import type { QueuedAction } from './types.ts';
 
 type VersionedKind = Extract<FieldActionInput, { kind: 'status' | 'complete' }>;

@@ -1,8 +1,8 @@
 // What the technician app keeps on the device (IndexedDB) besides the
 // server's portfolio: the outbox of actions with their replication state, the
 // report drafts, the assignment notices, the positions waiting to be sent.
-import type { FieldActionInput, FirstResult } from '../../../../server/src/contracts/replication.ts';
-import type { AssignmentPush } from '../../../../server/src/contracts/realtime.ts';
+import type { FieldActionInput, FirstResult } from '@tournee/contracts/replication';
+import type { AssignmentPush } from '@tournee/contracts/realtime';
 import type { SessionUser } from '../../api/types.ts';
 
 export interface Session {

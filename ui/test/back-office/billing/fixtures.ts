@@ -1,4 +1,4 @@
-// Documents as the server answers them (server/src/contracts/back-office/billing.ts).
+// Documents as the server answers them (contracts/src/back-office/billing.ts).
 import type { BillingDocument, BillingLine } from '../../../src/back-office/billing/api.ts';
 
 const T = { createdAt: '2026-03-10T09:00:00.000Z', updatedAt: '2026-03-10T09:00:00.000Z' };

@@ -1,8 +1,8 @@
 // The ledger the back office posts, and the FEC export. The FEC is the whole
 // company's books for a period (a partial FEC is not one), so only admins
 // export it; dispatchers read their agencies' entries.
-import { Page } from '../../../contracts/api.ts';
-import { FecQuery, JournalEntry, JournalQuery } from '../../../contracts/back-office.ts';
+import { Page } from '@tournee/contracts/api';
+import { FecQuery, JournalEntry, JournalQuery } from '@tournee/contracts/back-office';
 import { exportFec, fecFileName } from '../../../back-office/accounting/fec.ts';
 import { dateOf } from '../../../back-office/days.ts';
 import type { Prisma } from '../../../generated/prisma/client.ts';

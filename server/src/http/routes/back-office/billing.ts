@@ -2,11 +2,11 @@
 // the billing rates of agencies. Drafts are edited freely; issued documents
 // only ever get credit notes and payments.
 import type { Claims } from '../../../auth/tokens.ts';
-import { IdParams, Page } from '../../../contracts/api.ts';
+import { IdParams, Page } from '@tournee/contracts/api';
 import {
   BillingDocument, BillingSettings, BillingSettingsInput, CreditNoteInput, DocumentInput, DocumentQuery, FromInterventionInput, LinesInput,
   PaymentAnswer, PaymentInput, QuoteDecisionInput, VatProfile, VatProfileInput,
-} from '../../../contracts/back-office.ts';
+} from '@tournee/contracts/back-office';
 import { invoiceBalance } from '../../../back-office/billing/balance.ts';
 import { createCreditNote } from '../../../back-office/billing/credit-notes.ts';
 import { createDraft, deleteDraft, draftFromContract, draftFromIntervention, replaceLines } from '../../../back-office/billing/drafts.ts';

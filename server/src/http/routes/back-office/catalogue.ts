@@ -1,6 +1,6 @@
 // Suppliers and parts: a catalogue shared by every agency (like the
 // installed base); the office edits it, technicians read the parts.
-import { Part, PartInput, PartPatch, PartQuery, Supplier, SupplierInput, SupplierPatch, SupplierQuery } from '../../../contracts/back-office.ts';
+import { Part, PartInput, PartPatch, PartQuery, Supplier, SupplierInput, SupplierPatch, SupplierQuery } from '@tournee/contracts/back-office';
 import { crudRoutes, defined, textSearch } from '../../crud.ts';
 import type { ApiRegistry } from '../../registry.ts';
 import { OFFICE, TAGS, type BackOfficeDeps } from './support.ts';

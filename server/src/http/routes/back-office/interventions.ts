@@ -6,11 +6,11 @@
 // or a central depot of the intervention's agency.
 import { interventionScope } from '../../../auth/scope.ts';
 import type { Claims } from '../../../auth/tokens.ts';
-import { IdParams } from '../../../contracts/api.ts';
+import { IdParams } from '@tournee/contracts/api';
 import {
   Availability, AvailabilityQuery, ConsumptionInput, CoverageInput, CoverageVerdict, InterventionCoverage, InterventionPart,
   InterventionPartsInput, MovementBatch, ReservationAnswer, ReservationInput,
-} from '../../../contracts/back-office.ts';
+} from '@tournee/contracts/back-office';
 import { consumeOnIntervention } from '../../../back-office/stock/operations.ts';
 import { partsAvailability, pickupDepotIds, releaseReservations, reserveParts, setInterventionParts } from '../../../back-office/stock/reservations.ts';
 import { flagInterventionCoverage } from '../../../back-office/warranties/detect.ts';

@@ -1,11 +1,11 @@
 // Supplier orders (received into a depot) and customer orders (delivered
 // from one): the dated flows of the stock projection.
 import type { Claims } from '../../../auth/tokens.ts';
-import { IdParams, Page } from '../../../contracts/api.ts';
+import { IdParams, Page } from '@tournee/contracts/api';
 import {
   CustomerOrder, CustomerOrderInput, CustomerOrderPatch, CustomerOrderQuery, DeliveryInput, MovementBatch, ReceiptInput,
   SupplierOrder, SupplierOrderInput, SupplierOrderPatch, SupplierOrderQuery,
-} from '../../../contracts/back-office.ts';
+} from '@tournee/contracts/back-office';
 import { dateOf } from '../../../back-office/days.ts';
 import { deliverCustomerOrder, receiveSupplierOrder } from '../../../back-office/stock/operations.ts';
 import type { Prisma } from '../../../generated/prisma/client.ts';

@@ -1,12 +1,12 @@
 // Depots, stock levels, movements (transfers, returns, inventory
 // adjustments), projections and the shortage list.
 import { depotScopeOf } from './scope.ts';
-import { Page } from '../../../contracts/api.ts';
+import { Page } from '@tournee/contracts/api';
 import {
   AdjustmentInput, Depot, DepotInput, DepotPatch, DepotQuery, MovementBatch, Projection, ProjectionQuery, ReturnAnswer, ReturnInput,
   ShortageAnswer, ShortageQuery, StockDrift, StockLevel, StockLevelParams, StockLevelPatch, StockLevelQuery, StockMovement,
   StockMovementQuery, TransferInput, checkDepot,
-} from '../../../contracts/back-office.ts';
+} from '@tournee/contracts/back-office';
 import { booksDay } from '../../../back-office/days.ts';
 import { stockDrift, setLevelSettings } from '../../../back-office/stock/levels.ts';
 import type { RecordedBatch } from '../../../back-office/stock/movements.ts';

@@ -3,7 +3,7 @@
 import { canManageAgency } from '../../../auth/scope.ts';
 import type { Claims } from '../../../auth/tokens.ts';
 import { BackOfficeError, fromDatabase } from '../../../back-office/errors.ts';
-import { BACK_OFFICE_DAY_FIELDS } from '../../../contracts/back-office.ts';
+import { BACK_OFFICE_DAY_FIELDS } from '@tournee/contracts/back-office';
 import type { PrismaClient } from '../../../generated/prisma/client.ts';
 import { HttpError, forbidden } from '../../errors.ts';
 

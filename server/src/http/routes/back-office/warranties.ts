@@ -3,12 +3,12 @@
 // claims, the recoverable report, spent vs budget, contract terms.
 import { equipmentScope } from '../../../auth/scope.ts';
 import type { Claims } from '../../../auth/tokens.ts';
-import { IdParams, Page } from '../../../contracts/api.ts';
+import { IdParams, Page } from '@tournee/contracts/api';
 import {
   BudgetQuery, BudgetReport, Claim, ClaimInput, ClaimPatch, ClaimQuery, ClaimTransitionInput, ContractTerms, ContractTermsInput,
   CoverageVerdict, RecoverableQuery, RecoverableReport, Warranty, WarrantyExtension, WarrantyExtensionInput, WarrantyInput,
   WarrantyPatch, WarrantyQuery, WarrantyStatusQuery, checkWarranty,
-} from '../../../contracts/back-office.ts';
+} from '@tournee/contracts/back-office';
 import { booksDay, dateOf } from '../../../back-office/days.ts';
 import { budgetReport } from '../../../back-office/warranties/budgets.ts';
 import { claimsFromInvoice, createClaim, moveClaim, recoverableReport } from '../../../back-office/warranties/claims.ts';

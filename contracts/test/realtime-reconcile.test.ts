@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import {
   applyDelta, applySnapshot, emptyOutbox, planFromSnapshot, receiveOutboxMessage,
   type DeltaOutcome, type OutboxState, type PlanState,
-} from '../../src/contracts/realtime-reconcile.ts';
+} from '../src/realtime-reconcile.ts';
 import type {
   InterventionView, OutboxMessage, PlanDelta, PlanSnapshot, ResyncNeed, Tombstone, TourView,
-} from '../../src/contracts/realtime.ts';
+} from '../src/realtime.ts';
 
 const tour = (id: string, version: number, status: TourView['status'] = 'published'): TourView => ({
   id, agencyId: 'A', technicianId: `tech-${id}`, date: '2026-12-01', status, kpis: {}, stops: [], version,

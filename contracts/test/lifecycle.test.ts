@@ -1,7 +1,7 @@
 // The lifecycle as a table: every (from, to) pair for a dispatcher, then the
 // role and precondition rules.
 import { describe, expect, it } from 'vitest';
-import { allowedTransitions, checkTransition, INTERVENTION_STATUSES, type InterventionStatus } from '../../src/contracts/lifecycle.ts';
+import { allowedTransitions, checkTransition, INTERVENTION_STATUSES, type InterventionStatus } from '../src/lifecycle.ts';
 
 // The only legal moves for a dispatcher on an intervention with a technician.
 const LEGAL: Record<InterventionStatus, InterventionStatus[]> = {
