@@ -4,7 +4,7 @@
 // within a day are elapsed seconds from it, so both directions agree even on
 // a day the clocks change.
 import { DAY } from '../../../engine/src/index.ts';
-import { daysBetween } from '../service-plans/calendar.ts';
+import { daysBetween } from '@tournee/contracts/calendar';
 import { addDays, type IsoDay, localDay, zonedInstant } from './time.ts';
 
 export class HorizonClock {

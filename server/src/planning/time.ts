@@ -1,9 +1,9 @@
 // Calendar days and times of day in an agency's time zone, under the names
-// the planner uses. One implementation serves the server: the calendar
-// arithmetic of service-plans/calendar.ts and the Intl-based zone conversions
-// (cached per quarter hour) of service-plans/zoned-time.ts.
-import { addDays as addCalendarDays, dateFromDay, dayFromDate, isoWeekday as calendarWeekday, type Day } from '../service-plans/calendar.ts';
-import { localDay as zonedLocalDay, localMinuteOfDay, zonedInstant as zonedInstantOf } from '../service-plans/zoned-time.ts';
+// the planner uses. One implementation serves the server and the board: the
+// calendar arithmetic and the Intl-based zone conversions (cached per quarter
+// hour) of @tournee/contracts (calendar.ts, zoned-time.ts).
+import { addDays as addCalendarDays, dateFromDay, dayFromDate, isoWeekday as calendarWeekday, type Day } from '@tournee/contracts/calendar';
+import { localDay as zonedLocalDay, localMinuteOfDay, zonedInstant as zonedInstantOf } from '@tournee/contracts/zoned-time';
 
 /** `YYYY-MM-DD`. */
 export type IsoDay = Day;

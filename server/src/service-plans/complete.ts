@@ -3,10 +3,10 @@
 // recomputed, so the overdue list drops it at once. Whoever moves an
 // intervention to `done` (REST lifecycle, simulator) calls this; the
 // generation run also folds done visits in, so a missed call heals overnight.
-import { dateFromDay, maxDay, type Day } from './calendar.ts';
+import { dateFromDay, maxDay, type Day } from '@tournee/contracts/calendar';
 import { counterReading, DEFAULT_TIME_ZONE, planFacts, planWithFacts, type Db } from './plan-facts.ts';
 import { DONE_STATUSES, planSchedule } from './schedule.ts';
-import { localDay } from './zoned-time.ts';
+import { localDay } from '@tournee/contracts/zoned-time';
 
 export interface VisitDoneResult {
   servicePlanId: string;

@@ -6,7 +6,7 @@
 // run — or a concurrent one — create nothing (ON CONFLICT DO NOTHING).
 import { z } from 'zod';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import { addDays, dateFromDay, dayFromDate, isDay, type Day } from './calendar.ts';
+import { addDays, dateFromDay, dayFromDate, isDay, type Day } from '@tournee/contracts/calendar';
 import { planFacts, planWithFacts, requiredSkillsSchema, type Db, type PlanRow } from './plan-facts.ts';
 import { planSchedule, type Occurrence } from './schedule.ts';
 

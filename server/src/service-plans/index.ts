@@ -3,4 +3,4 @@ export { generateDueVisits, type GenerateOptions, type GenerateResult } from './
 export { overdueVisits, type OverdueOptions, type OverdueVisit } from './overdue.ts';
 export { recordVisitDone, refreshPlanSchedule, type VisitDoneResult } from './complete.ts';
 export { planSchedule, isOverdue, type PlanFacts, type Occurrence, type Schedule } from './schedule.ts';
-export type { Day } from './calendar.ts';
+export type { Day } from '@tournee/contracts/calendar';

@@ -6,7 +6,7 @@
 // and by recordVisitDone.
 import { z } from 'zod';
 import { Prisma } from '../generated/prisma/client.ts';
-import { dayFromDate, isDay, type Day } from './calendar.ts';
+import { dayFromDate, isDay, type Day } from '@tournee/contracts/calendar';
 import type { Db } from './plan-facts.ts';
 
 export const overdueOptionsSchema = z.object({

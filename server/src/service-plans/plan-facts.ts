@@ -3,9 +3,9 @@
 // generated) and turning a row into the pure PlanFacts of schedule.ts.
 import { z } from 'zod';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import { dayFromDate } from './calendar.ts';
+import { dayFromDate } from '@tournee/contracts/calendar';
 import type { PlanFacts } from './schedule.ts';
-import { localDay } from './zoned-time.ts';
+import { localDay } from '@tournee/contracts/zoned-time';
 
 /** A client or an interactive transaction's client: callers may already be in one. */
 export type Db = PrismaClient | Prisma.TransactionClient;

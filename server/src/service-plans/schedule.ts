@@ -12,7 +12,7 @@
 // - usage_counter: each time the equipment's counter advances by an interval
 //   from the reading at the last visit. Generated once the reading comes
 //   within COUNTER_LEAD_FRACTION of the threshold.
-import { addDays, addMonths, maxDay, type Day } from './calendar.ts';
+import { addDays, addMonths, maxDay, type Day } from '@tournee/contracts/calendar';
 
 export type Trigger = 'fixed_dates' | 'frequency' | 'usage_counter';
 

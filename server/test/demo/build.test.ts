@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoCompany } from '../../src/demo/build/index.ts';
 import { pointInPolygon, type GeoJsonPolygon } from '../../src/demo/geo.ts';
-import { isoWeekday } from '../../src/service-plans/calendar.ts';
+import { isoWeekday } from '@tournee/contracts/calendar';
 import { PROVENCE_BBOX } from './support/expectations.ts';
 
 const NOW = new Date('2026-11-30T08:00:00Z'); // a Monday, 9:00 in Aix

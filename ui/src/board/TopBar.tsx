@@ -1,7 +1,7 @@
 // Region and agency, the day, the connection, language and session.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays } from '../geo/time.ts';
+import { addDays } from '@tournee/contracts/calendar';
 import { useBoard, useController } from '../state/context.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { hashOfSection, SECTIONS, useSection } from './section.ts';

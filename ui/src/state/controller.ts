@@ -6,7 +6,7 @@ import { applyDelta, applySnapshot } from '@tournee/contracts/realtime-reconcile
 import { type Api, type AssignAnswer, endpoints, type InsertionAnswer, type InsertionCandidate, type MoveEvaluation, type PlanningRun } from '../api/endpoints.ts';
 import { ApiError, createHttp } from '../api/http.ts';
 import type { FieldConflictNotice, Intervention, InterventionInput, JobProgress, PlanSnapshot, SessionUser, TourView } from '../api/types.ts';
-import { dayIn, zonedInstant } from '../geo/time.ts';
+import { localDay, zonedInstant } from '@tournee/contracts/zoned-time';
 import { PositionStore } from '../realtime/positions.ts';
 import { type BoardSocket, connectSocket, type SocketFactory } from '../realtime/socket.ts';
 import { type BoardState, initialState, type Layers, type Notice, type OpenConflict, type OptimizeState, type Panel } from './board-state.ts';
@@ -43,7 +43,7 @@ export class BoardController {
   private connectedBefore = false;
 
   constructor(options: ControllerOptions = {}) {
-    this.store = new Store(initialState(options.today ?? dayIn(new Date(), 'Europe/Paris')));
+    this.store = new Store(initialState(options.today ?? localDay(new Date(), 'Europe/Paris')));
     this.api = options.api ?? endpoints(createHttp(() => this.store.get().session?.token ?? null, () => this.expire()));
     this.socketFactory = options.socketFactory ?? connectSocket;
     this.storage = options.storage ?? (typeof sessionStorage === 'undefined' ? null : sessionStorage);

@@ -8,7 +8,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http.ts';
 import { STATUS_COLORS } from '../board/colors.ts';
-import { formatDuration, formatMinute, formatSignedDuration, minuteOfDay } from '../geo/time.ts';
+import { minutesSinceLocalMidnight } from '@tournee/contracts/zoned-time';
+import { formatDuration, formatMinute, formatSignedDuration } from '../geo/time.ts';
 import type { DragState } from '../state/controller.ts';
 import { useBoard, useController } from '../state/context.tsx';
 import { useStore } from '../state/store.ts';
@@ -167,7 +168,7 @@ export function Timeline() {
 
   const hours: number[] = [];
   for (let m = range.from; m <= range.to; m += 60) hours.push(m);
-  const nowMinute = minuteOfDay(new Date(), date, timezone);
+  const nowMinute = minutesSinceLocalMidnight(new Date(), date, timezone);
 
   return (
     <section className={`timeline${drag ? ' is-dragging' : ''}`} aria-label={t('timeline.region')}>

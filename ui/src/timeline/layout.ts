@@ -3,7 +3,8 @@
 // the agency's time zone.
 import type { InterventionView, Shift, Technician, TourView } from '../api/types.ts';
 import { isUrgent, technicianColor } from '../board/colors.ts';
-import { minuteOfDay, weekday } from '../geo/time.ts';
+import { isoWeekday } from '@tournee/contracts/calendar';
+import { minutesSinceLocalMidnight } from '@tournee/contracts/zoned-time';
 
 export type Bar =
   | {
@@ -47,7 +48,7 @@ export const LOCKED_STATUSES: ReadonlySet<InterventionView['status']> = new Set(
 export function shiftOf(shifts: readonly Shift[] | undefined, day: string): DayShift | null {
   if (!shifts || shifts.length === 0) return null;
   const dated = shifts.filter((s) => s.date === day);
-  const list = dated.length > 0 ? dated : shifts.filter((s) => s.date === null && s.weekday === weekday(day));
+  const list = dated.length > 0 ? dated : shifts.filter((s) => s.date === null && s.weekday === isoWeekday(day));
   if (list.length === 0) return null;
   const windowed = list.find((s) => s.breakStartMinute != null && s.breakEndMinute != null);
   return {
@@ -68,7 +69,7 @@ export function buildRows(input: {
 }): TimelineRow[] {
   const { day, timezone } = input;
   const tourOf = new Map(Object.values(input.tours).filter((t) => t.date === day).map((t) => [t.technicianId, t]));
-  const at = (iso: string | null) => (iso ? minuteOfDay(iso, day, timezone) : null);
+  const at = (iso: string | null) => (iso ? minutesSinceLocalMidnight(iso, day, timezone) : null);
   return input.technicians.map((technician) => {
     const tour = tourOf.get(technician.id) ?? null;
     const shift = shiftOf(input.shifts[technician.id], day);

@@ -6,7 +6,7 @@
 // debounced, when the pointer rests on another row or time.
 import { useEffect, useRef, useState } from 'react';
 import type { MoveEvaluation } from '../api/endpoints.ts';
-import { minuteOfDay } from '../geo/time.ts';
+import { minutesSinceLocalMidnight } from '@tournee/contracts/zoned-time';
 
 export type Problem =
   | 'missing_skill' | 'no_shift' | 'overtime' | 'late_for_deadline' | 'outside_window' | 'no_location' | 'no_room' | 'parts_unavailable' | 'pushed_out';
@@ -50,7 +50,7 @@ const REFUSALS: Record<NonNullable<MoveEvaluation['refusal']>['reason'], Problem
 
 /** The server's evaluation in the timeline's terms (minutes of the board's day). */
 export function previewOf(e: MoveEvaluation, day: string, timezone: string, fallbackStart: number): Preview {
-  const minute = (iso: string | null) => (iso ? minuteOfDay(iso, day, timezone) : fallbackStart);
+  const minute = (iso: string | null) => (iso ? minutesSinceLocalMidnight(iso, day, timezone) : fallbackStart);
   const problems: Problem[] = [];
   if (e.refusal) problems.push(REFUSALS[e.refusal.reason]);
   const overtimeMinutes = Math.max(0, e.overtimeSeconds - e.overtimeBeforeSeconds) / 60;

@@ -7,7 +7,7 @@
 // build: stock itself is written by the seed through the back office's own
 // movement function (on hand = sum of movements), never as levels.
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { addDays, addMonths, dateFromDay, maxDay, minDay, type Day } from '../../service-plans/calendar.ts';
+import { addDays, addMonths, dateFromDay, maxDay, minDay, type Day } from '@tournee/contracts/calendar';
 import { AGENCY_RATES, BREAKDOWN_PARTS, CONTRACT_FEES, LOW_PARTS, PARTS, SHORT_PARTS, SUPPLIERS, type PartDef } from '../catalogue/parts.ts';
 import type { Category, SkillCode } from '../catalogue/trade.ts';
 import { at, type BuildContext } from './context.ts';

@@ -1,7 +1,7 @@
 // What every part of the demo build shares: the seeded randomness, the
 // instant the demo is built for, and that instant's local day.
-import type { Day } from '../../service-plans/calendar.ts';
-import { zonedInstant } from '../../service-plans/zoned-time.ts';
+import type { Day } from '@tournee/contracts/calendar';
+import { zonedInstant } from '@tournee/contracts/zoned-time';
 import type { DemoRandom } from '../random.ts';
 import type { LatLon } from '../geo.ts';
 import { offset } from '../geo.ts';

@@ -6,7 +6,7 @@
 // demo has visits due soon, a few overdue ("pas encore faite"), and most
 // comfortably ahead.
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { addDays, addMonths, dateFromDay, maxDay, minDay, type Day } from '../../service-plans/calendar.ts';
+import { addDays, addMonths, dateFromDay, maxDay, minDay, type Day } from '@tournee/contracts/calendar';
 import { planSchedule, type Occurrence } from '../../service-plans/schedule.ts';
 import { PLAN_TEMPLATES, type Category, type PlanTemplate } from '../catalogue/trade.ts';
 import { at, type BuildContext } from './context.ts';

@@ -4,9 +4,9 @@
 // winter, pool and AC ones in summer), and a heat-pump installation per big
 // agency. All `requested` for today: planning the day is the planner's job.
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { addDays, dateFromDay, daysBetween } from '../../service-plans/calendar.ts';
+import { addDays, dateFromDay, daysBetween } from '@tournee/contracts/calendar';
 import { COUNTER_LEAD_FRACTION } from '../../service-plans/schedule.ts';
-import { localMinuteOfDay } from '../../service-plans/zoned-time.ts';
+import { localMinuteOfDay } from '@tournee/contracts/zoned-time';
 import { BREAKDOWNS, INSTALLATION, type BreakdownTemplate, type SkillCode } from '../catalogue/trade.ts';
 import { at, DEMO_TIME_ZONE, type BuildContext } from './context.ts';
 import type { BuiltPlan, Contracts } from './contracts.ts';

@@ -1,8 +1,8 @@
 // The whole demo company as plain rows, built from a seed and an instant:
 // pure (no clock, no Math.random, no I/O but reading the towns' package), so
 // the same seed and `now` always give the same company, ids included.
-import { addDays } from '../../service-plans/calendar.ts';
-import { localDay, localMinuteOfDay } from '../../service-plans/zoned-time.ts';
+import { addDays } from '@tournee/contracts/calendar';
+import { localDay, localMinuteOfDay } from '@tournee/contracts/zoned-time';
 import { DemoRandom } from '../random.ts';
 import { buildBackOffice, type DemoBackOffice } from './back-office.ts';
 import { buildContracts } from './contracts.ts';

@@ -5,7 +5,7 @@
 // and "as maintained" configurations, install date, warranty end, usage
 // counters, and the history that explains the difference.
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { addDays, addMonths, dateFromDay, daysBetween, type Day } from '../../service-plans/calendar.ts';
+import { addDays, addMonths, dateFromDay, daysBetween, type Day } from '@tournee/contracts/calendar';
 import {
   BUSINESSES,
   FIRST_NAMES_F,

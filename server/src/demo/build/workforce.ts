@@ -4,7 +4,7 @@
 // them across agencies), weekly shifts with a lunch break window, and a few
 // absences around today.
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { addDays, dateFromDay, isoWeekday } from '../../service-plans/calendar.ts';
+import { addDays, dateFromDay, isoWeekday } from '@tournee/contracts/calendar';
 import { FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, STREETS, fictionalPhone } from '../catalogue/people.ts';
 import { PROFILES, SKILLS, type SkillCode } from '../catalogue/trade.ts';
 import { at, scatter, type BuildContext } from './context.ts';

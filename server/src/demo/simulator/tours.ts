@@ -2,8 +2,8 @@
 // the agency's depot), the sectors whose boards follow them, and the stops in
 // order with planned times and the intervention's current status.
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import { dateFromDay } from '../../service-plans/calendar.ts';
-import { localDay } from '../../service-plans/zoned-time.ts';
+import { dateFromDay } from '@tournee/contracts/calendar';
+import { localDay } from '@tournee/contracts/zoned-time';
 import { buildTimeline, type Timeline } from './timeline.ts';
 
 export interface SimulatedTechnician {

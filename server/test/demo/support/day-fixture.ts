@@ -2,7 +2,7 @@
 // 2026), with one stop fulfilling a boiler service plan: what the simulator
 // follows.
 import type { PrismaClient } from '../../../src/generated/prisma/client.ts';
-import { zonedInstant } from '../../../src/service-plans/zoned-time.ts';
+import { zonedInstant } from '@tournee/contracts/zoned-time';
 
 export const DAY = '2026-06-15';
 /** Local time in Aix on DAY. */

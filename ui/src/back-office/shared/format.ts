@@ -3,7 +3,8 @@
 // the UI's language. Pure functions: `lang` is i18next's `i18n.language`.
 //
 // Stable API: formatMoney, formatDay, formatDateTime, formatQuantity, todayIso, addDays.
-import { addDays, dayIn } from '../../geo/time.ts';
+import { addDays } from '@tournee/contracts/calendar';
+import { localDay } from '@tournee/contracts/zoned-time';
 
 export const locale = (lang: string | undefined): string => (lang?.startsWith('en') ? 'en-GB' : 'fr-FR');
 
@@ -37,9 +38,9 @@ export function formatQuantity(n: number, lang?: string, signed = false): string
   return signed && n > 0 ? `+${s}` : s;
 }
 
-/** Today as YYYY-MM-DD in a zone (Paris by default): the board's own day arithmetic (geo/time.ts). */
+/** Today as YYYY-MM-DD in a zone (Paris by default), by the zone maths the server uses (@tournee/contracts/zoned-time). */
 export function todayIso(now: Date = new Date(), timeZone = 'Europe/Paris'): string {
-  return dayIn(now, timeZone);
+  return localDay(now, timeZone);
 }
 
 export { addDays };

@@ -1,7 +1,9 @@
 // Calendar days as 'YYYY-MM-DD' strings: what a `date` column means (a day,
 // not an instant), and they compare correctly as plain strings. All the
 // arithmetic runs on UTC midnights, where every day has 24 hours, so no time
-// zone or daylight-saving change can shift a result by a day.
+// zone or daylight-saving change can shift a result by a day. Shared by the
+// server (service plans, planning, demo) and the browser (the board's day
+// navigation, weekly shifts): one day arithmetic for both.
 
 /** A calendar day, 'YYYY-MM-DD'. */
 export type Day = string;

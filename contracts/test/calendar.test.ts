@@ -1,6 +1,6 @@
+// Calendar days as strings: month and day arithmetic, weekdays, validation.
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, isDay, isoWeekday } from '../../src/service-plans/calendar.ts';
-import { localDay, localMinuteOfDay, zonedInstant } from '../../src/service-plans/zoned-time.ts';
+import { addDays, addMonths, daysBetween, isDay, isoWeekday } from '../src/calendar.ts';
 
 describe('addMonths clamps to the end of the month, as PostgreSQL does', () => {
   it.each([
@@ -40,22 +40,5 @@ describe('day arithmetic', () => {
     expect(isDay('2028-02-29')).toBe(true);
     expect(isDay('2026-1-01')).toBe(false);
     expect(() => addDays('tomorrow', 1)).toThrow(/calendar day/);
-  });
-});
-
-describe('zoned time in Europe/Paris', () => {
-  const tz = 'Europe/Paris';
-  it('maps local minutes to instants in winter (+1) and summer (+2)', () => {
-    expect(zonedInstant('2026-11-28', 8 * 60, tz).toISOString()).toBe('2026-11-28T07:00:00.000Z');
-    expect(zonedInstant('2026-07-14', 8 * 60, tz).toISOString()).toBe('2026-07-14T06:00:00.000Z');
-    // 02:30 does not exist on 29 March 2026: resolves one hour later.
-    expect(zonedInstant('2026-03-29', 150, tz).toISOString()).toBe('2026-03-29T01:30:00.000Z');
-    expect(zonedInstant('2026-10-25', 12 * 60, tz).toISOString()).toBe('2026-10-25T11:00:00.000Z');
-  });
-
-  it('reads the local day and minute of an instant', () => {
-    expect(localDay(new Date('2026-11-28T23:30:00Z'), tz)).toBe('2026-11-29');
-    expect(localDay(new Date('2026-11-28T22:59:00Z'), tz)).toBe('2026-11-28');
-    expect(localMinuteOfDay(new Date('2026-06-01T06:15:30Z'), tz)).toBe(8 * 60 + 15.5);
   });
 });
