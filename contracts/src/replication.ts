@@ -127,9 +127,11 @@ export type ReplicationBatch = z.infer<typeof ReplicationBatch>;
  * - reassigned / unassigned / cancelled: the dispatcher took the visit away meanwhile;
  * - status_changed: the visit is no longer where the move starts from;
  * - out_of_stock: the van (parts used) or the depot (request) lacks the part;
- * - depends_on_conflict: it follows an action of the device that was not applied.
+ * - depends_on_conflict: it follows an action of the device that was not applied;
+ * - id_taken: an id the device chose (a photo's) already names another record:
+ *   that action is kept for the dispatcher, the rest of the batch applies.
  */
-export const CONFLICT_REASONS = ['reassigned', 'unassigned', 'cancelled', 'status_changed', 'out_of_stock', 'depends_on_conflict'] as const;
+export const CONFLICT_REASONS = ['reassigned', 'unassigned', 'cancelled', 'status_changed', 'out_of_stock', 'depends_on_conflict', 'id_taken'] as const;
 export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 
 /** The visit as it is now, as much as the technician may know of it. */

@@ -3,16 +3,18 @@
 // transaction with the intervention's version check. One action's conflict
 // does not stop the others (an action that builds on it conflicts in turn,
 // through `after`). A replayed action answers `duplicate` with its first
-// answer; two deliveries racing each other meet on the primary key.
+// answer; two deliveries racing each other meet on a unique key (the
+// action's, or a record's id the device chose), and the later one answers
+// `duplicate` too.
 import type { ActionResult, FieldAction, FieldConflictNotice, FirstResult } from '@tournee/contracts/replication';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Broadcaster } from '../realtime/broadcaster.ts';
 import { applyComplete } from './actions/complete.ts';
-import { applyPhoto } from './actions/photo.ts';
+import { applyPhoto, photoIdTaken } from './actions/photo.ts';
 import { applyRequestPart } from './actions/request-part.ts';
 import { applyStatus } from './actions/status.ts';
 import { announce, type ConflictNotifier } from './notify.ts';
-import { isDuplicateKey, recordAction } from './record.ts';
+import { isDuplicateKey, isUniqueViolation, recordAction } from './record.ts';
 import { RaceError, Refusal, type Actor, type Handled, type Tx } from './types.ts';
 
 export interface ReplicationDeps {
@@ -65,9 +67,22 @@ async function applyOne(deps: ReplicationDeps, actor: Actor, action: FieldAction
         }
         break;
       }
-      if (isDuplicateKey(error)) {
-        const dup = await duplicateOf(prisma, actor, action);
-        if (dup) return dup;
+      // A delivery racing this one stored the action first (whichever write of
+      // it failed here: the action's row, or a record the action creates under
+      // the device's id): answer what that delivery got.
+      const dup = await duplicateOf(prisma, actor, action);
+      if (dup) return dup;
+      if (isUniqueViolation(error) && action.kind === 'photo') {
+        // Another action took the photo's id between our read and our write.
+        const refusal = photoIdTaken({ interventionId: action.interventionId, agencyId: actor.agencyId });
+        handled = { outcome: refusal.outcome, interventionId: refusal.interventionId, agencyId: refusal.agencyId, resultVersion: null, effects: {} };
+        try {
+          result = await recordAction(prisma, actor, action, handled);
+        } catch (recordError) {
+          if (!isDuplicateKey(recordError)) throw recordError;
+          return (await duplicateOf(prisma, actor, action))!;
+        }
+        break;
       }
       if (error instanceof RaceError) {
         // Three lost races in a row: report it as the state having changed rather than fail the batch.

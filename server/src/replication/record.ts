@@ -35,6 +35,11 @@ export async function recordAction(db: Db, actor: Actor, action: FieldAction, ha
   return result;
 }
 
+/** Any unique violation (P2002). */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string })?.code === 'P2002';
+}
+
 /** Postgres unique violation on the actions' primary key: the same action arrived twice at once. */
 export function isDuplicateKey(error: unknown): boolean {
   const e = error as { code?: string; meta?: { modelName?: string; target?: unknown; driverAdapterError?: { cause?: { table?: string; originalMessage?: string } } } };

@@ -232,6 +232,7 @@ export const en: Dictionary = {
       status_changed: 'Status changed meanwhile',
       out_of_stock: 'Not enough stock',
       depends_on_conflict: 'Follows a conflicting action',
+      id_taken: 'Identifier already taken',
     },
     technicianSide: 'What the technician did',
     officeSide: 'What the office record says',

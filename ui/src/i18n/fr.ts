@@ -232,6 +232,7 @@ export const fr = {
       status_changed: 'Statut changé entre-temps',
       out_of_stock: 'Stock insuffisant',
       depends_on_conflict: 'Suit une action en conflit',
+      id_taken: 'Identifiant déjà pris',
     },
     technicianSide: 'Ce qu’a fait le technicien',
     officeSide: 'Ce que dit le dossier',

@@ -1,10 +1,11 @@
 // A photo taken on a visit, compressed on the device (JPEG), sent as its own
 // action so that a report's photos do not have to fit in one request. The
 // photo's id is the device's: sending it again under another action id
-// stores nothing twice.
+// stores nothing twice; an id that already names another record (another
+// visit's photo, a document) is a conflict for this action alone.
 import type { PhotoAction } from '@tournee/contracts/replication';
 import { decodeDataUrl } from '../attachment-data.ts';
-import type { Actor, Handled, Tx } from '../types.ts';
+import { conflict, type Actor, type Handled, type Tx } from '../types.ts';
 import { visitForAction } from '../visit-access.ts';
 import { deviceTime } from './status.ts';
 
@@ -14,6 +15,7 @@ export async function applyPhoto(tx: Tx, actor: Actor, action: PhotoAction, now:
   const applied = { outcome: { status: 'applied', interventionVersion: null, merged: false }, ...where, resultVersion: null, effects: {} } as const;
   const existing = await tx.attachment.findUnique({ where: { id: action.photoId }, select: { interventionId: true } });
   if (existing?.interventionId === visit.id) return applied;
+  if (existing) throw photoIdTaken(where);
   const { mimeType, bytes } = decodeDataUrl(action.image);
   const takenAt = deviceTime(action.takenAt, now);
   await tx.attachment.create({
@@ -25,3 +27,7 @@ export async function applyPhoto(tx: Tx, actor: Actor, action: PhotoAction, now:
   });
   return applied;
 }
+
+/** The device's photo id names another record: the photo is kept with the conflict, nothing is overwritten. */
+export const photoIdTaken = (where: { interventionId: string | null; agencyId: string | null }) =>
+  conflict('id_taken', 'this photo id is already used by another document: the photo was not stored, take it again', {}, where);

@@ -167,6 +167,7 @@ export const techEn: TechDictionary = {
       status_changed: 'The visit changed state meanwhile ({{status}}).',
       out_of_stock: 'Not enough {{reference}} {{name}}: {{onHand}} available, {{requested}} asked.',
       depends_on_conflict: 'This action followed a refused one: it was not applied.',
+      id_taken: 'This photo’s identifier is already used by another document: take the photo again.',
       rejected: 'Refused by the server: {{error}}',
     },
     backordered: 'The request is kept: the depot will serve it once restocked.',

@@ -167,6 +167,7 @@ export const techFr = {
       status_changed: 'La visite a changé d’état entre-temps ({{status}}).',
       out_of_stock: 'Stock insuffisant pour {{reference}} {{name}} : {{onHand}} disponible(s), {{requested}} demandé(s).',
       depends_on_conflict: 'Cette action suivait une action refusée : elle n’a pas été appliquée.',
+      id_taken: 'L’identifiant de cette photo est déjà pris par un autre document : reprenez la photo.',
       rejected: 'Refusé par le serveur : {{error}}',
     },
     backordered: 'La demande est conservée : le dépôt la servira dès réapprovisionnement.',
