@@ -4,6 +4,7 @@
 // simulator, and shuts all of it down cleanly on SIGINT/SIGTERM.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createSessions } from './auth/sessions.ts';
 import { verifyToken } from './auth/tokens.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
@@ -61,8 +62,10 @@ export async function start(config: Config): Promise<Running> {
     // wait for them comes after realtime's close, just before the database's.
     let drained: Promise<void> = Promise.resolve();
     undo.push(['http connections', () => drained]);
+    // One session registry for REST and sockets: a revocation made through the API closes the user's sockets.
+    const sessions = createSessions(db.prisma);
     const realtime: Realtime = await createRealtime({
-      httpServer, config, prisma: db.prisma, verifyToken, log: (m) => log(`realtime: ${m}`),
+      httpServer, config, prisma: db.prisma, verifyToken, sessions, log: (m) => log(`realtime: ${m}`),
       // The same namespace as `npm run worker` (REALTIME_PREFIX), so a worker's broadcasts reach this server's rooms.
       ...(process.env.REALTIME_PREFIX ? { redisPrefix: process.env.REALTIME_PREFIX } : {}),
     });
@@ -78,6 +81,7 @@ export async function start(config: Config): Promise<Running> {
       config,
       prisma: db.prisma,
       dbKind: db.kind,
+      sessions,
       broadcaster: realtime.broadcaster,
       health: { queue: async () => ({ kind: jobs.mode === 'redis' ? 'redis' : 'in-process', ok: jobs.mode === 'memory' || (await pingRedis(config.redisUrl!)) }) },
       routes: [(api) => planningRoutes(api, { prisma: db.prisma, jobs, broadcaster: realtime.broadcaster }), (api) => replicationRoutes(api, { prisma: db.prisma, broadcaster: realtime.broadcaster, io: realtime.io })],

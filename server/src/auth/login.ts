@@ -14,7 +14,7 @@ export interface SessionUser {
 }
 
 const USER_SELECT = {
-  id: true, email: true, name: true, role: true, technicianId: true, active: true, passwordHash: true,
+  id: true, email: true, name: true, role: true, technicianId: true, active: true, passwordHash: true, tokenVersion: true,
   agencies: { select: { agencyId: true } },
   technician: { select: { agencyId: true } },
 } as const;
@@ -33,11 +33,13 @@ function sessionUser(user: UserRow): SessionUser {
   return { id: user.id, email: user.email, name: user.name, role: user.role, technicianId: user.technicianId, agencyIds };
 }
 
-export function claimsOf(user: SessionUser): Claims {
+/** What a token says about its user; `tokenVersion` is the stored one at login (see sessions.ts). */
+export function claimsOf(user: SessionUser, tokenVersion: number): Claims {
   return {
     sub: user.id,
     role: user.role,
     agencyIds: user.agencyIds,
+    tokenVersion,
     ...(user.technicianId ? { technicianId: user.technicianId } : {}),
   };
 }
@@ -54,7 +56,7 @@ export async function login(
   if (!row || !ok || !row.active) return undefined;
   await prisma.user.update({ where: { id: row.id }, data: { lastLoginAt: new Date() } });
   const user = sessionUser(row);
-  return { token: await signToken(claimsOf(user), secret), user };
+  return { token: await signToken(claimsOf(user, row.tokenVersion), secret), user };
 }
 
 /** The current state of a logged-in user (undefined when deleted or disabled since). */

@@ -15,6 +15,8 @@ export interface Claims {
   readonly technicianId?: string;
   /** The agencies a dispatcher (or a technician) works for; empty for admins. */
   readonly agencyIds: readonly string[];
+  /** The user's token version at login (absent in tokens issued before versions: 0); see sessions.ts. */
+  readonly tokenVersion?: number;
 }
 
 const ClaimsSchema = z.object({
@@ -22,6 +24,7 @@ const ClaimsSchema = z.object({
   role: z.enum(ROLES),
   technicianId: z.string().min(1).optional(),
   agencyIds: z.array(z.string()),
+  tokenVersion: z.number().int().nonnegative().optional(),
 });
 
 const ISSUER = 'tournee';
@@ -48,8 +51,8 @@ export async function verifyToken(token: string, secret: string): Promise<Claims
     const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, algorithms: ['HS256'] });
     const parsed = ClaimsSchema.safeParse(payload);
     if (!parsed.success) throw new InvalidTokenError('token claims are malformed');
-    const { technicianId, ...claims } = parsed.data;
-    return technicianId === undefined ? claims : { ...claims, technicianId };
+    const { technicianId, tokenVersion, ...claims } = parsed.data;
+    return { ...claims, ...(technicianId === undefined ? {} : { technicianId }), ...(tokenVersion === undefined ? {} : { tokenVersion }) };
   } catch (error) {
     if (error instanceof InvalidTokenError) throw error;
     if (error instanceof errors.JWTExpired) throw new InvalidTokenError('token expired');

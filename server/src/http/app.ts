@@ -4,6 +4,7 @@
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import { CALENDAR_DAY_FIELDS } from '@tournee/contracts/api';
+import { createSessions, type Sessions } from '../auth/sessions.ts';
 import { authenticate, requireAuth } from './authenticate.ts';
 import type { AppDeps } from './deps.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
@@ -27,6 +28,8 @@ export interface App {
   /** Every declared route (the OpenAPI document is built from them). */
   readonly registry: ApiRegistry;
   readonly positions: PositionWriter;
+  /** Session revocation: the one the deps gave, or the app's own. */
+  readonly sessions: Sessions;
   /** Writes buffered positions; call before closing the database. */
   close(): Promise<void>;
 }
@@ -40,14 +43,15 @@ export function createApp(deps: AppDeps): App {
   // Large enough for a VROOM problem with its matrices (POST /api/optimization).
   app.use(express.json({ limit: '10mb' }));
   app.use(cookieParser());
-  app.use('/api', authenticate(deps.config.authSecret));
+  const sessions = deps.sessions ?? createSessions(deps.prisma);
+  app.use('/api', authenticate(deps.config.authSecret, sessions));
 
   const registry = new ApiRegistry();
   const positions = createPositionWriter(deps.prisma, { flushMs: deps.positionFlushMs, log });
   metaRoutes(registry, deps);
   authRoutes(registry, deps);
   organisationRoutes(registry, deps);
-  workforceRoutes(registry, deps);
+  workforceRoutes(registry, deps, sessions);
   technicianCalendarRoutes(registry, deps);
   installedBaseRoutes(registry, deps);
   serviceContractRoutes(registry, deps);
@@ -63,7 +67,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api', notFoundHandler);
   if (deps.ui) app.use(deps.ui);
   app.use(errorHandler(log));
-  return { app, registry, positions, close: () => positions.close() };
+  return { app, registry, positions, sessions, close: () => positions.close() };
 }
 
 function dayReplacer(this: unknown, key: string, value: unknown): unknown {

@@ -3,6 +3,7 @@
 // build the app with less.
 import type { Router } from 'express';
 import type { Config } from '../config.ts';
+import type { Sessions } from '../auth/sessions.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Broadcaster } from '../realtime/broadcaster.ts';
 import type { ApiRegistry } from './registry.ts';
@@ -19,6 +20,8 @@ export interface AppDeps {
   /** The realtime side: interventions and positions are handed to it. */
   readonly broadcaster?: (Pick<Broadcaster, 'positions' | 'interventionChanged'> & Partial<Pick<Broadcaster, 'assignmentPushed'>>) | undefined;
   readonly health?: HealthProbe | undefined;
+  /** Session revocation (auth/sessions.ts); shared with realtime so a revoked user's sockets are closed. Default: the app's own. */
+  readonly sessions?: Sessions | undefined;
   /** Other modules' routes (planning), declared on the app's registry: validated, authorized and in the OpenAPI document. */
   readonly routes?: ReadonlyArray<(api: ApiRegistry) => void> | undefined;
   /** Other modules' plain routers, mounted under /api for logged-in users. */

@@ -5,6 +5,7 @@ import {
   HandshakeAuth, agencyRoom, technicianRoom,
   type HandshakeErrorCode, type RoomName, type SocketData,
 } from '@tournee/contracts/realtime';
+import type { Sessions } from '../auth/sessions.ts';
 import type { Claims } from '../auth/tokens.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { RealtimeSocket } from './server-types.ts';
@@ -15,6 +16,8 @@ export interface HandshakeDeps {
   readonly verifyToken: VerifyToken;
   readonly secret: string;
   readonly prisma: PrismaClient;
+  /** When given, a token whose session was revoked (auth/sessions.ts) is refused. */
+  readonly sessions?: Sessions | undefined;
 }
 
 /** socket.io hands `message` and `data` to the client's `connect_error`. */
@@ -27,7 +30,7 @@ export class HandshakeError extends Error {
   }
 }
 
-export function handshakeMiddleware({ verifyToken, secret, prisma }: HandshakeDeps) {
+export function handshakeMiddleware({ verifyToken, secret, prisma, sessions }: HandshakeDeps) {
   return (socket: RealtimeSocket, next: (error?: Error) => void): void => {
     authenticate(socket.handshake.auth)
       .then((data) => {
@@ -46,6 +49,8 @@ export function handshakeMiddleware({ verifyToken, secret, prisma }: HandshakeDe
     } catch {
       throw new HandshakeError('invalid_token', 'the token is invalid or expired: log in again');
     }
+    const revoked = await sessions?.check(claims);
+    if (revoked) throw new HandshakeError('invalid_token', revoked);
     if (claims.role === 'technician' && !claims.technicianId) {
       throw new HandshakeError('forbidden', 'this technician account is not linked to a technician');
     }

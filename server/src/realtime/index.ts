@@ -4,6 +4,7 @@
 // the Redis adapter makes every room span all server and worker processes.
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
+import type { Sessions } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createBroadcaster, type Broadcaster } from './broadcaster.ts';
@@ -14,6 +15,7 @@ import { createPlanWatch, DEFAULT_RESYNC_INTERVAL_MS } from './plan-watch.ts';
 import { loadPlanSnapshot } from './plan-views.ts';
 import { attachRedisAdapter, connectRealtimeRedis, DEFAULT_REDIS_PREFIX } from './redis.ts';
 import { memorySequencer, redisSequencer } from './sequencer.ts';
+import { guardSessions } from './session-guard.ts';
 import type { RealtimeServer } from './server-types.ts';
 
 export type { Broadcaster } from './broadcaster.ts';
@@ -25,6 +27,13 @@ export interface RealtimeOptions {
   readonly config: Pick<Config, 'redisUrl' | 'authSecret'>;
   readonly prisma: PrismaClient;
   readonly verifyToken: VerifyToken;
+  /**
+   * Session revocation shared with the REST app: handshakes and every event
+   * are checked, and a revoked user's sockets disconnected. main.ts always
+   * passes it; tests of realtime alone, with tokens of users not in the
+   * database, leave it out.
+   */
+  readonly sessions?: Sessions;
   /** Namespaces Redis keys and channels (tests use a unique one). */
   readonly redisPrefix?: string;
   /** How long a position may wait for its frame (default 100 ms). */
@@ -63,7 +72,8 @@ export async function createRealtime(options: RealtimeOptions): Promise<Realtime
     log,
   });
 
-  io.use(handshakeMiddleware({ verifyToken, secret: config.authSecret, prisma }));
+  io.use(handshakeMiddleware({ verifyToken, secret: config.authSecret, prisma, sessions: options.sessions }));
+  const unguard = options.sessions ? guardSessions(io, { sessions: options.sessions, verifyToken, secret: config.authSecret, log }) : () => {};
   io.on('connection', (socket) => onConnection(socket, { prisma, outbox, planWatch, loadSnapshot, log }));
 
   let closing: Promise<void> | undefined;
@@ -72,6 +82,7 @@ export async function createRealtime(options: RealtimeOptions): Promise<Realtime
     io,
     close: () =>
       (closing ??= (async () => {
+        unguard();
         broadcaster.close();
         planWatch.close();
         io.local.disconnectSockets(true);

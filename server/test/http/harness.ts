@@ -5,6 +5,7 @@ import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe } from 'vitest';
+import { createSessions } from '../../src/auth/sessions.ts';
 import { verifyToken } from '../../src/auth/tokens.ts';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { createApp, type App, type AppDeps } from '../../src/http/app.ts';
@@ -90,10 +91,12 @@ export function useHarness(open: () => Promise<Opened>, { withRealtime, ...extra
     const fixtures = await seedFixtures(db.prisma);
     const http = createServer();
     const config = { authSecret: TEST_SECRET, redisUrl: undefined };
+    // As main.ts does: one session registry for REST and sockets.
+    const sessions = extra.sessions ?? createSessions(db.prisma);
     const realtime = withRealtime
-      ? await createRealtime({ httpServer: http, config, prisma: db.prisma, verifyToken, frameIntervalMs: 20, log: () => {} })
+      ? await createRealtime({ httpServer: http, config, prisma: db.prisma, verifyToken, sessions, frameIntervalMs: 20, log: () => {} })
       : undefined;
-    const app = createApp({ config, prisma: db.prisma, dbKind: db.kind, log: () => {}, positionFlushMs: 20, broadcaster: realtime?.broadcaster, ...extra });
+    const app = createApp({ config, prisma: db.prisma, dbKind: db.kind, log: () => {}, positionFlushMs: 20, broadcaster: realtime?.broadcaster, ...extra, sessions });
     const server = await listen(app, http);
     const call: Harness['call'] = (method, path, options) => request(server.url, method, path, options);
     const tokens = {} as Harness['tokens'];

@@ -1,11 +1,12 @@
 // Skills, technicians (with skill levels and usual sectors) and user accounts.
 import { technicianScope } from '../../auth/scope.ts';
 import { hashPassword } from '../../auth/passwords.ts';
+import { bumpIfSessionChanged, type Sessions } from '../../auth/sessions.ts';
 import {
   Skill, SkillInput, SkillPatch, SkillQuery, Technician, TechnicianInput, TechnicianPatch, TechnicianQuery,
   User, UserInput, UserPatch, UserQuery, checkUser,
 } from '@tournee/contracts/api';
-import { crudRoutes, defined, textSearch } from '../crud.ts';
+import { crudRoutes, defined, textSearch, type Delegate } from '../crud.ts';
 import type { AppDeps } from '../deps.ts';
 import type { ApiRegistry } from '../registry.ts';
 
@@ -13,7 +14,51 @@ type Data = Record<string, unknown>;
 type SkillLevel = { skillId: string; level: number };
 type SectorLink = { sectorId: string; primary?: boolean };
 
-export function workforceRoutes(api: ApiRegistry, { prisma }: AppDeps): void {
+export function workforceRoutes(api: ApiRegistry, { prisma }: AppDeps, sessions: Sessions): void {
+  // Writes that change what a user's token says end that user's sessions:
+  // the version is bumped in the same update (toUpdate below), then this
+  // process forgets the cached state and closes the user's sockets.
+  const users = (): Delegate => {
+    const d = prisma.user;
+    return {
+      findMany: (args) => d.findMany(args),
+      findFirst: (args) => d.findFirst(args),
+      count: (args) => d.count(args),
+      create: (args) => d.create(args),
+      update: async (args) => {
+        const user = await d.update(args);
+        if (args.data?.tokenVersion) sessions.changed(user.id);
+        return user;
+      },
+      delete: async (args) => {
+        const user = await d.delete(args);
+        sessions.changed(user.id);
+        return user;
+      },
+    };
+  };
+  // A technician moved to another agency: their account's token names the old one.
+  const technicians = (): Delegate => {
+    const d = prisma.technician;
+    return {
+      findMany: (args) => d.findMany(args),
+      findFirst: (args) => d.findFirst(args),
+      count: (args) => d.count(args),
+      create: (args) => d.create(args),
+      update: async (args) => {
+        if (args.data?.agencyId === undefined) return d.update(args);
+        const [technician, account] = await prisma.$transaction([
+          d.update(args),
+          prisma.user.findFirst({ where: { technicianId: args.where.id }, select: { id: true } }),
+          prisma.user.updateMany({ where: { technicianId: args.where.id }, data: { tokenVersion: { increment: 1 } } }),
+        ]);
+        if (account) sessions.changed(account.id);
+        return technician;
+      },
+      delete: (args) => d.delete(args),
+    };
+  };
+
   crudRoutes(api, {
     name: 'skills', noun: 'skill', tag: 'Workforce',
     delegate: () => prisma.skill,
@@ -27,7 +72,7 @@ export function workforceRoutes(api: ApiRegistry, { prisma }: AppDeps): void {
 
   crudRoutes(api, {
     name: 'technicians', noun: 'technician', tag: 'Workforce',
-    delegate: () => prisma.technician,
+    delegate: technicians,
     scope: technicianScope,
     writeRoles: ['admin', 'dispatcher'],
     query: TechnicianQuery,
@@ -60,7 +105,7 @@ export function workforceRoutes(api: ApiRegistry, { prisma }: AppDeps): void {
 
   crudRoutes(api, {
     name: 'users', noun: 'user', tag: 'Workforce',
-    delegate: () => prisma.user,
+    delegate: users,
     scope: () => ({}),
     readRoles: ['admin'],
     writeRoles: ['admin'],
@@ -75,17 +120,21 @@ export function workforceRoutes(api: ApiRegistry, { prisma }: AppDeps): void {
       passwordHash: await hashPassword(password as string),
       agencies: { create: ((agencyIds as string[] | undefined) ?? []).map((agencyId) => ({ agencyId })) },
     }),
-    toUpdate: async ({ password, agencyIds, ...rest }) => ({
-      ...rest,
-      ...(password ? { passwordHash: await hashPassword(password as string) } : {}),
-      ...(agencyIds ? { agencies: { deleteMany: {}, create: (agencyIds as string[]).map((agencyId) => ({ agencyId })) } } : {}),
-    }),
+    toUpdate: async (patch) => {
+      const { password, agencyIds, ...rest } = patch;
+      return {
+        ...rest,
+        ...bumpIfSessionChanged(patch),
+        ...(password ? { passwordHash: await hashPassword(password as string) } : {}),
+        ...(agencyIds ? { agencies: { deleteMany: {}, create: (agencyIds as string[]).map((agencyId) => ({ agencyId })) } } : {}),
+      };
+    },
     toOutput: userOutput,
   });
 }
 
-/** Never the password hash. */
+/** Never the password hash nor the session version. */
 export function userOutput(user: Data): unknown {
-  const { passwordHash: _hash, agencies, ...rest } = user;
+  const { passwordHash: _hash, tokenVersion: _version, agencies, ...rest } = user;
   return { ...rest, agencyIds: ((agencies as { agencyId: string }[] | undefined) ?? []).map((a) => a.agencyId) };
 }
