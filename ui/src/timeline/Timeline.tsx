@@ -10,7 +10,7 @@ import { ApiError } from '../api/http.ts';
 import { STATUS_COLORS } from '../board/colors.ts';
 import { minutesSinceLocalMidnight } from '@tournee/contracts/zoned-time';
 import { formatDuration, formatMinute, formatSignedDuration } from '../geo/time.ts';
-import type { DragState } from '../state/controller.ts';
+import type { DragState } from '../state/dispatching.ts';
 import { useBoard, useController } from '../state/context.tsx';
 import { useStore } from '../state/store.ts';
 import { type MoveTarget, previewOf, useMovePreview } from './move-preview.ts';

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Site } from '../api/types.ts';
 import type { InsertionAnswer, InsertionCandidate } from '../api/endpoints.ts';
 import { formatSignedDuration } from '../geo/time.ts';
-import { describe } from '../state/controller.ts';
+import { describeError } from '../state/describe-error.ts';
 import { useBoard, useController } from '../state/context.tsx';
 
 interface Target {
@@ -94,7 +94,7 @@ function UrgentForm({ onCreated }: { onCreated: (target: Target) => void }) {
         durationMinutes: duration, requiredSkills,
       });
     } catch (err) {
-      setError(describe(err));
+      setError(describeError(err));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 // A small agency's day, by hand: two technicians in Aix, a tour of two visits
 // for Alice, none yet for Bruno, and one urgent visit waiting.
 import type { Agency, InterventionView, PlanSnapshot, Shift, Skill, Technician, TourView } from '../../src/api/types.ts';
+import type { PlanningRun } from '../../src/api/endpoints.ts';
 
 export const DAY = '2026-03-10'; // a Tuesday, UTC+1 in Paris
 export const at = (hhmm: string): string => {
@@ -61,6 +62,19 @@ export function snapshot(overrides: Partial<PlanSnapshot> = {}): PlanSnapshot {
   return {
     agencyId: agency.id, date: DAY, epoch: 'e1', sequence: 10, reason: 'requested',
     tours, interventions, generatedAt: '2026-03-10T07:00:00Z',
+    ...overrides,
+  };
+}
+
+/** A preview run that succeeded and left i-3 out for lack of room. */
+export function planningRun(overrides: Partial<PlanningRun> = {}): PlanningRun {
+  return {
+    id: 'run-1', agencyId: agency.id, days: [DAY], status: 'succeeded', preview: true, decision: 'pending', decidedAt: null,
+    progress: 1, error: null, requestedById: null, createdAt: '', startedAt: null, finishedAt: null,
+    result: {
+      summary: { planned: 3, unassigned: 0, cost: 0, travelSeconds: 1, travelMeters: 1, solvingMs: 1, tours: 2, toursChanged: 1, interventionsChanged: 1 },
+      before: null, unassigned: [{ interventionId: 'i-3', reason: 'capacity' }], tours: [],
+    },
     ...overrides,
   };
 }
