@@ -55,13 +55,3 @@ describe('timeline layout', () => {
     expect(shiftOf(list, '2026-03-11')).toBeNull();
   });
 });
-
-describe('shortLabel', async () => {
-  const { shortLabel } = await import('../../src/timeline/Timeline.tsx');
-  it('keeps a person’s surname and the town, and a company’s whole name', () => {
-    expect(shortLabel('M. et Mme Patrick Simon — Pélissanne')).toBe('Simon · Pélissanne');
-    expect(shortLabel('Mme Inès Simon — Coudoux')).toBe('Simon · Coudoux');
-    expect(shortLabel('Camping des Pins — Pertuis')).toBe('Camping des Pins · Pertuis');
-    expect(shortLabel('Dupont')).toBe('Dupont');
-  });
-});
