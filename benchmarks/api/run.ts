@@ -1,0 +1,279 @@
+/**
+ * API load benchmark (issue 11, finding 10): the server as `npm start` runs
+ * it, in its own process, under three loads one after the other —
+ *
+ * - reads: `--readers` clients (200) each reading `GET /api/interventions?limit=200`
+ *   as the demo's dispatcher, the next as soon as the last answered;
+ * - writes: `--writers` clients (50) each PATCHing its own intervention with
+ *   the version it last read (optimistic writes that never conflict);
+ * - positions: `--technicians` devices (2,000) each posting its position once
+ *   every `--position-period-ms` (5 s) through `POST /api/positions`, with a
+ *   gateway's (admin) token, one position per request.
+ *
+ * and prints p50/p99/max latency, throughput and errors per load, with the
+ * machine's load average beside each.
+ *
+ *     npm run bench:api                                   # embedded PGlite (the default backend)
+ *     npm run bench:api -- --postgres postgresql://postgres@127.0.0.1:5432/postgres
+ *     npm run bench:api -- --only reads --seconds 20 --json out.json
+ *
+ * The database is the demo company (seeded here, before the server starts)
+ * plus the fleet of technicians, on a fresh PGlite folder or a throwaway
+ * PostgreSQL database; either is removed at the end.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { openDatabase } from '../../server/src/db/client.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../server/src/demo/seed.ts';
+import { agentFor, closedLoop, pacedDevices, send, type LoadResult, type Request } from './load.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    postgres: { type: 'string' },
+    seconds: { type: 'string', default: '15' },
+    readers: { type: 'string', default: '200' },
+    writers: { type: 'string', default: '50' },
+    technicians: { type: 'string', default: '2000' },
+    'position-period-ms': { type: 'string', default: '5000' },
+    only: { type: 'string' },
+    json: { type: 'string' },
+  },
+});
+const SECONDS = positiveInt('seconds');
+const READERS = positiveInt('readers');
+const WRITERS = positiveInt('writers');
+const TECHNICIANS = positiveInt('technicians');
+const POSITION_PERIOD_MS = positiveInt('position-period-ms');
+const LOADS = ['reads', 'writes', 'positions'] as const;
+type Load = (typeof LOADS)[number];
+const only = args.only ? (args.only.split(',') as Load[]) : [...LOADS];
+if (only.some((l) => !LOADS.includes(l))) fail(`--only takes ${LOADS.join(', ')}`);
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SECRET = `bench-api-${process.pid}`;
+
+let server: ChildProcess | undefined;
+const dataDir = mkdtempSync(join(os.tmpdir(), 'tournee-bench-api-'));
+const database = args.postgres ? await createDatabase(args.postgres) : undefined;
+// Bounded in time whatever happens: seeding, start-up, the loads, shutdown.
+const deadline = setTimeout(() => {
+  console.error('benchmark exceeded its time bound: stopping');
+  void cleanup().finally(() => process.exit(1));
+}, (3 * SECONDS + 600) * 1000);
+deadline.unref();
+
+try {
+  await main();
+} finally {
+  await cleanup();
+}
+
+async function main(): Promise<void> {
+  const backend = database ? 'PostgreSQL' : 'PGlite';
+  console.log(`API benchmark on ${backend}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load ${loadAverage()}`);
+  const fleet = await prepareDatabase();
+  const base = await startServer();
+  const dispatcher = await login(base, 'dispatcher@demo.tournee.fr');
+  const admin = await login(base, 'admin@demo.tournee.fr');
+  const listPath = '/api/interventions?limit=200';
+  const sample = JSON.parse((await send(agentFor(1), base, { method: 'GET', path: listPath, token: dispatcher })).body) as {
+    items: { id: string; version: number }[];
+    total: number;
+  };
+  console.log(`data: ${sample.total} interventions visible to the dispatcher (a page: ${sample.items.length}), ${fleet.length} technicians posting`);
+
+  const results: Record<string, unknown> = { backend, date: new Date().toISOString(), cpus: os.cpus().length, seconds: SECONDS };
+  const report = (name: string, what: string, load: string, r: LoadResult) => {
+    const row = summarize(r);
+    results[name] = { what, loadAverage: load, ...row };
+    console.log(
+      `${name.padEnd(9)} ${what}: ${row.requests} requests (${row.perSecond}/s), p50 ${row.p50} ms, p99 ${row.p99} ms, max ${row.max} ms, ` +
+        `errors ${JSON.stringify(row.errors)} — load before ${load}, after ${loadAverage()}`,
+    );
+  };
+  // A short warm-up: the first requests compile Prisma's queries and fill caches.
+  await closedLoop({ base, clients: 4, seconds: 2, next: () => ({ method: 'GET', path: listPath, token: dispatcher }) });
+
+  if (only.includes('reads')) {
+    const load = loadAverage();
+    report('reads', `${READERS} clients × GET ${listPath}`, load,
+      await closedLoop({ base, clients: READERS, seconds: SECONDS, next: () => ({ method: 'GET', path: listPath, token: dispatcher }) }));
+  }
+  if (only.includes('writes')) {
+    if (sample.items.length < WRITERS) fail(`${WRITERS} writers need as many interventions, the dispatcher sees ${sample.items.length}`);
+    const owned = sample.items.slice(0, WRITERS).map((i) => ({ id: i.id, version: i.version }));
+    let counter = 0;
+    const load = loadAverage();
+    report('writes', `${WRITERS} clients × PATCH /api/interventions/:id (own visit, its version)`, load,
+      await closedLoop({
+        base,
+        clients: WRITERS,
+        seconds: SECONDS,
+        next: (c): Request => ({
+          method: 'PATCH',
+          path: `/api/interventions/${owned[c]!.id}`,
+          token: dispatcher,
+          body: { version: owned[c]!.version, problemDescription: `bench write ${++counter}` },
+        }),
+        onAnswer: (c, answer) => {
+          const parsed = JSON.parse(answer.body) as { version?: number; current?: { version: number } };
+          const version = answer.status === 200 ? parsed.version : parsed.current?.version;
+          if (typeof version === 'number') owned[c]!.version = version;
+        },
+      }));
+  }
+  if (only.includes('positions')) {
+    const load = loadAverage();
+    const at = (d: number, t: number) => ({ lat: 43.3 + ((d * 7) % 100) / 200 + t * 1e-4, lon: 5.2 + ((d * 13) % 100) / 200 });
+    let tick = 0;
+    report('positions', `${fleet.length} technicians × POST /api/positions every ${POSITION_PERIOD_MS} ms`, load,
+      await pacedDevices({
+        base,
+        devices: fleet.length,
+        periodMs: POSITION_PERIOD_MS,
+        seconds: SECONDS,
+        next: (d): Request => ({
+          method: 'POST',
+          path: '/api/positions',
+          token: admin,
+          body: { positions: [{ technicianId: fleet[d]!, ...at(d, ++tick), recordedAt: new Date().toISOString() }] },
+        }),
+      }));
+  }
+  if (args.json) writeFileSync(args.json, JSON.stringify(results, null, 2));
+}
+
+/** The demo company and the posting fleet, written before the server opens the database (PGlite is one process's). */
+async function prepareDatabase(): Promise<string[]> {
+  const db = await openDatabase({ databaseUrl: database?.url, dataDir, log: () => {} });
+  try {
+    const seeded = await seedDemo(db.prisma, { seed: 1, now: new Date(), day: 'next', log: () => {} });
+    if (!seeded.seeded) fail('the database was not empty');
+    const agencies = await db.prisma.agency.findMany({ select: { id: true }, orderBy: { code: 'asc' } });
+    const existing = await db.prisma.technician.count();
+    await db.prisma.technician.createMany({
+      data: Array.from({ length: Math.max(0, TECHNICIANS - existing) }, (_, i) => ({
+        agencyId: agencies[i % agencies.length]!.id,
+        firstName: 'Bench',
+        lastName: String(i),
+      })),
+    });
+    const rows = await db.prisma.technician.findMany({ select: { id: true }, orderBy: { id: 'asc' }, take: TECHNICIANS });
+    return rows.map((r) => r.id);
+  } finally {
+    await db.close();
+  }
+}
+
+/** `npm start`'s entry point, without npm in between, on a port of its own. */
+async function startServer(): Promise<URL> {
+  const port = await freePort();
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: database?.url ?? '',
+      REDIS_URL: '',
+      DATA_DIR: dataDir,
+      AUTH_SECRET: SECRET,
+      DEMO: '0',
+      SIMULATE: '0',
+      PLANNING_AT: 'off',
+      SERVICE_PLANS_AT: 'off',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  server.stdout!.on('data', (d) => (output += String(d)));
+  server.stderr!.on('data', (d) => (output += String(d)));
+  const base = new URL(`http://127.0.0.1:${port}`);
+  const until = Date.now() + 180_000;
+  for (;;) {
+    if (server.exitCode !== null) fail(`the server exited with ${server.exitCode}:\n${output}`);
+    if (Date.now() > until) fail(`the server did not answer /api/health within 180 s:\n${output}`);
+    const ok = await fetch(new URL('/api/health', base)).then((r) => r.ok, () => false);
+    if (ok) return base;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+async function login(base: URL, email: string): Promise<string> {
+  const res = await fetch(new URL('/api/auth/login', base), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (!res.ok) fail(`login ${email}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+function summarize(r: LoadResult) {
+  const requests = r.latencies.total;
+  return {
+    requests,
+    perSecond: Math.round(requests / r.seconds),
+    p50: r.latencies.quantile(0.5),
+    p99: r.latencies.quantile(0.99),
+    max: r.latencies.max(),
+    ok: r.ok,
+    errors: r.errors,
+  };
+}
+
+function loadAverage(): string {
+  return os.loadavg().map((l) => l.toFixed(2)).join(' ');
+}
+
+async function cleanup(): Promise<void> {
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((r) => server!.once('exit', r));
+    server.kill('SIGTERM');
+    const timer = setTimeout(() => server?.kill('SIGKILL'), 20_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  await database?.drop().catch((e: unknown) => console.error(`dropping the benchmark database failed: ${String(e)}`));
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function createDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `tournee_bench_${process.pid}_${Date.now()}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    }).once('error', reject);
+  });
+}
+
+function positiveInt(name: keyof typeof args): number {
+  const value = Number(args[name]);
+  if (!Number.isInteger(value) || value < 1) fail(`--${name} must be a positive integer`);
+  return value;
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}
