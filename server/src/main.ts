@@ -16,12 +16,16 @@ import { planningRoutes } from './http/routes/planning.ts';
 import { replicationRoutes } from './http/routes/replication.ts';
 import { staticUi } from './http/static-ui.ts';
 import { jobOptionsFromEnv } from './jobs/options.ts';
+import { QueueUnavailableError } from './jobs/queue-unavailable.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { localDay } from './planning/time.ts';
 import { DEMO_TIME_ZONE } from './demo/build/context.ts';
 import { createRealtime, type Realtime } from './realtime/index.ts';
+import { componentLogger, logCallback, useProcessLogLevel } from './logger.ts';
+import { installFaultHandlers } from './process-faults.ts';
 
-const log = (message: string) => console.log(`[tournee] ${message}`);
+const logger = componentLogger('server');
+const log = (message: string) => logger.info(message);
 const DEMO_SEED = 1;
 /** Logins shown at start-up; the demo seed creates them (and more). */
 export const DEMO_LOGINS = ['admin@demo.tournee.fr', 'dispatcher@demo.tournee.fr', 'technicien1@demo.tournee.fr'] as const;
@@ -43,7 +47,7 @@ export async function start(config: Config): Promise<Running> {
       try {
         await fn();
       } catch (error) {
-        console.error(`[tournee] closing ${name} failed:`, error);
+        logger.error({ err: error }, `closing ${name} failed`);
       }
     }
   };
@@ -83,10 +87,14 @@ export async function start(config: Config): Promise<Running> {
       dbKind: db.kind,
       sessions,
       broadcaster: realtime.broadcaster,
-      health: { queue: async () => ({ kind: jobs.mode === 'redis' ? 'redis' : 'in-process', ok: jobs.mode === 'memory' || (await pingRedis(config.redisUrl!)) }) },
+      // Degraded (503, with the reasons) while Redis is away; the server keeps serving what does not need it.
+      health: {
+        queue: async () => ({ kind: jobs.mode === 'redis' ? 'redis' : 'in-process', ok: jobs.problem() === null && (jobs.mode === 'memory' || (await pingRedis(config.redisUrl!))) }),
+        problems: () => [jobs.problem(), realtime.problem()].filter((p): p is string => p !== null),
+      },
       routes: [(api) => planningRoutes(api, { prisma: db.prisma, jobs, broadcaster: realtime.broadcaster }), (api) => replicationRoutes(api, { prisma: db.prisma, broadcaster: realtime.broadcaster, io: realtime.io })],
       ui: staticUi(),
-      log: (m, e) => console.error(`[http] ${m}`, e ?? ''),
+      log: logCallback(componentLogger('http'), 'error'),
     });
     // Buffered positions are written before the database closes (undo runs in reverse).
     undo.push(['positions', () => app.close()]);
@@ -98,7 +106,7 @@ export async function start(config: Config): Promise<Running> {
 
     if (seeded?.seeded && seeded.today) await planDemoDay(db, jobs, seeded.today);
     if (config.simulate) {
-      const simulator = startSimulator({ prisma: db.prisma, broadcaster: realtime.broadcaster, seed: DEMO_SEED, log: (m, e) => console.error(`[simulator] ${m}`, e ?? '') });
+      const simulator = startSimulator({ prisma: db.prisma, broadcaster: realtime.broadcaster, seed: DEMO_SEED, log: logCallback(componentLogger('simulator'), 'warn') });
       undo.push(['simulator', () => simulator.stop()]);
     }
 
@@ -120,7 +128,14 @@ export async function start(config: Config): Promise<Running> {
 async function planDemoDay(db: Database, jobs: JobRunner, today: string): Promise<void> {
   const agencies = await db.prisma.agency.findMany({ select: { id: true, code: true }, orderBy: { code: 'asc' } });
   for (const agency of agencies) {
-    await jobs.submitPlanning({ agencyId: agency.id, days: [today], requestId: `demo-${today}`, timeLimitMs: 5_000, seed: DEMO_SEED });
+    try {
+      await jobs.submitPlanning({ agencyId: agency.id, days: [today], requestId: `demo-${today}`, timeLimitMs: 5_000, seed: DEMO_SEED });
+    } catch (error) {
+      // Redis down at start-up: the server still starts (degraded); the board's Optimiser plans the day later.
+      if (!(error instanceof QueueUnavailableError)) throw error;
+      logger.warn(`the demo's day is not planned: ${error.message}`);
+      return;
+    }
   }
   log(`planning ${today} for ${agencies.map((a) => a.code).join(', ')} (progress on the board)`);
 }
@@ -155,10 +170,14 @@ function closeHttp(server: Server): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  useProcessLogLevel();
+  // From the start: a fatal fault during start-up exits at once; once started, it stops the server cleanly.
+  const faults = { shutdown: (_reason: string, _exitCode?: number): void => process.exit(1) };
+  installFaultHandlers(logger, (reason) => faults.shutdown(reason, 1));
   const config = loadConfig();
   const running = await start(config);
   let stoppingSince: number | undefined;
-  const shutdown = (signal: string) => {
+  const shutdown = (signal: string, exitCode = 0) => {
     if (stoppingSince !== undefined) {
       // A signal to the process group can arrive twice (directly, and relayed
       // by tsx's parent process): only a later one means "exit now".
@@ -169,20 +188,21 @@ async function main(): Promise<void> {
     stoppingSince = Date.now();
     log(`${signal}: shutting down`);
     setTimeout(() => {
-      console.error(`[tournee] shutdown took more than ${SHUTDOWN_TIMEOUT_MS / 1000} s: exiting`);
+      logger.error(`shutdown took more than ${SHUTDOWN_TIMEOUT_MS / 1000} s: exiting`);
       process.exit(1);
     }, SHUTDOWN_TIMEOUT_MS).unref();
     running.stop().then(
       () => {
         log('stopped');
-        process.exit(0);
+        process.exit(exitCode);
       },
       (error: unknown) => {
-        console.error('[tournee] shutdown failed:', error);
+        logger.error({ err: error }, 'shutdown failed');
         process.exit(1);
       },
     );
   };
+  faults.shutdown = shutdown;
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
@@ -190,7 +210,8 @@ async function main(): Promise<void> {
 // Run when executed (npm start), not when imported (tests).
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((error: unknown) => {
-    console.error(`[tournee] cannot start: ${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}`);
+    if (error instanceof ConfigError) logger.fatal(`cannot start: ${error.message}`);
+    else logger.fatal({ err: error }, 'cannot start');
     process.exit(1);
   });
 }

@@ -79,7 +79,7 @@ async function npmStart(env: Record<string, string>): Promise<Started> {
 /** The server's own shutdown ran to its end (npm itself just dies of the signal). */
 function expectCleanStop(server: Started): void {
   expect(server.output()).toContain('SIGTERM: shutting down');
-  expect(server.output()).toContain('[tournee] stopped');
+  expect(server.output()).toContain('"msg":"stopped"');
   expect(server.output()).not.toMatch(/closing \w+ failed|shutdown failed|exiting now/);
 }
 

@@ -4,6 +4,7 @@
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import { CALENDAR_DAY_FIELDS } from '@tournee/contracts/api';
+import { componentLogger, logCallback } from '../logger.ts';
 import { createSessions, type Sessions } from '../auth/sessions.ts';
 import { authenticate, requireAuth } from './authenticate.ts';
 import type { AppDeps } from './deps.ts';
@@ -35,7 +36,7 @@ export interface App {
 }
 
 export function createApp(deps: AppDeps): App {
-  const log = deps.log ?? ((message, error) => console.error(`[http] ${message}`, error ?? ''));
+  const log = deps.log ?? logCallback(componentLogger('http'), 'error');
   const app = express();
   app.disable('x-powered-by');
   // Calendar days as YYYY-MM-DD (see CALENDAR_DAY_FIELDS); Dates arrive here already as ISO strings.

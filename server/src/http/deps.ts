@@ -11,6 +11,8 @@ import type { ApiRegistry } from './registry.ts';
 export interface HealthProbe {
   /** Where jobs run; `ok` false when the queue backend does not answer. */
   queue(): Promise<{ kind: 'redis' | 'in-process'; ok: boolean }>;
+  /** What else is degraded (Redis for realtime or the queue unreachable), one sentence each; empty when all is well. */
+  problems?(): readonly string[];
 }
 
 export interface AppDeps {

@@ -55,6 +55,10 @@ export interface ScheduleInfo {
 
 export interface QueueBackend {
   readonly mode: 'redis' | 'memory';
+  /** Null when the queue answers; why not otherwise (Redis down), for the health check. */
+  problem(): string | null;
+  /** Called each time the queue's Redis is (again) reachable; never for the in-process queue. */
+  onReady(listener: () => void): void;
   add(queue: JobQueue, name: string, data: unknown, options: AddOptions): Promise<void>;
   getJob(queue: JobQueue, id: string): Promise<JobStatus | null>;
   /** Makes the job's schedulers exactly one per agency given (none when `job.at` is null). */

@@ -36,6 +36,8 @@ export function createMemoryBackend(options: MemoryBackendOptions): QueueBackend
 
   return {
     mode: 'memory',
+    problem: () => null,
+    onReady: () => {},
 
     async add(queue, name, data, { jobId, retry }) {
       queues[queue].add(name, data, { jobId, attempts: retry.attempts, backoffMs: retry.backoffMs });

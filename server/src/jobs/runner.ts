@@ -32,16 +32,23 @@ import {
 } from './payloads.ts';
 import { processPlanningJob } from './planning-processor.ts';
 import { ensurePlanningRun, planningRunView, type PlanningRunView } from './planning-runs.ts';
+import { QueueUnavailableError } from './queue-unavailable.ts';
 import { SERVICE_PLANS_JOB, ServicePlanJobPayload, servicePlansSchedulerId } from './service-plan-payloads.ts';
+import { sweepInterruptedRuns } from './sweep-runs.ts';
 import { processServicePlanJob } from './service-plan-processor.ts';
 
 export type { JobStatus } from './backend.ts';
 
 export interface JobRunner {
   readonly mode: 'redis' | 'memory';
+  /** Null when jobs can be queued; why not otherwise (Redis down), for the health check. */
+  problem(): string | null;
   /** The engine off the event loop, shared with synchronous solves (POST /api/optimization). */
   readonly solver: SolverPool;
-  /** Throws a ZodError for an invalid payload. Same payload (request id) → same job and run. */
+  /**
+   * Throws a ZodError for an invalid payload, QueueUnavailableError when Redis
+   * cannot take the job (nothing is kept then). Same payload (request id) → same job and run.
+   */
   submitPlanning(input: PlanningJobInput): Promise<{ jobId: string; runId: string; run: PlanningRunView }>;
   submitDispatch(input: DispatchJobInput): Promise<{ jobId: string }>;
   getPlanningRun(runId: string): Promise<PlanningRunView | null>;
@@ -93,6 +100,7 @@ export async function createJobRunner(deps: JobRunnerDeps, overrides: Partial<Jo
 
   const runner: JobRunner = {
     mode: backend.mode,
+    problem: () => backend.problem(),
     solver,
 
     async submitPlanning(input) {
@@ -102,7 +110,13 @@ export async function createJobRunner(deps: JobRunnerDeps, overrides: Partial<Jo
       const run = await ensurePlanningRun(prisma, runId, payload, jobId);
       // A run that already started or ended is that request's answer; a queued one may have lost its job.
       if (run.status === 'queued') {
-        await backend.add('planning', PLANNING_JOB, payload, { jobId, retry: options.planningRetry });
+        try {
+          await backend.add('planning', PLANNING_JOB, payload, { jobId, retry: options.planningRetry });
+        } catch (error) {
+          // Not accepted, so not kept: the row goes (unless a worker already took the job) and the request can be sent again.
+          if (error instanceof QueueUnavailableError) await prisma.planningRun.deleteMany({ where: { id: runId, status: 'queued', startedAt: null } });
+          throw error;
+        }
       }
       return { jobId, runId, run: planningRunView(run) };
     },
@@ -155,7 +169,18 @@ export async function createJobRunner(deps: JobRunnerDeps, overrides: Partial<Jo
       },
     ];
   }
-  await runner.syncSchedules();
+  // With Redis: schedulers and interrupted runs now if Redis answers, and again each time it comes back.
+  const recover = async () => {
+    try {
+      await runner.syncSchedules();
+      if (backend.mode === 'redis') await sweepInterruptedRuns(prisma, backend, { retry: options.planningRetry, now: options.now, log: options.log });
+    } catch (error) {
+      if (!(error instanceof QueueUnavailableError)) throw error;
+      options.log(`schedulers and interrupted runs wait for Redis: ${error.message}`);
+    }
+  };
+  backend.onReady(() => void recover().catch((error: unknown) => options.log(`recovery after Redis returned failed: ${error instanceof Error ? error.message : String(error)}`)));
+  await recover();
   const stopFollowing = onAgenciesChanged(() => runner.syncSchedules());
   return runner;
 }

@@ -14,9 +14,10 @@ import { createOutbox } from './outbox.ts';
 import { createPlanWatch, DEFAULT_RESYNC_INTERVAL_MS } from './plan-watch.ts';
 import { loadPlanSnapshot } from './plan-views.ts';
 import { attachRedisAdapter, connectRealtimeRedis, DEFAULT_REDIS_PREFIX } from './redis.ts';
-import { memorySequencer, redisSequencer } from './sequencer.ts';
+import { fallbackSequencer, memorySequencer, redisSequencer } from './sequencer.ts';
 import { guardSessions } from './session-guard.ts';
 import type { RealtimeServer } from './server-types.ts';
+import { componentLogger } from '../logger.ts';
 
 export type { Broadcaster } from './broadcaster.ts';
 export { createRemoteBroadcaster } from './remote.ts';
@@ -40,6 +41,8 @@ export interface RealtimeOptions {
   readonly frameIntervalMs?: number;
   /** Period of the full plan resync to watching boards (default 60 s). */
   readonly resyncIntervalMs?: number;
+  /** How long start-up waits for Redis before going on without it (degraded). */
+  readonly redisConnectTimeoutMs?: number;
   /** Passed to socket.io (path, cors, ...). */
   readonly serverOptions?: Partial<ServerOptions>;
   readonly log?: (message: string) => void;
@@ -48,19 +51,24 @@ export interface RealtimeOptions {
 export interface Realtime {
   readonly broadcaster: Broadcaster;
   readonly io: RealtimeServer;
+  /** Null when healthy; why not otherwise (Redis configured but unreachable). */
+  problem(): string | null;
   /** Disconnects the sockets and Redis; the HTTP server stays the caller's to close. */
   close(): Promise<void>;
 }
 
 export async function createRealtime(options: RealtimeOptions): Promise<Realtime> {
   const { httpServer, config, prisma, verifyToken } = options;
-  const log = options.log ?? ((message: string) => console.error(`[realtime] ${message}`));
+  const logger = componentLogger('realtime');
+  const log = options.log ?? ((message: string) => logger.info(message));
   const prefix = options.redisPrefix ?? DEFAULT_REDIS_PREFIX;
 
   const io: RealtimeServer = new Server(httpServer, { ...options.serverOptions });
-  const redis = config.redisUrl ? await connectRealtimeRedis(config.redisUrl) : undefined;
+  const redis = config.redisUrl ? await connectRealtimeRedis(config.redisUrl, { connectTimeoutMs: options.redisConnectTimeoutMs }) : undefined;
   if (redis) attachRedisAdapter(io, redis, prefix);
-  const sequencer = redis ? redisSequencer(redis.pub, prefix) : memorySequencer();
+  const sequencer = redis
+    ? fallbackSequencer(redisSequencer(redis.pub, prefix), memorySequencer(), (error) => logger.debug({ err: error }, 'plan sequence drawn locally: Redis unreachable'))
+    : memorySequencer();
   const outbox = createOutbox(prisma);
   const broadcaster = createBroadcaster({ io, sequencer, outbox, frames: { intervalMs: options.frameIntervalMs } });
   const loadSnapshot = (agencyId: string, date: string, reason: 'requested' | 'periodic' = 'requested') =>
@@ -80,6 +88,7 @@ export async function createRealtime(options: RealtimeOptions): Promise<Realtime
   return {
     broadcaster,
     io,
+    problem: () => redis?.problem() ?? null,
     close: () =>
       (closing ??= (async () => {
         unguard();

@@ -8,7 +8,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createBroadcaster, type Broadcaster } from './broadcaster.ts';
 import { createOutbox } from './outbox.ts';
 import { attachRedisAdapter, connectRealtimeRedis, DEFAULT_REDIS_PREFIX } from './redis.ts';
-import { redisSequencer } from './sequencer.ts';
+import { fallbackSequencer, memorySequencer, redisSequencer } from './sequencer.ts';
 import type { RealtimeServer } from './server-types.ts';
 
 export interface RemoteBroadcasterOptions {
@@ -30,7 +30,7 @@ export async function createRemoteBroadcaster(redisUrl: string, options: RemoteB
   attachRedisAdapter(io, redis, prefix);
   const broadcaster = createBroadcaster({
     io,
-    sequencer: redisSequencer(redis.pub, prefix),
+    sequencer: fallbackSequencer(redisSequencer(redis.pub, prefix), memorySequencer(), () => {}),
     outbox: options.prisma ? createOutbox(options.prisma) : undefined,
     frames: { intervalMs: options.frameIntervalMs },
   });

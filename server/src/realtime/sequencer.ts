@@ -58,3 +58,25 @@ export function redisSequencer(client: RedisClient, prefix: string): PlanSequenc
     },
   };
 }
+
+/**
+ * Redis's counter while Redis answers, this process's own (its own epoch)
+ * while it does not: plan deltas keep reaching this process's boards during
+ * an outage, and the epoch changing twice — into the outage and out of it —
+ * makes every board resync from the database instead of trusting a sequence
+ * that other processes did not share.
+ */
+export function fallbackSequencer(primary: PlanSequencer, fallback: PlanSequencer, onFailure: (error: unknown) => void): PlanSequencer {
+  const orFallback = async (read: (s: PlanSequencer) => Promise<PlanVersion>): Promise<PlanVersion> => {
+    try {
+      return await read(primary);
+    } catch (error) {
+      onFailure(error);
+      return read(fallback);
+    }
+  };
+  return {
+    next: (agencyId) => orFallback((s) => s.next(agencyId)),
+    current: (agencyId) => orFallback((s) => s.current(agencyId)),
+  };
+}

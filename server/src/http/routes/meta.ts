@@ -12,7 +12,7 @@ export function metaRoutes(api: ApiRegistry, { prisma, dbKind, health, config }:
   api.publicRoute(
     {
       method: 'get', path: '/api/health', summary: 'Liveness and readiness', tag: 'Meta', response: Health, errors: [503],
-      description: 'Answers once migrations are applied. 503 with status "degraded" when the database or the queue backend does not answer.',
+      description: 'Answers once migrations are applied. 503 with status "degraded" when the database, the queue backend or the realtime Redis does not answer, with the reasons.',
     },
     async ({ res }) => {
       const [dbOk, queue] = await Promise.all([
@@ -20,9 +20,11 @@ export function metaRoutes(api: ApiRegistry, { prisma, dbKind, health, config }:
         health ? withTimeout(health.queue(), { kind: config.redisUrl ? 'redis' as const : 'in-process' as const, ok: false })
           : Promise.resolve({ kind: config.redisUrl ? 'redis' as const : 'in-process' as const, ok: !config.redisUrl }),
       ]);
-      const ok = dbOk && queue.ok;
+      const reasons = [...(dbOk ? [] : ['the database did not answer']), ...(health?.problems?.() ?? [])];
+      if (!queue.ok && !reasons.some((r) => r.includes('job queue'))) reasons.push('the job queue did not answer');
+      const ok = reasons.length === 0;
       res.status(ok ? 200 : 503);
-      return { status: ok ? 'ok' : 'degraded', db: { kind: dbKind, ok: dbOk }, queue };
+      return { status: ok ? 'ok' : 'degraded', db: { kind: dbKind, ok: dbOk }, queue, ...(ok ? {} : { reasons }) };
     },
   );
 

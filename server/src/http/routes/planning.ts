@@ -23,6 +23,7 @@ import {
 } from '@tournee/contracts/api/planning';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { planningRunView } from '../../jobs/planning-runs.ts';
+import { QueueUnavailableError } from '../../jobs/queue-unavailable.ts';
 import type { JobRunner } from '../../jobs/runner.ts';
 import { assignIntervention, VersionConflictError } from '../../planning/assign.ts';
 import { acceptPlan, discardPlan, PlanDecisionError, PlanningRunNotFoundError } from '../../planning/decide-plan.ts';
@@ -87,7 +88,7 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
       description: 'Starts a planning run; its progress arrives as socket.io `job:progress` in the agency room and at GET /api/plans/{id}. Sending the same requestId again returns the same run. '
         + 'With `preview: true` the run stores nothing in tours and interventions and broadcasts no plan change: the plan is kept on the run '
         + '(result.summary is the plan after, result.before the stored plan when the run started) until POST /api/plans/{id}/accept or /discard.',
-      body: PlanRequest, response: PlanSubmitted, errors: [422],
+      body: PlanRequest, response: PlanSubmitted, errors: [422, 503],
     },
     async ({ auth, body }) => {
       const agency = await prisma.agency.findUnique({ where: { id: body.agencyId }, select: { id: true, timezone: true } });
@@ -98,7 +99,7 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
       if (past.length === body.days.length) {
         throw new HttpError(422, 'every day asked is past', past.map((d) => ({ path: `days[${body.days.indexOf(d)}]`, in: 'body' as const, message: `${d} is before today (${today})` })));
       }
-      const submitted = await jobs.submitPlanning({
+      const submitted = await whenQueued(jobs.submitPlanning({
         agencyId: agency.id,
         days: body.days,
         ...(body.timeLimitMs !== undefined ? { timeLimitMs: body.timeLimitMs } : {}),
@@ -107,7 +108,7 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
         ...(body.preview !== undefined ? { preview: body.preview } : {}),
         requestId: body.requestId ?? randomUUID(),
         requestedById: auth.sub,
-      });
+      }));
       return { id: submitted.runId, jobId: submitted.jobId, run: submitted.run };
     },
   );
@@ -277,13 +278,23 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
       method: 'post', path: `${prefix}/interventions/:id/dispatch`, tag: TAG, roles: OFFICE, status: 202,
       summary: 'Insert an urgent visit as a job',
       description: 'With the technician given, or the best candidate; progress as socket.io `job:progress` (queue dispatch).',
-      params: IdParams, body: DispatchRequest, response: DispatchSubmitted,
+      params: IdParams, body: DispatchRequest, response: DispatchSubmitted, errors: [503],
     },
     async ({ auth, params, body }) => {
       await visibleIntervention(auth, params.id);
-      return jobs.submitDispatch({ interventionId: params.id, requestId: body.requestId ?? randomUUID(), requestedById: auth.sub, ...defined(body) });
+      return whenQueued(jobs.submitDispatch({ interventionId: params.id, requestId: body.requestId ?? randomUUID(), requestedById: auth.sub, ...defined(body) }));
     },
   );
+}
+
+/** Redis down or too slow: 503 with Retry-After, the request was not queued and can be sent again as is. */
+async function whenQueued<T>(submitted: Promise<T>): Promise<T> {
+  try {
+    return await submitted;
+  } catch (error) {
+    if (error instanceof QueueUnavailableError) throw new HttpError(503, error.message, [], {}, { 'Retry-After': String(error.retryAfterSeconds) });
+    throw error;
+  }
 }
 
 const canSeeAgency = (auth: Claims, agencyId: string): boolean => auth.role === 'admin' || auth.agencyIds.includes(agencyId);
