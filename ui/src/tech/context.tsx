@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from '../state/store.ts';
-import type { TechController, TechState } from './controller.ts';
+import type { TechController } from './controller.ts';
+import type { TechState } from './tech-state.ts';
 
 export const TechContext = createContext<TechController | null>(null);
 

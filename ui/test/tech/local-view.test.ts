@@ -1,10 +1,8 @@
-// The pure core of the technician app: what a visit shows while actions wait,
-// what a new action builds on, how the outbox is cut into batches, and how a
-// 400 is turned into refusals without blocking the rest.
+// The pure core of the technician app's sync (sync/local-view.ts): what a
+// visit shows while actions wait, what a new action builds on, how the outbox
+// is cut into batches, how an answer reads.
 import { describe, expect, it } from 'vitest';
 import { MAX_PHOTO_DATA_URL, type ActionResult, type FieldActionInput, type VisitSheet } from '@tournee/contracts/replication';
-import { ApiError } from '../../src/api/http.ts';
-import { parseValue, refusedByValidation } from '../../src/tech/controller.ts';
 import { MAX_PHOTO_CHARS } from '../../src/tech/report/photo.ts';
 import { answered, fitWithin, localArrival, localStatus, minutesBetween, nextBase, nextBatch } from '../../src/tech/sync/local-view.ts';
 import type { QueuedAction } from '../../src/tech/sync/types.ts';
@@ -81,16 +79,6 @@ describe('answers', () => {
     expect(answered({ id: 'a', status: 'duplicate', first } as ActionResult)).toEqual({ state: 'conflict', first });
     expect(answered(first)).toEqual({ state: 'conflict', first });
   });
-
-  it('a 400 refuses the actions it names and leaves the others pending', () => {
-    const batch = [move('en_route', 'pending'), move('on_site', 'pending'), move('on_site', 'pending')];
-    const error = new ApiError(400, 'invalid request body', [{ path: 'actions[1].at', in: 'body', message: 'Invalid ISO datetime' }]);
-    const out = refusedByValidation(batch, error);
-    expect(out.map((q) => q.state)).toEqual(['pending', 'rejected', 'pending']);
-    expect(out[1]!.result).toMatchObject({ status: 'rejected', details: [{ message: 'at: Invalid ISO datetime' }] });
-    // Nothing names an action: all of the batch is refused rather than resent forever.
-    expect(refusedByValidation(batch, new ApiError(400, 'the body is not valid JSON')).map((q) => q.state)).toEqual(['rejected', 'rejected', 'rejected']);
-  });
 });
 
 describe('small helpers', () => {
@@ -98,13 +86,6 @@ describe('small helpers', () => {
     expect(fitWithin(4000, 3000, 1600)).toEqual({ width: 1600, height: 1200 });
     expect(fitWithin(1200, 3000, 1600)).toEqual({ width: 640, height: 1600 });
     expect(fitWithin(800, 600, 1600)).toEqual({ width: 800, height: 600 });
-  });
-  it('types configuration values', () => {
-    expect(parseValue('45')).toBe(45);
-    expect(parseValue('-2.5')).toBe(-2.5);
-    expect(parseValue('true')).toBe(true);
-    expect(parseValue('R32')).toBe('R32');
-    expect(parseValue('12 bar')).toBe('12 bar');
   });
   it('keeps the photo limit in step with the contract', () => {
     expect(MAX_PHOTO_CHARS).toBe(MAX_PHOTO_DATA_URL);

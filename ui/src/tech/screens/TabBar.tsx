@@ -1,5 +1,5 @@
 import { useTech, useTechController } from '../context.tsx';
-import type { Tab } from '../controller.ts';
+import type { Tab } from '../tech-state.ts';
 import { useT } from '../i18n/index.ts';
 
 const TABS: readonly Tab[] = ['tour', 'map', 'parts', 'alerts'];

@@ -3,7 +3,7 @@
 // a push arriving at the same moment must not hide it).
 import { useEffect } from 'react';
 import { useTech, useTechController } from '../context.tsx';
-import type { ToastMessage } from '../controller.ts';
+import type { ToastMessage } from '../tech-state.ts';
 import { useT, type TechKey } from '../i18n/index.ts';
 
 const PUSH_SHOWN_MS = 8_000;
