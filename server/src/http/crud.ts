@@ -50,6 +50,8 @@ export interface CrudResource<Q extends { limit: number; offset: number }> {
   readonly checkMerged?: (merged: Data, ctx: z.RefinementCtx) => void;
   readonly toOutput?: (record: Data) => unknown;
   readonly deletable?: boolean;
+  /** Besides the roles and agencyOf: who may delete this record (throws 403). */
+  readonly checkDelete?: (auth: Claims, record: Data) => Promise<void>;
 }
 
 export function crudRoutes<Q extends { limit: number; offset: number }>(api: ApiRegistry, r: CrudResource<Q>): void {
@@ -116,6 +118,7 @@ export function crudRoutes<Q extends { limit: number; offset: number }>(api: Api
       async ({ auth, params }) => {
         const existing = await findScoped(auth, params.id);
         checkAgency(auth, existing);
+        await r.checkDelete?.(auth, existing);
         await r.delegate().delete({ where: { id: params.id } });
         return undefined;
       },

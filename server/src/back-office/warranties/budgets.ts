@@ -4,6 +4,7 @@
 // issued credit notes.
 import { dateOf } from '../days.ts';
 import type { Db } from '../db.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
 
 export interface BudgetRow {
   readonly kind: 'warranty' | 'contract';
@@ -19,24 +20,32 @@ export interface BudgetRow {
 
 const signOf = (kind: string) => (kind === 'credit_note' ? -1 : 1);
 
-export async function budgetReport(prisma: Db, year: number): Promise<BudgetRow[]> {
+/**
+ * `agencyIds` (a dispatcher's): only the contracts those agencies invoice,
+ * and the purchased warranties their documents bill, with the spending of
+ * those agencies' documents only. Absent: every agency (admin).
+ */
+export async function budgetReport(prisma: Db, year: number, filter: { agencyIds?: readonly string[] | undefined } = {}): Promise<BudgetRow[]> {
   const from = dateOf(`${year}-01-01`);
   const to = dateOf(`${year}-12-31`);
+  const ofAgencies = filter.agencyIds ? { agencyId: { in: [...filter.agencyIds] } } : {};
+  const billed: Prisma.BillingDocumentWhereInput = { status: 'issued', kind: { in: ['invoice', 'credit_note'] }, ...ofAgencies };
   const [warranties, contracts] = await Promise.all([
     prisma.warranty.findMany({
-      where: { kind: 'extended' },
+      where: { kind: 'extended', ...(filter.agencyIds ? { billingLines: { some: { document: ofAgencies } } } : {}) },
       include: {
         equipment: { select: { brand: true, model: true, serialNumber: true } },
-        billingLines: { where: { document: { status: 'issued', kind: { in: ['invoice', 'credit_note'] } } }, select: { coveredCents: true, document: { select: { kind: true } } } },
+        billingLines: { where: { document: billed }, select: { coveredCents: true, document: { select: { kind: true } } } },
       },
     }),
     prisma.contractTerms.findMany({
+      where: ofAgencies,
       include: {
         contract: {
           select: {
             reference: true,
             billingDocuments: {
-              where: { status: 'issued', kind: { in: ['invoice', 'credit_note'] }, issuedOn: { gte: from, lte: to } },
+              where: { ...billed, issuedOn: { gte: from, lte: to } },
               select: { kind: true, lines: { select: { kind: true, netCents: true } } },
             },
           },
@@ -46,7 +55,7 @@ export async function budgetReport(prisma: Db, year: number): Promise<BudgetRow[
   ]);
   // Contract coverage sits on lines of visit invoices that name the contract.
   const contractLines = await prisma.billingLine.findMany({
-    where: { contractId: { in: contracts.map((c) => c.contractId) }, document: { status: 'issued', kind: { in: ['invoice', 'credit_note'] }, issuedOn: { gte: from, lte: to } } },
+    where: { contractId: { in: contracts.map((c) => c.contractId) }, document: { ...billed, issuedOn: { gte: from, lte: to } } },
     select: { contractId: true, coveredCents: true, document: { select: { kind: true } } },
   });
   const rows: BudgetRow[] = [];

@@ -1,19 +1,33 @@
 // Customers, sites and equipment (with its history). Shared by all agencies;
-// technicians see the ones their assignments take them to.
+// technicians see the ones their assignments take them to. Deleting one is
+// the admin's, or a dispatcher's whose agencies are every agency concerned
+// (the sites' sectors, the interventions there): no agency deletes what
+// another works with.
 import { customerScope, equipmentScope, siteScope } from '../../auth/scope.ts';
 import {
   Customer, CustomerInput, CustomerPatch, CustomerQuery, Equipment, EquipmentEvent, EquipmentEventInput,
   EquipmentHistoryQuery, EquipmentInput, EquipmentPatch, EquipmentQuery, IdParams, Page,
   Site, SiteInput, SitePatch, SiteQuery,
 } from '@tournee/contracts/api';
+import { canManageAgency } from '../../auth/scope.ts';
+import type { Claims } from '../../auth/tokens.ts';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { crudRoutes, dayToDate, defined, textSearch } from '../crud.ts';
 import type { AppDeps } from '../deps.ts';
-import { notFound } from '../errors.ts';
+import { forbidden, notFound } from '../errors.ts';
+import { checkReferences } from '../references.ts';
 import type { ApiRegistry } from '../registry.ts';
 
 const OFFICE = ['admin', 'dispatcher'] as const;
 
 export function installedBaseRoutes(api: ApiRegistry, { prisma }: AppDeps): void {
+  const deletableBy = (what: string, sites: (id: string) => Prisma.SiteWhereInput) => async (auth: Claims, record: Record<string, unknown>) => {
+    const foreign = (await agenciesConcerned(prisma, sites(record.id as string))).filter((agencyId) => !canManageAgency(auth, agencyId));
+    if (foreign.length) throw forbidden(`this ${what} is also another agency's (its sector or interventions): only an admin can delete it`);
+  };
+  const sectorIsYours = (auth: Claims, data: Record<string, unknown>) =>
+    checkReferences(prisma, auth, undefined, [{ path: 'sectorId', kind: 'sector', id: data.sectorId as string | null | undefined }]);
+
   crudRoutes(api, {
     name: 'customers', noun: 'customer', tag: 'Installed base',
     delegate: () => prisma.customer,
@@ -23,6 +37,7 @@ export function installedBaseRoutes(api: ApiRegistry, { prisma }: AppDeps): void
     filters: (q) => textSearch(q.q, ['name', 'reference', 'email', 'phone']),
     orderBy: { name: 'asc' },
     input: CustomerInput, patch: CustomerPatch, output: Customer,
+    checkDelete: deletableBy('customer', (id) => ({ customerId: id })),
   });
 
   crudRoutes(api, {
@@ -37,6 +52,10 @@ export function installedBaseRoutes(api: ApiRegistry, { prisma }: AppDeps): void
     }),
     orderBy: [{ postcode: 'asc' }, { address: 'asc' }],
     input: SiteInput, patch: SitePatch, output: Site,
+    // A site is put in a sector of the caller's agencies only.
+    toCreate: async (input, auth) => (await sectorIsYours(auth, input), input),
+    toUpdate: async (patch, _existing, auth) => (await sectorIsYours(auth, patch), patch),
+    checkDelete: deletableBy('site', (id) => ({ id })),
   });
 
   crudRoutes(api, {
@@ -50,6 +69,7 @@ export function installedBaseRoutes(api: ApiRegistry, { prisma }: AppDeps): void
       ...(q.warrantyEndsBefore ? { warrantyEndsOn: { lte: dayToDate(q.warrantyEndsBefore) } } : {}),
     }),
     input: EquipmentInput, patch: EquipmentPatch, output: Equipment,
+    checkDelete: deletableBy('equipment', (id) => ({ equipment: { some: { id } } })),
   });
 
   // History: read by whoever sees the equipment; technicians add to it in the field.
@@ -77,4 +97,13 @@ export function installedBaseRoutes(api: ApiRegistry, { prisma }: AppDeps): void
       });
     },
   );
+}
+
+/** The agencies working with these sites: their sectors' and their interventions'. */
+async function agenciesConcerned(prisma: PrismaClient, sites: Prisma.SiteWhereInput): Promise<string[]> {
+  const [sectors, interventions] = await Promise.all([
+    prisma.sector.findMany({ where: { sites: { some: sites } }, select: { agencyId: true } }),
+    prisma.intervention.findMany({ where: { site: sites }, select: { agencyId: true }, distinct: ['agencyId'] }),
+  ]);
+  return [...new Set([...sectors, ...interventions].map((r) => r.agencyId))];
 }

@@ -16,6 +16,7 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { checkMerged, daysToDates, defined } from '../crud.ts';
 import type { AppDeps } from '../deps.ts';
 import { HttpError, forbidden, notFound } from '../errors.ts';
+import { checkReferences } from '../references.ts';
 import type { ApiRegistry } from '../registry.ts';
 import { pushToTechnicians } from '../technician-pushes.ts';
 import { recordVisitDone } from '../../service-plans/complete.ts';
@@ -82,6 +83,8 @@ export function interventionRoutes(api: ApiRegistry, { prisma, broadcaster, log 
     { method: 'post', path: '/api/interventions', summary: 'Create an intervention (status requested)', tag: TAG, roles: OFFICE, body: InterventionInput, response: Intervention, status: 201, errors: [422] },
     async ({ auth, body }) => {
       if (!canManageAgency(auth, body.agencyId)) throw forbidden(`agency ${body.agencyId} is not one of yours`);
+      // The technician's stored agency, not the body's agencyId, decides (as assigning does).
+      await checkReferences(prisma, auth, body.agencyId, [{ path: 'technicianId', kind: 'technician', id: body.technicianId }]);
       const { requiredSkills, ...fields } = daysToDates(body) as typeof body;
       const row = await prisma.intervention.create({
         data: { ...fields, ...(requiredSkills ? { requiredSkills: { create: requiredSkills } } : {}) } as Prisma.InterventionUncheckedCreateInput,
@@ -108,6 +111,11 @@ export function interventionRoutes(api: ApiRegistry, { prisma, broadcaster, log 
       const existing = await findScoped(auth, params.id);
       if (!canManageAgency(auth, existing.agencyId)) throw forbidden(`agency ${existing.agencyId} is not one of yours`);
       if (patch.agencyId !== undefined && !canManageAgency(auth, patch.agencyId)) throw forbidden(`agency ${patch.agencyId} is not one of yours`);
+      // The technician it will have must be in the agency it will be in.
+      if (patch.technicianId !== undefined || patch.agencyId !== undefined) {
+        const technicianId = patch.technicianId !== undefined ? patch.technicianId : existing.technicianId;
+        await checkReferences(prisma, auth, patch.agencyId ?? existing.agencyId, [{ path: 'technicianId', kind: 'technician', id: technicianId }]);
+      }
       if (existing.version !== version) throw conflict(existing, version, auth);
       checkMerged(checkIntervention, { ...existing, ...patch });
       const updated = await prisma.$transaction(async (tx) => {

@@ -7,6 +7,7 @@ import {
   User, UserInput, UserPatch, UserQuery, checkUser,
 } from '@tournee/contracts/api';
 import { crudRoutes, defined, textSearch, type Delegate } from '../crud.ts';
+import { checkReferences, type Reference } from '../references.ts';
 import type { AppDeps } from '../deps.ts';
 import type { ApiRegistry } from '../registry.ts';
 
@@ -85,17 +86,27 @@ export function workforceRoutes(api: ApiRegistry, { prisma }: AppDeps, sessions:
     include: { skills: { include: { skill: { select: { code: true, name: true } } } }, sectors: true },
     agencyOf: (t) => t.agencyId as string | undefined,
     input: TechnicianInput, patch: TechnicianPatch, output: Technician,
-    toCreate: ({ skills, sectors, ...rest }) => ({
-      ...rest,
-      ...(skills ? { skills: { create: skills as SkillLevel[] } } : {}),
-      ...(sectors ? { sectors: { create: sectors as SectorLink[] } } : {}),
-    }),
+    toCreate: async ({ skills, sectors, ...rest }, auth) => {
+      await checkReferences(prisma, auth, rest.agencyId as string, sectorReferences(sectors as SectorLink[] | undefined));
+      return {
+        ...rest,
+        ...(skills ? { skills: { create: skills as SkillLevel[] } } : {}),
+        ...(sectors ? { sectors: { create: sectors as SectorLink[] } } : {}),
+      };
+    },
     // Lists replace: what the dispatcher's form shows is what is stored.
-    toUpdate: ({ skills, sectors, ...rest }) => ({
-      ...rest,
-      ...(skills ? { skills: { deleteMany: {}, create: skills as SkillLevel[] } } : {}),
-      ...(sectors ? { sectors: { deleteMany: {}, create: sectors as SectorLink[] } } : {}),
-    }),
+    toUpdate: async ({ skills, sectors, ...rest }, existing, auth) => {
+      // Its usual sectors — the new list, or the kept one when it moves — must be its agency's.
+      if (sectors || rest.agencyId !== undefined) {
+        const kept = (sectors ?? existing.sectors) as SectorLink[] | undefined;
+        await checkReferences(prisma, auth, (rest.agencyId ?? existing.agencyId) as string, sectorReferences(kept));
+      }
+      return {
+        ...rest,
+        ...(skills ? { skills: { deleteMany: {}, create: skills as SkillLevel[] } } : {}),
+        ...(sectors ? { sectors: { deleteMany: {}, create: sectors as SectorLink[] } } : {}),
+      };
+    },
     toOutput: ({ skills, sectors, ...rest }) => ({
       ...rest,
       skills: (skills as { skillId: string; level: number; skill?: unknown }[]).map(({ skillId, level, skill }) => ({ skillId, level, skill })),
@@ -132,6 +143,9 @@ export function workforceRoutes(api: ApiRegistry, { prisma }: AppDeps, sessions:
     toOutput: userOutput,
   });
 }
+
+const sectorReferences = (sectors: readonly SectorLink[] | undefined): Reference[] =>
+  (sectors ?? []).map((s, i) => ({ path: `sectors[${i}].sectorId`, kind: 'sector', id: s.sectorId }));
 
 /** Never the password hash nor the session version. */
 export function userOutput(user: Data): unknown {

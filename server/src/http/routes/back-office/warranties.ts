@@ -1,7 +1,7 @@
 // Warranties of the installed base (shared by all agencies, like the
 // equipment), detection at lookup, extension after a repair, supplier
 // claims, the recoverable report, spent vs budget, contract terms.
-import { equipmentScope } from '../../../auth/scope.ts';
+import { canManageAgency, equipmentScope } from '../../../auth/scope.ts';
 import type { Claims } from '../../../auth/tokens.ts';
 import { IdParams, Page } from '@tournee/contracts/api';
 import {
@@ -18,6 +18,7 @@ import type { Prisma } from '../../../generated/prisma/client.ts';
 import { z } from 'zod';
 import { crudRoutes, dayToDate, defined } from '../../crud.ts';
 import { notFound } from '../../errors.ts';
+import { checkReferences } from '../../references.ts';
 import type { ApiRegistry } from '../../registry.ts';
 import { agencyRecordScope } from './scope.ts';
 import { OFFICE, TAGS, days, requireAgency, run, today, visibleAgencies, type BackOfficeDeps } from './support.ts';
@@ -98,6 +99,11 @@ export function warrantyRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
     { method: 'post', path: '/api/warranty-claims', summary: 'Open a claim to a supplier (repair, part or exchange under warranty)', tag: TAGS.warranties, roles: OFFICE, body: ClaimInput, response: Claim, status: 201, errors: [422] },
     async ({ auth, body }) => {
       requireAgency(auth, body.agencyId);
+      // The intervention and invoice it cites must be the claiming agency's.
+      await checkReferences(prisma, auth, body.agencyId, [
+        { path: 'interventionId', kind: 'intervention', id: body.interventionId },
+        { path: 'invoiceId', kind: 'billing document', id: body.invoiceId },
+      ]);
       return days(await run(() => createClaim(prisma, body, today(deps))));
     },
   );
@@ -134,17 +140,18 @@ export function warrantyRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
       method: 'get', path: '/api/warranty-budgets', summary: 'Purchased warranties and contracts: spent under them vs budget', tag: TAGS.warranties, roles: OFFICE, query: BudgetQuery, response: BudgetReport,
       description: 'Spent = covered amounts deducted on issued invoices, less credit notes: over their life for purchased warranties, in the year for contracts (whose revenue is the year\'s fees).',
     },
-    async ({ query }) => {
+    async ({ auth, query }) => {
       const year = query.year ?? Number(booksDay(today(deps)).slice(0, 4));
-      return { year, rows: await budgetReport(prisma, year) };
+      return { year, rows: await budgetReport(prisma, year, { agencyIds: visibleAgencies(auth) }) };
     },
   );
 
   // ─── Contract terms ───
   api.route(
     { method: 'get', path: '/api/contracts/:id/terms', summary: 'A contract\'s fee, period, coverage and budget', tag: TAGS.warranties, roles: OFFICE, params: IdParams, response: ContractTerms },
-    async ({ params }) => {
-      const terms = await prisma.contractTerms.findUnique({ where: { contractId: params.id } });
+    async ({ auth, params }) => {
+      // Terms belong to the agency that invoices them: another agency's are not found.
+      const terms = await prisma.contractTerms.findFirst({ where: { contractId: params.id, ...agencyRecordScope(auth) } });
       if (!terms) throw notFound('contract terms');
       return days(terms);
     },
@@ -153,8 +160,10 @@ export function warrantyRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
     { method: 'put', path: '/api/contracts/:id/terms', summary: 'Set a contract\'s fee, period, coverage and budget', tag: TAGS.warranties, roles: OFFICE, params: IdParams, body: ContractTermsInput, response: ContractTerms, errors: [422] },
     async ({ auth, params, body }) => {
       requireAgency(auth, body.agencyId);
-      const contract = await prisma.contract.findUnique({ where: { id: params.id }, select: { id: true } });
+      const contract = await prisma.contract.findUnique({ where: { id: params.id }, select: { id: true, terms: { select: { agencyId: true } } } });
       if (!contract) throw notFound('contract');
+      // Terms another agency invoices are theirs to change (the stored agency decides, not the body's).
+      if (contract.terms && !canManageAgency(auth, contract.terms.agencyId)) throw notFound('contract terms');
       const data = { ...body, nextPeriodStart: dateOf(body.nextPeriodStart), budgetCents: body.budgetCents ?? null };
       return days(await prisma.contractTerms.upsert({ where: { contractId: params.id }, create: { contractId: params.id, ...data }, update: data }));
     },
