@@ -15,7 +15,12 @@ export interface Config {
   readonly redisUrl: string | undefined;
   /** DATA_DIR, resolved to an absolute path. */
   readonly dataDir: string;
-  /** DEMO: seed the demo company when the database is empty. */
+  /**
+   * DEMO: seed the demo company (and its accounts, whose password is public)
+   * when the database is empty. Default: on for the embedded database only;
+   * with DATABASE_URL only when asked (DEMO=1); refused under
+   * NODE_ENV=production.
+   */
   readonly demo: boolean;
   /** SIMULATE: move technicians along their tours; defaults to `demo`. */
   readonly simulate: boolean;
@@ -30,6 +35,13 @@ export interface Config {
   readonly demoDay: DemoDayRule;
   /** AUTH_SECRET, or the one persisted in `${dataDir}/auth-secret`. */
   readonly authSecret: string;
+  /**
+   * TRUST_PROXY: Express's `trust proxy` — which reverse proxies' X-Forwarded-*
+   * headers are believed (client IP for rate limits, HTTPS for the Secure
+   * cookie). false (default): none, the socket's peer is the client; a number:
+   * that many proxies in front; or addresses/subnets (`loopback`, `10.0.0.0/8`).
+   */
+  readonly trustProxy: boolean | number | string;
 }
 
 export class ConfigError extends Error {
@@ -41,7 +53,7 @@ const FALSE = new Set(['0', 'false', 'no', 'off']);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.DATA_DIR || './data');
-  const demo = parseBoolean(env, 'DEMO', true);
+  const demo = parseDemo(env);
   return {
     port: parsePort(env.PORT),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -51,7 +63,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     simulate: parseBoolean(env, 'SIMULATE', demo),
     demoDay: parseDemoDay(env.DEMO_DAY),
     authSecret: env.AUTH_SECRET || persistedSecret(dataDir),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
+}
+
+// The demo's accounts (admin included) share the public password tournee-demo:
+// a production database must never get them by default (issue 11).
+function parseDemo(env: NodeJS.ProcessEnv): boolean {
+  const production = env.NODE_ENV?.trim().toLowerCase() === 'production';
+  const demo = parseBoolean(env, 'DEMO', !env.DATABASE_URL && !production);
+  if (demo && production) {
+    throw new ConfigError('DEMO is refused with NODE_ENV=production: the demo accounts share the public password tournee-demo. Unset DEMO (or NODE_ENV to try the demo)');
+  }
+  return demo;
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  const value = raw?.trim().toLowerCase();
+  if (!value || FALSE.has(value)) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'true' || value === 'yes' || value === 'on') return true;
+  const entries = value.split(',').map((s) => s.trim());
+  const bad = entries.find((e) => !PROXY_NAMES.has(e) && !/^[0-9a-f:.]+(\/\d{1,3})?$/.test(e));
+  if (bad !== undefined) {
+    throw new ConfigError(`TRUST_PROXY must be false, a number of proxies, true, or addresses/subnets (loopback, 10.0.0.0/8, …), got "${raw}" ("${bad}" is none of these)`);
+  }
+  return entries.join(',');
 }
 
 function parseDemoDay(value: string | undefined): DemoDayRule {

@@ -87,6 +87,8 @@ export async function start(config: Config): Promise<Running> {
       dbKind: db.kind,
       sessions,
       broadcaster: realtime.broadcaster,
+      // Login attempts counted in Redis, for every process alike (this process's memory while Redis is away).
+      loginCounters: { redis: realtime.redisCommand, prefix: process.env.REALTIME_PREFIX || 'tournee' },
       // Degraded (503, with the reasons) while Redis is away; the server keeps serving what does not need it.
       health: {
         queue: async () => ({ kind: jobs.mode === 'redis' ? 'redis' : 'in-process', ok: jobs.problem() === null && (jobs.mode === 'memory' || (await pingRedis(config.redisUrl!))) }),

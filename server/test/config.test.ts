@@ -15,7 +15,7 @@ describe('loadConfig', () => {
 
   it('reads every variable', () => {
     expect(loadConfig({ PORT: '0', DATABASE_URL: 'postgresql://x/y', REDIS_URL: 'redis://r', DATA_DIR: dir, DEMO: 'off', DEMO_DAY: 'next', AUTH_SECRET: 's3cret' })).toEqual({
-      port: 0, databaseUrl: 'postgresql://x/y', redisUrl: 'redis://r', dataDir: dir, demo: false, simulate: false, demoDay: 'next', authSecret: 's3cret',
+      port: 0, databaseUrl: 'postgresql://x/y', redisUrl: 'redis://r', dataDir: dir, demo: false, simulate: false, demoDay: 'next', authSecret: 's3cret', trustProxy: false,
     });
     expect(loadConfig({ DATA_DIR: dir, DEMO: '1', SIMULATE: 'false', AUTH_SECRET: 's' })).toMatchObject({ demo: true, simulate: false });
   });
@@ -24,6 +24,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR: dir, PORT: 'http' })).toThrow('PORT must be an integer between 0 and 65535, got "http"');
     expect(() => loadConfig({ DATA_DIR: dir, DEMO: 'maybe' })).toThrow(/^DEMO must be one of/);
     expect(() => loadConfig({ DATA_DIR: dir, DEMO_DAY: 'monday' })).toThrow('DEMO_DAY must be one of auto, next, today, got "monday"');
+  });
+
+  it('seeds the demo by default on the embedded database only, on PostgreSQL only when asked, never in production', () => {
+    expect(loadConfig({ DATA_DIR: dir, AUTH_SECRET: 's' }).demo).toBe(true);
+    expect(loadConfig({ DATA_DIR: dir, AUTH_SECRET: 's', DATABASE_URL: 'postgresql://x/y' })).toMatchObject({ demo: false, simulate: false });
+    expect(loadConfig({ DATA_DIR: dir, AUTH_SECRET: 's', DATABASE_URL: 'postgresql://x/y', DEMO: '1' }).demo).toBe(true);
+    expect(loadConfig({ DATA_DIR: dir, AUTH_SECRET: 's', NODE_ENV: 'production' }).demo).toBe(false);
+    expect(() => loadConfig({ DATA_DIR: dir, AUTH_SECRET: 's', NODE_ENV: 'production', DEMO: '1' })).toThrow(/^DEMO is refused with NODE_ENV=production: the demo accounts share the public password/);
+  });
+
+  it('reads TRUST_PROXY as Express understands it, and refuses what is not an address', () => {
+    const base = { DATA_DIR: dir, AUTH_SECRET: 's' };
+    expect(loadConfig(base).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback,10.0.0.0/8');
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'nginx' })).toThrow(/^TRUST_PROXY must be false, a number of proxies, true, or addresses\/subnets .*"nginx" is none of these/);
   });
 
   it('generates the auth secret once, persists it privately, and reuses it', () => {

@@ -173,7 +173,8 @@ describeWithService(both, 'npm start with DATABASE_URL and REDIS_URL', () => {
     const prefix = `tournee-test-${Date.now().toString(36)}`;
     let server: Started | undefined;
     try {
-      server = await npmStart({ DATA_DIR: dataDir, DATABASE_URL: database.url, REDIS_URL, QUEUE_PREFIX: prefix, REALTIME_PREFIX: prefix, SIMULATE: '0' });
+      // DEMO=1: with DATABASE_URL the demo is only seeded when asked.
+      server = await npmStart({ DATA_DIR: dataDir, DATABASE_URL: database.url, REDIS_URL, QUEUE_PREFIX: prefix, REALTIME_PREFIX: prefix, SIMULATE: '0', DEMO: '1' });
       const health = await (await fetch(`${server.url}/api/health`)).json();
       expect(health).toEqual({ status: 'ok', db: { kind: 'postgresql', ok: true }, queue: { kind: 'redis', ok: true } });
       const dispatcher = await login(server.url, 'dispatcher@demo.tournee.fr');

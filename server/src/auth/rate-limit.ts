@@ -4,10 +4,11 @@
 //   another address;
 // - per IP, counting every attempt, against spraying one password over many
 //   emails.
-// Counters live in this process's memory: with several server processes
-// each keeps its own (a Redis store would need rate-limit-redis).
+// Counters live in Redis when the server has one (rate-limit-store.ts), so
+// every server process counts the same attempts; otherwise in this process.
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
+import { loginAttemptStore, type RedisCommand } from './rate-limit-store.ts';
 
 export interface LoginRateLimit {
   readonly windowMs: number;
@@ -33,10 +34,19 @@ const tooMany: Options['handler'] = (req, res, _next, options) => {
   });
 };
 
-export function loginRateLimiters(limit: LoginRateLimit = DEFAULT_LOGIN_RATE_LIMIT): RequestHandler[] {
+export interface LoginCounters {
+  /** Redis to keep the counters in (shared by every process); absent: this process's memory. */
+  readonly redis?: RedisCommand | undefined;
+  /** Namespaces the Redis keys (as REDIS prefixes do for queues and rooms). */
+  readonly prefix?: string;
+  readonly onRedisFailure?: (error: unknown) => void;
+}
+
+export function loginRateLimiters(limit: LoginRateLimit = DEFAULT_LOGIN_RATE_LIMIT, counters: LoginCounters = {}): RequestHandler[] {
   const common = { windowMs: limit.windowMs, standardHeaders: 'draft-8' as const, legacyHeaders: false, handler: tooMany };
+  const store = (name: string) => loginAttemptStore(counters.redis, `${counters.prefix ?? 'tournee'}:login-limit:${name}:`, counters.onRedisFailure);
   return [
-    rateLimit({ ...common, limit: limit.max * PER_IP_FACTOR, keyGenerator: ipOf }),
-    rateLimit({ ...common, limit: limit.max, skipSuccessfulRequests: true, keyGenerator: (req) => `${ipOf(req)}|${emailOf(req)}` }),
+    rateLimit({ ...common, limit: limit.max * PER_IP_FACTOR, keyGenerator: ipOf, store: store('ip') }),
+    rateLimit({ ...common, limit: limit.max, skipSuccessfulRequests: true, keyGenerator: (req) => `${ipOf(req)}|${emailOf(req)}`, store: store('ip-email') }),
   ];
 }

@@ -9,6 +9,7 @@ import { createSessions, type Sessions } from '../auth/sessions.ts';
 import { authenticate, requireAuth } from './authenticate.ts';
 import type { AppDeps } from './deps.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
+import { securityHeaders } from './security-headers.ts';
 import { createPositionWriter, type PositionWriter } from './position-writer.ts';
 import { ApiRegistry } from './registry.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -39,6 +40,9 @@ export function createApp(deps: AppDeps): App {
   const log = deps.log ?? logCallback(componentLogger('http'), 'error');
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy (TRUST_PROXY): req.ip is the client's (rate limits), req.secure follows X-Forwarded-Proto (the Secure cookie).
+  app.set('trust proxy', deps.config.trustProxy ?? false);
+  app.use(securityHeaders({ tileUrl: process.env.TILE_URL }));
   // Calendar days as YYYY-MM-DD (see CALENDAR_DAY_FIELDS); Dates arrive here already as ISO strings.
   app.set('json replacer', dayReplacer);
   // Large enough for a VROOM problem with its matrices (POST /api/optimization).

@@ -2,6 +2,7 @@
 // database is optional, so tests (and a server without realtime or jobs) can
 // build the app with less.
 import type { Router } from 'express';
+import type { LoginCounters } from '../auth/rate-limit.ts';
 import type { Config } from '../config.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
@@ -16,7 +17,8 @@ export interface HealthProbe {
 }
 
 export interface AppDeps {
-  readonly config: Pick<Config, 'authSecret' | 'redisUrl'>;
+  /** trustProxy: absent → false (no proxy's headers believed). */
+  readonly config: Pick<Config, 'authSecret' | 'redisUrl'> & Partial<Pick<Config, 'trustProxy'>>;
   readonly prisma: PrismaClient;
   readonly dbKind: 'pglite' | 'postgresql';
   /** The realtime side: interventions and positions are handed to it. */
@@ -30,6 +32,8 @@ export interface AppDeps {
   readonly routers?: readonly Router[] | undefined;
   /** Served after the API (the web UI); never sees /api paths. */
   readonly ui?: Router | undefined;
+  /** Where login attempts are counted: Redis when given (shared by every process), else this process's memory. */
+  readonly loginCounters?: LoginCounters | undefined;
   /** Login attempts per IP and email (failed ones only) per window. */
   readonly loginRateLimit?: { readonly windowMs: number; readonly max: number } | undefined;
   /** Positions are written in batches this often (ms). */

@@ -53,6 +53,8 @@ export interface Realtime {
   readonly io: RealtimeServer;
   /** Null when healthy; why not otherwise (Redis configured but unreachable). */
   problem(): string | null;
+  /** One raw command to realtime's Redis (login counters share its connection); absent without Redis. */
+  readonly redisCommand: ((args: string[]) => Promise<unknown>) | undefined;
   /** Disconnects the sockets and Redis; the HTTP server stays the caller's to close. */
   close(): Promise<void>;
 }
@@ -89,6 +91,7 @@ export async function createRealtime(options: RealtimeOptions): Promise<Realtime
     broadcaster,
     io,
     problem: () => redis?.problem() ?? null,
+    redisCommand: redis ? (args) => redis.pub.sendCommand(args) : undefined,
     close: () =>
       (closing ??= (async () => {
         unguard();

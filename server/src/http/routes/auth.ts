@@ -11,12 +11,12 @@ import type { ApiRegistry } from '../registry.ts';
 
 const TAG = 'Auth';
 
-export function authRoutes(api: ApiRegistry, { prisma, config, loginRateLimit }: AppDeps): void {
+export function authRoutes(api: ApiRegistry, { prisma, config, loginRateLimit, loginCounters }: AppDeps): void {
   // The cookie serves the browser UI; `lax` keeps it off cross-site POSTs
   // (no CSRF through it) while links into the app still carry the session.
   const cookie = (secure: boolean): CookieOptions => ({ httpOnly: true, sameSite: 'lax', secure, path: '/' });
 
-  api.router.post('/api/auth/login', ...loginRateLimiters(loginRateLimit));
+  api.router.post('/api/auth/login', ...loginRateLimiters(loginRateLimit, loginCounters));
   api.publicRoute(
     {
       method: 'post', path: '/api/auth/login', summary: 'Log in with email and password', tag: TAG,
