@@ -5,15 +5,33 @@ import { z } from 'zod';
 
 /** Record ids (UUIDv7 strings by default; seeds may choose their own). */
 export const Id = z.string().trim().min(1).max(100);
+/**
+ * The years a date or instant may fall in. ISO allows year 0000 (and
+ * PostgreSQL refuses it: no year zero), and nothing a field-service company
+ * records is older than equipment installed last century or further ahead than
+ * a long contract; refusing the rest here names the field, where the database
+ * would refuse the whole write without naming it (issue 11, finding 6).
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2999;
+const yearInRange = (iso: string) => {
+  const year = Number(iso.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+};
+const yearMessage = `must be between the years ${MIN_YEAR} and ${MAX_YEAR}`;
+
 /** An instant with an explicit offset, e.g. 2026-01-15T08:00:00Z. */
-export const Instant = z.iso.datetime({ offset: true });
+export const Instant = z.iso.datetime({ offset: true }).refine(yearInRange, yearMessage);
 /** A calendar day, e.g. 2026-01-15 (read in the agency's time zone). */
-export const Day = z.iso.date();
+export const Day = z.iso.date().refine(yearInRange, yearMessage);
 export const Latitude = z.number().min(-90).max(90);
 export const Longitude = z.number().min(-180).max(180);
 /** Minutes after local midnight; 1440 is the end of the day. */
 export const MinuteOfDay = z.number().int().min(0).max(1440);
-export const Text = (max = 200) => z.string().trim().min(1).max(max);
+/** PostgreSQL stores no U+0000 in text: refused here with the field's name. */
+export const noNul = (s: string) => !s.includes('\u0000');
+export const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
+export const Text = (max = 200) => z.string().trim().min(1).max(max).refine(noNul, NUL_MESSAGE);
 export const Email = z.email().max(254).transform((e) => e.toLowerCase());
 /** Any JSON object (configurations, kind-specific data). */
 export const JsonObject = z.record(z.string(), z.unknown());

@@ -49,7 +49,12 @@ export function validationErrorFromIssues(issues: readonly z.core.$ZodIssue[], w
 
 interface PrismaLikeError {
   code: string;
-  meta?: { modelName?: string; driverAdapterError?: { cause?: { originalMessage?: string; message?: string; table?: string; constraint?: { fields?: string[]; index?: string } } } };
+  meta?: {
+    modelName?: string;
+    driverAdapterError?: {
+      cause?: { originalCode?: string; code?: string; originalMessage?: string; message?: string; table?: string; constraint?: { fields?: string[]; index?: string } };
+    };
+  };
 }
 
 const isPrismaError = (e: unknown): e is PrismaLikeError =>
@@ -63,6 +68,11 @@ export function fromDatabaseError(error: unknown): HttpError | undefined {
   if (!isPrismaError(error)) return undefined;
   const cause = error.meta?.driverAdapterError?.cause;
   const message = cause?.originalMessage ?? cause?.message ?? '';
+  // SQLSTATE class 22 (data exception): a value the database cannot store.
+  // Prisma wraps it as P2039 (queries) or P2010 (raw queries); it is the
+  // client's input, never a missing record.
+  const sqlState = cause?.originalCode ?? cause?.code;
+  if (typeof sqlState === 'string' && sqlState.startsWith('22')) return dataException(sqlState, message);
   switch (error.code) {
     case 'P2025':
       return notFound(error.meta?.modelName ?? 'record');
@@ -76,7 +86,6 @@ export function fromDatabaseError(error: unknown): HttpError | undefined {
         (fields.length ? fields : ['']).map((f) => ({ path: camel(f), in: 'body' as const, message: 'already taken' })));
     }
     case 'P2003':
-    case 'P2039':
     case 'P2014': {
       // Deleting something still referenced, or pointing at a missing record.
       const referencedBy = /violates (?:RESTRICT setting of )?foreign key constraint "[^"]+" on table "([^"]+)"/.exec(message);
@@ -90,6 +99,25 @@ export function fromDatabaseError(error: unknown): HttpError | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * The contracts refuse these values with the field's name (see
+ * `@tournee/contracts/api/common`); this is the net for a field they do not
+ * cover: the database's own words, without the field it could not name.
+ */
+function dataException(sqlState: string, message: string): HttpError {
+  const why: Record<string, string> = {
+    '22021': 'a text contains a NUL character (U+0000), which cannot be stored',
+    '22P05': 'a JSON value contains a NUL character (\\u0000), which cannot be stored',
+    '22008': 'a date or instant is outside the range that can be stored (years 1 to 294276)',
+    '22007': 'a date or instant is not valid',
+    '22003': 'a number is outside the range that can be stored',
+    '22001': 'a text is longer than the column allows',
+  };
+  return new HttpError(400, why[sqlState] ?? `a value cannot be stored: ${message}`, [
+    { path: '', in: 'body', message: message || `SQLSTATE ${sqlState}` },
+  ]);
 }
 
 // ─── Middleware ──────────────────────────────────────────────────────────────
@@ -116,8 +144,11 @@ function toHttpError(error: unknown): HttpError {
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const type = (error as { type?: string }).type;
     const message = type === 'entity.parse.failed' ? 'the body is not valid JSON'
-      : type === 'entity.too.large' ? 'the body is too large' : (error as Error).message;
+      : type === 'entity.too.large' ? `the body is larger than the limit of ${bytes((error as { limit?: number }).limit)}` : (error as Error).message;
     return new HttpError(status, message);
   }
   return new HttpError(500, 'internal error');
 }
+
+const bytes = (n: number | undefined) =>
+  n === undefined ? 'the server' : n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MB (${n} bytes)` : `${n} bytes`;

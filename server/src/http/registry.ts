@@ -6,6 +6,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Claims, Role } from '../auth/tokens.ts';
 import { forbidden, HttpError, unauthorized, validationError, type FieldLocation } from './errors.ts';
+import { checkJsonBody } from './json-body.ts';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Schema = z.ZodType;
@@ -77,6 +78,7 @@ export class ApiRegistry {
           throw forbidden(`this needs the role ${spec.roles.join(' or ')}; you are ${req.auth.role}`);
         }
       }
+      if (spec.body) checkJsonBody(req.body);
       const params = parse(spec.params, req.params, 'params');
       const query = parse(spec.query, req.query, 'query');
       const body = parse(spec.body, req.body ?? {}, 'body');
