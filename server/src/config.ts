@@ -6,7 +6,19 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEMO_DAY_RULES, type DemoDayRule } from './demo/build/context.ts';
 
+/**
+ * What a process of a deployment does (ROLE). `all`: the API, the board and
+ * the jobs in one process (the default, and the only choice on the embedded
+ * database); `api`: the API and the board, its jobs left to workers; `worker`:
+ * jobs only, no HTTP (what `npm run worker` runs). Several `api` and `worker`
+ * processes share one PostgreSQL and one Redis.
+ */
+export const ROLES = ['all', 'api', 'worker'] as const;
+export type Role = (typeof ROLES)[number];
+
 export interface Config {
+  /** ROLE: what this process runs. */
+  readonly role: Role;
   /** PORT; 0 asks the OS for a free port (tests). */
   readonly port: number;
   /** DATABASE_URL; absent → embedded PGlite under dataDir. */
@@ -54,7 +66,9 @@ const FALSE = new Set(['0', 'false', 'no', 'off']);
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.DATA_DIR || './data');
   const demo = parseDemo(env);
+  const role = parseRole(env);
   return {
+    role,
     port: parsePort(env.PORT),
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
@@ -91,6 +105,16 @@ function parseTrustProxy(raw: string | undefined): boolean | number | string {
     throw new ConfigError(`TRUST_PROXY must be false, a number of proxies, true, or addresses/subnets (loopback, 10.0.0.0/8, …), got "${raw}" ("${bad}" is none of these)`);
   }
   return entries.join(',');
+}
+
+function parseRole(env: NodeJS.ProcessEnv): Role {
+  const raw = env.ROLE?.trim().toLowerCase() || 'all';
+  if (!(ROLES as readonly string[]).includes(raw)) throw new ConfigError(`ROLE must be one of ${ROLES.join(', ')}, got "${env.ROLE}"`);
+  const role = raw as Role;
+  // Without Redis the queue lives in the process's memory: an api process would never see its jobs run, a worker none to run.
+  if (role !== 'all' && !env.REDIS_URL) throw new ConfigError(`ROLE=${role} needs REDIS_URL: without Redis, one process runs the API and its jobs (ROLE=all)`);
+  if (role !== 'all' && !env.DATABASE_URL) throw new ConfigError(`ROLE=${role} needs DATABASE_URL: the embedded database belongs to one process`);
+  return role;
 }
 
 function parseDemoDay(value: string | undefined): DemoDayRule {

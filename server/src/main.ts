@@ -18,6 +18,7 @@ import { staticUi } from './http/static-ui.ts';
 import { jobOptionsFromEnv } from './jobs/options.ts';
 import { QueueUnavailableError } from './jobs/queue-unavailable.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
+import { startWorker } from './jobs/worker.ts';
 import { localDay } from './planning/time.ts';
 import { DEMO_TIME_ZONE } from './demo/build/context.ts';
 import { createRealtime, type Realtime } from './realtime/index.ts';
@@ -77,7 +78,8 @@ export async function start(config: Config): Promise<Running> {
 
     const jobs: JobRunner = await createJobRunner(
       { config, prisma: db.prisma, broadcaster: realtime.broadcaster },
-      { ...jobOptionsFromEnv(), log: (m) => log(`jobs: ${m}`) },
+      // ROLE=api leaves the jobs to the worker processes: this one only queues them.
+      { ...jobOptionsFromEnv(), ...(config.role === 'api' ? { runWorkers: false } : {}), log: (m) => log(`jobs: ${m}`) },
     );
     undo.push(['jobs', () => jobs.close()]);
 
@@ -177,7 +179,8 @@ async function main(): Promise<void> {
   const faults = { shutdown: (_reason: string, _exitCode?: number): void => process.exit(1) };
   installFaultHandlers(logger, (reason) => faults.shutdown(reason, 1));
   const config = loadConfig();
-  const running = await start(config);
+  // ROLE=worker: the jobs only, no HTTP (the same process as `npm run worker`).
+  const running = config.role === 'worker' ? await startWorker(config) : await start(config);
   let stoppingSince: number | undefined;
   const shutdown = (signal: string, exitCode = 0) => {
     if (stoppingSince !== undefined) {

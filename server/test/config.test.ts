@@ -10,12 +10,12 @@ describe('loadConfig', () => {
 
   it('applies the documented defaults', () => {
     const config = loadConfig({ DATA_DIR: dir });
-    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, redisUrl: undefined, dataDir: dir, demo: true, simulate: true, demoDay: 'auto' });
+    expect(config).toMatchObject({ role: 'all', port: 3000, databaseUrl: undefined, redisUrl: undefined, dataDir: dir, demo: true, simulate: true, demoDay: 'auto' });
   });
 
   it('reads every variable', () => {
     expect(loadConfig({ PORT: '0', DATABASE_URL: 'postgresql://x/y', REDIS_URL: 'redis://r', DATA_DIR: dir, DEMO: 'off', DEMO_DAY: 'next', AUTH_SECRET: 's3cret' })).toEqual({
-      port: 0, databaseUrl: 'postgresql://x/y', redisUrl: 'redis://r', dataDir: dir, demo: false, simulate: false, demoDay: 'next', authSecret: 's3cret', trustProxy: false,
+      role: 'all', port: 0, databaseUrl: 'postgresql://x/y', redisUrl: 'redis://r', dataDir: dir, demo: false, simulate: false, demoDay: 'next', authSecret: 's3cret', trustProxy: false,
     });
     expect(loadConfig({ DATA_DIR: dir, DEMO: '1', SIMULATE: 'false', AUTH_SECRET: 's' })).toMatchObject({ demo: true, simulate: false });
   });
@@ -42,6 +42,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback,10.0.0.0/8');
     expect(() => loadConfig({ ...base, TRUST_PROXY: 'nginx' })).toThrow(/^TRUST_PROXY must be false, a number of proxies, true, or addresses\/subnets .*"nginx" is none of these/);
+  });
+
+  it('reads ROLE, and refuses a split role without the shared database and Redis it needs', () => {
+    const shared = { DATA_DIR: dir, AUTH_SECRET: 's', DATABASE_URL: 'postgresql://x/y', REDIS_URL: 'redis://r' };
+    expect(loadConfig({ ...shared, ROLE: 'api' }).role).toBe('api');
+    expect(loadConfig({ ...shared, ROLE: ' Worker ' }).role).toBe('worker');
+    expect(loadConfig({ DATA_DIR: dir, AUTH_SECRET: 's', ROLE: 'all' }).role).toBe('all');
+    expect(() => loadConfig({ ...shared, ROLE: 'both' })).toThrow('ROLE must be one of all, api, worker, got "both"');
+    expect(() => loadConfig({ ...shared, ROLE: 'api', REDIS_URL: '' })).toThrow(/^ROLE=api needs REDIS_URL/);
+    expect(() => loadConfig({ ...shared, ROLE: 'worker', DATABASE_URL: '' })).toThrow(/^ROLE=worker needs DATABASE_URL/);
   });
 
   it('generates the auth secret once, persists it privately, and reuses it', () => {

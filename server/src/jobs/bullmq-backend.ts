@@ -8,6 +8,7 @@
 // request gets QueueUnavailableError (503) instead of hanging; the workers'
 // connections retry forever (BullMQ's requirement) and pick up again once
 // Redis returns. Start-up never waits more than `connectTimeoutMs`.
+import { hostname } from 'node:os';
 import { type ConnectionOptions, type Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { JOB_QUEUES, type JobQueue } from '@tournee/contracts/realtime';
@@ -20,6 +21,10 @@ export interface BullmqBackendOptions {
   readonly redisUrl: string;
   readonly prefix: string;
   readonly log: (message: string) => void;
+  /** How long a dead worker keeps its job (BullMQ's lockDuration; its default when absent). */
+  readonly lockDurationMs?: number;
+  /** How often workers take back the jobs of dead ones (BullMQ's stalledInterval). */
+  readonly stalledIntervalMs?: number;
   /** Start-up waits this long for Redis, then goes on degraded (default 3 s). */
   readonly connectTimeoutMs?: number;
   /** Each queue call (enqueue, job state, schedulers) fails with QueueUnavailableError after this (default 5 s). */
@@ -143,6 +148,10 @@ export async function createBullmqBackend(options: BullmqBackendOptions): Promis
           connection,
           prefix: options.prefix,
           concurrency: concurrency[name],
+          // Recorded on the job as processedBy: says which process holds a job (operators, and the tests that kill it).
+          name: workerName(),
+          ...(options.lockDurationMs !== undefined ? { lockDuration: options.lockDurationMs } : {}),
+          ...(options.stalledIntervalMs !== undefined ? { stalledInterval: options.stalledIntervalMs } : {}),
         });
         // While Redis is down the workers' connections report every failed reconnection: the queues' client already said so once.
         worker.on('error', (error) => {
@@ -172,6 +181,11 @@ async function withinTime(promise: Promise<unknown>, ms: number): Promise<boolea
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** `host:pid` of this process. */
+export function workerName(): string {
+  return `${hostname()}:${process.pid}`;
 }
 
 function contextOf(job: Job): JobContext {

@@ -40,6 +40,14 @@ export interface JobRunnerOptions {
   readonly servicePlans: ServicePlanSchedule | null;
   readonly planningRetry: RetryPolicy;
   readonly dispatchRetry: RetryPolicy;
+  /**
+   * BullMQ's lock on a job in hand, renewed while it runs (default 30 s): a
+   * worker that died (kill -9, lost machine) loses it after this long, and the
+   * next stalled check hands the job to another worker.
+   */
+  readonly lockDurationMs?: number;
+  /** How often workers look for jobs whose lock expired (default 30 s). */
+  readonly stalledIntervalMs?: number;
   /** Planning jobs processed at once by this process. */
   readonly planningConcurrency: number;
   /** Threads solving engine problems (0: on the event loop, for tests only). */
@@ -69,7 +77,7 @@ export const DEFAULT_JOB_OPTIONS: JobRunnerOptions = {
  * JOBS_IN_PROCESS (default on; off when `npm run worker` processes do the work),
  * QUEUE_PREFIX, PLANNING_AT ("02:00", or "off"), PLANNING_DAYS_AHEAD,
  * PLANNING_DAYS, PLANNING_TIME_LIMIT_MS, SERVICE_PLANS_AT ("01:30", or "off"),
- * SERVICE_PLANS_HORIZON_DAYS, SOLVER_THREADS.
+ * SERVICE_PLANS_HORIZON_DAYS, SOLVER_THREADS, JOBS_LOCK_MS, JOBS_STALLED_INTERVAL_MS.
  */
 export function jobOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<JobRunnerOptions> {
   const out: { -readonly [K in keyof JobRunnerOptions]?: JobRunnerOptions[K] } = {};
@@ -98,6 +106,8 @@ export function jobOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial
     const time = plansAt ? clock('SERVICE_PLANS_AT', plansAt) : plans;
     out.servicePlans = { ...time, horizonDays: int('SERVICE_PLANS_HORIZON_DAYS', env.SERVICE_PLANS_HORIZON_DAYS, plans.horizonDays, 0, 730) };
   }
+  if (env.JOBS_LOCK_MS) out.lockDurationMs = int('JOBS_LOCK_MS', env.JOBS_LOCK_MS, 30_000, 1_000, 600_000);
+  if (env.JOBS_STALLED_INTERVAL_MS) out.stalledIntervalMs = int('JOBS_STALLED_INTERVAL_MS', env.JOBS_STALLED_INTERVAL_MS, 30_000, 500, 600_000);
   if (env.SOLVER_THREADS) out.solverThreads = int('SOLVER_THREADS', env.SOLVER_THREADS, 1, 1, 64);
   return out;
 }

@@ -78,7 +78,10 @@ export async function createJobRunner(deps: JobRunnerDeps, overrides: Partial<Jo
   const options: JobRunnerOptions = { ...DEFAULT_JOB_OPTIONS, ...overrides };
   const { prisma } = deps;
   const backend: QueueBackend = deps.config.redisUrl
-    ? await createBullmqBackend({ redisUrl: deps.config.redisUrl, prefix: options.queuePrefix, log: options.log })
+    ? await createBullmqBackend({
+      redisUrl: deps.config.redisUrl, prefix: options.queuePrefix, log: options.log,
+      lockDurationMs: options.lockDurationMs, stalledIntervalMs: options.stalledIntervalMs,
+    })
     : createMemoryBackend({ now: options.now, log: options.log });
   // Without Redis the queue is this process's memory: every process runs its own jobs.
   const runWorkers = backend.mode === 'memory' || options.runWorkers;

@@ -1,9 +1,10 @@
-// `npm run worker`: a process that only runs jobs — planning and dispatch —
-// taken from Redis, to add solving capacity next to the servers. It needs
-// REDIS_URL (the queues) and DATABASE_URL (an embedded PGlite database
-// belongs to one process). Boards hear its progress through the socket.io
-// Redis adapter, exactly as if a server had sent it.
-import { loadConfig } from '../config.ts';
+// The worker role: a process that only runs jobs — planning and dispatch —
+// taken from Redis, to add solving capacity next to the API processes
+// (`ROLE=worker npm start`, or `npm run worker`). It needs REDIS_URL (the
+// queues) and DATABASE_URL (an embedded PGlite database belongs to one
+// process). Boards hear its progress through the socket.io Redis adapter,
+// exactly as if an API process had sent it.
+import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { createRemoteBroadcaster } from '../realtime/remote.ts';
 import { jobOptionsFromEnv } from './options.ts';
@@ -11,31 +12,53 @@ import { createJobRunner } from './runner.ts';
 
 const log = (message: string) => console.log(`[worker] ${message}`);
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  if (!config.redisUrl) throw new Error('npm run worker needs REDIS_URL: without Redis, the server runs its jobs itself');
-  if (!config.databaseUrl) throw new Error('npm run worker needs DATABASE_URL: the embedded database cannot be shared between processes');
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
-  const broadcaster = await createRemoteBroadcaster(config.redisUrl, { prisma: db.prisma });
-  const runner = await createJobRunner({ config, prisma: db.prisma, broadcaster }, { ...jobOptionsFromEnv(), runWorkers: true, log });
-  log(`ready: processing planning and dispatch jobs (queue prefix ${process.env.QUEUE_PREFIX || 'tournee'})`);
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: finishing the jobs in hand`);
-    await runner.close();
-    await broadcaster.shutdown();
-    await db.close();
-    log('stopped');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+export interface RunningWorker {
+  /** Finishes the jobs in hand, then lets go of Redis and the database. */
+  stop(): Promise<void>;
 }
 
-main().catch((error: unknown) => {
-  console.error(`[worker] ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+export async function startWorker(config: Config, env: NodeJS.ProcessEnv = process.env): Promise<RunningWorker> {
+  if (!config.redisUrl) throw new ConfigError('a worker needs REDIS_URL: without Redis, the server runs its jobs itself');
+  if (!config.databaseUrl) throw new ConfigError('a worker needs DATABASE_URL: the embedded database cannot be shared between processes');
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
+  // The same realtime namespace as the API processes (REALTIME_PREFIX), or boards would not hear this worker.
+  const broadcaster = await createRemoteBroadcaster(config.redisUrl, { prisma: db.prisma, ...(env.REALTIME_PREFIX ? { redisPrefix: env.REALTIME_PREFIX } : {}) });
+  const runner = await createJobRunner({ config, prisma: db.prisma, broadcaster }, { ...jobOptionsFromEnv(env), runWorkers: true, log });
+  log(`ready: processing planning and dispatch jobs (queue prefix ${env.QUEUE_PREFIX || 'tournee'})`);
+  let stopping: Promise<void> | undefined;
+  return {
+    stop: () =>
+      (stopping ??= (async () => {
+        await runner.close();
+        await broadcaster.shutdown();
+        await db.close();
+      })()),
+  };
+}
+
+async function main(): Promise<void> {
+  const worker = await startWorker(loadConfig({ ...process.env, ROLE: 'worker' }));
+  const stop = (signal: string) => {
+    log(`${signal}: finishing the jobs in hand`);
+    void worker.stop().then(
+      () => {
+        log('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error('[worker] stopping failed:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+// Run when executed (npm run worker), not when imported (npm start with ROLE=worker).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(`[worker] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}
