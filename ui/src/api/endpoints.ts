@@ -1,12 +1,12 @@
-// Every server call the board makes, in one place: when a route changes on
-// the server, this file is the only one to follow it. Every type comes from
-// @tournee/contracts, as types only (`import type`): zod stays out of the bundle.
+// Every server call the board makes, in one place, each naming its route in
+// the contracts' route table (@tournee/contracts/routes) through the typed
+// client (./client.ts): paths, params, query fields, bodies and answers are
+// checked against the route's schemas, so a route changed on the server is a
+// type error here. Types only (`import type`): zod stays out of the bundle.
 import type { z } from 'zod';
+import { createCallApi, type CallApi, type ItemOf, type PagedRoute, type QueryOf } from './client.ts';
 import type { Http } from './http.ts';
-import type {
-  Agency, Customer, Equipment, FieldConflict, Intervention, InterventionInput, LoginResponse, PageOf, Region,
-  Sector, SessionUser, Shift, Site, Skill, Technician,
-} from './types.ts';
+import type { InterventionInput } from './types.ts';
 
 type PlanningContract = typeof import('@tournee/contracts/api/planning');
 type Infer<K extends keyof PlanningContract> = PlanningContract[K] extends z.ZodType ? z.output<PlanningContract[K]> : never;
@@ -53,53 +53,51 @@ export interface ConflictListQuery {
   readonly limit?: number;
 }
 
-const all = <T>(http: Http, path: string, query: Record<string, string | number | boolean | undefined> = {}) =>
-  http.get<PageOf<T>>(path, { limit: 200, ...query }).then((p) => p.items);
-
-const plan = (id: string) => `/api/plans/${encodeURIComponent(id)}`;
+/** The first page of a list, 200 items (the most the server gives at once): enough for an agency's records. */
+const all = <K extends PagedRoute>(call: CallApi, route: K, query: QueryOf<K> = {} as QueryOf<K>): Promise<ItemOf<K>[]> =>
+  (call as (route: K, request: { query: object }) => Promise<{ items: ItemOf<K>[] }>)(route, { query: { limit: 200, ...query } }).then((p) => p.items);
 
 export function endpoints(http: Http) {
+  const call = createCallApi(http);
   return {
-    login: (email: string, password: string) => http.post<LoginResponse>('/api/auth/login', { email, password }),
-    me: () => http.get<SessionUser>('/api/auth/me'),
-    logout: () => http.post<unknown>('/api/auth/logout'),
+    login: (email: string, password: string) => call('POST /api/auth/login', { body: { email, password } }),
+    me: () => call('GET /api/auth/me'),
+    logout: () => call('POST /api/auth/logout'),
 
-    regions: () => all<Region>(http, '/api/regions'),
-    agencies: () => all<Agency>(http, '/api/agencies'),
-    sectors: (agencyId?: string) => all<Sector>(http, '/api/sectors', { agencyId }),
-    skills: () => all<Skill>(http, '/api/skills'),
-    technicians: (agencyId: string) => all<Technician>(http, '/api/technicians', { agencyId, active: true }),
-    shifts: (technicianId: string) => http.get<Shift[]>(`/api/technicians/${encodeURIComponent(technicianId)}/shifts`),
+    regions: () => all(call, 'GET /api/regions'),
+    agencies: () => all(call, 'GET /api/agencies'),
+    sectors: (agencyId?: string) => all(call, 'GET /api/sectors', { agencyId }),
+    skills: () => all(call, 'GET /api/skills'),
+    technicians: (agencyId: string) => all(call, 'GET /api/technicians', { agencyId, active: true }),
+    shifts: (technicianId: string) => call('GET /api/technicians/:id/shifts', { params: { id: technicianId } }),
 
-    interventions: (query: { agencyId: string; status?: string; unplanned?: boolean }) => all<Intervention>(http, '/api/interventions', query),
-    intervention: (id: string) => http.get<Intervention>(`/api/interventions/${encodeURIComponent(id)}`),
-    createIntervention: (input: InterventionInput) => http.post<Intervention>('/api/interventions', input),
-    sites: (q: string) => all<Site>(http, '/api/sites', { q }),
-    customers: (q: string) => all<Customer>(http, '/api/customers', { q }),
-    equipment: (query: { serialNumber?: string; siteId?: string }) => all<Equipment>(http, '/api/equipment', query),
+    interventions: (query: { agencyId: string; status?: string; unplanned?: boolean }) => all(call, 'GET /api/interventions', query),
+    intervention: (id: string) => call('GET /api/interventions/:id', { params: { id } }),
+    createIntervention: (input: InterventionInput) => call('POST /api/interventions', { body: input }),
+    sites: (q: string) => all(call, 'GET /api/sites', { q }),
+    customers: (q: string) => all(call, 'GET /api/customers', { q }),
+    equipment: (query: { serialNumber?: string; siteId?: string }) => all(call, 'GET /api/equipment', query),
 
     /** `preview: true` computes the plan and keeps it on the run until accepted or discarded. */
-    startPlanning: (input: StartPlanning) => http.post<PlanSubmitted>('/api/plans', input),
-    planningRun: (id: string) => http.get<PlanningRun>(plan(id)),
+    startPlanning: (input: StartPlanning) => call('POST /api/plans', { body: input }),
+    planningRun: (id: string) => call('GET /api/plans/:id', { params: { id } }),
     /** Applies a preview; 409 (with a message) when the plan changed since the preview. */
-    acceptRun: (id: string) => http.post<PlanningRun>(`${plan(id)}/accept`),
-    discardRun: (id: string) => http.post<PlanningRun>(`${plan(id)}/discard`),
+    acceptRun: (id: string) => call('POST /api/plans/:id/accept', { params: { id } }),
+    discardRun: (id: string) => call('POST /api/plans/:id/discard', { params: { id } }),
     /** The run whose plan is in force for that day (succeeded, and applied directly or accepted), if any. */
     appliedRun: (agencyId: string, day: string) =>
-      http.get<{ items: PlanningRun[] }>('/api/plans', { agencyId, day, applied: true, limit: 1 }).then((page): PlanningRun | null => page.items[0] ?? null),
+      call('GET /api/plans', { query: { agencyId, day, applied: true, limit: 1 } }).then((page): PlanningRun | null => page.items[0] ?? null),
 
     candidates: (interventionId: string, day: string) =>
-      http.post<InsertionAnswer>(`/api/interventions/${encodeURIComponent(interventionId)}/insertion-candidates`, { day }),
+      call('POST /api/interventions/:id/insertion-candidates', { params: { id: interventionId }, body: { day } }),
     /** Writes nothing: the drag preview. */
-    evaluateMove: (interventionId: string, input: MoveInput) =>
-      http.post<MoveEvaluation>(`/api/interventions/${encodeURIComponent(interventionId)}/evaluate-move`, input),
-    assign: (interventionId: string, input: AssignInput) =>
-      http.post<AssignAnswer>(`/api/interventions/${encodeURIComponent(interventionId)}/assign`, input),
+    evaluateMove: (interventionId: string, input: MoveInput) => call('POST /api/interventions/:id/evaluate-move', { params: { id: interventionId }, body: input }),
+    assign: (interventionId: string, input: AssignInput) => call('POST /api/interventions/:id/assign', { params: { id: interventionId }, body: input }),
 
     /** Technicians' actions that clashed with the office's record, newest first. */
-    conflicts: (query: ConflictListQuery = {}) => http.get<FieldConflict[]>('/api/replication/conflicts', { ...query }),
+    conflicts: (query: ConflictListQuery = {}) => call('GET /api/replication/conflicts', { query }),
     resolveConflict: (actionId: string, resolution: string) =>
-      http.post<FieldConflict>(`/api/replication/conflicts/${encodeURIComponent(actionId)}/resolve`, { resolution }),
+      call('POST /api/replication/conflicts/:id/resolve', { params: { id: actionId }, body: { resolution } }),
   };
 }
 

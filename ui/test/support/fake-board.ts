@@ -52,7 +52,7 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
   const base: Api = {
     login: vi.fn(async () => ({ token: 'tok', user: { id: 'u1', email: 'd@x.fr', name: 'Dispatch', role: 'dispatcher' as const, technicianId: null, agencyIds: [agency.id] } })),
     me: vi.fn(notFound),
-    logout: vi.fn(async () => ({})),
+    logout: vi.fn(async () => undefined),
     regions: vi.fn(async () => []),
     agencies: vi.fn(async () => [agency]),
     sectors: vi.fn(async () => []),

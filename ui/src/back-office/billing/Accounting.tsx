@@ -7,11 +7,11 @@ import { billingApi, fecUrl, type JournalEntry } from './api.ts';
 import { formatDay, monthRange, todayDay } from './format.ts';
 import { errorsOf } from './forms.tsx';
 import { Loading, Money } from './kit.tsx';
-import { useRest } from './rest.ts';
+import { useBackOfficeHttp } from '../shared/client.ts';
 
 export function Accounting() {
   const { t, i18n } = useTranslation();
-  const rest = useRest();
+  const rest = useBackOfficeHttp();
   const api = useMemo(() => billingApi(rest), [rest]);
   const role = useBoard((s) => s.session?.user.role);
   const [month, setMonth] = useState(() => todayDay().slice(0, 7));

@@ -10,7 +10,7 @@ import { formatDay } from './format.ts';
 import { errorsOf } from './forms.tsx';
 import { Loading, Money, TabPanel, Tabs } from './kit.tsx';
 import { NewDocument } from './NewDocument.tsx';
-import { useRest } from './rest.ts';
+import { useBackOfficeHttp } from '../shared/client.ts';
 
 type Tab = 'documents' | 'accounting';
 
@@ -33,7 +33,7 @@ export function BillingScreen({ agencyId }: { agencyId: string | null }) {
 
 function Documents({ agencyId }: { agencyId: string }) {
   const { t, i18n } = useTranslation();
-  const rest = useRest();
+  const rest = useBackOfficeHttp();
   const api = useMemo(() => billingApi(rest), [rest]);
   const [kind, setKind] = useState<DocumentKind | ''>('');
   const [status, setStatus] = useState<DocumentStatus | ''>('');

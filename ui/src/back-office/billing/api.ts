@@ -1,8 +1,9 @@
-// The calls of the Quotes & invoices screen (server/src/http/routes/back-office/
-// billing.ts and accounting.ts), typed by the server's contracts.
+// The calls of the Quotes & invoices screen, each naming its route in the
+// contracts' route table through the typed client (ui/src/api/client.ts);
+// the record types come from the back office's contracts (types only).
 import type { z } from 'zod';
-import type { Intervention, PageOf } from '../../api/types.ts';
-import { allPages, enc, type Rest } from './rest.ts';
+import { allPages, createCallApi, routeUrl } from '../../api/client.ts';
+import type { BackOfficeHttp } from '../shared/client.ts';
 
 type Contracts = typeof import('@tournee/contracts/back-office');
 export type Out<K extends keyof Contracts> = Contracts[K] extends z.ZodType ? z.output<Contracts[K]> : never;
@@ -33,30 +34,30 @@ export const VAT_RATES: readonly VatRateBp[] = [2000, 1000, 550];
 export const PAYMENT_METHODS: readonly PaymentMethod[] = ['transfer', 'card', 'cheque', 'cash', 'direct_debit'];
 export const FAULT_CAUSES: readonly FaultCause[] = ['defect', 'wear', 'misuse', 'external', 'unknown'];
 
-const doc = (id: string) => `/api/billing-documents/${enc(id)}`;
-
-export function billingApi(rest: Rest) {
+export function billingApi(http: BackOfficeHttp) {
+  const call = createCallApi(http);
+  const doc = (id: string) => ({ params: { id } });
   return {
     documents: (q: { agencyId?: string | undefined; kind?: DocumentKind | undefined; status?: DocumentStatus | undefined; offset?: number }) =>
-      rest.get<PageOf<BillingDocument>>('/api/billing-documents', { limit: 100, ...q }),
-    document: (id: string) => rest.get<BillingDocument>(doc(id)),
+      call('GET /api/billing-documents', { query: { limit: 100, ...q } }),
+    document: (id: string) => call('GET /api/billing-documents/:id', doc(id)),
     fromIntervention: (interventionId: string, input: FromInterventionInput) =>
-      rest.post<BillingDocument>(`/api/interventions/${enc(interventionId)}/billing-documents`, input),
-    replaceLines: (id: string, input: LinesInput) => rest.put<BillingDocument>(`${doc(id)}/lines`, input),
-    deleteDraft: (id: string) => rest.delete<void>(doc(id)),
-    issue: (id: string) => rest.post<BillingDocument>(`${doc(id)}/issue`),
-    decide: (id: string, accepted: boolean) => rest.post<BillingDocument>(`${doc(id)}/decision`, { accepted }),
-    invoiceQuote: (id: string) => rest.post<BillingDocument>(`${doc(id)}/invoice`),
-    creditNote: (id: string, input: CreditNoteInput) => rest.post<BillingDocument>(`${doc(id)}/credit-notes`, input),
-    pay: (id: string, input: PaymentInput) => rest.post<PaymentAnswer>(`${doc(id)}/payments`, input),
-    claimsFromInvoice: (id: string) => rest.post<Claim[]>(`${doc(id)}/warranty-claims`),
-    claimsOfInvoice: (id: string) => rest.get<PageOf<Claim>>('/api/warranty-claims', { invoiceId: id, limit: 50 }).then((p) => p.items),
+      call('POST /api/interventions/:id/billing-documents', { params: { id: interventionId }, body: input }),
+    replaceLines: (id: string, input: LinesInput) => call('PUT /api/billing-documents/:id/lines', { ...doc(id), body: input }),
+    deleteDraft: (id: string) => call('DELETE /api/billing-documents/:id', doc(id)),
+    issue: (id: string) => call('POST /api/billing-documents/:id/issue', doc(id)),
+    decide: (id: string, accepted: boolean) => call('POST /api/billing-documents/:id/decision', { ...doc(id), body: { accepted } }),
+    invoiceQuote: (id: string) => call('POST /api/billing-documents/:id/invoice', doc(id)),
+    creditNote: (id: string, input: CreditNoteInput) => call('POST /api/billing-documents/:id/credit-notes', { ...doc(id), body: input }),
+    pay: (id: string, input: PaymentInput) => call('POST /api/billing-documents/:id/payments', { ...doc(id), body: input }),
+    claimsFromInvoice: (id: string) => call('POST /api/billing-documents/:id/warranty-claims', doc(id)),
+    claimsOfInvoice: (id: string) => call('GET /api/warranty-claims', { query: { invoiceId: id, limit: 50 } }).then((p) => p.items),
     /** Visits that can be invoiced (done, or closed) — a quote can be drafted for any. */
-    interventions: (agencyId: string, statuses: string) => allPages<Intervention>(rest, '/api/interventions', { agencyId, status: statuses }, 400),
-    journal: (from: string, to: string, offset = 0) => rest.get<PageOf<JournalEntry>>('/api/journal-entries', { from, to, limit: 200, offset }),
+    interventions: (agencyId: string, statuses: string) => allPages(call, 'GET /api/interventions', { agencyId, status: statuses }, 400),
+    journal: (from: string, to: string, offset = 0) => call('GET /api/journal-entries', { query: { from, to, limit: 200, offset } }),
   };
 }
 
 export type BillingApi = ReturnType<typeof billingApi>;
 
-export const fecUrl = (from: string, to: string): string => `/api/accounting/fec?from=${from}&to=${to}`;
+export const fecUrl = (from: string, to: string): string => routeUrl('GET /api/accounting/fec', { query: { from, to } });

@@ -1,18 +1,16 @@
-// Shared by the back office's screens (stock, warranties, billing): the REST
-// client they use, built on the board's http client (ui/src/api/http.ts: the
-// session's bearer token, the server's `{error, details}` turned into ApiError),
-// plus paging helpers and the reading of validation details
-// per field. Screens get it with `useBackOfficeHttp()`; tests inject a fake
-// through <BackOfficeHttpContext.Provider>.
+// Shared by the back office's screens (stock, warranties, billing): the
+// session's http client they send through, the board's own (ui/src/api/http.ts:
+// the session's bearer token, the server's `{error, details}` turned into
+// ApiError), and the reading of validation details per field. Screens get it
+// with `useBackOfficeHttp()` and hand it to their api.ts, whose calls go through
+// the typed client (ui/src/api/client.ts); tests inject a fake through
+// <BackOfficeHttpContext.Provider>.
 //
 // Stable API: BackOfficeHttp, createBackOfficeHttp, BackOfficeHttpContext,
-// useBackOfficeHttp, listAll, fieldErrors, errorMessage, errorAt.
+// useBackOfficeHttp, fieldErrors, errorMessage, errorAt.
 import { createContext, useContext, useMemo } from 'react';
 import { ApiError, createHttp, queryString, type Http, type TokenSource } from '../../api/http.ts';
-import type { PageOf } from '../../api/types.ts';
 import { ControllerContext } from '../../state/context.tsx';
-
-export type Query = Record<string, string | number | boolean | undefined>;
 
 /** The board's client (GET, POST, PATCH, PUT, DELETE): the back office needs nothing more. */
 export type BackOfficeHttp = Http;
@@ -38,22 +36,6 @@ export function useBackOfficeHttp(): BackOfficeHttp {
     );
   }, [injected, controller]);
 }
-
-/** Every page of a list route (200 a page), up to `max` items. */
-export async function listAll<T>(http: Http, path: string, query: Query = {}, max = 2000): Promise<T[]> {
-  const items: T[] = [];
-  for (let offset = 0; offset < max; offset += 200) {
-    const page = await http.get<PageOf<T>>(path, { ...query, limit: 200, offset });
-    items.push(...page.items);
-    if (page.items.length < 200 || items.length >= page.total) break;
-  }
-  return items;
-}
-
-export const path = (template: string, ...ids: string[]): string => {
-  let i = 0;
-  return template.replace(/:[a-zA-Z]+/g, () => encodeURIComponent(ids[i++] ?? ''));
-};
 
 export { ApiError, queryString };
 

@@ -1,10 +1,12 @@
-// The stock screen's server calls (server/src/http/routes/back-office/
-// {stock,orders,catalogue}.ts), typed by the back office's contracts — as
-// types only: zod stays out of the bundle.
+// The stock screen's server calls, each naming its route in the contracts'
+// route table through the typed client (ui/src/api/client.ts); the record
+// types come from the back office's contracts — as types only: zod stays out
+// of the bundle.
 import type { z } from 'zod';
 import type * as Catalogue from '@tournee/contracts/back-office/catalogue';
 import type * as Stock from '@tournee/contracts/back-office/stock';
-import { listAll, path, type BackOfficeHttp } from '../shared/client.ts';
+import { allPages, createCallApi } from '../../api/client.ts';
+import type { BackOfficeHttp } from '../shared/client.ts';
 
 export type Depot = z.output<typeof Catalogue.Depot>;
 export type Part = z.output<typeof Catalogue.Part>;
@@ -24,21 +26,22 @@ export type SupplierOrderInput = z.input<typeof Stock.SupplierOrderInput>;
 export type ReceiptInput = z.input<typeof Stock.ReceiptInput>;
 
 export function stockApi(http: BackOfficeHttp) {
+  const call = createCallApi(http);
   return {
-    depots: (agencyId: string) => listAll<Depot>(http, '/api/depots', { agencyId }),
-    parts: () => listAll<Part>(http, '/api/parts', {}, 5000),
-    suppliers: () => listAll<Supplier>(http, '/api/suppliers'),
-    levels: (agencyId: string) => listAll<StockLevel>(http, '/api/stock-levels', { agencyId }, 20_000),
+    depots: (agencyId: string) => allPages(call, 'GET /api/depots', { agencyId }),
+    parts: () => allPages(call, 'GET /api/parts', {}, 5000),
+    suppliers: () => allPages(call, 'GET /api/suppliers'),
+    levels: (agencyId: string) => allPages(call, 'GET /api/stock-levels', { agencyId }, 20_000),
     movements: (query: { depotId?: string; partId?: string; limit?: number }) =>
-      http.get<{ items: StockMovement[]; total: number }>('/api/stock-movements', { depotId: query.depotId, partId: query.partId, limit: query.limit ?? 50 }),
-    projection: (agencyId: string, horizonDays = 30) => listAll<Projection>(http, '/api/stock/projection', { agencyId, horizonDays }, 20_000),
-    shortages: (agencyId: string, horizonDays = 30) => http.get<ShortageAnswer>('/api/stock/shortages', { agencyId, horizonDays }),
-    supplierOrders: () => listAll<SupplierOrder>(http, '/api/supplier-orders', {}, 2000),
-    transfer: (input: TransferInput) => http.post<MovementBatch>('/api/stock-movements/transfers', input),
-    adjust: (input: AdjustmentInput) => http.post<MovementBatch>('/api/stock-movements/adjustments', input),
-    createSupplierOrder: (input: SupplierOrderInput) => http.post<SupplierOrder>('/api/supplier-orders', input),
-    markOrdered: (orderId: string, orderedOn: string) => http.patch<SupplierOrder>(path('/api/supplier-orders/:id', orderId), { status: 'ordered', orderedOn }),
-    receive: (orderId: string, input: ReceiptInput) => http.post<MovementBatch>(path('/api/supplier-orders/:id/receipts', orderId), input),
+      call('GET /api/stock-movements', { query: { depotId: query.depotId, partId: query.partId, limit: query.limit ?? 50 } }),
+    projection: (agencyId: string, horizonDays = 30) => allPages(call, 'GET /api/stock/projection', { agencyId, horizonDays }, 20_000),
+    shortages: (agencyId: string, horizonDays = 30) => call('GET /api/stock/shortages', { query: { agencyId, horizonDays } }),
+    supplierOrders: () => allPages(call, 'GET /api/supplier-orders', {}, 2000),
+    transfer: (input: TransferInput) => call('POST /api/stock-movements/transfers', { body: input }),
+    adjust: (input: AdjustmentInput) => call('POST /api/stock-movements/adjustments', { body: input }),
+    createSupplierOrder: (input: SupplierOrderInput) => call('POST /api/supplier-orders', { body: input }),
+    markOrdered: (orderId: string, orderedOn: string) => call('PATCH /api/supplier-orders/:id', { params: { id: orderId }, body: { status: 'ordered', orderedOn } }),
+    receive: (orderId: string, input: ReceiptInput) => call('POST /api/supplier-orders/:id/receipts', { params: { id: orderId }, body: input }),
   };
 }
 

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { errorsOf } from '../billing/forms.tsx';
 import { formatDay } from '../billing/format.ts';
 import { Loading, Money, TabPanel, Tabs } from '../billing/kit.tsx';
-import { useRest } from '../billing/rest.ts';
+import { useBackOfficeHttp } from '../shared/client.ts';
 import { CLAIM_STATUSES, equipmentLabel, toRecover, warrantyApi, type Claim, type ClaimStatus, type Supplier, type WarrantyApi } from './api.ts';
 import { ClaimDetail } from './ClaimDetail.tsx';
 import { EquipmentLookup } from './EquipmentLookup.tsx';
@@ -18,7 +18,7 @@ type Tab = 'claims' | 'recoverable' | 'budgets' | 'equipment';
 
 export function WarrantiesScreen({ agencyId }: { agencyId: string | null }) {
   const { t } = useTranslation();
-  const rest = useRest();
+  const rest = useBackOfficeHttp();
   const api = useMemo(() => warrantyApi(rest), [rest]);
   const [tab, setTab] = useState<Tab>('claims');
   const [suppliers, setSuppliers] = useState<Supplier[]>([]);

@@ -1,8 +1,10 @@
-// The calls of the Warranty claims screen (server/src/http/routes/back-office/
-// warranties.ts), typed by the server's contracts (types only).
-import type { Equipment, PageOf, Site } from '../../api/types.ts';
-import type { In, JournalEntry, Out } from '../billing/api.ts';
-import { allPages, enc, type Rest } from '../billing/rest.ts';
+// The calls of the Warranty claims screen, each naming its route in the
+// contracts' route table through the typed client (ui/src/api/client.ts);
+// the record types come from the back office's contracts (types only).
+import { allPages, createCallApi } from '../../api/client.ts';
+import type { Equipment } from '../../api/types.ts';
+import type { In, Out } from '../billing/api.ts';
+import type { BackOfficeHttp } from '../shared/client.ts';
 import { CLAIM_TRANSITIONS } from '@tournee/contracts/back-office/warranties';
 
 export type Claim = Out<'Claim'>;
@@ -33,25 +35,24 @@ export const CLAIM_MOVES: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>> 
 export const toRecover = (c: Pick<Claim, 'status' | 'expectedCreditCents' | 'receivedCreditCents'>): number =>
   c.status === 'submitted' || c.status === 'accepted' ? Math.max(0, c.expectedCreditCents - c.receivedCreditCents) : 0;
 
-const claim = (id: string) => `/api/warranty-claims/${enc(id)}`;
-
-export function warrantyApi(rest: Rest) {
+export function warrantyApi(http: BackOfficeHttp) {
+  const call = createCallApi(http);
   return {
     claims: (q: { agencyId?: string | undefined; status?: ClaimStatus | undefined; supplierId?: string | undefined }) =>
-      rest.get<PageOf<Claim>>('/api/warranty-claims', { limit: 200, ...q }),
-    claim: (id: string) => rest.get<Claim>(claim(id)),
-    openClaim: (input: ClaimInput) => rest.post<Claim>('/api/warranty-claims', input),
-    move: (id: string, input: ClaimTransitionInput) => rest.post<Claim>(`${claim(id)}/transitions`, input),
+      call('GET /api/warranty-claims', { query: { limit: 200, ...q } }),
+    claim: (id: string) => call('GET /api/warranty-claims/:id', { params: { id } }),
+    openClaim: (input: ClaimInput) => call('POST /api/warranty-claims', { body: input }),
+    move: (id: string, input: ClaimTransitionInput) => call('POST /api/warranty-claims/:id/transitions', { params: { id }, body: input }),
     /** The ledger entries a claim posted (its history in the books). */
-    postings: (id: string) => rest.get<PageOf<JournalEntry>>('/api/journal-entries', { sourceId: id, limit: 50 }).then((p) => p.items),
-    recoverable: (agencyId?: string) => rest.get<RecoverableReport>('/api/warranty-claims/recoverable', { agencyId }),
-    budgets: (year?: number) => rest.get<BudgetReport>('/api/warranty-budgets', { year }),
-    suppliers: () => allPages<Supplier>(rest, '/api/suppliers', {}, 1000),
-    warrantyStatus: (equipmentId: string, on?: string) => rest.get<CoverageVerdict>(`/api/equipment/${enc(equipmentId)}/warranty-status`, { on }),
-    equipment: (id: string) => rest.get<Equipment>(`/api/equipment/${enc(id)}`),
-    equipmentBySerial: (serialNumber: string) => rest.get<PageOf<Equipment>>('/api/equipment', { serialNumber, limit: 20 }).then((p) => p.items),
-    equipmentOfSite: (siteId: string) => rest.get<PageOf<Equipment>>('/api/equipment', { siteId, limit: 100 }).then((p) => p.items),
-    sites: (q: string) => rest.get<PageOf<Site>>('/api/sites', { q, limit: 20 }).then((p) => p.items),
+    postings: (id: string) => call('GET /api/journal-entries', { query: { sourceId: id, limit: 50 } }).then((p) => p.items),
+    recoverable: (agencyId?: string) => call('GET /api/warranty-claims/recoverable', { query: { agencyId } }),
+    budgets: (year?: number) => call('GET /api/warranty-budgets', { query: { year } }),
+    suppliers: () => allPages(call, 'GET /api/suppliers', {}, 1000),
+    warrantyStatus: (equipmentId: string, on?: string) => call('GET /api/equipment/:id/warranty-status', { params: { id: equipmentId }, query: { on } }),
+    equipment: (id: string) => call('GET /api/equipment/:id', { params: { id } }),
+    equipmentBySerial: (serialNumber: string) => call('GET /api/equipment', { query: { serialNumber, limit: 20 } }).then((p) => p.items),
+    equipmentOfSite: (siteId: string) => call('GET /api/equipment', { query: { siteId, limit: 100 } }).then((p) => p.items),
+    sites: (q: string) => call('GET /api/sites', { query: { q, limit: 20 } }).then((p) => p.items),
   };
 }
 

@@ -1,10 +1,10 @@
 // The back office's shared helpers (ui/src/back-office/shared): money and day
-// formatting, validation details per field, paging through a list route.
+// formatting, validation details per field. (Paging through a list route is
+// the typed client's: ui/test/api/client.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/api/http.ts';
-import { errorAt, errorMessage, fieldErrors, listAll, path } from '../../../src/back-office/shared/client.ts';
+import { errorAt, errorMessage, fieldErrors } from '../../../src/back-office/shared/client.ts';
 import { addDays, formatDay, formatMoney, formatQuantity, todayIso } from '../../../src/back-office/shared/format.ts';
-import { FakeBackOffice } from './fake-http.ts';
 
 const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -38,17 +38,4 @@ describe('back-office shared helpers', () => {
     expect(errorMessage(new Error('boom'))).toBe('boom');
   });
 
-  it('pages through a list route and builds paths with encoded ids', async () => {
-    const all = Array.from({ length: 450 }, (_, i) => ({ id: `p-${i}` }));
-    const fake = new FakeBackOffice({
-      'GET /api/parts': ({ query }) => {
-        const offset = Number(query.offset);
-        return { items: all.slice(offset, offset + Number(query.limit)), total: all.length, limit: query.limit, offset };
-      },
-    });
-    expect(await listAll(fake, '/api/parts', { q: 'x' })).toHaveLength(450);
-    expect(fake.calls.map((c) => c.query.offset)).toEqual([0, 200, 400]);
-    expect(fake.calls[0]!.query.q).toBe('x');
-    expect(path('/api/supplier-orders/:id/receipts', 'a/b')).toBe('/api/supplier-orders/a%2Fb/receipts');
-  });
 });
