@@ -15,6 +15,8 @@ export const Id = z.string().trim().min(1).max(100);
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2999;
 const yearInRange = (iso: string) => {
+  // Not a date at all: the format check says so, once.
+  if (!/^\d{4}-/.test(iso)) return true;
   const year = Number(iso.slice(0, 4));
   return year >= MIN_YEAR && year <= MAX_YEAR;
 };

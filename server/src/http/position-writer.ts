@@ -39,12 +39,7 @@ export function createPositionWriter(
     buffer = [];
     if (rows.length === 0) return writing;
     // Chained: batches land in order, and flush() waits for the ones before.
-    writing = writing.then(() =>
-      insertPositions(prisma, rows).then(
-        () => undefined,
-        (error: unknown) => log(`dropped ${rows.length} positions that could not be stored`, error),
-      ),
-    );
+    writing = writing.then(() => insertIsolatingFailures(prisma, rows, log));
     return writing;
   };
 
@@ -60,6 +55,50 @@ export function createPositionWriter(
       await flush();
     },
   };
+}
+
+/**
+ * Writes the batch; when the database refuses it (one row it cannot store —
+ * the route refuses what it can foresee, this is the net behind it), the
+ * halves are written separately, down to the rows that fail on their own, so
+ * one bad position costs only itself and never the rest of the fleet's
+ * (issue 11, finding 5). A batch with one bad row takes about 2·log2(n)
+ * statements; a database that is down fails every half, so that case stops
+ * at the first failure instead of splitting.
+ */
+async function insertIsolatingFailures(prisma: PrismaClient, rows: readonly PositionRow[], log: (message: string, error?: unknown) => void): Promise<void> {
+  const failure = await tryInsert(prisma, rows);
+  if (!failure) return;
+  if (!isRowError(failure)) {
+    log(`dropped ${rows.length} positions that could not be stored`, failure);
+    return;
+  }
+  let dropped = 0;
+  let example: unknown;
+  const split = async (part: readonly PositionRow[], error: unknown): Promise<void> => {
+    if (part.length === 1) {
+      dropped++;
+      example ??= error;
+      return;
+    }
+    const middle = Math.ceil(part.length / 2);
+    for (const half of [part.slice(0, middle), part.slice(middle)]) {
+      const halfFailure = await tryInsert(prisma, half);
+      if (halfFailure) await split(half, halfFailure);
+    }
+  };
+  await split(rows, failure);
+  log(`dropped ${dropped} of ${rows.length} positions that the database refused; the others are stored`, example);
+}
+
+const tryInsert = (prisma: PrismaClient, rows: readonly PositionRow[]): Promise<unknown> =>
+  insertPositions(prisma, rows).then(() => undefined, (error: unknown) => error ?? new Error('insert failed'));
+
+/** The database refused a value (SQLSTATE class 22, or a missing technician), not the connection. */
+function isRowError(error: unknown): boolean {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; code?: string } } } })?.meta?.driverAdapterError?.cause;
+  const state = cause?.originalCode ?? cause?.code;
+  return typeof state === 'string' && (state.startsWith('22') || state === '23503');
 }
 
 /**
