@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CompleteAction } from '@tournee/contracts/replication';
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { decodeDataUrl } from '../attachment-data.ts';
+import { decodeImageDataUrl } from '../attachment-data.ts';
 import { expectedVersion } from '../base-version.ts';
 import { consumeFromVan } from '../stock.ts';
 import { RaceError, conflict, rejected, type Actor, type Handled, type Tx } from '../types.ts';
@@ -18,6 +18,8 @@ type Configuration = Record<string, unknown>;
 
 export async function applyComplete(tx: Tx, actor: Actor, action: CompleteAction, now: Date): Promise<Handled> {
   const visit = await visitForAction(tx, actor, action.interventionId);
+  // Checked before anything is written: a signature that is not a PNG rejects the whole completion.
+  const signature = action.signature ? { ...action.signature, ...(await decodeImageDataUrl(action.signature.image, 'signature.image')) } : null;
   const expected = await expectedVersion(tx, actor, visit, action);
   const where = { interventionId: visit.id, agencyId: visit.agencyId };
   if (visit.status !== 'on_site') {
@@ -41,13 +43,13 @@ export async function applyComplete(tx: Tx, actor: Actor, action: CompleteAction
   const consumed = await consumeFromVan(tx, actor, visit, action.partsUsed, completedAt);
   const changes = await applyConfiguration(tx, actor, visit, action, completedAt);
   let signatureId: string | null = null;
-  if (action.signature) {
-    const { mimeType, bytes } = decodeDataUrl(action.signature.image);
+  if (signature) {
+    const { mimeType, bytes } = signature;
     signatureId = randomUUID();
     await tx.attachment.create({
       data: {
         id: signatureId, kind: 'signature', interventionId: visit.id, fileName: 'signature.png', mimeType,
-        sizeBytes: bytes.byteLength, data: bytes, caption: action.signature.signedBy, authorId: actor.userId, takenAt: completedAt,
+        sizeBytes: bytes.byteLength, data: bytes, caption: signature.signedBy, authorId: actor.userId, takenAt: completedAt,
       },
     });
   }

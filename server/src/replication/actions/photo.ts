@@ -4,7 +4,7 @@
 // stores nothing twice; an id that already names another record (another
 // visit's photo, a document) is a conflict for this action alone.
 import type { PhotoAction } from '@tournee/contracts/replication';
-import { decodeDataUrl } from '../attachment-data.ts';
+import { decodeImageDataUrl } from '../attachment-data.ts';
 import { conflict, type Actor, type Handled, type Tx } from '../types.ts';
 import { visitForAction } from '../visit-access.ts';
 import { deviceTime } from './status.ts';
@@ -16,7 +16,7 @@ export async function applyPhoto(tx: Tx, actor: Actor, action: PhotoAction, now:
   const existing = await tx.attachment.findUnique({ where: { id: action.photoId }, select: { interventionId: true } });
   if (existing?.interventionId === visit.id) return applied;
   if (existing) throw photoIdTaken(where);
-  const { mimeType, bytes } = decodeDataUrl(action.image);
+  const { mimeType, bytes } = await decodeImageDataUrl(action.image, 'image');
   const takenAt = deviceTime(action.takenAt, now);
   await tx.attachment.create({
     data: {
