@@ -9,6 +9,7 @@ import { verifyToken } from './auth/tokens.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { DEMO_PASSWORD, seedDemo, type SeedResult } from './demo/seed.ts';
+import { DEMO_LOGINS, demoLogins } from './demo/logins.ts';
 import { startSimulator } from './demo/simulator.ts';
 import { createApp, type App } from './http/app.ts';
 import { pingRedis } from './http/redis-ping.ts';
@@ -28,8 +29,6 @@ import { installFaultHandlers } from './process-faults.ts';
 const logger = componentLogger('server');
 const log = (message: string) => logger.info(message);
 const DEMO_SEED = 1;
-/** Logins shown at start-up; the demo seed creates them (and more). */
-export const DEMO_LOGINS = ['admin@demo.tournee.fr', 'dispatcher@demo.tournee.fr', 'technicien1@demo.tournee.fr'] as const;
 /** After this, a shutdown that hangs gives up and exits with an error. */
 const SHUTDOWN_TIMEOUT_MS = 20_000;
 /** A second signal sooner than this after the first is the same request. */
@@ -97,7 +96,8 @@ export async function start(config: Config): Promise<Running> {
         problems: () => [jobs.problem(), realtime.problem()].filter((p): p is string => p !== null),
       },
       routes: [(api) => planningRoutes(api, { prisma: db.prisma, jobs, broadcaster: realtime.broadcaster }), (api) => replicationRoutes(api, { prisma: db.prisma, broadcaster: realtime.broadcaster, io: realtime.io })],
-      ui: staticUi(),
+      // The login screen offers the demo's accounts, flagged as such, when the database has them.
+      ui: staticUi({ demoLogins: () => demoLogins(db.prisma) }),
       log: logCallback(componentLogger('http'), 'error'),
     });
     // Buffered positions are written before the database closes (undo runs in reverse).

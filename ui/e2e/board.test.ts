@@ -55,7 +55,12 @@ describeWithChromium('dispatcher board in Chromium', () => {
 
   it('logs in and shows the agency’s day', async () => {
     page = await browser.context.newPage();
+    // Under the server's Content-Security-Policy (helmet): nothing the board needs may be refused.
+    const refused: string[] = [];
+    page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) refused.push(message.text()); });
     await page.goto(boardUrl());
+    // The demo's accounts are offered, flagged as such.
+    await expect.poll(() => page.getByText('Compte de démonstration').count()).toBeGreaterThan(0);
     await page.getByLabel('Adresse e-mail').fill(DISPATCHER);
     await page.getByLabel('Mot de passe').fill('wrong password');
     await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -66,6 +71,7 @@ describeWithChromium('dispatcher board in Chromium', () => {
     // The demo day is planned at start-up: tours appear when the run is stored.
     await page.waitForSelector('.timeline-visit', { timeout: 120_000 });
     await expect.poll(() => page.locator('.connection').textContent()).toContain('En direct');
+    expect(refused).toEqual([]);
   });
 
   it('moves technicians’ markers as positions stream', async () => {

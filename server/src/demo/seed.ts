@@ -90,7 +90,8 @@ async function insertCompany(tx: Tx, c: DemoCompany, passwordHash: string): Prom
     ['technician_sectors', c.technicianSectors],
     ['shifts', c.shifts],
     ['absences', c.absences],
-    ['users', c.users.map((u) => ({ id: u.id, email: u.email, name: u.name, passwordHash, role: u.role, technicianId: u.technicianId }))],
+    // Flagged: their password is public, and the login screen says so.
+    ['users', c.users.map((u) => ({ id: u.id, email: u.email, name: u.name, passwordHash, role: u.role, technicianId: u.technicianId, demo: true }))],
     ['user_agencies', c.users.filter((u) => u.role === 'dispatcher').flatMap((u) => u.agencyIds.map((agencyId) => ({ userId: u.id, agencyId })))],
     ['customers', c.customers],
     ['sites', c.sites],

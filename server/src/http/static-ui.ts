@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { DemoLogins } from '../demo/logins.ts';
 
 export const DEFAULT_UI_DIST = resolve(fileURLToPath(new URL('../../../ui/dist', import.meta.url)));
 
@@ -18,10 +19,14 @@ export interface StaticUiOptions {
   /** The Vite build output; defaults to ui/dist of this repository. */
   readonly distDir?: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** Read on each /ui-config.json (the demo's accounts can be deactivated meanwhile). */
+  readonly demoLogins?: () => Promise<DemoLogins | null>;
 }
 
 export interface UiConfig {
   readonly tiles: { readonly url: string; readonly attribution: string; readonly maxZoom: number } | null;
+  /** The demo's accounts, flagged as such on the login screen; null without demo data. */
+  readonly demo?: DemoLogins | null;
 }
 
 export function uiConfigFromEnv(env: NodeJS.ProcessEnv): UiConfig {
@@ -45,8 +50,10 @@ export function staticUi(options: StaticUiOptions = {}): Router {
   const assets = join(dist, 'assets');
   const router = express.Router();
 
-  router.get('/ui-config.json', (_req, res) => {
-    res.set('cache-control', 'no-cache').json(config);
+  router.get('/ui-config.json', async (_req, res) => {
+    // The login screen still shows without the demo's list when the database does not answer.
+    const demo = options.demoLogins ? await options.demoLogins().catch(() => null) : null;
+    res.set('cache-control', 'no-cache').json({ ...config, demo });
   });
 
   router.use(

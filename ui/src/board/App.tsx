@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoginScreen } from '../login/LoginScreen.tsx';
+import { LoginScreen, type DemoLogins } from '../login/LoginScreen.tsx';
 import type { TileConfig } from '../map/Basemap.tsx';
 import { ControllerContext, useBoard } from '../state/context.tsx';
 import type { BoardController } from '../state/controller.ts';
@@ -9,6 +9,8 @@ import { Board } from './Board.tsx';
 /** Deployment settings the server may publish (see server/src/http/static-ui.ts). */
 export interface UiConfig {
   readonly tiles: TileConfig | null;
+  /** The demo's accounts, offered (and flagged) on the login screen; null without demo data. */
+  readonly demo?: DemoLogins | null;
 }
 
 export function App({ controller, config }: { controller: BoardController; config: UiConfig }) {
@@ -30,5 +32,5 @@ function Gate({ controller, config }: { controller: BoardController; config: UiC
     document.title = session ? t('board.documentTitle') : t('login.documentTitle');
   }, [session, t]);
   if (restoring) return <div className="splash" role="status">{t('common.loading')}</div>;
-  return session ? <Board tiles={config.tiles} /> : <LoginScreen />;
+  return session ? <Board tiles={config.tiles} /> : <LoginScreen demo={config.demo ?? null} />;
 }

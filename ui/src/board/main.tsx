@@ -12,7 +12,7 @@ async function loadConfig(): Promise<UiConfig> {
     const response = await fetch('/ui-config.json', { headers: { accept: 'application/json' } });
     if (!response.ok) return { tiles: null };
     const config = (await response.json()) as Partial<UiConfig>;
-    return { tiles: config.tiles?.url ? config.tiles : null };
+    return { tiles: config.tiles?.url ? config.tiles : null, demo: config.demo?.accounts?.length ? config.demo : null };
   } catch {
     return { tiles: null };
   }

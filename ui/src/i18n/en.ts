@@ -22,6 +22,12 @@ export const en: Dictionary = {
     tooMany: 'Too many attempts: try again in a few minutes.',
     offline: 'The server does not answer. Check your connection.',
     failed: 'Sign-in failed. Try again.',
+    demo: {
+      title: 'Demo accounts',
+      hint: 'Made-up data. Shared password: {{password}}. Pick an account to fill in the form.',
+      badge: 'Demo account',
+      roles: { admin: 'Administrator', dispatcher: 'Dispatcher', technician: 'Technician' },
+    },
   },
   board: {
     documentTitle: 'Dispatch — Tournée',

@@ -22,6 +22,12 @@ export const fr = {
     tooMany: 'Trop de tentatives : réessayez dans quelques minutes.',
     offline: 'Le serveur ne répond pas. Vérifiez votre connexion.',
     failed: 'La connexion a échoué. Réessayez.',
+    demo: {
+      title: 'Comptes de démonstration',
+      hint: 'Données fictives. Mot de passe commun : {{password}}. Choisissez un compte pour remplir le formulaire.',
+      badge: 'Compte de démonstration',
+      roles: { admin: 'Administrateur', dispatcher: 'Planificateur', technician: 'Technicien' },
+    },
   },
   board: {
     documentTitle: 'Planning — Tournée',

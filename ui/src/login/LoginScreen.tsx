@@ -4,7 +4,13 @@ import { ApiError } from '../api/http.ts';
 import { LanguageSwitch } from '../board/LanguageSwitch.tsx';
 import { useController } from '../state/context.tsx';
 
-export function LoginScreen() {
+/** The demo's accounts, as the server publishes them in /ui-config.json (server/src/demo/logins.ts). */
+export interface DemoLogins {
+  readonly password: string;
+  readonly accounts: ReadonlyArray<{ readonly email: string; readonly role: 'admin' | 'dispatcher' | 'technician' }>;
+}
+
+export function LoginScreen({ demo = null }: { demo?: DemoLogins | null } = {}) {
   const { t } = useTranslation();
   const controller = useController();
   const [email, setEmail] = useState('');
@@ -46,6 +52,24 @@ export function LoginScreen() {
         </label>
         {error && <p className="form-error" role="alert">{error}</p>}
         <button type="submit" className="button primary wide" disabled={busy}>{busy ? t('login.signingIn') : t('login.submit')}</button>
+        {demo && demo.accounts.length > 0 && (
+          // Flagged so nobody mistakes them for real accounts: their password is public.
+          <section className="login-demo" aria-labelledby="login-demo-title">
+            <h2 id="login-demo-title">{t('login.demo.title')}</h2>
+            <p className="muted">{t('login.demo.hint', { password: demo.password })}</p>
+            <ul>
+              {demo.accounts.map((account) => (
+                <li key={account.email}>
+                  <button type="button" className="login-demo-account" onClick={() => { setEmail(account.email); setPassword(demo.password); }}>
+                    <span className="login-demo-badge">{t('login.demo.badge')}</span>
+                    <span>{t(`login.demo.roles.${account.role}`)}</span>
+                    <span className="muted">{account.email}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <LanguageSwitch />
       </form>
     </main>

@@ -32,6 +32,24 @@ describe('LoginScreen', () => {
     expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'Adresse e-mail ou mot de passe incorrect.');
   });
 
+  it('offers the demo accounts flagged as such, and fills the form with one', async () => {
+    const api = fakeApi();
+    const controller = controllerWith(api);
+    const demo = { password: 'tournee-demo', accounts: [{ email: 'dispatcher@demo.tournee.fr', role: 'dispatcher' as const }, { email: 'technicien1@demo.tournee.fr', role: 'technician' as const }] };
+    renderBoard(<LoginScreen demo={demo} />, controller);
+    expect(screen.getByRole('heading', { name: 'Comptes de démonstration' })).toBeTruthy();
+    expect(screen.getAllByText('Compte de démonstration')).toHaveLength(2);
+    await userEvent.click(screen.getByRole('button', { name: /Planificateur/ }));
+    expect((screen.getByLabelText('Adresse e-mail') as HTMLInputElement).value).toBe('dispatcher@demo.tournee.fr');
+    await userEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+    await waitFor(() => expect(api.login).toHaveBeenCalledWith('dispatcher@demo.tournee.fr', 'tournee-demo'));
+  });
+
+  it('shows no demo section without demo data', () => {
+    renderBoard(<LoginScreen demo={null} />, controllerWith());
+    expect(screen.queryByText('Compte de démonstration')).toBeNull();
+  });
+
   it('switches to English', async () => {
     renderBoard(<LoginScreen />, controllerWith());
     await userEvent.selectOptions(screen.getByLabelText('Langue'), 'en');
