@@ -12,6 +12,7 @@ import { DemoRandom } from './random.ts';
 import { advanceStop } from './simulator/progress.ts';
 import { positionAt, stopPhase } from './simulator/timeline.ts';
 import { loadTodaysTours, type SimulatedTechnician } from './simulator/tours.ts';
+import { componentLogger, logCallback } from '../logger.ts';
 
 export interface SimulatorOptions {
   prisma: PrismaClient;
@@ -64,7 +65,7 @@ export function startSimulator(options: SimulatorOptions): Simulator {
     advanceStatuses = true,
     dispatchPlanned = true,
     autoStart = true,
-    log = (message, error) => console.error(`[simulator] ${message}`, error ?? ''),
+    log = logCallback(componentLogger('simulator'), 'warn'),
   } = options;
   const random = new DemoRandom(seed, 0);
   let technicians: SimulatedTechnician[] = [];

@@ -3,6 +3,9 @@
 // by tests.
 import { ConfigError } from '../config.ts';
 import type { SolverPool } from '../planning/solver-pool.ts';
+import { componentLogger } from '../logger.ts';
+
+const jobsLogger = componentLogger('jobs');
 
 export interface OvernightSchedule {
   /** Local time of the agency (its own time zone) at which the run starts. */
@@ -70,7 +73,7 @@ export const DEFAULT_JOB_OPTIONS: JobRunnerOptions = {
   planningConcurrency: 1,
   solverThreads: 1,
   now: () => new Date(),
-  log: (message) => console.error(`[jobs] ${message}`),
+  log: (message) => jobsLogger.info(message),
 };
 
 /**

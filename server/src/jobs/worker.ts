@@ -9,8 +9,11 @@ import { openDatabase } from '../db/client.ts';
 import { createRemoteBroadcaster } from '../realtime/remote.ts';
 import { jobOptionsFromEnv } from './options.ts';
 import { createJobRunner } from './runner.ts';
+import { componentLogger, useProcessLogLevel } from '../logger.ts';
+import { installFaultHandlers } from '../process-faults.ts';
 
-const log = (message: string) => console.log(`[worker] ${message}`);
+const logger = componentLogger('worker');
+const log = (message: string) => logger.info(message);
 
 export interface RunningWorker {
   /** Finishes the jobs in hand, then lets go of Redis and the database. */
@@ -37,20 +40,25 @@ export async function startWorker(config: Config, env: NodeJS.ProcessEnv = proce
 }
 
 async function main(): Promise<void> {
+  useProcessLogLevel();
+  // As the server does: rejections and connection errors are logged, any other uncaught exception stops the worker (exit 1).
+  const faults = { stop: (_reason: string, _exitCode?: number): void => process.exit(1) };
+  installFaultHandlers(logger, (reason) => faults.stop(reason, 1));
   const worker = await startWorker(loadConfig({ ...process.env, ROLE: 'worker' }));
-  const stop = (signal: string) => {
+  const stop = (signal: string, exitCode = 0) => {
     log(`${signal}: finishing the jobs in hand`);
     void worker.stop().then(
       () => {
         log('stopped');
-        process.exit(0);
+        process.exit(exitCode);
       },
       (error: unknown) => {
-        console.error('[worker] stopping failed:', error);
+        logger.error({ err: error }, 'stopping failed');
         process.exit(1);
       },
     );
   };
+  faults.stop = stop;
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
@@ -58,7 +66,8 @@ async function main(): Promise<void> {
 // Run when executed (npm run worker), not when imported (npm start with ROLE=worker).
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((error: unknown) => {
-    console.error(`[worker] ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof ConfigError) logger.fatal(`cannot start: ${error.message}`);
+    else logger.fatal({ err: error }, 'cannot start');
     process.exit(1);
   });
 }

@@ -10,6 +10,7 @@
 // same day costs no request, and a day whose places changed is fetched anew.
 import { fieldServiceLocations, type FieldServiceProblem, type RealtimeState, type TravelMatrix, type Visit } from '../../../engine/src/index.ts';
 import { osrmTravelProvider } from '../../../engine/io/osrm-table.ts';
+import { componentLogger } from '../logger.ts';
 
 /** `road`: OSRM's; `estimated`: the straight-line model (no OSRM configured, or it failed). */
 export type TravelTimes = 'road' | 'estimated';
@@ -25,7 +26,7 @@ export interface RoadTravelOptions {
   /** OSRM's root URL; absent: straight-line estimates. */
   readonly osrmUrl?: string | undefined;
   readonly timeoutMs?: number;
-  /** Where an OSRM failure is told; default console.warn. */
+  /** Where an OSRM failure is told; default: the planning logger, as a warning. */
   readonly log?: (message: string) => void;
   /** Injected for tests; default the global fetch. */
   readonly fetch?: typeof fetch;
@@ -37,7 +38,7 @@ const CACHED_SETS = 64;
 export function roadTravel(options: RoadTravelOptions): RoadTravel {
   const url = options.osrmUrl?.trim();
   if (!url) return { road: false, matrix: async () => ({ matrix: undefined, times: 'estimated' }) };
-  const log = options.log ?? ((message: string) => console.warn(message));
+  const log = options.log ?? ((message: string) => componentLogger('planning').warn(message));
   const provider = osrmTravelProvider({
     baseUrl: url,
     cacheSize: CACHED_SETS,

@@ -16,6 +16,7 @@ import { applyStatus } from './actions/status.ts';
 import { announce, type ConflictNotifier } from './notify.ts';
 import { isDuplicateKey, isUniqueViolation, recordAction } from './record.ts';
 import { RaceError, Refusal, type Actor, type Handled, type Tx } from './types.ts';
+import { componentLogger, logCallback } from '../logger.ts';
 
 export interface ReplicationDeps {
   readonly prisma: PrismaClient;
@@ -42,7 +43,7 @@ export async function applyBatch(deps: ReplicationDeps, actor: Actor, actions: r
 
 async function applyOne(deps: ReplicationDeps, actor: Actor, action: FieldAction): Promise<ActionResult> {
   const { prisma } = deps;
-  const log = deps.log ?? ((m: string, e?: unknown) => console.error(`[replication] ${m}`, e ?? ''));
+  const log = deps.log ?? logCallback(componentLogger('replication'), 'warn');
   const seen = await duplicateOf(prisma, actor, action);
   if (seen) return seen;
   const now = deps.now?.() ?? new Date();

@@ -24,6 +24,7 @@ import {
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { planningRunView } from '../../jobs/planning-runs.ts';
 import { QueueUnavailableError } from '../../jobs/queue-unavailable.ts';
+import { componentLogger } from '../../logger.ts';
 import type { JobRunner } from '../../jobs/runner.ts';
 import { assignIntervention, VersionConflictError } from '../../planning/assign.ts';
 import { acceptPlan, discardPlan, PlanDecisionError, PlanningRunNotFoundError } from '../../planning/decide-plan.ts';
@@ -41,7 +42,7 @@ export interface PlanningRouteDeps {
   readonly broadcaster: PlanBroadcaster;
   /** Tests pin the clock; default: the wall clock. */
   readonly now?: () => Date;
-  /** Where failures after a stored plan are told (broadcast, parts); default: console.warn. */
+  /** Where failures after a stored plan are told (broadcast, parts); default: the planning logger, as warnings. */
   readonly log?: (message: string) => void;
 }
 
@@ -58,7 +59,7 @@ export function planningRouter(deps: PlanningRouteDeps): Router {
 export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix = '/api'): void {
   const { prisma, jobs, broadcaster } = deps;
   const now = deps.now ?? (() => new Date());
-  const log = deps.log ?? ((message: string) => console.warn(message));
+  const log = deps.log ?? ((message: string) => componentLogger('planning').warn(message));
 
   api.route(
     {
