@@ -8,7 +8,7 @@ import { DataTable, type Column } from '../shared/DataTable.tsx';
 import { formatQuantity } from '../shared/format.ts';
 import { isBelowMin, type StockApi, type StockLevel } from './api.ts';
 import { MovementsPanel } from './MovementsPanel.tsx';
-import type { Catalogue } from './StockScreen.tsx';
+import type { Catalogue } from './stock-queries.ts';
 
 export interface Selection {
   readonly depotId: string;
@@ -24,14 +24,13 @@ interface Row extends StockLevel {
   readonly below: boolean;
 }
 
-export function LevelsView({ api, catalogue, levels, loading, selection, onSelect, version }: {
+export function LevelsView({ api, catalogue, levels, loading, selection, onSelect }: {
   api: StockApi;
   catalogue: Catalogue;
   levels: readonly StockLevel[];
   loading: boolean;
   selection: Selection | null;
   onSelect: (s: Selection | null) => void;
-  version: number;
 }) {
   const { t, i18n } = useTranslation();
   const [depotId, setDepotId] = useState('');
@@ -101,7 +100,7 @@ export function LevelsView({ api, catalogue, levels, loading, selection, onSelec
         empty={loading ? t('stock.loading') : t('stock.noLevels')}
         className="stock-levels-table"
       />
-      <MovementsPanel api={api} catalogue={catalogue} depotId={selection?.depotId ?? (depotId || null)} partId={selection?.partId ?? null} version={version} onClear={selection ? () => onSelect(null) : undefined} />
+      <MovementsPanel api={api} catalogue={catalogue} depotId={selection?.depotId ?? (depotId || null)} partId={selection?.partId ?? null} onClear={selection ? () => onSelect(null) : undefined} />
     </div>
   );
 }

@@ -5,22 +5,20 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../shared/client.ts';
 import { DataTable, type Column } from '../shared/DataTable.tsx';
 import { formatDateTime, formatQuantity } from '../shared/format.ts';
-import { useLoad } from '../shared/useLoad.ts';
-import type { StockApi, StockMovement, SupplierOrder } from './api.ts';
-import type { Catalogue } from './StockScreen.tsx';
+import type { StockApi, StockMovement } from './api.ts';
+import { useMovements, useSupplierOrders, type Catalogue } from './stock-queries.ts';
 
-export function MovementsPanel({ api, catalogue, depotId, partId, version, onClear }: {
+export function MovementsPanel({ api, catalogue, depotId, partId, onClear }: {
   api: StockApi;
   catalogue: Catalogue;
   depotId: string | null;
   partId: string | null;
-  version: number;
   onClear?: (() => void) | undefined;
 }) {
   const { t, i18n } = useTranslation();
-  const movements = useLoad(() => api.movements({ depotId: depotId ?? undefined, partId: partId ?? undefined, limit: 50 }), [api, depotId, partId, version], depotId !== null);
-  // Supplier order references, to name receipts.
-  const orders = useLoad(() => api.supplierOrders().catch(() => [] as SupplierOrder[]), [api, version], depotId !== null);
+  const movements = useMovements(api, depotId, partId);
+  // Supplier order references, to name receipts (without them, a receipt is named "…": their error is not this panel's).
+  const orders = useSupplierOrders(api, depotId !== null);
   const orderOfLine = new Map((orders.data ?? []).flatMap((o) => o.lines.map((l) => [l.id, o.reference] as const)));
 
   const depot = depotId ? catalogue.depotById.get(depotId) : undefined;
@@ -59,7 +57,7 @@ export function MovementsPanel({ api, catalogue, depotId, partId, version, onCle
           columns={columns}
           rows={movements.data?.items ?? []}
           rowKey={(m) => m.id}
-          empty={movements.loading ? t('stock.loading') : t('stock.movements.empty')}
+          empty={movements.isFetching ? t('stock.loading') : t('stock.movements.empty')}
           className="stock-movements-table"
         />
       )}

@@ -6,21 +6,19 @@ import { errorAt, errorMessage, fieldErrors } from '../shared/client.ts';
 import { DataTable, type Column } from '../shared/DataTable.tsx';
 import { FormError } from '../shared/Field.tsx';
 import { formatDay, formatMoney, formatQuantity, todayIso } from '../shared/format.ts';
-import { useLoad } from '../shared/useLoad.ts';
 import type { StockApi, SupplierOrder } from './api.ts';
-import type { Catalogue } from './StockScreen.tsx';
+import { useSupplierOrders, type Catalogue } from './stock-queries.ts';
 
 const OPEN = new Set(['draft', 'ordered', 'partially_received']);
 
-export function OrdersView({ api, catalogue, version, onReceived }: {
+export function OrdersView({ api, catalogue, onReceived }: {
   api: StockApi;
   catalogue: Catalogue;
-  version: number;
   onReceived: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const orders = useLoad(() => api.supplierOrders(), [api, version]);
+  const orders = useSupplierOrders(api);
   const [openOnly, setOpenOnly] = useState(true);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -50,7 +48,7 @@ export function OrdersView({ api, catalogue, version, onReceived }: {
           <input type="checkbox" checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)} />
           <span>{t('stock.orders.openOnly')}</span>
         </label>
-        {orders.loading && <span className="muted" role="status">{t('stock.loading')}</span>}
+        {orders.isFetching && <span className="muted" role="status">{t('stock.loading')}</span>}
       </div>
       {orders.error ? <p className="form-error" role="alert">{t('stock.loadFailed', { message: errorMessage(orders.error) })}</p> : null}
       {message && <p className="bo-success" role="status">{message}</p>}
@@ -63,13 +61,14 @@ export function OrdersView({ api, catalogue, version, onReceived }: {
             rowKey={(o) => o.id}
             onRowClick={(o) => setSelectedId(o.id === selectedId ? null : o.id)}
             selectedKey={selectedId}
-            empty={orders.loading ? t('stock.loading') : t('stock.orders.empty')}
+            empty={orders.isFetching ? t('stock.loading') : t('stock.orders.empty')}
             className="stock-orders-table"
           />
         </div>
         <aside className="stock-forms" aria-label={t('stock.orders.detail')}>
           {selected ? (
-            <OrderDetail key={`${selected.id}|${version}`} api={api} catalogue={catalogue} order={selected} onDone={(m) => { setMessage(m); onReceived(); }} />
+            // Keyed by what was received: after a receipt the form starts again from what remains.
+            <OrderDetail key={`${selected.id}|${selected.status}|${selected.lines.map((l) => l.receivedQuantity).join(',')}`} api={api} catalogue={catalogue} order={selected} onDone={(m) => { setMessage(m); onReceived(); }} />
           ) : (
             <p className="bo-card muted">{t('stock.orders.pick')}</p>
           )}

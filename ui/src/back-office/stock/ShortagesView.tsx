@@ -7,18 +7,16 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../shared/client.ts';
 import { DataTable, type Column } from '../shared/DataTable.tsx';
 import { formatDay, formatMoney, formatQuantity } from '../shared/format.ts';
-import { useLoad } from '../shared/useLoad.ts';
 import type { Projection, Shortage, StockApi } from './api.ts';
 import { SuggestedOrder, type OrderProposal } from './SuggestedOrder.tsx';
-import type { Catalogue } from './StockScreen.tsx';
+import { useProjection, useShortages, type Catalogue } from './stock-queries.ts';
 
 const HORIZONS = [7, 14, 30, 60] as const;
 
-export function ShortagesView({ api, agencyId, catalogue, version, onOrdered }: {
+export function ShortagesView({ api, agencyId, catalogue, onOrdered }: {
   api: StockApi;
   agencyId: string;
   catalogue: Catalogue;
-  version: number;
   onOrdered: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -32,8 +30,8 @@ export function ShortagesView({ api, agencyId, catalogue, version, onOrdered }: 
     if (where === 'central' || where === 'van') return catalogue.depotById.get(depotId)?.kind === where;
     return depotId === where;
   };
-  const shortages = useLoad(() => api.shortages(agencyId, horizon), [api, agencyId, horizon, version]);
-  const projection = useLoad(() => api.projection(agencyId, horizon), [api, agencyId, horizon, version]);
+  const shortages = useShortages(api, agencyId, horizon);
+  const projection = useProjection(api, agencyId, horizon);
   const lang = i18n.language;
   const n = (v: number | null) => (v === null ? '—' : formatQuantity(v, lang));
 
@@ -101,7 +99,7 @@ export function ShortagesView({ api, agencyId, catalogue, version, onOrdered }: 
           <span>{t('stock.search')}</span>
           <input type="search" value={search} placeholder={t('stock.searchPlaceholder')} onChange={(e) => setSearch(e.target.value)} />
         </label>
-        {(shortages.loading || projection.loading) && <span className="muted" role="status">{t('stock.loading')}</span>}
+        {(shortages.isFetching || projection.isFetching) && <span className="muted" role="status">{t('stock.loading')}</span>}
       </div>
       {failure ? <p className="form-error" role="alert">{t('stock.loadFailed', { message: errorMessage(failure) })}</p> : null}
 
@@ -111,7 +109,7 @@ export function ShortagesView({ api, agencyId, catalogue, version, onOrdered }: 
         {shortages.data && proposals.length === 0 && <p className="muted">{t('stock.shortages.noSuggestion')}</p>}
         <div className="stock-proposals">
           {proposals.map((p) => (
-            <SuggestedOrder key={`${p.key}|${version}`} api={api} catalogue={catalogue} proposal={p} onDone={(message) => { setCreated(message); onOrdered(); }} />
+            <SuggestedOrder key={`${p.key}|${p.lines.map((l) => `${l.partId}:${l.suggestedQuantity}`).join(',')}`} api={api} catalogue={catalogue} proposal={p} onDone={(message) => { setCreated(message); onOrdered(); }} />
           ))}
         </div>
       </section>
@@ -125,7 +123,7 @@ export function ShortagesView({ api, agencyId, catalogue, version, onOrdered }: 
           rows={(shortages.data?.shortages ?? []).filter(matches)}
           rowKey={(r) => `${r.depotId}|${r.partId}`}
           rowClassName={(r) => (r.lowest.quantity < 0 ? 'is-danger' : 'is-warning')}
-          empty={shortages.loading ? t('stock.loading') : t('stock.shortages.empty')}
+          empty={shortages.isFetching ? t('stock.loading') : t('stock.shortages.empty')}
           className="stock-shortages-table"
         />
       </section>
@@ -139,7 +137,7 @@ export function ShortagesView({ api, agencyId, catalogue, version, onOrdered }: 
           rows={(projection.data ?? []).filter(matches)}
           rowKey={(r) => `${r.depotId}|${r.partId}`}
           rowClassName={(r) => (r.minQuantity !== null && r.lowest.quantity < r.minQuantity ? 'is-warning' : undefined)}
-          empty={projection.loading ? t('stock.loading') : t('stock.projection.empty')}
+          empty={projection.isFetching ? t('stock.loading') : t('stock.projection.empty')}
           className="stock-projection-table"
         />
       </section>

@@ -3,29 +3,22 @@
 // the movements of a depot or a part, projected stock and the shortage list
 // with supplier orders to create, supplier orders to receive, and the forms
 // of the service desk: transfer depot → van, inventory adjustment.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useBackOfficeHttp } from '../shared/client.ts';
 import { Tabs } from '../shared/Tabs.tsx';
-import { useLoad } from '../shared/useLoad.ts';
-import { stockApi, isBelowMin, type Depot, type Part, type Supplier } from './api.ts';
+import { useInvalidateOnBoardEvents } from '../shared/board-invalidation.ts';
+import { stockApi, isBelowMin } from './api.ts';
 import { AdjustmentForm } from './AdjustmentForm.tsx';
 import { LevelsView, type Selection } from './LevelsView.tsx';
 import { OrdersView } from './OrdersView.tsx';
 import { ShortagesView } from './ShortagesView.tsx';
+import { stockKeys, useCatalogue, useLevels, useStockChanged } from './stock-queries.ts';
 import { TransferForm } from './TransferForm.tsx';
 
 export type StockView = 'levels' | 'shortages' | 'orders';
 const VIEWS: readonly StockView[] = ['levels', 'shortages', 'orders'];
-
-export interface Catalogue {
-  /** The agency these depots belong to. */
-  readonly agencyId: string;
-  readonly depots: readonly Depot[];
-  readonly parts: ReadonlyMap<string, Part>;
-  readonly depotById: ReadonlyMap<string, Depot>;
-  readonly suppliers: ReadonlyMap<string, Supplier>;
-}
 
 export function StockScreen({ agencyId }: { agencyId: string | null }) {
   const { t } = useTranslation();
@@ -33,24 +26,20 @@ export function StockScreen({ agencyId }: { agencyId: string | null }) {
   const api = useMemo(() => stockApi(http), [http]);
   const [view, setView] = useState<StockView>('levels');
   const [selection, setSelection] = useState<Selection | null>(null);
-  /** Bumped after every movement: levels, movements, projections and orders reload. */
-  const [version, setVersion] = useState(0);
-  const changed = useCallback(() => setVersion((v) => v + 1), []);
+  // After every movement: levels, movements, projections and orders are read again (the catalogue is not).
+  const changed = useStockChanged();
+  // And when the board hears the plan or the field change them.
+  useInvalidateOnBoardEvents([stockKeys.all]);
+  const queryClient = useQueryClient();
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: stockKeys.catalogueAll });
+    changed();
+  };
   // Another agency: nothing selected (its depots are others).
   useEffect(() => setSelection(null), [agencyId]);
 
-  const catalogue = useLoad(async (): Promise<Catalogue> => {
-    const [depots, parts, suppliers] = await Promise.all([api.depots(agencyId!), api.parts(), api.suppliers().catch(() => [])]);
-    const sorted = [...depots].filter((d) => d.active).sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'central' ? -1 : 1));
-    return {
-      agencyId: agencyId!,
-      depots: sorted,
-      depotById: new Map(sorted.map((d) => [d.id, d])),
-      parts: new Map(parts.map((p) => [p.id, p])),
-      suppliers: new Map(suppliers.map((s) => [s.id, s])),
-    };
-  }, [api, agencyId], agencyId !== null);
-  const levels = useLoad(() => api.levels(agencyId!), [api, agencyId, version], agencyId !== null);
+  const catalogue = useCatalogue(api, agencyId);
+  const levels = useLevels(api, agencyId);
 
   if (!agencyId) return <section className="bo-screen stock-screen" aria-labelledby="stock-title"><h1 id="stock-title">{t('stock.title')}</h1><p className="empty">{t('stock.noAgency')}</p></section>;
 
@@ -61,12 +50,12 @@ export function StockScreen({ agencyId }: { agencyId: string | null }) {
     <section className="bo-screen stock-screen" aria-labelledby="stock-title">
       <header className="bo-header">
         <h1 id="stock-title">{t('stock.title')}</h1>
-        <button type="button" className="button small" onClick={() => { catalogue.reload(); changed(); }}>{t('stock.refresh')}</button>
+        <button type="button" className="button small" onClick={refresh}>{t('stock.refresh')}</button>
       </header>
       {failure ? (
         <p className="form-error" role="alert">
           {t('stock.loadFailed', { message: errorMessage(failure) })}{' '}
-          <button type="button" className="link" onClick={() => { catalogue.reload(); levels.reload(); }}>{t('stock.retry')}</button>
+          <button type="button" className="link" onClick={refresh}>{t('stock.retry')}</button>
         </p>
       ) : null}
       <Tabs
@@ -83,15 +72,15 @@ export function StockScreen({ agencyId }: { agencyId: string | null }) {
         <div key={agencyId} role="tabpanel" id={`stock-panel-${view}`} aria-labelledby={`stock-tab-${view}`} className="stock-body">
           {view === 'levels' && (
             <div className="stock-layout">
-              <LevelsView api={api} catalogue={catalogue.data} levels={levels.data ?? []} loading={levels.loading} selection={selection} onSelect={setSelection} version={version} />
+              <LevelsView api={api} catalogue={catalogue.data} levels={levels.data ?? []} loading={levels.isFetching} selection={selection} onSelect={setSelection} />
               <aside className="stock-forms" aria-label={t('stock.formsLabel')}>
                 <TransferForm api={api} catalogue={catalogue.data} levels={levels.data ?? []} selection={selection} onDone={changed} />
                 <AdjustmentForm api={api} catalogue={catalogue.data} levels={levels.data ?? []} selection={selection} onDone={changed} />
               </aside>
             </div>
           )}
-          {view === 'shortages' && <ShortagesView api={api} agencyId={agencyId} catalogue={catalogue.data} version={version} onOrdered={changed} />}
-          {view === 'orders' && <OrdersView api={api} catalogue={catalogue.data} version={version} onReceived={changed} />}
+          {view === 'shortages' && <ShortagesView api={api} agencyId={agencyId} catalogue={catalogue.data} onOrdered={changed} />}
+          {view === 'orders' && <OrdersView api={api} catalogue={catalogue.data} onReceived={changed} />}
         </div>
       )}
     </section>

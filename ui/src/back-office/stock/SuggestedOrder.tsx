@@ -7,7 +7,7 @@ import { errorAt, errorMessage, fieldErrors } from '../shared/client.ts';
 import { Field, FormError } from '../shared/Field.tsx';
 import { addDays, formatMoney, todayIso } from '../shared/format.ts';
 import type { Shortage, StockApi } from './api.ts';
-import type { Catalogue } from './StockScreen.tsx';
+import type { Catalogue } from './stock-queries.ts';
 
 export interface OrderProposal {
   readonly key: string;

@@ -8,7 +8,7 @@ import { Field, FormError } from '../shared/Field.tsx';
 import type { StockApi, StockLevel } from './api.ts';
 import type { Selection } from './LevelsView.tsx';
 import { PartSelect } from './PartSelect.tsx';
-import type { Catalogue } from './StockScreen.tsx';
+import type { Catalogue } from './stock-queries.ts';
 
 export function TransferForm({ api, catalogue, levels, selection, onDone }: {
   api: StockApi;

@@ -1,12 +1,17 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { I18nextProvider } from 'react-i18next';
 import { StockScreen } from '../../../src/back-office/stock/StockScreen.tsx';
 import type { Depot, Part, StockLevel, StockMovement, SupplierOrder } from '../../../src/back-office/stock/api.ts';
 import { BackOfficeHttpContext } from '../../../src/back-office/shared/client.ts';
+import { createBackOfficeQueryClient } from '../../../src/back-office/shared/query-client.ts';
 import { createI18n, type Language } from '../../../src/i18n/index.ts';
 import { apiError, FakeBackOffice, page } from './fake-http.ts';
+import { loggedInBoard } from '../../support/fake-board.ts';
+import { snapshot as snapshotFixture } from '../../support/fixtures.ts';
+import { renderBoard } from '../../support/render.tsx';
 
 const T = '2026-03-10T08:00:00.000Z';
 const depot = (id: string, name: string, kind: 'central' | 'van', technicianId: string | null = null): Depot =>
@@ -58,9 +63,11 @@ function renderStock(fake: FakeBackOffice, language: Language = 'fr') {
   const i18n = createI18n(language);
   return render(
     <I18nextProvider i18n={i18n}>
-      <BackOfficeHttpContext.Provider value={fake}>
-        <StockScreen agencyId="ag-1" />
-      </BackOfficeHttpContext.Provider>
+      <QueryClientProvider client={createBackOfficeQueryClient()}>
+        <BackOfficeHttpContext.Provider value={fake}>
+          <StockScreen agencyId="ag-1" />
+        </BackOfficeHttpContext.Provider>
+      </QueryClientProvider>
     </I18nextProvider>,
   );
 }
@@ -278,7 +285,12 @@ describe('StockScreen', () => {
     fake.on('GET /api/depots', ({ query }) => page(query.agencyId === 'ag-2' ? [{ ...other, agencyId: 'ag-2' }] : DEPOTS));
     fake.on('GET /api/stock-levels', ({ query }) => page(query.agencyId === 'ag-2' ? [level('d-mrs', 'p-vase', 4, 0, 2, 6)] : [level('d-central', 'p-elec', 10, 2, 4, 12)]));
     const i18n = createI18n('fr');
-    const ui = (agencyId: string) => <I18nextProvider i18n={i18n}><BackOfficeHttpContext.Provider value={fake}><StockScreen agencyId={agencyId} /></BackOfficeHttpContext.Provider></I18nextProvider>;
+    const queryClient = createBackOfficeQueryClient();
+    const ui = (agencyId: string) => (
+      <I18nextProvider i18n={i18n}>
+        <QueryClientProvider client={queryClient}><BackOfficeHttpContext.Provider value={fake}><StockScreen agencyId={agencyId} /></BackOfficeHttpContext.Provider></QueryClientProvider>
+      </I18nextProvider>
+    );
     const { rerender } = render(ui('ag-1'));
     await screen.findByRole('table', { name: 'Niveaux de stock — 1 ligne' });
     await userEvent.click(rowOf('Dépôt central Aix', 'CH-ELEC-ALL'));
@@ -301,8 +313,51 @@ describe('StockScreen', () => {
   it('says so when no agency is chosen', () => {
     const fake = server();
     const i18n = createI18n('fr');
-    render(<I18nextProvider i18n={i18n}><BackOfficeHttpContext.Provider value={fake}><StockScreen agencyId={null} /></BackOfficeHttpContext.Provider></I18nextProvider>);
+    render(
+      <I18nextProvider i18n={i18n}>
+        <QueryClientProvider client={createBackOfficeQueryClient()}><BackOfficeHttpContext.Provider value={fake}><StockScreen agencyId={null} /></BackOfficeHttpContext.Provider></QueryClientProvider>
+      </I18nextProvider>,
+    );
     expect(screen.getByText('Choisissez une agence pour voir son stock.')).toBeTruthy();
     expect(fake.calls).toEqual([]);
+  });
+});
+
+describe('StockScreen on the board: the stock follows what the board hears', () => {
+  async function onBoard() {
+    const fake = server();
+    const { controller, socket } = await loggedInBoard();
+    renderBoard(
+      <QueryClientProvider client={createBackOfficeQueryClient()}>
+        <BackOfficeHttpContext.Provider value={fake}><StockScreen agencyId="ag-1" /></BackOfficeHttpContext.Provider>
+      </QueryClientProvider>,
+      controller,
+    );
+    await screen.findByRole('table', { name: 'Niveaux de stock — 3 lignes' });
+    return { fake, socket };
+  }
+  /** The day as the server resends it periodically: the same sequence, nothing new. */
+  const snapshotOf = (sequence: number) => snapshotFixture({ sequence });
+  const delta = (sequence: number) => ({
+    agencyId: 'ag-aix', date: '2026-03-10', epoch: 'e1', sequence, reason: 'assignment' as const,
+    tours: [], removedTours: [], interventions: [], removedInterventions: [], sentAt: '2026-03-10T07:00:00Z',
+  });
+
+  it('reads the levels again when a plan change arrives (a visit assigned reserves its parts), not on a snapshot with nothing new', async () => {
+    const { fake, socket } = await onBoard();
+    const before = fake.callsTo('GET', '/api/stock-levels').length;
+    fake.on('GET /api/stock-levels', () => page([level('d-central', 'p-elec', 10, 6, 4, 12), level('d-van', 'p-elec', 1, 0, 1, 2)]));
+    act(() => socket.serve('plan:snapshot', { ...snapshotOf(10) }));
+    act(() => socket.serve('plan:delta', delta(11)));
+    await screen.findByRole('table', { name: 'Niveaux de stock — 2 lignes' });
+    expect(fake.callsTo('GET', '/api/stock-levels')).toHaveLength(before + 1);
+  });
+
+  it('reads the levels again when the socket is back after a loss', async () => {
+    const { fake, socket } = await onBoard();
+    fake.on('GET /api/stock-levels', () => page([level('d-van', 'p-elec', 1, 0, 1, 2)]));
+    act(() => { for (const handler of socket.handlers.get('disconnect') ?? []) handler(); });
+    act(() => { for (const handler of socket.handlers.get('connect') ?? []) handler(); });
+    await screen.findByRole('table', { name: 'Niveaux de stock — 1 ligne' });
   });
 });
