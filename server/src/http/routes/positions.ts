@@ -1,52 +1,15 @@
 // POST /api/positions: a batch of technician positions from a device (its
 // own technician) or a gateway (a dispatcher's or admin's token, for the
 // technicians of their agencies). Validated, handed to the realtime
-// broadcaster at once, stored behind in batches (see position-writer.ts).
+// broadcaster at once (to the rooms position-routing.ts finds), stored behind
+// in batches (see position-writer.ts).
 import type { Claims } from '../../auth/tokens.ts';
 import { POSITION_MAX_AGE_MS, POSITION_MAX_AHEAD_MS, PositionBatch, PositionBatchResponse, type RefusedPosition } from '@tournee/contracts/api/positions';
-import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { AppDeps } from '../deps.ts';
 import { HttpError, type ErrorDetail } from '../errors.ts';
+import { createPositionRouting, type PositionRoute } from '../position-routing.ts';
 import type { PositionRow, PositionWriter } from '../position-writer.ts';
 import type { ApiRegistry } from '../registry.ts';
-
-interface Route {
-  readonly agencyId: string;
-  readonly sectorIds: readonly string[];
-}
-
-// Which agency and sectors a technician's positions go to. Cached briefly:
-// looking it up for every position would double the database load, and a
-// technician changing agency mid-shift can wait a minute to show up there.
-const ROUTE_TTL_MS = 60_000;
-
-function routeCache(prisma: PrismaClient) {
-  const cache = new Map<string, { route: Route | null; until: number }>();
-  return async (ids: readonly string[]): Promise<Map<string, Route | null>> => {
-    const now = Date.now();
-    const out = new Map<string, Route | null>();
-    const missing: string[] = [];
-    for (const id of ids) {
-      const hit = cache.get(id);
-      if (hit && hit.until > now) out.set(id, hit.route);
-      else missing.push(id);
-    }
-    if (missing.length) {
-      const rows = await prisma.technician.findMany({
-        where: { id: { in: missing } },
-        select: { id: true, agencyId: true, sectors: { select: { sectorId: true } } },
-      });
-      const found = new Map(rows.map((r) => [r.id, { agencyId: r.agencyId, sectorIds: r.sectors.map((s) => s.sectorId) }]));
-      for (const id of missing) {
-        const route = found.get(id) ?? null;
-        cache.set(id, { route, until: now + ROUTE_TTL_MS });
-        out.set(id, route);
-      }
-      if (cache.size > 50_000) cache.clear(); // bounded: ids are client-supplied
-    }
-    return out;
-  };
-}
 
 /** Why a position's time is refused, or undefined when it is within the window (see POSITION_MAX_AGE_MS). */
 function outsideWindow(recordedAt: number, now: number): string | undefined {
@@ -55,14 +18,14 @@ function outsideWindow(recordedAt: number, now: number): string | undefined {
   return undefined;
 }
 
-function mayPostFor(auth: Claims, technicianId: string, route: Route): boolean {
+function mayPostFor(auth: Claims, technicianId: string, route: PositionRoute): boolean {
   if (auth.role === 'admin') return true;
   if (auth.role === 'technician') return auth.technicianId === technicianId;
   return auth.agencyIds.includes(route.agencyId);
 }
 
 export function positionRoutes(api: ApiRegistry, { prisma, broadcaster }: AppDeps, writer: PositionWriter): void {
-  const routes = routeCache(prisma);
+  const routes = createPositionRouting(prisma);
   api.route(
     {
       method: 'post', path: '/api/positions', summary: 'Post a batch of technician positions', tag: 'Positions',
