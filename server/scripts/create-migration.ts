@@ -1,8 +1,9 @@
 // `npm run db:migration -- <name>`: writes the next migration after an edit
-// of prisma/schema.prisma, as `prisma migrate dev --create-only` would, but
-// offline. The existing migrations are replayed into a throwaway in-memory
-// PGlite (our shadow database) and Prisma's schema engine diffs it against the
-// schema. Review the SQL, then commit it with the schema change.
+// of the Prisma schema (prisma/schema/*.prisma), as `prisma migrate dev
+// --create-only` would, but offline. The existing migrations are replayed
+// into a throwaway in-memory PGlite (our shadow database) and Prisma's schema
+// engine diffs it against the schema. Review the SQL, then commit it with the
+// schema change.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -21,11 +22,10 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 const shadow = await PGlite.create();
 try {
   await migrate(pgliteConnection(shadow));
-  const sql = await withSchemaEngine(new PrismaPGlite(shadow), readSchema(), (engine) =>
-    diffDatabaseToSchema(engine, readSchema()),
-  );
+  const schema = readSchema();
+  const sql = await withSchemaEngine(new PrismaPGlite(shadow), schema, (engine) => diffDatabaseToSchema(engine, schema));
   if (sql === null) {
-    console.log('prisma/schema.prisma matches the migrations: nothing to write.');
+    console.log('prisma/schema/ matches the migrations: nothing to write.');
   } else {
     const folder = `${utcStamp(new Date())}_${name}`;
     mkdirSync(join(DEFAULT_MIGRATIONS_DIR, folder));

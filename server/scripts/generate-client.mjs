@@ -1,5 +1,5 @@
 // Generates the Prisma client into server/src/generated/prisma (not committed:
-// 2 MB of generated TypeScript that must follow schema.prisma exactly).
+// 2 MB of generated TypeScript that must follow prisma/schema/ exactly).
 // Run by the root `postinstall`, so `npm ci` / `npm install` leave a usable
 // client, and by `npm run db:generate` after editing the schema.
 //

@@ -7,7 +7,7 @@
 //
 // Known limit: introspecting a live database works through PGlite's adapter,
 // not @prisma/adapter-pg ("Column type 'char' could not be deserialized").
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,7 +21,10 @@ import { DEFAULT_MIGRATIONS_DIR, readMigrationFiles } from '../src/db/migration-
 export type SchemaEngine = Wasm.SchemaEngine;
 export type MigrationList = Wasm.MigrationList;
 
-export const SCHEMA_PATH = join(DEFAULT_MIGRATIONS_DIR, '..', 'schema.prisma');
+/** prisma/, where prisma.config.ts is: what the CLI passes the engine as its config folder. */
+const CONFIG_DIR = join(DEFAULT_MIGRATIONS_DIR, '..');
+/** Prisma's multi-file schema: one file per domain, the generator and datasource in schema.prisma. */
+export const SCHEMA_DIR = join(CONFIG_DIR, 'schema');
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 
 let bindings: Promise<typeof Wasm> | undefined;
@@ -46,19 +49,28 @@ export interface SchemaFile {
   content: string;
 }
 
-export function readSchema(path: string = SCHEMA_PATH): SchemaFile {
-  return { path, content: readFileSync(path, 'utf8') };
+/**
+ * Every `.prisma` file under `dir` (sub-folders included, as the CLI reads a
+ * schema folder), in a stable order: the engine merges them into one schema.
+ */
+export function readSchema(dir: string = SCHEMA_DIR): SchemaFile[] {
+  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.prisma')).sort();
+  if (names.length === 0) throw new Error(`${dir}: no .prisma file`);
+  return names.map((name) => {
+    const path = join(dir, name);
+    return { path, content: readFileSync(path, 'utf8') };
+  });
 }
 
 /** Runs `fn` with an engine talking to the database behind `factory`, then frees it. */
 export async function withSchemaEngine<T>(
   factory: SqlMigrationAwareDriverAdapterFactory,
-  schema: SchemaFile | undefined,
+  schema: readonly SchemaFile[] | undefined,
   fn: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   const { SchemaEngine } = await loadBindings();
   const engine = await SchemaEngine.new(
-    { datamodels: schema ? [[schema.path, schema.content]] : undefined },
+    { datamodels: schema?.map((file) => [file.path, file.content]) },
     () => {}, // engine logs: nothing we act on
     bindMigrationAwareSqlAdapterFactory(factory),
   );
@@ -88,10 +100,10 @@ export function migrationsList(dir: string = DEFAULT_MIGRATIONS_DIR): MigrationL
  * `prisma migrate diff --from-config-datasource --to-schema … --script` prints —
  * or null when they already agree.
  */
-export async function diffDatabaseToSchema(engine: SchemaEngine, schema: SchemaFile): Promise<string | null> {
-  const files = [schema];
+export async function diffDatabaseToSchema(engine: SchemaEngine, schema: readonly SchemaFile[]): Promise<string | null> {
+  const files = [...schema];
   const result = await engine.diff({
-    from: { tag: 'schemaDatasource', files, configDir: dirname(schema.path) },
+    from: { tag: 'schemaDatasource', files, configDir: CONFIG_DIR },
     to: { tag: 'schemaDatamodel', files },
     script: true,
     exitCode: true,

@@ -1,9 +1,10 @@
-// Drift: the migrations must build exactly the database schema.prisma
-// describes — otherwise Prisma would generate queries for columns that do not
-// exist. Two checks: every model's table and columns (name, basic type,
-// nullability) and every enum against the live catalog, on PGlite and on
-// PostgreSQL; and, on PGlite, Prisma's own schema engine diffing the migrated
-// database against schema.prisma (indexes, foreign keys, defaults included).
+// Drift: the migrations must build exactly the database the Prisma schema
+// (prisma/schema/*.prisma, one file per domain) describes — otherwise Prisma
+// would generate queries for columns that do not exist. Two checks: every
+// model's table and columns (name, basic type, nullability) and every enum
+// against the live catalog, on PGlite and on PostgreSQL; and, on PGlite,
+// Prisma's own schema engine diffing the migrated database against the
+// schema (indexes, foreign keys, defaults included).
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,13 +20,13 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 const expected = schemaShape();
 
 function shapeChecks(connection: () => SqlConnection): void {
-  it('has a table for every model and the columns schema.prisma declares, no more, no less', async () => {
+  it('has a table for every model and the columns the schema declares, no more, no less', async () => {
     const actual = await databaseShape(connection());
     expect(compareColumns(expected.columns, actual.columns)).toEqual([]);
     expect(new Set(actual.columns.map((c) => c.table)).size).toBe(new Set(expected.columns.map((c) => c.table)).size);
   });
 
-  it('has the enums schema.prisma declares, values in order', async () => {
+  it('has the enums the schema declares, values in order', async () => {
     expect((await databaseShape(connection())).enums).toEqual(expected.enums);
   });
 }

@@ -1,11 +1,11 @@
-// The shape of the database as schema.prisma describes it (through Prisma's
-// DMMF, computed offline by @prisma/get-dmmf's WebAssembly schema parser) and
-// as a live database reports it (information_schema / pg_catalog), in one
-// comparable form: tables, columns with basic type and nullability, enums.
-import { readFileSync } from 'node:fs';
+// The shape of the database as the Prisma schema (prisma/schema/*.prisma)
+// describes it (through Prisma's DMMF, computed offline by @prisma/get-dmmf's
+// WebAssembly schema parser) and as a live database reports it
+// (information_schema / pg_catalog), in one comparable form: tables, columns
+// with basic type and nullability, enums.
 import { getDMMF } from '@prisma/get-dmmf';
 import type { SqlConnection } from '../../src/db/sql-connection.ts';
-import { SCHEMA_PATH } from '../../scripts/schema-engine.ts';
+import { readSchema, SCHEMA_DIR } from '../../scripts/schema-engine.ts';
 
 export interface ColumnShape {
   readonly table: string;
@@ -29,9 +29,9 @@ const NATIVE_TYPES: Record<string, string> = {
   Json: 'json', JsonB: 'jsonb', ByteA: 'bytea',
 };
 
-export function schemaShape(path: string = SCHEMA_PATH): { columns: ColumnShape[]; enums: EnumShape } {
-  const dmmf = getDMMF({ datamodel: readFileSync(path, 'utf8') });
-  if ('reason' in dmmf) throw new Error(`${path}: ${dmmf.reason}`, { cause: dmmf.error });
+export function schemaShape(dir: string = SCHEMA_DIR): { columns: ColumnShape[]; enums: EnumShape } {
+  const dmmf = getDMMF({ datamodel: readSchema(dir).map((file) => [file.path, file.content]) });
+  if ('reason' in dmmf) throw new Error(`${dir}: ${dmmf.reason}`, { cause: dmmf.error });
   const { datamodel } = dmmf;
   const enumDbName = new Map(datamodel.enums.map((e) => [e.name, e.dbName ?? e.name]));
   const columns: ColumnShape[] = [];
@@ -84,16 +84,16 @@ export function compareColumns(expected: ColumnShape[], actual: ColumnShape[]): 
   const problems: string[] = [];
   for (const want of expected) {
     const got = actualByKey.get(key(want));
-    if (got === undefined) problems.push(`${key(want)}: in schema.prisma, missing from the database`);
+    if (got === undefined) problems.push(`${key(want)}: in the Prisma schema, missing from the database`);
     else {
-      if (got.type !== want.type) problems.push(`${key(want)}: type ${got.type} in the database, ${want.type} in schema.prisma`);
+      if (got.type !== want.type) problems.push(`${key(want)}: type ${got.type} in the database, ${want.type} in the Prisma schema`);
       if (got.nullable !== want.nullable) {
-        problems.push(`${key(want)}: ${got.nullable ? 'nullable' : 'NOT NULL'} in the database, ${want.nullable ? 'optional' : 'required'} in schema.prisma`);
+        problems.push(`${key(want)}: ${got.nullable ? 'nullable' : 'NOT NULL'} in the database, ${want.nullable ? 'optional' : 'required'} in the Prisma schema`);
       }
     }
   }
   for (const got of actual) {
-    if (!expectedKeys.has(key(got))) problems.push(`${key(got)}: in the database, not in schema.prisma`);
+    if (!expectedKeys.has(key(got))) problems.push(`${key(got)}: in the database, not in the Prisma schema`);
   }
   return problems.sort();
 }
