@@ -1,5 +1,6 @@
 // Security headers on every answer (issue 11, "Deployment"), set by helmet:
-// nosniff, no framing by other sites, no referrer to other origins, and a
+// nosniff, no framing by other sites, only the origin as referrer to other
+// origins (tile servers want one), and a
 // Content-Security-Policy that the built UI satisfies as it is:
 // - scripts and styles only from this origin (Vite emits files, no inline
 //   scripts); style attributes allowed, since React and Leaflet position
@@ -48,6 +49,8 @@ export function securityHeaders({ tileUrl }: { tileUrl?: string | undefined } = 
       },
     },
     strictTransportSecurity: false,
+    // The origin only, to other origins: tile servers (OpenStreetMap's among them) refuse requests without a Referer.
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     // The board and the app load nothing from other origins but tiles, which do not send CORP headers.
     crossOriginEmbedderPolicy: false,
   });
