@@ -12,6 +12,21 @@ export const OptimizationQuery = z.object({
   seed: QueryInt(0, 2 ** 31 - 1).optional(),
 });
 
+/**
+ * The largest problem POST /api/optimization takes (413 naming the limit
+ * beyond): what the engine solves within MAX_SYNC_SOLVE_MS on the project's
+ * machines (benchmarks/RESULTS.md, the time limit from 1 to 10,000 jobs).
+ * Matrices are bounded by places: a job, a shipment's two ends, and a
+ * vehicle's start and end each add at most one.
+ */
+export const OPTIMIZATION_LIMITS = {
+  jobs: 10_000,
+  shipments: 5_000,
+  vehicles: 1_000,
+  /** Rows (and columns) of each matrix. */
+  matrixSize: 12_000,
+} as const;
+
 /** A VROOM problem (docs/API.md v1.14); the engine validates it field by field. */
 export const OptimizationInput = z.looseObject({
   vehicles: z.array(z.record(z.string(), z.unknown())),
@@ -29,6 +44,14 @@ export const OptimizationOutput = z.looseObject({
   unassigned: z.array(z.record(z.string(), z.unknown())),
   routes: z.array(z.record(z.string(), z.unknown())),
 });
+
+/**
+ * How far ahead a planning run may plan, in days from the agency's today:
+ * a year covers any real use (service plans look 30 days ahead, contracts a
+ * year); beyond it the request is refused when it arrives (422 naming the
+ * day) instead of becoming a job that fails after its retries.
+ */
+export const MAX_PLANNING_HORIZON_DAYS = 366;
 
 export const PlanRequest = z.object({
   agencyId: Id,

@@ -1,7 +1,9 @@
 // A few worker threads that run engine solves and field-service plans, so long
-// runs never block the event loop (see solve-thread.ts). Threads start on
-// first use and are kept for the next task; idle ones do not keep the process
-// alive.
+// runs never block the event loop (see solve-thread.ts), in lanes that do not
+// wait for each other: planning runs, small ad-hoc solves and large ones
+// (issue 11, finding 2: one 10,000-job solve held the only thread while a
+// one-job solve waited a minute). Threads start on first use and are kept for
+// the next task; idle ones do not keep the process alive.
 import { Worker } from 'node:worker_threads';
 import {
   type FieldServicePlan,
@@ -79,26 +81,55 @@ export function planOutcome(task: PlanTask): PlanOutcome {
   }
 }
 
+export interface LaneOptions {
+  /** Threads solving at once in this lane. */
+  readonly threads: number;
+  /** Solves that may wait for a thread; one more is refused (SolverBusyError). Infinity: never refused. */
+  readonly maxQueued: number;
+}
+
 export interface SolverPoolOptions {
-  /** Threads solving at once; 0 solves on the calling thread (blocking it). Default 1. */
+  /** Threads running planning runs (`plan`); 0 solves everything on the calling thread (blocking it, tests only). Default 1. */
   readonly threads?: number;
+  /**
+   * Ad-hoc solves (`solve`, POST /api/optimization) run apart from planning
+   * runs, in two lanes of their own: small problems (at most `quickMaxJobs`
+   * jobs and shipments) in `quick`, the rest in `adHoc`, so that a one-job
+   * solve never waits behind a 10,000-job one, and neither waits behind a
+   * planning run. Each lane's queue is bounded: a full one refuses at once
+   * (the route answers 503 with Retry-After) instead of piling up requests.
+   */
+  readonly adHoc?: LaneOptions;
+  readonly quick?: LaneOptions;
+  readonly quickMaxJobs?: number;
+}
+
+export const DEFAULT_AD_HOC_LANE: LaneOptions = { threads: 1, maxQueued: 2 };
+export const DEFAULT_QUICK_LANE: LaneOptions = { threads: 1, maxQueued: 8 };
+export const DEFAULT_QUICK_MAX_JOBS = 200;
+
+/** A lane's threads are busy and its queue is full: try again after `retryAfterSeconds`. */
+export class SolverBusyError extends Error {
+  override readonly name = 'SolverBusyError';
+  constructor(readonly lane: string, readonly retryAfterSeconds: number) {
+    super(`the solver is busy (${lane} solves): try again in ${retryAfterSeconds} s`);
+  }
 }
 
 const BOOTSTRAP = new URL('./solve-thread-bootstrap.mjs', import.meta.url);
 const ENTRY = new URL('./solve-thread.ts', import.meta.url).href;
 
-interface Slot {
-  worker: Worker;
-  busy: boolean;
+/** Jobs and shipments of a VROOM problem (what decides its lane). */
+export function problemSize(input: unknown): number {
+  const count = (key: string) => {
+    const list = (input as Record<string, unknown> | null)?.[key];
+    return Array.isArray(list) ? list.length : 0;
+  };
+  return count('jobs') + count('shipments');
 }
 
 export function createSolverPool(options: SolverPoolOptions = {}): SolverPool {
   const size = options.threads ?? 1;
-  const slots: Slot[] = [];
-  const waiting: (() => void)[] = [];
-  let nextId = 1;
-  let closed = false;
-
   if (size <= 0) {
     return {
       solve: async (task) =>
@@ -114,40 +145,110 @@ export function createSolverPool(options: SolverPoolOptions = {}): SolverPool {
     };
   }
 
-  const acquire = async (): Promise<Slot> => {
-    for (;;) {
+  const planning = createLane('planning', { threads: size, maxQueued: Infinity });
+  const adHoc = createLane('large', options.adHoc ?? DEFAULT_AD_HOC_LANE);
+  const quick = createLane('small', options.quick ?? DEFAULT_QUICK_LANE);
+  const quickMaxJobs = options.quickMaxJobs ?? DEFAULT_QUICK_MAX_JOBS;
+
+  return {
+    solve: (task) =>
+      (problemSize(task.input) <= quickMaxJobs ? quick : adHoc).run(
+        (id) => ({
+          kind: 'solve',
+          id,
+          input: task.input,
+          seed: task.seed,
+          ...(task.timeLimitMs !== undefined ? { timeLimitMs: task.timeLimitMs } : {}),
+          ...(task.maxIterations !== undefined ? { maxIterations: task.maxIterations } : {}),
+        }),
+        task.timeLimitMs,
+        task.onProgress,
+        (m) => (m.type === 'done' ? m.output : undefined),
+      ),
+    plan: (task) =>
+      planning.run((id) => ({ kind: 'plan', id, ...task }), task.timeLimitMs, undefined, (m) => (m.type === 'planned' ? m.outcome : undefined)),
+    async close() {
+      await Promise.all([planning.close(), adHoc.close(), quick.close()]);
+    },
+  };
+}
+
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+  /** When the task in hand should be done (performance.now() ms), for Retry-After. */
+  dueAt: number;
+}
+
+interface Waiter {
+  readonly budgetMs: number;
+  readonly wake: () => void;
+}
+
+/** Unknown budgets (no time limit) are counted as this long when estimating a wait. */
+const UNKNOWN_BUDGET_MS = 30_000;
+
+interface Lane {
+  run<T>(build: (id: number) => SolveRequest, budgetMs: number | undefined, onProgress: ((p: Progress) => void) | undefined, read: (m: SolveMessage) => T | undefined): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Threads that start on first use and are kept for the next task; idle ones do not keep the process alive. */
+function createLane(name: string, { threads, maxQueued }: LaneOptions): Lane {
+  const slots: Slot[] = [];
+  const waiting: Waiter[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  /** Seconds until a queued solve would start: the earliest thread free, then the queue ahead shared by the threads. */
+  const retryAfterSeconds = (): number => {
+    const now = performance.now();
+    const free = Math.min(...slots.map((s) => Math.max(0, s.dueAt - now)));
+    const queued = waiting.reduce((sum, w) => sum + w.budgetMs, 0) / Math.max(1, threads);
+    return Math.max(1, Math.ceil((free + queued) / 1000));
+  };
+
+  const acquire = async (budgetMs: number): Promise<Slot> => {
+    for (let waited = false; ; waited = true) {
       if (closed) throw new Error('the solver pool is closed');
       const idle = slots.find((s) => !s.busy);
-      if (idle) {
-        idle.busy = true;
-        return idle;
-      }
-      if (slots.length < size) {
-        const slot: Slot = { worker: new Worker(BOOTSTRAP, { workerData: { entry: ENTRY } }), busy: true };
-        slots.push(slot);
+      const slot = idle ?? (slots.length < threads ? newSlot() : undefined);
+      if (slot) {
+        slot.busy = true;
+        slot.dueAt = performance.now() + budgetMs;
         return slot;
       }
-      await new Promise<void>((resolve) => waiting.push(resolve));
+      // A woken waiter goes back to the head of the queue; a newcomer is refused when it is full.
+      if (!waited && waiting.length >= maxQueued) throw new SolverBusyError(name, retryAfterSeconds());
+      await new Promise<void>((wake) => (waited ? waiting.unshift({ budgetMs, wake }) : waiting.push({ budgetMs, wake })));
     }
+  };
+
+  const newSlot = (): Slot => {
+    const slot: Slot = { worker: new Worker(BOOTSTRAP, { workerData: { entry: ENTRY } }), busy: false, dueAt: 0 };
+    slots.push(slot);
+    return slot;
   };
 
   const release = (slot: Slot): void => {
     slot.busy = false;
     slot.worker.unref();
-    waiting.shift()?.();
+    waiting.shift()?.wake();
   };
 
   const drop = (slot: Slot): void => {
-    slots.splice(slots.indexOf(slot), 1);
+    const index = slots.indexOf(slot);
+    if (index >= 0) slots.splice(index, 1); // close() may have taken it already
     void slot.worker.terminate();
-    waiting.shift()?.();
+    waiting.shift()?.wake();
   };
 
-  const run = async <T>(build: (id: number) => SolveRequest, onProgress: ((p: Progress) => void) | undefined, read: (m: SolveMessage) => T | undefined): Promise<T> => {
-      const slot = await acquire();
+  return {
+    async run(build, budgetMs, onProgress, read) {
+      const slot = await acquire(budgetMs ?? UNKNOWN_BUDGET_MS);
       const id = nextId++;
       slot.worker.ref();
-      return new Promise<T>((resolve, reject) => {
+      return new Promise((resolve, reject) => {
         const onMessage = (message: SolveMessage) => {
           if (message.id !== id) return;
           if (message.type === 'progress') {
@@ -176,26 +277,10 @@ export function createSolverPool(options: SolverPoolOptions = {}): SolverPool {
         slot.worker.on('exit', onExit);
         slot.worker.postMessage(build(id));
       });
-  };
-
-  return {
-    solve: (task) =>
-      run(
-        (id) => ({
-          kind: 'solve',
-          id,
-          input: task.input,
-          seed: task.seed,
-          ...(task.timeLimitMs !== undefined ? { timeLimitMs: task.timeLimitMs } : {}),
-          ...(task.maxIterations !== undefined ? { maxIterations: task.maxIterations } : {}),
-        }),
-        task.onProgress,
-        (m) => (m.type === 'done' ? m.output : undefined),
-      ),
-    plan: (task) => run((id) => ({ kind: 'plan', id, ...task }), undefined, (m) => (m.type === 'planned' ? m.outcome : undefined)),
+    },
     async close() {
       closed = true;
-      for (const resolve of waiting.splice(0)) resolve();
+      for (const waiter of waiting.splice(0)) waiter.wake();
       await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
     },
   };

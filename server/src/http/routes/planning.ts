@@ -18,7 +18,7 @@ import type { Claims } from '../../auth/tokens.ts';
 import { IdParams } from '@tournee/contracts/api/common';
 import {
   AssignAnswer, AssignRequest, DispatchRequest, DispatchSubmitted, InsertionAnswer, InsertionRequest,
-  MAX_SYNC_SOLVE_MS, MoveEvaluation, MoveRequest, OptimizationInput, OptimizationOutput, OptimizationQuery, PlanDecisionAnswer, PlanList, PlanListQuery, PlanningRun,
+  MAX_PLANNING_HORIZON_DAYS, MAX_SYNC_SOLVE_MS, MoveEvaluation, OPTIMIZATION_LIMITS, MoveRequest, OptimizationInput, OptimizationOutput, OptimizationQuery, PlanDecisionAnswer, PlanList, PlanListQuery, PlanningRun,
   PlanRequest, PlanSubmitted,
 } from '@tournee/contracts/api/planning';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
@@ -31,6 +31,7 @@ import { acceptPlan, discardPlan, PlanDecisionError, PlanningRunNotFoundError } 
 import { ProposalFormatError } from '../../planning/proposal.ts';
 import { insertionCandidates, insertionDay, InsertionRefusedError, InterventionNotFoundError, timeMove } from '../../planning/insertion.ts';
 import type { PlanBroadcaster } from '../../planning/publish.ts';
+import { SolverBusyError } from '../../planning/solver-pool.ts';
 import { PlanConflictError } from '../../planning/store-plan.ts';
 import { dateColumnOfDay, localDay } from '../../planning/time.ts';
 import { HttpError, notFound } from '../errors.ts';
@@ -50,6 +51,37 @@ const TAG = 'Planning';
 const OFFICE = ['admin', 'dispatcher'] as const;
 const DEFAULT_SYNC_SOLVE_MS = 5_000;
 
+/** 413 naming the first limit the problem passes (OPTIMIZATION_LIMITS), before any solving. */
+function checkOptimizationSize(problem: Record<string, unknown>): void {
+  const tooMany = (field: 'jobs' | 'shipments' | 'vehicles', count: number) =>
+    new HttpError(413, `the problem has more ${field} than the limit of ${OPTIMIZATION_LIMITS[field]}`, [
+      { path: field, in: 'body', message: `at most ${OPTIMIZATION_LIMITS[field]}, got ${count}` },
+    ]);
+  for (const field of ['jobs', 'shipments', 'vehicles'] as const) {
+    const list = problem[field];
+    if (Array.isArray(list) && list.length > OPTIMIZATION_LIMITS[field]) throw tooMany(field, list.length);
+  }
+  const matrices = problem.matrices;
+  if (typeof matrices !== 'object' || matrices === null) return;
+  for (const [profile, byKind] of Object.entries(matrices)) {
+    if (typeof byKind !== 'object' || byKind === null) continue;
+    for (const [kind, rows] of Object.entries(byKind)) {
+      if (Array.isArray(rows) && rows.length > OPTIMIZATION_LIMITS.matrixSize) {
+        throw new HttpError(413, `the ${profile} ${kind} matrix is larger than the limit of ${OPTIMIZATION_LIMITS.matrixSize} rows`, [
+          { path: `matrices.${profile}.${kind}`, in: 'body', message: `at most ${OPTIMIZATION_LIMITS.matrixSize} rows, got ${rows.length}` },
+        ]);
+      }
+    }
+  }
+}
+
+/** The calendar day `count` days after `day` (YYYY-MM-DD). */
+function dayAfter(day: string, count: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + count);
+  return d.toISOString().slice(0, 10);
+}
+
 export function planningRouter(deps: PlanningRouteDeps): Router {
   const registry = new ApiRegistry();
   planningRoutes(registry, deps, '');
@@ -65,13 +97,24 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
     {
       method: 'post', path: `${prefix}/optimization`, tag: TAG, roles: OFFICE,
       summary: 'Solve a VROOM-format problem now',
-      description: `Answers VROOM's output. The solve stops after timeLimitMs (query or body options; default ${DEFAULT_SYNC_SOLVE_MS}, at most ${MAX_SYNC_SOLVE_MS}). Input errors are 400 with the engine's field path.`,
-      query: OptimizationQuery, body: OptimizationInput, response: OptimizationOutput,
+      description: `Answers VROOM's output. The solve stops after timeLimitMs (query or body options; default ${DEFAULT_SYNC_SOLVE_MS}, at most ${MAX_SYNC_SOLVE_MS}). Input errors are 400 with the engine's field path. `
+        + `At most ${OPTIMIZATION_LIMITS.jobs} jobs, ${OPTIMIZATION_LIMITS.shipments} shipments, ${OPTIMIZATION_LIMITS.vehicles} vehicles and matrices of ${OPTIMIZATION_LIMITS.matrixSize} rows (413 naming the limit). `
+        + 'Solves run apart from planning runs, small problems apart from large ones; when the solver is busy and its queue full, 503 with Retry-After (seconds).',
+      query: OptimizationQuery, body: OptimizationInput, response: OptimizationOutput, errors: [413, 503],
     },
     async ({ query, body }) => {
       const { options, ...problem } = body;
+      checkOptimizationSize(problem);
       const timeLimitMs = Math.min(MAX_SYNC_SOLVE_MS, query.timeLimitMs ?? options?.timeLimitMs ?? DEFAULT_SYNC_SOLVE_MS);
-      const output = await jobs.solver.solve({ input: problem, seed: query.seed ?? options?.seed ?? 1, timeLimitMs });
+      let output: Awaited<ReturnType<typeof jobs.solver.solve>>;
+      try {
+        output = await jobs.solver.solve({ input: problem, seed: query.seed ?? options?.seed ?? 1, timeLimitMs });
+      } catch (error) {
+        if (error instanceof SolverBusyError) {
+          throw new HttpError(503, error.message, [], { retryAfterSeconds: error.retryAfterSeconds }, { 'Retry-After': String(error.retryAfterSeconds) });
+        }
+        throw error;
+      }
       if (output.code === 0) return output;
       if (output.code === 2) {
         const cut = output.error.indexOf(': ');
@@ -100,6 +143,9 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
       if (past.length === body.days.length) {
         throw new HttpError(422, 'every day asked is past', past.map((d) => ({ path: `days[${body.days.indexOf(d)}]`, in: 'body' as const, message: `${d} is before today (${today})` })));
       }
+      const horizon = dayAfter(today, MAX_PLANNING_HORIZON_DAYS);
+      const tooFar = body.days.flatMap((d, i) => (d > horizon ? [{ path: `days[${i}]`, in: 'body' as const, message: `${d} is more than ${MAX_PLANNING_HORIZON_DAYS} days ahead (the last day that can be planned is ${horizon})` }] : []));
+      if (tooFar.length) throw new HttpError(422, `days can be planned at most ${MAX_PLANNING_HORIZON_DAYS} days ahead`, tooFar);
       const submitted = await whenQueued(jobs.submitPlanning({
         agencyId: agency.id,
         days: body.days,
