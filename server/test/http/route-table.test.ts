@@ -6,12 +6,12 @@
 // schemas — so a route renamed or a body changed on the server, without the
 // table following, fails here instead of in a browser.
 import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { apiRoutes, type RouteDeclaration } from '@tournee/contracts/routes';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { createApp, type App } from '../../src/http/app.ts';
-import type { RouteDoc } from '../../src/http/registry.ts';
+import { ApiRegistry, type RouteDoc } from '../../src/http/registry.ts';
 import { planningRoutes } from '../../src/http/routes/planning.ts';
 import { replicationRoutes } from '../../src/http/routes/replication.ts';
 import { createJobRunner, type JobRunner } from '../../src/jobs/runner.ts';
@@ -70,5 +70,15 @@ describe('the contracts’ route table', () => {
     expect(matches, `${key}: registered ${matches.length} times`).toHaveLength(1);
     const registered = matches[0]!.spec;
     for (const part of PARTS) expect(shape(route[part], part), `${key}: ${part}`).toEqual(shape(registered[part], part));
+  });
+
+  it('lets a route file declare a route from its entry, its handler typed by the entry’s schemas', () => {
+    const api = new ApiRegistry();
+    api.route({ ...apiRoutes['POST /api/interventions/:id/assign'], summary: 'Assign', tag: 'Planning' }, ({ params, body }) => {
+      expectTypeOf(params.id).toEqualTypeOf<string>();
+      expectTypeOf(body.version).toEqualTypeOf<number>();
+      return undefined;
+    });
+    expect(api.routes.map((r) => `${r.spec.method} ${r.spec.path}`)).toEqual(['post /api/interventions/:id/assign']);
   });
 });
