@@ -10,8 +10,10 @@
  *   every `--position-period-ms` (5 s) through `POST /api/positions`, with a
  *   gateway's (admin) token, one position per request.
  *
- * and prints p50/p99/max latency, throughput and errors per load, with the
- * machine's load average beside each.
+ * and prints p50/p99/max latency, throughput, errors and the server process's
+ * CPU time per request for each load, with the machine's load average beside
+ * each (on a loaded 2-core machine the latencies say more about the load than
+ * about the code; the CPU time per request does not).
  *
  *     npm run bench:api                                   # embedded PGlite (the default backend)
  *     npm run bench:api -- --postgres postgresql://postgres@127.0.0.1:5432/postgres
@@ -22,7 +24,7 @@
  * PostgreSQL database; either is removed at the end.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -88,17 +90,22 @@ async function main(): Promise<void> {
   console.log(`data: ${sample.total} interventions visible to the dispatcher (a page: ${sample.items.length}), ${fleet.length} technicians posting`);
 
   const results: Record<string, unknown> = { backend, date: new Date().toISOString(), cpus: os.cpus().length, seconds: SECONDS };
+  let cpuBefore = serverCpuMs();
   const report = (name: string, what: string, load: string, r: LoadResult) => {
-    const row = summarize(r);
+    // The server's CPU time per request: what the code costs, whatever share of the cores the machine's load left it.
+    const cpu = serverCpuMs();
+    const row = { ...summarize(r), serverCpuMsPerRequest: cpu === null || cpuBefore === null ? null : +((cpu - cpuBefore) / r.latencies.total).toFixed(1) };
+    cpuBefore = serverCpuMs();
     results[name] = { what, loadAverage: load, ...row };
     console.log(
       `${name.padEnd(9)} ${what}: ${row.requests} requests (${row.perSecond}/s), p50 ${row.p50} ms, p99 ${row.p99} ms, max ${row.max} ms, ` +
-        `errors ${JSON.stringify(row.errors)} — load before ${load}, after ${loadAverage()}`,
+        `errors ${JSON.stringify(row.errors)}, server CPU ${row.serverCpuMsPerRequest ?? '?'} ms/request — load before ${load}, after ${loadAverage()}`,
     );
   };
   // A short warm-up: the first requests compile Prisma's queries and fill caches.
   await closedLoop({ base, clients: 4, seconds: 2, next: () => ({ method: 'GET', path: listPath, token: dispatcher }) });
 
+  cpuBefore = serverCpuMs();
   if (only.includes('reads')) {
     const load = loadAverage();
     report('reads', `${READERS} clients × GET ${listPath}`, load,
@@ -224,6 +231,17 @@ function summarize(r: LoadResult) {
     ok: r.ok,
     errors: r.errors,
   };
+}
+
+/** User + system CPU time of the server process so far (Linux /proc), or null elsewhere. */
+function serverCpuMs(): number | null {
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks (100 Hz).
+    const fields = readFileSync(`/proc/${server!.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 function loadAverage(): string {
