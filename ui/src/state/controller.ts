@@ -131,7 +131,7 @@ export class BoardController {
     const [technicians, sectors] = await Promise.all([this.api.technicians(agencyId), this.api.sectors(agencyId)]);
     if (this.store.get().agencyId !== agencyId) return;
     this.store.set({ technicians, sectors });
-    await Promise.all([this.resync(), this.loadShifts(technicians.map((t) => t.id)), this.reasons.load(), this.conflicts.load()]);
+    await Promise.all([this.feed.resync(), this.loadShifts(technicians.map((t) => t.id)), this.reasons.load(), this.conflicts.load()]);
   }
 
   async selectDate(date: string): Promise<void> {
@@ -139,17 +139,7 @@ export class BoardController {
     if (date === previous) return;
     if (agencyId) this.feed.unwatch(agencyId, previous);
     this.store.set({ date, plan: null, reasons: {} });
-    await Promise.all([this.resync(), this.reasons.load()]);
-  }
-
-  /** Asks for the agency's day now; the server then keeps sending it periodically. */
-  resync(): Promise<void> {
-    return this.feed.resync();
-  }
-
-  /** Why visits wait: the reasons of the run whose plan is in force for the day. */
-  loadReasons(): Promise<void> {
-    return this.reasons.load();
+    await Promise.all([this.feed.resync(), this.reasons.load()]);
   }
 
   private async loadShifts(ids: readonly string[]): Promise<void> {
@@ -194,9 +184,6 @@ export class BoardController {
   startOptimize(timeLimitMs: number): Promise<void> {
     return this.optimize.start(timeLimitMs);
   }
-  refreshRun(): Promise<void> {
-    return this.optimize.refresh();
-  }
   acceptPlan(): Promise<void> {
     return this.optimize.accept();
   }
@@ -209,9 +196,6 @@ export class BoardController {
 
   // ─── Field conflicts (field-conflicts.ts) ──────────────────────────────────
 
-  loadConflicts(): Promise<void> {
-    return this.conflicts.load();
-  }
   resolveConflict(actionId: string, resolution: string): Promise<boolean> {
     return this.conflicts.resolve(actionId, resolution);
   }

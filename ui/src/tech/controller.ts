@@ -131,7 +131,7 @@ export class TechController {
   setOnDuty(onDuty: boolean): Promise<void> {
     return this.services.setOnDuty(onDuty);
   }
-  markNoticesSeen(): Promise<void> {
+  private markNoticesSeen(): Promise<void> {
     return this.services.markNoticesSeen();
   }
 
