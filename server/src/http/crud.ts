@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Claims, Role } from '../auth/tokens.ts';
 import { CALENDAR_DAY_FIELDS, IdParams, Page } from '@tournee/contracts/api';
 import { forbidden, notFound, validationError } from './errors.ts';
-import type { ApiRegistry } from './registry.ts';
+import type { AgencyRule, ApiRegistry } from './registry.ts';
 
 // Prisma's delegates differ per model; this is the part every one shares.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -33,6 +33,8 @@ export interface CrudResource<Q extends { limit: number; offset: number }> {
   readonly scope: (auth: Claims) => Where;
   readonly readRoles?: readonly Role[];
   readonly writeRoles: readonly Role[];
+  /** The routes' agency rule (registry.ts): 'shared' for records every agency shares. Default 'own'. */
+  readonly agency?: AgencyRule;
   readonly query: z.ZodType<Q>;
   readonly filters: (query: Q) => Where;
   readonly orderBy?: unknown;
@@ -72,7 +74,7 @@ export function crudRoutes<Q extends { limit: number; offset: number }>(api: Api
   };
 
   api.route(
-    { method: 'get', path: base, summary: `List ${r.name}`, tag: r.tag, roles: r.readRoles, query: r.query, response: Page(r.output) },
+    { method: 'get', path: base, summary: `List ${r.name}`, tag: r.tag, agency: r.agency, roles: r.readRoles, query: r.query, response: Page(r.output) },
     async ({ auth, query }) => {
       const where = { AND: [r.scope(auth), r.filters(query)] };
       const [items, total] = await Promise.all([
@@ -85,12 +87,12 @@ export function crudRoutes<Q extends { limit: number; offset: number }>(api: Api
   );
 
   api.route(
-    { method: 'get', path: item, summary: `Get one ${r.noun}`, tag: r.tag, roles: r.readRoles, params: IdParams, response: r.output },
+    { method: 'get', path: item, summary: `Get one ${r.noun}`, tag: r.tag, agency: r.agency, roles: r.readRoles, params: IdParams, response: r.output },
     async ({ auth, params }) => out(await findScoped(auth, params.id)),
   );
 
   api.route(
-    { method: 'post', path: base, summary: `Create a ${r.noun}`, tag: r.tag, roles: r.writeRoles, body: r.input, response: r.output, status: 201, errors: [409, 422] },
+    { method: 'post', path: base, summary: `Create a ${r.noun}`, tag: r.tag, agency: r.agency, roles: r.writeRoles, body: r.input, response: r.output, status: 201, errors: [409, 422] },
     async ({ auth, body }) => {
       const input = daysToDates(body as Data);
       checkAgency(auth, input);
@@ -100,7 +102,7 @@ export function crudRoutes<Q extends { limit: number; offset: number }>(api: Api
   );
 
   api.route(
-    { method: 'patch', path: item, summary: `Update a ${r.noun} (only the fields sent)`, tag: r.tag, roles: r.writeRoles, params: IdParams, body: r.patch, response: r.output, errors: [409, 422] },
+    { method: 'patch', path: item, summary: `Update a ${r.noun} (only the fields sent)`, tag: r.tag, agency: r.agency, roles: r.writeRoles, params: IdParams, body: r.patch, response: r.output, errors: [409, 422] },
     async ({ auth, params, body }) => {
       const patch = daysToDates(body as Data);
       const existing = await findScoped(auth, params.id);
@@ -114,7 +116,7 @@ export function crudRoutes<Q extends { limit: number; offset: number }>(api: Api
 
   if (r.deletable !== false) {
     api.route(
-      { method: 'delete', path: item, summary: `Delete a ${r.noun}`, tag: r.tag, roles: r.writeRoles, params: IdParams, errors: [409] },
+      { method: 'delete', path: item, summary: `Delete a ${r.noun}`, tag: r.tag, agency: r.agency, roles: r.writeRoles, params: IdParams, errors: [409] },
       async ({ auth, params }) => {
         const existing = await findScoped(auth, params.id);
         checkAgency(auth, existing);

@@ -73,7 +73,11 @@ export function fromDatabaseError(error: unknown): HttpError | undefined {
   // client's input, never a missing record.
   const sqlState = cause?.originalCode ?? cause?.code;
   if (typeof sqlState === 'string' && sqlState.startsWith('22')) return dataException(sqlState, message);
-  switch (error.code) {
+  // PGlite's adapter reports a RESTRICT (23001) or foreign-key (23503) violation as P2039
+  // with the SQLSTATE: the same mistake as Prisma's P2003 (found by the authorization matrix:
+  // deleting a supplier that orders still name was a 500 on PGlite).
+  const code = sqlState === '23001' || sqlState === '23503' ? 'P2003' : error.code;
+  switch (code) {
     case 'P2025':
       return notFound(error.meta?.modelName ?? 'record');
     case 'P2002': {

@@ -61,6 +61,7 @@ export function openApiDocument(routes: readonly RouteDoc[], info: OpenApiInfo):
       ...(spec.description ? { description: spec.description } : {}),
       tags: [spec.tag],
       ...(isPublic ? { security: [] } : spec.roles ? { 'x-roles': spec.roles } : {}),
+      ...(isPublic ? {} : { 'x-agency': spec.agency ?? 'own' }),
       parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query')],
       ...(spec.body ? { requestBody: { required: true, content: jsonContent(jsonSchema(spec.body, 'input')) } } : {}),
       responses,

@@ -9,6 +9,7 @@
 // A reference to a record that does not exist is left to the database (its
 // foreign key answers 422 naming the field); one outside the caller's
 // agencies answers 403 naming the field, without saying what the record is.
+// A technician may name only themselves and their own assignments.
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { canManageAgency } from '../auth/scope.ts';
 import type { Claims } from '../auth/tokens.ts';
@@ -23,15 +24,26 @@ export interface Reference {
   readonly id: string | null | undefined;
 }
 
-/** The stored agency of each referenced record (absent when the record does not exist). */
-async function agenciesOf(prisma: PrismaClient, kind: ReferenceKind, ids: string[]): Promise<Map<string, string>> {
+interface Owner {
+  readonly agencyId: string;
+  /** The technician it is (a technician) or is assigned to (an intervention). */
+  readonly technicianId: string | null;
+}
+
+/** The stored owner of each referenced record (absent when the record does not exist). */
+async function ownersOf(prisma: PrismaClient, kind: ReferenceKind, ids: string[]): Promise<Map<string, Owner>> {
   const where = { id: { in: ids } };
   const select = { id: true, agencyId: true } as const;
-  const rows = kind === 'technician' ? await prisma.technician.findMany({ where, select })
+  const rows: { id: string; agencyId: string; technicianId?: string | null }[] = kind === 'technician' ? await prisma.technician.findMany({ where, select })
     : kind === 'sector' ? await prisma.sector.findMany({ where, select })
-      : kind === 'intervention' ? await prisma.intervention.findMany({ where, select })
+      : kind === 'intervention' ? await prisma.intervention.findMany({ where, select: { ...select, technicianId: true } })
         : await prisma.billingDocument.findMany({ where, select });
-  return new Map(rows.map((r) => [r.id, r.agencyId]));
+  return new Map(rows.map((r) => [r.id, { agencyId: r.agencyId, technicianId: kind === 'technician' ? r.id : (r.technicianId ?? null) }]));
+}
+
+function mayReference(auth: Claims, kind: ReferenceKind, owner: Owner): boolean {
+  if (auth.role !== 'technician') return canManageAgency(auth, owner.agencyId);
+  return (kind === 'technician' || kind === 'intervention') && owner.technicianId !== null && owner.technicianId === auth.technicianId;
 }
 
 /**
@@ -43,14 +55,14 @@ export async function checkReferences(prisma: PrismaClient, auth: Claims, agency
   const named = references.filter((r): r is Reference & { id: string } => typeof r.id === 'string');
   if (named.length === 0) return;
   const kinds = [...new Set(named.map((r) => r.kind))];
-  const stored = new Map(await Promise.all(kinds.map(async (kind) => [kind, await agenciesOf(prisma, kind, named.filter((r) => r.kind === kind).map((r) => r.id))] as const)));
+  const stored = new Map(await Promise.all(kinds.map(async (kind) => [kind, await ownersOf(prisma, kind, named.filter((r) => r.kind === kind).map((r) => r.id))] as const)));
   const foreign = [];
   const elsewhere = [];
   for (const ref of named) {
     const owner = stored.get(ref.kind)?.get(ref.id);
     if (owner === undefined) continue;
-    if (!canManageAgency(auth, owner)) foreign.push({ path: ref.path, in: 'body' as const, message: `this ${ref.kind} is not in one of your agencies` });
-    else if (agencyId !== undefined && owner !== agencyId) elsewhere.push({ path: ref.path, in: 'body' as const, message: `this ${ref.kind} belongs to another agency than ${agencyId}` });
+    if (!mayReference(auth, ref.kind, owner)) foreign.push({ path: ref.path, in: 'body' as const, message: `this ${ref.kind} is not in one of your agencies` });
+    else if (agencyId !== undefined && owner.agencyId !== agencyId) elsewhere.push({ path: ref.path, in: 'body' as const, message: `this ${ref.kind} belongs to another agency than ${agencyId}` });
   }
   if (foreign.length) throw new HttpError(403, `${foreign.map((f) => f.path).join(', ')}: not in one of your agencies`, foreign);
   if (elsewhere.length) throw new HttpError(422, `${elsewhere.map((f) => f.path).join(', ')}: must be in the same agency as the record`, elsewhere);

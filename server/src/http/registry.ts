@@ -20,6 +20,8 @@ export interface RouteSpec<P extends Schema | undefined, Q extends Schema | unde
   readonly tag: string;
   /** Who may call; absent = any logged-in user. */
   readonly roles?: readonly Role[];
+  /** Which agencies' records it reaches (see AgencyRule); absent = 'own'. */
+  readonly agency?: AgencyRule;
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
@@ -29,6 +31,34 @@ export interface RouteSpec<P extends Schema | undefined, Q extends Schema | unde
   /** Error statuses worth documenting besides 400/401/403/404. */
   readonly errors?: readonly number[];
   readonly description?: string;
+}
+
+/**
+ * The agency half of a route's access rule (the role half is `roles`), as
+ * data: the registry enforces it and the OpenAPI document publishes it
+ * (`x-agency`), from which the authorization matrix test is generated.
+ *
+ * - `own` (the default): agency-owned records (interventions, technicians,
+ *   sectors, depots, documents, runs…). The handler scopes what it reads to
+ *   the caller's agencies (another agency's record: 404); here, an `agencyId`
+ *   in the query or body must be one of the caller's (403 naming the field).
+ * - `shared`: records all agencies share (the installed base, the catalogue,
+ *   reference data) or the caller's own session; no agency to check here.
+ *
+ * Either way, records a body names are checked against their stored agency
+ * by the handler (references.ts), never against the body's claim.
+ */
+export type AgencyRule = 'own' | 'shared';
+
+/** Throws 403 when the query's or body's agencyId is not one of the caller's agencies. */
+function checkAgencyFields(auth: Claims, query: unknown, body: unknown): void {
+  if (auth.role === 'admin') return;
+  for (const [value, where] of [[query, 'query'], [body, 'body']] as const) {
+    const agencyId = (value as { agencyId?: unknown } | undefined)?.agencyId;
+    if (typeof agencyId === 'string' && !auth.agencyIds.includes(agencyId)) {
+      throw new HttpError(403, `agency ${agencyId} is not one of yours`, [{ path: 'agencyId', in: where, message: 'not one of your agencies' }]);
+    }
+  }
 }
 
 export interface Context<P, Q, B, A> {
@@ -83,6 +113,7 @@ export class ApiRegistry {
       const query = parse(spec.query, req.query, 'query');
       const body = parse(spec.body, req.body ?? {}, 'body');
       if (spec.body) refuseUnknownFields(spec.body, req.body);
+      if (!isPublic && (spec.agency ?? 'own') === 'own') checkAgencyFields(req.auth!, query, body);
       const result = await handler({ req, res, auth: req.auth, params, query, body });
       if (res.headersSent) return;
       if (result === undefined) res.status(204).end();

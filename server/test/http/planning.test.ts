@@ -95,7 +95,8 @@ describeWithService(await checkPostgres(), 'planning routes', () => {
     expect(run).toMatchObject({ status: 'succeeded', progress: 1, agencyId: seeded.agencyId, result: { summary: { planned: 5 } } });
 
     expect((await call('GET', `/api/plans/${sent.body.id}`, 'outsider')).status).toBe(404);
-    expect((await call('POST', '/api/plans', 'outsider', { agencyId: seeded.agencyId, days: [DAY] })).status).toBe(404);
+    // Naming another agency is refused by the registry's agency rule, naming the field.
+    expect((await call('POST', '/api/plans', 'outsider', { agencyId: seeded.agencyId, days: [DAY] })).status).toBe(403);
     const past = await call('POST', '/api/plans', 'dispatcher', { agencyId: seeded.agencyId, days: ['2026-02-27'] });
     expect(past.status).toBe(422);
     expect(past.body.details[0]).toMatchObject({ path: 'days[0]' });
@@ -267,7 +268,7 @@ describeWithService(await checkPostgres(), 'planning routes', () => {
     expect((await inForce()).body.items.map((r: { id: string }) => r.id)).toEqual([applied.id]);
 
     expect((await call('POST', `/api/plans/${preview.id}/discard`, 'outsider')).status).toBe(404);
-    expect((await call('GET', `/api/plans?agencyId=${agency.agencyId}`, 'outsider')).status).toBe(404);
+    expect((await call('GET', `/api/plans?agencyId=${agency.agencyId}`, 'outsider')).status).toBe(403);
     expect((await call('POST', `/api/plans/${preview.id}/accept`, 'technician')).status).toBe(403);
   });
 

@@ -30,6 +30,7 @@ export function installedBaseRoutes(api: ApiRegistry, { prisma }: AppDeps): void
 
   crudRoutes(api, {
     name: 'customers', noun: 'customer', tag: 'Installed base',
+    agency: 'shared',
     delegate: () => prisma.customer,
     scope: customerScope,
     writeRoles: OFFICE,
@@ -42,6 +43,7 @@ export function installedBaseRoutes(api: ApiRegistry, { prisma }: AppDeps): void
 
   crudRoutes(api, {
     name: 'sites', noun: 'site', tag: 'Installed base',
+    agency: 'shared',
     delegate: () => prisma.site,
     scope: siteScope,
     writeRoles: OFFICE,
@@ -60,6 +62,7 @@ export function installedBaseRoutes(api: ApiRegistry, { prisma }: AppDeps): void
 
   crudRoutes(api, {
     name: 'equipment', noun: 'equipment', tag: 'Installed base',
+    agency: 'shared',
     delegate: () => prisma.equipment,
     scope: equipmentScope,
     writeRoles: OFFICE,
@@ -74,7 +77,7 @@ export function installedBaseRoutes(api: ApiRegistry, { prisma }: AppDeps): void
 
   // History: read by whoever sees the equipment; technicians add to it in the field.
   api.route(
-    { method: 'get', path: '/api/equipment/:id/history', summary: "An equipment's history, newest first", tag: 'Installed base', params: IdParams, query: EquipmentHistoryQuery, response: Page(EquipmentEvent) },
+    { method: 'get', path: '/api/equipment/:id/history', summary: "An equipment's history, newest first", tag: 'Installed base', agency: 'shared', params: IdParams, query: EquipmentHistoryQuery, response: Page(EquipmentEvent) },
     async ({ auth, params, query }) => {
       const equipment = await prisma.equipment.findFirst({ where: { AND: [{ id: params.id }, equipmentScope(auth)] }, select: { id: true } });
       if (!equipment) throw notFound('equipment');
@@ -88,10 +91,11 @@ export function installedBaseRoutes(api: ApiRegistry, { prisma }: AppDeps): void
   );
 
   api.route(
-    { method: 'post', path: '/api/equipment/:id/history', summary: 'Add an event to the history (inspection, repair, counter reading, ...)', tag: 'Installed base', params: IdParams, body: EquipmentEventInput, response: EquipmentEvent, status: 201, errors: [422] },
+    { method: 'post', path: '/api/equipment/:id/history', summary: 'Add an event to the history (inspection, repair, counter reading, ...)', tag: 'Installed base', agency: 'shared', params: IdParams, body: EquipmentEventInput, response: EquipmentEvent, status: 201, errors: [422] },
     async ({ auth, params, body }) => {
       const equipment = await prisma.equipment.findFirst({ where: { AND: [{ id: params.id }, equipmentScope(auth)] }, select: { id: true } });
       if (!equipment) throw notFound('equipment');
+      await checkReferences(prisma, auth, undefined, [{ path: 'interventionId', kind: 'intervention', id: body.interventionId }]);
       return prisma.equipmentEvent.create({
         data: { ...body, data: (body.data ?? {}) as object, equipmentId: params.id, authorId: auth.sub },
       });

@@ -34,6 +34,7 @@ export function organisationRoutes(api: ApiRegistry, { prisma, log }: AppDeps): 
 
   crudRoutes(api, {
     name: 'regions', noun: 'region', tag: 'Organisation',
+    agency: 'shared',
     delegate: () => prisma.region,
     scope: () => ({}),
     writeRoles: ['admin'],

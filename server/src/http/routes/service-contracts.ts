@@ -12,6 +12,7 @@ const OFFICE = ['admin', 'dispatcher'] as const;
 export function serviceContractRoutes(api: ApiRegistry, { prisma }: AppDeps): void {
   crudRoutes(api, {
     name: 'contracts', noun: 'contract', tag: 'Contracts',
+    agency: 'shared',
     delegate: () => prisma.contract,
     scope: () => ({}),
     readRoles: OFFICE,
@@ -25,6 +26,7 @@ export function serviceContractRoutes(api: ApiRegistry, { prisma }: AppDeps): vo
 
   crudRoutes(api, {
     name: 'service-plans', noun: 'service plan', tag: 'Contracts',
+    agency: 'shared',
     delegate: () => prisma.servicePlan,
     scope: () => ({}),
     readRoles: OFFICE,

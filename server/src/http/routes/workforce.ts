@@ -62,6 +62,7 @@ export function workforceRoutes(api: ApiRegistry, { prisma }: AppDeps, sessions:
 
   crudRoutes(api, {
     name: 'skills', noun: 'skill', tag: 'Workforce',
+    agency: 'shared',
     delegate: () => prisma.skill,
     scope: () => ({}),
     writeRoles: ['admin'],

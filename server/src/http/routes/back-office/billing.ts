@@ -146,7 +146,7 @@ export function billingRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
 
   // ─── VAT profiles and billing rates ───
   api.route(
-    { method: 'get', path: '/api/sites/:id/vat-profile', summary: 'Whether the site is housing over two years old (reduced VAT rates)', tag: TAGS.billing, roles: OFFICE, params: IdParams, response: VatProfile },
+    { method: 'get', path: '/api/sites/:id/vat-profile', summary: 'Whether the site is housing over two years old (reduced VAT rates)', tag: TAGS.billing, agency: 'shared', roles: OFFICE, params: IdParams, response: VatProfile },
     async ({ params }) => {
       const profile = await prisma.siteVatProfile.findUnique({ where: { siteId: params.id } });
       if (!profile) throw notFound('VAT profile');
@@ -154,7 +154,7 @@ export function billingRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
     },
   );
   api.route(
-    { method: 'put', path: '/api/sites/:id/vat-profile', summary: 'Set a site\'s VAT profile', tag: TAGS.billing, roles: OFFICE, params: IdParams, body: VatProfileInput, response: VatProfile },
+    { method: 'put', path: '/api/sites/:id/vat-profile', summary: 'Set a site\'s VAT profile', tag: TAGS.billing, agency: 'shared', roles: OFFICE, params: IdParams, body: VatProfileInput, response: VatProfile },
     async ({ params, body }) => {
       const site = await prisma.site.findUnique({ where: { id: params.id }, select: { id: true } });
       if (!site) throw notFound('site');

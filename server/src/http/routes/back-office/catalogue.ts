@@ -8,6 +8,7 @@ import { OFFICE, TAGS, type BackOfficeDeps } from './support.ts';
 export function catalogueRoutes(api: ApiRegistry, { prisma }: BackOfficeDeps): void {
   crudRoutes(api, {
     name: 'suppliers', noun: 'supplier', tag: TAGS.catalogue,
+    agency: 'shared',
     delegate: () => prisma.supplier,
     scope: () => ({}),
     readRoles: OFFICE, writeRoles: OFFICE,
@@ -19,6 +20,7 @@ export function catalogueRoutes(api: ApiRegistry, { prisma }: BackOfficeDeps): v
 
   crudRoutes(api, {
     name: 'parts', noun: 'part', tag: TAGS.catalogue,
+    agency: 'shared',
     delegate: () => prisma.part,
     scope: () => ({}),
     writeRoles: OFFICE,

@@ -28,6 +28,7 @@ export function warrantyRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
 
   crudRoutes(api, {
     name: 'warranties', noun: 'warranty', tag: TAGS.warranties,
+    agency: 'shared',
     delegate: () => prisma.warranty,
     scope: (auth: Claims) => (auth.role === 'technician' ? { equipment: equipmentScope(auth) } : {}),
     writeRoles: OFFICE,
@@ -44,7 +45,7 @@ export function warrantyRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
 
   api.route(
     {
-      method: 'get', path: '/api/equipment/:id/warranty-status', summary: 'The warranty verdict when the equipment card is opened', tag: TAGS.warranties,
+      method: 'get', path: '/api/equipment/:id/warranty-status', summary: 'The warranty verdict when the equipment card is opened', tag: TAGS.warranties, agency: 'shared',
       params: IdParams, query: WarrantyStatusQuery, response: CoverageVerdict,
     },
     async ({ auth, params, query }) => {
@@ -56,14 +57,18 @@ export function warrantyRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
 
   api.route(
     {
-      method: 'post', path: '/api/equipment/:id/warranty-extensions', summary: 'Extend the warranty after a repair (new end date on the equipment, with its origin)', tag: TAGS.warranties,
+      method: 'post', path: '/api/equipment/:id/warranty-extensions', summary: 'Extend the warranty after a repair (new end date on the equipment, with its origin)', tag: TAGS.warranties, agency: 'shared',
       roles: OFFICE, params: IdParams, body: WarrantyExtensionInput, response: WarrantyExtension, status: 201, errors: [422],
     },
-    async ({ params, body, req }) => days(await run(() => extendWarrantyAfterRepair(prisma, {
+    async ({ auth, params, body, req }) => {
+      // The repair it cites must be one of the caller's agencies'.
+      await checkReferences(prisma, auth, undefined, [{ path: 'interventionId', kind: 'intervention', id: body.interventionId }]);
+      return days(await run(() => extendWarrantyAfterRepair(prisma, {
       equipmentId: params.id, interventionId: body.interventionId, months: body.months, endsOn: body.endsOn,
       labourPercent: body.labourPercent, partsPercent: body.partsPercent, travelPercent: body.travelPercent, notes: body.notes ?? undefined,
       authorId: req.auth?.sub, now: today(deps),
-    }))),
+      })));
+    },
   );
 
   // ─── Claims ───

@@ -1,0 +1,325 @@
+// The authorization matrix (issue 11), generated from the OpenAPI document:
+// every operation the server declares × anonymous, a technician of the
+// records' team, a technician of another agency, a dispatcher of the records'
+// agency, a dispatcher of another agency and an admin — with the ids of
+// agency B's records (Marseille) in paths, queries and bodies.
+//
+// What must hold, from each route's declared rule (`x-roles`, `x-agency`,
+// registry.ts):
+// - anonymous: 401 everywhere but the public routes;
+// - nobody ever gets a 5xx;
+// - callers of agency A never get a 2xx from an `own` route that names a
+//   record of agency B (in the path, the query or the body), and no 2xx they
+//   get carries the id of one of agency B's own records;
+// - callers without the declared role get 403.
+// The records' own agency (technician and dispatcher of B, admin) only read:
+// their writes are the other tests' subject, and would consume the records
+// the rest of the matrix names.
+//
+// A new route whose path names a record this file cannot find fails here
+// until pathRecords learns it.
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import { inspect } from 'node:util';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/client.ts';
+import { createApp, type App } from '../../src/http/app.ts';
+import { planningRoutes } from '../../src/http/routes/planning.ts';
+import { replicationRoutes } from '../../src/http/routes/replication.ts';
+import { createJobRunner, type JobRunner } from '../../src/jobs/runner.ts';
+import { seedBackOffice } from '../back-office/support.ts';
+import { recordingBroadcaster } from '../planning/recording-broadcaster.ts';
+import { freshPgliteDataDir } from '../support/pglite-template.ts';
+import { checkPostgres, describeWithService } from '../support/services.ts';
+import { createTestDatabase } from '../support/test-database.ts';
+import { listen, request, TEST_SECRET } from './harness.ts';
+
+type Principal = 'anonymous' | 'technicianOfB' | 'technicianOfA' | 'dispatcherOfB' | 'dispatcherOfA' | 'admin';
+/** Agency A's callers: the records named are not theirs. */
+const FOREIGN: readonly Principal[] = ['technicianOfA', 'dispatcherOfA'];
+const ROLE: Record<Exclude<Principal, 'anonymous'>, string> = {
+  technicianOfB: 'technician', technicianOfA: 'technician', dispatcherOfB: 'dispatcher', dispatcherOfA: 'dispatcher', admin: 'admin',
+};
+
+interface Operation {
+  readonly method: string;
+  readonly path: string;
+  readonly roles?: readonly string[];
+  readonly agency?: 'own' | 'shared';
+  readonly isPublic: boolean;
+  readonly parameters: readonly { name: string; in: 'path' | 'query'; required?: boolean; schema?: JsonSchema }[];
+  readonly body?: JsonSchema;
+}
+type JsonSchema = Record<string, any>;
+
+type Opened = { db: Database; cleanup(): Promise<void> };
+
+async function openPglite(): Promise<Opened> {
+  const dir = await freshPgliteDataDir('tournee-matrix-');
+  const db = await openDatabase({ dataDir: dir });
+  return { db, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+async function openPostgres(): Promise<Opened> {
+  const database = await createTestDatabase();
+  const db = await openDatabase({ databaseUrl: database.url, dataDir: '/nonexistent' });
+  return { db, cleanup: async () => { await db.close(); await database.drop(); } };
+}
+
+/** Agency B's world: one record of each kind a path can name, and the callers. */
+async function seedWorld(db: Database) {
+  const prisma = db.prisma;
+  const f = await seedBackOffice(prisma);
+  const square = { type: 'Polygon', coordinates: [[[5.3, 43.2], [5.4, 43.2], [5.4, 43.3], [5.3, 43.2]]] };
+  const sectorB = await prisma.sector.create({ data: { agencyId: f.agencyB.id, code: 'MRS-1', name: 'Vieux-Port', polygon: square } });
+  await prisma.site.update({ where: { id: f.siteB.id }, data: { sectorId: sectorB.id } });
+  const equipmentB = await prisma.equipment.create({ data: { siteId: f.siteB.id, category: 'heat_pump', brand: 'Daikin' } });
+  const shiftB = await prisma.shift.create({ data: { technicianId: f.t3.id, weekday: 1, startMinute: 480, endMinute: 1020 } });
+  const absenceB = await prisma.absence.create({ data: { technicianId: f.t3.id, kind: 'leave', startsAt: new Date('2026-08-03T06:00:00Z'), endsAt: new Date('2026-08-07T18:00:00Z') } });
+  const runB = await prisma.planningRun.create({ data: { agencyId: f.agencyB.id, days: [new Date('2026-06-01')], status: 'succeeded', preview: true, decision: 'pending' } });
+  const contractB = await prisma.contract.create({ data: { customerId: f.customer.id, reference: 'CT-MRS', startsOn: new Date('2026-01-01') } });
+  await prisma.contractTerms.create({ data: { contractId: contractB.id, agencyId: f.agencyB.id, feeCents: 12_000, nextPeriodStart: new Date('2026-01-01') } });
+  const invoiceB = await prisma.billingDocument.create({ data: { kind: 'quote', agencyId: f.agencyB.id, customerId: f.customer.id, siteId: f.siteB.id, interventionId: f.interventions.b1.id, customerName: f.customer.name } });
+  const claimB = await prisma.warrantyClaim.create({ data: { agencyId: f.agencyB.id, supplierId: f.supplier.id, kind: 'repair', expectedCreditCents: 100, interventionId: f.interventions.b1.id, reference: 'GAR-MRS-1' } });
+  const supplierOrderB = await prisma.supplierOrder.create({ data: { supplierId: f.supplier.id, depotId: f.depots.centralB.id, reference: 'CF-MRS-1' } });
+  const customerOrderB = await prisma.customerOrder.create({ data: { customerId: f.customer.id, depotId: f.depots.centralB.id, reference: 'CC-MRS-1', dueOn: new Date('2026-07-01') } });
+  const partRequestB = await prisma.partRequest.create({ data: { id: randomUUID(), technicianId: f.t3.id, agencyId: f.agencyB.id, partId: f.parts.fan.id, quantity: 1, interventionId: f.interventions.b1.id } });
+  await prisma.stockLevel.create({ data: { depotId: f.depots.centralB.id, partId: f.parts.fan.id, minQuantity: 1 } });
+  const techB = await prisma.user.create({ data: { email: 'tech3@test.tournee.fr', name: 'tech3', role: 'technician', technicianId: f.t3.id, passwordHash: (await prisma.user.findUniqueOrThrow({ where: { id: f.users.tech1.id } })).passwordHash } });
+  return { f, sectorB, equipmentB, shiftB, absenceB, runB, contractB, invoiceB, claimB, supplierOrderB, customerOrderB, partRequestB, techB };
+}
+type World = Awaited<ReturnType<typeof seedWorld>>;
+
+/** The record of agency B a path names, by the segment before the parameter. Unknown ids where B has none seeded. */
+function pathRecords(w: World): Record<string, string> {
+  return {
+    'agencies/:id': w.f.agencyB.id, 'sectors/:id': w.sectorB.id, 'regions/:id': w.f.region.id, 'skills/:id': w.f.skill.id,
+    'technicians/:id': w.f.t3.id, 'shifts/:shiftId': w.shiftB.id, 'absences/:absenceId': w.absenceB.id,
+    'users/:id': w.f.users.dispatcherB.id, 'interventions/:id': w.f.interventions.b1.id,
+    'customers/:id': w.f.customer.id, 'sites/:id': w.f.siteB.id, 'equipment/:id': w.equipmentB.id,
+    'contracts/:id': w.contractB.id, 'service-plans/:id': randomUUID(), 'warranties/:id': randomUUID(),
+    'suppliers/:id': w.f.supplier.id, 'parts/:id': w.f.parts.capacitor.id, 'depots/:id': w.f.depots.centralB.id,
+    'stock-levels/:depotId': w.f.depots.centralB.id, ':depotId/:partId': w.f.parts.fan.id,
+    'billing-documents/:id': w.invoiceB.id, 'warranty-claims/:id': w.claimB.id,
+    'supplier-orders/:id': w.supplierOrderB.id, 'customer-orders/:id': w.customerOrderB.id,
+    'plans/:id': w.runB.id, 'part-requests/:id': w.partRequestB.id,
+    // Not seeded (their own tests cover them): an id that names nothing must still never answer 2xx or 5xx.
+    'attachments/:id': randomUUID(), 'conflicts/:id': randomUUID(),
+  };
+}
+
+/** Body and query fields naming a record: agency B's. */
+function referenceFields(w: World): Record<string, string> {
+  return {
+    agencyId: w.f.agencyB.id, technicianId: w.f.t3.id, interventionId: w.f.interventions.b1.id, sectorId: w.sectorB.id,
+    depotId: w.f.depots.centralB.id, fromDepotId: w.f.depots.centralB.id, toDepotId: w.f.depots.centralB.id,
+    invoiceId: w.invoiceB.id, documentId: w.invoiceB.id, claimId: w.claimB.id, runId: w.runB.id,
+    siteId: w.f.siteB.id, equipmentId: w.equipmentB.id, contractId: w.contractB.id, customerId: w.f.customer.id,
+    partId: w.f.parts.fan.id, supplierId: w.f.supplier.id, skillId: w.f.skill.id, regionId: w.f.region.id,
+  };
+}
+
+/** Ids of records agency B owns: none may reach agency A's callers. (Sectors are named on shared sites, by design.) */
+const ownedByB = (w: World): string[] => [
+  w.f.t3.id, w.f.interventions.b1.id, w.f.depots.centralB.id, w.invoiceB.id, w.claimB.id, w.runB.id, w.shiftB.id, w.absenceB.id,
+  w.supplierOrderB.id, w.customerOrderB.id, w.partRequestB.id, w.f.users.dispatcherB.id,
+];
+
+function operationsOf(doc: JsonSchema): Operation[] {
+  const operations: Operation[] = [];
+  for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, JsonSchema>>)) {
+    for (const [method, op] of Object.entries(methods)) {
+      operations.push({
+        method: method.toUpperCase(), path,
+        roles: op['x-roles'], agency: op['x-agency'], isPublic: Array.isArray(op.security) && op.security.length === 0,
+        parameters: op.parameters ?? [],
+        body: op.requestBody?.content?.['application/json']?.schema,
+      });
+    }
+  }
+  // Deletes last: they would take away records the other operations name.
+  return operations.sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
+}
+
+/** A value the schema accepts, with agency B's ids in the fields that name records. */
+function sample(schema: JsonSchema | undefined, refs: Record<string, string>, name = ''): unknown {
+  if (!schema) return undefined;
+  if (name in refs && (schema.type === 'string' || schema.anyOf || schema.format)) return refs[name];
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum) return schema.enum[0];
+  const variants = schema.anyOf ?? schema.oneOf;
+  if (variants) return sample(variants.find((v: JsonSchema) => v.type !== 'null') ?? variants[0], refs, name);
+  if (schema.allOf) return sample(schema.allOf[0], refs, name);
+  const type = Array.isArray(schema.type) ? schema.type.find((t: string) => t !== 'null') : schema.type;
+  switch (type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const [key, property] of Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>)) {
+        if ((schema.required ?? []).includes(key) || key in refs) out[key] = sample(property, refs, key);
+      }
+      return out;
+    }
+    case 'array': return Array.from({ length: Math.max(1, schema.minItems ?? 0) }, () => sample(schema.items, refs, name.replace(/s$/, '')));
+    case 'integer': case 'number': return Math.max(schema.minimum ?? 1, schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : 1);
+    case 'boolean': return false;
+    case 'string': {
+      if (schema.format === 'uuid') return randomUUID();
+      if (schema.format === 'date') return '2026-06-01';
+      if (schema.format === 'date-time') return '2026-06-01T08:00:00.000Z';
+      if (schema.format === 'email') return `matrix-${randomUUID().slice(0, 8)}@test.tournee.fr`;
+      if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$' || /day|date|On$/.test(name)) return '2026-06-01';
+      return 'x'.repeat(Math.max(1, schema.minLength ?? 8));
+    }
+    default: return undefined;
+  }
+}
+
+function describeMatrix(name: string, open: () => Promise<Opened>): void {
+  describe(name, () => {
+    let opened: Opened;
+    let jobs: JobRunner;
+    let app: App;
+    let server: { url: string; close(): Promise<void> };
+    let world: World;
+    let operations: Operation[];
+    const tokens = {} as Record<Exclude<Principal, 'anonymous'>, string>;
+    /** What the server logged for a 5xx: shown with the violation. */
+    const serverErrors: string[] = [];
+
+    beforeAll(async () => {
+      opened = await open();
+      const { db } = opened;
+      world = await seedWorld(db);
+      const broadcaster = recordingBroadcaster();
+      jobs = await createJobRunner({ config: { redisUrl: undefined }, prisma: db.prisma, broadcaster }, { overnight: null, log: () => {} });
+      // As main.ts composes it, so the document holds every operation.
+      app = createApp({
+        config: { authSecret: TEST_SECRET, redisUrl: undefined }, prisma: db.prisma, dbKind: db.kind, positionFlushMs: 20,
+        log: (message, error) => void serverErrors.push(`${message}: ${inspect(error, { depth: 5 })}`.slice(0, 1500)),
+        routes: [(api) => planningRoutes(api, { prisma: db.prisma, jobs, broadcaster, log: () => {} }), (api) => replicationRoutes(api, { prisma: db.prisma })],
+      });
+      server = await listen(app, createServer());
+      const logins: Record<Exclude<Principal, 'anonymous'>, string> = {
+        technicianOfB: 'tech3@test.tournee.fr', technicianOfA: world.f.users.tech1.email, dispatcherOfB: world.f.users.dispatcherB.email,
+        dispatcherOfA: world.f.users.dispatcherA.email, admin: world.f.users.admin.email,
+      };
+      for (const [principal, email] of Object.entries(logins) as [Exclude<Principal, 'anonymous'>, string][]) {
+        const res = await request<{ token: string }>(server.url, 'POST', '/api/auth/login', { body: { email, password: world.f.password } });
+        if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`);
+        tokens[principal] = res.body.token;
+      }
+      operations = operationsOf((await request<JsonSchema>(server.url, 'GET', '/api/openapi.json')).body);
+    }, 180_000);
+
+    afterAll(async () => {
+      await server?.close();
+      await app?.close();
+      await jobs?.close();
+      await opened?.cleanup();
+    }, 60_000);
+
+    /** The request an operation gets: B's records in the path, the query's and the body's reference fields. */
+    function requestFor(op: Operation): { url: string; body: unknown; namesB: boolean } {
+      const records = pathRecords(world);
+      const refs = referenceFields(world);
+      let namesB = false;
+      const segments = op.path.split('/');
+      const url = segments.map((segment, i) => {
+        const param = /^\{(\w+)\}$/.exec(segment)?.[1];
+        if (!param) return segment;
+        // Keyed by the segment before it ('technicians/:id', 'shifts/:shiftId', ':depotId/:partId').
+        const key = `${segments[i - 1]!.replace(/^\{(\w+)\}$/, ':$1')}/:${param}`;
+        const id = records[key];
+        if (id === undefined) throw new Error(`${op.method} ${op.path}: teach pathRecords which record ${key} names`);
+        namesB = true;
+        return id;
+      }).join('/');
+      const query = new URLSearchParams();
+      for (const p of op.parameters.filter((p) => p.in === 'query')) {
+        // A list filtered on another agency's record may answer (an empty page): the leak check below decides.
+        if (p.name in refs) {
+          query.set(p.name, refs[p.name]!);
+        } else if (p.required) {
+          query.set(p.name, String(sample(p.schema, refs, p.name)));
+        }
+      }
+      const body = op.body ? sample(op.body, refs) : undefined;
+      if (body && typeof body === 'object' && Object.keys(body).some((k) => ['agencyId', 'technicianId', 'interventionId', 'depotId', 'fromDepotId', 'toDepotId', 'invoiceId'].includes(k))) namesB = true;
+      return { url: url + (query.size ? `?${query}` : ''), body, namesB };
+    }
+
+    /** Any answer, JSON or not (the FEC export is text). */
+    async function send(method: string, path: string, token: string | undefined, body: unknown): Promise<{ status: number; body: unknown }> {
+      const res = await fetch(server.url + path, {
+        method,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      try {
+        return { status: res.status, body: text ? JSON.parse(text) : undefined };
+      } catch {
+        return { status: res.status, body: text };
+      }
+    }
+
+    async function violations(principal: Principal, reads: boolean, writes: boolean): Promise<string[]> {
+      const found: string[] = [];
+      const ownedIds = ownedByB(world);
+      for (const op of operations) {
+        if (op.isPublic) continue;
+        const isRead = op.method === 'GET';
+        if ((isRead && !reads) || (!isRead && !writes)) continue;
+        const { url, body, namesB } = requestFor(op);
+        const res = await send(op.method, url, principal === 'anonymous' ? undefined : tokens[principal], body);
+        const label = `${principal} ${op.method} ${op.path} → ${res.status}`;
+        const ok = res.status >= 200 && res.status < 300;
+        if (res.status >= 500) found.push(`${label}: server error ${JSON.stringify(res.body)} ${serverErrors.splice(0).join(' | ')}`);
+        if (principal === 'anonymous') {
+          if (res.status !== 401) found.push(`${label}: expected 401`);
+          continue;
+        }
+        if (op.roles && !op.roles.includes(ROLE[principal]) && res.status !== 403) found.push(`${label}: role ${ROLE[principal]} is not in ${op.roles.join(', ')}, expected 403`);
+        if (FOREIGN.includes(principal)) {
+          if (ok && op.agency !== 'shared' && namesB) found.push(`${label}: agency B's record answered to agency A's caller`);
+          const leaked = ok ? ownedIds.filter((id) => JSON.stringify(res.body ?? '').includes(id)) : [];
+          if (leaked.length) found.push(`${label}: the answer carries agency B's ids ${leaked.join(', ')}`);
+        }
+      }
+      return found;
+    }
+
+    it('covers every operation of the OpenAPI document', () => {
+      expect(operations.length).toBeGreaterThan(150);
+      for (const op of operations) expect(() => requestFor(op)).not.toThrow();
+      // Every non-public operation declares its agency rule.
+      expect(operations.filter((op) => !op.isPublic && op.agency === undefined).map((op) => `${op.method} ${op.path}`)).toEqual([]);
+    });
+
+    it('answers 401 to anonymous callers everywhere but the public routes', async () => {
+      expect(await violations('anonymous', true, true)).toEqual([]);
+    }, 300_000);
+
+    it("keeps agency B's records from a technician of agency A, reads and writes", async () => {
+      expect(await violations('technicianOfA', true, true)).toEqual([]);
+    }, 300_000);
+
+    it("keeps agency B's records from a dispatcher of agency A, reads and writes", async () => {
+      expect(await violations('dispatcherOfA', true, true)).toEqual([]);
+    }, 300_000);
+
+    it("never fails with 5xx, nor lets a role through it is not declared, for agency B's own technician, dispatcher and the admin (reads)", async () => {
+      const found = [
+        ...(await violations('technicianOfB', true, false)),
+        ...(await violations('dispatcherOfB', true, false)),
+        ...(await violations('admin', true, false)),
+      ];
+      expect(found).toEqual([]);
+    }, 300_000);
+  });
+}
+
+describeMatrix('authorization matrix [PGlite]', openPglite);
+const postgres = await checkPostgres();
+describeWithService(postgres, 'authorization matrix [PostgreSQL]', () => describeMatrix('on PostgreSQL', openPostgres));
