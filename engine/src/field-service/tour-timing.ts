@@ -1,7 +1,7 @@
 /**
  * Timing of one technician's tour with the core's rules (engine/README.md,
- * "Route semantics": wait for the window, the lunch break taken in a gap when
- * it cannot wait until after the next visit or fits in the waiting), written
+ * "Route semantics": wait for the window, the lunch break taken in the gap
+ * where it delays the day least, as the core's route walk decides), written
  * over flat typed arrays so that real-time insertion can evaluate thousands
  * of sequences without allocating. Optionally it "pushes out" visits that no
  * longer fit (their window has closed, or the day would end too late) instead
@@ -133,6 +133,10 @@ export class TourTimer {
   start: Float64Array;
   served: Uint8Array;
   private forced: Uint8Array;
+  private arrivalP = new Float64Array(0);
+  private startP = new Float64Array(0);
+  private takenFrom = new Uint8Array(0);
+  private lunchAt = new Float64Array(0);
   endTime = 0;
   travel = 0;
   distance = 0;
@@ -190,24 +194,35 @@ export class TourTimer {
     }
   }
 
+  /**
+   * One timing of the stops not forced out, with the core's rule for the lunch (route-walk.ts):
+   * two states — lunch still to take, lunch taken — each with its earliest departure, the lunch
+   * taken in whichever gap delays the day least. A stop that neither state can serve is pushed
+   * out (or fails the pass); a state that cannot serve a stop the other serves is dropped.
+   */
   private pass(frame: TimingFrame, seq: Int32Array, n: number, pushOut: boolean, keep: number): boolean {
     const pool = this.pool;
     const legs = this.legs;
     const lunchE = frame.lunchEarliest;
     const lunchL = frame.lunchLatest;
     const lunchD = frame.lunchDuration;
-    let lunchPending = lunchD >= 0;
-    let t = frame.originTime;
+    const INF = Number.POSITIVE_INFINITY;
+    // Pending: departure and lateness with the lunch still to take (+Infinity: not possible).
+    let tP = frame.originTime;
+    let lateP = 0;
+    // Taken: the same once the lunch is behind.
+    let tT = lunchD >= 0 ? INF : frame.originTime;
+    let lateT = 0;
+    if (lunchD < 0) tP = INF;
     let loc = frame.originLoc;
     let travel = 0;
     let distance = 0;
     let service = 0;
-    let lateness = 0;
     let pushed = 0;
-    this.lunchStart = Number.NaN;
+    const { arrival, start, served, arrivalP, startP, takenFrom, lunchAt } = this.scratch(n);
 
     for (let i = 0; i < n; i++) {
-      this.served[i] = 0;
+      served[i] = 0;
       if (this.forced[i] === 1) {
         pushed++;
         continue;
@@ -215,61 +230,134 @@ export class TourTimer {
       const s = seq[i];
       const sl = pool.loc[s];
       const leg = legs.time(loc, sl);
-      let arrival = t + leg;
-      let breakStart = Number.NaN;
-      if (lunchPending) {
-        const bs = t <= lunchL ? (t > lunchE ? t : lunchE) : Number.NaN;
-        if (Number.isNaN(bs)) return false;
-        const startWithout = pool.earliest(s, t + leg);
-        if (!Number.isNaN(startWithout)) {
-          const canDefer = startWithout + pool.duration[s] <= lunchL;
-          const ready = bs + lunchD > t + leg + lunchD ? bs + lunchD : t + leg + lunchD;
-          const fits = pool.earliest(s, ready) === startWithout;
-          if (!canDefer || fits) {
-            const before = leg < bs - t ? leg : bs - t;
-            arrival = bs + lunchD + (leg - before);
-            breakStart = bs;
+      const duration = pool.duration[s];
+      const deadline = pool.deadline[s];
+      // Pending → pending: no lunch in this gap.
+      let nP = INF;
+      let nLateP = 0;
+      if (tP < INF) {
+        const st = pool.earliest(s, tP + leg);
+        if (!Number.isNaN(st)) {
+          nP = st + duration;
+          nLateP = lateP + (st > deadline ? st - deadline : 0);
+          arrivalP[i] = tP + leg;
+          startP[i] = st;
+        }
+      }
+      // → taken: lunch in this gap (from pending), or taken before.
+      let nT = INF;
+      let nLateT = 0;
+      let from = 0;
+      // The core's walk looks at fewer breaks taken first and keeps it on ties: the lunch taken later.
+      if (tP < INF && tP <= lunchL) {
+        const bs = tP > lunchE ? tP : lunchE;
+        const before = leg < bs - tP ? leg : bs - tP;
+        const arr = bs + lunchD + (leg - before);
+        const st = pool.earliest(s, arr);
+        if (!Number.isNaN(st)) {
+          nT = st + duration;
+          nLateT = lateP + (st > deadline ? st - deadline : 0);
+          lunchAt[i] = bs;
+          arrival[i] = arr;
+          start[i] = st;
+        }
+      }
+      if (tT < INF) {
+        const st = pool.earliest(s, tT + leg);
+        if (!Number.isNaN(st)) {
+          const dep = st + duration;
+          const late = lateT + (st > deadline ? st - deadline : 0);
+          if (dep < nT || (dep === nT && late < nLateT)) {
+            nT = dep;
+            nLateT = late;
+            from = 1;
+            arrival[i] = tT + leg;
+            start[i] = st;
           }
         }
       }
-      const st = pool.earliest(s, arrival);
-      if (Number.isNaN(st)) {
+      if (nP === INF && nT === INF) {
         if (!pushOut || i === keep) return false;
         pushed++;
         continue;
       }
-      if (!Number.isNaN(breakStart)) {
-        lunchPending = false;
-        this.lunchStart = breakStart;
-      }
+      takenFrom[i] = from;
+      // A pending state whose lunch can no longer start, or that the taken state beats, is dropped.
+      if (nP > lunchL || (nT <= nP && nLateT <= nLateP)) nP = INF;
+      tP = nP;
+      lateP = nLateP;
+      tT = nT;
+      lateT = nLateT;
+      served[i] = 1;
       travel += leg;
       distance += legs.distance(loc, sl);
-      this.arrival[i] = arrival;
-      this.start[i] = st;
-      this.served[i] = 1;
-      const late = st - pool.deadline[s];
-      if (late > 0) lateness += late;
-      service += pool.duration[s];
-      t = st + pool.duration[s];
+      service += duration;
       loc = sl;
     }
 
     const leg = legs.time(loc, frame.endLoc);
-    if (lunchPending) {
-      const bs = t <= lunchL ? (t > lunchE ? t : lunchE) : Number.NaN;
-      if (Number.isNaN(bs)) return false;
-      const before = leg < bs - t ? leg : bs - t;
-      this.lunchStart = bs;
-      t = bs + lunchD + (leg - before);
-    } else {
-      t += leg;
+    // Ending with the lunch still to take: in the last gap, when its window allows.
+    let endP = INF;
+    let lunchEnd = Number.NaN;
+    if (tP < INF && tP <= lunchL) {
+      const bs = tP > lunchE ? tP : lunchE;
+      const before = leg < bs - tP ? leg : bs - tP;
+      endP = bs + lunchD + (leg - before);
+      lunchEnd = bs;
+    }
+    const endT = tT < INF ? tT + leg : INF;
+    if (endP === INF && endT === INF) return false;
+    // As the core chooses: an end in time first, then the least lateness, then the earliest end; ties keep the lunch last.
+    const inTime = (end: number): boolean => end <= frame.hardEnd;
+    let usePending = endP < INF;
+    if (usePending && endT < INF) {
+      if (inTime(endT) !== inTime(endP)) usePending = inTime(endP);
+      else usePending = lateP < lateT || (lateP === lateT && endP <= endT);
+    }
+    // Walk back the chosen states to read each stop's times.
+    let pending = usePending;
+    this.lunchStart = usePending ? lunchEnd : Number.NaN;
+    for (let i = n - 1; i >= 0; i--) {
+      if (served[i] === 0) continue;
+      if (pending) {
+        arrival[i] = arrivalP[i];
+        start[i] = startP[i];
+      } else if (takenFrom[i] === 0) {
+        this.lunchStart = lunchAt[i];
+        pending = true;
+      }
+    }
+    let lateness = 0;
+    for (let i = 0; i < n; i++) {
+      if (served[i] === 0) continue;
+      const late = start[i] - pool.deadline[seq[i]];
+      if (late > 0) lateness += late;
     }
     this.travel = travel + leg;
     this.distance = distance + legs.distance(loc, frame.endLoc);
-    this.endTime = t;
+    this.endTime = usePending ? endP : endT;
     this.service = service;
     this.lateness = lateness;
     this.pushedOut = pushed;
     return true;
+  }
+
+  /** Per-position arrays of a pass, grown with the tour (the pending state's times apart). */
+  private scratch(n: number): {
+    arrival: Float64Array;
+    start: Float64Array;
+    served: Uint8Array;
+    arrivalP: Float64Array;
+    startP: Float64Array;
+    takenFrom: Uint8Array;
+    lunchAt: Float64Array;
+  } {
+    if (this.arrivalP.length < n) {
+      this.arrivalP = new Float64Array(this.arrival.length);
+      this.startP = new Float64Array(this.arrival.length);
+      this.takenFrom = new Uint8Array(this.arrival.length);
+      this.lunchAt = new Float64Array(this.arrival.length);
+    }
+    return { arrival: this.arrival, start: this.start, served: this.served, arrivalP: this.arrivalP, startP: this.startP, takenFrom: this.takenFrom, lunchAt: this.lunchAt };
   }
 }

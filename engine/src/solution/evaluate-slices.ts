@@ -244,13 +244,7 @@ function evaluateBySchedule(problem: Problem, vehicle: VehicleData, slices: read
   for (let d = 0; d < dims; d++) if (startLoad[d] > vehicle.capacity[d]) return INFEASIBLE;
   walk.begin(vehicle.twStart, startLoad);
   const k = first.to - 1;
-  walk.t = route.dep[k];
-  walk.loc = route.locAt(k);
-  walk.nextBreak = route.breaksTaken[k];
-  walk.travel = route.cumTravel[k];
-  walk.distance = route.cumDistance[k];
-  walk.cost = route.cumCost[k];
-  walk.work = route.cumWork[k];
+  walk.resumeAfter(route, k);
   for (let d = 0; d < dims; d++) {
     const shift = startLoad[d] - route.startLoad[d];
     if (route.prefixMaxLoad[k * dims + d] + shift > vehicle.capacity[d]) return INFEASIBLE;

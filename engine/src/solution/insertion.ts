@@ -2,8 +2,8 @@ import type { Problem } from '../problem/model.ts';
 import type { Route } from './route.ts';
 import { assignmentCost, serviceTime } from '../problem/per-vehicle.ts';
 import { evaluateSlices } from './evaluate-slices.ts';
+import { RouteWalk } from './route-walk.ts';
 import { scheduleRoute } from './schedule.ts';
-import { routeTimeCost } from './soft-costs.ts';
 import { earliestStart } from './time-windows.ts';
 
 const INFEASIBLE = Number.POSITIVE_INFINITY;
@@ -179,24 +179,19 @@ function insertionDeltaByWalk(problem: Problem, route: Route, j: number, p: numb
   walk.begin(v.twStart, startLoad);
   if (p > 0) {
     const k = p - 1;
-    walk.t = route.dep[k];
-    walk.loc = problem.jobs[route.jobs[k]].loc;
-    walk.nextBreak = route.breaksTaken[k];
-    walk.travel = route.cumTravel[k];
-    walk.distance = route.cumDistance[k];
-    walk.cost = route.cumCost[k];
-    walk.work = route.cumWork[k];
+    walk.resumeAfter(route, k);
     for (let d = 0; d < dims; d++) walk.load[d] = route.loadAfter[k * dims + d] + job.delivery[d];
   }
   if (!walk.visit(job)) return INFEASIBLE;
   for (let k = p; k < n; k++) {
     if (!walk.visit(problem.jobs[route.jobs[k]])) return INFEASIBLE;
-    if (walk.t === route.dep[k] && walk.nextBreak === route.breaksTaken[k]) {
+    if (walk.sameStateAs(route, k)) {
       const travel = walk.travel + route.travel - route.cumTravel[k];
       const distance = walk.distance + route.distance - route.cumDistance[k];
       if (travel > v.maxTravelTime || distance > v.maxDistance) return INFEASIBLE;
       const work = walk.work + route.walkWork - route.cumWork[k];
-      const cost = v.fixedCost + walk.cost + route.walkCost - route.cumCost[k] + routeTimeCost(v, route.endTime, work);
+      const ending = RouteWalk.bestEnding(v, route.finalEndTimes, route.finalLates, work);
+      const cost = v.fixedCost + walk.cost + route.walkCost - route.cumCost[k] + ending;
       const delta = cost - route.cost;
       return delta < bound ? delta : INFEASIBLE;
     }

@@ -1,6 +1,6 @@
 import type { JobData, Problem, VehicleData } from '../problem/model.ts';
 import { assignmentCost, serviceTime } from '../problem/per-vehicle.ts';
-import { RouteWalk } from './route-walk.ts';
+import { RouteWalk, type WalkCache } from './route-walk.ts';
 import { latenessCost, routeTimeCost } from './soft-costs.ts';
 import { earliestStart, latestStart } from './time-windows.ts';
 
@@ -13,7 +13,7 @@ import { earliestStart, latestStart } from './time-windows.ts';
  * Vehicles with breaks are evaluated by full scheduling instead (their routes
  * are short: a technician's day).
  */
-export class Route {
+export class Route implements WalkCache {
   readonly vehicle: VehicleData;
   readonly hasBreaks: boolean;
   jobs: number[] = [];
@@ -49,14 +49,19 @@ export class Route {
   /** Every cost but the fixed one: legs, assignments, lateness, overtime, workload. */
   variableCost = 0;
   /**
-   * Vehicles with breaks: breaks taken once node i is done (with dep, cum*
-   * above, the walk's state after node i, so a change can be timed from there).
+   * Vehicles with breaks: the walk's state after node i (with dep and cum* above), so a change
+   * can be timed from there — per node and number of breaks taken s, at [i * (breaks + 1) + s],
+   * the earliest departure (+Infinity: unreachable) and the lateness so far.
    */
-  breaksTaken = new Int32Array(0);
-  /** Vehicles with breaks: the walk's totals before end-of-route costs, and the end time. */
+  stateTimes = new Float64Array(0);
+  stateLates = new Float64Array(0);
+  /** Vehicles with breaks: legs and assignments of the whole route, its work, and the end time. */
   walkCost = 0;
   walkWork = 0;
   endTime = 0;
+  /** Vehicles with breaks: per state before the last leg, the end time (+Infinity: infeasible) and the lateness. */
+  finalEndTimes: Float64Array;
+  finalLates: Float64Array;
   /** A reusable walker for this vehicle (vehicles with breaks). */
   readonly walk: RouteWalk | null;
   /** Latest departure from the start keeping the route feasible. */
@@ -73,6 +78,8 @@ export class Route {
     this.hasBreaks = vehicle.breaks.length > 0;
     this.startLoad = new Float64Array(problem.dimensions);
     this.walk = this.hasBreaks ? new RouteWalk(problem, vehicle) : null;
+    this.finalEndTimes = new Float64Array(vehicle.breaks.length + 1);
+    this.finalLates = new Float64Array(vehicle.breaks.length + 1);
   }
 
   get size(): number {
@@ -128,7 +135,10 @@ export class Route {
     this.cumCost = new Float64Array(capacity);
     this.cumLegCost = new Float64Array(capacity);
     this.cumWork = new Float64Array(capacity);
-    this.breaksTaken = new Int32Array(capacity);
+    if (this.hasBreaks) {
+      this.stateTimes = new Float64Array(capacity * (this.vehicle.breaks.length + 1));
+      this.stateLates = new Float64Array(capacity * (this.vehicle.breaks.length + 1));
+    }
     this.loadAfter = new Float64Array(capacity * dims);
     this.cumDelivery = new Float64Array(capacity * dims);
     this.prefixMaxLoad = new Float64Array(capacity * dims);
@@ -295,7 +305,7 @@ export class Route {
       this.cumDistance[i] = walk.distance;
       this.cumCost[i] = walk.cost;
       this.cumWork[i] = walk.work;
-      this.breaksTaken[i] = walk.nextBreak;
+      walk.saveAfter(this.stateTimes, this.stateLates, i);
     }
     const total = walk.finish();
     if (!Number.isFinite(total)) this.feasible = false;
@@ -307,6 +317,8 @@ export class Route {
     for (const b of this.vehicle.breaks) breaks += b.service;
     this.busyTime = walk.work + breaks;
     this.endTime = walk.endTime;
+    this.finalEndTimes.set(walk.endTimes);
+    this.finalLates.set(walk.lates);
     this.legCost = walk.cost;
     this.variableCost = total - this.vehicle.fixedCost;
   }

@@ -152,6 +152,26 @@ describe('scheduleRoute: breaks', () => {
     expect(s.endTime).toBe(90); // 40 + 20 + 30
   });
 
+  it('takes a break in the waiting before a job even when it delays the job, if that is what keeps the day feasible', () => {
+    // Job 1 ends at 110; job 2 (20 s on) opens at 200: 70 s of waiting, less than the 100 s break.
+    // Deferred past job 2 (300–400), the break pushes job 3 to 430–930 and the return to 990, past the day's 950;
+    // taken at 110, it delays job 2 by 30 s only (230–330): job 3 360–860, back at 920. VROOM's routes do this.
+    const s = ok(
+      schedule({ time_window: [0, 950], breaks: [{ id: 1, service: 100, time_windows: [[100, 400]] }] }, [
+        { id: 1, location_index: 1, service: 100 },
+        { id: 2, location_index: 2, service: 100, time_windows: [[200, 1000]] },
+        { id: 3, location_index: 3, service: 500 },
+      ]),
+    );
+    expect(s.steps.map((x) => [x.kind, x.arrival, x.waiting])).toEqual([
+      ['job', 10, 0],
+      ['break', 110, 0],
+      ['job', 230, 0],
+      ['job', 360, 0],
+    ]);
+    expect([s.endTime, s.waiting, s.service]).toEqual([920, 0, 800]);
+  });
+
   it('waits for a break window that opens after the last job, before driving home', () => {
     const s = ok(schedule({ breaks: [{ id: 1, service: 10, time_windows: [[200, 300]] }] }, [{ id: 2, location_index: 1 }]));
     // Done at 10, the van drives the 10 s home, waits until 200, breaks 10 s.
