@@ -2,6 +2,7 @@ import type { Problem } from '../problem/model.ts';
 import type { Solution } from '../solution/solution.ts';
 import type { Move, MoveContext } from './operators/operator.ts';
 import { OPERATORS } from './operators/registry.ts';
+import { UnassignedExchange } from './exchange-unassigned.ts';
 
 /**
  * How many nearest neighbours of a job the moves consider (granular search): 20 for fleets of
@@ -30,6 +31,7 @@ export class LocalSearch {
   private readonly indexedAt: Int32Array;
   private readonly context: MoveContext;
   private readonly granularity: number;
+  private readonly unassignedExchange: UnassignedExchange;
 
   constructor(
     private readonly problem: Problem,
@@ -47,10 +49,19 @@ export class LocalSearch {
       positionOf: this.positionOf,
       allEligible: problem.eligible.every((e) => e === 1),
     };
+    this.unassignedExchange = new UnassignedExchange(problem, solution);
   }
 
   /** `shouldStop` is asked every few jobs: a stop leaves the solution as improved so far. */
   improve(shouldStop: () => boolean = () => false): void {
+    do {
+      if (!this.improveRoutes(shouldStop)) return;
+      // Routes are locally optimal for the jobs they serve: now change which jobs they serve.
+    } while (this.unassignedExchange.run(shouldStop) && !shouldStop());
+  }
+
+  /** Moves between and within routes until none improves; false when stopped. */
+  private improveRoutes(shouldStop: () => boolean): boolean {
     const { problem, solution } = this;
     const n = problem.jobs.length;
     this.reindex();
@@ -58,7 +69,7 @@ export class LocalSearch {
     while (improved) {
       improved = false;
       for (let u = 0; u < n; u++) {
-        if (u % 16 === 15 && shouldStop()) return;
+        if (u % 16 === 15 && shouldStop()) return false;
         const tested = this.testedAt[u];
         this.testedAt[u] = solution.version;
         if (solution.routeOf[u] < 0) continue;
@@ -83,6 +94,7 @@ export class LocalSearch {
         }
       }
     }
+    return true;
   }
 
   /** Refreshes job positions of the routes changed since they were last indexed. */

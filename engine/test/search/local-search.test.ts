@@ -6,7 +6,7 @@ import { improveLocally, LocalSearch } from '../../src/search/local-search.ts';
 import type { MoveContext } from '../../src/search/operators/operator.ts';
 import { OPERATORS } from '../../src/search/operators/registry.ts';
 import { scheduleRoute } from '../../src/solution/schedule.ts';
-import { Solution } from '../../src/solution/solution.ts';
+import { compareObjectives, Solution } from '../../src/solution/solution.ts';
 import { compile } from '../support/fixtures.ts';
 import { moveFixture } from '../support/moves.ts';
 import { randomInstance } from '../support/random-instance.ts';
@@ -59,7 +59,7 @@ describe('improveLocally', () => {
     ]);
   });
 
-  it('ends in a local optimum of every operator, feasible, with the same jobs served (random instances)', () => {
+  it('ends in a local optimum of every operator, feasible, never worse (random instances)', () => {
     for (let seed = 1; seed <= 25; seed++) {
       const rng = new Rng(seed);
       const problem = compile(randomInstance(rng, { maxJobs: 9, metric: seed % 2 === 0, breaks: seed % 3 === 0 }));
@@ -71,11 +71,10 @@ describe('improveLocally', () => {
         solution.insert(r, j, rng.int(solution.routes[r].jobs.length + 1));
         if (!solution.routes[r].feasible) solution.setJobs(r, solution.routes[r].jobs.filter((k) => k !== j));
       }
-      const served = solution.unassignedJobs();
-      const before = solution.objective().cost;
+      const before = solution.objective();
       improveLocally(problem, solution);
-      expect(solution.unassignedJobs()).toEqual(served);
-      expect(solution.objective().cost).toBeLessThanOrEqual(before + 1e-9);
+      // Jobs left out may have been served since (the unassigned exchange): the objective as a whole improves.
+      expect(compareObjectives(solution.objective(), before), `seed ${seed}`).toBeLessThanOrEqual(1e-9);
       expectFeasibleRoutes(problem, solution);
       expect(improvingMove(problem, solution), `seed ${seed}`).toBeNull();
     }
