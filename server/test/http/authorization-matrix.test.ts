@@ -267,6 +267,7 @@ function describeMatrix(name: string, open: () => Promise<Opened>): void {
     async function violations(principal: Principal, reads: boolean, writes: boolean): Promise<string[]> {
       const found: string[] = [];
       const ownedIds = ownedByB(world);
+      const statuses: Record<number, number> = {};
       for (const op of operations) {
         if (op.isPublic) continue;
         const isRead = op.method === 'GET';
@@ -274,6 +275,7 @@ function describeMatrix(name: string, open: () => Promise<Opened>): void {
         const { url, body, namesB } = requestFor(op);
         const res = await send(op.method, url, principal === 'anonymous' ? undefined : tokens[principal], body);
         const label = `${principal} ${op.method} ${op.path} → ${res.status}`;
+        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         const ok = res.status >= 200 && res.status < 300;
         if (res.status >= 500) found.push(`${label}: server error ${JSON.stringify(res.body)} ${serverErrors.splice(0).join(' | ')}`);
         if (principal === 'anonymous') {
@@ -287,6 +289,8 @@ function describeMatrix(name: string, open: () => Promise<Opened>): void {
           if (leaked.length) found.push(`${label}: the answer carries agency B's ids ${leaked.join(', ')}`);
         }
       }
+      // How far the requests went (a 400 stopped at validation, before any agency check): for the reader judging coverage.
+      console.log(`[matrix] ${principal} (${reads ? 'reads' : ''}${reads && writes ? ' and ' : ''}${writes ? 'writes' : ''}): ${JSON.stringify(statuses)}`);
       return found;
     }
 
