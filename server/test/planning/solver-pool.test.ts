@@ -3,7 +3,7 @@
 // apart from large ones, large ones apart from planning runs, and a full lane
 // refuses at once with the time to wait instead of queueing without end.
 import { afterEach, expect, it } from 'vitest';
-import { createSolverPool, problemSize, SolverBusyError, type SolverPool } from '../../src/planning/solver-pool.ts';
+import { createSolverPool, problemSize, searchesFor, SolverBusyError, type SolverPool } from '../../src/planning/solver-pool.ts';
 import { largeProblem, oneJobProblem } from './solver-problems.ts';
 
 let pool: SolverPool | undefined;
@@ -46,4 +46,16 @@ it('refuses a large solve when its lane is busy and its queue full, saying when 
   // The small lane is not affected.
   expect(await pool.solve({ input: oneJobProblem(), seed: 1, timeLimitMs: 500 })).toMatchObject({ code: 0 });
   expect(running.settled || queued.settled).toBe(false);
+}, 120_000);
+
+it('runs several searches only for a large solve in an otherwise idle pool (issue 14)', async () => {
+  expect(searchesFor(2_000, true, { threadsWhenIdle: 2 })).toBe(2);
+  expect(searchesFor(2_000, false, { threadsWhenIdle: 2 })).toBe(1);
+  expect(searchesFor(10, true, { threadsWhenIdle: 2 })).toBe(1);
+  expect(searchesFor(2_000, true, { threadsWhenIdle: 1 })).toBe(1);
+
+  pool = createSolverPool({ threads: 1, threadsWhenIdle: 2 });
+  const output = await pool.solve({ input: largeProblem(400), seed: 1, timeLimitMs: 2_000 });
+  expect(output).toMatchObject({ code: 0 });
+  if (output.code === 0) expect(output.summary.unassigned + output.routes.reduce((n, r) => n + r.steps.filter((s) => s.type === 'job').length, 0)).toBe(400);
 }, 120_000);
