@@ -73,6 +73,11 @@ export function fromDatabaseError(error: unknown): HttpError | undefined {
   // client's input, never a missing record.
   const sqlState = cause?.originalCode ?? cause?.code;
   if (typeof sqlState === 'string' && sqlState.startsWith('22')) return dataException(sqlState, message);
+  // A CHECK constraint (23514) refused the values together (e.g. a stock level's minimum above its maximum).
+  if (sqlState === '23514') {
+    const rule = /check constraint "([^"]+)"/.exec(message)?.[1] ?? '';
+    return new HttpError(400, `the values break the rule ${rule || 'of the record'}`, [{ path: '', in: 'body', message: message || `SQLSTATE ${sqlState}` }]);
+  }
   // PGlite's adapter reports a RESTRICT (23001) or foreign-key (23503) violation as P2039
   // with the SQLSTATE: the same mistake as Prisma's P2003 (found by the authorization matrix:
   // deleting a supplier that orders still name was a 500 on PGlite).

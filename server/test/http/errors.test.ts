@@ -31,6 +31,14 @@ describeOnEachDatabase('database errors', (h) => {
     expect(fromDatabaseError(raw)?.status).toBe(400);
   });
 
+  it('answers values a CHECK constraint refuses together with 400 naming the rule', async () => {
+    const { db, fixtures } = h();
+    const part = await db.prisma.part.create({ data: { reference: 'CHK-1', name: 'Filtre', unitCostCents: 100, unitPriceCents: 200 } });
+    const depot = await db.prisma.depot.create({ data: { agencyId: fixtures.agencyA.id, code: 'CHK', name: 'Dépôt', kind: 'central' } });
+    const error = await caught(() => db.prisma.stockLevel.create({ data: { partId: part.id, depotId: depot.id, minQuantity: 5, maxQuantity: 2 } }));
+    expect(fromDatabaseError(error)).toMatchObject({ status: 400, message: 'the values break the rule stock_levels_min_max' });
+  });
+
   it('still answers a missing reference with 422 naming the column', async () => {
     const error = await caught(() => h().db.prisma.absence.create({ data: { technicianId: 'nobody', startsAt: new Date(), endsAt: new Date() } }));
     expect(fromDatabaseError(error)).toMatchObject({ status: 422, details: [{ path: 'technicianId' }] });
