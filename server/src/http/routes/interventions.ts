@@ -68,7 +68,10 @@ export function interventionRoutes(api: ApiRegistry, { prisma, broadcaster, log 
         ],
       };
       // Written as JSON by the database: the board's most frequent read, under load (intervention-page.ts).
-      res.status(200).type('application/json').send(await interventionPageJson(prisma, auth, where, q));
+      // end(), not Express's send(): send() copies the ~1 KB-per-row text into a Buffer and hashes it for an ETag
+      // that no client sends back (bench:api: 12.6 → 11.2 ms of server CPU per 200-row page).
+      const page = await interventionPageJson(prisma, auth, where, q);
+      res.status(200).type('application/json').end(page);
     },
   );
 
