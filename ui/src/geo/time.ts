@@ -13,6 +13,14 @@ export function formatDuration(seconds: number): string {
   return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${pad(m % 60)}`;
 }
 
+/** A short time span, as a budget is read: "10 s", "30 s", "1 min", "1 min 30 s". */
+export function formatSeconds(seconds: number): string {
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  return s % 60 === 0 ? `${m} min` : `${m} min ${s % 60} s`;
+}
+
 /** A change of duration with its sign: "+12 min", "−5 min" (a true minus sign). */
 export function formatSignedDuration(seconds: number): string {
   return `${seconds < 0 ? '−' : '+'}${formatDuration(Math.abs(seconds))}`;

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanIndicators, PlanningRun, PlanningSummary } from '../api/endpoints.ts';
-import { formatDuration, formatSignedDuration } from '../geo/time.ts';
+import { formatDuration, formatSeconds, formatSignedDuration } from '../geo/time.ts';
 import { KpiGrid, useDayKpis } from '../kpis/KpiPanel.tsx';
 import { useBoard, useController } from '../state/context.tsx';
 
@@ -41,7 +41,7 @@ export function OptimizePanel() {
           <label className="field">
             <span>{t('optimize.budget')}</span>
             <select value={budget} onChange={(e) => setBudget(Number(e.target.value))} disabled={busy}>
-              {BUDGETS.map((b) => <option key={b} value={b}>{formatDuration(b / 1000)}</option>)}
+              {BUDGETS.map((b) => <option key={b} value={b}>{formatSeconds(b / 1000)}</option>)}
             </select>
           </label>
           <button type="button" className="button primary" onClick={() => void controller.startOptimize(budget)} disabled={!agencyId || busy}>

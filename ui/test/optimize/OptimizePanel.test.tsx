@@ -44,6 +44,13 @@ async function started(overrides: Parameters<typeof fakeApi>[0] = {}) {
 }
 
 describe('OptimizePanel', () => {
+  it('offers its time budgets as they are: 10 s, 30 s, 1 min', async () => {
+    const board = await loggedInBoard(fakeApi());
+    renderBoard(<OptimizePanel />, board.controller);
+    const options = screen.getAllByRole('option').map((o) => o.textContent);
+    expect(options).toEqual(['10 s', '30 s', '1 min']);
+  });
+
   it('runs a preview, shows progress from job events, then before → after with the differences coloured', async () => {
     const { api, socket, setRun } = await started();
     expect(api.startPlanning).toHaveBeenCalledWith(expect.objectContaining({ agencyId: 'ag-aix', days: ['2026-03-10'], timeLimitMs: 10_000, preview: true }));
