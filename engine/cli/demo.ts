@@ -34,7 +34,7 @@ const SKILL_POOL = 2;
 const HOUR = 3600;
 
 const jobs: Job[] = Array.from({ length: 36 }, (_, k) => {
-  const town = TOWNS[(k * 7) % TOWNS.length];
+  const town = TOWNS[(k * 7) % TOWNS.length]!;
   const offset = ((k * 37) % 11) / 400;
   const pool = k % 3 === 0;
   return {

@@ -169,7 +169,7 @@ export function createOsrmTableClient(options: OsrmTableOptions): OsrmTableClien
     for (const p of [...sources, ...destinations]) {
       if (!indexOf.has(p)) {
         indexOf.set(p, coords.length);
-        coords.push(points[p]);
+        coords.push(points[p]!);
       }
     }
     const params = new URLSearchParams();
@@ -231,7 +231,7 @@ export function createOsrmTableClient(options: OsrmTableOptions): OsrmTableClien
     let failed = false;
     const worker = async (): Promise<void> => {
       while (next < tasks.length && !failed) {
-        const { rows, cols } = tasks[next++];
+        const { rows, cols } = tasks[next++]!;
         let block: Awaited<ReturnType<typeof fetchBlock>>;
         try {
           block = await fetchBlock(points, rows, cols);
@@ -241,19 +241,19 @@ export function createOsrmTableClient(options: OsrmTableOptions): OsrmTableClien
         }
         rows.forEach((r, i) => {
           cols.forEach((c, j) => {
-            const duration = block.durations[i][j];
+            const duration = block.durations[i]![j]!;
             if (duration === null) {
               failed = true;
               throw unroutable(points, r, c);
             }
-            durations[r][c] = duration;
+            durations[r]![c] = duration;
             if (distances && block.distances) {
-              const distance = block.distances[i][j];
+              const distance = block.distances[i]![j]!;
               if (distance === null) {
                 failed = true;
                 throw unroutable(points, r, c);
               }
-              distances[r][c] = distance;
+              distances[r]![c] = distance;
             }
           });
         });
@@ -305,7 +305,7 @@ export function createOsrmTableClient(options: OsrmTableOptions): OsrmTableClien
 
       const slot = entry.slot;
       const index = keys.map((k) => slot.get(k) as number);
-      const expand = (matrix: Float64Array[]): number[][] => index.map((r) => index.map((c) => Math.round(matrix[r][c])));
+      const expand = (matrix: Float64Array[]): number[][] => index.map((r) => index.map((c) => Math.round(matrix[r]![c]!)));
       const result: TravelMatrices = { durations: expand(unique.durations) };
       if (unique.distances) result.distances = expand(unique.distances);
       return result;

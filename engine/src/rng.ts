@@ -52,8 +52,8 @@ export class Rng {
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {
       const j = this.int(i + 1);
-      const tmp = items[i];
-      items[i] = items[j];
+      const tmp = items[i]!;
+      items[i] = items[j]!;
       items[j] = tmp;
     }
     return items;

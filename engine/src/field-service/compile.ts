@@ -45,19 +45,19 @@ export function compileFieldService(ctx: FieldServiceContext): CompiledFieldServ
     if ((v.status ?? 'planned') === 'planned') plannable.push(i);
   });
   const eligibility = new Map<number, Eligibility>();
-  for (const i of plannable) eligibility.set(i, checker.check(problem.visits[i], ctx.visitSectors[i]));
+  for (const i of plannable) eligibility.set(i, checker.check(problem.visits[i]!, ctx.visitSectors[i]));
 
   const techSkills = problem.technicians.map((t) => skills.technician(t));
   const jobs: Job[] = [];
   for (const i of plannable) {
     const e = eligibility.get(i) as Eligibility;
     if (e.reachable.length === 0) continue;
-    const visit = problem.visits[i];
+    const visit = problem.visits[i]!;
     const serviceBy: Record<string, number> = {};
     const costs: Record<string, number> = {};
     for (const p of e.reachable) {
-      const period = periods[p];
-      const tech = problem.technicians[period.technician];
+      const period = periods[p]!;
+      const tech = problem.technicians[period.technician]!;
       const duration = serviceDuration(visit, tech.skills);
       if (duration !== visit.duration) serviceBy[p] = duration;
       const penalty = penaltyTotal(assignmentPenalty(weights, rule, visit, ctx.visitSectors[i], tech, period.day));
@@ -94,7 +94,7 @@ export function compileFieldService(ctx: FieldServiceContext): CompiledFieldServ
   }
   jobs.push(...anchorJobs);
   const vehicles: Vehicle[] = periods.map((p) => {
-    const tech = problem.technicians[p.technician];
+    const tech = problem.technicians[p.technician]!;
     const steps = warm.get(p.index);
     return {
       id: p.index,
@@ -178,7 +178,7 @@ export function isAnchor(ctx: FieldServiceContext, jobId: number): boolean {
 function warmStart(ctx: FieldServiceContext, jobs: readonly Job[]): Map<number, VehicleStep[]> {
   const byPeriod = new Map<number, { id: number; at: number }[]>();
   for (const job of jobs) {
-    const visit = ctx.problem.visits[job.id];
+    const visit = ctx.problem.visits[job.id]!;
     const pub = visit.published;
     if (!pub) continue;
     const t = ctx.technicianIndex.get(pub.technician);

@@ -21,7 +21,7 @@ export function planCost(ctx: FieldServiceContext, tours: readonly Tour[]): Cost
   let imbalance = 0;
   let planChanges = 0;
   for (const tour of tours) {
-    const tech = problem.technicians[ctx.technicianIndex.get(tour.technician) as number];
+    const tech = problem.technicians[ctx.technicianIndex.get(tour.technician) as number]!;
     const workHours = (tour.travelTime + tour.serviceTime) / 3600;
     travel += (weights.travelPerHour * tour.travelTime) / 3600 + (weights.travelPerKm * tour.travelDistance) / 1000;
     labour += (tech.hourlyCost ?? 0) * workHours;
@@ -32,7 +32,7 @@ export function planCost(ctx: FieldServiceContext, tours: readonly Tour[]): Cost
       // Facts were not chosen by the planner: their penalties are sunk.
       if (stop.fixed) continue;
       const v = ctx.visitIndex.get(stop.visit) as number;
-      const p = assignmentPenalty(weights, rule, problem.visits[v], ctx.visitSectors[v], tech, tour.day);
+      const p = assignmentPenalty(weights, rule, problem.visits[v]!, ctx.visitSectors[v], tech, tour.day);
       sector += p.sector;
       notUsual += p.notUsual;
       planChanges += p.planChange;

@@ -65,17 +65,17 @@ export class EligibilityChecker {
     const inRange = (p: WorkPeriod): boolean => p.day >= first && p.day <= last;
 
     const permitted = periods.filter((p) => permittedTech[p.technician]).map((p) => p.index);
-    const skilled = permitted.filter((i) => skilledTech[periods[i].technician]);
-    const ranged = skilled.filter((i) => inRange(periods[i]));
-    const inSector = ranged.filter((i) => sectorTech[periods[i].technician]);
+    const skilled = permitted.filter((i) => skilledTech[periods[i]!.technician]);
+    const ranged = skilled.filter((i) => inRange(periods[i]!));
+    const inSector = ranged.filter((i) => sectorTech[periods[i]!.technician]);
 
     const pool = this.pool;
     pool.clear();
     const stop = pool.add(this.ctx.table.index(visit.location), visit.duration, Number.POSITIVE_INFINITY, visitWindows(visit, problem.horizon.days));
     const reachable = inSector.filter((i) => {
-      const p = periods[i];
-      pool.duration[stop] = serviceDuration(visit, techs[p.technician].skills);
-      return this.timer.run(this.frames[i], this.seq, 1, false);
+      const p = periods[i]!;
+      pool.duration[stop] = serviceDuration(visit, techs[p.technician]!.skills);
+      return this.timer.run(this.frames[i]!, this.seq, 1, false);
     });
 
     return {
@@ -85,7 +85,7 @@ export class EligibilityChecker {
       inSector,
       reachable,
       anySkilled: techs.some((_, t) => permittedTech[t] && skilledTech[t]),
-      anyInRange: permitted.some((i) => inRange(periods[i])),
+      anyInRange: permitted.some((i) => inRange(periods[i]!)),
       anyInSector: techs.some((_, t) => permittedTech[t] && sectorTech[t]),
     };
   }

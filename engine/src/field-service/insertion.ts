@@ -127,7 +127,7 @@ export function prepareResolved(
   for (const period of ctx.periods) {
     if (options.days === 'all' ? period.day < today : period.day !== today) continue;
     if (period.hardEnd <= state.now && period.fixed.length === 0) continue;
-    const tech = problem.technicians[period.technician];
+    const tech = problem.technicians[period.technician]!;
     const candidates = toursByKey.get(`${tech.id}\u0000${period.day}\u0000${period.shift}`) ?? [];
     const tour = candidates.find((t) => t.start.time >= period.pieceStart && t.start.time <= period.hardEnd) ?? (candidates.length === 1 ? candidates[0] : undefined);
     let frame = periodFrame(ctx, period);
@@ -136,14 +136,14 @@ export function prepareResolved(
     if (plannedLunch && plannedLunch.start <= state.now && frame.lunchDuration >= 0) {
       frame = { ...frame, originTime: Math.max(frame.originTime, plannedLunch.end), lunchDuration: -1 };
     }
-    const fixedVisits = new Set(period.fixed.map((f) => problem.visits[f.visit].id));
+    const fixedVisits = new Set(period.fixed.map((f) => problem.visits[f.visit]!.id));
     const stops: number[] = [];
     const visits: number[] = [];
     const planIndex: number[] = [];
     (tour?.stops ?? []).forEach((stop, k) => {
       const v = ctx.visitIndex.get(stop.visit);
       if (v === undefined || fixedVisits.has(stop.visit)) return;
-      const visit = problem.visits[v];
+      const visit = problem.visits[v]!;
       if ((visit.status ?? 'planned') !== 'planned') return;
       const duration = serviceDuration(visit, tech.skills);
       stops.push(
@@ -183,7 +183,7 @@ export function prepareResolved(
   for (const t of tours) {
     placeSet.add(t.frame.originLoc);
     placeSet.add(t.frame.endLoc);
-    for (const s of t.stops) placeSet.add(pool.loc[s]);
+    for (const s of t.stops) placeSet.add(pool.loc[s]!);
   }
   // One slot at the end of the pool for the urgent visit, rewritten by every query.
   pool.add(0, 0, Number.POSITIVE_INFINITY, []);
@@ -241,10 +241,10 @@ export function rankParsed(ic: InsertionContext, u: Visit, limit?: number): Inse
   const found = evaluateAll(ic, u, false);
   const order = Array.from({ length: found }, (_, i) => i);
   const sc = scratch(ic);
-  order.sort((a, b) => sc.score[a] - sc.score[b] || sc.tour[a] - sc.tour[b] || sc.position[a] - sc.position[b]);
+  order.sort((a, b) => sc.score[a]! - sc.score[b]! || sc.tour[a]! - sc.tour[b]! || sc.position[a]! - sc.position[b]!);
   const keep = limit === undefined ? order.length : Math.min(limit, order.length);
   const out: InsertionCandidate[] = [];
-  for (let r = 0; r < keep; r++) out.push(describe(ic, u, sc.tour[order[r]], sc.position[order[r]], sc.score[order[r]]));
+  for (let r = 0; r < keep; r++) out.push(describe(ic, u, sc.tour[order[r]!]!, sc.position[order[r]!]!, sc.score[order[r]!]!));
   return out;
 }
 
@@ -275,10 +275,10 @@ export function evaluateAll(ic: InsertionContext, u: Visit, noPushOut: boolean):
   let found = 0;
   let buffer = seqBuffer(ic);
   for (let ti = 0; ti < tours.length; ti++) {
-    const tour = tours[ti];
+    const tour = tours[ti]!;
     const p = tour.period;
     if (Number.isNaN(techPenalty[p.technician]) || p.day < first || p.day > last) continue;
-    const tech = problem.technicians[p.technician];
+    const tech = problem.technicians[p.technician]!;
     const hourly = tech.hourlyCost ?? 0;
     const uDuration = serviceDuration(u, tech.skills);
     pool.duration[uStop] = uDuration;
@@ -288,7 +288,7 @@ export function evaluateAll(ic: InsertionContext, u: Visit, noPushOut: boolean):
     const baseOvertime = tour.baseEnd > p.end ? tour.baseEnd - p.end : 0;
     const baseWork = tour.fixedWork + tour.baseTravel + tour.baseService;
     for (let k = 0; k <= m; k++) {
-      for (let i = 0, j = 0; i <= m; i++) buffer[i] = i === k ? uStop : tour.stops[j++];
+      for (let i = 0, j = 0; i <= m; i++) buffer[i] = i === k ? uStop : tour.stops[j++]!;
       if (!timer.run(tour.frame, buffer, m + 1, true, k)) continue;
       let pushed = 0;
       for (let i = 0; i <= m; i++) {
@@ -335,20 +335,20 @@ function seqBuffer(ic: InsertionContext, size = 0): Int32Array {
 /** The `c`-th candidate found by the last `evaluateAll`, described. */
 export function describeCandidate(ic: InsertionContext, u: Visit, c: number): InsertionCandidate {
   const sc = scratch(ic);
-  return describe(ic, u, sc.tour[c], sc.position[c], sc.score[c]);
+  return describe(ic, u, sc.tour[c]!, sc.position[c]!, sc.score[c]!);
 }
 
 /** Re-times one candidate and describes it (delayed and pushed-out visits by id). */
 function describe(ic: InsertionContext, u: Visit, ti: number, k: number, score: number): InsertionCandidate {
   const { ctx, timer, pool } = ic;
-  const tour = ic.tours[ti];
+  const tour = ic.tours[ti]!;
   const p = tour.period;
-  const tech = ctx.problem.technicians[p.technician];
+  const tech = ctx.problem.technicians[p.technician]!;
   const uStop = pool.count - 1;
   pool.duration[uStop] = serviceDuration(u, tech.skills);
   const m = tour.stops.length;
   const seq = new Int32Array(m + 1);
-  for (let i = 0, j = 0; i <= m; i++) seq[i] = i === k ? uStop : tour.stops[j++];
+  for (let i = 0, j = 0; i <= m; i++) seq[i] = i === k ? uStop : tour.stops[j++]!;
   timer.run(tour.frame, seq, m + 1, true, k);
   const delayed: string[] = [];
   const pushed: string[] = [];
@@ -356,17 +356,17 @@ function describe(ic: InsertionContext, u: Visit, ti: number, k: number, score: 
     if (i === k) continue;
     const b = i < k ? i : i - 1;
     if (tour.baseServed[b] !== 1) continue;
-    const id = ctx.problem.visits[tour.visits[b]].id;
+    const id = ctx.problem.visits[tour.visits[b]!]!.id;
     if (timer.served[i] === 0) pushed.push(id);
-    else if (timer.start[i] > tour.baseStart[b]) delayed.push(id);
+    else if (timer.start[i]! > tour.baseStart[b]!) delayed.push(id);
   }
-  const start = timer.start[k];
+  const start = timer.start[k]!;
   return {
     technician: tech.id,
     day: p.day,
     shift: p.shift,
-    position: k < m ? tour.planIndex[k] : tour.planLength,
-    eta: timer.arrival[k],
+    position: k < m ? tour.planIndex[k]! : tour.planLength,
+    eta: timer.arrival[k]!,
     start,
     addedTravel: timer.travel - tour.baseTravel,
     addedDistance: timer.distance - tour.baseDistance,
@@ -384,7 +384,7 @@ function setExtraPlace(ic: InsertionContext, u: Visit): void {
   if (table.has(u.location)) {
     const x = table.index(u.location);
     for (let k = 0; k < places.length; k++) {
-      const b = places[k];
+      const b = places[k]!;
       legs.extraFrom[b] = table.time(x, b);
       legs.extraTo[b] = table.time(b, x);
       legs.extraDistFrom[b] = table.distance(x, b);
@@ -403,8 +403,8 @@ function setExtraPlace(ic: InsertionContext, u: Visit): void {
     speedKmh: ctx.problem.travel?.speedKmh ?? DEFAULT_SPEED_KMH,
   };
   for (let k = 0; k < places.length; k++) {
-    const b = places[k];
-    const leg = coordinateLeg(u.location, table.locations[b], model);
+    const b = places[k]!;
+    const leg = coordinateLeg(u.location, table.locations[b]!, model);
     // The model is symmetric: one computation serves both directions.
     legs.extraFrom[b] = leg.duration;
     legs.extraTo[b] = leg.duration;
@@ -440,7 +440,7 @@ export function applyInsertion(
 
   // The candidate's tour as evaluated: forecast starts order the warm start.
   const ti = ic.tours.findIndex(
-    (t) => problem.technicians[t.period.technician].id === candidate.technician && t.period.day === day && t.period.shift === candidate.shift,
+    (t) => problem.technicians[t.period.technician]!.id === candidate.technician && t.period.day === day && t.period.shift === candidate.shift,
   );
   const forecast = new Map<string, { technician: string; day: number; start: number }>();
   const pushed = new Set<string>();
@@ -451,10 +451,10 @@ export function applyInsertion(
   }
   for (const tour of ic.tours) {
     if (tour.period.day !== day) continue;
-    const tech = problem.technicians[tour.period.technician].id;
+    const tech = problem.technicians[tour.period.technician]!.id;
     tour.visits.forEach((v, b) => {
-      const id = problem.visits[v].id;
-      if (!forecast.has(id) && tour.baseServed[b] === 1) forecast.set(id, { technician: tech, day, start: tour.baseStart[b] });
+      const id = problem.visits[v]!.id;
+      if (!forecast.has(id) && tour.baseServed[b] === 1) forecast.set(id, { technician: tech, day, start: tour.baseStart[b]! });
     });
   }
 
@@ -515,23 +515,23 @@ function describeAt(
   ti: number,
   candidate: InsertionCandidate,
 ): { starts: Map<string, number>; pushed: string[] } {
-  const tour = ic.tours[ti];
+  const tour = ic.tours[ti]!;
   const m = tour.stops.length;
   let k = tour.planIndex.findIndex((i) => i >= candidate.position);
   if (k < 0) k = m;
   setExtraPlace(ic, u);
   const uStop = ic.pool.count - 1;
-  ic.pool.rewriteLast(ic.legs.extra, serviceDuration(u, ic.ctx.problem.technicians[tour.period.technician].skills), u.slaDeadline ?? Number.POSITIVE_INFINITY, visitWindows(u, ic.ctx.problem.horizon.days));
+  ic.pool.rewriteLast(ic.legs.extra, serviceDuration(u, ic.ctx.problem.technicians[tour.period.technician]!.skills), u.slaDeadline ?? Number.POSITIVE_INFINITY, visitWindows(u, ic.ctx.problem.horizon.days));
   const seq = new Int32Array(m + 1);
-  for (let i = 0, j = 0; i <= m; i++) seq[i] = i === k ? uStop : tour.stops[j++];
+  for (let i = 0, j = 0; i <= m; i++) seq[i] = i === k ? uStop : tour.stops[j++]!;
   const starts = new Map<string, number>();
   const pushed: string[] = [];
   if (!ic.timer.run(tour.frame, seq, m + 1, true, k)) return { starts, pushed };
   for (let i = 0; i <= m; i++) {
     if (i === k) continue;
     const b = i < k ? i : i - 1;
-    const id = ic.ctx.problem.visits[tour.visits[b]].id;
-    if (ic.timer.served[i] === 1) starts.set(id, ic.timer.start[i]);
+    const id = ic.ctx.problem.visits[tour.visits[b]!]!.id;
+    if (ic.timer.served[i] === 1) starts.set(id, ic.timer.start[i]!);
     else if (tour.baseServed[b] === 1) pushed.push(id);
   }
   return { starts, pushed };

@@ -51,7 +51,7 @@ export function planKpis(ctx: FieldServiceContext, tours: readonly Tour[], unass
 
   const available = new Map<string, number>();
   for (const p of ctx.periods) {
-    const id = problem.technicians[p.technician].id;
+    const id = problem.technicians[p.technician]!.id;
     available.set(id, (available.get(id) ?? 0) + Math.max(0, p.end - p.pieceStart));
   }
   const utilisation: TechnicianUtilisation[] = problem.technicians

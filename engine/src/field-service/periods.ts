@@ -82,7 +82,7 @@ export function workPeriods(problem: FieldServiceProblem, table: TravelTable, op
     const drafts: Draft[] = [];
     shifts.forEach(({ s, k }, n) => {
       const pieces = subtract(s.start, s.end, absences);
-      const nextShiftStart = n + 1 < shifts.length ? shifts[n + 1].s.start : Number.POSITIVE_INFINITY;
+      const nextShiftStart = n + 1 < shifts.length ? shifts[n + 1]!.s.start : Number.POSITIVE_INFINITY;
       let lunchPlaced = false;
       for (const [a, b] of pieces) {
         // Overtime extends only the piece that ends the shift, and never into an absence or the next shift.
@@ -116,9 +116,9 @@ export function workPeriods(problem: FieldServiceProblem, table: TravelTable, op
 
     // Facts first: they decide where and when the period that holds them starts.
     const fixed = fixedByTechnician.get(tech.id) ?? [];
-    const holder = fixed.length > 0 ? holdingDraft(drafts, fixed[0], now) : -1;
+    const holder = fixed.length > 0 ? holdingDraft(drafts, fixed[0]!, now) : -1;
     if (fixed.length > 0 && holder < 0) {
-      const at = fixed[0].progress?.since ?? 0;
+      const at = fixed[0]!.progress?.since ?? 0;
       drafts.push({
         shift: -1,
         day: Math.floor(at / DAY),
@@ -145,7 +145,7 @@ export function workPeriods(problem: FieldServiceProblem, table: TravelTable, op
         let origin = table.index(known ?? d.startLocation);
         let free = Number.NEGATIVE_INFINITY;
         for (const v of fixed) {
-          const visit = problem.visits[v.index];
+          const visit = problem.visits[v.index]!;
           const site = table.index(visit.location);
           const duration = serviceDuration(visit, tech.skills);
           const since = visit.progress?.since ?? 0;
@@ -168,7 +168,7 @@ export function workPeriods(problem: FieldServiceProblem, table: TravelTable, op
           origin = site;
         }
         start = Math.max(start, free);
-        startLocation = problem.visits[fixed[fixed.length - 1].index].location;
+        startLocation = problem.visits[fixed[fixed.length - 1]!.index]!.location;
       }
       if (lunch && (lunchTaken.has(tech.id) && d.day === dayOf(now))) lunch = null;
       if (lunch && start > lunch.latest) lunch = null;
@@ -229,7 +229,7 @@ function fixedVisits(problem: FieldServiceProblem): Map<string, FixedVisit[]> {
     out.set(v.progress.technician, list);
   });
   // Started before en route: one is on site now, the other comes next.
-  const rank = (i: number): number => (problem.visits[i].status === 'started' ? 0 : 1);
+  const rank = (i: number): number => (problem.visits[i]!.status === 'started' ? 0 : 1);
   for (const list of out.values()) {
     list.sort((a, b) => rank(a.index) - rank(b.index) || (a.progress?.since ?? 0) - (b.progress?.since ?? 0) || a.index - b.index);
   }

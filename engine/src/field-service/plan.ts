@@ -64,7 +64,7 @@ export function planResolved(
   for (const t of tours) for (const s of t.stops) served.add(s.visit);
   const unassigned: UnassignedVisit[] = [];
   for (const i of compiled.plannable) {
-    const visit = problem.visits[i];
+    const visit = problem.visits[i]!;
     if (served.has(visit.id)) continue;
     const e = compiled.eligibility.get(i);
     if (!e) continue;

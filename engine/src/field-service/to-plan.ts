@@ -31,7 +31,7 @@ export function sortTours(ctx: FieldServiceContext, tours: Tour[]): Tour[] {
 
 function fixedStops(ctx: FieldServiceContext, period: WorkPeriod): Stop[] {
   return period.fixed.map((f) => {
-    const visit = ctx.problem.visits[f.visit];
+    const visit = ctx.problem.visits[f.visit]!;
     return {
       visit: visit.id,
       arrival: f.arrival,
@@ -69,7 +69,7 @@ function tourOfRoute(ctx: FieldServiceContext, period: WorkPeriod, steps: readon
       previousTravel = step.duration;
       previousDistance = step.distance;
     } else {
-      const visit = problem.visits[step.id as number];
+      const visit = problem.visits[step.id as number]!;
       const start = step.arrival + step.waiting_time;
       stops.push({
         visit: visit.id,
@@ -87,12 +87,12 @@ function tourOfRoute(ctx: FieldServiceContext, period: WorkPeriod, steps: readon
       waiting += step.waiting_time;
     }
   }
-  const last = steps[steps.length - 1];
+  const last = steps[steps.length - 1]!;
   const fixedTravel = period.fixed.reduce((s, f) => s + f.travelTime, 0);
   const fixedDistance = period.fixed.reduce((s, f) => s + f.travelDistance, 0);
   const fixedService = period.fixed.reduce((s, f) => s + (f.end - f.start), 0);
   return {
-    technician: problem.technicians[period.technician].id,
+    technician: problem.technicians[period.technician]!.id,
     day: period.day,
     shift: period.shift,
     start: { location: period.startLocation, time: startTime },
@@ -118,7 +118,7 @@ function factsOnlyTour(ctx: FieldServiceContext, period: WorkPeriod): Tour {
     ? []
     : [{ start: timer.lunchStart, end: timer.lunchStart + (period.lunch?.duration ?? 0) }];
   return {
-    technician: ctx.problem.technicians[period.technician].id,
+    technician: ctx.problem.technicians[period.technician]!.id,
     day: period.day,
     shift: period.shift,
     start: { location: period.startLocation, time: period.start },

@@ -47,7 +47,7 @@ export class StopPool {
   rewriteLast(loc: number, duration: number, deadline: number, windows: readonly (readonly [number, number])[]): number {
     const s = this.count - 1;
     this.count = s;
-    this.twCount = this.twFrom[s];
+    this.twCount = this.twFrom[s]!;
     return this.add(loc, duration, deadline, windows);
   }
 
@@ -60,8 +60,8 @@ export class StopPool {
   /** Earliest start ≥ `arrival` in one of the stop's windows, NaN when all have closed. */
   earliest(s: number, arrival: number): number {
     const tw = this.tw;
-    for (let k = this.twFrom[s]; k < this.twTo[s]; k += 2) {
-      if (tw[k + 1] >= arrival) return arrival > tw[k] ? arrival : tw[k];
+    for (let k = this.twFrom[s]!; k < this.twTo[s]!; k += 2) {
+      if (tw[k + 1]! >= arrival) return arrival > tw[k]! ? arrival : tw[k]!;
     }
     return Number.NaN;
   }
@@ -102,14 +102,14 @@ export class Legs {
   }
 
   time(a: number, b: number): number {
-    if (a === this.extra) return this.extraFrom[b];
-    if (b === this.extra) return this.extraTo[a];
+    if (a === this.extra) return this.extraFrom[b]!;
+    if (b === this.extra) return this.extraTo[a]!;
     return this.table.time(a, b);
   }
 
   distance(a: number, b: number): number {
-    if (a === this.extra) return this.extraDistFrom[b];
-    if (b === this.extra) return this.extraDistTo[a];
+    if (a === this.extra) return this.extraDistFrom[b]!;
+    if (b === this.extra) return this.extraDistTo[a]!;
     return this.table.distance(a, b);
   }
 }
@@ -227,11 +227,11 @@ export class TourTimer {
         pushed++;
         continue;
       }
-      const s = seq[i];
-      const sl = pool.loc[s];
+      const s = seq[i]!;
+      const sl = pool.loc[s]!;
       const leg = legs.time(loc, sl);
-      const duration = pool.duration[s];
-      const deadline = pool.deadline[s];
+      const duration = pool.duration[s]!;
+      const deadline = pool.deadline[s]!;
       // Pending → pending: no lunch in this gap.
       let nP = INF;
       let nLateP = 0;
@@ -320,17 +320,17 @@ export class TourTimer {
     for (let i = n - 1; i >= 0; i--) {
       if (served[i] === 0) continue;
       if (pending) {
-        arrival[i] = arrivalP[i];
-        start[i] = startP[i];
+        arrival[i] = arrivalP[i]!;
+        start[i] = startP[i]!;
       } else if (takenFrom[i] === 0) {
-        this.lunchStart = lunchAt[i];
+        this.lunchStart = lunchAt[i]!;
         pending = true;
       }
     }
     let lateness = 0;
     for (let i = 0; i < n; i++) {
       if (served[i] === 0) continue;
-      const late = start[i] - pool.deadline[seq[i]];
+      const late = start[i]! - pool.deadline[seq[i]!]!;
       if (late > 0) lateness += late;
     }
     this.travel = travel + leg;

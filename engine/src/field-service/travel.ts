@@ -71,7 +71,7 @@ export function haversineTravel(settings: TravelModelSettings = {}): HaversineTr
         const m = new Array<number>(n).fill(0);
         for (let b = 0; b < n; b++) {
           if (a === b) continue;
-          const leg = coordinateLeg(locations[a], locations[b], model);
+          const leg = coordinateLeg(locations[a]!, locations[b]!, model);
           d[b] = leg.duration;
           m[b] = leg.distance;
         }
@@ -107,7 +107,7 @@ export class TravelTable {
   /** A table over given matrices (row-major, size × size). */
   static of(locations: readonly Coordinates[], durations: Float64Array, distances: Float64Array): TravelTable {
     const n = locations.length;
-    return new TravelTable(locations, (a, b) => ({ duration: durations[a * n + b], distance: distances[a * n + b] }));
+    return new TravelTable(locations, (a, b) => ({ duration: durations[a * n + b]!, distance: distances[a * n + b]! }));
   }
 
   /** Index of a place; throws when the table does not cover it. */
@@ -123,13 +123,13 @@ export class TravelTable {
 
   time(a: number, b: number): number {
     const k = a * this.size + b;
-    const d = this.durations[k];
+    const d = this.durations[k]!;
     return d === d ? d : this.load(a, b, k).duration;
   }
 
   distance(a: number, b: number): number {
     const k = a * this.size + b;
-    const d = this.distances[k];
+    const d = this.distances[k]!;
     return d === d ? d : this.load(a, b, k).distance;
   }
 
@@ -169,7 +169,7 @@ export function buildTravelTable(
 ): TravelTable {
   if (!matrix) {
     const model = { roadFactor: settings?.roadFactor ?? DEFAULT_ROAD_FACTOR, speedKmh: settings?.speedKmh ?? DEFAULT_SPEED_KMH };
-    return new TravelTable(locations, (a, b) => (a === b ? { duration: 0, distance: 0 } : coordinateLeg(locations[a], locations[b], model)));
+    return new TravelTable(locations, (a, b) => (a === b ? { duration: 0, distance: 0 } : coordinateLeg(locations[a]!, locations[b]!, model)));
   }
   const rowOf = new Map(matrix.locations.map((c, i) => [key(c), i]));
   const rows = locations.map((c) => {
@@ -178,8 +178,8 @@ export function buildTravelTable(
     return r;
   });
   return new TravelTable(locations, (a, b) => {
-    const d = matrix.durations[rows[a]]?.[rows[b]];
-    const m = matrix.distances[rows[a]]?.[rows[b]];
+    const d = matrix.durations[rows[a]!]?.[rows[b]!];
+    const m = matrix.distances[rows[a]!]?.[rows[b]!];
     if (!(typeof d === 'number' && d >= 0) || !(typeof m === 'number' && m >= 0)) {
       throw new InputError('travelMatrix', `entry [${rows[a]}][${rows[b]}] must be a non-negative number`);
     }

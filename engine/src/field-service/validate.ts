@@ -54,8 +54,8 @@ const ring = z
   .array(coordinates, { error: expecting('must be an array of [lon, lat]') })
   .min(4, { error: 'a ring needs at least 4 positions (closed)' })
   .superRefine((points, ctx) => {
-    const first = points[0];
-    const last = points[points.length - 1];
+    const first = points[0]!;
+    const last = points[points.length - 1]!;
     if (first[0] !== last[0] || first[1] !== last[1]) ctx.addIssue({ code: 'custom', message: 'ring is not closed' });
   });
 const polygon = z.array(ring, { error: expecting('must be an array of rings') }).min(1);
@@ -216,7 +216,7 @@ export function parseFieldServiceProblem(raw: unknown): FieldServiceProblem {
     throw new InputError('', `problem could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!result.success) {
-    const issue = result.error.issues[0];
+    const issue = result.error.issues[0]!;
     const path = formatPath(issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)));
     throw new InputError(path, path ? issue.message : `problem ${issue.message}`);
   }
@@ -229,7 +229,7 @@ export function parseFieldServiceProblem(raw: unknown): FieldServiceProblem {
 export function parseVisit(raw: unknown, problem: FieldServiceProblem, path = 'visit'): Visit {
   const result = visit.safeParse(raw, { error: issueReason });
   if (!result.success) {
-    const issue = result.error.issues[0];
+    const issue = result.error.issues[0]!;
     const inner = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
     throw new InputError(formatPath([path, ...inner]), issue.message);
   }
@@ -339,7 +339,7 @@ const stateSchema = z.object(
 export function parseRealtimeState(raw: unknown, problem: FieldServiceProblem, path = 'state'): RealtimeState {
   const result = stateSchema.safeParse(raw, { error: issueReason });
   if (!result.success) {
-    const issue = result.error.issues[0];
+    const issue = result.error.issues[0]!;
     const inner = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
     throw new InputError(formatPath([path, ...inner]), issue.message);
   }

@@ -45,7 +45,7 @@ function parseShape(raw: unknown): ParsedInput {
     throw new InputError('', `input could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
+  const issue = result.error.issues[0]!;
   const path = formatPath(issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)));
   throw new InputError(path, path ? issue.message : `input ${issue.message}`);
 }
@@ -211,7 +211,7 @@ function checkJobLocation(
       `is required since profile "${withoutMatrices[0]}" has no matrices`,
     );
   }
-  if (withoutMatrices.length > 0) checkLonLat(job.location, ['jobs', j, 'location'], withoutMatrices[0]);
+  if (withoutMatrices.length > 0) checkLonLat(job.location, ['jobs', j, 'location'], withoutMatrices[0]!);
 }
 
 /**

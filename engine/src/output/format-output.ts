@@ -15,11 +15,11 @@ export function formatOutput(problem: Problem, routes: Snapshot, computingTimes?
   const outRoutes: Route[] = [];
   routes.forEach((jobs, r) => {
     if (jobs.length === 0) return;
-    const vehicle = problem.vehicles[r];
+    const vehicle = problem.vehicles[r]!;
     const result = scheduleWithLateDeparture(problem, vehicle, jobs);
     if (!result.ok) throw new EngineError(StatusCode.internal, `route of vehicle ${vehicle.id} is infeasible (${result.reason})`);
     const s = result.schedule;
-    const vIn = problem.input.vehicles[r];
+    const vIn = problem.input.vehicles[r]!;
     const steps: Step[] = [];
     const location = (loc: number) => {
       const c = problem.coordinates[loc];
@@ -46,13 +46,13 @@ export function formatOutput(problem: Problem, routes: Snapshot, computingTimes?
     const pickup = new Float64Array(dims);
     for (const step of s.steps) {
       if (step.kind === 'job') {
-        const job = problem.jobs[step.index];
+        const job = problem.jobs[step.index]!;
         const jobIn = problem.input.jobs?.[step.index];
         served.add(step.index);
         priority += job.priority;
         for (let d = 0; d < dims; d++) {
-          delivery[d] += job.delivery[d];
-          pickup[d] += job.pickup[d];
+          delivery[d]! += job.delivery[d]!;
+          pickup[d]! += job.pickup[d]!;
         }
         steps.push({
           type: 'job',
@@ -68,7 +68,7 @@ export function formatOutput(problem: Problem, routes: Snapshot, computingTimes?
           distance: step.distance,
         });
       } else {
-        const brk = vehicle.breaks[step.index];
+        const brk = vehicle.breaks[step.index]!;
         const breakIn = vIn.breaks?.[step.index];
         steps.push({
           type: 'break',
@@ -84,7 +84,7 @@ export function formatOutput(problem: Problem, routes: Snapshot, computingTimes?
         });
       }
     }
-    const finalLoad = s.steps.length > 0 ? s.steps[s.steps.length - 1].load : s.startLoad;
+    const finalLoad = s.steps.length > 0 ? s.steps[s.steps.length - 1]!.load : s.startLoad;
     if (vehicle.endLoc >= 0) {
       steps.push({
         type: 'end',
@@ -130,7 +130,7 @@ export function formatOutput(problem: Problem, routes: Snapshot, computingTimes?
   const sum = (f: (r: Route) => number) => outRoutes.reduce((acc, r) => acc + f(r), 0);
   const sumAmount = (f: (r: Route) => Amount) => {
     const total = new Array<number>(dims).fill(0);
-    for (const r of outRoutes) f(r).forEach((x, d) => (total[d] += x));
+    for (const r of outRoutes) f(r).forEach((x, d) => (total[d]! += x));
     return total;
   };
   return {
@@ -156,6 +156,6 @@ export function formatOutput(problem: Problem, routes: Snapshot, computingTimes?
 
 function amount(values: Float64Array, dims: number): number[] {
   const out = new Array<number>(dims);
-  for (let d = 0; d < dims; d++) out[d] = values[d];
+  for (let d = 0; d < dims; d++) out[d] = values[d]!;
   return out;
 }

@@ -43,7 +43,7 @@ export function compileProblem(input: Input): Problem {
     return {
       index: j,
       id: job.id,
-      loc: jobLocs[j],
+      loc: jobLocs[j]!,
       setup: job.setup ?? 0,
       service: job.service ?? 0,
       delivery: toAmount(job.delivery, dimensions),
@@ -86,7 +86,7 @@ export function compileProblem(input: Input): Problem {
     const twEnd = v.time_window ? v.time_window[1] : NO_LIMIT;
     // Vehicles with breaks, or whose service times differ, time every sequence their own way.
     const keyText =
-      breaks.length > 0 || serviceVaries ? `own\u0000${i}` : `${travelKey}\u0000${vehicleLocs[i].end}\u0000${twEnd}`;
+      breaks.length > 0 || serviceVaries ? `own\u0000${i}` : `${travelKey}\u0000${vehicleLocs[i]!.end}\u0000${twEnd}`;
     let timingKey = timingKeys.get(keyText);
     if (timingKey === undefined) {
       timingKey = timingKeys.size;
@@ -116,15 +116,15 @@ export function compileProblem(input: Input): Problem {
       index: i,
       id: v.id,
       classKey,
-      startLoc: vehicleLocs[i].start,
-      endLoc: vehicleLocs[i].end,
+      startLoc: vehicleLocs[i]!.start,
+      endLoc: vehicleLocs[i]!.end,
       twStart,
       twEnd,
       capacity: toAmount(v.capacity, dimensions, NO_LIMIT),
       fixedCost: v.costs?.fixed ?? 0,
       travel,
       breaks,
-      breaksInOrder: [...breaks].sort((a, b) => a.tw[0] - b.tw[0] || a.index - b.index),
+      breaksInOrder: [...breaks].sort((a, b) => a.tw[0]! - b.tw[0]! || a.index - b.index),
       maxTasks: v.max_tasks ?? NO_LIMIT,
       maxTravelTime: v.max_travel_time ?? NO_LIMIT,
       maxDistance: v.max_distance ?? NO_LIMIT,
@@ -199,7 +199,7 @@ function amountDimensions(input: Input): number {
 
 function toAmount(values: readonly number[] | undefined, dims: number, missing = 0): Float64Array {
   const out = new Float64Array(dims).fill(missing);
-  if (values) for (let d = 0; d < dims && d < values.length; d++) out[d] = values[d];
+  if (values) for (let d = 0; d < dims && d < values.length; d++) out[d] = values[d]!;
   return out;
 }
 
@@ -246,7 +246,7 @@ function buildTravel(
     } else {
       fillFromCoordinates(durations, distances, coordinates, size);
     }
-    if (speedFactor !== 1) for (let k = 0; k < durations.length; k++) durations[k] = Math.round(durations[k] / speedFactor);
+    if (speedFactor !== 1) for (let k = 0; k < durations.length; k++) durations[k] = Math.round(durations[k]! / speedFactor);
     base = { durations, distances };
     baseCache.set(baseKey, base);
   }
@@ -260,7 +260,7 @@ function buildTravel(
     costs = durations;
   } else {
     costs = new Float64Array(size * size);
-    for (let k = 0; k < costs.length; k++) costs[k] = (perHour * durations[k]) / 3600 + (perKm * distances[k]) / 1000;
+    for (let k = 0; k < costs.length; k++) costs[k] = (perHour * durations[k]!) / 3600 + (perKm * distances[k]!) / 1000;
   }
   return { durations: square(size, durations), distances: square(size, distances), costs: square(size, costs) };
 }
@@ -271,7 +271,7 @@ function square(size: number, data: Float64Array): SquareMatrix {
 
 function fill(target: Float64Array, rows: readonly (readonly number[])[]): void {
   const size = rows.length;
-  for (let a = 0; a < size; a++) for (let b = 0; b < size; b++) target[a * size + b] = rows[a][b];
+  for (let a = 0; a < size; a++) for (let b = 0; b < size; b++) target[a * size + b] = rows[a]![b]!;
 }
 
 function fillFromCoordinates(
@@ -302,7 +302,7 @@ function eligibility(input: Input): Uint8Array {
     const has = new Set(v.skills ?? []);
     jobs.forEach((job, j) => {
       const skilled = (job.skills ?? []).every((s) => has.has(s));
-      const allowed = allowedSets[j] === null || allowedSets[j].has(v.id);
+      const allowed = allowedSets[j] === null || allowedSets[j]!.has(v.id);
       out[i * jobs.length + j] = skilled && allowed ? 1 : 0;
     });
   });
@@ -329,24 +329,24 @@ function neighbourLists(
   const vehicleSets = new Uint32Array(allEligible ? 0 : n * words);
   if (!allEligible) {
     for (let v = 0; v < vehicles; v++) {
-      for (let j = 0; j < n; j++) if (eligible[v * n + j] === 1) vehicleSets[j * words + (v >> 5)] |= 1 << (v & 31);
+      for (let j = 0; j < n; j++) if (eligible[v * n + j] === 1) vehicleSets[j * words + (v >> 5)]! |= 1 << (v & 31);
     }
   }
   const compatible = (a: number, b: number): boolean => {
     if (allEligible) return true;
-    for (let w = 0; w < words; w++) if ((vehicleSets[a * words + w] & vehicleSets[b * words + w]) !== 0) return true;
+    for (let w = 0; w < words; w++) if ((vehicleSets[a * words + w]! & vehicleSets[b * words + w]!) !== 0) return true;
     return false;
   };
   const gaps = new Float64Array(n);
   const candidates = new Int32Array(n);
-  const before = (x: number, y: number): boolean => gaps[x] < gaps[y] || (gaps[x] === gaps[y] && x < y);
+  const before = (x: number, y: number): boolean => gaps[x]! < gaps[y]! || (gaps[x] === gaps[y] && x < y);
   return jobs.map((job) => {
     const a = job.loc;
     let count = 0;
     for (let k = 0; k < n; k++) {
       if (k === job.index || !compatible(job.index, k)) continue;
-      const b = jobs[k].loc;
-      gaps[k] = durations ? durations.data[a * durations.size + b] + durations.data[b * durations.size + a] : 0;
+      const b = jobs[k]!.loc;
+      gaps[k] = durations ? durations.data[a * durations.size + b]! + durations.data[b * durations.size + a]! : 0;
       candidates[count++] = k;
     }
     // Only the nearest `keep` need sorting: select them first (linear on average), then sort those.
@@ -363,15 +363,15 @@ function selectFirst(items: Int32Array, count: number, k: number, before: (x: nu
   let lo = 0;
   let hi = count - 1;
   while (lo < hi) {
-    const pivot = items[(lo + hi) >> 1];
+    const pivot = items[(lo + hi) >> 1]!;
     let i = lo;
     let j = hi;
     while (i <= j) {
-      while (before(items[i], pivot)) i++;
-      while (before(pivot, items[j])) j--;
+      while (before(items[i]!, pivot)) i++;
+      while (before(pivot, items[j]!)) j--;
       if (i <= j) {
-        const swap = items[i];
-        items[i] = items[j];
+        const swap = items[i]!;
+        items[i] = items[j]!;
         items[j] = swap;
         i++;
         j--;

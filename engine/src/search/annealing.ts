@@ -134,7 +134,7 @@ export function searchSolution(problem: Problem, limits: SearchLimits): SearchRe
 
   const saved = new Map<number, number[]>();
   const touch = (r: number): void => {
-    if (!saved.has(r)) saved.set(r, solution.routes[r].jobs.slice());
+    if (!saved.has(r)) saved.set(r, solution.routes[r]!.jobs.slice());
   };
 
   const annealingFrom = budgetUsed();
@@ -222,7 +222,7 @@ function applyWarmStart(problem: Problem, solution: Solution): void {
     const jobs = v.initialJobs.filter((j) => !taken.has(j) && problem.eligible[r * problem.jobs.length + j] === 1);
     if (jobs.length === 0) return;
     solution.setJobs(r, jobs);
-    if (!solution.routes[r].feasible) solution.setJobs(r, []);
+    if (!solution.routes[r]!.feasible) solution.setJobs(r, []);
     else for (const j of jobs) taken.add(j);
   });
 }

@@ -42,8 +42,8 @@ export function bestInsertion(
   const tryRoute = (r: number): void => {
     if (problem.eligible[r * n + j] === 0) return;
     if (memo && !memo.worthTrying(solution, j, r)) return;
-    const route = solution.routes[r];
-    if (!route.hasRoomFor(problem.jobs[j])) return;
+    const route = solution.routes[r]!;
+    if (!route.hasRoomFor(problem.jobs[j]!)) return;
     // Empty routes of interchangeable vehicles give the same answer: try one.
     if (route.jobs.length === 0) {
       if (!allowNewRoutes) return;
@@ -66,14 +66,14 @@ export function bestInsertion(
     return best;
   }
   const tried = new Set<number>();
-  const neighbours = problem.neighbours[j];
+  const neighbours = problem.neighbours[j]!;
   for (let k = 0; k < neighbours.length && k < NEAR_NEIGHBOURS; k++) {
-    const r = solution.routeOf[neighbours[k]];
+    const r = solution.routeOf[neighbours[k]!]!;
     if (r < 0 || tried.has(r)) continue;
     tried.add(r);
     tryRoute(r);
   }
-  for (let r = 0; r < solution.routes.length; r++) if (solution.routes[r].jobs.length === 0) tryRoute(r);
+  for (let r = 0; r < solution.routes.length; r++) if (solution.routes[r]!.jobs.length === 0) tryRoute(r);
   // Nothing near fits (tight windows or capacity): fall back to every route.
   if (best === null) {
     for (let r = 0; r < solution.routes.length; r++) if (!tried.has(r)) tryRoute(r);

@@ -16,7 +16,7 @@ export function constructByRegret(
 ): void {
   const m = solution.routes.length;
   const n = problem.jobs.length;
-  const pending = jobs.filter((j) => solution.routeOf[j] < 0);
+  const pending = jobs.filter((j) => solution.routeOf[j]! < 0);
   // best[j * m + r]: cheapest insertion of j into r; bestAt: its position.
   const best = new Float64Array(n * m).fill(Number.POSITIVE_INFINITY);
   const bestAt = new Int32Array(n * m);
@@ -32,7 +32,7 @@ export function constructByRegret(
   };
   let active = representative();
   const fillColumn = (r: number): void => {
-    const route = solution.routes[r];
+    const route = solution.routes[r]!;
     for (const j of pending) {
       let cost = Number.POSITIVE_INFINITY;
       let at = -1;
@@ -58,12 +58,12 @@ export function constructByRegret(
     let pickRoute = -1;
     let pickCost = Number.POSITIVE_INFINITY;
     for (let k = 0; k < pending.length; k++) {
-      const j = pending[k];
+      const j = pending[k]!;
       let first = Number.POSITIVE_INFINITY;
       let second = Number.POSITIVE_INFINITY;
       let firstRoute = -1;
       for (let r = 0; r < m; r++) {
-        const c = best[j * m + r];
+        const c = best[j * m + r]!;
         if (c < first) {
           second = first;
           first = c;
@@ -72,7 +72,7 @@ export function constructByRegret(
       }
       if (firstRoute < 0) continue;
       const regret = second === Number.POSITIVE_INFINITY ? Number.MAX_VALUE : second - first;
-      const priority = problem.jobs[j].priority;
+      const priority = problem.jobs[j]!.priority;
       if (
         priority > pickPriority ||
         (priority === pickPriority && (regret > pickRegret || (regret === pickRegret && first < pickCost)))
@@ -85,10 +85,10 @@ export function constructByRegret(
       }
     }
     if (pick < 0) break;
-    const j = pending[pick];
+    const j = pending[pick]!;
     pending.splice(pick, 1);
-    const wasEmpty = solution.routes[pickRoute].jobs.length === 0;
-    solution.insert(pickRoute, j, bestAt[j * m + pickRoute]);
+    const wasEmpty = solution.routes[pickRoute]!.jobs.length === 0;
+    solution.insert(pickRoute, j, bestAt[j * m + pickRoute]!);
     if (wasEmpty) {
       const before = active;
       active = representative();

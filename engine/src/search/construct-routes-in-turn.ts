@@ -30,15 +30,15 @@ export function constructRoutesInTurn(
 ): number[] {
   const n = problem.jobs.length;
   const pending = new Uint8Array(n);
-  for (const j of jobs) if (solution.routeOf[j] < 0) pending[j] = 1;
+  for (const j of jobs) if (solution.routeOf[j]! < 0) pending[j] = 1;
   const vehicles = problem.vehicles.map((v) => v.index);
   const eligibleCount = new Int32Array(vehicles.length);
-  for (const v of vehicles) for (let j = 0; j < n; j++) if (pending[j] === 1 && problem.eligible[v * n + j] === 1) eligibleCount[v]++;
-  vehicles.sort((a, b) => eligibleCount[a] - eligibleCount[b] || a - b);
+  for (const v of vehicles) for (let j = 0; j < n; j++) if (pending[j] === 1 && problem.eligible[v * n + j] === 1) eligibleCount[v]!++;
+  vehicles.sort((a, b) => eligibleCount[a]! - eligibleCount[b]! || a - b);
 
   for (const r of vehicles) {
     if (shouldStop()) break;
-    const route = solution.routes[r];
+    const route = solution.routes[r]!;
     if (route.jobs.length > 0) continue;
     const candidates = nearestEligible(problem, r, pending);
     for (;;) {
@@ -46,9 +46,9 @@ export function constructRoutesInTurn(
       let pickAt = -1;
       let pickScore = Number.POSITIVE_INFINITY;
       for (let c = 0; c < candidates.length; c++) {
-        const j = candidates[c];
+        const j = candidates[c]!;
         if (pending[j] === 0) continue;
-        const job = problem.jobs[j];
+        const job = problem.jobs[j]!;
         if (!route.hasRoomFor(job)) continue;
         let cost = Number.POSITIVE_INFINITY;
         let at = -1;
@@ -82,15 +82,15 @@ export function constructRoutesInTurn(
 /** The pending jobs vehicle r may serve, nearest its start and end first, at most CANDIDATES_PER_VEHICLE. */
 function nearestEligible(problem: Problem, r: number, pending: Uint8Array): number[] {
   const n = problem.jobs.length;
-  const v = problem.vehicles[r];
+  const v = problem.vehicles[r]!;
   const { durations } = v.travel;
   const size = durations.size;
   const eligible: number[] = [];
   const distance = new Map<number, number>();
   for (let j = 0; j < n; j++) {
     if (pending[j] === 0 || problem.eligible[r * n + j] === 0) continue;
-    const loc = problem.jobs[j].loc;
-    const d = (v.startLoc >= 0 ? durations.data[v.startLoc * size + loc] : 0) + (v.endLoc >= 0 ? durations.data[loc * size + v.endLoc] : 0);
+    const loc = problem.jobs[j]!.loc;
+    const d = (v.startLoc >= 0 ? durations.data[v.startLoc * size + loc]! : 0) + (v.endLoc >= 0 ? durations.data[loc * size + v.endLoc]! : 0);
     eligible.push(j);
     distance.set(j, d);
   }

@@ -54,13 +54,13 @@ export class UnassignedExchange {
     const { problem, solution } = this;
     const waiting = solution.unassignedJobs();
     if (waiting.length === 0) return false;
-    waiting.sort((a, b) => problem.jobs[b].priority - problem.jobs[a].priority || a - b);
+    waiting.sort((a, b) => problem.jobs[b]!.priority - problem.jobs[a]!.priority || a - b);
     let changed = false;
     for (let k = 0; k < waiting.length; k++) {
       if (k % 8 === 7 && shouldStop()) break;
-      const w = waiting[k];
-      if (solution.routeOf[w] >= 0) continue;
-      const since = this.examinedAt[w];
+      const w = waiting[k]!;
+      if (solution.routeOf[w]! >= 0) continue;
+      const since = this.examinedAt[w]!;
       this.examinedAt[w] = solution.version;
 
       // Served without anyone leaving: the best move there is (it gains w's priority and a visit).
@@ -72,7 +72,7 @@ export class UnassignedExchange {
       }
       const exchange = this.bestExchange(w, since);
       if (exchange) {
-        const route = solution.routes[exchange.route];
+        const route = solution.routes[exchange.route]!;
         for (const j of route.jobs) if (!exchange.jobs.includes(j)) this.examinedAt[j] = -1;
         solution.setJobs(exchange.route, exchange.jobs);
         changed = true;
@@ -86,13 +86,13 @@ export class UnassignedExchange {
     const { problem, solution } = this;
     const n = problem.jobs.length;
     const stamp = ++this.stamp;
-    const neighbours = problem.neighbours[w];
+    const neighbours = problem.neighbours[w]!;
     let best: Exchange | null = null;
     for (let k = 0; k < neighbours.length && k < NEAR_NEIGHBOURS; k++) {
-      const r = solution.routeOf[neighbours[k]];
+      const r = solution.routeOf[neighbours[k]!]!;
       if (r < 0 || this.seen[r] === stamp) continue;
       this.seen[r] = stamp;
-      if (solution.modifiedAt[r] <= since || problem.eligible[r * n + w] === 0) continue;
+      if (solution.modifiedAt[r]! <= since || problem.eligible[r * n + w] === 0) continue;
       const found = this.bestExchangeIn(w, r, best);
       if (found) best = found;
     }
@@ -102,13 +102,13 @@ export class UnassignedExchange {
   /** The best exchange of w in route r that beats `incumbent`, or null. */
   private bestExchangeIn(w: number, r: number, incumbent: Exchange | null): Exchange | null {
     const { problem, solution } = this;
-    const route = solution.routes[r];
+    const route = solution.routes[r]!;
     const size = route.size;
-    const priorityW = problem.jobs[w].priority;
+    const priorityW = problem.jobs[w]!.priority;
     let best = incumbent;
     let found: Exchange | null = null;
     for (let i = 0; i < size; i++) {
-      const gain = priorityW - problem.jobs[route.jobs[i]].priority;
+      const gain = priorityW - problem.jobs[route.jobs[i]!]!.priority;
       if (gain < 0 || (best && gain < best.priorityGain)) continue;
       // Positions in the route without node i: w goes before what was node g (g ≠ i), or last.
       for (let g = 0; g <= size; g++) {

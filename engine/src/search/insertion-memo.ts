@@ -23,12 +23,12 @@ export class InsertionMemo {
 
   /** True when a search for j's place has failed before: only routes modified since need a look. */
   hasFailed(j: number): boolean {
-    return this.failedAt[j] >= 0;
+    return this.failedAt[j]! >= 0;
   }
 
   /** True when route r may hold a place for job j that the last failed search did not see. */
   worthTrying(solution: Solution, j: number, r: number): boolean {
-    return solution.modifiedAt[r] > this.failedAt[j];
+    return solution.modifiedAt[r]! > this.failedAt[j]!;
   }
 
   recordFailure(solution: Solution, j: number): void {

@@ -70,17 +70,17 @@ export class LocalSearch {
       improved = false;
       for (let u = 0; u < n; u++) {
         if (u % 16 === 15 && shouldStop()) return false;
-        const tested = this.testedAt[u];
+        const tested = this.testedAt[u]!;
         this.testedAt[u] = solution.version;
-        if (solution.routeOf[u] < 0) continue;
-        const neighbours = problem.neighbours[u];
+        if (solution.routeOf[u]! < 0) continue;
+        const neighbours = problem.neighbours[u]!;
         const limit = Math.min(this.granularity, neighbours.length);
         for (let k = 0; k < limit; k++) {
-          const v = neighbours[k];
-          const ru = solution.routeOf[u];
-          const rv = solution.routeOf[v];
+          const v = neighbours[k]!;
+          const ru = solution.routeOf[u]!;
+          const rv = solution.routeOf[v]!;
           if (rv < 0 || ru < 0) continue;
-          if (tested >= solution.modifiedAt[ru] && tested >= solution.modifiedAt[rv]) continue;
+          if (tested >= solution.modifiedAt[ru]! && tested >= solution.modifiedAt[rv]!) continue;
           let best: Move | null = null;
           for (const operator of OPERATORS) {
             const move = operator.find(this.context, u, v);
@@ -101,9 +101,9 @@ export class LocalSearch {
   private reindex(): void {
     const { solution } = this;
     for (let r = 0; r < solution.routes.length; r++) {
-      if (this.indexedAt[r] >= solution.modifiedAt[r]) continue;
-      const jobs = solution.routes[r].jobs;
-      for (let i = 0; i < jobs.length; i++) this.positionOf[jobs[i]] = i;
+      if (this.indexedAt[r]! >= solution.modifiedAt[r]!) continue;
+      const jobs = solution.routes[r]!.jobs;
+      for (let i = 0; i < jobs.length; i++) this.positionOf[jobs[i]!] = i;
       this.indexedAt[r] = solution.version;
     }
   }

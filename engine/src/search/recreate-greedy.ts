@@ -28,7 +28,7 @@ export function recreateGreedy(
   for (let k = 0; k < jobs.length; k++) {
     // The clock is read every few jobs only: reading it costs more than an insertion on small routes.
     if (shouldStop && k % 8 === 7 && shouldStop()) return;
-    const j = jobs[k];
+    const j = jobs[k]!;
     const choice = bestInsertion(problem, solution, j, rng, BLINK_RATE, allowNewRoutes, memo);
     if (choice === null) continue;
     touched(choice.route);
@@ -42,17 +42,17 @@ function orderJobs(problem: Problem, jobs: number[], rng: Rng, firstKey?: Float6
   const draw = rng.int(11);
   const key = new Float64Array(problem.jobs.length);
   if (draw >= 4) {
-    const v = problem.vehicles[0];
+    const v = problem.vehicles[0]!;
     const size = v.travel.durations.size;
     for (const j of jobs) {
-      const job = problem.jobs[j];
+      const job = problem.jobs[j]!;
       if (draw < 8) {
         let demand = 0;
-        for (let d = 0; d < problem.dimensions; d++) demand += job.delivery[d] + job.pickup[d];
+        for (let d = 0; d < problem.dimensions; d++) demand += job.delivery[d]! + job.pickup[d]!;
         key[j] = -demand;
       } else {
         const depot = v.startLoc >= 0 ? v.startLoc : v.endLoc;
-        const far = depot >= 0 ? v.travel.durations.data[depot * size + job.loc] : 0;
+        const far = depot >= 0 ? v.travel.durations.data[depot * size + job.loc]! : 0;
         key[j] = draw < 10 ? -far : far;
       }
     }
@@ -60,6 +60,6 @@ function orderJobs(problem: Problem, jobs: number[], rng: Rng, firstKey?: Float6
   const jobData = problem.jobs;
   jobs.sort(
     (a, b) =>
-      jobData[b].priority - jobData[a].priority || (firstKey ? firstKey[b] - firstKey[a] : 0) || key[a] - key[b],
+      jobData[b]!.priority - jobData[a]!.priority || (firstKey ? firstKey[b]! - firstKey[a]! : 0) || key[a]! - key[b]!,
   );
 }

@@ -31,7 +31,7 @@ export function eliminateRoutes(
     let unassigned = solution.unassignedJobs();
     const saved = new Map<number, number[]>();
     const touch = (r: number): void => {
-      if (!saved.has(r)) saved.set(r, solution.routes[r].jobs.slice());
+      if (!saved.has(r)) saved.set(r, solution.routes[r]!.jobs.slice());
     };
     recreateGreedy(problem, solution, unassigned.slice(), rng, touch, false, absence);
     unassigned = solution.unassignedJobs();
@@ -43,14 +43,14 @@ export function eliminateRoutes(
       recreateGreedy(problem, solution, toInsert, rng, touch, false, absence);
       const candidate = solution.unassignedJobs();
       const candidateSum = sumOf(absence, candidate);
-      const feasible = [...saved.keys()].every((r) => solution.routes[r].feasible);
+      const feasible = [...saved.keys()].every((r) => solution.routes[r]!.feasible);
       if (feasible && (candidate.length < unassigned.length || candidateSum < absenceSum)) {
         unassigned = candidate;
         absenceSum = candidateSum;
       } else {
         for (const [r, jobs] of saved) solution.setJobs(r, jobs);
       }
-      for (const j of unassigned) absence[j]++;
+      for (const j of unassigned) absence[j]!++;
     }
     // Kept only if the whole objective improves: a small fixed cost may not pay for the extra travel.
     const after = solution.objective();
@@ -68,17 +68,17 @@ export function eliminateRoutes(
 /** The smallest of a few random used routes: small routes are the easiest to empty. */
 function pickSmallRoute(solution: Solution, rng: Rng): number {
   const used: number[] = [];
-  for (let r = 0; r < solution.routes.length; r++) if (solution.routes[r].jobs.length > 0) used.push(r);
-  let best = used[rng.int(used.length)];
+  for (let r = 0; r < solution.routes.length; r++) if (solution.routes[r]!.jobs.length > 0) used.push(r);
+  let best = used[rng.int(used.length)]!;
   for (let k = 0; k < 2; k++) {
-    const r = used[rng.int(used.length)];
-    if (solution.routes[r].jobs.length < solution.routes[best].jobs.length) best = r;
+    const r = used[rng.int(used.length)]!;
+    if (solution.routes[r]!.jobs.length < solution.routes[best]!.jobs.length) best = r;
   }
   return best;
 }
 
 function sumOf(weights: Float64Array, jobs: readonly number[]): number {
   let sum = 0;
-  for (const j of jobs) sum += weights[j];
+  for (const j of jobs) sum += weights[j]!;
   return sum;
 }

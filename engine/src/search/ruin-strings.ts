@@ -42,18 +42,18 @@ export function ruinStrings(
   const strings = Math.floor(rng.next() * maxStrings) + 1;
 
   let seed = rng.int(problem.jobs.length);
-  for (let tries = 0; solution.routeOf[seed] < 0 && tries < 50; tries++) seed = rng.int(problem.jobs.length);
+  for (let tries = 0; solution.routeOf[seed]! < 0 && tries < 50; tries++) seed = rng.int(problem.jobs.length);
   // Rarely reached (most jobs unassigned): fall back to the first assigned job, found only then.
-  if (solution.routeOf[seed] < 0) seed = solution.routeOf.findIndex((r) => r >= 0);
+  if (solution.routeOf[seed]! < 0) seed = solution.routeOf.findIndex((r) => r >= 0);
 
   const removed: number[] = [];
   const ruinedRoutes: number[] = [];
-  const neighbours = problem.neighbours[seed];
+  const neighbours = problem.neighbours[seed]!;
   for (let k = -1; k < neighbours.length && ruinedRoutes.length < strings; k++) {
-    const c = k < 0 ? seed : neighbours[k];
-    const r = solution.routeOf[c];
+    const c = k < 0 ? seed : neighbours[k]!;
+    const r = solution.routeOf[c]!;
     if (r < 0 || ruinedRoutes.includes(r)) continue;
-    const route = solution.routes[r];
+    const route = solution.routes[r]!;
     const size = route.jobs.length;
     const lengthCap = Math.min(size, maxLength);
     const length = Math.floor(rng.next() * lengthCap) + 1;
@@ -67,7 +67,7 @@ export function ruinStrings(
     }
     ruinedRoutes.push(r);
   }
-  for (const r of ruinedRoutes) solution.routes[r].update();
+  for (const r of ruinedRoutes) solution.routes[r]!.update();
   return removed;
 }
 
@@ -80,7 +80,7 @@ function clampStart(at: number, length: number, size: number, rng: Rng): number 
 
 /** Removes `length` jobs from a window of length + m around `at`, keeping m consecutive jobs. */
 function removeSplitString(solution: Solution, r: number, at: number, length: number, rng: Rng, removed: number[]): void {
-  const size = solution.routes[r].jobs.length;
+  const size = solution.routes[r]!.jobs.length;
   let kept = 1;
   while (length + kept < size && rng.next() < 0.5) kept++;
   const window = length + kept;

@@ -16,7 +16,7 @@ function sliceLength(s: Slice): number {
 }
 
 function sliceJob(s: Slice, k: number): number {
-  return 'job' in s ? s.job : s.route.jobs[s.from + k];
+  return 'job' in s ? s.job : s.route.jobs[s.from + k]!;
 }
 
 /**
@@ -44,17 +44,17 @@ export function evaluateSlices(problem: Problem, vehicle: VehicleData, slices: r
   if (load) {
     for (const s of slices) {
       if ('job' in s) {
-        for (let d = 0; d < dims; d++) load[d] += jobData[s.job].delivery[d];
+        for (let d = 0; d < dims; d++) load[d]! += jobData[s.job]!.delivery[d]!;
         continue;
       }
       if (s.to <= s.from) continue;
       for (let d = 0; d < dims; d++) {
-        const upTo = s.route.cumDelivery[(s.to - 1) * dims + d];
-        const before = s.from > 0 ? s.route.cumDelivery[(s.from - 1) * dims + d] : 0;
-        load[d] += upTo - before;
+        const upTo = s.route.cumDelivery[(s.to - 1) * dims + d]!;
+        const before = s.from > 0 ? s.route.cumDelivery[(s.from - 1) * dims + d]! : 0;
+        load[d]! += upTo - before;
       }
     }
-    for (let d = 0; d < dims; d++) if (load[d] > cap[d]) return INFEASIBLE;
+    for (let d = 0; d < dims; d++) if (load[d]! > cap[d]!) return INFEASIBLE;
   }
 
   const vi = vehicle.index;
@@ -67,30 +67,30 @@ export function evaluateSlices(problem: Problem, vehicle: VehicleData, slices: r
   let cost = 0;
   let work = 0;
   let k = 0;
-  while (k < slices.length && sliceLength(slices[k]) === 0) k++;
+  while (k < slices.length && sliceLength(slices[k]!) === 0) k++;
 
-  const first = slices[k];
+  const first = slices[k]!;
   if (!('job' in first) && first.from === 0 && first.route.vehicle === vehicle) {
     const route = first.route;
     const last = first.to - 1;
-    t = route.dep[last];
+    t = route.dep[last]!;
     loc = route.locAt(last);
-    travel = route.cumTravel[last];
-    distance = route.cumDistance[last];
-    cost = route.cumCost[last];
-    work = route.cumWork[last];
+    travel = route.cumTravel[last]!;
+    distance = route.cumDistance[last]!;
+    cost = route.cumCost[last]!;
+    work = route.cumWork[last]!;
     if (load) {
       for (let d = 0; d < dims; d++) {
-        const shift = load[d] - route.startLoad[d];
-        if (route.prefixMaxLoad[last * dims + d] + shift > cap[d]) return INFEASIBLE;
-        load[d] = route.loadAfter[last * dims + d] + shift;
+        const shift = load[d]! - route.startLoad[d]!;
+        if (route.prefixMaxLoad[last * dims + d]! + shift > cap[d]!) return INFEASIBLE;
+        load[d] = route.loadAfter[last * dims + d]! + shift;
       }
     }
     k++;
   }
 
   for (; k < slices.length; k++) {
-    const s = slices[k];
+    const s = slices[k]!;
     const length = sliceLength(s);
     if (length === 0) continue;
     if (
@@ -105,33 +105,33 @@ export function evaluateSlices(problem: Problem, vehicle: VehicleData, slices: r
       // Splice onto a suffix timed alike: one check against its latest completion.
       const route = s.route;
       const f = s.from;
-      const job = jobData[route.jobs[f]];
+      const job = jobData[route.jobs[f]!]!;
       const leg = loc * size + job.loc;
-      const start = earliestStart(job.tw, t + durations.data[leg]);
+      const start = earliestStart(job.tw, t + durations.data[leg]!);
       if (Number.isNaN(start)) return INFEASIBLE;
       const end = start + (loc !== job.loc ? job.setup : 0) + serviceTime(job, vi);
-      if (end > route.latestEnd[f]) return INFEASIBLE;
+      if (end > route.latestEnd[f]!) return INFEASIBLE;
       if (load) {
         for (let d = 0; d < dims; d++) {
-          const oldBefore = f > 0 ? route.loadAfter[(f - 1) * dims + d] : route.startLoad[d];
-          if (route.suffixMaxLoad[f * dims + d] + load[d] - oldBefore > cap[d]) return INFEASIBLE;
+          const oldBefore = f > 0 ? route.loadAfter[(f - 1) * dims + d]! : route.startLoad[d]!;
+          if (route.suffixMaxLoad[f * dims + d]! + load[d]! - oldBefore > cap[d]!) return INFEASIBLE;
         }
       }
-      travel += durations.data[leg] + route.travel - route.cumTravel[f];
-      distance += distances.data[leg] + route.distance - route.cumDistance[f];
+      travel += durations.data[leg]! + route.travel - route.cumTravel[f]!;
+      distance += distances.data[leg]! + route.distance - route.cumDistance[f]!;
       // Suffix cost without the leg into f: everything after f's arrival, plus f's own assignment cost.
-      cost += costs.data[leg] + route.variableCost - route.cumCost[f] + assignmentCost(job, vi);
+      cost += costs.data[leg]! + route.variableCost - route.cumCost[f]! + assignmentCost(job, vi);
       return finish(vehicle, travel, distance, cost);
     }
     for (let n = 0; n < length; n++) {
-      const job = jobData[sliceJob(s, n)];
+      const job = jobData[sliceJob(s, n)]!;
       if (loc >= 0) {
         const leg = loc * size + job.loc;
-        t += durations.data[leg];
-        travel += durations.data[leg];
-        distance += distances.data[leg];
-        cost += costs.data[leg];
-        work += durations.data[leg];
+        t += durations.data[leg]!;
+        travel += durations.data[leg]!;
+        distance += distances.data[leg]!;
+        cost += costs.data[leg]!;
+        work += durations.data[leg]!;
       }
       if (t > job.twLatest) return INFEASIBLE;
       const start = earliestStart(job.tw, t);
@@ -143,19 +143,19 @@ export function evaluateSlices(problem: Problem, vehicle: VehicleData, slices: r
       loc = job.loc;
       if (load) {
         for (let d = 0; d < dims; d++) {
-          load[d] += job.pickup[d] - job.delivery[d];
-          if (load[d] > cap[d]) return INFEASIBLE;
+          load[d]! += job.pickup[d]! - job.delivery[d]!;
+          if (load[d]! > cap[d]!) return INFEASIBLE;
         }
       }
     }
   }
   if (loc >= 0 && vehicle.endLoc >= 0) {
     const leg = loc * size + vehicle.endLoc;
-    t += durations.data[leg];
-    travel += durations.data[leg];
-    distance += distances.data[leg];
-    cost += costs.data[leg];
-    work += durations.data[leg];
+    t += durations.data[leg]!;
+    travel += durations.data[leg]!;
+    distance += distances.data[leg]!;
+    cost += costs.data[leg]!;
+    work += durations.data[leg]!;
   }
   if (t > vehicle.twEnd) return INFEASIBLE;
   return finish(vehicle, travel, distance, cost + routeTimeCost(vehicle, t, work));
@@ -186,25 +186,25 @@ export function costLowerBound(problem: Problem, vehicle: VehicleData, slices: r
     if (length === 0) continue;
     empty = false;
     if ('job' in s) {
-      const job = jobData[s.job];
-      if (loc >= 0) bound += costs.data[loc * size + job.loc];
+      const job = jobData[s.job]!;
+      if (loc >= 0) bound += costs.data[loc * size + job.loc]!;
       bound += assignmentCost(job, vi);
       loc = job.loc;
       continue;
     }
     const route = s.route;
     const firstLoc = route.locAt(s.from);
-    if (loc >= 0) bound += costs.data[loc * size + firstLoc];
+    if (loc >= 0) bound += costs.data[loc * size + firstLoc]!;
     if (route.vehicle.travel.costs === costs) {
-      bound += route.cumLegCost[s.to - 1] - route.cumLegCost[s.from];
+      bound += route.cumLegCost[s.to - 1]! - route.cumLegCost[s.from]!;
     } else {
-      for (let i = s.from + 1; i < s.to; i++) bound += costs.data[route.locAt(i - 1) * size + route.locAt(i)];
+      for (let i = s.from + 1; i < s.to; i++) bound += costs.data[route.locAt(i - 1) * size + route.locAt(i)]!;
     }
-    if (problem.hasAssignmentCosts) for (let i = s.from; i < s.to; i++) bound += assignmentCost(jobData[route.jobs[i]], vi);
+    if (problem.hasAssignmentCosts) for (let i = s.from; i < s.to; i++) bound += assignmentCost(jobData[route.jobs[i]!]!, vi);
     loc = route.locAt(s.to - 1);
   }
   if (empty) return 0;
-  if (loc >= 0 && vehicle.endLoc >= 0) bound += costs.data[loc * size + vehicle.endLoc];
+  if (loc >= 0 && vehicle.endLoc >= 0) bound += costs.data[loc * size + vehicle.endLoc]!;
   return bound + vehicle.fixedCost;
 }
 
@@ -238,17 +238,17 @@ function evaluateBySchedule(problem: Problem, vehicle: VehicleData, slices: read
   const walk = route.walk as RouteWalk;
   const startLoad = new Float64Array(dims);
   for (const s of slices) for (let n = 0; n < sliceLength(s); n++) {
-    const job = problem.jobs[sliceJob(s, n)];
-    for (let d = 0; d < dims; d++) startLoad[d] += job.delivery[d];
+    const job = problem.jobs[sliceJob(s, n)]!;
+    for (let d = 0; d < dims; d++) startLoad[d]! += job.delivery[d]!;
   }
-  for (let d = 0; d < dims; d++) if (startLoad[d] > vehicle.capacity[d]) return INFEASIBLE;
+  for (let d = 0; d < dims; d++) if (startLoad[d]! > vehicle.capacity[d]!) return INFEASIBLE;
   walk.begin(vehicle.twStart, startLoad);
   const k = first.to - 1;
   walk.resumeAfter(route, k);
   for (let d = 0; d < dims; d++) {
-    const shift = startLoad[d] - route.startLoad[d];
-    if (route.prefixMaxLoad[k * dims + d] + shift > vehicle.capacity[d]) return INFEASIBLE;
-    walk.load[d] = route.loadAfter[k * dims + d] + shift;
+    const shift = startLoad[d]! - route.startLoad[d]!;
+    if (route.prefixMaxLoad[k * dims + d]! + shift > vehicle.capacity[d]!) return INFEASIBLE;
+    walk.load[d] = route.loadAfter[k * dims + d]! + shift;
   }
   let started = false;
   for (const s of slices) {
@@ -256,7 +256,7 @@ function evaluateBySchedule(problem: Problem, vehicle: VehicleData, slices: read
       if (s === first) started = true;
       continue;
     }
-    for (let n = 0; n < sliceLength(s); n++) if (!walk.visit(problem.jobs[sliceJob(s, n)])) return INFEASIBLE;
+    for (let n = 0; n < sliceLength(s); n++) if (!walk.visit(problem.jobs[sliceJob(s, n)]!)) return INFEASIBLE;
   }
   return walk.finish();
 }

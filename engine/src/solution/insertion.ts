@@ -32,12 +32,12 @@ export function insertionDelta(
   const v = route.vehicle;
   const n = route.jobs.length;
   if (n + 1 > v.maxTasks) return INFEASIBLE;
-  const job = problem.jobs[j];
+  const job = problem.jobs[j]!;
   const { durations, distances, costs } = v.travel;
   const size = durations.size;
 
-  const prevLoc = p > 0 ? problem.jobs[route.jobs[p - 1]].loc : v.startLoc;
-  const nextLoc = p < n ? problem.jobs[route.jobs[p]].loc : v.endLoc;
+  const prevLoc = p > 0 ? problem.jobs[route.jobs[p - 1]!]!.loc : v.startLoc;
+  const nextLoc = p < n ? problem.jobs[route.jobs[p]!]!.loc : v.endLoc;
   const inLeg = prevLoc >= 0 ? prevLoc * size + job.loc : -1;
   const outLeg = nextLoc >= 0 ? job.loc * size + nextLoc : -1;
   // An unused vehicle drives nothing: opening it replaces no start→end leg.
@@ -45,9 +45,9 @@ export function insertionDelta(
   // The cost first: most positions lose to the best one found so far, and
   // then no time window needs a look.
   const delta =
-    (inLeg >= 0 ? costs.data[inLeg] : 0) +
-    (outLeg >= 0 ? costs.data[outLeg] : 0) -
-    (oldLeg >= 0 ? costs.data[oldLeg] : 0) +
+    (inLeg >= 0 ? costs.data[inLeg]! : 0) +
+    (outLeg >= 0 ? costs.data[outLeg]! : 0) -
+    (oldLeg >= 0 ? costs.data[oldLeg]! : 0) +
     (n === 0 ? v.fixedCost : 0) +
     assignmentCost(job, v.index);
   if (delta >= bound) return INFEASIBLE;
@@ -60,16 +60,16 @@ export function insertionDelta(
 
   if (v.maxTravelTime !== NO_LIMIT) {
     const added =
-      (inLeg >= 0 ? durations.data[inLeg] : 0) +
-      (outLeg >= 0 ? durations.data[outLeg] : 0) -
-      (oldLeg >= 0 ? durations.data[oldLeg] : 0);
+      (inLeg >= 0 ? durations.data[inLeg]! : 0) +
+      (outLeg >= 0 ? durations.data[outLeg]! : 0) -
+      (oldLeg >= 0 ? durations.data[oldLeg]! : 0);
     if (route.travel + added > v.maxTravelTime) return INFEASIBLE;
   }
   if (v.maxDistance !== NO_LIMIT) {
     const added =
-      (inLeg >= 0 ? distances.data[inLeg] : 0) +
-      (outLeg >= 0 ? distances.data[outLeg] : 0) -
-      (oldLeg >= 0 ? distances.data[oldLeg] : 0);
+      (inLeg >= 0 ? distances.data[inLeg]! : 0) +
+      (outLeg >= 0 ? distances.data[outLeg]! : 0) -
+      (oldLeg >= 0 ? distances.data[oldLeg]! : 0);
     if (route.distance + added > v.maxDistance) return INFEASIBLE;
   }
   return delta;
@@ -86,39 +86,39 @@ export function insertionDelta(
 function timingMayAllow(problem: Problem, route: Route, j: number, p: number): boolean {
   const v = route.vehicle;
   const n = route.jobs.length;
-  const job = problem.jobs[j];
+  const job = problem.jobs[j]!;
   const durations = v.travel.durations;
   const size = durations.size;
-  const prevLoc = p > 0 ? problem.jobs[route.jobs[p - 1]].loc : v.startLoc;
-  const depart = p > 0 ? route.dep[p - 1] : v.twStart;
-  const arrival = depart + (prevLoc >= 0 ? durations.data[prevLoc * size + job.loc] : 0);
+  const prevLoc = p > 0 ? problem.jobs[route.jobs[p - 1]!]!.loc : v.startLoc;
+  const depart = p > 0 ? route.dep[p - 1]! : v.twStart;
+  const arrival = depart + (prevLoc >= 0 ? durations.data[prevLoc * size + job.loc]! : 0);
   if (arrival > job.twLatest) return false;
   const start = earliestStart(job.tw, arrival);
   if (Number.isNaN(start)) return false;
   const end = start + (prevLoc !== job.loc || prevLoc < 0 ? job.setup : 0) + serviceTime(job, v.index);
   if (p < n) {
-    const next = problem.jobs[route.jobs[p]];
-    const nextStart = earliestStart(next.tw, end + durations.data[job.loc * size + next.loc]);
+    const next = problem.jobs[route.jobs[p]!]!;
+    const nextStart = earliestStart(next.tw, end + durations.data[job.loc * size + next.loc]!);
     if (Number.isNaN(nextStart)) return false;
     const nextSetup = job.loc !== next.loc ? next.setup : 0;
-    return nextStart + nextSetup + serviceTime(next, v.index) <= route.latestEnd[p];
+    return nextStart + nextSetup + serviceTime(next, v.index) <= route.latestEnd[p]!;
   }
-  return end + (v.endLoc >= 0 ? durations.data[job.loc * size + v.endLoc] : 0) <= v.twEnd;
+  return end + (v.endLoc >= 0 ? durations.data[job.loc * size + v.endLoc]! : 0) <= v.twEnd;
 }
 
 /** Change of leg costs plus the job's assignment cost (and the fixed cost when the route opens). */
 function legsDelta(problem: Problem, route: Route, j: number, p: number): number {
   const v = route.vehicle;
   const n = route.jobs.length;
-  const job = problem.jobs[j];
+  const job = problem.jobs[j]!;
   const costs = v.travel.costs;
   const size = costs.size;
-  const prevLoc = p > 0 ? problem.jobs[route.jobs[p - 1]].loc : v.startLoc;
-  const nextLoc = p < n ? problem.jobs[route.jobs[p]].loc : v.endLoc;
+  const prevLoc = p > 0 ? problem.jobs[route.jobs[p - 1]!]!.loc : v.startLoc;
+  const nextLoc = p < n ? problem.jobs[route.jobs[p]!]!.loc : v.endLoc;
   let delta = assignmentCost(job, v.index) + (n === 0 ? v.fixedCost : 0);
-  if (prevLoc >= 0) delta += costs.data[prevLoc * size + job.loc];
-  if (nextLoc >= 0) delta += costs.data[job.loc * size + nextLoc];
-  if (n > 0 && prevLoc >= 0 && nextLoc >= 0) delta -= costs.data[prevLoc * size + nextLoc];
+  if (prevLoc >= 0) delta += costs.data[prevLoc * size + job.loc]!;
+  if (nextLoc >= 0) delta += costs.data[job.loc * size + nextLoc]!;
+  if (n > 0 && prevLoc >= 0 && nextLoc >= 0) delta -= costs.data[prevLoc * size + nextLoc]!;
   return delta;
 }
 
@@ -133,12 +133,12 @@ function loadAllowsInsertion(
   const n = route.jobs.length;
   for (let d = 0; d < dims; d++) {
     // Every step before the new job carries its delivery; every step after, its pickup.
-    const startLoad = route.startLoad[d] + delivery[d];
-    if (startLoad > cap[d]) return false;
-    if (p > 0 && route.prefixMaxLoad[(p - 1) * dims + d] + delivery[d] > cap[d]) return false;
-    const before = p > 0 ? route.loadAfter[(p - 1) * dims + d] : route.startLoad[d];
-    if (before + pickup[d] > cap[d]) return false;
-    if (p < n && route.suffixMaxLoad[p * dims + d] + pickup[d] > cap[d]) return false;
+    const startLoad = route.startLoad[d]! + delivery[d]!;
+    if (startLoad > cap[d]!) return false;
+    if (p > 0 && route.prefixMaxLoad[(p - 1) * dims + d]! + delivery[d]! > cap[d]!) return false;
+    const before = p > 0 ? route.loadAfter[(p - 1) * dims + d]! : route.startLoad[d]!;
+    if (before + pickup[d]! > cap[d]!) return false;
+    if (p < n && route.suffixMaxLoad[p * dims + d]! + pickup[d]! > cap[d]!) return false;
   }
   return true;
 }
@@ -165,7 +165,7 @@ function insertionDeltaByWalk(problem: Problem, route: Route, j: number, p: numb
   const v = route.vehicle;
   const n = route.jobs.length;
   if (n + 1 > v.maxTasks) return INFEASIBLE;
-  const job = problem.jobs[j];
+  const job = problem.jobs[j]!;
   const dims = problem.dimensions;
   if (dims > 0) {
     if (!loadAllowsInsertion(route, job.delivery, job.pickup, p, dims)) return INFEASIBLE;
@@ -175,23 +175,23 @@ function insertionDeltaByWalk(problem: Problem, route: Route, j: number, p: numb
   const walk = route.walk;
   if (walk === null) return insertionDeltaBySchedule(problem, route, j, p, bound);
   const startLoad = new Float64Array(dims);
-  for (let d = 0; d < dims; d++) startLoad[d] = route.startLoad[d] + job.delivery[d];
+  for (let d = 0; d < dims; d++) startLoad[d] = route.startLoad[d]! + job.delivery[d]!;
   walk.begin(v.twStart, startLoad);
   if (p > 0) {
     const k = p - 1;
     walk.resumeAfter(route, k);
-    for (let d = 0; d < dims; d++) walk.load[d] = route.loadAfter[k * dims + d] + job.delivery[d];
+    for (let d = 0; d < dims; d++) walk.load[d] = route.loadAfter[k * dims + d]! + job.delivery[d]!;
   }
   if (!walk.visit(job)) return INFEASIBLE;
   for (let k = p; k < n; k++) {
-    if (!walk.visit(problem.jobs[route.jobs[k]])) return INFEASIBLE;
+    if (!walk.visit(problem.jobs[route.jobs[k]!]!)) return INFEASIBLE;
     if (walk.sameStateAs(route, k)) {
-      const travel = walk.travel + route.travel - route.cumTravel[k];
-      const distance = walk.distance + route.distance - route.cumDistance[k];
+      const travel = walk.travel + route.travel - route.cumTravel[k]!;
+      const distance = walk.distance + route.distance - route.cumDistance[k]!;
       if (travel > v.maxTravelTime || distance > v.maxDistance) return INFEASIBLE;
-      const work = walk.work + route.walkWork - route.cumWork[k];
+      const work = walk.work + route.walkWork - route.cumWork[k]!;
       const ending = RouteWalk.bestEnding(v, route.finalEndTimes, route.finalLates, work);
-      const cost = v.fixedCost + walk.cost + route.walkCost - route.cumCost[k] + ending;
+      const cost = v.fixedCost + walk.cost + route.walkCost - route.cumCost[k]! + ending;
       const delta = cost - route.cost;
       return delta < bound ? delta : INFEASIBLE;
     }

@@ -109,7 +109,7 @@ export class RouteWalk {
   /** The earliest departure from the last task over every placement of the breaks. */
   get t(): number {
     let t = Number.POSITIVE_INFINITY;
-    for (let s = 0; s < this.states; s++) if (this.times[s] < t) t = this.times[s];
+    for (let s = 0; s < this.states; s++) if (this.times[s]! < t) t = this.times[s]!;
     return t;
   }
 
@@ -142,23 +142,23 @@ export class RouteWalk {
   resumeAfter(cache: WalkCache, k: number): void {
     const states = this.states;
     for (let s = 0; s < states; s++) {
-      this.times[s] = cache.stateTimes[k * states + s];
-      this.lates[s] = cache.stateLates[k * states + s];
+      this.times[s] = cache.stateTimes[k * states + s]!;
+      this.lates[s] = cache.stateLates[k * states + s]!;
       this.waits[s] = 0;
     }
     this.loc = cache.locAt(k);
-    this.travel = cache.cumTravel[k];
-    this.distance = cache.cumDistance[k];
-    this.cost = cache.cumCost[k];
-    this.work = cache.cumWork[k];
+    this.travel = cache.cumTravel[k]!;
+    this.distance = cache.cumDistance[k]!;
+    this.cost = cache.cumCost[k]!;
+    this.work = cache.cumWork[k]!;
   }
 
   /** Saves the state after node i into a route's cache arrays. */
   saveAfter(stateTimes: Float64Array, stateLates: Float64Array, i: number): void {
     const states = this.states;
     for (let s = 0; s < states; s++) {
-      stateTimes[i * states + s] = this.times[s];
-      stateLates[i * states + s] = this.lates[s];
+      stateTimes[i * states + s] = this.times[s]!;
+      stateLates[i * states + s] = this.lates[s]!;
     }
   }
 
@@ -178,7 +178,7 @@ export class RouteWalk {
     if (this.failure) return false;
     const { durations, distances, costs } = this.vehicle.travel;
     const leg = this.loc >= 0 ? this.loc * this.size + job.loc : -1;
-    const legTime = leg >= 0 ? durations.data[leg] : 0;
+    const legTime = leg >= 0 ? durations.data[leg]! : 0;
     const setup = this.loc !== job.loc || this.loc < 0 ? job.setup : 0;
     const service = serviceTime(job, this.v);
     const breaks = this.vehicle.breaksInOrder;
@@ -187,10 +187,10 @@ export class RouteWalk {
     nextTimes.fill(Number.POSITIVE_INFINITY);
     let servable = false;
     for (let s = 0; s <= last; s++) {
-      let t = times[s];
+      let t = times[s]!;
       if (t === Number.POSITIVE_INFINITY) continue;
       let remaining = legTime;
-      let wait = waits[s];
+      let wait = waits[s]!;
       // Serve the job after taking breaks s..b-1 in this gap, for b = s, s + 1, …
       for (let b = s; ; b++) {
         const arrival = t + remaining;
@@ -199,15 +199,15 @@ export class RouteWalk {
         if (Number.isNaN(start)) break;
         servable = true;
         const departure = start + setup + service;
-        const late = lates[s] + latenessCost(job, start);
-        if (departure < nextTimes[b] || (departure === nextTimes[b] && late < nextLates[b])) {
+        const late = lates[s]! + latenessCost(job, start);
+        if (departure < nextTimes[b]! || (departure === nextTimes[b] && late < nextLates[b]!)) {
           nextTimes[b] = departure;
           nextLates[b] = late;
           nextWaits[b] = wait + start - arrival;
           from[b] = s;
         }
         if (b === last) break;
-        const brk = breaks[b];
+        const brk = breaks[b]!;
         if (brk.maxLoad !== null && exceeds(this.load, brk.maxLoad)) break;
         const breakStart = earliestStart(brk.tw, t);
         if (Number.isNaN(breakStart)) break;
@@ -224,19 +224,19 @@ export class RouteWalk {
     waits.set(nextWaits);
     if (this.record) {
       this.visited.push(job);
-      for (let s = 0; s <= last; s++) this.trail.push(from[s]);
+      for (let s = 0; s <= last; s++) this.trail.push(from[s]!);
     }
     if (leg >= 0) {
       this.travel += legTime;
-      this.distance += distances.data[leg];
-      this.cost += costs.data[leg];
+      this.distance += distances.data[leg]!;
+      this.cost += costs.data[leg]!;
       this.work += legTime;
     }
     this.cost += assignmentCost(job, this.v);
     const dims = this.load.length;
     for (let d = 0; d < dims; d++) {
-      this.load[d] += job.pickup[d] - job.delivery[d];
-      if (this.load[d] > this.vehicle.capacity[d]) return this.fail('capacity');
+      this.load[d]! += job.pickup[d]! - job.delivery[d]!;
+      if (this.load[d]! > this.vehicle.capacity[d]!) return this.fail('capacity');
     }
     this.setupSum += setup;
     this.serviceSum += service;
@@ -255,12 +255,12 @@ export class RouteWalk {
     let alive = false;
     for (let s = last; s >= 0; s--) {
       if (times[s] === Number.POSITIVE_INFINITY) continue;
-      if (s < last && Number.isNaN(earliestStart(breaks[s].tw, times[s]))) {
+      if (s < last && Number.isNaN(earliestStart(breaks[s]!.tw, times[s]!))) {
         times[s] = Number.POSITIVE_INFINITY;
         continue;
       }
       for (let r = s + 1; r <= last; r++) {
-        if (times[r] <= times[s] && lates[r] <= lates[s]) {
+        if (times[r]! <= times[s]! && lates[r]! <= lates[s]!) {
           times[s] = Number.POSITIVE_INFINITY;
           break;
         }
@@ -279,11 +279,11 @@ export class RouteWalk {
     const v = this.vehicle;
     const { durations, distances, costs } = v.travel;
     const leg = this.loc >= 0 && v.endLoc >= 0 ? this.loc * this.size + v.endLoc : -1;
-    const legTime = leg >= 0 ? durations.data[leg] : 0;
+    const legTime = leg >= 0 ? durations.data[leg]! : 0;
     if (leg >= 0) {
       this.travel += legTime;
-      this.distance += distances.data[leg];
-      this.cost += costs.data[leg];
+      this.distance += distances.data[leg]!;
+      this.cost += costs.data[leg]!;
       this.work += legTime;
     }
     const breaks = v.breaksInOrder;
@@ -294,13 +294,13 @@ export class RouteWalk {
     let closedBreak = false;
     for (let s = 0; s <= last; s++) {
       this.endTimes[s] = Number.POSITIVE_INFINITY;
-      let t = this.times[s];
+      let t = this.times[s]!;
       if (t === Number.POSITIVE_INFINITY) continue;
       let remaining = legTime;
-      let wait = this.waits[s];
+      let wait = this.waits[s]!;
       let b = s;
       for (; b < last; b++) {
-        const brk = breaks[b];
+        const brk = breaks[b]!;
         if (brk.maxLoad !== null && exceeds(this.load, brk.maxLoad)) break;
         const breakStart = earliestStart(brk.tw, t);
         if (Number.isNaN(breakStart)) break;
@@ -316,16 +316,16 @@ export class RouteWalk {
       const end = t + remaining;
       if (end > v.twEnd) continue;
       this.endTimes[s] = end;
-      const cost = this.lates[s] + routeTimeCost(v, end, this.work);
+      const cost = this.lates[s]! + routeTimeCost(v, end, this.work);
       // Ties go to the state with the fewest breaks taken before the last leg (breaks deferred).
-      if (cost < bestCost || (cost === bestCost && end < this.endTimes[best])) {
+      if (cost < bestCost || (cost === bestCost && end < this.endTimes[best]!)) {
         best = s;
         bestCost = cost;
         bestWait = wait;
       }
     }
     if (best < 0) return this.failed(closedBreak ? 'break' : 'time_window');
-    this.endTime = this.endTimes[best];
+    this.endTime = this.endTimes[best]!;
     this.waitingSum = bestWait;
     for (const brk of breaks) this.serviceSum += brk.service;
     if (this.travel > v.maxTravelTime) return this.failed('max_travel_time');
@@ -339,7 +339,7 @@ export class RouteWalk {
     let best = Number.POSITIVE_INFINITY;
     for (let s = 0; s < endTimes.length; s++) {
       if (endTimes[s] === Number.POSITIVE_INFINITY) continue;
-      const cost = lates[s] + routeTimeCost(vehicle, endTimes[s], work);
+      const cost = lates[s]! + routeTimeCost(vehicle, endTimes[s]!, work);
       if (cost < best) best = cost;
     }
     return best;
@@ -355,7 +355,7 @@ export class RouteWalk {
     let state = finalState;
     before[jobs.length] = states - 1 - finalState;
     for (let i = jobs.length - 1; i >= 0; i--) {
-      const previous = this.trail[i * states + state];
+      const previous = this.trail[i * states + state]!;
       before[i] = state - previous;
       state = previous;
     }
@@ -370,7 +370,7 @@ export class RouteWalk {
     const takeBreaks = (count: number, legTime: number): number => {
       let remaining = legTime;
       for (let c = 0; c < count; c++, next++) {
-        const brk = breaks[next];
+        const brk = breaks[next]!;
         const breakStart = earliestStart(brk.tw, t);
         const before = Math.min(remaining, breakStart - t);
         const arrival = t + before;
@@ -381,25 +381,25 @@ export class RouteWalk {
       return remaining;
     };
     for (let i = 0; i < jobs.length; i++) {
-      const job = jobs[i];
+      const job = jobs[i]!;
       const leg = loc >= 0 ? loc * this.size + job.loc : -1;
-      const legTime = leg >= 0 ? durations.data[leg] : 0;
-      const remaining = takeBreaks(before[i], legTime);
+      const legTime = leg >= 0 ? durations.data[leg]! : 0;
+      const remaining = takeBreaks(before[i]!, legTime);
       if (leg >= 0) {
         travel += legTime;
-        distance += this.vehicle.travel.distances.data[leg];
+        distance += this.vehicle.travel.distances.data[leg]!;
       }
       const arrival = t + remaining;
       const start = earliestStart(job.tw, arrival);
       const setup = loc !== job.loc || loc < 0 ? job.setup : 0;
       const service = serviceTime(job, this.v);
-      for (let d = 0; d < load.length; d++) load[d] += job.pickup[d] - job.delivery[d];
+      for (let d = 0; d < load.length; d++) load[d]! += job.pickup[d]! - job.delivery[d]!;
       record({ kind: 'job', index: job.index, arrival, waiting: start - arrival, setup, service, travel, distance, load });
       t = start + setup + service;
       loc = job.loc;
     }
     const endLeg = loc >= 0 && this.vehicle.endLoc >= 0 ? loc * this.size + this.vehicle.endLoc : -1;
-    takeBreaks(before[jobs.length], endLeg >= 0 ? durations.data[endLeg] : 0);
+    takeBreaks(before[jobs.length]!, endLeg >= 0 ? durations.data[endLeg]! : 0);
   }
 
   private fail(reason: ScheduleFailure): false {
@@ -414,6 +414,6 @@ export class RouteWalk {
 }
 
 export function exceeds(load: Float64Array, limit: Float64Array): boolean {
-  for (let d = 0; d < load.length; d++) if (load[d] > limit[d]) return true;
+  for (let d = 0; d < load.length; d++) if (load[d]! > limit[d]!) return true;
   return false;
 }

@@ -110,7 +110,7 @@ export class Route implements WalkCache {
 
   /** Location of node i; -1 stands for "no location" (missing start or end). */
   locAt(i: number): number {
-    return this.problem.jobs[this.jobs[i]].loc;
+    return this.problem.jobs[this.jobs[i]!]!.loc;
   }
 
   /** Recomputes every cache after the sequence changed. */
@@ -160,15 +160,15 @@ export class Route implements WalkCache {
     let work = 0;
     let feasible = true;
     for (let i = 0; i < this.jobs.length; i++) {
-      const job = jobData[this.jobs[i]];
+      const job = jobData[this.jobs[i]!]!;
       if (loc >= 0) {
         const leg = loc * size + job.loc;
-        travel += durations.data[leg];
-        distance += distances.data[leg];
-        legCost += costs.data[leg];
-        cost += costs.data[leg];
-        work += durations.data[leg];
-        t += durations.data[leg];
+        travel += durations.data[leg]!;
+        distance += distances.data[leg]!;
+        legCost += costs.data[leg]!;
+        cost += costs.data[leg]!;
+        work += durations.data[leg]!;
+        t += durations.data[leg]!;
       }
       this.cumTravel[i] = travel;
       this.cumDistance[i] = distance;
@@ -188,12 +188,12 @@ export class Route implements WalkCache {
     }
     if (this.jobs.length > 0 && loc >= 0 && v.endLoc >= 0) {
       const leg = loc * size + v.endLoc;
-      travel += durations.data[leg];
-      distance += distances.data[leg];
-      legCost += costs.data[leg];
-      cost += costs.data[leg];
-      work += durations.data[leg];
-      t += durations.data[leg];
+      travel += durations.data[leg]!;
+      distance += distances.data[leg]!;
+      legCost += costs.data[leg]!;
+      cost += costs.data[leg]!;
+      work += durations.data[leg]!;
+      t += durations.data[leg]!;
     }
     if (this.jobs.length > 0) cost += routeTimeCost(v, t, work);
     this.travel = travel;
@@ -215,8 +215,8 @@ export class Route implements WalkCache {
     let loc = this.vehicle.startLoc;
     let sum = 0;
     for (let i = 0; i < n; i++) {
-      const next = jobData[this.jobs[i]].loc;
-      if (loc >= 0) sum += costs.data[loc * costs.size + next];
+      const next = jobData[this.jobs[i]!]!.loc;
+      if (loc >= 0) sum += costs.data[loc * costs.size + next]!;
       this.cumLegCost[i] = sum;
       loc = next;
     }
@@ -236,16 +236,16 @@ export class Route implements WalkCache {
     // Latest arrival at the next node (the end: the vehicle's closing time).
     let latestArrivalNext = v.twEnd;
     for (let i = n - 1; i >= 0; i--) {
-      const job = jobData[this.jobs[i]];
-      const leg = nextLoc >= 0 ? durations.data[job.loc * size + nextLoc] : 0;
+      const job = jobData[this.jobs[i]!]!;
+      const leg = nextLoc >= 0 ? durations.data[job.loc * size + nextLoc]! : 0;
       const latestEnd = latestArrivalNext - leg;
       this.latestEnd[i] = latestEnd;
-      const prevLoc = i > 0 ? jobData[this.jobs[i - 1]].loc : v.startLoc;
+      const prevLoc = i > 0 ? jobData[this.jobs[i - 1]!]!.loc : v.startLoc;
       const taskDuration = (prevLoc !== job.loc || prevLoc < 0 ? job.setup : 0) + serviceTime(job, v.index);
       latestArrivalNext = latestStart(job.tw, taskDuration, latestEnd);
       nextLoc = job.loc;
     }
-    const firstLeg = v.startLoc >= 0 ? durations.data[v.startLoc * size + jobData[this.jobs[0]].loc] : 0;
+    const firstLeg = v.startLoc >= 0 ? durations.data[v.startLoc * size + jobData[this.jobs[0]!]!.loc]! : 0;
     this.latestDeparture = latestArrivalNext - firstLeg;
   }
 
@@ -255,33 +255,33 @@ export class Route implements WalkCache {
     const start = this.startLoad;
     start.fill(0);
     for (let i = 0; i < n; i++) {
-      const job = jobData[this.jobs[i]];
+      const job = jobData[this.jobs[i]!]!;
       for (let d = 0; d < dims; d++) {
-        start[d] += job.delivery[d];
-        this.cumDelivery[i * dims + d] = start[d];
+        start[d]! += job.delivery[d]!;
+        this.cumDelivery[i * dims + d] = start[d]!;
       }
     }
     for (let i = 0; i < n; i++) {
-      const job = jobData[this.jobs[i]];
+      const job = jobData[this.jobs[i]!]!;
       for (let d = 0; d < dims; d++) {
-        const before = i > 0 ? this.loadAfter[(i - 1) * dims + d] : start[d];
-        const after = before - job.delivery[d] + job.pickup[d];
+        const before = i > 0 ? this.loadAfter[(i - 1) * dims + d]! : start[d]!;
+        const after = before - job.delivery[d]! + job.pickup[d]!;
         this.loadAfter[i * dims + d] = after;
-        const prevMax = i > 0 ? this.prefixMaxLoad[(i - 1) * dims + d] : start[d];
+        const prevMax = i > 0 ? this.prefixMaxLoad[(i - 1) * dims + d]! : start[d]!;
         this.prefixMaxLoad[i * dims + d] = after > prevMax ? after : prevMax;
       }
     }
     for (let i = n - 1; i >= 0; i--) {
       for (let d = 0; d < dims; d++) {
-        const here = this.loadAfter[i * dims + d];
-        const nextMax = i < n - 1 ? this.suffixMaxLoad[(i + 1) * dims + d] : here;
+        const here = this.loadAfter[i * dims + d]!;
+        const nextMax = i < n - 1 ? this.suffixMaxLoad[(i + 1) * dims + d]! : here;
         this.suffixMaxLoad[i * dims + d] = here > nextMax ? here : nextMax;
       }
     }
     const cap = this.vehicle.capacity;
     for (let d = 0; d < dims; d++) {
-      const peak = n > 0 ? Math.max(start[d], this.prefixMaxLoad[(n - 1) * dims + d]) : 0;
-      if (peak > cap[d]) this.feasible = false;
+      const peak = n > 0 ? Math.max(start[d]!, this.prefixMaxLoad[(n - 1) * dims + d]!) : 0;
+      if (peak > cap[d]!) this.feasible = false;
     }
   }
 
@@ -296,10 +296,10 @@ export class Route implements WalkCache {
     this.variableCost = 0;
     if (n === 0) return;
     const start = new Float64Array(this.problem.dimensions);
-    for (const j of this.jobs) for (let d = 0; d < start.length; d++) start[d] += this.problem.jobs[j].delivery[d];
+    for (const j of this.jobs) for (let d = 0; d < start.length; d++) start[d]! += this.problem.jobs[j]!.delivery[d]!;
     walk.begin(this.vehicle.twStart, start);
     for (let i = 0; i < n && this.feasible; i++) {
-      if (!walk.visit(this.problem.jobs[this.jobs[i]])) this.feasible = false;
+      if (!walk.visit(this.problem.jobs[this.jobs[i]!]!)) this.feasible = false;
       this.dep[i] = walk.t;
       this.cumTravel[i] = walk.travel;
       this.cumDistance[i] = walk.distance;

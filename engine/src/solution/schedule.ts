@@ -51,7 +51,7 @@ export function scheduleRoute(
   if (jobs.length > vehicle.maxTasks) return { ok: false, reason: 'max_tasks' };
   const dims = problem.dimensions;
   const startLoad = new Float64Array(dims);
-  for (const j of jobs) for (let d = 0; d < dims; d++) startLoad[d] += problem.jobs[j].delivery[d];
+  for (const j of jobs) for (let d = 0; d < dims; d++) startLoad[d]! += problem.jobs[j]!.delivery[d]!;
   if (exceeds(startLoad, vehicle.capacity)) return { ok: false, reason: 'capacity' };
   if (jobs.length === 0) {
     // An unused vehicle drives nothing and takes no break.
@@ -61,7 +61,7 @@ export function scheduleRoute(
   const steps: ScheduledStep[] = [];
   const walk = new RouteWalk(problem, vehicle, recordSteps ? (step) => steps.push({ ...step, load: step.load.slice() }) : null);
   walk.begin(departure, startLoad);
-  for (const j of jobs) if (!walk.visit(problem.jobs[j])) break;
+  for (const j of jobs) if (!walk.visit(problem.jobs[j]!)) break;
   const cost = walk.finish();
   if (walk.failure) return { ok: false, reason: walk.failure };
   return {
@@ -88,7 +88,7 @@ export function scheduleRoute(
 export function scheduleWithLateDeparture(problem: Problem, vehicle: VehicleData, jobs: readonly number[]): ScheduleResult {
   const early = scheduleRoute(problem, vehicle, jobs);
   if (!early.ok || early.schedule.steps.length === 0) return early;
-  const first = early.schedule.steps[0];
+  const first = early.schedule.steps[0]!;
   if (first.waiting <= 0) return early;
   const late = scheduleRoute(problem, vehicle, jobs, early.schedule.departure + first.waiting);
   if (late.ok && late.schedule.endTime === early.schedule.endTime && late.schedule.travel === early.schedule.travel) return late;

@@ -46,9 +46,9 @@ export class Solution {
     let unservedPriority = 0;
     let unserved = 0;
     for (let j = 0; j < this.routeOf.length; j++) {
-      if (this.routeOf[j] < 0) {
+      if (this.routeOf[j]! < 0) {
         unserved++;
-        unservedPriority += this.problem.jobs[j].priority;
+        unservedPriority += this.problem.jobs[j]!.priority;
       }
     }
     let cost = 0;
@@ -58,13 +58,13 @@ export class Solution {
 
   unassignedJobs(): number[] {
     const out: number[] = [];
-    for (let j = 0; j < this.routeOf.length; j++) if (this.routeOf[j] < 0) out.push(j);
+    for (let j = 0; j < this.routeOf.length; j++) if (this.routeOf[j]! < 0) out.push(j);
     return out;
   }
 
   /** Replaces a route's sequence and refreshes its caches and the job index. */
   setJobs(r: number, jobs: number[]): void {
-    const route = this.routes[r];
+    const route = this.routes[r]!;
     for (const j of route.jobs) if (this.routeOf[j] === r) this.routeOf[j] = -1;
     route.jobs = jobs;
     for (const j of jobs) this.routeOf[j] = r;
@@ -73,7 +73,7 @@ export class Solution {
   }
 
   insert(r: number, j: number, position: number): void {
-    const route = this.routes[r];
+    const route = this.routes[r]!;
     route.jobs.splice(position, 0, j);
     this.routeOf[j] = r;
     route.update();
@@ -82,7 +82,7 @@ export class Solution {
 
   /** Removes the nodes [from, to) of route r without refreshing its caches. */
   removeRange(r: number, from: number, to: number): number[] {
-    const removed = this.routes[r].jobs.splice(from, to - from);
+    const removed = this.routes[r]!.jobs.splice(from, to - from);
     for (const j of removed) this.routeOf[j] = -1;
     this.modifiedAt[r] = ++this.version;
     return removed;
@@ -95,9 +95,9 @@ export class Solution {
   restore(snapshot: Snapshot): void {
     this.routeOf.fill(-1);
     snapshot.forEach((jobs, r) => {
-      this.routes[r].jobs = jobs.slice();
+      this.routes[r]!.jobs = jobs.slice();
       for (const j of jobs) this.routeOf[j] = r;
-      this.routes[r].update();
+      this.routes[r]!.update();
       this.modifiedAt[r] = ++this.version;
     });
   }

@@ -8,7 +8,7 @@
 /** Earliest start ≥ `arrival` inside a window, or NaN when every window has closed. */
 export function earliestStart(tw: Float64Array, arrival: number): number {
   for (let k = 1; k < tw.length; k += 2) {
-    if (tw[k] >= arrival) return arrival > tw[k - 1] ? arrival : tw[k - 1];
+    if (tw[k]! >= arrival) return arrival > tw[k - 1]! ? arrival : tw[k - 1]!;
   }
   return Number.NaN;
 }
@@ -20,7 +20,7 @@ export function earliestStart(tw: Float64Array, arrival: number): number {
 export function latestStart(tw: Float64Array, duration: number, latestEnd: number): number {
   const bound = latestEnd - duration;
   for (let k = tw.length - 2; k >= 0; k -= 2) {
-    if (tw[k] <= bound) return tw[k + 1] < bound ? tw[k + 1] : bound;
+    if (tw[k]! <= bound) return tw[k + 1]! < bound ? tw[k + 1]! : bound;
   }
   return Number.NEGATIVE_INFINITY;
 }

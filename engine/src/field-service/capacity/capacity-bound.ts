@@ -69,7 +69,7 @@ export function capacityBound(
   let unservablePriority = 0;
   const servable: number[] = [];
   for (const [i, e] of eligibility) {
-    const p = problem.visits[i].priority ?? 0;
+    const p = problem.visits[i]!.priority ?? 0;
     totalPriority += p;
     if (e.reachable.length === 0) unservablePriority += p;
     else servable.push(i);

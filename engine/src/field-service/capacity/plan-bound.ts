@@ -11,7 +11,7 @@ export function planBound(ctx: FieldServiceContext, plannable: readonly number[]
   for (const t of tours) for (const s of t.stops) if (!s.fixed) served.add(s.visit);
   let planServedPriority = 0;
   for (const i of plannable) {
-    const v = ctx.problem.visits[i];
+    const v = ctx.problem.visits[i]!;
     if (served.has(v.id)) planServedPriority += v.priority ?? 0;
   }
   const b = bound.servedPriority;

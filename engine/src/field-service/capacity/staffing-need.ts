@@ -45,7 +45,7 @@ export function staffingNeed(ctx: FieldServiceContext, plannable: readonly numbe
   const rule = problem.sectorRule ?? 'off';
   const requirements = new Requirements(rule);
   const requirementOf = new Map<number, Requirement>();
-  for (const i of plannable) requirementOf.set(i, requirements.of(problem.visits[i], ctx.visitSectors[i]));
+  for (const i of plannable) requirementOf.set(i, requirements.of(problem.visits[i]!, ctx.visitSectors[i]));
   const profiles = profilesOf(ctx, requirements);
   const days = options.days ? [...new Set(options.days)].sort((a, b) => a - b) : workingDays(ctx);
   const hours = options.hoursPerTechnicianDay ?? defaultHours(ctx);
@@ -61,7 +61,7 @@ export function staffingNeed(ctx: FieldServiceContext, plannable: readonly numbe
   const classes = new Map<string, { requirement: Requirement; days: number[]; hours: number }>();
   let workHours = 0;
   for (const i of plannable) {
-    const visit = problem.visits[i];
+    const visit = problem.visits[i]!;
     const requirement = requirementOf.get(i) as Requirement;
     const [first, last] = visitDays(visit, problem.horizon.days);
     const open = days.filter((d) => d >= first && d <= last);
@@ -70,7 +70,7 @@ export function staffingNeed(ctx: FieldServiceContext, plannable: readonly numbe
       unservable.push(visit.id);
       continue;
     }
-    const service = Math.min(...able.map((k) => serviceDuration(visit, problem.technicians[k].skills)));
+    const service = Math.min(...able.map((k) => serviceDuration(visit, problem.technicians[k]!.skills)));
     const work = (service + (travel.get(i) ?? 0)) / 3600;
     workHours += work;
     const key = `${requirement.index}|${open.join(',')}`;
@@ -202,7 +202,7 @@ function profilesOf(ctx: FieldServiceContext, requirements: Requirements): Profi
     const skills: Record<string, number> = {};
     const sectors = new Set<string>();
     for (const r of covers) {
-      const req = requirements.list[r];
+      const req = requirements.list[r]!;
       for (const [s, l] of Object.entries(req.skills)) skills[s] = Math.max(skills[s] ?? 0, l);
       if (req.sector !== undefined) sectors.add(req.sector);
     }
@@ -239,6 +239,6 @@ function defaultHours(ctx: FieldServiceContext): number {
   const hours = [...perDay.values()].map((s) => s / 3600).sort((a, b) => a - b);
   if (hours.length === 0) return DEFAULT_TECHNICIAN_DAY_HOURS;
   const mid = Math.floor(hours.length / 2);
-  const median = hours.length % 2 === 1 ? hours[mid] : (hours[mid - 1] + hours[mid]) / 2;
+  const median = hours.length % 2 === 1 ? hours[mid]! : (hours[mid - 1]! + hours[mid]!) / 2;
   return Math.round(median * 100) / 100;
 }

@@ -22,7 +22,7 @@ export function technicianDayClasses(ctx: FieldServiceContext, requirements: Req
   const coverOf = ctx.problem.technicians.map((t) => requirements.coveredBy(t));
   const byKey = new Map<string, { day: number; covers: number[]; seconds: number; periods: number[] }>();
   for (const p of ctx.periods) {
-    const covers = coverOf[p.technician];
+    const covers = coverOf[p.technician]!;
     if (covers.length === 0) continue;
     const seconds = Math.max(0, p.hardEnd - p.start - (p.lunch?.duration ?? 0));
     const key = `${p.day}|${covers.join(',')}`;
@@ -35,6 +35,6 @@ export function technicianDayClasses(ctx: FieldServiceContext, requirements: Req
     }
   }
   return [...byKey.values()]
-    .sort((a, b) => a.day - b.day || a.periods[0] - b.periods[0])
+    .sort((a, b) => a.day - b.day || a.periods[0]! - b.periods[0]!)
     .map((c, index) => ({ index, day: c.day, covers: c.covers, hours: c.seconds / 3600, periods: c.periods }));
 }

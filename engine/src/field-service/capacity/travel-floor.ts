@@ -22,14 +22,14 @@ export function travelFloor(ctx: FieldServiceContext, visits: readonly number[])
     count(table.index(p.startLocation));
     count(table.index(p.endLocation));
   }
-  const siteOf = visits.map((i) => table.index(problem.visits[i].location));
+  const siteOf = visits.map((i) => table.index(problem.visits[i]!.location));
   for (const s of siteOf) count(s);
   const places = [...stopsAt.keys()];
 
   const out = new Map<number, number>();
   const bySite = new Map<number, number>();
   visits.forEach((i, k) => {
-    const site = siteOf[k];
+    const site = siteOf[k]!;
     // Another stop at the same place: a leg of length 0 may lead in and out.
     if ((stopsAt.get(site) ?? 0) > 1) {
       out.set(i, 0);

@@ -13,13 +13,13 @@ export function typicalTravel(ctx: FieldServiceContext, visits: readonly number[
   const { table, problem } = ctx;
   const placeSet = new Set<number>();
   for (const t of problem.technicians) placeSet.add(table.index(t.home));
-  const siteOf = visits.map((i) => table.index(problem.visits[i].location));
+  const siteOf = visits.map((i) => table.index(problem.visits[i]!.location));
   for (const s of siteOf) placeSet.add(s);
   const places = [...placeSet];
   const out = new Map<number, number>();
   const bySite = new Map<number, number>();
   visits.forEach((i, n) => {
-    const site = siteOf[n];
+    const site = siteOf[n]!;
     let known = bySite.get(site);
     if (known === undefined) {
       const legs: number[] = [];

@@ -42,17 +42,17 @@ export function visitClasses(
   const byKey = new Map<string, { requirement: Requirement; days: number[]; priority: number; visits: { i: number; work: number }[] }>();
   for (const [i, e] of eligibility) {
     if (e.reachable.length === 0) continue;
-    const visit = problem.visits[i];
+    const visit = problem.visits[i]!;
     const requirement = requirements.of(visit, ctx.visitSectors[i]);
-    const days = [...new Set(e.reachable.map((p) => periods[p].day))].sort((a, b) => a - b);
+    const days = [...new Set(e.reachable.map((p) => periods[p]!.day))].sort((a, b) => a - b);
     const priority = visit.priority ?? 0;
     let service = Number.POSITIVE_INFINITY;
     const seen = new Set<number>();
     for (const p of e.reachable) {
-      const t = periods[p].technician;
+      const t = periods[p]!.technician;
       if (seen.has(t)) continue;
       seen.add(t);
-      service = Math.min(service, serviceDuration(visit, problem.technicians[t].skills));
+      service = Math.min(service, serviceDuration(visit, problem.technicians[t]!.skills));
     }
     const work = (service + (travel.get(i) ?? 0)) / 3600;
     const key = `${requirement.index}|${days.join(',')}|${priority}`;
@@ -69,7 +69,7 @@ export function visitClasses(
     for (let b = 0; b < k; b++) {
       const from = Math.floor((b * n) / k);
       const to = Math.floor(((b + 1) * n) / k);
-      buckets.push({ visits: to - from, work: c.visits[from].work });
+      buckets.push({ visits: to - from, work: c.visits[from]!.work });
     }
     out.push({ index: out.length, requirement: c.requirement, days: c.days, priority: c.priority, visits: c.visits.map((v) => v.i), buckets });
   }

@@ -13,13 +13,13 @@ export function crossExchangeOperator(lengthA: number, lengthB: number): Operato
     name: lengthA === 1 && lengthB === 1 ? 'swap' : `cross-exchange-${lengthA}-${lengthB}`,
     find(context: MoveContext, u: number, v: number): Move | null {
       const { problem, solution, positionOf } = context;
-      const ra = solution.routeOf[u];
-      const rb = solution.routeOf[v];
+      const ra = solution.routeOf[u]!;
+      const rb = solution.routeOf[v]!;
       if (ra < 0 || rb < 0 || ra === rb) return null;
-      const a = solution.routes[ra];
-      const b = solution.routes[rb];
-      const i = positionOf[u];
-      const k = positionOf[v];
+      const a = solution.routes[ra]!;
+      const b = solution.routes[rb]!;
+      const i = positionOf[u]!;
+      const k = positionOf[v]!;
       if (i + lengthA > a.size || k + lengthB > b.size) return null;
       if (!eligibleRange(context, rb, ra, i, i + lengthA) || !eligibleRange(context, ra, rb, k, k + lengthB)) return null;
       const newA: Slice[] = [{ route: a, from: 0, to: i }, { route: b, from: k, to: k + lengthB }, { route: a, from: i + lengthA, to: a.size }];

@@ -36,7 +36,7 @@ export function eligibleRange(context: MoveContext, r: number, from: number, a: 
   if (context.allEligible) return true;
   const { problem, solution } = context;
   const n = problem.jobs.length;
-  const jobs = solution.routes[from].jobs;
-  for (let i = a; i < b; i++) if (problem.eligible[r * n + jobs[i]] === 0) return false;
+  const jobs = solution.routes[from]!.jobs;
+  for (let i = a; i < b; i++) if (problem.eligible[r * n + jobs[i]!] === 0) return false;
   return true;
 }

@@ -13,14 +13,14 @@ export function relocateOperator(length: number): Operator {
     name: length === 1 ? 'relocate' : `or-opt-${length}`,
     find(context: MoveContext, u: number, v: number): Move | null {
       const { problem, solution, positionOf } = context;
-      const ra = solution.routeOf[u];
-      const rb = solution.routeOf[v];
+      const ra = solution.routeOf[u]!;
+      const rb = solution.routeOf[v]!;
       if (ra < 0 || rb < 0) return null;
-      const a = solution.routes[ra];
-      const b = solution.routes[rb];
-      const i = positionOf[u];
+      const a = solution.routes[ra]!;
+      const b = solution.routes[rb]!;
+      const i = positionOf[u]!;
       if (i + length > a.size) return null;
-      const k = positionOf[v];
+      const k = positionOf[v]!;
       if (ra === rb && k >= i && k < i + length) return null;
       if (ra !== rb && !eligibleRange(context, rb, ra, i, i + length)) return null;
       let best: Move | null = null;

@@ -12,13 +12,13 @@ export const twoOptStar: Operator = {
   name: '2-opt*',
   find(context: MoveContext, u: number, v: number): Move | null {
     const { problem, solution, positionOf } = context;
-    const ra = solution.routeOf[u];
-    const rb = solution.routeOf[v];
+    const ra = solution.routeOf[u]!;
+    const rb = solution.routeOf[v]!;
     if (ra < 0 || rb < 0 || ra === rb) return null;
-    const a = solution.routes[ra];
-    const b = solution.routes[rb];
-    const i = positionOf[u] + 1;
-    const k = positionOf[v];
+    const a = solution.routes[ra]!;
+    const b = solution.routes[rb]!;
+    const i = positionOf[u]! + 1;
+    const k = positionOf[v]!;
     const newA: Slice[] = [{ route: a, from: 0, to: i }, { route: b, from: k, to: b.size }];
     const newB: Slice[] = [{ route: b, from: 0, to: k }, { route: a, from: i, to: a.size }];
     if (costLowerBound(problem, a.vehicle, newA) + costLowerBound(problem, b.vehicle, newB) - a.cost - b.cost >= -IMPROVEMENT) return null;
