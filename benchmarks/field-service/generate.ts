@@ -85,7 +85,7 @@ function pickWeighted<T>(rng: Rng, items: readonly T[], weight: (item: T) => num
     x -= weight(item);
     if (x < 0) return item;
   }
-  return items[items.length - 1];
+  return items[items.length - 1]!;
 }
 
 const round5 = (value: number): number => Math.round(value * 1e5) / 1e5;
@@ -112,7 +112,7 @@ function apportion(n: number, weights: readonly number[]): number[] {
   const counts = exact.map(Math.floor);
   const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
   const left = n - counts.reduce((a, b) => a + b, 0);
-  for (let k = 0; k < left; k++) counts[order[k].i]++;
+  for (let k = 0; k < left; k++) counts[order[k]!.i]!++;
   return counts;
 }
 
@@ -153,18 +153,18 @@ export function generateFieldServiceInstance(options: GeneratorOptions): FieldSe
   // ---- technicians
   const technicians: Technician[] = [];
   AGENCIES.forEach((agency, a) => {
-    const perSector = apportion(perAgency[a], agency.sectors.map((code) => share(agency, code)));
+    const perSector = apportion(perAgency[a]!, agency.sectors.map((code) => share(agency, code)));
     // Interleaved (home, other, home…) so that a small team still covers both sectors.
     const primaries: SectorCode[] = [];
-    for (let round = 0; primaries.length < perAgency[a]; round++) {
+    for (let round = 0; primaries.length < perAgency[a]!; round++) {
       agency.sectors.forEach((code, k) => {
-        if (round < perSector[k]) primaries.push(code);
+        if (round < perSector[k]!) primaries.push(code);
       });
     }
-    for (let k = 0; k < perAgency[a]; k++) {
+    for (let k = 0; k < perAgency[a]!; k++) {
       const n = technicians.length + 1;
       const id = `T${String(n).padStart(3, '0')}`;
-      const primary = primaries[k];
+      const primary = primaries[k]!;
       const secondary = agency.sectors.filter((s) => s !== primary);
       const homeTown = pickWeighted(rng, TOWNS.filter((t) => t.sector === primary), (t) => Math.sqrt(t.population));
       const home = around(rng, homeTown, townSigmaKm(homeTown) * 1.5);
@@ -178,7 +178,7 @@ export function generateFieldServiceInstance(options: GeneratorOptions): FieldSe
       }
 
       // Shift pattern: start time, part-time Wednesday afternoons, start from the agency (the van is parked there).
-      const startAt = [7 * H + 30 * MIN, 8 * H, 8 * H, 8 * H + 30 * MIN][rng.int(4)];
+      const startAt = [7 * H + 30 * MIN, 8 * H, 8 * H, 8 * H + 30 * MIN][rng.int(4)]!;
       const partTime = rng.next() < 0.12;
       const fromAgency = rng.next() < 0.25;
       const onCall = rng.next() < 0.15;
@@ -255,7 +255,7 @@ export function generateFieldServiceInstance(options: GeneratorOptions): FieldSe
     let location: Coordinates;
     const x = rng.next();
     if (sites.length > 0 && x < 0.08) {
-      const site = sites[rng.int(sites.length)];
+      const site = sites[rng.int(sites.length)]!;
       town = site.town;
       location = site.location;
     } else {
@@ -273,7 +273,7 @@ export function generateFieldServiceInstance(options: GeneratorOptions): FieldSe
     const base: { id: string; location: Coordinates; skills?: SkillLevels } = { id, location, ...(skill ? { skills } : {}) };
 
     if (kind === 'emergency') {
-      const day = visitDays[rng.int(visitDays.length)];
+      const day = visitDays[rng.int(visitDays.length)]!;
       const reported = round5min(7 * H + rng.int(8 * H));
       visits.push({
         ...base,
@@ -287,7 +287,7 @@ export function generateFieldServiceInstance(options: GeneratorOptions): FieldSe
       });
     } else if (kind === 'maintenance') {
       // Due within a range of 3 to 7 days that overlaps the horizon: "between the 3rd and the 7th".
-      const earliest = visitDays[rng.int(visitDays.length)];
+      const earliest = visitDays[rng.int(visitDays.length)]!;
       const latest = Math.min(days - 1, earliest + 2 + rng.int(5));
       const duration = service(30 * MIN + 5 * MIN * rng.int(7));
       const w = rng.next();
@@ -308,7 +308,7 @@ export function generateFieldServiceInstance(options: GeneratorOptions): FieldSe
       });
     } else {
       // A repair booked on the phone: a day within the next three, the half-day the customer chose.
-      const earliest = visitDays[rng.int(visitDays.length)];
+      const earliest = visitDays[rng.int(visitDays.length)]!;
       const latest = Math.min(days - 1, earliest + rng.int(3));
       const visit: Visit = {
         ...base,
@@ -380,7 +380,7 @@ function usualTechnician(rng: Rng, technicians: readonly Technician[], skills: S
   const able = technicians.filter(
     (t) => (t.sectors ?? []).includes(sector) && Object.entries(skills).every(([skill, level]) => (t.skills?.[skill] ?? 0) >= level),
   );
-  return able.length > 0 ? able[rng.int(able.length)].id : undefined;
+  return able.length > 0 ? able[rng.int(able.length)]!.id : undefined;
 }
 
 /**
@@ -406,7 +406,7 @@ function pinnedAppointment(rng: Rng, visit: Visit, technicians: readonly Technic
     );
   });
   if (able.length === 0) return undefined;
-  const technician = able[rng.int(able.length)];
+  const technician = able[rng.int(able.length)]!;
   taken.add(`${technician.id}|${day}|${morning}`);
   return {
     ...visit,

@@ -20,8 +20,8 @@ function clipHalfPlane(polygon: readonly Point[], origin: Point, normal: Point):
   const side = (p: Point): number => (p[0] - origin[0]) * normal[0] + (p[1] - origin[1]) * normal[1];
   const out: Point[] = [];
   for (let k = 0; k < polygon.length; k++) {
-    const a = polygon[k];
-    const b = polygon[(k + 1) % polygon.length];
+    const a = polygon[k]!;
+    const b = polygon[(k + 1) % polygon.length]!;
     const sa = side(a);
     const sb = side(b);
     if (sa <= 0) out.push(a);
@@ -67,9 +67,9 @@ export function voronoiSectors(groups: readonly SiteGroup[], margin = 0.2): { id
 
   const cell = (i: number): Point[] => {
     let polygon: Point[] = box;
-    const p = points[i];
+    const p = points[i]!;
     for (let j = 0; j < points.length && polygon.length > 0; j++) {
-      const q = points[j];
+      const q = points[j]!;
       if (j === i || (q[0] === p[0] && q[1] === p[1])) continue;
       polygon = clipHalfPlane(polygon, [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2], [q[0] - p[0], q[1] - p[1]]);
     }
@@ -82,10 +82,10 @@ export function voronoiSectors(groups: readonly SiteGroup[], margin = 0.2): { id
     for (let k = 0; k < group.sites.length; k++, index++) {
       const ring = cell(index).map(unproject);
       // Rounding may merge neighbouring vertices; a repeated vertex is harmless but useless.
-      const distinct = ring.filter((c, n) => n === 0 || c[0] !== ring[n - 1][0] || c[1] !== ring[n - 1][1]);
-      const last = distinct[distinct.length - 1];
-      if (distinct.length > 1 && last[0] === distinct[0][0] && last[1] === distinct[0][1]) distinct.pop();
-      if (distinct.length >= 3) polygons.push([[...distinct, distinct[0]]]);
+      const distinct = ring.filter((c, n) => n === 0 || c[0] !== ring[n - 1]![0] || c[1] !== ring[n - 1]![1]);
+      const last = distinct[distinct.length - 1]!;
+      if (distinct.length > 1 && last[0] === distinct[0]![0] && last[1] === distinct[0]![1]) distinct.pop();
+      if (distinct.length >= 3) polygons.push([[...distinct, distinct[0]!]]);
     }
     return { id: group.id, ...(group.name ? { name: group.name } : {}), geometry: { type: 'MultiPolygon' as const, coordinates: polygons } };
   });

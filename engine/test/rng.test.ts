@@ -38,7 +38,7 @@ describe('Rng', () => {
   it('is roughly uniform (each tenth of [0, 1) gets 10% ± 1.5% of 20 000 draws)', () => {
     const rng = new Rng(11);
     const buckets = new Array<number>(10).fill(0);
-    for (let k = 0; k < 20_000; k++) buckets[Math.floor(rng.next() * 10)]++;
+    for (let k = 0; k < 20_000; k++) buckets[Math.floor(rng.next() * 10)]!++;
     for (const count of buckets) expect(Math.abs(count - 2000)).toBeLessThan(300);
   });
 

@@ -54,7 +54,7 @@ describe('solve: tiny problems with a known optimum', () => {
       if (rest.length === 0) {
         const path = [0, ...prefix, 0];
         let cost = 0;
-        for (let k = 1; k < path.length; k++) cost += durations[path[k - 1]][path[k]];
+        for (let k = 1; k < path.length; k++) cost += durations[path[k - 1]!]![path[k]!]!;
         best = Math.min(best, cost);
         return;
       }
@@ -205,7 +205,7 @@ describe('solve: each constraint is respected, and the checker agrees', () => {
     expect(brk.service).toBe(15);
     // 100 s of driving plus the 15 s break.
     expect(stepOf(output, 1).arrival).toBe(115);
-    expect(output.routes[0].steps.map((s) => s.type)).toEqual(['start', 'break', 'job', 'end']);
+    expect(output.routes[0]!.steps.map((s) => s.type)).toEqual(['start', 'break', 'job', 'end']);
   });
 
   it('breaks with max_load: taken only once the load is low enough', () => {
@@ -226,7 +226,7 @@ describe('solve: each constraint is respected, and the checker agrees', () => {
       ],
     );
     const output = solveFeasibly(input);
-    const types = output.routes[0].steps.map((s) => (s.type === 'job' ? `job ${s.id}` : s.type));
+    const types = output.routes[0]!.steps.map((s) => (s.type === 'job' ? `job ${s.id}` : s.type));
     // The break would fit in the waiting before job 1, but the van still carries 3 there.
     expect(types.indexOf('break')).toBeGreaterThan(types.indexOf('job 1'));
     expect(stepOf(output, 9, 'break').load).toEqual([0]);
@@ -244,7 +244,7 @@ describe('solve: each constraint is respected, and the checker agrees', () => {
     const output = solveFeasibly(input);
     expect(jobSequence(output, 1).length).toBe(2);
     expect(jobSequence(output, 2).length).toBe(1);
-    expect(output.routes.find((r) => r.vehicle === 1)?.steps[0].load).toEqual([2]);
+    expect(output.routes.find((r) => r.vehicle === 1)?.steps[0]!.load).toEqual([2]);
   });
 
   it('pickups and deliveries: unload before loading when the van is full', () => {
@@ -259,7 +259,7 @@ describe('solve: each constraint is respected, and the checker agrees', () => {
     );
     const output = solveFeasibly(input);
     expect(jobSequence(output, 1)).toEqual([1, 2]);
-    expect(output.routes[0].steps.map((s) => s.load)).toEqual([[3], [0], [3], [3]]);
+    expect(output.routes[0]!.steps.map((s) => s.load)).toEqual([[3], [0], [3], [3]]);
     expect(output.summary.delivery).toEqual([3]);
     expect(output.summary.pickup).toEqual([3]);
   });
@@ -320,8 +320,8 @@ describe('solve: each constraint is respected, and the checker agrees', () => {
       ],
     );
     const output = solveFeasibly(input);
-    expect(output.routes[0].setup).toBe(17);
-    const setups = output.routes[0].steps.filter((s) => s.type === 'job').map((s) => s.setup);
+    expect(output.routes[0]!.setup).toBe(17);
+    const setups = output.routes[0]!.steps.filter((s) => s.type === 'job').map((s) => s.setup);
     expect(setups.slice().sort((a, b) => a - b)).toEqual([0, 7, 10]);
   });
 
@@ -400,7 +400,7 @@ describe('solve: each constraint is respected, and the checker agrees', () => {
       ['job', 'end'],
       ['start', 'job'],
     ]);
-    expect(routeOfVehicle(output, 1)?.steps[0].arrival).toBe(50);
+    expect(routeOfVehicle(output, 1)?.steps[0]!.arrival).toBe(50);
     // Either assignment costs 10 + 30 (one leg each).
     expect(output.summary.cost).toBe(40);
     expectOptimal(input, output);

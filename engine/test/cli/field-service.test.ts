@@ -25,7 +25,7 @@ describe('--osrm on the field-service commands', () => {
         return;
       }
       const table = (scale: number) =>
-        pick('sources').map((s) => pick('destinations').map((d) => scale * (Math.abs(coords[s][0] - coords[d][0]) + Math.abs(coords[s][1] - coords[d][1]))));
+        pick('sources').map((s) => pick('destinations').map((d) => scale * (Math.abs(coords[s]![0]! - coords[d]![0]!) + Math.abs(coords[s]![1]! - coords[d]![1]!))));
       res.end(JSON.stringify({ code: 'Ok', durations: table(20_000), distances: table(300_000) }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -36,11 +36,11 @@ describe('--osrm on the field-service commands', () => {
       expect(requests).toBe(1);
       const plan = JSON.parse(ok.stdout) as FieldServicePlan;
       // The first leg of the first tour is the server's, not the crow-flies model's.
-      const tour = plan.tours[0];
+      const tour = plan.tours[0]!;
       const problem = JSON.parse(readFileSync(join(examples, 'plan.json'), 'utf8')) as FieldServiceProblem;
-      const site = problem.visits.find((v) => v.id === tour.stops[0].visit)!.location;
+      const site = problem.visits.find((v) => v.id === tour.stops[0]!.visit)!.location;
       const expected = 20_000 * (Math.abs(tour.start.location[0] - site[0]) + Math.abs(tour.start.location[1] - site[1]));
-      expect(tour.stops[0].travelTime).toBe(Math.round(expected));
+      expect(tour.stops[0]!.travelTime).toBe(Math.round(expected));
 
       const slots = await runCli(['slots', '-i', join(examples, 'slots.json'), '--osrm', url]);
       expect(slots.status).toBe(0);

@@ -55,7 +55,7 @@ describe('Tournée extensions of the VROOM input', () => {
       jobs: [{ id: 10, location_index: 1, service: 3600, service_by_vehicle: { '2': 1800 } }],
     });
     expect(jobsOf(out, 2)).toEqual([10]);
-    const step = out.routes[0].steps.find((s) => s.type === 'job');
+    const step = out.routes[0]!.steps.find((s) => s.type === 'job');
     expect(step?.service).toBe(1800);
   });
 

@@ -16,7 +16,7 @@ describe('checkFieldServicePlan', () => {
     weights: { imbalance: 0 },
   });
   const plan = planChecked(p);
-  const tour = plan.tours[0];
+  const tour = plan.tours[0]!;
   const edit = (change: (t: Tour) => Tour): FieldServicePlan => ({ ...plan, tours: [change(tour), ...plan.tours.slice(1)] });
 
   it('accepts the feasible plan', () => {
@@ -32,7 +32,7 @@ describe('checkFieldServicePlan', () => {
     expect(checkFieldServicePlan(p, short).join('\n')).toMatch(/v1: lasts/);
     const toB: FieldServicePlan = { ...plan, tours: plan.tours.map((t) => ({ ...t, technician: 'b' })) };
     expect(checkFieldServicePlan(p, toB).join('\n')).toMatch(/needs gas ≥ 2/);
-    const overlap = edit((t) => ({ ...t, breaks: [{ start: t.stops[0].start, end: t.stops[0].start + H }] }));
+    const overlap = edit((t) => ({ ...t, breaks: [{ start: t.stops[0]!.start, end: t.stops[0]!.start + H }] }));
     expect(checkFieldServicePlan(p, overlap).join('\n')).toMatch(/overlaps the visit|outside its window/);
     const dropped = edit((t) => ({ ...t, stops: t.stops.slice(1) }));
     expect(checkFieldServicePlan(p, dropped).join('\n')).toMatch(/neither served nor unassigned/);
@@ -45,7 +45,7 @@ describe('checkFieldServicePlan', () => {
     expect(checkFieldServicePlan(p, long).join('\n')).toMatch(/after the shift's end/);
     const withFact: FieldServiceProblem = {
       ...p,
-      visits: p.visits.map((v) => (v.id === tour.stops[0].visit ? { ...v, status: 'started' as const, progress: { technician: 'a', since: tour.stops[0].start - 60 } } : v)),
+      visits: p.visits.map((v) => (v.id === tour.stops[0]!.visit ? { ...v, status: 'started' as const, progress: { technician: 'a', since: tour.stops[0]!.start - 60 } } : v)),
     };
     const asFact = edit((t) => ({ ...t, stops: t.stops.map((s, i) => (i === 0 ? { ...s, fixed: true } : s)) }));
     expect(checkFieldServicePlan(withFact, asFact).join('\n')).toMatch(/started visit .* moved/);

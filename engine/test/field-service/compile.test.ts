@@ -24,7 +24,8 @@ describe('compileFieldService', () => {
       }),
     );
     expect(input.vehicles).toHaveLength(2);
-    const [v0, v1] = input.vehicles;
+    const v0 = input.vehicles[0]!;
+    const v1 = input.vehicles[1]!;
     expect(v0.time_window).toEqual([at(0, 8), at(0, 17)]);
     expect(v0.breaks).toEqual([{ id: 1, description: 'lunch', time_windows: [[at(0, 12), at(0, 14) - 2700]], service: 2700 }]);
     expect(v1.breaks).toBeUndefined();
@@ -39,17 +40,17 @@ describe('compileFieldService', () => {
       [at(0, 8), at(0, 11)],
       [at(0, 13), at(0, 18)],
     ]);
-    expect(input.vehicles[0].overtime).toBeUndefined();
-    expect(input.vehicles[1].overtime).toEqual({ after: at(0, 17), cost_per_hour: 90 * COST_SCALE });
+    expect(input.vehicles[0]!.overtime).toBeUndefined();
+    expect(input.vehicles[1]!.overtime).toEqual({ after: at(0, 17), cost_per_hour: 90 * COST_SCALE });
   });
 
   it('skills with levels: a level-2 need requires skill@2, held by technicians at level 2 or more', () => {
     const { input } = compile(
       problem({ technicians: [tech('a', { skills: { hvac: 1 } }), tech('b', { skills: { hvac: 3 } })], visits: [visit('v', { skills: { hvac: 2 } })] }),
     );
-    const [need] = input.jobs?.[0].skills ?? [];
-    expect(input.vehicles[0].skills).not.toContain(need);
-    expect(input.vehicles[1].skills).toContain(need);
+    const [need] = input.jobs?.[0]!.skills ?? [];
+    expect(input.vehicles[0]!.skills).not.toContain(need);
+    expect(input.vehicles[1]!.skills).toContain(need);
   });
 
   it('duration per level becomes service_by_vehicle; SLA a deadline; daily windows span the date range', () => {
@@ -102,7 +103,7 @@ describe('compileFieldService', () => {
       }),
     );
     expect(input.jobs?.[0]).toMatchObject({ allowed_vehicles: [1], time_windows: [[at(0, 10), at(0, 10)]] });
-    expect(input.jobs?.[1].allowed_vehicles).toEqual([0]);
+    expect(input.jobs?.[1]!.allowed_vehicles).toEqual([0]);
   });
 
   it('facts: done visits are left out; a started one moves its technician’s start after it, where it is', () => {
@@ -117,8 +118,8 @@ describe('compileFieldService', () => {
       }),
     );
     expect(input.jobs?.map((j) => j.description)).toEqual(['todo', 'anchor']);
-    expect(input.vehicles[0].time_window?.[0]).toBe(at(0, 10));
-    expect(input.vehicles[0].start).toEqual(place(4, 0));
+    expect(input.vehicles[0]!.time_window?.[0]).toBe(at(0, 10));
+    expect(input.vehicles[0]!.start).toEqual(place(4, 0));
   });
 
   it('visits nobody could do on their own are not given to the core', () => {
@@ -131,6 +132,6 @@ describe('compileFieldService', () => {
     const own = compile(problem({ visits: [visit('v')] })).input;
     expect(own.matrices).toBeUndefined();
     const slower = compile(problem({ visits: [visit('v')], travel: { speedKmh: 30 } })).input;
-    expect(slower.matrices?.car.durations?.length).toBe(2);
+    expect(slower.matrices?.car!.durations?.length).toBe(2);
   });
 });

@@ -9,7 +9,7 @@ describe('planCost', () => {
       weights: { travelPerHour: 60, travelPerKm: 0.5, imbalance: 2 },
     });
     const plan = planChecked(p);
-    const tour = plan.tours[0];
+    const tour = plan.tours[0]!;
     const hours = tour.travelTime / 3600;
     const c = plan.cost;
     expect(c.travel).toBeCloseTo(60 * hours + (0.5 * tour.travelDistance) / 1000, 2);

@@ -162,7 +162,7 @@ function bruteForce(p: FieldServiceProblem, plan: FieldServicePlan, state: Realt
   const out: { technician: string; position: number; eta: number; start: number; addedTravel: number; addedDistance: number; slaMet: boolean; delayed: string[]; pushed: string[]; score: number }[] = [];
   for (const t of p.technicians) {
     if ((t.skills?.gas ?? 0) < (u.skills?.gas ?? 0)) continue;
-    const s = t.shifts[0];
+    const s = t.shifts[0]!;
     const tour = plan.tours.find((x) => x.technician === t.id);
     const stopsOf = (ids: string[]): BruteStop[] =>
       ids.map((id) => {
@@ -184,7 +184,7 @@ function bruteForce(p: FieldServiceProblem, plan: FieldServicePlan, state: Realt
       const stops = seq
         .map((x, i) => ({ x, i }))
         .filter(({ i }) => r.served[i])
-        .map(({ x, i }) => ({ visit: x.id, arrival: r.arrival[i], start: r.start[i], end: r.start[i] + x.duration, travelTime: 0, travelDistance: 0, lateness: Math.max(0, r.start[i] - x.deadline), fixed: false }));
+        .map(({ x, i }) => ({ visit: x.id, arrival: r.arrival[i]!, start: r.start[i]!, end: r.start[i]! + x.duration, travelTime: 0, travelDistance: 0, lateness: Math.max(0, r.start[i]! - x.deadline), fixed: false }));
       return {
         technician: t.id, day: 0, shift: 0, start: { location: origin, time: t0 }, end: { location: t.home, time: r.endTime }, stops, breaks: [],
         travelTime: r.travel, travelDistance: r.distance, serviceTime: stops.reduce((a, x) => a + x.end - x.start, 0), waitingTime: 0, overtime: Math.max(0, r.endTime - s.end),
@@ -204,16 +204,16 @@ function bruteForce(p: FieldServiceProblem, plan: FieldServicePlan, state: Realt
         const b = i < k ? i : i - 1;
         if (!base.served[b]) return;
         if (!r.served[i]) pushed.push(id);
-        else if (r.start[i] > base.start[b]) delayed.push(id);
+        else if (r.start[i]! > base.start[b]!) delayed.push(id);
       });
       out.push({
         technician: t.id,
         position: k,
-        eta: r.arrival[k],
-        start: r.start[k],
+        eta: r.arrival[k]!,
+        start: r.start[k]!,
         addedTravel: r.travel - base.travel,
         addedDistance: r.distance - base.distance,
-        slaMet: r.start[k] <= (u.slaDeadline ?? Infinity),
+        slaMet: r.start[k]! <= (u.slaDeadline ?? Infinity),
         delayed,
         pushed,
         score: planCost(ctx, [asTour(seq, r)]).total - baseCost + w.pushedOutVisit * pushed.length,
@@ -248,7 +248,7 @@ describe('rankInsertions', () => {
         if (c.pushedOutVisits.length > 0) withPushOut++;
       }
       // Sorted best first.
-      for (let i = 1; i < ranked.length; i++) expect(ranked[i].score).toBeGreaterThanOrEqual(ranked[i - 1].score);
+      for (let i = 1; i < ranked.length; i++) expect(ranked[i]!.score).toBeGreaterThanOrEqual(ranked[i - 1]!.score);
     }
     expect(compared).toBeGreaterThan(50);
     expect(withPushOut).toBeGreaterThan(0);
@@ -286,7 +286,7 @@ describe('applyInsertion', () => {
       visits: p.visits.map((v) => (v.id === plan.tours[0]?.stops[0]?.visit ? { ...v, status: 'started' as const, progress: { technician: plan.tours[0].technician, since: at(0, 9.75) } } : v)),
     };
     const ic = prepareInsertion(withFact, plan, state);
-    const [best] = rankInsertions(ic, urgent);
+    const best = rankInsertions(ic, urgent)[0]!;
     const applied = applyInsertion(ic, urgent, best, { maxIterations: 100 });
     expect(applied.problem.visits.map((v) => v.id)).toContain('urgent');
     expect(checkFieldServicePlan(applied.problem, applied.plan, state)).toEqual([]);

@@ -65,9 +65,9 @@ describe('penalty terms change the plan the way they should', () => {
         weights: { ...OFF, slaLatenessPerHour: w },
       });
     const cheap = planChecked(p(0));
-    expect(cheap.tours[0].stops.map((s) => s.visit)).toEqual(['east', 'west']);
+    expect(cheap.tours[0]!.stops.map((s) => s.visit)).toEqual(['east', 'west']);
     const urgent = planChecked(p(1000));
-    expect(urgent.tours[0].stops.map((s) => s.visit)).toEqual(['west', 'east']);
+    expect(urgent.tours[0]!.stops.map((s) => s.visit)).toEqual(['west', 'east']);
     expect(stopOf(urgent, 'west')?.lateness).toBe(0);
     expect(urgent.kpis.sla).toEqual({ withDeadline: 1, met: 1, compliance: 100 });
   });

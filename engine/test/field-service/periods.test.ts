@@ -24,15 +24,15 @@ describe('workPeriods', () => {
       [1, at(0, 14)],
       [2, at(1, 8)],
     ]);
-    expect(list[0].startLocation).toEqual(where);
-    expect(list[1].startLocation).toEqual(p.technicians[0].home);
+    expect(list[0]!.startLocation).toEqual(where);
+    expect(list[1]!.startLocation).toEqual(p.technicians[0]!.home);
   });
 
   it('drops a lunch already taken or no longer possible', () => {
     const p = problem({ technicians: [tech('a', { shifts: [shift(0, 8, 17, [12, 14, 1])] })] });
-    expect(periods(p, { now: at(0, 12.5), lunchTaken: ['a'] }).periods[0].lunch).toBeNull();
-    expect(periods(p, { now: at(0, 13.5) }).periods[0].lunch).toBeNull();
-    expect(periods(p, { now: at(0, 12.5) }).periods[0].lunch).toEqual({ earliest: at(0, 12.5), latest: at(0, 13), duration: H });
+    expect(periods(p, { now: at(0, 12.5), lunchTaken: ['a'] }).periods[0]!.lunch).toBeNull();
+    expect(periods(p, { now: at(0, 13.5) }).periods[0]!.lunch).toBeNull();
+    expect(periods(p, { now: at(0, 12.5) }).periods[0]!.lunch).toEqual({ earliest: at(0, 12.5), latest: at(0, 13), duration: H });
   });
 
   it('puts facts first: started, then en route, the period starting after them', () => {
@@ -44,8 +44,8 @@ describe('workPeriods', () => {
       ],
     });
     const { periods: list, table } = periods(p, { now: at(0, 10) });
-    const [only] = list;
-    expect(only.fixed.map((f) => p.visits[f.visit].id)).toEqual(['here', 'next']);
+    const only = list[0]!;
+    expect(only.fixed.map((f) => p.visits[f.visit]!.id)).toEqual(['here', 'next']);
     const leg = table.time(table.index(place(2, 0)), table.index(place(5, 0)));
     expect(only.fixed[0]).toMatchObject({ start: at(0, 9.5), end: at(0, 10.5) });
     expect(only.fixed[1]).toMatchObject({ arrival: at(0, 10.5) + leg, travelTime: leg });
@@ -55,6 +55,6 @@ describe('workPeriods', () => {
 
   it('a started visit overrunning its duration ends no earlier than now', () => {
     const p = problem({ technicians: [tech('a')], visits: [visit('long', { duration: H, status: 'started', progress: { technician: 'a', since: at(0, 9) } })] });
-    expect(periods(p, { now: at(0, 10.5) }).periods[0].fixed[0].end).toBe(at(0, 10.5));
+    expect(periods(p, { now: at(0, 10.5) }).periods[0]!.fixed[0]!.end).toBe(at(0, 10.5));
   });
 });

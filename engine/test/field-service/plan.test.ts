@@ -66,7 +66,7 @@ describe('planFieldService: hard constraints', () => {
     });
     const plan = planChecked(p);
     expect(plan.tours).toHaveLength(1);
-    const [lunch] = plan.tours[0].breaks;
+    const lunch = plan.tours[0]!.breaks[0]!;
     expect(lunch.end - lunch.start).toBe(H);
     expect(lunch.start).toBeGreaterThanOrEqual(at(0, 12));
     expect(lunch.end).toBeLessThanOrEqual(at(0, 14));
@@ -151,8 +151,8 @@ describe('planFieldService: hard constraints', () => {
     expect(reasonsOf(none, 'v')).toEqual(['time_window_unreachable']);
     const some = planChecked(problem({ technicians: [a({ shifts: [shift(0, 8, 10)], maxOvertime: H })], visits: [long] }));
     expect(servedBy(some, 'v')).toBe('a');
-    expect(some.tours[0].overtime).toBeGreaterThan(0);
-    expect(some.kpis.overtime).toBe(some.tours[0].overtime);
+    expect(some.tours[0]!.overtime).toBeGreaterThan(0);
+    expect(some.kpis.overtime).toBe(some.tours[0]!.overtime);
   });
 
   it('priority: when the day is too short, the higher priority is served', () => {
@@ -195,10 +195,10 @@ describe('planFieldService: hard constraints', () => {
       visits: [visit('enroute', { location: place(5, 0), status: 'en_route', progress: { technician: 'a', since: at(0, 8) } }), visit('other', { location: place(6, 0) })],
     });
     const plan = planChecked(p);
-    const tour = plan.tours[0];
+    const tour = plan.tours[0]!;
     expect(tour.stops.map((s) => s.visit)).toEqual(['enroute', 'other']);
-    expect(tour.stops[0].fixed).toBe(true);
-    expect(tour.stops[0].arrival).toBe(at(0, 8) + tour.stops[0].travelTime);
+    expect(tour.stops[0]!.fixed).toBe(true);
+    expect(tour.stops[0]!.arrival).toBe(at(0, 8) + tour.stops[0]!.travelTime);
   });
 
   it('is deterministic for a seed', () => {

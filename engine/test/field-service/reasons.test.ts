@@ -5,7 +5,7 @@ describe('reasons for unassigned visits', () => {
   it('no_skill_level: nobody allowed has the level', () => {
     const plan = planChecked(problem({ technicians: [tech('a', { skills: { hvac: 1 } })], visits: [visit('v', { skills: { hvac: 2 } })] }));
     expect(reasonsOf(plan, 'v')).toEqual(['no_skill_level']);
-    expect(plan.unassigned[0].detail).toContain('hvac ≥ 2');
+    expect(plan.unassigned[0]!.detail).toContain('hvac ≥ 2');
     expect(plan.kpis.unassignedByReason.no_skill_level).toBe(1);
   });
 

@@ -29,8 +29,8 @@ function factsAt(p: FieldServiceProblem, plan: FieldServicePlan, now: number): F
     tour.stops.forEach((s, k) => {
       if (s.end <= now) status.set(s.visit, { status: 'done', progress: { technician: tour.technician, since: s.end } });
       else if (s.start <= now) status.set(s.visit, { status: 'started', progress: { technician: tour.technician, since: s.start } });
-      else if (n === 0 && k > 0 && tour.stops[k - 1].end <= now && !status.has(s.visit)) {
-        status.set(s.visit, { status: 'en_route', progress: { technician: tour.technician, since: tour.stops[k - 1].end } });
+      else if (n === 0 && k > 0 && tour.stops[k - 1]!.end <= now && !status.has(s.visit)) {
+        status.set(s.visit, { status: 'en_route', progress: { technician: tour.technician, since: tour.stops[k - 1]!.end } });
       }
     });
   });
@@ -81,8 +81,8 @@ describe('replanFromNow', () => {
     const plan = planFieldService(p, { maxIterations: 50 });
     const where = place(9, 0);
     const next = replanFromNow(p, plan, { now: at(0, 11), positions: [{ technician: 'a', location: where }] }, { maxIterations: 50 });
-    expect(next.tours[0].start).toEqual({ location: where, time: at(0, 11) });
-    expect(next.tours[0].stops[0].arrival).toBe(at(0, 11) + next.tours[0].stops[0].travelTime);
+    expect(next.tours[0]!.start).toEqual({ location: where, time: at(0, 11) });
+    expect(next.tours[0]!.stops[0]!.arrival).toBe(at(0, 11) + next.tours[0]!.stops[0]!.travelTime);
   });
 
   it('withPublishedPlan publishes the plan where a visit has no published assignment of its own', () => {

@@ -4,7 +4,7 @@ import type { Sector } from '../../src/field-service/types.ts';
 import { place, square, visit } from './fixtures.ts';
 
 describe('sectors', () => {
-  const ring = (w: number, s: number, e: number, n: number) => square('x', w, s, e, n).geometry.coordinates[0];
+  const ring = (w: number, s: number, e: number, n: number) => square('x', w, s, e, n).geometry.coordinates[0]!;
   const donut: Sector = { id: 'donut', geometry: { type: 'Polygon', coordinates: [ring(-10, -10, 10, 10), ring(-2, -2, 2, 2)] } };
   const islands: Sector = { id: 'islands', geometry: { type: 'MultiPolygon', coordinates: [[ring(20, 0, 30, 10)], [ring(40, 0, 50, 10)]] } };
 

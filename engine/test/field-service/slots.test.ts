@@ -22,7 +22,7 @@ describe('proposeSlots', () => {
     const request = visit('call', { location: place(3, 1), duration: H });
     const slots = proposeSlots(p, plan, { visit: request, count: 4 });
     expect(slots.length).toBe(4);
-    for (let i = 1; i < slots.length; i++) expect(slots[i].cost).toBeGreaterThanOrEqual(slots[i - 1].cost);
+    for (let i = 1; i < slots.length; i++) expect(slots[i]!.cost).toBeGreaterThanOrEqual(slots[i - 1]!.cost);
     for (const s of slots) {
       expect(s.eta).toBeGreaterThanOrEqual(s.window[0]);
       expect(s.eta).toBeLessThanOrEqual(s.window[1]);
@@ -50,7 +50,7 @@ describe('proposeSlots', () => {
   it('a booked slot can be planned: the visit with the slot as its window fits', () => {
     const p = week();
     const plan = planFieldService(p, { maxIterations: 200 });
-    const [slot] = proposeSlots(p, plan, { visit: visit('call', { location: place(3, 1) }), count: 1 });
+    const slot = proposeSlots(p, plan, { visit: visit('call', { location: place(3, 1) }), count: 1 })[0]!;
     const booked = visit('call', {
       location: place(3, 1),
       earliestDay: slot.day,

@@ -11,7 +11,7 @@ import type { Input } from '../../src/types.ts';
 function randomDay(rng: Rng, jobs: number) {
   const size = jobs + 1;
   const xy = Array.from({ length: size }, () => [rng.int(60), rng.int(60)]);
-  const durations = xy.map((a) => xy.map((b) => 60 * (Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]))));
+  const durations = xy.map((a) => xy.map((b) => 60 * (Math.abs(a[0]! - b[0]!) + Math.abs(a[1]! - b[1]!))));
   const distances = durations.map((row) => row.map((d) => d * 14));
   const day0 = 8 * 3600;
   const windows = Array.from({ length: jobs }, () => {
@@ -42,7 +42,7 @@ function randomDay(rng: Rng, jobs: number) {
     Float64Array.from(distances.flat()),
   );
   const pool = new StopPool();
-  windows.forEach((w, j) => pool.add(j + 1, services[j], Number.POSITIVE_INFINITY, w));
+  windows.forEach((w, j) => pool.add(j + 1, services[j]!, Number.POSITIVE_INFINITY, w));
   const frame: TimingFrame = {
     originLoc: 0,
     originTime: day0,
@@ -67,7 +67,7 @@ describe('TourTimer', () => {
         const n = 1 + rng.int(6);
         const seq = rng.shuffle([0, 1, 2, 3, 4, 5]).slice(0, n);
         const ok = timer.run(frame, Int32Array.from(seq), n, false);
-        const ref = scheduleRoute(core, core.vehicles[0], seq);
+        const ref = scheduleRoute(core, core.vehicles[0]!, seq);
         expect(ok).toBe(ref.ok);
         if (!ref.ok) continue;
         feasible++;

@@ -14,9 +14,9 @@ describe('travel', () => {
 
   it('the default model is the core’s coordinate travel, with configurable road factor and speed', () => {
     const m = haversineTravel().matrix([CENTER, place(5, 0)]);
-    expect(m.durations[0][1]).toBe(coordinateLeg(CENTER, place(5, 0)).duration);
+    expect(m.durations[0]![1]).toBe(coordinateLeg(CENTER, place(5, 0)).duration);
     const slow = haversineTravel({ speedKmh: 25 }).matrix([CENTER, place(5, 0)]);
-    expect(Math.abs(slow.durations[0][1] - 2 * m.durations[0][1])).toBeLessThanOrEqual(1);
+    expect(Math.abs(slow.durations[0]![1]! - 2 * m.durations[0]![1]!)).toBeLessThanOrEqual(1);
   });
 
   it('reads a provider’s matrix over any superset of places, in any order', () => {
@@ -27,9 +27,9 @@ describe('travel', () => {
       given.distances.push(given.locations.map((__, j) => (i === j ? 0 : 1000 + j)));
     });
     const table = buildTravelTable(places, undefined, given);
-    const from = given.locations.findIndex((c) => c[0] === places[0][0] && c[1] === places[0][1]);
-    const to = given.locations.findIndex((c) => c[0] === places[1][0] && c[1] === places[1][1]);
-    expect(table.time(0, 1)).toBe(given.durations[from][to]);
+    const from = given.locations.findIndex((c) => c[0] === places[0]![0] && c[1] === places[0]![1]);
+    const to = given.locations.findIndex((c) => c[0] === places[1]![0] && c[1] === places[1]![1]);
+    expect(table.time(0, 1)).toBe(given.durations[from]![to]);
     expect(() => buildTravelTable([place(50, 50)], undefined, given)).toThrow(InputError);
   });
 });

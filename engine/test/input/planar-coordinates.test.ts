@@ -56,7 +56,7 @@ describe('planar coordinates beside matrices', () => {
     expect(output.code).toBe(0);
     const solved = output as SolvedOutput;
     expect(solved.unassigned).toEqual([]);
-    const steps = solved.routes[0].steps;
+    const steps = solved.routes[0]!.steps;
     const located = Object.fromEntries(steps.map((step) => [step.type === 'job' ? `job ${step.id}` : step.type, step.location]));
     expect(located).toEqual({ start: [250, 250], 'job 1': [12, 480], 'job 2': [-35, 95.5], end: [250, 250] });
     // Great-circle distances between numbers that are not [lon, lat] would be nonsense (or NaN): VROOM reports none.
@@ -66,9 +66,9 @@ describe('planar coordinates beside matrices', () => {
 
   it('must still be numbers, in pairs', () => {
     const input = planarWithMatrices() as unknown as { jobs: { location: unknown }[] };
-    input.jobs[1].location = [12, 'north'];
+    input.jobs[1]!.location = [12, 'north'];
     expect(errorOf(input).message).toBe('jobs[1].location[1]: must be a number, got "north"');
-    input.jobs[1].location = [12];
+    input.jobs[1]!.location = [12];
     expect(errorOf(input).message).toBe('jobs[1].location: must be [lon, lat], got an array of 1 entry');
   });
 });
@@ -99,9 +99,9 @@ describe('coordinates that travel is computed from (no matrices for the profile)
 
   it('beside a durations-only matrix, real [lon, lat] still give distances', () => {
     const input = planarWithMatrices() as unknown as { vehicles: { start: number[]; end: number[] }[]; jobs: { location: number[] }[] };
-    input.vehicles[0].start = input.vehicles[0].end = [5.45, 43.53];
-    input.jobs[0].location = [5.37, 43.3];
-    input.jobs[1].location = [5.1, 43.64];
+    input.vehicles[0]!.start = input.vehicles[0]!.end = [5.45, 43.53];
+    input.jobs[0]!.location = [5.37, 43.3];
+    input.jobs[1]!.location = [5.1, 43.64];
     const output = solve(input, { seed: 1, maxIterations: 20 }) as SolvedOutput;
     expect(output.code).toBe(0);
     expect(output.summary.distance).toBeGreaterThan(50_000);

@@ -396,9 +396,9 @@ describe('parseInput: robustness', () => {
       case 1:
         return rng.int(2) === 0;
       case 2:
-        return NUMBERS[rng.int(NUMBERS.length)];
+        return NUMBERS[rng.int(NUMBERS.length)]!;
       case 3:
-        return STRINGS[rng.int(STRINGS.length)];
+        return STRINGS[rng.int(STRINGS.length)]!;
       case 4:
       case 5: {
         const out: Json[] = [];
@@ -407,7 +407,7 @@ describe('parseInput: robustness', () => {
       }
       default: {
         const out: { [key: string]: Json } = {};
-        for (let n = rng.int(5); n > 0; n--) out[KEYS[rng.int(KEYS.length)]] = randomValue(rng, depth + 1);
+        for (let n = rng.int(5); n > 0; n--) out[KEYS[rng.int(KEYS.length)]!] = randomValue(rng, depth + 1);
         return out;
       }
     }
@@ -418,8 +418,8 @@ describe('parseInput: robustness', () => {
     if (value === null || typeof value !== 'object' || rng.int(4) === 0) return randomValue(rng, 2);
     const keys = Object.keys(value);
     if (keys.length === 0) return randomValue(rng, 2);
-    const key = keys[rng.int(keys.length)];
-    const child = (value as Record<string, Json>)[key];
+    const key = keys[rng.int(keys.length)]!;
+    const child = (value as Record<string, Json>)[key]!;
     (value as Record<string, Json>)[key] = mutate(rng, child);
     return value;
   }

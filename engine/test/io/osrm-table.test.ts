@@ -40,7 +40,7 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
     res.end(JSON.stringify(body));
   };
   if (!match) return send(400, { code: 'InvalidUrl', message: `URL string malformed close to position 1: "${url.pathname}"` });
-  const coords = match[3].split(';').map((pair) => pair.split(',').map(Number) as unknown as Coordinates);
+  const coords = match[3]!.split(';').map((pair) => pair.split(',').map(Number) as unknown as Coordinates);
   const pick = (name: string): number[] => {
     const value = url.searchParams.get(name);
     return value === null || value === 'all' ? coords.map((_, i) => i) : value.split(';').map(Number);
@@ -48,7 +48,7 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
   const sources = pick('sources');
   const destinations = pick('destinations');
   lastPath = url.pathname;
-  log.push({ path: match[1], coordinates: coords.length, sources: sources.length, destinations: destinations.length, query: url.searchParams });
+  log.push({ path: match[1]!, coordinates: coords.length, sources: sources.length, destinations: destinations.length, query: url.searchParams });
 
   if (mode === 'hang') return; // never answers: the client's time-out must fire
   if (mode === 'html-500') {
@@ -60,9 +60,9 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
 
   const annotations = (url.searchParams.get('annotations') ?? 'duration').split(',');
   const table = (f: (a: Coordinates, b: Coordinates) => number): (number | null)[][] =>
-    sources.map((s) => destinations.map((d) => Math.round(f(coords[s], coords[d]) * 10) / 10));
+    sources.map((s) => destinations.map((d) => Math.round(f(coords[s]!, coords[d]!) * 10) / 10));
   const durations = table(fakeDuration);
-  if (mode === 'null-cell' && durations.length > 1) durations[1][0] = null;
+  if (mode === 'null-cell' && durations.length > 1) durations[1]![0] = null;
   if (mode === 'short-rows') durations.pop();
   const waypoint = (i: number) => ({ hint: 'x', distance: 0.5, name: 'Rue de la Paix', location: coords[i] });
   send(200, {
@@ -118,16 +118,16 @@ describe('OSRM table client', () => {
     expect(result.durations).toEqual(expected(locations, fakeDuration));
     expect(result.distances).toEqual(expected(locations, fakeDistance));
     expect(log).toHaveLength(1);
-    expect(log[0].query.get('annotations')).toBe('duration,distance');
-    expect(result.durations[0][0]).toBe(0);
+    expect(log[0]!.query.get('annotations')).toBe('duration,distance');
+    expect(result.durations[0]![0]).toBe(0);
     expect(result.durations.flat().every(Number.isInteger)).toBe(true);
   });
 
   it('keeps the caller order of locations, asymmetric cells included', async () => {
-    const locations = [towns[4], towns[0], towns[2]];
+    const locations = [towns[4]!, towns[0]!, towns[2]!];
     const result = await client().matrices(locations);
     expect(result.durations).toEqual(expected(locations, fakeDuration));
-    expect(result.durations[0][1]).not.toBe(result.durations[1][0]);
+    expect(result.durations[0]![1]).not.toBe(result.durations[1]![0]);
   });
 
   it('assembles a large matrix from blocks of at most maxTableSize × maxTableSize', async () => {
@@ -146,11 +146,11 @@ describe('OSRM table client', () => {
   });
 
   it('sends duplicate locations once', async () => {
-    const locations = [towns[0], towns[1], towns[0], towns[1], towns[0]];
+    const locations = [towns[0]!, towns[1]!, towns[0]!, towns[1]!, towns[0]!];
     const result = await client().matrices(locations);
-    expect(log[0].coordinates).toBe(2);
+    expect(log[0]!.coordinates).toBe(2);
     expect(result.durations).toEqual(expected(locations, fakeDuration));
-    expect(result.durations[0][2]).toBe(0);
+    expect(result.durations[0]![2]).toBe(0);
   });
 
   it('answers a repeated location set, or a subset of it, from the cache, in any order or multiplicity', async () => {
@@ -158,14 +158,14 @@ describe('OSRM table client', () => {
     const first = await osrm.matrices(towns);
     const requests = log.length;
     expect(await osrm.matrices(towns)).toEqual(first);
-    const shuffled = [towns[7], towns[2], towns[2], towns[10], towns[0]];
+    const shuffled = [towns[7]!, towns[2]!, towns[2]!, towns[10]!, towns[0]!];
     expect((await osrm.matrices(shuffled)).durations).toEqual(expected(shuffled, fakeDuration));
     // Coordinates that round to the same 5 decimals are the same place.
     const nudged = towns.map(([lon, lat]) => [lon + 2e-7, lat - 2e-7] as const);
     expect(await osrm.matrices(nudged)).toEqual(first);
     expect(log).toHaveLength(requests);
     expect(osrm.stats).toEqual({ requests, cacheHits: 3 });
-    await osrm.matrices([towns[0], [6.1, 43.2]]); // a new place: asked again
+    await osrm.matrices([towns[0]!, [6.1, 43.2]]); // a new place: asked again
     expect(log.length).toBeGreaterThan(requests);
   });
 
@@ -173,7 +173,7 @@ describe('OSRM table client', () => {
     const osrm = client();
     const [a, b] = await Promise.all([osrm.matrices(towns), osrm.matrices([...towns].reverse())]);
     expect(log).toHaveLength(1);
-    expect(b.durations[0][1]).toBe(a.durations[towns.length - 1][towns.length - 2]);
+    expect(b.durations[0]![1]).toBe(a.durations[towns.length - 1]![towns.length - 2]);
   });
 
   it('evicts the least recently used set beyond cacheSize, and caches nothing with 0', async () => {
@@ -190,9 +190,9 @@ describe('OSRM table client', () => {
 
   it('keeps a path prefix of the base URL and passes fallback_speed and duration-only annotations', async () => {
     const result = await client({ baseUrl: `${baseUrl}/osrm/`, distances: false, fallbackSpeed: 13.9, profile: 'car' }).matrices(towns.slice(0, 2));
-    expect(log[0].path).toBe('/osrm');
-    expect(log[0].query.get('annotations')).toBe('duration');
-    expect(log[0].query.get('fallback_speed')).toBe('13.9');
+    expect(log[0]!.path).toBe('/osrm');
+    expect(log[0]!.query.get('annotations')).toBe('duration');
+    expect(log[0]!.query.get('fallback_speed')).toBe('13.9');
     expect(result.distances).toBeUndefined();
   });
 
@@ -202,32 +202,32 @@ describe('OSRM table client', () => {
       [5.4497312, 43.5283],
       [-0.0000001, 10],
     ]);
-    expect(log[0].path).toBe('');
+    expect(log[0]!.path).toBe('');
     const sent = decodeURIComponent(lastPath).split('/').pop()!.split(';').sort();
     expect(sent).toEqual(['-0.0000001,10', '0,0', '5.4497312,43.5283']);
   });
 
   it('makes no request for zero or one location', async () => {
     expect(await client().matrices([])).toEqual({ durations: [], distances: [] });
-    expect(await client().matrices([towns[0]])).toEqual({ durations: [[0]], distances: [[0]] });
+    expect(await client().matrices([towns[0]!])).toEqual({ durations: [[0]], distances: [[0]] });
     expect(log).toHaveLength(0);
   });
 });
 
 describe('OSRM travel provider', () => {
   it("gives the field-service planner's TravelMatrix, locations in the caller's order", async () => {
-    const locations = [towns[3], towns[1], towns[3]];
+    const locations = [towns[3]!, towns[1]!, towns[3]!];
     const matrix = await osrmTravelProvider({ baseUrl }).matrix(locations);
     expect(matrix).toEqual({ locations, durations: expected(locations, fakeDuration), distances: expected(locations, fakeDistance) });
   });
 
   it('estimates distances from the crow-flies distance when the server gives none', async () => {
-    const matrix = await osrmTravelProvider({ baseUrl, distances: false }).matrix([towns[0], towns[1]]);
-    expect(matrix.durations).toEqual(expected([towns[0], towns[1]], fakeDuration));
+    const matrix = await osrmTravelProvider({ baseUrl, distances: false }).matrix([towns[0]!, towns[1]!]);
+    expect(matrix.durations).toEqual(expected([towns[0]!, towns[1]!], fakeDuration));
     // Aix – Marseille: 26 km as the crow flies, ×1.3
-    expect(matrix.distances[0][1]).toBeGreaterThan(32_000);
-    expect(matrix.distances[0][1]).toBeLessThan(36_000);
-    expect(matrix.distances[0][1]).toBe(matrix.distances[1][0]);
+    expect(matrix.distances[0]![1]).toBeGreaterThan(32_000);
+    expect(matrix.distances[0]![1]).toBeLessThan(36_000);
+    expect(matrix.distances[0]![1]).toBe(matrix.distances[1]![0]);
   });
 });
 
@@ -293,7 +293,7 @@ describe('OSRM table client errors: code 3, a message that says what failed', ()
   });
 
   it('refuses a location that is not [lon, lat]', async () => {
-    const error = await failure(client().matrices([towns[0], [200, 43] as Coordinates]));
+    const error = await failure(client().matrices([towns[0]!, [200, 43] as Coordinates]));
     expect(error.message).toMatch(/location 1 \[200,43\] is not a \[lon, lat\] pair/);
   });
 

@@ -22,7 +22,7 @@ describe('solveInThreads', () => {
     const input = problem();
     const threaded = await solveInThreads(JSON.stringify(input), { threads: 2, seed: 7, maxIterations: 200 });
     const bySeed = [solve(input, { seed: 7, maxIterations: 200 }), solve(input, { seed: 8, maxIterations: 200 })];
-    const expected = better(bySeed[1], bySeed[0]) ? bySeed[1] : bySeed[0];
+    const expected = better(bySeed[1]!, bySeed[0]!) ? bySeed[1]! : bySeed[0]!;
     expect(threaded.code).toBe(0);
     // Timings differ from run to run; everything else is the deterministic search's.
     const withoutTimes = (output: Output) => ({ ...output, summary: output.code === 0 ? { ...output.summary, computing_times: undefined } : undefined });

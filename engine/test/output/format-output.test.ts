@@ -33,7 +33,7 @@ describe('formatOutput', () => {
   it('writes start, job, break and end steps with every field', () => {
     // Job 1 at 20 (setup 5 + service 10, done 35). The break must start in [50, 70] and cannot wait
     // until after job 2 (100–120): the van drives 15 s, breaks 50–60, drives 25 s, waits 85–100 at job 2.
-    expect(output.routes[0].steps).toEqual([
+    expect(output.routes[0]!.steps).toEqual([
       { type: 'start', arrival: 0, duration: 0, setup: 0, service: 0, waiting_time: 0, location_index: 0, load: [2], distance: 0 },
       {
         type: 'job',
@@ -56,7 +56,7 @@ describe('formatOutput', () => {
   });
 
   it('totals each route and the summary', () => {
-    const { steps, ...route } = output.routes[0];
+    const { steps, ...route } = output.routes[0]!;
     expect(steps.length).toBe(5);
     expect(route).toEqual({
       vehicle: 4,
@@ -111,7 +111,7 @@ describe('formatOutput', () => {
     };
     const out = formatOutput(compile(late), [[0, 1]]);
     // 60 s to job 1, which opens at 100: leave at 40.
-    expect(out.routes[0].steps.map((s) => [s.type, s.arrival, s.waiting_time])).toEqual([
+    expect(out.routes[0]!.steps.map((s) => [s.type, s.arrival, s.waiting_time])).toEqual([
       ['start', 40, 0],
       ['job', 100, 0],
       ['job', 140, 0],
@@ -135,13 +135,13 @@ describe('formatOutput', () => {
     };
     const out = formatOutput(compile(open), [[0], [1]]);
     // Vehicle 1 begins at job 1 at its opening time 30, pays the setup, and drives 20 s home.
-    expect(out.routes[0].steps.map((s) => [s.type, s.arrival, s.setup, s.duration])).toEqual([
+    expect(out.routes[0]!.steps.map((s) => [s.type, s.arrival, s.setup, s.duration])).toEqual([
       ['job', 30, 3, 0],
       ['end', 53, 0, 20],
     ]);
     // Vehicle 2 ends at its last job.
-    expect(out.routes[1].steps.map((s) => s.type)).toEqual(['start', 'job']);
-    expect(out.routes[1].duration).toBe(60);
+    expect(out.routes[1]!.steps.map((s) => s.type)).toEqual(['start', 'job']);
+    expect(out.routes[1]!.duration).toBe(60);
     expect(checkSolution(open, out)).toEqual([]);
   });
 
@@ -153,11 +153,11 @@ describe('formatOutput', () => {
       jobs: [{ id: 1, location: [2.36, 48.85] }],
     };
     const out = formatOutput(compile(geo), [[0]]);
-    expect(out.routes[0].steps.map((s) => s.location)).toEqual([
+    expect(out.routes[0]!.steps.map((s) => s.location)).toEqual([
       [2.35, 48.85],
       [2.36, 48.85],
     ]);
-    expect(out.routes[0].steps.every((s) => s.location_index === undefined)).toBe(true);
+    expect(out.routes[0]!.steps.every((s) => s.location_index === undefined)).toBe(true);
     expect(checkSolution(geo, out)).toEqual([]);
   });
 

@@ -8,8 +8,8 @@ import { compile, lineMatrix } from '../support/fixtures.ts';
 
 /** value(a, b) of a vehicle's travel matrix. */
 function at(problem: Problem, v: number, kind: 'durations' | 'distances' | 'costs', a: number, b: number): number {
-  const m = problem.vehicles[v].travel[kind];
-  return m.data[a * m.size + b];
+  const m = problem.vehicles[v]!.travel[kind];
+  return m.data[a * m.size + b]!;
 }
 
 const durations = lineMatrix([0, 10, 30, 60]);
@@ -22,9 +22,9 @@ describe('compileProblem: locations and travel', () => {
       jobs: [{ id: 7, location_index: 2 }],
       matrices: { car: { durations, distances } },
     });
-    expect(problem.jobs[0].loc).toBe(2);
-    expect(problem.vehicles[0].startLoc).toBe(0);
-    expect(problem.vehicles[0].endLoc).toBe(3);
+    expect(problem.jobs[0]!.loc).toBe(2);
+    expect(problem.vehicles[0]!.startLoc).toBe(0);
+    expect(problem.vehicles[0]!.endLoc).toBe(3);
     expect(at(problem, 0, 'durations', 1, 3)).toBe(50);
     expect(at(problem, 0, 'distances', 3, 1)).toBe(500);
     // Default cost: 3600 per hour of travel, i.e. one unit per second.
@@ -37,8 +37,8 @@ describe('compileProblem: locations and travel', () => {
       jobs: [{ id: 7, location_index: 2 }],
       matrices: { car: { durations } },
     });
-    expect([problem.vehicles[0].startLoc, problem.vehicles[0].endLoc]).toEqual([1, -1]);
-    expect([problem.vehicles[1].startLoc, problem.vehicles[1].endLoc]).toEqual([-1, 2]);
+    expect([problem.vehicles[0]!.startLoc, problem.vehicles[0]!.endLoc]).toEqual([1, -1]);
+    expect([problem.vehicles[1]!.startLoc, problem.vehicles[1]!.endLoc]).toEqual([-1, 2]);
   });
 
   it('divides travel times by the speed factor and rounds them; distances are unchanged', () => {
@@ -63,7 +63,7 @@ describe('compileProblem: locations and travel', () => {
     });
     // 1800 × 30 s / 3600 + 4 × 300 m / 1000 = 15 + 1.2
     expect(at(problem, 0, 'costs', 0, 2)).toBeCloseTo(16.2, 9);
-    expect(problem.vehicles[0].fixedCost).toBe(100);
+    expect(problem.vehicles[0]!.fixedCost).toBe(100);
 
     const costs = [
       [0, 5, 9, 1],
@@ -93,7 +93,7 @@ describe('compileProblem: locations and travel', () => {
     // Jobs are indexed first, then vehicles; one location per distinct point.
     expect(problem.coordinates).toEqual([lyon, paris]);
     expect(problem.jobs.map((j) => j.loc)).toEqual([0, 0]);
-    expect([problem.vehicles[0].startLoc, problem.vehicles[0].endLoc]).toEqual([1, 1]);
+    expect([problem.vehicles[0]!.startLoc, problem.vehicles[0]!.endLoc]).toEqual([1, 1]);
     const leg = coordinateLeg(paris, lyon);
     expect(at(problem, 0, 'durations', 1, 0)).toBe(leg.duration);
     expect(at(problem, 0, 'distances', 1, 0)).toBe(leg.distance);
@@ -122,8 +122,8 @@ describe('compileProblem: locations and travel', () => {
       jobs: [{ id: 7, location_index: 1 }],
       matrices: { car: { durations } },
     });
-    expect(problem.vehicles[0].travel).toBe(problem.vehicles[1].travel);
-    expect(problem.vehicles[2].travel).not.toBe(problem.vehicles[0].travel);
+    expect(problem.vehicles[0]!.travel).toBe(problem.vehicles[1]!.travel);
+    expect(problem.vehicles[2]!.travel).not.toBe(problem.vehicles[0]!.travel);
   });
 });
 
@@ -143,32 +143,33 @@ describe('compileProblem: jobs, vehicles and amounts', () => {
   const problem = compile(input);
 
   it('sorts time windows by start and defaults them to [0, +∞)', () => {
-    expect([...problem.jobs[0].tw]).toEqual([100, 200, 400, 500]);
-    expect(problem.jobs[0].twEarliest).toBe(100);
-    expect(problem.jobs[0].twLatest).toBe(500);
-    expect([...problem.jobs[1].tw]).toEqual([0, Infinity]);
-    expect([...problem.vehicles[1].breaks[0].tw]).toEqual([200, 300, 500, 600]);
+    expect([...problem.jobs[0]!.tw]).toEqual([100, 200, 400, 500]);
+    expect(problem.jobs[0]!.twEarliest).toBe(100);
+    expect(problem.jobs[0]!.twLatest).toBe(500);
+    expect([...problem.jobs[1]!.tw]).toEqual([0, Infinity]);
+    expect([...problem.vehicles[1]!.breaks[0]!.tw]).toEqual([200, 300, 500, 600]);
   });
 
   it('fills job data and defaults', () => {
-    const j = problem.jobs[0];
+    const j = problem.jobs[0]!;
     expect([j.id, j.loc, j.setup, j.service, j.priority]).toEqual([10, 1, 5, 30, 7]);
     expect([...j.delivery]).toEqual([2, 1]);
     expect([...j.pickup]).toEqual([0, 0]);
-    const k = problem.jobs[2];
+    const k = problem.jobs[2]!;
     expect([k.setup, k.service, k.priority]).toEqual([0, 0, 0]);
     expect(problem.dimensions).toBe(2);
   });
 
   it('gives vehicles their limits, with +∞ where none is set', () => {
-    const [a, b] = problem.vehicles;
+    const a = problem.vehicles[0]!;
+    const b = problem.vehicles[1]!;
     expect([a.twStart, a.twEnd, a.maxTasks]).toEqual([100, 900, 3]);
     expect([...a.capacity]).toEqual([5, 2]);
     expect([b.twStart, b.twEnd, b.maxTasks, b.maxTravelTime, b.maxDistance]).toEqual([0, Infinity, Infinity, Infinity, Infinity]);
     expect([...b.capacity]).toEqual([Infinity, Infinity]);
-    expect(b.breaks[0].id).toBe(9);
-    expect(b.breaks[0].service).toBe(60);
-    expect([...(b.breaks[0].maxLoad ?? [])]).toEqual([1, 1]);
+    expect(b.breaks[0]!.id).toBe(9);
+    expect(b.breaks[0]!.service).toBe(60);
+    expect([...(b.breaks[0]!.maxLoad ?? [])]).toEqual([1, 1]);
   });
 
   it('computes eligibility from skills', () => {
@@ -180,16 +181,16 @@ describe('compileProblem: jobs, vehicles and amounts', () => {
 
   it('lists each job’s other jobs by increasing round-trip travel time', () => {
     // Locations on the line at 10, 30, 60: job 10 is nearest to 11, then 12.
-    expect([...problem.neighbours[0]]).toEqual([1, 2]);
-    expect([...problem.neighbours[2]]).toEqual([1, 0]);
+    expect([...problem.neighbours[0]!]).toEqual([1, 2]);
+    expect([...problem.neighbours[2]!]).toEqual([1, 0]);
   });
 
   it('keeps warm-start job steps as job indices', () => {
     const warm = compile({
       ...input,
-      vehicles: [{ ...input.vehicles[0], steps: [{ type: 'start' }, { type: 'job', id: 12 }, { type: 'job', id: 10 }] }],
+      vehicles: [{ ...input.vehicles[0]!, steps: [{ type: 'start' }, { type: 'job', id: 12 }, { type: 'job', id: 10 }] }],
     });
-    expect(warm.vehicles[0].initialJobs).toEqual([2, 0]);
+    expect(warm.vehicles[0]!.initialJobs).toEqual([2, 0]);
   });
 });
 
@@ -268,7 +269,7 @@ describe('compileProblem: reproductions of bugs', () => {
       expect(output.code).toBe(2);
       return;
     }
-    const bikeTravel = compile(input).vehicles[1].travel.durations;
+    const bikeTravel = compile(input).vehicles[1]!.travel.durations;
     expect(bikeTravel.data[3 * bikeTravel.size + 1]).toBe(5);
     expect(checkSolution(input, output)).toEqual([]);
     expect(output.unassigned).toEqual([]);

@@ -71,14 +71,14 @@ describe('searchSolution', () => {
   it('starts from the vehicles’ steps when they form feasible routes, and ignores them otherwise', () => {
     // Van 2 is told to serve the west side: an optimal start that the search then keeps (it only keeps strict gains).
     const west = [1, 2, 3].map((id) => ({ type: 'job' as const, id }));
-    const warm = compile({ ...input, vehicles: [input.vehicles[0], { ...input.vehicles[1], steps: west }] });
+    const warm = compile({ ...input, vehicles: [input.vehicles[0]!, { ...input.vehicles[1]!, steps: west }] });
     const result = searchSolution(warm, { seed: 1, maxIterations: 30 });
     expect(result.objective.cost).toBe(120);
-    expect(result.best[1].slice().sort()).toEqual([0, 1, 2]);
+    expect(result.best[1]!.slice().sort()).toEqual([0, 1, 2]);
     // Four deliveries for a capacity of 3: the warm start is dropped and the search starts from scratch.
     const overloaded = compile({
       ...input,
-      vehicles: [input.vehicles[0], { ...input.vehicles[1], steps: [1, 2, 3, 4].map((id) => ({ type: 'job' as const, id })) }],
+      vehicles: [input.vehicles[0]!, { ...input.vehicles[1]!, steps: [1, 2, 3, 4].map((id) => ({ type: 'job' as const, id })) }],
     });
     expect(searchSolution(overloaded, { seed: 1, maxIterations: 50 }).objective).toEqual({ unservedPriority: 0, unserved: 0, cost: 120 });
   });
@@ -135,8 +135,8 @@ describe('the search never keeps an infeasible route (reproductions of a bug)', 
       const result = searchSolution(problem, { seed, maxIterations: 20 });
       result.best.forEach((jobs, r) => {
         if (jobs.length === 0) return;
-        const schedule = scheduleRoute(problem, problem.vehicles[r], jobs);
-        expect(schedule.ok, `seed ${seed}: vehicle ${problem.vehicles[r].id} [${jobs}] ${schedule.ok ? '' : schedule.reason}`).toBe(true);
+        const schedule = scheduleRoute(problem, problem.vehicles[r]!, jobs);
+        expect(schedule.ok, `seed ${seed}: vehicle ${problem.vehicles[r]!.id} [${jobs}] ${schedule.ok ? '' : schedule.reason}`).toBe(true);
       });
     }
   });

@@ -58,7 +58,7 @@ describe('constructByRegret', () => {
       ],
       matrices: { car: { durations: lineMatrix([0, 1, 100]) } },
     });
-    expect(solution.routes[0].jobs).toEqual([1]);
+    expect(solution.routes[0]!.jobs).toEqual([1]);
     expect(solution.unassignedJobs()).toEqual([0]);
   });
 
@@ -72,9 +72,9 @@ describe('constructByRegret', () => {
       ],
       matrices: { car: { durations: lineMatrix([0, 10, 20, 60]) } },
     };
-    expect(construct(input, [1]).routes[0].jobs).toEqual([1]);
+    expect(construct(input, [1]).routes[0]!.jobs).toEqual([1]);
     const all = construct(input);
-    expect(all.routes[0].jobs.slice().sort()).toEqual([0, 1]);
+    expect(all.routes[0]!.jobs.slice().sort()).toEqual([0, 1]);
     expect(all.unassignedJobs()).toEqual([2]);
   });
 
@@ -118,6 +118,6 @@ describe('constructByRegret opens the cheapest vehicle (reproduction of a bug)',
       },
     });
     expect(solution.objective().cost).toBe(20);
-    expect(solution.routes[1].jobs).toEqual([0]);
+    expect(solution.routes[1]!.jobs).toEqual([0]);
   });
 });

@@ -26,12 +26,12 @@ describe('constructRoutesInTurn', () => {
     const solution = new Solution(problem);
     const left = constructRoutesInTurn(problem, solution, solution.unassignedJobs());
     for (const route of solution.routes) expect(scheduleRoute(problem, route.vehicle, route.jobs).ok).toBe(true);
-    const near = (r: number) => solution.routes[r].jobs.map((j) => xs[problem.jobs[j].loc]);
+    const near = (r: number) => solution.routes[r]!.jobs.map((j) => xs[problem.jobs[j]!.loc]!);
     expect(near(0).every((x) => x < 500)).toBe(true);
     expect(near(1).every((x) => x > 500)).toBe(true);
     expect(solution.routes.map((r) => r.jobs.length)).toEqual([3, 3]);
     expect(left).toHaveLength(2);
-    expect(left.every((j) => solution.routeOf[j] < 0)).toBe(true);
+    expect(left.every((j) => solution.routeOf[j]! < 0)).toBe(true);
   });
 
   it('keeps the higher priority when the day cannot take every nearby job', () => {

@@ -18,7 +18,7 @@ function served(input: Input, start: number, priorities: readonly number[]): { j
   const solution = new Solution(problem);
   solution.insert(0, start, 0);
   const changed = new UnassignedExchange(problem, solution).run(() => false);
-  return { jobs: solution.routes[0].jobs, changed };
+  return { jobs: solution.routes[0]!.jobs, changed };
 }
 
 describe('UnassignedExchange', () => {
@@ -28,7 +28,7 @@ describe('UnassignedExchange', () => {
     const solution = new Solution(problem);
     solution.insert(0, 2, 0);
     expect(new UnassignedExchange(problem, solution).run(() => false)).toBe(true);
-    expect(solution.routes[0].jobs).toHaveLength(2);
+    expect(solution.routes[0]!.jobs).toHaveLength(2);
   });
 
   it('serves a left-out job of higher priority instead of a served one, even at a higher cost', () => {

@@ -17,9 +17,9 @@ function improvingMove(problem: Problem, solution: Solution): string | null {
   for (const route of solution.routes) route.jobs.forEach((j, i) => (positionOf[j] = i));
   const context: MoveContext = { problem, solution, positionOf, allEligible: problem.eligible.every((e) => e === 1) };
   for (let u = 0; u < problem.jobs.length; u++) {
-    if (solution.routeOf[u] < 0) continue;
-    for (const v of problem.neighbours[u].slice(0, 20)) {
-      if (solution.routeOf[v] < 0) continue;
+    if (solution.routeOf[u]! < 0) continue;
+    for (const v of problem.neighbours[u]!.slice(0, 20)) {
+      if (solution.routeOf[v]! < 0) continue;
       for (const operator of OPERATORS) {
         const move = operator.find(context, u, v);
         if (move) return `${operator.name}(${u}, ${v}): ${move.delta}`;
@@ -68,8 +68,8 @@ describe('improveLocally', () => {
       for (const j of rng.shuffle([...Array(problem.jobs.length).keys()])) {
         const r = rng.int(problem.vehicles.length);
         if (problem.eligible[r * problem.jobs.length + j] === 0) continue;
-        solution.insert(r, j, rng.int(solution.routes[r].jobs.length + 1));
-        if (!solution.routes[r].feasible) solution.setJobs(r, solution.routes[r].jobs.filter((k) => k !== j));
+        solution.insert(r, j, rng.int(solution.routes[r]!.jobs.length + 1));
+        if (!solution.routes[r]!.feasible) solution.setJobs(r, solution.routes[r]!.jobs.filter((k) => k !== j));
       }
       const before = solution.objective();
       improveLocally(problem, solution);
@@ -93,8 +93,8 @@ describe('LocalSearch (re-run after changes)', () => {
       expect(improvingMove(problem, solution)).toBeNull();
       // Shuffle one route behind the search's back (as ruin-and-recreate does), when the result stays feasible.
       const r = rng.int(problem.vehicles.length);
-      const shuffled = rng.shuffle(solution.routes[r].jobs.slice());
-      if (scheduleRoute(problem, problem.vehicles[r], shuffled).ok) solution.setJobs(r, shuffled);
+      const shuffled = rng.shuffle(solution.routes[r]!.jobs.slice());
+      if (scheduleRoute(problem, problem.vehicles[r]!, shuffled).ok) solution.setJobs(r, shuffled);
       search.improve();
       expectFeasibleRoutes(problem, solution);
       expect(improvingMove(problem, solution), `seed ${100 + seed}`).toBeNull();

@@ -22,7 +22,7 @@ describe('recreateGreedy', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const solution = new Solution(problem);
       const touched: [number, number[]][] = [];
-      recreateGreedy(problem, solution, [0, 1, 2, 3, 4], new Rng(seed), (r) => touched.push([r, solution.routes[r].jobs.slice()]));
+      recreateGreedy(problem, solution, [0, 1, 2, 3, 4], new Rng(seed), (r) => touched.push([r, solution.routes[r]!.jobs.slice()]));
       // A blink (1% per position) may skip a job's only feasible place now and then.
       const unassigned = solution.unassignedJobs().length;
       if (unassigned === 0) complete++;
@@ -43,7 +43,7 @@ describe('recreateGreedy', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const solution = new Solution(problem);
       recreateGreedy(problem, solution, [0, 1, 2, 3, 4], new Rng(seed), () => {});
-      if (solution.routes[0].jobs[0] === 4) first++;
+      if (solution.routes[0]!.jobs[0] === 4) first++;
     }
     // All but the rare blink of the only position of the first job.
     expect(first).toBeGreaterThanOrEqual(38);

@@ -34,20 +34,20 @@ describe('ruinStrings', () => {
       const before = solution.snapshot();
       const touched = new Map<number, number[]>();
       const removed = ruinStrings(problem, solution, new Rng(seed), DEFAULT_STRING_REMOVAL, (r) => {
-        if (!touched.has(r)) touched.set(r, solution.routes[r].jobs.slice());
+        if (!touched.has(r)) touched.set(r, solution.routes[r]!.jobs.slice());
       });
       expect(removed.length).toBeGreaterThan(0);
       expect(new Set(removed).size).toBe(removed.length);
       for (const j of removed) expect(solution.routeOf[j]).toBe(-1);
       solution.routes.forEach((route, r) => {
-        expect(isSubsequence(route.jobs, before[r])).toBe(true);
-        const lost = before[r].filter((j) => !route.jobs.includes(j));
+        expect(isSubsequence(route.jobs, before[r]!)).toBe(true);
+        const lost = before[r]!.filter((j) => !route.jobs.includes(j));
         if (lost.length > 0) {
           // Every changed route was reported, as it was before the change.
           expect(touched.get(r)).toEqual(before[r]);
           for (const j of lost) expect(removed).toContain(j);
           // A string, or a split string: at most two runs of removed jobs.
-          const runs = before[r].filter((j, i) => lost.includes(j) && (i === 0 || !lost.includes(before[r][i - 1]))).length;
+          const runs = before[r]!.filter((j, i) => lost.includes(j) && (i === 0 || !lost.includes(before[r]![i - 1]!))).length;
           expect(runs).toBeLessThanOrEqual(2);
         }
         const reference = scheduleRoute(problem, route.vehicle, route.jobs);

@@ -24,7 +24,7 @@ interface RouteSlice {
 
 function concatenation(slices: readonly RouteSlice[]): number[] {
   const out: number[] = [];
-  for (const s of slices) for (let i = s.from; i < s.to; i++) out.push(s.route.jobs[i]);
+  for (const s of slices) for (let i = s.from; i < s.to; i++) out.push(s.route.jobs[i]!);
   return out;
 }
 
@@ -55,8 +55,8 @@ describe('evaluateSlices agrees with scheduleRoute (random instances)', () => {
       );
       const vehicles = problem.vehicles;
       for (let trial = 0; trial < 10; trial++) {
-        const va = vehicles[rng.int(vehicles.length)];
-        const vb = vehicles[rng.int(vehicles.length)];
+        const va = vehicles[rng.int(vehicles.length)]!;
+        const vb = vehicles[rng.int(vehicles.length)]!;
         const order = randomOrder(rng, problem.jobs.length);
         const cut = rng.int(order.length + 1);
         const a = routeOf(problem, va, order.slice(0, cut));
@@ -71,7 +71,7 @@ describe('evaluateSlices agrees with scheduleRoute (random instances)', () => {
             slices.push({ route: r, from, to: from + rng.int(r.size - from + 1) });
           }
           slices.push({ route: b, from: rng.int(b.size + 1), to: b.size });
-          for (const vehicle of [va, vb, vehicles[rng.int(vehicles.length)]]) {
+          for (const vehicle of [va, vb, vehicles[rng.int(vehicles.length)]!]) {
             const expected = reference(problem, vehicle, slices);
             const got = evaluateSlices(problem, vehicle, slices);
             const agree = expected === Number.POSITIVE_INFINITY ? got === expected : Math.abs(got - expected) < 1e-6;
@@ -126,7 +126,8 @@ describe('evaluateSlices on hand-made routes', () => {
     matrices: { car: { durations: lineMatrix([0, 10, 20, 40, 50]) } },
   };
   const problem = compile(input);
-  const [v1, v2] = problem.vehicles;
+  const v1 = problem.vehicles[0]!;
+  const v2 = problem.vehicles[1]!;
   const a = routeOf(problem, v1, [0, 1]);
   const b = routeOf(problem, v2, [2, 3]);
 
@@ -148,10 +149,10 @@ describe('evaluateSlices on hand-made routes', () => {
   });
 
   it('refuses more jobs than max_tasks', () => {
-    const limited = compile({ ...input, vehicles: [{ ...input.vehicles[0], max_tasks: 1 }, input.vehicles[1]] });
-    const own = routeOf(limited, limited.vehicles[0], [0]);
-    const other = routeOf(limited, limited.vehicles[1], [1]);
-    expect(evaluateSlices(limited, limited.vehicles[0], [{ route: own, from: 0, to: 1 }, { route: other, from: 0, to: 1 }])).toBe(
+    const limited = compile({ ...input, vehicles: [{ ...input.vehicles[0]!, max_tasks: 1 }, input.vehicles[1]!] });
+    const own = routeOf(limited, limited.vehicles[0]!, [0]);
+    const other = routeOf(limited, limited.vehicles[1]!, [1]);
+    expect(evaluateSlices(limited, limited.vehicles[0]!, [{ route: own, from: 0, to: 1 }, { route: other, from: 0, to: 1 }])).toBe(
       Number.POSITIVE_INFINITY,
     );
   });

@@ -10,7 +10,7 @@ import { compile, lineMatrix } from '../support/fixtures.ts';
 import { randomInstance, randomOrder } from '../support/random-instance.ts';
 
 function routeOf(problem: Problem, v: number, jobs: number[]): Route {
-  const route = new Route(problem, problem.vehicles[v]);
+  const route = new Route(problem, problem.vehicles[v]!);
   route.jobs = jobs;
   route.update();
   return route;
@@ -18,7 +18,7 @@ function routeOf(problem: Problem, v: number, jobs: number[]): Route {
 
 /** scheduleRoute's cost of `jobs` for vehicle v, or +∞ when infeasible. */
 function costOf(problem: Problem, v: number, jobs: readonly number[]): number {
-  const result = scheduleRoute(problem, problem.vehicles[v], jobs);
+  const result = scheduleRoute(problem, problem.vehicles[v]!, jobs);
   return result.ok ? result.schedule.cost : Number.POSITIVE_INFINITY;
 }
 
@@ -87,7 +87,7 @@ describe('insertionDelta agrees with scheduleRoute (random instances)', () => {
       for (let v = 0; v < problem.vehicles.length; v++) {
         const route = routeOf(problem, v, []);
         for (let j = 0; j < problem.jobs.length; j++) {
-          const feasible = scheduleRoute(problem, problem.vehicles[v], [j]).ok;
+          const feasible = scheduleRoute(problem, problem.vehicles[v]!, [j]).ok;
           if ((insertionDelta(problem, route, j, 0) < Number.POSITIVE_INFINITY) !== feasible) failures.push(`seed ${9000 + seed} v ${v} j ${j}`);
         }
       }
@@ -169,7 +169,7 @@ describe('insertionDelta on hand-made routes', () => {
     };
     const distance = compile(input);
     expect(insertionDelta(distance, routeOf(distance, 0, [0]), 1, 1)).toBe(40);
-    const shorter = compile({ ...input, vehicles: [{ ...input.vehicles[0], max_distance: 599 }] });
+    const shorter = compile({ ...input, vehicles: [{ ...input.vehicles[0]!, max_distance: 599 }] });
     expect(insertionDelta(shorter, routeOf(shorter, 0, [0]), 1, 1)).toBe(Number.POSITIVE_INFINITY);
   });
 
@@ -215,9 +215,9 @@ describe('insertionDelta into an empty route (reproduction of a bug)', () => {
     for (let r = 0; r < 2; r++) {
       const solution = new Solution(problem);
       const before = solution.objective().cost;
-      const delta = insertionDelta(problem, solution.routes[r], 0, 0);
+      const delta = insertionDelta(problem, solution.routes[r]!, 0, 0);
       solution.insert(r, 0, 0);
-      expect(delta, `vehicle ${problem.vehicles[r].id}`).toBe(solution.objective().cost - before);
+      expect(delta, `vehicle ${problem.vehicles[r]!.id}`).toBe(solution.objective().cost - before);
     }
   });
 });

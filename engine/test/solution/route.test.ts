@@ -7,7 +7,7 @@ import { compile, lineMatrix } from '../support/fixtures.ts';
 import { randomInstance, randomOrder } from '../support/random-instance.ts';
 
 function routeOf(problem: Problem, v: number, jobs: number[]): Route {
-  const route = new Route(problem, problem.vehicles[v]);
+  const route = new Route(problem, problem.vehicles[v]!);
   route.jobs = jobs;
   route.update();
   return route;
@@ -92,7 +92,7 @@ describe('Route caches agree with re-scheduling (random instances)', () => {
       const problem = compile(randomInstance(rng, { metric: seed % 2 === 0, noSkills: true, setup: true }));
       for (let trial = 0; trial < 6; trial++) {
         const v = rng.int(problem.vehicles.length);
-        const vehicle = problem.vehicles[v];
+        const vehicle = problem.vehicles[v]!;
         const jobs = randomOrder(rng, problem.jobs.length).slice(0, rng.between(1, problem.jobs.length));
         const route = routeOf(problem, v, jobs.slice());
         const reference = scheduleRoute(problem, vehicle, jobs);
@@ -106,27 +106,27 @@ describe('Route caches agree with re-scheduling (random instances)', () => {
         if (![...route.startLoad].every((x, d) => x === s.startLoad[d])) fail('start load');
         const prefix = [...s.startLoad];
         for (let i = 0; i < jobs.length; i++) {
-          const step = s.steps[i];
+          const step = s.steps[i]!;
           if (route.dep[i] !== step.arrival + step.waiting + step.setup + step.service) fail(`dep[${i}] ${route.dep[i]}`);
           if (route.cumTravel[i] !== step.travel) fail(`cumTravel[${i}]`);
           if (route.cumDistance[i] !== step.distance) fail(`cumDistance[${i}]`);
           for (let d = 0; d < dims; d++) {
-            prefix[d] = Math.max(prefix[d], step.load[d]);
-            const suffix = Math.max(...s.steps.slice(i).map((x) => x.load[d]));
+            prefix[d] = Math.max(prefix[d]!, step.load[d]!);
+            const suffix = Math.max(...s.steps.slice(i).map((x) => x.load[d]!));
             if (route.loadAfter[i * dims + d] !== step.load[d]) fail(`loadAfter[${i}]`);
             if (route.prefixMaxLoad[i * dims + d] !== prefix[d]) fail(`prefixMaxLoad[${i}]`);
             if (route.suffixMaxLoad[i * dims + d] !== suffix) fail(`suffixMaxLoad[${i}]`);
           }
           // latestEnd[i]: the rest of the route is feasible when node i completes then, not a second later.
-          const rest = restAfter(problem, vehicle, problem.jobs[jobs[i]].loc);
+          const rest = restAfter(problem, vehicle, problem.jobs[jobs[i]!]!.loc);
           const after = jobs.slice(i + 1);
-          const latest = route.latestEnd[i];
-          if (latest < route.dep[i]) fail(`latestEnd[${i}] ${latest} before dep ${route.dep[i]}`);
+          const latest = route.latestEnd[i]!;
+          if (latest < route.dep[i]!) fail(`latestEnd[${i}] ${latest} before dep ${route.dep[i]}`);
           // After the last node only the drive to the end remains (an empty sequence is an unused vehicle: always fine).
           const feasibleFrom = (departure: number): boolean =>
             after.length > 0
               ? scheduleRoute(problem, rest, after, departure).ok
-              : departure + (rest.endLoc >= 0 ? rest.travel.durations.data[rest.startLoc * rest.travel.durations.size + rest.endLoc] : 0) <= rest.twEnd;
+              : departure + (rest.endLoc >= 0 ? rest.travel.durations.data[rest.startLoc * rest.travel.durations.size + rest.endLoc]! : 0) <= rest.twEnd;
           if (latest === Number.POSITIVE_INFINITY) {
             if (!feasibleFrom(1e9)) fail(`latestEnd[${i}] is +∞ but the rest has a deadline`);
           } else {
@@ -155,7 +155,7 @@ describe('Route caches agree with re-scheduling (random instances)', () => {
         const v = rng.int(problem.vehicles.length);
         const jobs = randomOrder(rng, problem.jobs.length).slice(0, rng.between(1, problem.jobs.length));
         const route = routeOf(problem, v, jobs.slice());
-        const reference = scheduleRoute(problem, problem.vehicles[v], jobs);
+        const reference = scheduleRoute(problem, problem.vehicles[v]!, jobs);
         expect(route.feasible).toBe(reference.ok);
         if (reference.ok) {
           feasible++;

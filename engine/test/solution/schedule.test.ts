@@ -14,7 +14,7 @@ function schedule(vehicle: Partial<Vehicle>, jobs: readonly Job[], order: readon
     matrices: { car: { durations, distances } },
   };
   const problem = compile(input);
-  return scheduleRoute(problem, problem.vehicles[0], order);
+  return scheduleRoute(problem, problem.vehicles[0]!, order);
 }
 
 function ok(result: ScheduleResult): Schedule {
@@ -44,9 +44,9 @@ describe('scheduleRoute: timing', () => {
       [100, 200],
     ];
     const late = ok(schedule({}, [{ id: 1, location_index: 2, time_windows: windows }]));
-    expect([late.steps[0].arrival, late.steps[0].waiting]).toEqual([30, 70]);
+    expect([late.steps[0]!.arrival, late.steps[0]!.waiting]).toEqual([30, 70]);
     const early = ok(schedule({}, [{ id: 1, location_index: 1, time_windows: windows }]));
-    expect([early.steps[0].arrival, early.steps[0].waiting]).toEqual([10, 0]);
+    expect([early.steps[0]!.arrival, early.steps[0]!.waiting]).toEqual([10, 0]);
     expect(schedule({}, [{ id: 1, location_index: 3, time_windows: [[0, 59]] }])).toEqual({ ok: false, reason: 'time_window' });
   });
 
@@ -66,7 +66,7 @@ describe('scheduleRoute: timing', () => {
 
   it('charges setup on the first job of a vehicle without start, which leaves at its opening time', () => {
     const s = ok(schedule({ start_index: undefined, time_window: [50, 1000] }, [{ id: 1, location_index: 1, setup: 7, service: 3 }]));
-    expect([s.steps[0].arrival, s.steps[0].setup, s.steps[0].travel]).toEqual([50, 7, 0]);
+    expect([s.steps[0]!.arrival, s.steps[0]!.setup, s.steps[0]!.travel]).toEqual([50, 7, 0]);
     expect([s.endTime, s.travel]).toEqual([70, 10]); // 50 + 7 + 3, then 10 s home
   });
 
@@ -119,7 +119,7 @@ describe('scheduleRoute: loads and limits', () => {
 
   it('scales travel by the speed factor', () => {
     const s = ok(schedule({ speed_factor: 2 }, [{ id: 1, location_index: 3 }]));
-    expect([s.steps[0].arrival, s.travel, s.distance, s.cost]).toEqual([30, 60, 1200, 60]);
+    expect([s.steps[0]!.arrival, s.travel, s.distance, s.cost]).toEqual([30, 60, 1200, 60]);
   });
 });
 
@@ -139,7 +139,7 @@ describe('scheduleRoute: breaks', () => {
       schedule({ breaks: [{ id: 1, service: 20, time_windows: [[0, 500]] }] }, [{ id: 2, location_index: 2, time_windows: [[100, 200]] }]),
     );
     expect(s.steps.map((x) => x.kind)).toEqual(['break', 'job']);
-    const job = s.steps[1];
+    const job = s.steps[1]!;
     expect(job.arrival + job.waiting).toBe(100); // the job still starts as early as it can
   });
 
@@ -175,7 +175,7 @@ describe('scheduleRoute: breaks', () => {
   it('waits for a break window that opens after the last job, before driving home', () => {
     const s = ok(schedule({ breaks: [{ id: 1, service: 10, time_windows: [[200, 300]] }] }, [{ id: 2, location_index: 1 }]));
     // Done at 10, the van drives the 10 s home, waits until 200, breaks 10 s.
-    expect([s.steps[1].kind, s.steps[1].arrival, s.steps[1].waiting]).toEqual(['break', 20, 180]);
+    expect([s.steps[1]!.kind, s.steps[1]!.arrival, s.steps[1]!.waiting]).toEqual(['break', 20, 180]);
     expect(s.endTime).toBe(210);
   });
 
@@ -210,7 +210,7 @@ describe('scheduleRoute: breaks', () => {
 describe('scheduleWithLateDeparture', () => {
   function late(vehicle: Partial<Vehicle>, jobs: readonly Job[]): Schedule {
     const problem = compile({ vehicles: [{ id: 1, start_index: 0, end_index: 0, ...vehicle }], jobs, matrices: { car: { durations } } });
-    const result = scheduleWithLateDeparture(problem, problem.vehicles[0], jobs.map((_, k) => k));
+    const result = scheduleWithLateDeparture(problem, problem.vehicles[0]!, jobs.map((_, k) => k));
     return ok(result);
   }
 
@@ -220,7 +220,7 @@ describe('scheduleWithLateDeparture', () => {
       { id: 2, location_index: 3 },
     ]);
     expect(s.departure).toBe(70);
-    expect([s.steps[0].arrival, s.steps[0].waiting]).toEqual([100, 0]);
+    expect([s.steps[0]!.arrival, s.steps[0]!.waiting]).toEqual([100, 0]);
     expect([s.endTime, s.travel]).toEqual([190, 120]);
   });
 

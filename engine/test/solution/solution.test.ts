@@ -40,7 +40,7 @@ describe('Solution', () => {
     const s = new Solution(problem);
     s.insert(0, 1, 0);
     s.insert(0, 0, 0);
-    expect(s.routes[0].jobs).toEqual([0, 1]);
+    expect(s.routes[0]!.jobs).toEqual([0, 1]);
     expect(s.objective()).toEqual({ unservedPriority: 1, unserved: 1, cost: 140 }); // 100 + 0 → 10 → 20 → 0
     s.setJobs(1, [2]);
     expect([...s.routeOf]).toEqual([0, 0, 1]);

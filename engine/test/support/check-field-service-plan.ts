@@ -103,8 +103,8 @@ function durationFor(visit: Visit, tech: Technician): number {
 function inRing(p: readonly [number, number], ring: readonly (readonly [number, number])[]): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
     if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
@@ -115,7 +115,7 @@ function sectorOfPoint(problem: FieldServiceProblem, visit: Visit): string | und
   for (const s of problem.sectors ?? []) {
     const polygons = s.geometry.type === 'Polygon' ? [s.geometry.coordinates] : s.geometry.coordinates;
     for (const poly of polygons) {
-      if (inRing(visit.location, poly[0]) && !poly.slice(1).some((hole) => inRing(visit.location, hole))) return s.id;
+      if (inRing(visit.location, poly[0]!) && !poly.slice(1).some((hole) => inRing(visit.location, hole))) return s.id;
     }
   }
   return undefined;
@@ -182,7 +182,7 @@ function checkTour(
   const breaks = [...tour.breaks].sort((a, b) => a.start - b.start);
   const breakBetween = (from: number, to: number): number =>
     breaks.filter((b) => b.start >= from && b.end <= to).reduce((s, b) => s + (b.end - b.start), 0);
-  if (now !== undefined && planned.length > 0 && planned[0].arrival < now) out.push(`plans visit ${planned[0].visit} before now`);
+  if (now !== undefined && planned.length > 0 && planned[0]!.arrival < now) out.push(`plans visit ${planned[0]!.visit} before now`);
   for (const stop of planned) {
     const v = visits.get(stop.visit) as Visit;
     const where = `visit ${v.id}`;

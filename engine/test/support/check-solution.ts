@@ -177,13 +177,13 @@ function checkRoute(
   const problems: string[] = [];
   const where = `route of vehicle ${route.vehicle}`;
   const steps = route.steps;
-  const at = (i: number): string => `${where}, step ${i} (${stepLabel(steps[i])})`;
+  const at = (i: number): string => `${where}, step ${i} (${stepLabel(steps[i]!)})`;
 
   const hasStart = vehicle.start !== undefined || vehicle.start_index !== undefined;
   const hasEnd = vehicle.end !== undefined || vehicle.end_index !== undefined;
   if (steps.length === 0) return [`${where}: has no steps`];
-  if (hasStart && steps[0].type !== 'start') problems.push(`${where}: the vehicle has a start but the first step is not 'start'`);
-  if (hasEnd && steps[steps.length - 1].type !== 'end') problems.push(`${where}: the vehicle has an end but the last step is not 'end'`);
+  if (hasStart && steps[0]!.type !== 'start') problems.push(`${where}: the vehicle has a start but the first step is not 'start'`);
+  if (hasEnd && steps[steps.length - 1]!.type !== 'end') problems.push(`${where}: the vehicle has an end but the last step is not 'end'`);
 
   // Resolve each step against the input first; timing checks need every step to make sense.
   const breaksById = new Map<number, Break>();
@@ -308,7 +308,7 @@ function checkRoute(
   // Cumulated travel: exact at located steps; at a break, anywhere between its neighbours (travel may be split).
   let lower = { duration: 0, distance: 0 };
   for (let i = 0; i < steps.length; i++) {
-    const step = steps[i];
+    const step = steps[i]!;
     if (cumDuration[i] !== undefined) {
       lower = { duration: cumDuration[i] as number, distance: cumDistance[i] as number };
       if (step.duration !== lower.duration) problems.push(`${at(i)}: cumulated travel duration ${step.duration}, expected ${lower.duration}`);
@@ -335,19 +335,19 @@ function checkRoute(
   let freeSinceLocated = 0;
   previousLocated = -1;
   for (let i = 0; i < steps.length; i++) {
-    const step = steps[i];
+    const step = steps[i]!;
     if (i > 0) {
-      const gap = step.arrival - departure(steps[i - 1]);
+      const gap = step.arrival - departure(steps[i - 1]!);
       if (gap < 0) {
-        problems.push(`${at(i)}: arrives at ${step.arrival}, before step ${i - 1} (${stepLabel(steps[i - 1])}) is done at ${departure(steps[i - 1])}`);
+        problems.push(`${at(i)}: arrives at ${step.arrival}, before step ${i - 1} (${stepLabel(steps[i - 1]!)}) is done at ${departure(steps[i - 1]!)}`);
       } else {
         freeSinceLocated += gap;
       }
     }
     if (places[i]) {
-      if (previousLocated >= 0 && freeSinceLocated < legDuration[i]) {
+      if (previousLocated >= 0 && freeSinceLocated < legDuration[i]!) {
         problems.push(
-          `${at(i)}: arrives at ${step.arrival}, but travel from step ${previousLocated} (${stepLabel(steps[previousLocated])}) takes ${legDuration[i]} s and only ${freeSinceLocated} s are free`,
+          `${at(i)}: arrives at ${step.arrival}, but travel from step ${previousLocated} (${stepLabel(steps[previousLocated]!)}) takes ${legDuration[i]} s and only ${freeSinceLocated} s are free`,
         );
       }
       freeSinceLocated = 0;
@@ -362,13 +362,13 @@ function checkRoute(
     const job = stepJobs[i];
     if (job && place) {
       const expected = lastPlace && travel.samePlace(lastPlace, place) ? 0 : (job.setup ?? 0);
-      if (steps[i].setup !== expected) problems.push(`${at(i)}: setup ${steps[i].setup}, expected ${expected}`);
+      if (steps[i]!.setup !== expected) problems.push(`${at(i)}: setup ${steps[i]!.setup}, expected ${expected}`);
     }
     if (place) lastPlace = place;
   }
 
   for (let i = 0; i < steps.length; i++) {
-    const step = steps[i];
+    const step = steps[i]!;
     const windows = stepJobs[i]?.time_windows ?? stepBreaks[i]?.time_windows;
     if (windows && windows.length > 0) {
       const start = step.arrival + step.waiting_time;
@@ -377,10 +377,10 @@ function checkRoute(
   }
   if (vehicle.time_window) {
     const [open, close] = vehicle.time_window;
-    if (steps[0].arrival < open) problems.push(`${at(0)}: the route starts at ${steps[0].arrival}, before the vehicle's time window opens at ${open}`);
+    if (steps[0]!.arrival < open) problems.push(`${at(0)}: the route starts at ${steps[0]!.arrival}, before the vehicle's time window opens at ${open}`);
     const last = steps.length - 1;
-    if (departure(steps[last]) > close) {
-      problems.push(`${at(last)}: the route ends at ${departure(steps[last])}, after the vehicle's time window closes at ${close}`);
+    if (departure(steps[last]!) > close) {
+      problems.push(`${at(last)}: the route ends at ${departure(steps[last]!)}, after the vehicle's time window closes at ${close}`);
     }
   }
 
@@ -498,7 +498,7 @@ function amountAt(amount: Amount | undefined, d: number): number {
 
 function sumAmounts(amounts: readonly (Amount | undefined)[], dims: number): number[] {
   const out = new Array<number>(dims).fill(0);
-  for (const a of amounts) for (let d = 0; d < dims; d++) out[d] += amountAt(a, d);
+  for (const a of amounts) for (let d = 0; d < dims; d++) out[d]! += amountAt(a, d);
   return out;
 }
 
@@ -538,7 +538,7 @@ function extensionCosts(vehicle: Vehicle, steps: readonly Step[], stepJobs: read
     if (job.deadline && start > job.deadline.at) cost += ((start - job.deadline.at) * job.deadline.cost_per_hour) / 3600;
   });
   if (served === 0) return 0;
-  const last = steps[steps.length - 1];
+  const last = steps[steps.length - 1]!;
   const end = last.arrival + last.waiting_time + last.setup + last.service;
   if (vehicle.overtime && end > vehicle.overtime.after) cost += ((end - vehicle.overtime.after) * vehicle.overtime.cost_per_hour) / 3600;
   const perHour2 = vehicle.costs?.per_work_hour_squared ?? 0;

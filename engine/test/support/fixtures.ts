@@ -93,15 +93,15 @@ export function bruteForce(input: Input): BruteForceResult {
   for (let v = 0; v < m; v++) {
     bestCost.push(new Array<number>(full + 1).fill(Number.POSITIVE_INFINITY));
     bestSeq.push(new Array<number[]>(full + 1).fill([]));
-    bestCost[v][0] = 0;
+    bestCost[v]![0] = 0;
     for (let mask = 1; mask <= full; mask++) {
       const jobs = [...Array(n).keys()].filter((j) => (mask & (1 << j)) !== 0);
       if (jobs.some((j) => problem.eligible[v * n + j] === 0)) continue;
       for (const order of permutations(jobs)) {
-        const result = scheduleRoute(problem, problem.vehicles[v], order);
-        if (result.ok && result.schedule.cost < bestCost[v][mask]) {
-          bestCost[v][mask] = result.schedule.cost;
-          bestSeq[v][mask] = order;
+        const result = scheduleRoute(problem, problem.vehicles[v]!, order);
+        if (result.ok && result.schedule.cost < bestCost[v]![mask]!) {
+          bestCost[v]![mask] = result.schedule.cost;
+          bestSeq[v]![mask] = order;
         }
       }
     }
@@ -121,18 +121,18 @@ export function bruteForce(input: Input): BruteForceResult {
       for (let j = 0; j < n; j++) {
         if ((used & (1 << j)) === 0) {
           unserved++;
-          unservedPriority += problem.jobs[j].priority;
+          unservedPriority += problem.jobs[j]!.priority;
         }
       }
-      const candidate = { unservedPriority, unserved, cost, routes: masks.map((mask, r) => bestSeq[r][mask]) };
+      const candidate = { unservedPriority, unserved, cost, routes: masks.map((mask, r) => bestSeq[r]![mask]!) };
       if (better(candidate, best)) best = candidate;
       return;
     }
     const free = full & ~used;
     for (let sub = free; ; sub = (sub - 1) & free) {
-      if (bestCost[v][sub] < Number.POSITIVE_INFINITY) {
+      if (bestCost[v]![sub]! < Number.POSITIVE_INFINITY) {
         masks.push(sub);
-        visit(v + 1, used | sub, cost + bestCost[v][sub]);
+        visit(v + 1, used | sub, cost + bestCost[v]![sub]!);
         masks.pop();
       }
       if (sub === 0) break;

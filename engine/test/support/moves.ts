@@ -39,7 +39,7 @@ export function moveFixture(
   const positionOf = new Int32Array(problem.jobs.length);
   for (const route of solution.routes) route.jobs.forEach((j, i) => (positionOf[j] = i));
   const context: MoveContext = { problem, solution, positionOf, allEligible: problem.eligible.every((e) => e === 1) };
-  return { problem, solution, context, job, ids: (list) => list.map((j) => problem.jobs[j].id) };
+  return { problem, solution, context, job, ids: (list) => list.map((j) => problem.jobs[j]!.id) };
 }
 
 /** The objective cost of the solution with some routes replaced, timed by scheduleRoute; +∞ if one is infeasible. */

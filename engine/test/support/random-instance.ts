@@ -78,7 +78,7 @@ export function randomInstance(rng: Rng, options: RandomInstanceOptions = {}): I
     vehicles.push(v);
   }
   if (options.sameTiming) {
-    const first = vehicles[0];
+    const first = vehicles[0]!;
     for (const v of vehicles.slice(1)) {
       if (first.end_index === undefined) delete v.end_index;
       else v.end_index = first.end_index;

@@ -106,8 +106,8 @@ describe('capacity bound beside the plan', () => {
     });
     const tight = planFieldService(windows, FAST);
     expect(tight.unassigned).toHaveLength(1);
-    expect(tight.unassigned[0].reasons).toEqual(['day_capacity']);
-    expect(tight.unassigned[0].noSkillCapacity).toBeUndefined();
+    expect(tight.unassigned[0]!.reasons).toEqual(['day_capacity']);
+    expect(tight.unassigned[0]!.noSkillCapacity).toBeUndefined();
   });
 
   it('is deterministic, and left out on request', () => {

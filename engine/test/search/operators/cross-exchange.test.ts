@@ -34,7 +34,7 @@ describe('swap (cross-exchange 1-1)', () => {
   it('respects skills', () => {
     const f = moveFixture(
       [0, 100, 95, 5],
-      [vehicles[0], { ...vehicles[1], skills: [] }],
+      [vehicles[0]!, { ...vehicles[1]!, skills: [] }],
       [{ id: 1, location_index: 2, skills: [3] }, { id: 2, location_index: 3 }],
       [[1], [2]],
     );

@@ -18,7 +18,7 @@ describe('operator helpers', () => {
   );
 
   it('sliceJobs concatenates the slices', () => {
-    const route = f.solution.routes[0];
+    const route = f.solution.routes[0]!;
     expect(
       sliceJobs([
         { route, from: 2, to: 3 },

@@ -88,7 +88,7 @@ describe('relocate', () => {
     // The gainful move of the first test, but vehicle 2 lacks skill 7.
     const f = moveFixture(
       [0, 100, 80, 90, 85],
-      [{ ...vehicles[0], skills: [7] }, vehicles[1]],
+      [{ ...vehicles[0]!, skills: [7] }, vehicles[1]!],
       [{ id: 1, location_index: 4, skills: [7] }, { id: 2, location_index: 3 }],
       [[1], [2]],
     );
@@ -98,7 +98,7 @@ describe('relocate', () => {
   it('proposes nothing that breaks a capacity', () => {
     const f = moveFixture(
       [0, 100, 80, 90, 85],
-      [vehicles[0], { ...vehicles[1], capacity: [1] }],
+      [vehicles[0]!, { ...vehicles[1]!, capacity: [1] }],
       [
         { id: 1, location_index: 4, delivery: [1] },
         { id: 2, location_index: 3, delivery: [1] },

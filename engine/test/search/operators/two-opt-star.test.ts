@@ -42,7 +42,7 @@ describe('2-opt*', () => {
       [1, 3],
       [2, 3],
       [2, 4],
-    ]) {
+    ] as [number, number][]) {
       const move = twoOptStar.find(f.context, f.job(u), f.job(v));
       if (!move) continue;
       for (const r of move.routes) {
@@ -57,7 +57,7 @@ describe('2-opt*', () => {
   it('refuses when a vehicle may not take the tail it would receive, and within one route', () => {
     const f = moveFixture(
       xs,
-      [vehicles[0], { ...vehicles[1], skills: [] }],
+      [vehicles[0]!, { ...vehicles[1]!, skills: [] }],
       jobs.map((j) => (j.id === 2 ? { ...j, skills: [1] } : j)),
       [
         [1, 2],
