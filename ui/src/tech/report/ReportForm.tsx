@@ -3,8 +3,10 @@
 // photos compressed on the device, the customer's signature. Kept as a draft
 // on the device while it is written; "close" records it in the outbox.
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { VisitSheet } from '@tournee/contracts/replication';
 import { useTech, useTechController } from '../context.tsx';
+import { categoryLabel, configKeyLabel } from '../equipment-labels.ts';
 import { configValue } from '../format.ts';
 import { useT } from '../i18n/index.ts';
 import { localArrival, minutesBetween } from '../sync/local-view.ts';
@@ -24,6 +26,7 @@ function emptyDraft(visit: VisitSheet, arrival: string | null): ReportDraft {
 
 export function ReportForm({ visit }: { visit: VisitSheet }) {
   const t = useT();
+  const { i18n } = useTranslation();
   const controller = useTechController();
   const stored = useTech((s) => s.drafts[visit.id]);
   const queue = useTech((s) => s.queue);
@@ -118,7 +121,7 @@ export function ReportForm({ visit }: { visit: VisitSheet }) {
           {visit.equipment.map((e) => (
             <ConfigurationEditor
               key={e.id}
-              label={[e.brand, e.model].filter(Boolean).join(' ') || e.category}
+              label={[e.brand, e.model].filter(Boolean).join(' ') || categoryLabel(e.category, i18n.language)}
               current={{ ...e.asSold, ...e.asMaintained }}
               changes={draft.configuration[e.id] ?? {}}
               onChange={(changes) => update({ configuration: { ...draft.configuration, [e.id]: changes } })}
@@ -169,6 +172,7 @@ function ConfigurationEditor({ label, current, changes, onChange }: {
   onChange: (changes: Record<string, string | null>) => void;
 }) {
   const t = useT();
+  const { i18n } = useTranslation();
   const [newKey, setNewKey] = useState('');
   const keys = [...new Set([...Object.keys(current), ...Object.keys(changes)])].sort();
   const set = (key: string, value: string) => {
@@ -183,7 +187,7 @@ function ConfigurationEditor({ label, current, changes, onChange }: {
       <h4>{label}</h4>
       {keys.map((key) => (
         <label className="field inline" key={key}>
-          <span>{key}</span>
+          <span>{configKeyLabel(key, i18n.language)}</span>
           <input name={`config.${key}`} value={key in changes ? (changes[key] ?? '') : configValue(current[key])} onChange={(e) => set(key, e.target.value)} />
         </label>
       ))}

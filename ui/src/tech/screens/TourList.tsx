@@ -2,7 +2,7 @@
 // computed and the status as the technician left it (even if not sent yet).
 import { useTranslation } from 'react-i18next';
 import { useTech, useTechController } from '../context.tsx';
-import { formatTime } from '../format.ts';
+import { formatNumber, formatTime } from '../format.ts';
 import { useT } from '../i18n/index.ts';
 import { dayVisits, localStatus } from '../sync/local-view.ts';
 import { DayPicker } from './DayPicker.tsx';
@@ -39,7 +39,7 @@ export function TourList() {
                   <span className="stop-meta">
                     <span data-testid="eta">{eta ? t('tour.eta', { time: formatTime(eta, tz, i18n.language) }) : t('tour.noEta')}</span>
                     <span>{t('tour.duration', { minutes: visit.estimatedDurationMinutes })}</span>
-                    {stop.travelMeters ? <span>{t('tour.travel', { km: Math.round(stop.travelMeters / 100) / 10 })}</span> : null}
+                    {stop.travelMeters ? <span>{t('tour.travel', { km: formatNumber(Math.round(stop.travelMeters / 100) / 10, i18n.language) })}</span> : null}
                     {visit.priority >= 80 && <span className="chip urgent">{t('tour.urgent')}</span>}
                     {waiting && <span className="chip waiting">{t('tour.waiting')}</span>}
                   </span>

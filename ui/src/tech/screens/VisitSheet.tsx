@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { checkTransition } from '@tournee/contracts/lifecycle';
 import type { EquipmentSheet, VisitSheet } from '@tournee/contracts/replication';
 import { useTech, useTechController } from '../context.tsx';
-import { configValue, formatDate, formatDateTime, formatTime } from '../format.ts';
+import { categoryLabel, configKeyLabel, configValueLabel } from '../equipment-labels.ts';
+import { formatDate, formatDateTime, formatTime } from '../format.ts';
 import { useT, type TechKey } from '../i18n/index.ts';
 import { ReportForm } from '../report/ReportForm.tsx';
 import { localStatus } from '../sync/local-view.ts';
@@ -119,7 +120,7 @@ function Equipment({ equipment: e }: { equipment: EquipmentSheet }) {
   const kind = w.kind && ['manufacturer', 'ours', 'extended'].includes(w.kind) ? ` (${t(`visit.warranty.kind.${w.kind}` as TechKey)})` : '';
   return (
     <div className={e.concerned ? 'equipment concerned' : 'equipment'} data-equipment-id={e.id}>
-      <h3>{[e.brand, e.model].filter(Boolean).join(' ') || e.category} <small className="muted">{e.category}</small></h3>
+      <h3>{[e.brand, e.model].filter(Boolean).join(' ') || categoryLabel(e.category, i18n.language)} <small className="muted">{categoryLabel(e.category, i18n.language)}</small></h3>
       {e.concerned && <span className="chip">{t('visit.concerned')}</span>}
       <p className="muted">
         {e.serialNumber && <>{t('visit.serial', { serial: e.serialNumber })} · </>}
@@ -132,9 +133,9 @@ function Equipment({ equipment: e }: { equipment: EquipmentSheet }) {
           <thead><tr><th>{t('visit.parameter')}</th><th>{t('visit.asSold')}</th><th>{t('visit.asMaintained')}</th></tr></thead>
           <tbody>
             {keys.map((k) => {
-              const sold = configValue(e.asSold[k]);
-              const kept = configValue(e.asMaintained[k]);
-              return <tr key={k} className={sold !== kept ? 'changed' : undefined}><th scope="row">{k}</th><td>{sold}</td><td data-key={k}>{kept}</td></tr>;
+              const sold = configValueLabel(e.asSold[k], i18n.language);
+              const kept = configValueLabel(e.asMaintained[k], i18n.language);
+              return <tr key={k} className={sold !== kept ? 'changed' : undefined}><th scope="row">{configKeyLabel(k, i18n.language)}</th><td>{sold}</td><td data-key={k}>{kept}</td></tr>;
             })}
           </tbody>
         </table>
