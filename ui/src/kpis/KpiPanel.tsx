@@ -2,6 +2,7 @@
 // overtime and how evenly the work is spread.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { zonedInstant } from '@tournee/contracts/zoned-time';
 import { formatDuration } from '../geo/time.ts';
 import { useBoard } from '../state/context.tsx';
 import { buildRows } from '../timeline/layout.ts';
@@ -18,7 +19,7 @@ export function useDayKpis(): Kpis | null {
   return useMemo(() => {
     if (!plan) return null;
     const rows = buildRows({ technicians, tours: plan.tours, interventions: plan.interventions, shifts, day: date, timezone });
-    return computeKpis(rows, plan.tours, plan.interventions);
+    return computeKpis(rows, plan.tours, plan.interventions, zonedInstant(date, 24 * 60, timezone).getTime());
   }, [plan, technicians, shifts, date, timezone]);
 }
 

@@ -7,7 +7,10 @@ export interface Kpis {
   readonly travelMeters: number;
   /** Time on site over shift time, technicians with a shift that day. */
   readonly utilization: number | null;
-  /** Visits planned to start by their SLA deadline, among those that have one. */
+  /**
+   * Visits planned to start by their SLA deadline, among those that have one; a visit left unplanned whose
+   * deadline falls by the end of the day counts as missed (its deadline will pass with nobody on the way).
+   */
   readonly slaCompliance: number | null;
   readonly slaMissed: number;
   readonly unassigned: number;
@@ -19,7 +22,13 @@ export interface Kpis {
 
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
-export function computeKpis(rows: readonly TimelineRow[], tours: Readonly<Record<string, TourView>>, interventions: Readonly<Record<string, InterventionView>>): Kpis {
+export function computeKpis(
+  rows: readonly TimelineRow[],
+  tours: Readonly<Record<string, TourView>>,
+  interventions: Readonly<Record<string, InterventionView>>,
+  /** End of the day shown (epoch ms): unplanned visits due by then are missed deadlines. */
+  dayEnd: number = Number.NEGATIVE_INFINITY,
+): Kpis {
   let travelSeconds = 0;
   let travelMeters = 0;
   for (const tour of Object.values(tours)) {
@@ -47,10 +56,14 @@ export function computeKpis(rows: readonly TimelineRow[], tours: Readonly<Record
   let unassigned = 0;
   for (const i of Object.values(interventions)) {
     if (i.status === 'cancelled') continue;
-    if (!onTour.has(i.id) && (i.status === 'requested' || i.status === 'planned')) unassigned++;
+    const waiting = !onTour.has(i.id) && (i.status === 'requested' || i.status === 'planned');
+    if (waiting) unassigned++;
     if (i.slaDeadline && onTour.has(i.id)) {
       withSla++;
       if (i.plannedStart && Date.parse(i.plannedStart) > Date.parse(i.slaDeadline)) missed++;
+    } else if (i.slaDeadline && waiting && Date.parse(i.slaDeadline) <= dayEnd) {
+      withSla++;
+      missed++;
     }
   }
   const mean = loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : 0;
