@@ -244,7 +244,10 @@ export function rankParsed(ic: InsertionContext, u: Visit, limit?: number): Inse
   order.sort((a, b) => sc.score[a]! - sc.score[b]! || sc.tour[a]! - sc.tour[b]! || sc.position[a]! - sc.position[b]!);
   const keep = limit === undefined ? order.length : Math.min(limit, order.length);
   const out: InsertionCandidate[] = [];
-  for (let r = 0; r < keep; r++) out.push(describe(ic, u, sc.tour[order[r]!]!, sc.position[order[r]!]!, sc.score[order[r]!]!));
+  for (let r = 0; r < keep; r++) {
+    const c = order[r]!;
+    out.push(describe(ic, u, sc.tour[c]!, sc.position[c]!, sc.score[c]!));
+  }
   return out;
 }
 
