@@ -102,5 +102,4 @@ export default defineConfig(
     files: ['ui/e2e/**'],
     rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
   },
-
 );

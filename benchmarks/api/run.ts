@@ -63,10 +63,13 @@ let server: ChildProcess | undefined;
 const dataDir = mkdtempSync(join(os.tmpdir(), 'tournee-bench-api-'));
 const database = args.postgres ? await createDatabase(args.postgres) : undefined;
 // Bounded in time whatever happens: seeding, start-up, the loads, shutdown.
-const deadline = setTimeout(() => {
-  console.error('benchmark exceeded its time bound: stopping');
-  void cleanup().finally(() => process.exit(1));
-}, (3 * SECONDS + 600) * 1000);
+const deadline = setTimeout(
+  () => {
+    console.error('benchmark exceeded its time bound: stopping');
+    void cleanup().finally(() => process.exit(1));
+  },
+  (3 * SECONDS + 600) * 1000,
+);
 deadline.unref();
 
 try {
@@ -108,15 +111,22 @@ async function main(): Promise<void> {
   cpuBefore = serverCpuMs();
   if (only.includes('reads')) {
     const load = loadAverage();
-    report('reads', `${READERS} clients × GET ${listPath}`, load,
-      await closedLoop({ base, clients: READERS, seconds: SECONDS, next: () => ({ method: 'GET', path: listPath, token: dispatcher }) }));
+    report(
+      'reads',
+      `${READERS} clients × GET ${listPath}`,
+      load,
+      await closedLoop({ base, clients: READERS, seconds: SECONDS, next: () => ({ method: 'GET', path: listPath, token: dispatcher }) }),
+    );
   }
   if (only.includes('writes')) {
     if (sample.items.length < WRITERS) fail(`${WRITERS} writers need as many interventions, the dispatcher sees ${sample.items.length}`);
     const owned = sample.items.slice(0, WRITERS).map((i) => ({ id: i.id, version: i.version }));
     let counter = 0;
     const load = loadAverage();
-    report('writes', `${WRITERS} clients × PATCH /api/interventions/:id (own visit, its version)`, load,
+    report(
+      'writes',
+      `${WRITERS} clients × PATCH /api/interventions/:id (own visit, its version)`,
+      load,
       await closedLoop({
         base,
         clients: WRITERS,
@@ -132,13 +142,17 @@ async function main(): Promise<void> {
           const version = answer.status === 200 ? parsed.version : parsed.current?.version;
           if (typeof version === 'number') owned[c]!.version = version;
         },
-      }));
+      }),
+    );
   }
   if (only.includes('positions')) {
     const load = loadAverage();
     const at = (d: number, t: number) => ({ lat: 43.3 + ((d * 7) % 100) / 200 + t * 1e-4, lon: 5.2 + ((d * 13) % 100) / 200 });
     let tick = 0;
-    report('positions', `${fleet.length} technicians × POST /api/positions every ${POSITION_PERIOD_MS} ms`, load,
+    report(
+      'positions',
+      `${fleet.length} technicians × POST /api/positions every ${POSITION_PERIOD_MS} ms`,
+      load,
       await pacedDevices({
         base,
         devices: fleet.length,
@@ -150,7 +164,8 @@ async function main(): Promise<void> {
           token: admin,
           body: { positions: [{ technicianId: fleet[d]!, ...at(d, ++tick), recordedAt: new Date().toISOString() }] },
         }),
-      }));
+      }),
+    );
   }
   if (args.json) writeFileSync(args.json, JSON.stringify(results, null, 2));
 }
@@ -204,7 +219,10 @@ async function startServer(): Promise<URL> {
   for (;;) {
     if (server.exitCode !== null) fail(`the server exited with ${server.exitCode}:\n${output}`);
     if (Date.now() > until) fail(`the server did not answer /api/health within 180 s:\n${output}`);
-    const ok = await fetch(new URL('/api/health', base)).then((r) => r.ok, () => false);
+    const ok = await fetch(new URL('/api/health', base)).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return base;
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -245,7 +263,10 @@ function serverCpuMs(): number | null {
 }
 
 function loadAverage(): string {
-  return os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 }
 
 async function cleanup(): Promise<void> {
@@ -279,10 +300,12 @@ async function createDatabase(adminUrl: string): Promise<{ url: string; drop(): 
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    }).once('error', reject);
+    const probe = createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      })
+      .once('error', reject);
   });
 }
 

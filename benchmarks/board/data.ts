@@ -38,8 +38,21 @@ export function generate(seed: number, technicianCount: number, visitCount: numb
     const homeLon = AREA[0] + random() * (AREA[2] - AREA[0]);
     const id = `tech-${t}`;
     technicians.push({
-      id, agencyId: 'bench', firstName: `Tech`, lastName: String(t + 1), email: null, phone: null, homeAddress: null,
-      homeLat, homeLon, color: null, active: true, skills: [], sectors: [], createdAt: '', updatedAt: '',
+      id,
+      agencyId: 'bench',
+      firstName: `Tech`,
+      lastName: String(t + 1),
+      email: null,
+      phone: null,
+      homeAddress: null,
+      homeLat,
+      homeLon,
+      color: null,
+      active: true,
+      skills: [],
+      sectors: [],
+      createdAt: '',
+      updatedAt: '',
     });
     const stops: TourView['stops'][number][] = [];
     for (let s = 0; s < perTour && made < visitCount; s++, made++) {
@@ -48,16 +61,35 @@ export function generate(seed: number, technicianCount: number, visitCount: numb
       const vid = `visit-${made}`;
       const start = new Date(`${day}T07:00:00Z`).getTime() + s * 90 * 60_000;
       interventions.push({
-        id: vid, agencyId: 'bench', status: STATUSES[Math.min(STATUSES.length - 1, Math.floor(random() * STATUSES.length))]!,
-        priority: random() < 0.05 ? 90 : 50, technicianId: id, siteId: `site-${made}`, sectorId: null, lat, lon,
-        label: `Client ${made + 1} — Commune ${t + 1}`, estimatedDurationMinutes: 60,
-        plannedStart: new Date(start).toISOString(), plannedEnd: new Date(start + 3_600_000).toISOString(),
-        slaDeadline: null, pinned: false, version: 1,
+        id: vid,
+        agencyId: 'bench',
+        status: STATUSES[Math.min(STATUSES.length - 1, Math.floor(random() * STATUSES.length))]!,
+        priority: random() < 0.05 ? 90 : 50,
+        technicianId: id,
+        siteId: `site-${made}`,
+        sectorId: null,
+        lat,
+        lon,
+        label: `Client ${made + 1} — Commune ${t + 1}`,
+        estimatedDurationMinutes: 60,
+        plannedStart: new Date(start).toISOString(),
+        plannedEnd: new Date(start + 3_600_000).toISOString(),
+        slaDeadline: null,
+        pinned: false,
+        version: 1,
       });
       stops.push({
-        id: `stop-${made}`, interventionId: vid, sequence: s, plannedArrival: null,
-        plannedStart: new Date(start).toISOString(), plannedEnd: new Date(start + 3_600_000).toISOString(),
-        travelSeconds: 900, travelMeters: 12_000, lat, lon, version: 1,
+        id: `stop-${made}`,
+        interventionId: vid,
+        sequence: s,
+        plannedArrival: null,
+        plannedStart: new Date(start).toISOString(),
+        plannedEnd: new Date(start + 3_600_000).toISOString(),
+        travelSeconds: 900,
+        travelMeters: 12_000,
+        lat,
+        lon,
+        version: 1,
       });
     }
     tours.push({ id: `tour-${t}`, agencyId: 'bench', technicianId: id, date: day, status: 'published', kpis: {}, stops, version: 1 });
@@ -89,9 +121,14 @@ export function mover(data: BoardBenchData, seed: number): (index: number, atMs:
     const f = path.lengths[k]! > 0 ? d / path.lengths[k]! : 0;
     const heading = (Math.atan2(b[1] - a[1], b[0] - a[0]) * 180) / Math.PI;
     return {
-      technicianId: data.technicians[index]!.id, agencyId: 'bench',
-      lat: a[0] + (b[0] - a[0]) * f, lon: a[1] + (b[1] - a[1]) * f,
-      heading: (heading + 360) % 360, speed: 13.9, accuracy: 10, recordedAt: atMs,
+      technicianId: data.technicians[index]!.id,
+      agencyId: 'bench',
+      lat: a[0] + (b[0] - a[0]) * f,
+      lon: a[1] + (b[1] - a[1]) * f,
+      heading: (heading + 360) % 360,
+      speed: 13.9,
+      accuracy: 10,
+      recordedAt: atMs,
     };
   };
 }

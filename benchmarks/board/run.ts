@@ -40,8 +40,16 @@ const visitCount = Number(values.visits);
 const seconds = Number(values.seconds);
 
 interface Sample {
-  frameMs: number[]; intervalMs: number[]; sentToScreenMs: number[]; receivedToScreenMs: number[]; longFrames: number; framesReceived: number;
-  paintMs: Record<string, number[]>; applyMs: number[]; sentToPixelsMs: number[]; receivedToPixelsMs: number[];
+  frameMs: number[];
+  intervalMs: number[];
+  sentToScreenMs: number[];
+  receivedToScreenMs: number[];
+  longFrames: number;
+  framesReceived: number;
+  paintMs: Record<string, number[]>;
+  applyMs: number[];
+  sentToPixelsMs: number[];
+  receivedToPixelsMs: number[];
 }
 
 async function main(): Promise<void> {
@@ -101,7 +109,9 @@ async function main(): Promise<void> {
     ];
     const results: { name: string; sample: Sample }[] = [];
     for (const phase of phases) {
-      await page.evaluate(({ lat, lon, zoom }) => { (window as unknown as { __bench: { setView(a: number, b: number, c: number): void } }).__bench.setView(lat, lon, zoom); }, phase);
+      await page.evaluate(({ lat, lon, zoom }) => {
+        (window as unknown as { __bench: { setView(a: number, b: number, c: number): void } }).__bench.setView(lat, lon, zoom);
+      }, phase);
       await page.waitForTimeout(3_000); // warm up: JIT, caches, glides in flight
       await page.evaluate(() => (window as unknown as { __bench: { reset(): void } }).__bench.reset());
       await page.waitForTimeout(seconds * 1000);
@@ -111,8 +121,14 @@ async function main(): Promise<void> {
 
     const cpu = cpus();
     console.log('');
-    console.log(`# bench:board — seed ${seed}, ${technicianCount} technicians at 1 Hz (frames every ${FRAME_MS} ms), ${visitCount} visits, ${seconds} s per view`);
-    console.log(`# machine: ${cpu[0]?.model ?? 'unknown cpu'} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, Chromium ${version} (headless, software rendering), load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(
+      `# bench:board — seed ${seed}, ${technicianCount} technicians at 1 Hz (frames every ${FRAME_MS} ms), ${visitCount} visits, ${seconds} s per view`,
+    );
+    console.log(
+      `# machine: ${cpu[0]?.model ?? 'unknown cpu'} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, Chromium ${version} (headless, software rendering), load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
     let pass = true;
     for (const { name, sample } of results) {
       const f = stats(sample.frameMs);
@@ -122,20 +138,30 @@ async function main(): Promise<void> {
       const dropped = sample.intervalMs.filter((ms) => ms > 25).length;
       console.log('');
       console.log(`## ${name}`);
-      console.log(`frames            ${sample.frameMs.length} (${(sample.frameMs.length / seconds).toFixed(1)} fps), long animation frames (> 50 ms): ${sample.longFrames}`);
+      console.log(
+        `frames            ${sample.frameMs.length} (${(sample.frameMs.length / seconds).toFixed(1)} fps), long animation frames (> 50 ms): ${sample.longFrames}`,
+      );
       console.log(`frame time ms     p50 ${f.p50}  p95 ${f.p95}  p99 ${f.p99}  max ${f.max}   (main-thread work per frame: script + style + layout + paint)`);
       console.log(`frame interval ms p50 ${iv.p50}  p95 ${iv.p95}  max ${iv.max}   (${dropped} intervals over 25 ms)`);
       const px = stats(sample.sentToPixelsMs);
-      console.log(`event→screen ms   p50 ${e.p50}  p95 ${e.p95}  p99 ${e.p99}  max ${e.max}   (${sample.sentToScreenMs.length} samples: frame sent by the server → first painted frame drawing the new course)`);
+      console.log(
+        `event→screen ms   p50 ${e.p50}  p95 ${e.p95}  p99 ${e.p99}  max ${e.max}   (${sample.sentToScreenMs.length} samples: frame sent by the server → first painted frame drawing the new course)`,
+      );
       console.log(`  in the page     p50 ${r.p50}  p95 ${r.p95}  max ${r.max}   (frame arrived in the page → that painted frame)`);
-      console.log(sample.sentToPixelsMs.length === 0
-        ? 'event→pixels ms   —   (no sample moved its marker 2 px or more: at this zoom a van at 50 km/h moves under a pixel a second)'
-        : `event→pixels ms   p50 ${px.p50}  p95 ${Number.isNaN(px.p95) ? '—' : px.p95}  max ${px.max}   (${sample.sentToPixelsMs.length} samples moving their marker ≥ 2 px: → first frame where its pixels moved; the glide eases over the sampling interval)`);
-      const paints = Object.entries(sample.paintMs).map(([layer, ms]) => `${layer} p50 ${stats(ms).p50} p95 ${stats(ms).p95} (${ms.length})`).join('; ');
+      console.log(
+        sample.sentToPixelsMs.length === 0
+          ? 'event→pixels ms   —   (no sample moved its marker 2 px or more: at this zoom a van at 50 km/h moves under a pixel a second)'
+          : `event→pixels ms   p50 ${px.p50}  p95 ${Number.isNaN(px.p95) ? '—' : px.p95}  max ${px.max}   (${sample.sentToPixelsMs.length} samples moving their marker ≥ 2 px: → first frame where its pixels moved; the glide eases over the sampling interval)`,
+      );
+      const paints = Object.entries(sample.paintMs)
+        .map(([layer, ms]) => `${layer} p50 ${stats(ms).p50} p95 ${stats(ms).p95} (${ms.length})`)
+        .join('; ');
       console.log(`canvas paint ms   ${paints || '—'}; socket frame handling p95 ${stats(sample.applyMs).p95}`);
       const ok = f.p95 <= TARGET_FRAME_P95 && e.p95 <= TARGET_EVENT_MS && sample.sentToScreenMs.length > 0;
       pass &&= ok;
-      console.log(`targets           p95 frame ≤ ${TARGET_FRAME_P95} ms: ${f.p95 <= TARGET_FRAME_P95 ? 'met' : 'MISSED'}; event→screen p95 ≤ ${TARGET_EVENT_MS} ms: ${e.p95 <= TARGET_EVENT_MS ? 'met' : 'MISSED'}`);
+      console.log(
+        `targets           p95 frame ≤ ${TARGET_FRAME_P95} ms: ${f.p95 <= TARGET_FRAME_P95 ? 'met' : 'MISSED'}; event→screen p95 ≤ ${TARGET_EVENT_MS} ms: ${e.p95 <= TARGET_EVENT_MS ? 'met' : 'MISSED'}`,
+      );
     }
     console.log('');
     console.log(pass ? 'result: targets met' : 'result: targets MISSED');
@@ -148,7 +174,14 @@ async function main(): Promise<void> {
   }
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
 
 /** Percentiles rounded to 0.1 ms; NaN when nothing was measured (prints "NaN", fails the targets). */
 function stats(values: readonly number[]): { p50: number | string; p95: number; p99: number | string; max: number | string } {

@@ -86,12 +86,19 @@ function main(argv: readonly string[]): void {
   console.log(`bench:capacity — seed ${o.seed}, ${new Date().toISOString()}`);
   console.log(`machine: ${machine()}`);
   console.log('\n## LP time as the model grows (javascript-lp-solver 1.0.3, one call each)\n');
-  console.log('| tier (tech × visits × days) | visit classes | tech-day classes | bound: vars × rows | travel floor ms | bound LP ms | staffing: vars × rows | staffing ms | fit (≤ ' + o.fit + ' s) |');
+  console.log(
+    '| tier (tech × visits × days) | visit classes | tech-day classes | bound: vars × rows | travel floor ms | bound LP ms | staffing: vars × rows | staffing ms | fit (≤ ' +
+      o.fit +
+      ' s) |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const tier of o.tiers) {
     const { ctx, eligibility, plannable } = setUp(tier, o.seed);
     let t = performance.now();
-    travelFloor(ctx, [...eligibility.keys()].filter((i) => (eligibility.get(i)?.reachable.length ?? 0) > 0));
+    travelFloor(
+      ctx,
+      [...eligibility.keys()].filter((i) => (eligibility.get(i)?.reachable.length ?? 0) > 0),
+    );
     const floorMs = ms(t);
     // The travel table now holds every leg the floor needs: what follows is classes and the LP.
     t = performance.now();

@@ -152,7 +152,9 @@ function main(argv: readonly string[]): number {
   const now = parseClock(o.now);
 
   console.log(`# ${['npm run bench:insert --', ...argv].join(' ')}`);
-  console.log(`# seed ${o.seed}, ${o.technicians} technicians × ${o.perTechnician} visits, now ${o.now}, ${o.queries} timed calls after ${o.warmup} warm-up, top ${o.top || 'all'}, initial plan ${o.planIterations} iterations (cap ${o.planSeconds} s)`);
+  console.log(
+    `# seed ${o.seed}, ${o.technicians} technicians × ${o.perTechnician} visits, now ${o.now}, ${o.queries} timed calls after ${o.warmup} warm-up, top ${o.top || 'all'}, initial plan ${o.planIterations} iterations (cap ${o.planSeconds} s)`,
+  );
   console.log(`# ${new Date().toISOString()}`);
   console.log(`# ${machine()}`);
 
@@ -196,9 +198,7 @@ function main(argv: readonly string[]): number {
       `${(candidates / times.length).toFixed(1)} candidates returned on average, ${noCandidate} visits without any`,
   );
   console.log(`# CPU time per call (process): p50 ${quantile(cpuTimes, 0.5).toFixed(3)} ms, p99 ${quantile(cpuTimes, 0.99).toFixed(3)} ms`);
-  console.log(
-    `insert p50=${quantile(times, 0.5).toFixed(3)} p99=${quantile(times, 0.99).toFixed(3)} techs=${o.technicians} visits=${day.planned}`,
-  );
+  console.log(`insert p50=${quantile(times, 0.5).toFixed(3)} p99=${quantile(times, 0.99).toFixed(3)} techs=${o.technicians} visits=${day.planned}`);
   return 0;
 }
 

@@ -128,7 +128,9 @@ function main(argv: readonly string[]): number {
   const samePriority = short.servedPriority === reference.servedPriority;
   if (!samePriority) {
     const better = short.servedPriority > reference.servedPriority ? 'the budget run' : 'the reference run';
-    console.log(`# served priority differs (${short.servedPriority} vs ${reference.servedPriority}): ${better} is better first; the cost gap compares unequal plans`);
+    console.log(
+      `# served priority differs (${short.servedPriority} vs ${reference.servedPriority}): ${better} is better first; the cost gap compares unequal plans`,
+    );
   }
   console.log(
     `week cost${o.budget}=${short.cost.toFixed(2)} cost${o.long}=${reference.cost.toFixed(2)} gap=${gap.toFixed(2)}% ` +

@@ -20,7 +20,7 @@ describe('field-service instance generator', () => {
     expect(JSON.stringify(generateFieldServiceInstance({ ...options, seed: 8 }))).not.toBe(JSON.stringify(instance));
   });
 
-  it("passes the field-service validator, for several sizes and seeds", () => {
+  it('passes the field-service validator, for several sizes and seeds', () => {
     expect(() => parseFieldServiceProblem(JSON.parse(JSON.stringify(instance)))).not.toThrow();
     for (const [technicians, visits, days, seed] of [
       [1, 0, 1, 1],
@@ -63,7 +63,11 @@ describe('field-service instance generator', () => {
       expect(t.sectors).toHaveLength(1);
       expect(t.secondarySectors?.length).toBeGreaterThanOrEqual(1);
       // Monday to Friday always; Sunday (day 6) never.
-      for (let day = 0; day < 5; day++) expect(t.shifts.some((s) => Math.floor(s.start / DAY) === day), `${t.id} day ${day}`).toBe(true);
+      for (let day = 0; day < 5; day++)
+        expect(
+          t.shifts.some((s) => Math.floor(s.start / DAY) === day),
+          `${t.id} day ${day}`,
+        ).toBe(true);
       expect(t.shifts.some((s) => Math.floor(s.start / DAY) === 6)).toBe(false);
     }
     const lunches = instance.technicians.flatMap((t) => t.shifts.flatMap((s) => (s.lunch ? [s.lunch] : [])));
@@ -104,7 +108,10 @@ describe('field-service instance generator', () => {
     // Every skill level asked for is held by someone.
     for (const v of visits) {
       for (const [skill, level] of Object.entries(v.skills ?? {})) {
-        expect(instance.technicians.some((t) => (t.skills?.[skill] ?? 0) >= level), `${v.id} ${skill} ${level}`).toBe(true);
+        expect(
+          instance.technicians.some((t) => (t.skills?.[skill] ?? 0) >= level),
+          `${v.id} ${skill} ${level}`,
+        ).toBe(true);
       }
     }
   });
@@ -122,7 +129,11 @@ describe('generate.ts as a command', () => {
       expect(ok.status).toBe(0);
       expect(ok.stderr).toMatch(/^seed 11: 6 technicians .* 50 visits/);
       expect(readFileSync(out, 'utf8')).toBe(`${JSON.stringify(generateFieldServiceInstance({ technicians: 6, visits: 50, days: 3, seed: 11 }))}\n`);
-      const bad = spawnSync(process.execPath, [tsx, 'benchmarks/field-service/generate.ts', '--days', '15'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+      const bad = spawnSync(process.execPath, [tsx, 'benchmarks/field-service/generate.ts', '--days', '15'], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(bad.status).not.toBe(0);
       expect(bad.stderr).toMatch(/--days must be at most 14/);
     } finally {

@@ -26,7 +26,16 @@
 import { realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { type Absence, DAY, type FieldServiceProblem, type SectorRule, type Shift, type SkillLevels, type Technician, type Visit } from '../../engine/src/field-service/types.ts';
+import {
+  type Absence,
+  DAY,
+  type FieldServiceProblem,
+  type SectorRule,
+  type Shift,
+  type SkillLevels,
+  type Technician,
+  type Visit,
+} from '../../engine/src/field-service/types.ts';
 import { Rng } from '../../engine/src/rng.ts';
 import type { Coordinates } from '../../engine/src/types.ts';
 import { AGENCIES, SECTORS, TOWNS, type SectorCode, type Town } from './provence-towns.ts';
@@ -61,9 +70,42 @@ const SKILLS = [
 ] as const;
 
 const FIRST_NAMES = [
-  'Julien', 'Nicolas', 'Sophie', 'Karim', 'Laura', 'Mehdi', 'Thomas', 'Camille', 'Antoine', 'Sarah', 'Romain', 'Inès',
-  'Maxime', 'Léa', 'Yacine', 'Pauline', 'Hugo', 'Manon', 'Florian', 'Nadia', 'Kevin', 'Marion', 'Sébastien', 'Amel',
-  'Guillaume', 'Chloé', 'Rachid', 'Elodie', 'Vincent', 'Julie', 'Fabien', 'Samia', 'Jérôme', 'Aurélie', 'Loïc', 'Myriam',
+  'Julien',
+  'Nicolas',
+  'Sophie',
+  'Karim',
+  'Laura',
+  'Mehdi',
+  'Thomas',
+  'Camille',
+  'Antoine',
+  'Sarah',
+  'Romain',
+  'Inès',
+  'Maxime',
+  'Léa',
+  'Yacine',
+  'Pauline',
+  'Hugo',
+  'Manon',
+  'Florian',
+  'Nadia',
+  'Kevin',
+  'Marion',
+  'Sébastien',
+  'Amel',
+  'Guillaume',
+  'Chloé',
+  'Rachid',
+  'Elodie',
+  'Vincent',
+  'Julie',
+  'Fabien',
+  'Samia',
+  'Jérôme',
+  'Aurélie',
+  'Loïc',
+  'Myriam',
 ];
 const LAST_INITIALS = 'ABCDEFGHJKLMNOPRSTV';
 
@@ -148,12 +190,18 @@ export function generateFieldServiceInstance(options: GeneratorOptions): FieldSe
   const weight = (a: (typeof AGENCIES)[number], code: SectorCode): number => (a.sectors[0] === code ? 1 : a.sectors.includes(code) ? 0.5 : 0);
   const share = (a: (typeof AGENCIES)[number], code: SectorCode): number =>
     (demand(code) * weight(a, code)) / AGENCIES.reduce((sum, other) => sum + weight(other, code), 0);
-  const perAgency = apportion(nTech, AGENCIES.map((a) => a.sectors.reduce((sum, code) => sum + share(a, code), 0)));
+  const perAgency = apportion(
+    nTech,
+    AGENCIES.map((a) => a.sectors.reduce((sum, code) => sum + share(a, code), 0)),
+  );
 
   // ---- technicians
   const technicians: Technician[] = [];
   AGENCIES.forEach((agency, a) => {
-    const perSector = apportion(perAgency[a]!, agency.sectors.map((code) => share(agency, code)));
+    const perSector = apportion(
+      perAgency[a]!,
+      agency.sectors.map((code) => share(agency, code)),
+    );
     // Interleaved (home, other, home…) so that a small team still covers both sectors.
     const primaries: SectorCode[] = [];
     for (let round = 0; primaries.length < perAgency[a]!; round++) {
@@ -166,7 +214,11 @@ export function generateFieldServiceInstance(options: GeneratorOptions): FieldSe
       const id = `T${String(n).padStart(3, '0')}`;
       const primary = primaries[k]!;
       const secondary = agency.sectors.filter((s) => s !== primary);
-      const homeTown = pickWeighted(rng, TOWNS.filter((t) => t.sector === primary), (t) => Math.sqrt(t.population));
+      const homeTown = pickWeighted(
+        rng,
+        TOWNS.filter((t) => t.sector === primary),
+        (t) => Math.sqrt(t.population),
+      );
       const home = around(rng, homeTown, townSigmaKm(homeTown) * 1.5);
 
       const skills: Record<string, number> = {};
@@ -352,7 +404,8 @@ export function generateUrgentVisits(problem: FieldServiceProblem, options: Urge
   const { count, day, now, seed } = options;
   const rng = new Rng(seed);
   const bestLevel = new Map<string, number>();
-  for (const t of problem.technicians) for (const [skill, level] of Object.entries(t.skills ?? {})) bestLevel.set(skill, Math.max(bestLevel.get(skill) ?? 0, level));
+  for (const t of problem.technicians)
+    for (const [skill, level] of Object.entries(t.skills ?? {})) bestLevel.set(skill, Math.max(bestLevel.get(skill) ?? 0, level));
   const available = SKILLS.filter((s) => bestLevel.has(s.name));
   const timeOfDay = now - day * DAY;
   const windowEnd = Math.max(18 * H, timeOfDay);

@@ -6,11 +6,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@tournee/contracts/realtime';
 import { Histogram } from './histogram.ts';
 
-type Command =
-  | { type: 'connect'; url: string; tokens: string[] }
-  | { type: 'measure' }
-  | { type: 'report' }
-  | { type: 'close' };
+type Command = { type: 'connect'; url: string; tokens: string[] } | { type: 'measure' } | { type: 'report' } | { type: 'close' };
 
 const sockets: Socket<ServerToClientEvents, ClientToServerEvents>[] = [];
 let histogram = new Histogram();

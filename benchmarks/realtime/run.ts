@@ -63,11 +63,14 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
 const dataDir = args.postgres ? undefined : mkdtempSync(join(os.tmpdir(), 'tournee-bench-realtime-'));
 const database = args.postgres ? await createDatabase(args.postgres) : undefined;
 // Bounded in time whatever happens: setup, warm-up, the run, and shutdown.
-const deadline = setTimeout(() => {
-  console.error('benchmark exceeded its time bound: stopping');
-  cleanup();
-  void (database?.drop() ?? Promise.resolve()).finally(() => process.exit(1));
-}, (WARMUP + SECONDS + 240) * 1000);
+const deadline = setTimeout(
+  () => {
+    console.error('benchmark exceeded its time bound: stopping');
+    cleanup();
+    void (database?.drop() ?? Promise.resolve()).finally(() => process.exit(1));
+  },
+  (WARMUP + SECONDS + 240) * 1000,
+);
 deadline.unref();
 
 try {
@@ -78,9 +81,13 @@ try {
 }
 
 async function main(): Promise<void> {
-  console.log(`realtime benchmark: ${TECHNICIANS} technicians at 1 Hz, ${BOARDS} ${BOARD_ROLE} boards, ingress ${INGRESS}, ${SECONDS} s (+${WARMUP} s warm-up)`);
+  console.log(
+    `realtime benchmark: ${TECHNICIANS} technicians at 1 Hz, ${BOARDS} ${BOARD_ROLE} boards, ingress ${INGRESS}, ${SECONDS} s (+${WARMUP} s warm-up)`,
+  );
   const server = start(here('./server.ts'), {
-    BENCH_INGRESS: INGRESS, BENCH_TECHNICIANS: String(TECHNICIANS), AUTH_SECRET: SECRET,
+    BENCH_INGRESS: INGRESS,
+    BENCH_TECHNICIANS: String(TECHNICIANS),
+    AUTH_SECRET: SECRET,
     ...(dataDir ? { BENCH_DATA_DIR: dataDir, DATABASE_URL: '' } : { DATABASE_URL: database!.url }),
   });
   const ready = await reply<{ port: number; fleet: FleetMember[]; dbKind: string }>(server, 'ready', 240_000);
@@ -94,17 +101,22 @@ async function main(): Promise<void> {
   // or a dispatcher of one agency.
   const tokens = await Promise.all(
     Array.from({ length: BOARDS }, (_, i) =>
-      signToken(BOARD_ROLE === 'admin'
-        ? { sub: `bench-board-${i}`, role: 'admin', agencyIds: [] }
-        : { sub: `bench-board-${i}`, role: 'dispatcher', agencyIds: [agencyIds[i % agencyIds.length]!] }, SECRET),
+      signToken(
+        BOARD_ROLE === 'admin'
+          ? { sub: `bench-board-${i}`, role: 'admin', agencyIds: [] }
+          : { sub: `bench-board-${i}`, role: 'dispatcher', agencyIds: [agencyIds[i % agencyIds.length]!] },
+        SECRET,
+      ),
     ),
   );
   const boardProcs = Array.from({ length: Math.min(BOARD_PROCESSES, BOARDS) }, () => start(here('./boards.ts'), {}));
   await Promise.all(boardProcs.map((b) => reply(b, 'ready', 60_000)));
-  await Promise.all(boardProcs.map((b, k) => {
-    b.send({ type: 'connect', url, tokens: tokens.filter((_, i) => i % boardProcs.length === k) });
-    return reply(b, 'connect', 60_000);
-  }));
+  await Promise.all(
+    boardProcs.map((b, k) => {
+      b.send({ type: 'connect', url, tokens: tokens.filter((_, i) => i % boardProcs.length === k) });
+      return reply(b, 'connect', 60_000);
+    }),
+  );
   const gatewayToken = await signToken({ sub: 'bench-gateway', role: 'admin', agencyIds: [] }, SECRET);
 
   // Posting: technician i records a position once a second, in tick (i mod ticksPerSecond).
@@ -125,9 +137,10 @@ async function main(): Promise<void> {
       const t = state[i]!;
       t.lat += (Math.random() - 0.5) / 1000;
       t.lon += (Math.random() - 0.5) / 1000;
-      const position = INGRESS === 'http'
-        ? { technicianId: t.id, lat: t.lat, lon: t.lon, speed: 12, heading: 90, recordedAt: new Date(now).toISOString() }
-        : { technicianId: t.id, agencyId: t.agencyId, lat: t.lat, lon: t.lon, speed: 12, heading: 90, recordedAt: now };
+      const position =
+        INGRESS === 'http'
+          ? { technicianId: t.id, lat: t.lat, lon: t.lon, speed: 12, heading: 90, recordedAt: new Date(now).toISOString() }
+          : { technicianId: t.id, agencyId: t.agencyId, lat: t.lat, lon: t.lon, speed: 12, heading: 90, recordedAt: now };
       batches[t.index % GATEWAYS]!.push(position);
     }
     for (const batch of batches) {
@@ -138,23 +151,27 @@ async function main(): Promise<void> {
         continue;
       }
       inFlight += 1;
-      post(url, gatewayToken, JSON.stringify({ positions: batch })).then(
-        ({ status, body }) => {
-          if (status !== 202) {
-            failures += 1;
-            if (failures <= 3) console.error(`POST /api/positions → ${status} ${body}`);
-          } else if (measuringPosts) postLatency.add(Date.now() - now);
-        },
-        () => (failures += 1),
-      ).finally(() => (inFlight -= 1));
+      post(url, gatewayToken, JSON.stringify({ positions: batch }))
+        .then(
+          ({ status, body }) => {
+            if (status !== 202) {
+              failures += 1;
+              if (failures <= 3) console.error(`POST /api/positions → ${status} ${body}`);
+            } else if (measuringPosts) postLatency.add(Date.now() - now);
+          },
+          () => (failures += 1),
+        )
+        .finally(() => (inFlight -= 1));
     }
   }, TICK_MS);
 
   await sleep(WARMUP * 1000);
-  await Promise.all(boardProcs.map((b) => {
-    b.send({ type: 'measure' });
-    return reply(b, 'measure', 10_000);
-  }));
+  await Promise.all(
+    boardProcs.map((b) => {
+      b.send({ type: 'measure' });
+      return reply(b, 'measure', 10_000);
+    }),
+  );
   const cpuStart = await cpu(server);
   const postedStart = posted;
   measuringPosts = true;
@@ -163,10 +180,12 @@ async function main(): Promise<void> {
   const cpuEnd = await cpu(server);
   const wall = (performance.now() - wallStart) / 1000;
   const postedInWindow = posted - postedStart;
-  const reports = await Promise.all(boardProcs.map((b) => {
-    b.send({ type: 'report' });
-    return reply<{ counts: number[]; frames: number; positions: number; cpuSeconds: number }>(b, 'report', 30_000);
-  }));
+  const reports = await Promise.all(
+    boardProcs.map((b) => {
+      b.send({ type: 'report' });
+      return reply<{ counts: number[]; frames: number; positions: number; cpuSeconds: number }>(b, 'report', 30_000);
+    }),
+  );
   clearInterval(postTimer);
 
   const histogram = new Histogram();
@@ -180,7 +199,10 @@ async function main(): Promise<void> {
   const boardsSeeing = BOARD_ROLE === 'admin' ? BOARDS : BOARDS / agencyIds.length;
   const result = {
     date: new Date().toISOString(),
-    machine: `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+    machine: `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
     node: process.version,
     ingress: INGRESS,
     database: ready.dbKind,
@@ -197,7 +219,11 @@ async function main(): Promise<void> {
     deliveries: report.positions,
     deliveryRatio: Number((report.positions / (postedInWindow * boardsSeeing)).toFixed(3)),
     latencyMs: { p50: histogram.quantile(0.5), p90: histogram.quantile(0.9), p99: histogram.quantile(0.99), max: histogram.max() },
-    serverCpu: { seconds: Number(cpuSeconds.toFixed(2)), percentOfOneCore: Number(((cpuSeconds / wall) * 100).toFixed(1)), rssMiB: Math.round(cpuEnd.rss / 2 ** 20) },
+    serverCpu: {
+      seconds: Number(cpuSeconds.toFixed(2)),
+      percentOfOneCore: Number(((cpuSeconds / wall) * 100).toFixed(1)),
+      rssMiB: Math.round(cpuEnd.rss / 2 ** 20),
+    },
     boardProcesses: boardProcs.length,
     boardsCpuSeconds: Number(report.cpuSeconds.toFixed(2)),
     targetP99Ms: 150,
@@ -234,16 +260,20 @@ function exited(child: ChildProcess): Promise<void> {
 
 function post(base: string, token: string, body: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${base}/api/positions`, {
-      method: 'POST',
-      agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = http.request(
+      `${base}/api/positions`,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -252,7 +282,11 @@ function post(base: string, token: string, body: string): Promise<{ status: numb
 function start(script: string, env: Record<string, string>): ChildProcess {
   // BENCH_PROFILE_DIR: V8 CPU profiles of the children, to see where time goes.
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const child = fork(script, [], { execArgv: ['--import', 'tsx', ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(script, [], {
+    execArgv: ['--import', 'tsx', ...profile],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   children.push(child);
   return child;
 }

@@ -21,10 +21,7 @@ export interface FleetMember {
   readonly agencyId: string;
 }
 
-type Command =
-  | { type: 'cpu' }
-  | { type: 'positions'; batch: PositionInput[] }
-  | { type: 'close' };
+type Command = { type: 'cpu' } | { type: 'positions'; batch: PositionInput[] } | { type: 'close' };
 
 const ingress = (process.env.BENCH_INGRESS ?? 'http') as Ingress;
 const technicians = Number(process.env.BENCH_TECHNICIANS ?? 2000);
@@ -47,7 +44,7 @@ if (ingress === 'http') {
     prisma: db.prisma,
     dbKind: db.kind,
     broadcaster: realtime.broadcaster,
-    log: (message: string, error?: unknown) => console.error(`[bench api] ${message}`, error instanceof Error ? error.message : error ?? ""),
+    log: (message: string, error?: unknown) => console.error(`[bench api] ${message}`, error instanceof Error ? error.message : (error ?? '')),
   });
   httpServer.on('request', api.app);
   closeApi = () => api.close();

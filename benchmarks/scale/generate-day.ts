@@ -77,7 +77,13 @@ const WINDOWS: readonly { readonly weight: number; readonly windows: readonly Ti
   { weight: 25, windows: [[8 * H, 12 * H]] },
   { weight: 25, windows: [[13 * H + 30 * MIN, 17 * H]] },
   { weight: 35, windows: [[8 * H, 17 * H]] },
-  { weight: 15, windows: [[8 * H, 10 * H], [15 * H, 17 * H]] },
+  {
+    weight: 15,
+    windows: [
+      [8 * H, 10 * H],
+      [15 * H, 17 * H],
+    ],
+  },
 ];
 
 /** Towns south of Avignon: the region stays about 130 × 95 km. */

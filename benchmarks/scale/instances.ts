@@ -32,7 +32,7 @@ export function parseSeedOption(value: string): number {
 
 function main(argv: readonly string[]): void {
   const options = new Command('instances')
-    .description('write the scale benchmark\'s VROOM-format days under benchmarks/out/scale/seed-<N>/')
+    .description("write the scale benchmark's VROOM-format days under benchmarks/out/scale/seed-<N>/")
     .option('--seed <n>', 'seed of the generator', parseSeedOption, 1)
     .option('--tiers <list>', 'comma-separated <technicians>x<visits>', parseTiers, [...TIERS])
     .parse(argv, { from: 'user' })

@@ -58,8 +58,18 @@ function parseOptions(argv: readonly string[]): LimitOptions {
   return new Command('bench:limit')
     .description("checks the engine's CLI keeps its time limit (wall ≤ limit × 1.05 + 0.3 s) from 1 to 10,000 visits")
     .option('--seed <n>', 'seed of the instances and of the engine', parseSeedOption, 1)
-    .option('--sizes <list>', 'numbers of visits', parseList((n) => Number.isSafeInteger(n) && n >= 1, 'positive integers'), [1, 10, 100, 1000, 10000])
-    .option('--limits <list>', 'time limits, seconds', parseList((n) => n > 0 && Number.isFinite(n), 'positive numbers'), [1, 5])
+    .option(
+      '--sizes <list>',
+      'numbers of visits',
+      parseList((n) => Number.isSafeInteger(n) && n >= 1, 'positive integers'),
+      [1, 10, 100, 1000, 10000],
+    )
+    .option(
+      '--limits <list>',
+      'time limits, seconds',
+      parseList((n) => n > 0 && Number.isFinite(n), 'positive numbers'),
+      [1, 5],
+    )
     .option('--kill-after <seconds>', 'kill a run still going after this long (it has broken the promise anyway)', parsePositiveSeconds, 900)
     .option('--cli <file>', "the engine's CLI entry point, e.g. another checkout's engine/cli/bin.mjs", TOURNEE_CLI)
     .parse(argv, { from: 'user' })
@@ -118,7 +128,12 @@ async function main(argv: readonly string[]): Promise<void> {
     const instance = writeInstance(dir, visits, options.seed);
     for (const limitSeconds of options.limits) {
       const outputFile = instance.file.replace(/\.json$/, `.tournee-l${limitSeconds}.json`);
-      const run = await runTournee(instance.input, instance.file, outputFile, { cli: options.cli, limitSeconds, seed: options.seed, killAfterSeconds: options.killAfter });
+      const run = await runTournee(instance.input, instance.file, outputFile, {
+        cli: options.cli,
+        limitSeconds,
+        seed: options.seed,
+        killAfterSeconds: options.killAfter,
+      });
       const promise = promiseSeconds(limitSeconds);
       const kept = !run.process.killed && run.process.exitCode === 0 && run.process.wallSeconds <= promise && run.metrics.violations.length === 0;
       rows.push({ visits, vehicles: instance.vehicles, travel: instance.travel, limitSeconds, promiseSeconds: promise, kept, run });

@@ -46,8 +46,18 @@ function processNote(run: SolverRun): string {
 export function markdownReport(context: RunContext, tiers: readonly TierRuns[]): string {
   const withX5 = tiers.some((t) => t.vroomX5 !== undefined);
   const header = [
-    'tier', 'solver', 'budget s', 'wall s', 'CPU s', 'RSS MB', 'served priority', 'visits', 'travel s', 'travel vs VROOM -x0',
-    ...(withX5 ? ['travel vs VROOM -x5'] : []), 'violations',
+    'tier',
+    'solver',
+    'budget s',
+    'wall s',
+    'CPU s',
+    'RSS MB',
+    'served priority',
+    'visits',
+    'travel s',
+    'travel vs VROOM -x0',
+    ...(withX5 ? ['travel vs VROOM -x5'] : []),
+    'violations',
   ];
   const lines = [
     `Command: \`${context.command}\``,
@@ -76,6 +86,9 @@ export function markdownReport(context: RunContext, tiers: readonly TierRuns[]):
       lines.push(`| ${cells.join(' | ')} |`);
     }
   }
-  lines.push('', "VROOM's RSS is sampled every 20 ms from /proc (VmHWM); ours is the process's own peak. Metrics are recomputed from the instance and the routes' steps.");
+  lines.push(
+    '',
+    "VROOM's RSS is sampled every 20 ms from /proc (VmHWM); ours is the process's own peak. Metrics are recomputed from the instance and the routes' steps.",
+  );
   return lines.join('\n');
 }

@@ -50,7 +50,11 @@ function parsePositiveInteger(value: string): number {
 function parseOptions(argv: readonly string[]): ScaleOptions {
   return new Command('bench:scale')
     .description("solve the scale benchmark's field-service days with the engine's CLI (and VROOM when VROOM_BIN is set)")
-    .addOption(new Option('--time <seconds|vroom-x0>', "the engine's time limit per tier, or VROOM -x0's CPU seconds rounded up").argParser(parseTime).makeOptionMandatory())
+    .addOption(
+      new Option('--time <seconds|vroom-x0>', "the engine's time limit per tier, or VROOM -x0's CPU seconds rounded up")
+        .argParser(parseTime)
+        .makeOptionMandatory(),
+    )
     .option('--seed <n>', 'seed of the instances and of the engine', parseSeedOption, 1)
     .option('--threads <n>', 'passed to the engine as --threads (omitted when not given)', parsePositiveInteger)
     .option('--tiers <list>', 'comma-separated <technicians>x<visits>', parseTiers, [...TIERS])
@@ -75,7 +79,9 @@ async function runTier(tier: Tier, options: ScaleOptions, vroomBin: string | und
   const input = JSON.parse(readFileSync(inputFile, 'utf8')) as Input;
   const outFile = (label: string): string => join(seedDir(options.seed), `${name}.${label}.json`);
   const log = (run: SolverRun): void =>
-    console.error(`${name} ${run.solver}: ${run.process.wallSeconds.toFixed(2)} s wall, ${run.metrics.visits} visits, ${run.metrics.violations.length} violations`);
+    console.error(
+      `${name} ${run.solver}: ${run.process.wallSeconds.toFixed(2)} s wall, ${run.metrics.visits} visits, ${run.metrics.violations.length} violations`,
+    );
 
   const runs: SolverRun[] = [];
   let vroomX0: SolverRun | undefined;
@@ -121,7 +127,10 @@ async function main(argv: readonly string[]): Promise<void> {
   // The references are among `runs` already; violations are many when a solver goes wrong: the first few say why.
   const results = tiers.map((t) => ({
     tier: t.tier,
-    runs: t.runs.map((run) => ({ ...run, metrics: { ...run.metrics, violationCount: run.metrics.violations.length, violations: run.metrics.violations.slice(0, 20) } })),
+    runs: t.runs.map((run) => ({
+      ...run,
+      metrics: { ...run.metrics, violationCount: run.metrics.violations.length, violations: run.metrics.violations.slice(0, 20) },
+    })),
   }));
   writeFileSync(jsonFile, `${JSON.stringify({ ...context, tiers: results }, null, 2)}\n`);
   console.error(`results: ${jsonFile}`);

@@ -12,11 +12,26 @@ const input: Input = {
     { id: 2, location_index: 2, service: 300, priority: 5 },
     { id: 3, location_index: 2, service: 300, priority: 90 },
   ],
-  matrices: { car: { durations: [[0, 100, 250], [100, 0, 150], [250, 150, 0]] } },
+  matrices: {
+    car: {
+      durations: [
+        [0, 100, 250],
+        [100, 0, 150],
+        [250, 150, 0],
+      ],
+    },
+  },
 };
 
 const step = (type: 'start' | 'job' | 'break' | 'end', arrival: number, duration: number, id?: number, service = 0) => ({
-  type, id, arrival, duration, setup: 0, service, waiting_time: 0, distance: 0,
+  type,
+  id,
+  arrival,
+  duration,
+  setup: 0,
+  service,
+  waiting_time: 0,
+  distance: 0,
 });
 
 /** What VROOM writes for this problem: no `load`, `delivery` or `pickup`, since the problem has no amounts. */
@@ -26,7 +41,14 @@ const vroomLike = {
   unassigned: [{ id: 3, type: 'job' }],
   routes: [
     {
-      vehicle: 7, cost: 500, setup: 0, service: 1200, duration: 500, waiting_time: 0, priority: 45, distance: 0,
+      vehicle: 7,
+      cost: 500,
+      setup: 0,
+      service: 1200,
+      duration: 500,
+      waiting_time: 0,
+      priority: 45,
+      distance: 0,
       steps: [step('start', 0, 0), step('job', 100, 100, 1, 300), step('break', 400, 100, 1, 600), step('job', 1150, 250, 2, 300), step('end', 1700, 500)],
     },
   ],
@@ -48,7 +70,10 @@ describe('scale benchmark solution metrics', () => {
 
   it('scores an error output as nothing served, with the reason', () => {
     expect(measureSolution(input, { code: 2, error: 'vehicles[0]: bad' })).toEqual({
-      servedPriority: 0, visits: 0, travel: 0, violations: ['no solution: code 2, vehicles[0]: bad'],
+      servedPriority: 0,
+      visits: 0,
+      travel: 0,
+      violations: ['no solution: code 2, vehicles[0]: bad'],
     });
   });
 

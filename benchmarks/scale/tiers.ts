@@ -29,7 +29,10 @@ export function parseTier(text: string): Tier {
 
 /** A comma-separated list of tiers, e.g. `40x300,60x420`. */
 export function parseTiers(text: string): Tier[] {
-  const tiers = text.split(',').filter((part) => part.trim() !== '').map(parseTier);
+  const tiers = text
+    .split(',')
+    .filter((part) => part.trim() !== '')
+    .map(parseTier);
   if (tiers.length === 0) throw new Error('--tiers: expected at least one tier, e.g. 40x300,60x420');
   return tiers;
 }

@@ -38,9 +38,7 @@ describe('parseBestKnown', () => {
 
   it('names the line of bad rows', () => {
     expect(() => parseBestKnown(`${header}X1,best,3,12.5,s\n`, 'b.csv')).toThrow('b.csv:2: objective "best"');
-    expect(() => parseBestKnown(`${header}X1,hier,3,12.5,s\nx1,hier,3,12,s\n`, 'b.csv')).toThrow(
-      'b.csv:3: x1 hier already given on line 2',
-    );
+    expect(() => parseBestKnown(`${header}X1,hier,3,12.5,s\nx1,hier,3,12,s\n`, 'b.csv')).toThrow('b.csv:3: x1 hier already given on line 2');
     expect(() => parseBestKnown('instance,vehicles\n', 'b.csv')).toThrow('b.csv:1: missing column "objective"');
   });
 });

@@ -59,7 +59,9 @@ describe('malformed instances', () => {
   };
 
   it('names the file and line of a short customer row', () => {
-    const error = failure(C101_HEAD.replace('    2      45         70         30        825        870         90', '    2      45         70         30        825'));
+    const error = failure(
+      C101_HEAD.replace('    2      45         70         30        825        870         90', '    2      45         70         30        825'),
+    );
     expect(error.line).toBe(12);
     expect(error.message).toMatch(/^bad\.txt:12: expected 7 numbers/);
   });
@@ -78,9 +80,7 @@ describe('malformed instances', () => {
   });
 
   it('rejects a duplicate customer number and an empty window', () => {
-    expect(failure(C101_HEAD.replace('    2      45', '    1      45')).message).toBe(
-      'bad.txt:12: customer number 1 already used on line 11',
-    );
+    expect(failure(C101_HEAD.replace('    2      45', '    1      45')).message).toBe('bad.txt:12: customer number 1 already used on line 11');
     expect(failure(C101_HEAD.replace('912', '999')).message).toMatch(/^bad\.txt:11: customer 1: ready time 999 is after due date 967/);
   });
 

@@ -112,11 +112,7 @@ export function parseInstance(text: string, source = '<instance>'): Instance {
   const nodes: Customer[] = [];
   const seen = new Map<number, number>();
   for (let line = nextNonEmpty(); line !== undefined; line = nextNonEmpty()) {
-    const [id, x, y, demand, ready, due, service] = numbers(
-      line,
-      7,
-      'customer number, x, y, demand, ready time, due date, service time',
-    );
+    const [id, x, y, demand, ready, due, service] = numbers(line, 7, 'customer number, x, y, demand, ready time, due date, service time');
     if (!Number.isInteger(id) || id < 0) fail(line.no, `customer number ${id} is not a non-negative integer`);
     const previous = seen.get(id);
     if (previous !== undefined) fail(line.no, `customer number ${id} already used on line ${previous}`);

@@ -102,14 +102,10 @@ function instanceFiles(options: RunOptions): { name: string; file: string }[] {
   return all;
 }
 
-const gap = (distance: number, best: number | undefined): number | null =>
-  best === undefined ? null : ((distance - best) / best) * 100;
+const gap = (distance: number, best: number | undefined): number | null => (best === undefined ? null : ((distance - best) / best) * 100);
 
 function runInstance(instance: Instance, bks: BestKnownTable, options: RunOptions): InstanceResult {
-  const input = toVroom(
-    instance,
-    options.objective === 'hier' ? { fixedCost: hierarchicalFixedCost(instance) } : {},
-  );
+  const input = toVroom(instance, options.objective === 'hier' ? { fixedCost: hierarchicalFixedCost(instance) } : {});
   const clock = (): number => performance.now();
   // Only the solve is timed: the peers' timings start from a ready matrix too.
   const started = clock();
@@ -174,8 +170,7 @@ function runInstance(instance: Instance, bks: BestKnownTable, options: RunOption
 
 const pct = (value: number | null): string => (value === null || Number.isNaN(value) ? '-' : `${value.toFixed(2)}%`);
 const num = (value: number, digits: number): string => (Number.isNaN(value) ? '-' : value.toFixed(digits));
-const mean = (values: readonly number[]): number =>
-  values.length === 0 ? Number.NaN : values.reduce((sum, value) => sum + value, 0) / values.length;
+const mean = (values: readonly number[]): number => (values.length === 0 ? Number.NaN : values.reduce((sum, value) => sum + value, 0) / values.length);
 
 const COLUMNS = [
   ['instance', 10],

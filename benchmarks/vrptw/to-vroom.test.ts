@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SolvedOutput, Step } from '../../engine/src/types.ts';
 import { INSTANCES_DIR } from './best-known.ts';
 import { type Instance, readInstance } from './read-instance.ts';
-import {
-  SCALE,
-  checkFeasibility,
-  hierarchicalFixedCost,
-  nodesOf,
-  scaledTravel,
-  solutionDistance,
-  toVroom,
-} from './to-vroom.ts';
+import { SCALE, checkFeasibility, hierarchicalFixedCost, nodesOf, scaledTravel, solutionDistance, toVroom } from './to-vroom.ts';
 
 /**
  * Depot at the origin, closing at 100; capacity 10, two vehicles.
@@ -108,7 +100,15 @@ describe('toVroom', () => {
 describe('solutionDistance', () => {
   it('recomputes the distance in double precision', () => {
     // 0→1→2→0 = 5 + 5 + 10; 0→3→0 = 2√2.
-    expect(solutionDistance(tiny, output([[1, [1, 2]], [2, [3]]]))).toBeCloseTo(20 + 2 * Math.SQRT2, 12);
+    expect(
+      solutionDistance(
+        tiny,
+        output([
+          [1, [1, 2]],
+          [2, [3]],
+        ]),
+      ),
+    ).toBeCloseTo(20 + 2 * Math.SQRT2, 12);
     // 0→3→1→2→0 = √2 + √13 + 5 + 10.
     expect(solutionDistance(tiny, output([[1, [3, 1, 2]]]))).toBeCloseTo(Math.SQRT2 + Math.sqrt(13) + 15, 12);
     expect(solutionDistance(tiny, output([[1, []]], [1, 2, 3]))).toBe(0);
@@ -118,14 +118,28 @@ describe('solutionDistance', () => {
 describe('checkFeasibility', () => {
   it('accepts a feasible solution, including an arrival exactly at a due date', () => {
     // Vehicle 1 reaches 1 at 5 (its due date), leaves at 6, reaches 2 at 11, waits until 20, leaves at 22, is back at 32.
-    expect(checkFeasibility(tiny, output([[1, [1, 2]], [2, [3]]]))).toEqual([]);
+    expect(
+      checkFeasibility(
+        tiny,
+        output([
+          [1, [1, 2]],
+          [2, [3]],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('reports a missed time window', () => {
     // Vehicle 1 reaches 2 at 10, waits until 20, leaves at 22 and reaches 1 at 27 > 5.
-    expect(checkFeasibility(tiny, output([[1, [2, 1]], [2, [3]]]))).toEqual([
-      'vehicle 1: customer 1 reached at 27, after its due date 5',
-    ]);
+    expect(
+      checkFeasibility(
+        tiny,
+        output([
+          [1, [2, 1]],
+          [2, [3]],
+        ]),
+      ),
+    ).toEqual(['vehicle 1: customer 1 reached at 27, after its due date 5']);
   });
 
   it('reports a time window missed by a fraction of a unit, with a capacity excess', () => {
@@ -139,22 +153,48 @@ describe('checkFeasibility', () => {
 
   it("reports a late return after the depot's due date", () => {
     const early = { ...tiny, depot: { ...tiny.depot, due: 30 } };
-    expect(checkFeasibility(early, output([[1, [1, 2]], [2, [3]]]))).toEqual([
-      "vehicle 1: back at the depot at 32, after its due date 30",
-    ]);
+    expect(
+      checkFeasibility(
+        early,
+        output([
+          [1, [1, 2]],
+          [2, [3]],
+        ]),
+      ),
+    ).toEqual(['vehicle 1: back at the depot at 32, after its due date 30']);
   });
 
   it('reports coverage and fleet errors but not unassigned jobs', () => {
     expect(checkFeasibility(tiny, output([[1, [1, 2]]], [3]))).toEqual([]);
     expect(checkFeasibility(tiny, output([[1, [1, 2]]]))).toEqual(['customer 3 neither served nor reported unassigned']);
-    expect(checkFeasibility(tiny, output([[1, [1, 2]], [2, [3, 1]]]))).toContain(
-      'vehicle 2: customer 1 already served by vehicle 1',
-    );
-    expect(checkFeasibility(tiny, output([[1, [1]], [2, [2]], [3, [3]]]))).toEqual([
-      '3 routes with jobs for a fleet of 2 vehicles',
-      'route for unknown vehicle 3',
-    ]);
-    expect(checkFeasibility(tiny, output([[1, [1, 2, 9]], [2, [3]]]))).toEqual(['vehicle 1: unknown job 9']);
+    expect(
+      checkFeasibility(
+        tiny,
+        output([
+          [1, [1, 2]],
+          [2, [3, 1]],
+        ]),
+      ),
+    ).toContain('vehicle 2: customer 1 already served by vehicle 1');
+    expect(
+      checkFeasibility(
+        tiny,
+        output([
+          [1, [1]],
+          [2, [2]],
+          [3, [3]],
+        ]),
+      ),
+    ).toEqual(['3 routes with jobs for a fleet of 2 vehicles', 'route for unknown vehicle 3']);
+    expect(
+      checkFeasibility(
+        tiny,
+        output([
+          [1, [1, 2, 9]],
+          [2, [3]],
+        ]),
+      ),
+    ).toEqual(['vehicle 1: unknown job 9']);
     expect(checkFeasibility(tiny, { code: 2, error: 'jobs[0]: bad' })).toEqual(['engine error 2: jobs[0]: bad']);
   });
 });

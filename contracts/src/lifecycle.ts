@@ -20,9 +20,7 @@
 // and the replication check that it is their own assignment, by technician
 // id, and versions make a concurrent re-plan or reassignment a conflict),
 // and dispatchers still move one step at a time.
-export const INTERVENTION_STATUSES = [
-  'requested', 'planned', 'assigned', 'dispatched', 'en_route', 'on_site', 'done', 'closed', 'cancelled',
-] as const;
+export const INTERVENTION_STATUSES = ['requested', 'planned', 'assigned', 'dispatched', 'en_route', 'on_site', 'done', 'closed', 'cancelled'] as const;
 export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
 export type ActorRole = 'admin' | 'dispatcher' | 'technician';
 

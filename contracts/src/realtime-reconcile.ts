@@ -9,9 +9,7 @@
 //
 // Outbox (technician app): messages are applied in sequence order exactly
 // once; early ones wait in a buffer while the client fetches the gap.
-import type {
-  InterventionView, OutboxMessage, PlanDelta, PlanSnapshot, ResyncNeed, Tombstone, TourView,
-} from './realtime.ts';
+import type { InterventionView, OutboxMessage, PlanDelta, PlanSnapshot, ResyncNeed, Tombstone, TourView } from './realtime.ts';
 
 // ─── Plan ────────────────────────────────────────────────────────────────────
 
@@ -74,7 +72,13 @@ export function applySnapshot(state: PlanState | null, snapshot: PlanSnapshot): 
     tours: keepNewer(fresh.tours, state.tours),
     interventions: keepNewer(fresh.interventions, state.interventions),
   };
-  return { state: advance(merged, state.ahead.filter((s) => s > snapshot.sequence)), adopted: true };
+  return {
+    state: advance(
+      merged,
+      state.ahead.filter((s) => s > snapshot.sequence),
+    ),
+    adopted: true,
+  };
 }
 
 export function applyDelta(state: PlanState, delta: PlanDelta): DeltaResult {

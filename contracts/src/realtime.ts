@@ -18,9 +18,7 @@ import type { FieldConflictNotice } from './replication.ts';
 export const ROLES = ['admin', 'dispatcher', 'technician'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const INTERVENTION_STATUSES = [
-  'requested', 'planned', 'assigned', 'dispatched', 'en_route', 'on_site', 'done', 'closed', 'cancelled',
-] as const;
+export const INTERVENTION_STATUSES = ['requested', 'planned', 'assigned', 'dispatched', 'en_route', 'on_site', 'done', 'closed', 'cancelled'] as const;
 export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
 
 export const TOUR_STATUSES = ['draft', 'published', 'in_progress', 'completed', 'cancelled'] as const;
@@ -35,9 +33,7 @@ export const HANDSHAKE_ERROR_CODES = ['missing_token', 'invalid_token', 'forbidd
 export type HandshakeErrorCode = (typeof HANDSHAKE_ERROR_CODES)[number];
 
 /** What made the plan change (for the board's notices and logs). */
-export const PLAN_CHANGE_REASONS = [
-  'planning_run', 'assignment', 'unassignment', 'reorder', 'urgent_insertion', 'status', 'manual',
-] as const;
+export const PLAN_CHANGE_REASONS = ['planning_run', 'assignment', 'unassignment', 'reorder', 'urgent_insertion', 'status', 'manual'] as const;
 export type PlanChangeReason = (typeof PLAN_CHANGE_REASONS)[number];
 
 /** Why a full snapshot was sent. */

@@ -30,7 +30,9 @@ export const FIELD_STATUS_MOVES = ['en_route', 'on_site'] as const;
 export const MAX_PHOTO_DATA_URL = 700_000;
 export const MAX_SIGNATURE_DATA_URL = 200_000;
 const dataUrl = (mime: string, max: number) =>
-  z.string().max(max, `too large: compress it below ${Math.floor(max / 1000)} KB`)
+  z
+    .string()
+    .max(max, `too large: compress it below ${Math.floor(max / 1000)} KB`)
     .regex(new RegExp(`^data:${mime.replace('/', '\\/')};base64,[A-Za-z0-9+/]+=*$`), `must be a base64 data: URL of type ${mime}`);
 
 const common = { id: ActionId, createdAt: Instant };
@@ -44,41 +46,54 @@ const onVisit = {
 };
 function exactlyOneBase(action: { baseVersion?: number | undefined; after?: string | undefined }, ctx: z.RefinementCtx): void {
   if ((action.baseVersion === undefined) === (action.after === undefined)) {
-    ctx.addIssue({ code: 'custom', path: ['baseVersion'], message: 'send exactly one of baseVersion (the version you read) or after (your earlier action on this visit)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['baseVersion'],
+      message: 'send exactly one of baseVersion (the version you read) or after (your earlier action on this visit)',
+    });
   }
 }
 
-export const StatusAction = z.object({
-  kind: z.literal('status'),
-  ...onVisit,
-  to: z.enum(FIELD_STATUS_MOVES),
-  /** When it happened on the device. */
-  at: Instant,
-}).superRefine(exactlyOneBase);
+export const StatusAction = z
+  .object({
+    kind: z.literal('status'),
+    ...onVisit,
+    to: z.enum(FIELD_STATUS_MOVES),
+    /** When it happened on the device. */
+    at: Instant,
+  })
+  .superRefine(exactlyOneBase);
 
 export const PartUsed = z.object({ partId: Id, quantity: z.number().int().min(1).max(1000) });
 export const ConfigurationValue = z.union([z.string().max(200), z.number().finite(), z.boolean(), z.null()]);
 /** Keys set on the equipment's "as maintained" configuration; null removes a key. */
 export const ConfigurationChange = z.object({
   equipmentId: Id,
-  set: z.record(z.string().trim().min(1).max(60), ConfigurationValue)
+  set: z
+    .record(z.string().trim().min(1).max(60), ConfigurationValue)
     .refine((set) => Object.keys(set).length > 0 && Object.keys(set).length <= 50, 'between 1 and 50 keys'),
 });
 export const Signature = z.object({ signedBy: Text(120), image: dataUrl('image/png', MAX_SIGNATURE_DATA_URL) });
 
 /** The report, and the move to done. */
-export const CompleteAction = z.object({
-  kind: z.literal('complete'),
-  ...onVisit,
-  workDone: Text(10_000),
-  timeSpentMinutes: z.number().int().min(1).max(24 * 60),
-  partsUsed: z.array(PartUsed).max(50).default([]),
-  configurationChanges: z.array(ConfigurationChange).max(20).default([]),
-  signature: Signature.nullable().default(null),
-  /** Photos sent as their own actions, earlier in the outbox. */
-  photoIds: z.array(ActionId).max(20).default([]),
-  completedAt: Instant,
-}).superRefine(exactlyOneBase);
+export const CompleteAction = z
+  .object({
+    kind: z.literal('complete'),
+    ...onVisit,
+    workDone: Text(10_000),
+    timeSpentMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+    partsUsed: z.array(PartUsed).max(50).default([]),
+    configurationChanges: z.array(ConfigurationChange).max(20).default([]),
+    signature: Signature.nullable().default(null),
+    /** Photos sent as their own actions, earlier in the outbox. */
+    photoIds: z.array(ActionId).max(20).default([]),
+    completedAt: Instant,
+  })
+  .superRefine(exactlyOneBase);
 
 export const PhotoAction = z.object({
   kind: z.literal('photo'),
@@ -291,9 +306,16 @@ export const VisitSheet = z.object({
   actualEnd: Instant.nullable(),
   customer: z.object({ id: Id, name: z.string(), reference: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() }),
   site: z.object({
-    id: Id, name: z.string().nullable(), address: z.string(), postcode: z.string(), city: z.string(),
-    lat: z.number().nullable(), lon: z.number().nullable(), accessNotes: z.string().nullable(),
-    contactName: z.string().nullable(), contactPhone: z.string().nullable(),
+    id: Id,
+    name: z.string().nullable(),
+    address: z.string(),
+    postcode: z.string(),
+    city: z.string(),
+    lat: z.number().nullable(),
+    lon: z.number().nullable(),
+    accessNotes: z.string().nullable(),
+    contactName: z.string().nullable(),
+    contactPhone: z.string().nullable(),
   }),
   equipment: z.array(EquipmentSheet),
   history: z.array(PastIntervention),
@@ -371,22 +393,25 @@ export function checkPartRequestTransition(from: PartRequestStatus, to: PartRequ
   return { ok: true };
 }
 
-export const PartRequestTransition = z.object({
-  to: z.enum(PART_REQUEST_STATUSES),
-  /** The status you read: a request someone else moved meanwhile is refused (409) rather than moved twice. */
-  from: z.enum(PART_REQUEST_STATUSES).optional(),
-  /**
-   * Fulfilled from stock: the central depot (of the request's agency) the
-   * parts leave for the technician's van — a transfer, which their van shows
-   * at their next synchronization. Absent: fulfilled outside the stock
-   * (delivered by the supplier, a machine sent to the site).
-   */
-  fromDepotId: Id.optional(),
-}).strict().superRefine((t, ctx) => {
-  if (t.fromDepotId !== undefined && t.to !== 'fulfilled') {
-    ctx.addIssue({ code: 'custom', path: ['fromDepotId'], message: 'only a fulfilment takes parts from a depot' });
-  }
-});
+export const PartRequestTransition = z
+  .object({
+    to: z.enum(PART_REQUEST_STATUSES),
+    /** The status you read: a request someone else moved meanwhile is refused (409) rather than moved twice. */
+    from: z.enum(PART_REQUEST_STATUSES).optional(),
+    /**
+     * Fulfilled from stock: the central depot (of the request's agency) the
+     * parts leave for the technician's van — a transfer, which their van shows
+     * at their next synchronization. Absent: fulfilled outside the stock
+     * (delivered by the supplier, a machine sent to the site).
+     */
+    fromDepotId: Id.optional(),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    if (t.fromDepotId !== undefined && t.to !== 'fulfilled') {
+      ctx.addIssue({ code: 'custom', path: ['fromDepotId'], message: 'only a fulfilment takes parts from a depot' });
+    }
+  });
 export type PartRequestTransition = z.infer<typeof PartRequestTransition>;
 
 export const PartRequestTransitionResult = z.object({
@@ -398,7 +423,12 @@ export type PartRequestTransitionResult = z.infer<typeof PartRequestTransitionRe
 
 export const Portfolio = z.object({
   technician: z.object({
-    id: Id, firstName: z.string(), lastName: z.string(), agencyId: Id, agencyName: z.string(), timezone: z.string(),
+    id: Id,
+    firstName: z.string(),
+    lastName: z.string(),
+    agencyId: Id,
+    agencyName: z.string(),
+    timezone: z.string(),
     home: z.object({ lat: z.number(), lon: z.number() }).nullable(),
   }),
   /** The stock and the visits are as of this instant ("last synchronization"). */

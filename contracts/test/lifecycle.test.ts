@@ -37,7 +37,11 @@ describe('checkTransition', () => {
     [{ from: 'planned', to: 'assigned', hasTechnician: false }, 'precondition', 'assigned needs a technician: assign one first'],
     [{ from: 'planned', to: 'cancelled', reason: '  ' }, 'precondition', 'cancelling needs a reason'],
     [{ from: 'planned', to: 'cancelled', reason: undefined }, 'precondition', 'cancelling needs a reason'],
-    [{ from: 'assigned', to: 'dispatched', role: 'technician' }, 'forbidden', 'a technician can only move their interventions en_route, on_site or done, not dispatched'],
+    [
+      { from: 'assigned', to: 'dispatched', role: 'technician' },
+      'forbidden',
+      'a technician can only move their interventions en_route, on_site or done, not dispatched',
+    ],
     [{ from: 'done', to: 'closed', role: 'technician' }, 'forbidden', 'a technician can only move their interventions en_route, on_site or done, not closed'],
     [{ from: 'en_route', to: 'cancelled', role: 'technician' }, 'forbidden', 'only a dispatcher can cancel an intervention'],
   ] as const)('refuses %j as %s: %s', (request, refusal, reason) => {
@@ -46,7 +50,11 @@ describe('checkTransition', () => {
   });
 
   it('lets technicians make the field moves', () => {
-    for (const [from, to] of [['dispatched', 'en_route'], ['en_route', 'on_site'], ['on_site', 'done']] as const) {
+    for (const [from, to] of [
+      ['dispatched', 'en_route'],
+      ['en_route', 'on_site'],
+      ['on_site', 'done'],
+    ] as const) {
       expect(checkTransition({ from, to, role: 'technician', hasTechnician: true })).toEqual({ ok: true });
     }
   });
@@ -56,15 +64,19 @@ describe('checkTransition', () => {
     for (const from of ['planned', 'assigned', 'dispatched'] as const) {
       expect(checkTransition({ from, to: 'en_route', role: 'technician', hasTechnician: true })).toEqual({ ok: true });
     }
-    expect(checkTransition({ from: 'planned', to: 'en_route', role: 'technician', hasTechnician: false }))
-      .toEqual({ ok: false, refusal: 'precondition', reason: 'en_route needs a technician: assign one first' });
-    expect(checkTransition({ from: 'requested', to: 'en_route', role: 'technician', hasTechnician: true }))
-      .toEqual({ ok: false, refusal: 'illegal', reason: 'from requested the next state is planned, not en_route' });
+    expect(checkTransition({ from: 'planned', to: 'en_route', role: 'technician', hasTechnician: false })).toEqual({
+      ok: false,
+      refusal: 'precondition',
+      reason: 'en_route needs a technician: assign one first',
+    });
+    expect(checkTransition({ from: 'requested', to: 'en_route', role: 'technician', hasTechnician: true })).toEqual({
+      ok: false,
+      refusal: 'illegal',
+      reason: 'from requested the next state is planned, not en_route',
+    });
     // Only the start skips: the rest stays one step at a time, and dispatchers never skip.
-    expect(checkTransition({ from: 'assigned', to: 'on_site', role: 'technician', hasTechnician: true }))
-      .toMatchObject({ ok: false, refusal: 'illegal' });
-    expect(checkTransition({ from: 'planned', to: 'en_route', role: 'dispatcher', hasTechnician: true }))
-      .toMatchObject({ ok: false, refusal: 'illegal' });
+    expect(checkTransition({ from: 'assigned', to: 'on_site', role: 'technician', hasTechnician: true })).toMatchObject({ ok: false, refusal: 'illegal' });
+    expect(checkTransition({ from: 'planned', to: 'en_route', role: 'dispatcher', hasTechnician: true })).toMatchObject({ ok: false, refusal: 'illegal' });
   });
 });
 

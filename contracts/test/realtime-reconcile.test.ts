@@ -2,30 +2,77 @@
 // a plan state, and what each outbox message does to the app's outbox state.
 import { describe, expect, it } from 'vitest';
 import {
-  applyDelta, applySnapshot, emptyOutbox, planFromSnapshot, receiveOutboxMessage,
-  type DeltaOutcome, type OutboxState, type PlanState,
+  applyDelta,
+  applySnapshot,
+  emptyOutbox,
+  planFromSnapshot,
+  receiveOutboxMessage,
+  type DeltaOutcome,
+  type OutboxState,
+  type PlanState,
 } from '../src/realtime-reconcile.ts';
-import type {
-  InterventionView, OutboxMessage, PlanDelta, PlanSnapshot, ResyncNeed, Tombstone, TourView,
-} from '../src/realtime.ts';
+import type { InterventionView, OutboxMessage, PlanDelta, PlanSnapshot, ResyncNeed, Tombstone, TourView } from '../src/realtime.ts';
 
 const tour = (id: string, version: number, status: TourView['status'] = 'published'): TourView => ({
-  id, agencyId: 'A', technicianId: `tech-${id}`, date: '2026-12-01', status, kpis: {}, stops: [], version,
+  id,
+  agencyId: 'A',
+  technicianId: `tech-${id}`,
+  date: '2026-12-01',
+  status,
+  kpis: {},
+  stops: [],
+  version,
 });
 const visit = (id: string, version: number, priority = 50): InterventionView => ({
-  id, agencyId: 'A', status: 'planned', priority, technicianId: null, siteId: 's', sectorId: null, lat: null, lon: null,
-  label: id, estimatedDurationMinutes: 60, plannedStart: null, plannedEnd: null, slaDeadline: null, pinned: false, version,
+  id,
+  agencyId: 'A',
+  status: 'planned',
+  priority,
+  technicianId: null,
+  siteId: 's',
+  sectorId: null,
+  lat: null,
+  lon: null,
+  label: id,
+  estimatedDurationMinutes: 60,
+  plannedStart: null,
+  plannedEnd: null,
+  slaDeadline: null,
+  pinned: false,
+  version,
 });
 const snapshot = (sequence: number, tours: TourView[], interventions: InterventionView[] = [], epoch = 'e1'): PlanSnapshot => ({
-  agencyId: 'A', date: '2026-12-01', epoch, sequence, reason: 'requested', tours, interventions, generatedAt: '',
+  agencyId: 'A',
+  date: '2026-12-01',
+  epoch,
+  sequence,
+  reason: 'requested',
+  tours,
+  interventions,
+  generatedAt: '',
 });
-const delta = (sequence: number, parts: {
-  tours?: TourView[]; removedTours?: Tombstone[]; interventions?: InterventionView[]; removedInterventions?: Tombstone[];
-  date?: string; epoch?: string; agencyId?: string;
-} = {}): PlanDelta => ({
-  agencyId: parts.agencyId ?? 'A', date: parts.date ?? '2026-12-01', epoch: parts.epoch ?? 'e1', sequence, reason: 'manual',
-  tours: parts.tours ?? [], removedTours: parts.removedTours ?? [],
-  interventions: parts.interventions ?? [], removedInterventions: parts.removedInterventions ?? [], sentAt: '',
+const delta = (
+  sequence: number,
+  parts: {
+    tours?: TourView[];
+    removedTours?: Tombstone[];
+    interventions?: InterventionView[];
+    removedInterventions?: Tombstone[];
+    date?: string;
+    epoch?: string;
+    agencyId?: string;
+  } = {},
+): PlanDelta => ({
+  agencyId: parts.agencyId ?? 'A',
+  date: parts.date ?? '2026-12-01',
+  epoch: parts.epoch ?? 'e1',
+  sequence,
+  reason: 'manual',
+  tours: parts.tours ?? [],
+  removedTours: parts.removedTours ?? [],
+  interventions: parts.interventions ?? [],
+  removedInterventions: parts.removedInterventions ?? [],
+  sentAt: '',
 });
 
 /** A state at sequence 5 holding tour T at v2 and visit V at v3. */
@@ -38,17 +85,38 @@ const versions = (s: PlanState) => ({
 describe('applyDelta', () => {
   const cases: Array<[string, PlanDelta, DeltaOutcome, ResyncNeed | null, number, ReturnType<typeof versions>]> = [
     ['next delta, newer tour: applied', delta(6, { tours: [tour('T', 3)] }), 'applied', null, 6, { tours: { T: 3 }, visits: { V: 3 } }],
-    ['next delta, new items: added', delta(6, { tours: [tour('U', 1)], interventions: [visit('W', 1)] }), 'applied', null, 6, { tours: { T: 2, U: 1 }, visits: { V: 3, W: 1 } }],
+    [
+      'next delta, new items: added',
+      delta(6, { tours: [tour('U', 1)], interventions: [visit('W', 1)] }),
+      'applied',
+      null,
+      6,
+      { tours: { T: 2, U: 1 }, visits: { V: 3, W: 1 } },
+    ],
     ['next delta, older item: newer wins, kept', delta(6, { tours: [tour('T', 1)] }), 'applied', null, 6, { tours: { T: 2 }, visits: { V: 3 } }],
     ['next delta, equal version: kept', delta(6, { interventions: [visit('V', 3, 99)] }), 'applied', null, 6, { tours: { T: 2 }, visits: { V: 3 } }],
     ['tombstone at the held version: removed', delta(6, { removedTours: [{ id: 'T', version: 2 }] }), 'applied', null, 6, { tours: {}, visits: { V: 3 } }],
-    ['tombstone older than held: ignored', delta(6, { removedInterventions: [{ id: 'V', version: 2 }] }), 'applied', null, 6, { tours: { T: 2 }, visits: { V: 3 } }],
+    [
+      'tombstone older than held: ignored',
+      delta(6, { removedInterventions: [{ id: 'V', version: 2 }] }),
+      'applied',
+      null,
+      6,
+      { tours: { T: 2 }, visits: { V: 3 } },
+    ],
     ['tombstone of an unknown item: nothing', delta(6, { removedTours: [{ id: 'X', version: 9 }] }), 'applied', null, 6, { tours: { T: 2 }, visits: { V: 3 } }],
     ['another day: counted, not applied', delta(6, { date: '2026-12-02', tours: [tour('T', 9)] }), 'applied', null, 6, { tours: { T: 2 }, visits: { V: 3 } }],
     ['already seen sequence: stale, items still newer-wins', delta(5, { tours: [tour('T', 4)] }), 'stale', null, 5, { tours: { T: 4 }, visits: { V: 3 } }],
     ['old sequence with old items: no change', delta(3, { tours: [tour('T', 1)] }), 'stale', null, 5, { tours: { T: 2 }, visits: { V: 3 } }],
     ['gap: items applied, sequence held, resync asked', delta(8, { tours: [tour('T', 5)] }), 'gap', 'gap', 5, { tours: { T: 5 }, visits: { V: 3 } }],
-    ['new epoch: items applied, resync asked', delta(1, { epoch: 'e2', tours: [tour('T', 3)] }), 'epoch_changed', 'epoch_changed', 5, { tours: { T: 3 }, visits: { V: 3 } }],
+    [
+      'new epoch: items applied, resync asked',
+      delta(1, { epoch: 'e2', tours: [tour('T', 3)] }),
+      'epoch_changed',
+      'epoch_changed',
+      5,
+      { tours: { T: 3 }, visits: { V: 3 } },
+    ],
     ['another agency: ignored', delta(6, { agencyId: 'B', tours: [tour('T', 9)] }), 'ignored', null, 5, { tours: { T: 2 }, visits: { V: 3 } }],
   ];
   it.each(cases)('%s', (_name, d, outcome, resync, sequence, expected) => {
@@ -77,7 +145,14 @@ describe('applySnapshot', () => {
   const cases: Array<[string, PlanState | null, PlanSnapshot, boolean, number, ReturnType<typeof versions>]> = [
     ['no state yet: adopted', null, snapshot(3, [tour('T', 1)]), true, 3, { tours: { T: 1 }, visits: {} }],
     ['newer snapshot: replaces, dropping items it lacks', base, snapshot(7, [tour('T', 4)]), true, 7, { tours: { T: 4 }, visits: {} }],
-    ['same sequence: adopted (the periodic resync repairs silently)', base, snapshot(5, [tour('T', 2), tour('U', 1)]), true, 5, { tours: { T: 2, U: 1 }, visits: {} }],
+    [
+      'same sequence: adopted (the periodic resync repairs silently)',
+      base,
+      snapshot(5, [tour('T', 2), tour('U', 1)]),
+      true,
+      5,
+      { tours: { T: 2, U: 1 }, visits: {} },
+    ],
     ['older snapshot: overtaken by deltas, ignored', base, snapshot(4, []), false, 5, { tours: { T: 2 }, visits: { V: 3 } }],
     ['new epoch: adopted whatever its sequence', base, snapshot(1, [tour('T', 1)], [], 'e2'), true, 1, { tours: { T: 1 }, visits: {} }],
   ];
@@ -97,8 +172,20 @@ describe('applySnapshot', () => {
 
 describe('receiveOutboxMessage', () => {
   const message = (sequence: number): OutboxMessage => ({
-    technicianId: 't', sequence, createdAt: '',
-    assignment: { kind: 'assigned', interventionId: `v${sequence}`, interventionVersion: 1, tourId: null, date: null, plannedStart: null, plannedEnd: null, priority: 50, summary: '' },
+    technicianId: 't',
+    sequence,
+    createdAt: '',
+    assignment: {
+      kind: 'assigned',
+      interventionId: `v${sequence}`,
+      interventionVersion: 1,
+      tourId: null,
+      date: null,
+      plannedStart: null,
+      plannedEnd: null,
+      priority: 50,
+      summary: '',
+    },
   });
   /** Feeds sequences in order; returns what was delivered, duplicates, gaps, and the final state. */
   const feed = (start: OutboxState, sequences: number[]) => {

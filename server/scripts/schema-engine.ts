@@ -11,10 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type * as Wasm from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { DEFAULT_MIGRATIONS_DIR, readMigrationFiles } from '../src/db/migration-files.ts';
 
@@ -54,7 +51,9 @@ export interface SchemaFile {
  * schema folder), in a stable order: the engine merges them into one schema.
  */
 export function readSchema(dir: string = SCHEMA_DIR): SchemaFile[] {
-  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.prisma')).sort();
+  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.prisma'))
+    .sort();
   if (names.length === 0) throw new Error(`${dir}: no .prisma file`);
   return names.map((name) => {
     const path = join(dir, name);

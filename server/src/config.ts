@@ -87,7 +87,9 @@ function parseDemo(env: NodeJS.ProcessEnv): boolean {
   const production = env.NODE_ENV?.trim().toLowerCase() === 'production';
   const demo = parseBoolean(env, 'DEMO', !env.DATABASE_URL && !production);
   if (demo && production) {
-    throw new ConfigError('DEMO is refused with NODE_ENV=production: the demo accounts share the public password tournee-demo. Unset DEMO (or NODE_ENV to try the demo)');
+    throw new ConfigError(
+      'DEMO is refused with NODE_ENV=production: the demo accounts share the public password tournee-demo. Unset DEMO (or NODE_ENV to try the demo)',
+    );
   }
   return demo;
 }
@@ -102,7 +104,9 @@ function parseTrustProxy(raw: string | undefined): boolean | number | string {
   const entries = value.split(',').map((s) => s.trim());
   const bad = entries.find((e) => !PROXY_NAMES.has(e) && !/^[0-9a-f:.]+(\/\d{1,3})?$/.test(e));
   if (bad !== undefined) {
-    throw new ConfigError(`TRUST_PROXY must be false, a number of proxies, true, or addresses/subnets (loopback, 10.0.0.0/8, …), got "${raw}" ("${bad}" is none of these)`);
+    throw new ConfigError(
+      `TRUST_PROXY must be false, a number of proxies, true, or addresses/subnets (loopback, 10.0.0.0/8, …), got "${raw}" ("${bad}" is none of these)`,
+    );
   }
   return entries.join(',');
 }

@@ -54,8 +54,10 @@ export async function start(config: Config): Promise<Running> {
   try {
     const db: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
     undo.push(['database', () => db.close()]);
-    log(`database: ${db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}/pglite` : 'PostgreSQL (DATABASE_URL)'}` +
-      (db.migrations.applied.length ? `, applied ${db.migrations.applied.length} migration(s)` : ''));
+    log(
+      `database: ${db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}/pglite` : 'PostgreSQL (DATABASE_URL)'}` +
+        (db.migrations.applied.length ? `, applied ${db.migrations.applied.length} migration(s)` : ''),
+    );
 
     let seeded: SeedResult | undefined;
     if (config.demo) seeded = await seedDemo(db.prisma, { seed: DEMO_SEED, now: new Date(), day: config.demoDay, log });
@@ -69,7 +71,12 @@ export async function start(config: Config): Promise<Running> {
     // One session registry for REST and sockets: a revocation made through the API closes the user's sockets.
     const sessions = createSessions(db.prisma);
     const realtime: Realtime = await createRealtime({
-      httpServer, config, prisma: db.prisma, verifyToken, sessions, log: (m) => log(`realtime: ${m}`),
+      httpServer,
+      config,
+      prisma: db.prisma,
+      verifyToken,
+      sessions,
+      log: (m) => log(`realtime: ${m}`),
       // The same namespace as `npm run worker` (REALTIME_PREFIX), so a worker's broadcasts reach this server's rooms.
       ...(process.env.REALTIME_PREFIX ? { redisPrefix: process.env.REALTIME_PREFIX } : {}),
     });
@@ -92,10 +99,16 @@ export async function start(config: Config): Promise<Running> {
       loginCounters: { redis: realtime.redisCommand, prefix: process.env.REALTIME_PREFIX || 'tournee' },
       // Degraded (503, with the reasons) while Redis is away; the server keeps serving what does not need it.
       health: {
-        queue: async () => ({ kind: jobs.mode === 'redis' ? 'redis' : 'in-process', ok: jobs.problem() === null && (jobs.mode === 'memory' || (await pingRedis(config.redisUrl!))) }),
+        queue: async () => ({
+          kind: jobs.mode === 'redis' ? 'redis' : 'in-process',
+          ok: jobs.problem() === null && (jobs.mode === 'memory' || (await pingRedis(config.redisUrl!))),
+        }),
         problems: () => [jobs.problem(), realtime.problem()].filter((p): p is string => p !== null),
       },
-      routes: [(api) => planningRoutes(api, { prisma: db.prisma, jobs, broadcaster: realtime.broadcaster }), (api) => replicationRoutes(api, { prisma: db.prisma, broadcaster: realtime.broadcaster, io: realtime.io })],
+      routes: [
+        (api) => planningRoutes(api, { prisma: db.prisma, jobs, broadcaster: realtime.broadcaster }),
+        (api) => replicationRoutes(api, { prisma: db.prisma, broadcaster: realtime.broadcaster, io: realtime.io }),
+      ],
       // The login screen offers the demo's accounts, flagged as such, when the database has them.
       ui: staticUi({ demoLogins: () => demoLogins(db.prisma) }),
       log: logCallback(componentLogger('http'), 'error'),
@@ -110,7 +123,12 @@ export async function start(config: Config): Promise<Running> {
 
     if (seeded?.seeded && seeded.today) await planDemoDay(db, jobs, seeded.today);
     if (config.simulate) {
-      const simulator = startSimulator({ prisma: db.prisma, broadcaster: realtime.broadcaster, seed: DEMO_SEED, log: logCallback(componentLogger('simulator'), 'warn') });
+      const simulator = startSimulator({
+        prisma: db.prisma,
+        broadcaster: realtime.broadcaster,
+        seed: DEMO_SEED,
+        log: logCallback(componentLogger('simulator'), 'warn'),
+      });
       undo.push(['simulator', () => simulator.stop()]);
     }
 

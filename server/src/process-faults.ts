@@ -13,10 +13,25 @@
 import type { Logger } from 'pino';
 
 /** Error codes and names that concern one connection, not the process. */
-const CONNECTION_ERROR_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_STREAM_DESTROYED']);
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ERR_STREAM_DESTROYED',
+]);
 const CONNECTION_ERROR_NAMES = new Set([
   // node-redis (@redis/client)
-  'ClientOfflineError', 'ClientClosedError', 'TimeoutError', 'ConnectionTimeoutError', 'SocketClosedUnexpectedlyError', 'SocketTimeoutError', 'ReconnectStrategyError',
+  'ClientOfflineError',
+  'ClientClosedError',
+  'TimeoutError',
+  'ConnectionTimeoutError',
+  'SocketClosedUnexpectedlyError',
+  'SocketTimeoutError',
+  'ReconnectStrategyError',
   // ioredis (BullMQ)
   'MaxRetriesPerRequestError',
 ]);

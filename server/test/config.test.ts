@@ -10,12 +10,32 @@ describe('loadConfig', () => {
 
   it('applies the documented defaults', () => {
     const config = loadConfig({ DATA_DIR: dir });
-    expect(config).toMatchObject({ role: 'all', port: 3000, databaseUrl: undefined, redisUrl: undefined, dataDir: dir, demo: true, simulate: true, demoDay: 'auto' });
+    expect(config).toMatchObject({
+      role: 'all',
+      port: 3000,
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      dataDir: dir,
+      demo: true,
+      simulate: true,
+      demoDay: 'auto',
+    });
   });
 
   it('reads every variable', () => {
-    expect(loadConfig({ PORT: '0', DATABASE_URL: 'postgresql://x/y', REDIS_URL: 'redis://r', DATA_DIR: dir, DEMO: 'off', DEMO_DAY: 'next', AUTH_SECRET: 's3cret' })).toEqual({
-      role: 'all', port: 0, databaseUrl: 'postgresql://x/y', redisUrl: 'redis://r', dataDir: dir, demo: false, simulate: false, demoDay: 'next', authSecret: 's3cret', trustProxy: false,
+    expect(
+      loadConfig({ PORT: '0', DATABASE_URL: 'postgresql://x/y', REDIS_URL: 'redis://r', DATA_DIR: dir, DEMO: 'off', DEMO_DAY: 'next', AUTH_SECRET: 's3cret' }),
+    ).toEqual({
+      role: 'all',
+      port: 0,
+      databaseUrl: 'postgresql://x/y',
+      redisUrl: 'redis://r',
+      dataDir: dir,
+      demo: false,
+      simulate: false,
+      demoDay: 'next',
+      authSecret: 's3cret',
+      trustProxy: false,
     });
     expect(loadConfig({ DATA_DIR: dir, DEMO: '1', SIMULATE: 'false', AUTH_SECRET: 's' })).toMatchObject({ demo: true, simulate: false });
   });
@@ -31,7 +51,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dir, AUTH_SECRET: 's', DATABASE_URL: 'postgresql://x/y' })).toMatchObject({ demo: false, simulate: false });
     expect(loadConfig({ DATA_DIR: dir, AUTH_SECRET: 's', DATABASE_URL: 'postgresql://x/y', DEMO: '1' }).demo).toBe(true);
     expect(loadConfig({ DATA_DIR: dir, AUTH_SECRET: 's', NODE_ENV: 'production' }).demo).toBe(false);
-    expect(() => loadConfig({ DATA_DIR: dir, AUTH_SECRET: 's', NODE_ENV: 'production', DEMO: '1' })).toThrow(/^DEMO is refused with NODE_ENV=production: the demo accounts share the public password/);
+    expect(() => loadConfig({ DATA_DIR: dir, AUTH_SECRET: 's', NODE_ENV: 'production', DEMO: '1' })).toThrow(
+      /^DEMO is refused with NODE_ENV=production: the demo accounts share the public password/,
+    );
   });
 
   it('reads TRUST_PROXY as Express understands it, and refuses what is not an address', () => {
@@ -41,7 +63,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadConfig({ ...base, TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback,10.0.0.0/8');
-    expect(() => loadConfig({ ...base, TRUST_PROXY: 'nginx' })).toThrow(/^TRUST_PROXY must be false, a number of proxies, true, or addresses\/subnets .*"nginx" is none of these/);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'nginx' })).toThrow(
+      /^TRUST_PROXY must be false, a number of proxies, true, or addresses\/subnets .*"nginx" is none of these/,
+    );
   });
 
   it('reads ROLE, and refuses a split role without the shared database and Redis it needs', () => {

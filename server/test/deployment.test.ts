@@ -48,7 +48,11 @@ process.once('exit', killAll);
 
 function spawnRole(name: string, env: Record<string, string>): Child {
   // Node with tsx's loader, not npm or the tsx CLI: the pid is the server's own, so SIGKILL reaches it.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += String(d)));
   child.stderr!.on('data', (d) => (out += String(d)));
@@ -62,17 +66,20 @@ async function until<T>(probe: () => Promise<T | undefined | null | false> | T |
   for (;;) {
     const value = await probe();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${children.map((c) => `--- ${c.name}:\n${c.output().slice(-3000)}`).join('\n')}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}\n${children.map((c) => `--- ${c.name}:\n${c.output().slice(-3000)}`).join('\n')}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 function freePort(): Promise<number> {
   return new Promise((res, rej) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => res(port));
-    }).once('error', rej);
+    const server = createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => res(port));
+      })
+      .once('error', rej);
   });
 }
 
@@ -86,10 +93,11 @@ function balancer(): { port: Promise<number>; target: number | null; close(): Pr
   const state = {
     target: null as number | null,
     port: Promise.resolve(0),
-    close: () => new Promise<void>((res) => {
-      for (const s of open) s.destroy();
-      server.close(() => res());
-    }),
+    close: () =>
+      new Promise<void>((res) => {
+        for (const s of open) s.destroy();
+        server.close(() => res());
+      }),
   };
   const server: Server = createServer((client) => {
     if (state.target === null) return void client.destroy();
@@ -132,7 +140,11 @@ describeWithService(postgres.available ? redis : postgres, 'two API processes an
   /** A board: follows the agency's day through a socket, as the dispatcher's board does. */
   function follow(url: string, reconnect: boolean) {
     const socket: Board = io(url, {
-      auth: { token }, transports: ['websocket'], reconnection: reconnect, reconnectionDelay: 200, reconnectionDelayMax: 500,
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: reconnect,
+      reconnectionDelay: 200,
+      reconnectionDelayMax: 500,
     });
     const board = { socket, state: null as PlanState | null, snapshots: 0, deltas: [] as PlanDelta[], progress: [] as Array<{ jobId: string; state: string }> };
     const resync = () =>
@@ -157,7 +169,9 @@ describeWithService(postgres.available ? redis : postgres, 'two API processes an
   /** A visit of the day, its version, and a technician who can take it other than the one who has it. */
   async function movableVisit(k: number, except: readonly string[] = []) {
     const page = await call<{ items: Array<{ id: string; version: number; technicianId: string | null; earliestDate: string | null }> }>(
-      k, 'GET', `/api/interventions?agencyId=${agencyId}&limit=200&status=requested&status=planned`,
+      k,
+      'GET',
+      `/api/interventions?agencyId=${agencyId}&limit=200&status=requested&status=planned`,
     );
     for (const visit of page.body.items.filter((i) => !except.includes(i.id) && (i.earliestDate === null || i.earliestDate <= day))) {
       const answer = await call<{ candidates: Array<{ technicianId: string }> }>(k, 'POST', `/api/interventions/${visit.id}/insertion-candidates`, { day });
@@ -178,10 +192,19 @@ describeWithService(postgres.available ? redis : postgres, 'two API processes an
       await db.close();
     }
     const shared = {
-      DATABASE_URL: database.url, REDIS_URL, QUEUE_PREFIX: prefix, REALTIME_PREFIX: prefix, DATA_DIR: dataDir,
-      AUTH_SECRET: `deployment-${prefix}`, DEMO: '0', SIMULATE: '0', PLANNING_AT: 'off', SERVICE_PLANS_AT: 'off',
+      DATABASE_URL: database.url,
+      REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      REALTIME_PREFIX: prefix,
+      DATA_DIR: dataDir,
+      AUTH_SECRET: `deployment-${prefix}`,
+      DEMO: '0',
+      SIMULATE: '0',
+      PLANNING_AT: 'off',
+      SERVICE_PLANS_AT: 'off',
       // A dead worker's job goes back to the queue within ~3 s instead of BullMQ's default 30 s.
-      JOBS_LOCK_MS: '2000', JOBS_STALLED_INTERVAL_MS: '1000',
+      JOBS_LOCK_MS: '2000',
+      JOBS_STALLED_INTERVAL_MS: '1000',
     };
     for (let k = 0; k < 2; k++) {
       apiPorts.push(await freePort());
@@ -189,11 +212,21 @@ describeWithService(postgres.available ? redis : postgres, 'two API processes an
       workers.push(spawnRole(`worker ${k + 1}`, { ...shared, ROLE: 'worker', PORT: '0' }));
     }
     for (let k = 0; k < 2; k++) {
-      await until(() => fetch(`${api(k)}/api/health`).then((r) => r.ok, () => false), `API ${'AB'[k]} to answer`, 120_000);
+      await until(
+        () =>
+          fetch(`${api(k)}/api/health`).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        `API ${'AB'[k]} to answer`,
+        120_000,
+      );
       await until(() => workers[k]!.output().includes('ready: processing'), `worker ${k + 1} to start`, 120_000);
     }
     const login = await fetch(`${api(0)}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'dispatcher@demo.tournee.fr', password: DEMO_PASSWORD }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'dispatcher@demo.tournee.fr', password: DEMO_PASSWORD }),
     });
     const session = (await login.json()) as { token: string; user: { agencyIds: string[] } };
     token = session.token;
@@ -202,7 +235,9 @@ describeWithService(postgres.available ? redis : postgres, 'two API processes an
 
   afterAll(async () => {
     killAll();
-    await Promise.all(children.map((c) => (c.process.exitCode === null && c.process.signalCode === null ? new Promise((r) => c.process.once('exit', r)) : null)));
+    await Promise.all(
+      children.map((c) => (c.process.exitCode === null && c.process.signalCode === null ? new Promise((r) => c.process.once('exit', r)) : null)),
+    );
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
     const client = await createClient({ url: REDIS_URL }).connect();
@@ -218,9 +253,16 @@ describeWithService(postgres.available ? redis : postgres, 'two API processes an
     try {
       await until(() => board.snapshots > 0, 'the board’s first snapshot from API A');
       const { visit, technicianId } = await movableVisit(1);
-      const assigned = await call<{ interventionVersion: number }>(1, 'POST', `/api/interventions/${visit.id}/assign`, { technicianId, version: visit.version, day });
+      const assigned = await call<{ interventionVersion: number }>(1, 'POST', `/api/interventions/${visit.id}/assign`, {
+        technicianId,
+        version: visit.version,
+        day,
+      });
       expect(assigned.status).toBe(200);
-      const seen = await until(() => board.state?.interventions[visit.id]?.version === assigned.body.interventionVersion && board.state.interventions[visit.id], 'the change on the board');
+      const seen = await until(
+        () => board.state?.interventions[visit.id]?.version === assigned.body.interventionVersion && board.state.interventions[visit.id],
+        'the change on the board',
+      );
       expect(seen.technicianId).toBe(technicianId);
       // It came as a delta, not from a periodic snapshot.
       expect(board.deltas.some((d) => d.interventions.some((i) => i.id === visit.id))).toBe(true);
@@ -233,7 +275,13 @@ describeWithService(postgres.available ? redis : postgres, 'two API processes an
     const board = follow(api(0), false);
     const queue = new Queue('planning', { connection: { url: REDIS_URL }, prefix });
     try {
-      const submitted = await call<{ id: string; jobId: string }>(0, 'POST', '/api/plans', { agencyId, days: [day], timeLimitMs: 8_000, seed: 1, requestId: 'deployment' });
+      const submitted = await call<{ id: string; jobId: string }>(0, 'POST', '/api/plans', {
+        agencyId,
+        days: [day],
+        timeLimitMs: 8_000,
+        seed: 1,
+        requestId: 'deployment',
+      });
       expect(submitted.status).toBe(202);
       const { id: runId, jobId } = submitted.body;
       const holder = await until(async () => (await queue.getJob(jobId))?.processedBy, 'a worker to take the run');
@@ -244,10 +292,14 @@ describeWithService(postgres.available ? redis : postgres, 'two API processes an
       victim.process.kill('SIGKILL');
       await new Promise((r) => victim.process.once('exit', r));
 
-      const run = await until(async () => {
-        const r = (await call<{ status: string; error: string | null; result: { summary: { planned: number } } }>(1, 'GET', `/api/plans/${runId}`)).body;
-        return r.status === 'succeeded' || r.status === 'failed' ? r : null;
-      }, 'the run to end on the other worker', 90_000);
+      const run = await until(
+        async () => {
+          const r = (await call<{ status: string; error: string | null; result: { summary: { planned: number } } }>(1, 'GET', `/api/plans/${runId}`)).body;
+          return r.status === 'succeeded' || r.status === 'failed' ? r : null;
+        },
+        'the run to end on the other worker',
+        90_000,
+      );
       expect(run).toMatchObject({ status: 'succeeded', error: null });
       expect((await queue.getJob(jobId))?.processedBy).toMatch(new RegExp(`:${survivor.process.pid}$`));
       // Whole: the day's tours hold exactly the visits the run says it planned, each once, at the time the visit says.
@@ -288,11 +340,18 @@ describeWithService(postgres.available ? redis : postgres, 'two API processes an
 
       // Made while the board is away: no socket can hear it.
       const { visit, technicianId } = await movableVisit(1);
-      const assigned = await call<{ interventionVersion: number }>(1, 'POST', `/api/interventions/${visit.id}/assign`, { technicianId, version: visit.version, day });
+      const assigned = await call<{ interventionVersion: number }>(1, 'POST', `/api/interventions/${visit.id}/assign`, {
+        technicianId,
+        version: visit.version,
+        day,
+      });
       expect(assigned.status).toBe(200);
 
       lb.target = apiPorts[1]!;
-      const seen = await until(() => board.state?.interventions[visit.id]?.version === assigned.body.interventionVersion && board.state.interventions[visit.id], 'the board to catch up through API B');
+      const seen = await until(
+        () => board.state?.interventions[visit.id]?.version === assigned.body.interventionVersion && board.state.interventions[visit.id],
+        'the board to catch up through API B',
+      );
       expect(seen.technicianId).toBe(technicianId);
       expect(board.snapshots).toBeGreaterThanOrEqual(2);
     } finally {

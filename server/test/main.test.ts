@@ -17,10 +17,12 @@ const PASSWORD = 'tournee-demo';
 
 function freePort(): Promise<number> {
   return new Promise((res, rej) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => res(port));
-    }).once('error', rej);
+    const server = createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => res(port));
+      })
+      .once('error', rej);
   });
 }
 
@@ -56,7 +58,10 @@ async function npmStart(env: Record<string, string>): Promise<Started> {
       process.kill(-child.pid!, 'SIGKILL');
       throw new Error(`not healthy after 180 s:\n${out}`);
     }
-    const health = await fetch(`${url}/api/health`).then((r) => (r.ok ? r.json() : undefined), () => undefined);
+    const health = await fetch(`${url}/api/health`).then(
+      (r) => (r.ok ? r.json() : undefined),
+      () => undefined,
+    );
     if (health?.status === 'ok') break;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -84,7 +89,11 @@ function expectCleanStop(server: Started): void {
 }
 
 async function login(url: string, email: string): Promise<{ token: string; user: { role: string; technicianId: string | null } }> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   expect(res.status).toBe(200);
   return res.json() as never;
 }
@@ -174,7 +183,15 @@ describeWithService(both, 'npm start with DATABASE_URL and REDIS_URL', () => {
     let server: Started | undefined;
     try {
       // DEMO=1: with DATABASE_URL the demo is only seeded when asked.
-      server = await npmStart({ DATA_DIR: dataDir, DATABASE_URL: database.url, REDIS_URL, QUEUE_PREFIX: prefix, REALTIME_PREFIX: prefix, SIMULATE: '0', DEMO: '1' });
+      server = await npmStart({
+        DATA_DIR: dataDir,
+        DATABASE_URL: database.url,
+        REDIS_URL,
+        QUEUE_PREFIX: prefix,
+        REALTIME_PREFIX: prefix,
+        SIMULATE: '0',
+        DEMO: '1',
+      });
       const health = await (await fetch(`${server.url}/api/health`)).json();
       expect(health).toEqual({ status: 'ok', db: { kind: 'postgresql', ok: true }, queue: { kind: 'redis', ok: true } });
       const dispatcher = await login(server.url, 'dispatcher@demo.tournee.fr');

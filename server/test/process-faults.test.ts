@@ -34,15 +34,28 @@ describe('installFaultHandlers in a process', () => {
       setTimeout(() => { throw new TypeError('a bug'); }, 100);
       setTimeout(() => logger.info('never reached'), 2000);
     `;
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info' }, encoding: 'utf8', timeout: 60_000 });
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { msg: string; err?: { message: string } });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'info' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { msg: string; err?: { message: string } });
     expect(lines.slice(0, 3).map((l) => l.msg)).toEqual([
       'unhandled promise rejection: logged, still serving',
       'uncaught connection error: logged, still serving',
       'still serving',
     ]);
     // pino writes its fatal line at once, ahead of what is buffered: the last two in either order.
-    expect(lines.slice(3).map((l) => l.msg).sort()).toEqual(['clean shutdown: uncaught exception', 'uncaught exception: shutting down']);
+    expect(
+      lines
+        .slice(3)
+        .map((l) => l.msg)
+        .sort(),
+    ).toEqual(['clean shutdown: uncaught exception', 'uncaught exception: shutting down']);
     expect(lines.find((l) => l.msg === 'uncaught exception: shutting down')!.err?.message).toBe('a bug');
     expect(run.status).toBe(1);
   });

@@ -41,23 +41,40 @@ export interface BenchSample {
 const data = (await fetch('/bench-data.json').then((r) => r.json())) as BenchData;
 const memory = new Map<string, string>();
 const controller = new BoardController({
-  socketFactory: () => { throw new Error('the benchmark page opens its own socket'); },
+  socketFactory: () => {
+    throw new Error('the benchmark page opens its own socket');
+  },
   storage: { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => void memory.set(k, v), removeItem: (k) => void memory.delete(k) },
 });
 const byId = <T extends { id: string }>(items: T[]) => Object.fromEntries(items.map((i) => [i.id, i]));
 controller.store.set({
   technicians: data.technicians,
   agencyId: 'bench',
-  plan: { agencyId: 'bench', date: data.tours[0]?.date ?? '2026-01-01', epoch: 'bench', sequence: 0, ahead: [], tours: byId(data.tours), interventions: byId(data.interventions) },
+  plan: {
+    agencyId: 'bench',
+    date: data.tours[0]?.date ?? '2026-01-01',
+    epoch: 'bench',
+    sequence: 0,
+    ahead: [],
+    tours: byId(data.tours),
+    interventions: byId(data.interventions),
+  },
 });
 
 // ─── Measurements ────────────────────────────────────────────────────────────
 let sample = fresh();
 function fresh() {
   return {
-    frameMs: [] as number[], intervalMs: [] as number[], sentToScreenMs: [] as number[], receivedToScreenMs: [] as number[],
-    longFrames: 0, framesReceived: 0, paintMs: {} as Record<string, number[]>, applyMs: [] as number[],
-    sentToPixelsMs: [] as number[], receivedToPixelsMs: [] as number[],
+    frameMs: [] as number[],
+    intervalMs: [] as number[],
+    sentToScreenMs: [] as number[],
+    receivedToScreenMs: [] as number[],
+    longFrames: 0,
+    framesReceived: 0,
+    paintMs: {} as Record<string, number[]>,
+    applyMs: [] as number[],
+    sentToPixelsMs: [] as number[],
+    receivedToPixelsMs: [] as number[],
   };
 }
 CanvasOverlay.onPaint = (layer, ms) => void (sample.paintMs[layer] ??= []).push(ms);
@@ -90,7 +107,9 @@ controller.positions.onDrawn = (report) => {
   pendingDraws.push({ drawnAt: performance.now(), kind: report.kind, sent: report.sentToScreenMs, received: report.receivedToScreenMs });
 };
 try {
-  new PerformanceObserver((list) => { sample.longFrames += list.getEntries().length; }).observe({ type: 'long-animation-frame', buffered: false });
+  new PerformanceObserver((list) => {
+    sample.longFrames += list.getEntries().length;
+  }).observe({ type: 'long-animation-frame', buffered: false });
 } catch {
   // Older browsers have no Long Animation Frames API: the count stays 0.
 }
@@ -106,8 +125,12 @@ socket.on('positions:frame' as never, (frame: PositionFrame) => {
 (window as unknown as { __bench: unknown }).__bench = {
   ready: () => socket.connected && Boolean((window as unknown as { __tourneeMap?: unknown }).__tourneeMap),
   setView: (lat: number, lon: number, zoom: number) =>
-    (window as unknown as { __tourneeMap: { setView(c: [number, number], z: number, o: object): void } }).__tourneeMap.setView([lat, lon], zoom, { animate: false }),
-  reset: () => { sample = fresh(); },
+    (window as unknown as { __tourneeMap: { setView(c: [number, number], z: number, o: object): void } }).__tourneeMap.setView([lat, lon], zoom, {
+      animate: false,
+    }),
+  reset: () => {
+    sample = fresh();
+  },
   take: (): BenchSample => sample,
   markers: () => controller.positions.size,
 };

@@ -15,8 +15,17 @@ import { buildUi, type RunningServer, startServer } from './support/server.ts';
 
 const DISPATCHER = 'dispatcher@demo.tournee.fr';
 
-interface Visit { id: string; status: string; version: number; technicianId: string | null; allowedTransitions?: string[] }
-interface PageOf<T> { items: T[]; total: number }
+interface Visit {
+  id: string;
+  status: string;
+  version: number;
+  technicianId: string | null;
+  allowedTransitions?: string[];
+}
+interface PageOf<T> {
+  items: T[];
+  total: number;
+}
 const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
 const euros = (cents: number) => plain(new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100));
 
@@ -39,7 +48,11 @@ describeWithChromium('back office documents in Chromium', () => {
     await page.getByLabel('Adresse e-mail').fill(DISPATCHER);
     await page.getByLabel('Mot de passe').fill('tournee-demo');
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForFunction(() => !!(window as unknown as { __tournee?: { store: { get(): { agencyId: string | null } } } }).__tournee?.store.get().agencyId, undefined, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => !!(window as unknown as { __tournee?: { store: { get(): { agencyId: string | null } } } }).__tournee?.store.get().agencyId,
+      undefined,
+      { timeout: 120_000 },
+    );
     agencyId = await page.evaluate(() => (window as unknown as { __tournee: { store: { get(): { agencyId: string } } } }).__tournee.store.get().agencyId);
     visitId = await finishedVisit(server.url, token, agencyId);
   });
@@ -65,8 +78,14 @@ describeWithChromium('back office documents in Chromium', () => {
     // A diagnosis fee on top (the visit's own lines may be covered in full by a warranty or contract).
     await page.getByRole('button', { name: 'Modifier les lignes' }).click();
     await page.getByRole('button', { name: 'Ajouter une ligne' }).click();
-    await page.getByLabel(/^Désignation de la ligne \d+$/).last().fill('Diagnostic');
-    await page.getByLabel(/^Prix unitaire de la ligne \d+$/).last().fill('80,00');
+    await page
+      .getByLabel(/^Désignation de la ligne \d+$/)
+      .last()
+      .fill('Diagnostic');
+    await page
+      .getByLabel(/^Prix unitaire de la ligne \d+$/)
+      .last()
+      .fill('80,00');
     await page.getByRole('button', { name: 'Enregistrer les lignes' }).click();
     await page.getByText('Lignes enregistrées.').waitFor();
     await expect.poll(() => lines.textContent()).toContain('Diagnostic');
@@ -78,7 +97,14 @@ describeWithChromium('back office documents in Chromium', () => {
     await page.getByRole('heading', { name: `Facture ${number}` }).waitFor();
     expect(await page.getByRole('button', { name: 'Modifier les lignes' }).count()).toBe(0);
 
-    const doc = (await call<PageOf<{ id: string; number: string | null; totalCents: number }>>(server.url, token, 'GET', `/api/billing-documents?agencyId=${agencyId}&kind=invoice&status=issued&limit=200`)).items.find((d) => d.number === number)!;
+    const doc = (
+      await call<PageOf<{ id: string; number: string | null; totalCents: number }>>(
+        server.url,
+        token,
+        'GET',
+        `/api/billing-documents?agencyId=${agencyId}&kind=invoice&status=issued&limit=200`,
+      )
+    ).items.find((d) => d.number === number)!;
     expect(doc).toBeTruthy();
     expect(plain(await page.getByTestId('amount-due').textContent())).toBe(euros(doc.totalCents));
 
@@ -107,9 +133,14 @@ describeWithChromium('back office documents in Chromium', () => {
   it('shows the amounts still to recover from suppliers with their total', async () => {
     // A claim submitted to a supplier: 123,45 € expected, not credited yet.
     const suppliers = await call<PageOf<{ id: string }>>(server.url, token, 'GET', '/api/suppliers?limit=1');
-    const supplierId = suppliers.items[0]?.id
-      ?? (await call<{ id: string }>(server.url, token, 'POST', '/api/suppliers', { code: 'E2E-SUP', name: 'Fournisseur e2e' })).id;
-    const claim = await call<{ id: string }>(server.url, token, 'POST', '/api/warranty-claims', { agencyId, supplierId, kind: 'repair', expectedCreditCents: 12345 });
+    const supplierId =
+      suppliers.items[0]?.id ?? (await call<{ id: string }>(server.url, token, 'POST', '/api/suppliers', { code: 'E2E-SUP', name: 'Fournisseur e2e' })).id;
+    const claim = await call<{ id: string }>(server.url, token, 'POST', '/api/warranty-claims', {
+      agencyId,
+      supplierId,
+      kind: 'repair',
+      expectedCreditCents: 12345,
+    });
     await call(server.url, token, 'POST', `/api/warranty-claims/${claim.id}/transitions`, { to: 'submitted' });
     const report = await call<{ totalCents: number }>(server.url, token, 'GET', `/api/warranty-claims/recoverable?agencyId=${agencyId}`);
     expect(report.totalCents).toBeGreaterThanOrEqual(12345);
@@ -133,14 +164,19 @@ describeWithChromium('back office documents in Chromium', () => {
   });
 
   it('finds an equipment by serial number and shows its warranty verdict with the rule that decided it', async () => {
-    const equipment = (await call<PageOf<{ id: string; serialNumber: string | null }>>(server.url, token, 'GET', '/api/equipment?limit=50')).items.find((e) => e.serialNumber);
+    const equipment = (await call<PageOf<{ id: string; serialNumber: string | null }>>(server.url, token, 'GET', '/api/equipment?limit=50')).items.find(
+      (e) => e.serialNumber,
+    );
     expect(equipment).toBeTruthy();
     const verdict = await call<{ rule: string }>(server.url, token, 'GET', `/api/equipment/${equipment!.id}/warranty-status`);
 
     await page.getByRole('tab', { name: 'Statut d’un équipement' }).click();
     await page.getByRole('searchbox').fill(equipment!.serialNumber!);
     await page.getByRole('button', { name: 'Rechercher' }).click();
-    await page.getByRole('button', { name: new RegExp(`${equipment!.serialNumber!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first().click();
+    await page
+      .getByRole('button', { name: new RegExp(`${equipment!.serialNumber!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+      .first()
+      .click();
     await page.getByText('Règle appliquée').waitFor();
     await expect.poll(async () => plain(await page.getByRole('article').textContent())).toContain(verdict.rule);
     await page.screenshot({ path: screenshotPath('warranties-equipment.png'), fullPage: true });
@@ -154,7 +190,8 @@ describeWithChromium('back office documents in Chromium', () => {
  * retried on the visit as it is now.
  */
 async function finishedVisit(url: string, token: string, agencyId: string): Promise<string> {
-  const list = (status: string) => call<PageOf<Visit>>(url, token, 'GET', `/api/interventions?agencyId=${agencyId}&status=${status}&limit=200`).then((p) => p.items);
+  const list = (status: string) =>
+    call<PageOf<Visit>>(url, token, 'GET', `/api/interventions?agencyId=${agencyId}&status=${status}&limit=200`).then((p) => p.items);
   const done = await list('done');
   if (done[0]) return done[0].id;
   const open = await list('requested,planned,assigned,dispatched,en_route,on_site');

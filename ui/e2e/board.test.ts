@@ -27,7 +27,12 @@ const SECOND_DISPATCHER = 'dispatcher.aix@demo.tournee.fr';
 const TECHNICIAN = 'technicien1@demo.tournee.fr';
 
 interface BoardWindow {
-  __tournee: { store: { get(): { plan: { interventions: Record<string, { version: number; technicianId: string | null }> } | null; agencyId: string | null; date: string } }; positions: { get(id: string): { toLat: number; toLon: number } | undefined } };
+  __tournee: {
+    store: {
+      get(): { plan: { interventions: Record<string, { version: number; technicianId: string | null }> } | null; agencyId: string | null; date: string };
+    };
+    positions: { get(id: string): { toLat: number; toLon: number } | undefined };
+  };
   __tourneeMap: { latLngToContainerPoint(ll: [number, number]): { x: number; y: number }; getContainer(): HTMLElement };
 }
 
@@ -57,7 +62,9 @@ describeWithChromium('dispatcher board in Chromium', () => {
     page = await browser.context.newPage();
     // Under the server's Content-Security-Policy (helmet): nothing the board needs may be refused.
     const refused: string[] = [];
-    page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) refused.push(message.text()); });
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
     await page.goto(boardUrl());
     // The demo's accounts are offered, flagged as such.
     await expect.poll(() => page.getByText('Compte de démonstration').count()).toBeGreaterThan(0);
@@ -81,16 +88,22 @@ describeWithChromium('dispatcher board in Chromium', () => {
     expect(placed).toBeGreaterThan(0);
     const first = { lat: 43.525, lon: 5.43 };
     await post(technicianId, first, 0);
-    await page.waitForFunction(([id, lat]) => (window as unknown as BoardWindow).__tournee.positions.get(id as string)?.toLat === lat, [technicianId, first.lat] as const);
+    await page.waitForFunction(([id, lat]) => (window as unknown as BoardWindow).__tournee.positions.get(id as string)?.toLat === lat, [
+      technicianId,
+      first.lat,
+    ] as const);
     // The marker glides there over about a second; on a loaded machine frames come late, so poll.
     await expect.poll(() => hoverLabel(first), { timeout: 15_000 }).toContain(technician.name);
 
     const second = { lat: 43.545, lon: 5.47 };
     await post(technicianId, second, 1);
-    await page.waitForFunction(([id, lat]) => (window as unknown as BoardWindow).__tournee.positions.get(id as string)?.toLat === lat, [technicianId, second.lat] as const);
+    await page.waitForFunction(([id, lat]) => (window as unknown as BoardWindow).__tournee.positions.get(id as string)?.toLat === lat, [
+      technicianId,
+      second.lat,
+    ] as const);
     await expect.poll(() => hoverLabel(second), { timeout: 15_000 }).toContain(technician.name);
     // Where it was, the map now only has what lies underneath (a sector, a cluster), if anything.
-    expect(await hoverLabel(first) ?? '').not.toContain(technician.name);
+    expect((await hoverLabel(first)) ?? '').not.toContain(technician.name);
     await page.mouse.move(5, 5);
     await page.screenshot({ path: screenshotPath('board.png') });
   });
@@ -120,7 +133,9 @@ describeWithChromium('dispatcher board in Chromium', () => {
 
     await page.reload();
     await page.waitForSelector('.timeline-visit', { timeout: 60_000 });
-    await expect.poll(() => page.locator(`.timeline-row[data-technician-id="${target}"] [data-intervention-id="${source!.interventionId}"]`).count(), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => page.locator(`.timeline-row[data-technician-id="${target}"] [data-intervention-id="${source!.interventionId}"]`).count(), { timeout: 20_000 })
+      .toBe(1);
     expect(await page.locator(`.timeline-row[data-technician-id="${source!.from}"] [data-intervention-id="${source!.interventionId}"]`).count()).toBe(0);
   });
 
@@ -133,7 +148,12 @@ describeWithChromium('dispatcher board in Chromium', () => {
       socket.once('connect_error', fail);
     });
     try {
-      const sites = await call<{ items: { address: string; city: string; lat: number | null }[] }>(server.url, dispatcherToken, 'GET', '/api/sites?q=Aix-en-Provence&limit=20');
+      const sites = await call<{ items: { address: string; city: string; lat: number | null }[] }>(
+        server.url,
+        dispatcherToken,
+        'GET',
+        '/api/sites?q=Aix-en-Provence&limit=20',
+      );
       const site = sites.items.find((s) => s.lat !== null)!;
       await page.getByRole('tab', { name: 'Urgence' }).click();
       await page.getByLabel('Client ou site').fill(site.address);
@@ -182,7 +202,10 @@ describeWithChromium('dispatcher board in Chromium', () => {
     await other.keyboard.press('Enter');
     let moved = false;
     for (let i = 0; i < 12 && !moved; i++) {
-      const before = await other.locator('.drag-card').getAttribute('data-technician-id').catch(() => null);
+      const before = await other
+        .locator('.drag-card')
+        .getAttribute('data-technician-id')
+        .catch(() => null);
       await other.keyboard.press('ArrowDown');
       moved = (await settledVerdict(other, { not: before })) !== 'blocked';
     }
@@ -199,7 +222,11 @@ describeWithChromium('dispatcher board in Chromium', () => {
     await alert.waitFor({ timeout: 20_000 });
     await page.screenshot({ path: screenshotPath('board-conflict.png') });
     // The board shows B's version: the visit is no longer on A's source row.
-    await expect.poll(() => page.locator(`.timeline-row[data-technician-id="${pick!.from}"] [data-intervention-id="${pick!.interventionId}"]`).count(), { timeout: 20_000 }).toBe(0);
+    await expect
+      .poll(() => page.locator(`.timeline-row[data-technician-id="${pick!.from}"] [data-intervention-id="${pick!.interventionId}"]`).count(), {
+        timeout: 20_000,
+      })
+      .toBe(0);
   });
 
   it('shows a technician’s conflicting action from the field live, both sides, and marks it handled', async () => {
@@ -207,18 +234,29 @@ describeWithChromium('dispatcher board in Chromium', () => {
     const sites = await call<{ items: { id: string; lat: number | null }[] }>(server.url, dispatcherToken, 'GET', '/api/sites?q=Aix-en-Provence&limit=20');
     const agencyId = await page.evaluate(() => (window as unknown as BoardWindow).__tournee.store.get().agencyId!);
     const created = await call<{ id: string; version: number }>(server.url, dispatcherToken, 'POST', '/api/interventions', {
-      agencyId, kind: 'corrective', siteId: sites.items.find((s) => s.lat !== null)!.id, estimatedDurationMinutes: 45, problemDescription: 'Fuite au circulateur',
+      agencyId,
+      kind: 'corrective',
+      siteId: sites.items.find((s) => s.lat !== null)!.id,
+      estimatedDurationMinutes: 45,
+      problemDescription: 'Fuite au circulateur',
     });
     // At the head of their demo day's tour (a given place: the tours may be full).
     const assigned = await call<{ interventionVersion: number }>(server.url, dispatcherToken, 'POST', `/api/interventions/${created.id}/assign`, {
-      technicianId: technician.technicianId, version: created.version, position: 0, ...(server.demoDay ? { day: server.demoDay } : {}),
+      technicianId: technician.technicianId,
+      version: created.version,
+      position: 0,
+      ...(server.demoDay ? { day: server.demoDay } : {}),
     });
     const portfolio = await call<{ visits: { id: string; status: string; version: number }[] }>(server.url, technician.token, 'GET', '/api/tech/portfolio');
     const visit = portfolio.visits.find((v) => v.id === created.id);
-    expect(visit, 'the assigned visit is not in the technician\'s portfolio').toBeDefined();
+    expect(visit, "the assigned visit is not in the technician's portfolio").toBeDefined();
     expect(visit!.version).toBe(assigned.interventionVersion);
     // …is cancelled at the office while the technician is offline…
-    await call(server.url, dispatcherToken, 'POST', `/api/interventions/${visit!.id}/transitions`, { to: 'cancelled', version: visit!.version, reason: 'Client absent, rappel demandé' });
+    await call(server.url, dispatcherToken, 'POST', `/api/interventions/${visit!.id}/transitions`, {
+      to: 'cancelled',
+      version: visit!.version,
+      reason: 'Client absent, rappel demandé',
+    });
     // …and the technician's "on my way", recorded offline, reaches the server afterwards.
     const now = new Date().toISOString();
     const replicated = await call<{ results: { status: string }[] }>(server.url, technician.token, 'POST', '/api/replication/batch', {
@@ -229,12 +267,19 @@ describeWithChromium('dispatcher board in Chromium', () => {
     // The board says so at once, and the tab counts it.
     const notice = page.locator('.notice', { hasText: 'Conflit terrain' });
     await notice.waitFor({ timeout: 20_000 });
-    expect(await page.getByRole('tab', { name: /Conflits/ }).locator('.badge').textContent()).toBe('1');
+    expect(
+      await page
+        .getByRole('tab', { name: /Conflits/ })
+        .locator('.badge')
+        .textContent(),
+    ).toBe('1');
     await notice.getByRole('button', { name: 'Voir' }).click();
     const item = page.getByRole('listitem', { name: new RegExp(technician.name) });
     await item.waitFor();
     // Both sides: what the technician did, what the record says.
-    await expect.poll(() => item.getByRole('region', { name: 'Ce qu’a fait le technicien' }).textContent(), { timeout: 10_000 }).toContain('Passage à « En route »');
+    await expect
+      .poll(() => item.getByRole('region', { name: 'Ce qu’a fait le technicien' }).textContent(), { timeout: 10_000 })
+      .toContain('Passage à « En route »');
     expect(await item.getByRole('region', { name: 'Ce que dit le dossier' }).textContent()).toContain('Statut : Annulée');
     expect(await item.textContent()).toContain('Motif d’annulation : Client absent, rappel demandé');
     await page.screenshot({ path: screenshotPath('board-field-conflict.png') });
@@ -278,20 +323,36 @@ describeWithChromium('dispatcher board in Chromium', () => {
     const answer = await accepted;
     expect(answer.status(), await answer.text()).toBe(200);
     await page.getByText('Plan appliqué').waitFor({ timeout: 20_000 });
-    const run = await call<{ decision: string | null; result: { summary: { interventionsChanged: number } } }>(server.url, dispatcherToken, 'GET', `/api/plans/${runId}`);
+    const run = await call<{ decision: string | null; result: { summary: { interventionsChanged: number } } }>(
+      server.url,
+      dispatcherToken,
+      'GET',
+      `/api/plans/${runId}`,
+    );
     expect(run.decision).toBe('accepted');
 
     // The board follows through the server's plan deltas (no reload): every
     // technician's row holds exactly the visits of their tour in the plan now in force.
     const after = await serverPlan(agencyId, date);
     if (run.result.summary.interventionsChanged > 0) expect(toursOf(after)).not.toEqual(toursOf(before));
-    await expect.poll(async () => {
-      const shown = await page.locator('.timeline-row').evaluateAll((rows) => Object.fromEntries(rows.map((row) => [
-        (row as HTMLElement).dataset.technicianId!,
-        [...row.querySelectorAll<HTMLElement>('.timeline-visit[data-intervention-id]')].map((v) => v.dataset.interventionId!).sort(),
-      ])));
-      return Object.entries(toursOf(after)).every(([technicianId, ids]) => JSON.stringify(shown[technicianId] ?? []) === JSON.stringify([...ids].sort()));
-    }, { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const shown = await page
+            .locator('.timeline-row')
+            .evaluateAll((rows) =>
+              Object.fromEntries(
+                rows.map((row) => [
+                  (row as HTMLElement).dataset.technicianId!,
+                  [...row.querySelectorAll<HTMLElement>('.timeline-visit[data-intervention-id]')].map((v) => v.dataset.interventionId!).sort(),
+                ]),
+              ),
+            );
+          return Object.entries(toursOf(after)).every(([technicianId, ids]) => JSON.stringify(shown[technicianId] ?? []) === JSON.stringify([...ids].sort()));
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
   });
 
   // ─── helpers ───────────────────────────────────────────────────────────────
@@ -319,17 +380,22 @@ describeWithChromium('dispatcher board in Chromium', () => {
 
   async function post(technicianId: string, at: { lat: number; lon: number }, secondsLater: number): Promise<void> {
     const recordedAt = new Date(Date.now() + secondsLater * 1000).toISOString();
-    await call(server.url, dispatcherToken, 'POST', '/api/positions', { positions: [{ technicianId, lat: at.lat, lon: at.lon, heading: 45, speed: 12, recordedAt }] });
+    await call(server.url, dispatcherToken, 'POST', '/api/positions', {
+      positions: [{ technicianId, lat: at.lat, lon: at.lon, heading: 45, speed: 12, recordedAt }],
+    });
   }
 
   /** Hovers where the map draws this place and returns the canvas tooltip's text, if one shows. */
   async function hoverLabel(at: { lat: number; lon: number }): Promise<string | null> {
-    const point = await page.evaluate(([lat, lon]) => {
-      const w = window as unknown as BoardWindow;
-      const p = w.__tourneeMap.latLngToContainerPoint([lat, lon]);
-      const r = w.__tourneeMap.getContainer().getBoundingClientRect();
-      return { x: r.left + p.x, y: r.top + p.y };
-    }, [at.lat, at.lon] as const);
+    const point = await page.evaluate(
+      ([lat, lon]) => {
+        const w = window as unknown as BoardWindow;
+        const p = w.__tourneeMap.latLngToContainerPoint([lat, lon]);
+        const r = w.__tourneeMap.getContainer().getBoundingClientRect();
+        return { x: r.left + p.x, y: r.top + p.y };
+      },
+      [at.lat, at.lon] as const,
+    );
     const tooltip = page.locator('.board-canvas-tooltip');
     let text: string | null = null;
     // A person's hover: come from aside, settle on the point, wiggle a pixel if nothing shows yet.
@@ -356,10 +422,12 @@ function toursOf(plan: PlanSnapshot): Record<string, string[]> {
 
 /** Moves the held visit over the other rows until the server's preview is not blocked; returns that row's technician. */
 async function hoverFeasibleRow(page: Page, from: string): Promise<string | null> {
-  const rows = await page.locator('.timeline-row').evaluateAll((els) => els.map((el) => {
-    const track = el.querySelector('.timeline-track')!.getBoundingClientRect();
-    return { id: (el as HTMLElement).dataset.technicianId!, x: track.x + track.width * 0.75, y: track.y + track.height / 2 };
-  }));
+  const rows = await page.locator('.timeline-row').evaluateAll((els) =>
+    els.map((el) => {
+      const track = el.querySelector('.timeline-track')!.getBoundingClientRect();
+      return { id: (el as HTMLElement).dataset.technicianId!, x: track.x + track.width * 0.75, y: track.y + track.height / 2 };
+    }),
+  );
   for (const row of rows) {
     if (row.id === from) continue;
     await page.mouse.move(row.x, row.y, { steps: 4 });
@@ -380,7 +448,18 @@ async function settledVerdict(page: Page, row: { on?: string; not?: string | nul
 /** Posts one position per technician of the board's agency, next to their first visit (or home). */
 async function placeTechnicians(page: Page, url: string, token: string): Promise<number> {
   const positions = await page.evaluate(() => {
-    const s = (window as unknown as { __tournee: { store: { get(): { technicians: { id: string; homeLat: number | null; homeLon: number | null }[]; plan: { tours: Record<string, { technicianId: string; stops: { lat: number | null; lon: number | null }[] }> } | null } } } }).__tournee.store.get();
+    const s = (
+      window as unknown as {
+        __tournee: {
+          store: {
+            get(): {
+              technicians: { id: string; homeLat: number | null; homeLon: number | null }[];
+              plan: { tours: Record<string, { technicianId: string; stops: { lat: number | null; lon: number | null }[] }> } | null;
+            };
+          };
+        };
+      }
+    ).__tournee.store.get();
     return s.technicians.map((t, i) => {
       const tour = Object.values(s.plan?.tours ?? {}).find((x) => x.technicianId === t.id);
       const stop = tour?.stops.find((x) => x.lat !== null);

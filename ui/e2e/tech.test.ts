@@ -55,7 +55,12 @@ describeWithChromium('technician app in Chromium, offline and back', () => {
     const t = await login(server.url, TECHNICIAN);
     tech = { token: t.token, technicianId: t.user.technicianId!, agencyId: t.user.agencyIds[0]! };
     dispatcher = (await login(server.url, DISPATCHER)).token;
-    const page = await call<{ items: { id: string; lat: number | null; lon: number | null; sectorId: string | null }[] }>(server.url, dispatcher, 'GET', '/api/sites?limit=200');
+    const page = await call<{ items: { id: string; lat: number | null; lon: number | null; sectorId: string | null }[] }>(
+      server.url,
+      dispatcher,
+      'GET',
+      '/api/sites?limit=200',
+    );
     const home = await call<{ homeLat: number | null; homeLon: number | null }>(server.url, dispatcher, 'GET', `/api/technicians/${tech.technicianId}`);
     // Late in the evening only an hour or so of the day may be left: a visit must be near enough to reach, do and drive
     // home from before midnight, as the engine times it when it is assigned.
@@ -104,10 +109,12 @@ describeWithChromium('technician app in Chromium, offline and back', () => {
     await page.screenshot({ path: screenshotPath('tech-tour.png') });
 
     // The service worker has the shell once it controls the page.
-    const ready = await page.evaluate(() => Promise.race([
-      navigator.serviceWorker.ready.then(() => 'ready'),
-      new Promise<string>((done) => setTimeout(() => done('no service worker after 30 s'), 30_000)),
-    ]));
+    const ready = await page.evaluate(() =>
+      Promise.race([
+        navigator.serviceWorker.ready.then(() => 'ready'),
+        new Promise<string>((done) => setTimeout(() => done('no service worker after 30 s'), 30_000)),
+      ]),
+    );
     expect(ready).toBe('ready');
     await page.reload();
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true);
@@ -164,7 +171,12 @@ describeWithChromium('technician app in Chromium, offline and back', () => {
     // All of it waits on the device; the server has seen nothing yet.
     const offline = await state(page);
     const mine = offline.queue.filter((q) => 'interventionId' in q.action && q.action.interventionId === visit.id);
-    expect(mine.map((q) => [q.action.kind, q.state])).toEqual([['status', 'pending'], ['status', 'pending'], ['photo', 'pending'], ['complete', 'pending']]);
+    expect(mine.map((q) => [q.action.kind, q.state])).toEqual([
+      ['status', 'pending'],
+      ['status', 'pending'],
+      ['photo', 'pending'],
+      ['complete', 'pending'],
+    ]);
     const shot = mine[2]!.action as Extract<FieldActionInput, { kind: 'photo' }>;
     expect(Math.max(shot.width, shot.height)).toBeLessThanOrEqual(1600);
     expect(shot.image.startsWith('data:image/jpeg;base64,')).toBe(true);
@@ -177,8 +189,13 @@ describeWithChromium('technician app in Chromium, offline and back', () => {
     await expect.poll(() => page.getByTestId('outbox').getAttribute('data-pending'), { timeout: 60_000 }).toBe('0');
     const done = await getIntervention(visit.id);
     expect(done).toMatchObject({ status: 'done', version: visit.version + 3, report: 'Condensateur remplacé, circuit purgé, essais de chauffe OK' });
-    const report = await call<{ timeSpentMinutes: number; signedBy: string; partsUsed: { partId: string; quantity: number }[]; configurationChanges: { set: Record<string, unknown> }[]; attachments: { kind: string }[] }>(
-      server.url, dispatcher, 'GET', `/api/interventions/${visit.id}/field-report`);
+    const report = await call<{
+      timeSpentMinutes: number;
+      signedBy: string;
+      partsUsed: { partId: string; quantity: number }[];
+      configurationChanges: { set: Record<string, unknown> }[];
+      attachments: { kind: string }[];
+    }>(server.url, dispatcher, 'GET', `/api/interventions/${visit.id}/field-report`);
     expect(report).toMatchObject({ timeSpentMinutes: 50, signedBy: 'Mme Dupont' });
     expect(report.attachments.map((a) => a.kind).sort()).toEqual(['photo', 'signature']);
     if (stock) expect(report.partsUsed).toEqual([expect.objectContaining({ partId: stock.partId, quantity: 1 })]);
@@ -208,7 +225,9 @@ describeWithChromium('technician app in Chromium, offline and back', () => {
         r.onsuccess = () => ok(r.result as { state: string }[]);
       });
       for (const q of all) if (q.state === 'applied') store.put({ ...q, state: 'pending' });
-      await new Promise((ok) => { tx.oncomplete = ok; });
+      await new Promise((ok) => {
+        tx.oncomplete = ok;
+      });
       db.close();
       await (window as unknown as TechWindow).__tech.sync();
     });
@@ -230,7 +249,9 @@ describeWithChromium('technician app in Chromium, offline and back', () => {
     await page.locator(`.stop-card[data-intervention-id="${visit.id}"]`).waitFor({ timeout: 30_000 });
     const board: Socket = io(server.url, { auth: { token: dispatcher }, transports: ['websocket'] });
     const notices: FieldConflictNotice[] = [];
-    board.on('field:conflict' as never, (n: FieldConflictNotice) => { notices.push(n); });
+    board.on('field:conflict' as never, (n: FieldConflictNotice) => {
+      notices.push(n);
+    });
     await new Promise<void>((ok, fail) => {
       board.once('session:ready' as never, () => ok());
       board.once('connect_error', fail);
@@ -259,7 +280,12 @@ describeWithChromium('technician app in Chromium, offline and back', () => {
 
       // The dispatcher is told at once, and has the report the technician wrote.
       await expect.poll(() => notices.filter((n) => n.interventionId === visit.id).map((n) => n.reason), { timeout: 20_000 }).toContain('reassigned');
-      const listed = await call<{ interventionId: string; kind: string; payload: { workDone?: string } }[]>(server.url, dispatcher, 'GET', `/api/replication/conflicts?agencyId=${tech.agencyId}`);
+      const listed = await call<{ interventionId: string; kind: string; payload: { workDone?: string } }[]>(
+        server.url,
+        dispatcher,
+        'GET',
+        `/api/replication/conflicts?agencyId=${tech.agencyId}`,
+      );
       expect(listed.find((c) => c.interventionId === visit.id && c.kind === 'complete')?.payload.workDone).toBe('Joint de vanne changé (saisi hors ligne)');
       const after = await getIntervention(visit.id);
       expect(after).toMatchObject({ technicianId: other, status: 'dispatched' });
@@ -278,7 +304,11 @@ describeWithChromium('technician app in Chromium, offline and back', () => {
     expect((await state(page)).notices.some((n) => n.assignment.interventionId === visit.id)).toBe(false);
 
     await browser.context.setOffline(false);
-    await page.getByTestId('toast').filter({ hasText: 'Nouvelle intervention' }).filter({ hasText: 'Contrôle annuel de la pompe à chaleur' }).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('toast')
+      .filter({ hasText: 'Nouvelle intervention' })
+      .filter({ hasText: 'Contrôle annuel de la pompe à chaleur' })
+      .waitFor({ timeout: 60_000 });
     await page.locator(`.stop-card[data-intervention-id="${visit.id}"]`).waitFor({ timeout: 30_000 });
     const count = async () => (await state(page)).notices.filter((n) => n.assignment.interventionId === visit.id && n.assignment.kind === 'assigned').length;
     expect(await count()).toBe(1);
@@ -299,7 +329,17 @@ describeWithChromium('technician app in Chromium, offline and back', () => {
   function state(p: Page): Promise<AppState> {
     return p.evaluate(() => {
       const s = (window as unknown as TechWindow).__tech.store.get();
-      return JSON.parse(JSON.stringify({ phase: s.phase, online: s.online, connection: s.connection, pendingPositions: s.pendingPositions, queue: s.queue, notices: s.notices, portfolio: s.portfolio })) as AppState;
+      return JSON.parse(
+        JSON.stringify({
+          phase: s.phase,
+          online: s.online,
+          connection: s.connection,
+          pendingPositions: s.pendingPositions,
+          queue: s.queue,
+          notices: s.notices,
+          portfolio: s.portfolio,
+        }),
+      ) as AppState;
     });
   }
 
@@ -311,14 +351,24 @@ describeWithChromium('technician app in Chromium, offline and back', () => {
   async function newVisit(problem: string): Promise<{ id: string; version: number }> {
     const site = sites[Math.floor(Math.random() * Math.min(5, sites.length))]!;
     const created = await call<Intervention>(server.url, dispatcher, 'POST', '/api/interventions', {
-      agencyId: tech.agencyId, siteId: site.id, estimatedDurationMinutes: 30, priority: 60, problemDescription: problem,
+      agencyId: tech.agencyId,
+      siteId: site.id,
+      estimatedDurationMinutes: 30,
+      priority: 60,
+      problemDescription: problem,
     });
     const portfolio = await call<{ today: string; days: { stops: unknown[] }[] }>(server.url, tech.token, 'GET', '/api/tech/portfolio?days=1');
     // At the end of the day: the demo's tours are full, so the place is given.
     const assigned = await call<{ interventionVersion: number }>(server.url, dispatcher, 'POST', `/api/interventions/${created.id}/assign`, {
-      technicianId: tech.technicianId, day: portfolio.today, position: portfolio.days[0]!.stops.length, version: created.version,
+      technicianId: tech.technicianId,
+      day: portfolio.today,
+      position: portfolio.days[0]!.stops.length,
+      version: created.version,
     });
-    const sent = await call<Intervention>(server.url, dispatcher, 'POST', `/api/interventions/${created.id}/transitions`, { to: 'dispatched', version: assigned.interventionVersion });
+    const sent = await call<Intervention>(server.url, dispatcher, 'POST', `/api/interventions/${created.id}/transitions`, {
+      to: 'dispatched',
+      version: assigned.interventionVersion,
+    });
     return { id: created.id, version: sent.version };
   }
 
@@ -339,12 +389,27 @@ describeWithChromium('technician app in Chromium, offline and back', () => {
       return null;
     }
     const reference = `E2E-${Date.now()}`;
-    const part = await call<{ id: string }>(server.url, dispatcher, 'POST', '/api/parts', { reference, name: 'Condensateur 35 µF', unitCostCents: 1200, unitPriceCents: 2900 });
-    const vans = (await probe.json()) as { items: { id: string }[] };
-    const van = vans.items[0] ?? await call<{ id: string }>(server.url, dispatcher, 'POST', '/api/depots', {
-      agencyId: tech.agencyId, code: `VAN-E2E-${Date.now()}`, name: 'Véhicule de test', kind: 'van', technicianId: tech.technicianId,
+    const part = await call<{ id: string }>(server.url, dispatcher, 'POST', '/api/parts', {
+      reference,
+      name: 'Condensateur 35 µF',
+      unitCostCents: 1200,
+      unitPriceCents: 2900,
     });
-    await call(server.url, dispatcher, 'POST', '/api/stock-movements/adjustments', { depotId: van.id, reason: 'chargement du véhicule', lines: [{ partId: part.id, quantity: 3 }] });
+    const vans = (await probe.json()) as { items: { id: string }[] };
+    const van =
+      vans.items[0] ??
+      (await call<{ id: string }>(server.url, dispatcher, 'POST', '/api/depots', {
+        agencyId: tech.agencyId,
+        code: `VAN-E2E-${Date.now()}`,
+        name: 'Véhicule de test',
+        kind: 'van',
+        technicianId: tech.technicianId,
+      }));
+    await call(server.url, dispatcher, 'POST', '/api/stock-movements/adjustments', {
+      depotId: van.id,
+      reason: 'chargement du véhicule',
+      lines: [{ partId: part.id, quantity: 3 }],
+    });
     return { partId: part.id, reference };
   }
 });
@@ -381,6 +446,6 @@ async function sign(page: Page): Promise<void> {
   const box = (await page.locator('.signature-pad').boundingBox())!;
   await page.mouse.move(box.x + 20, box.y + box.height * 0.7);
   await page.mouse.down();
-  for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + 20 + i * (box.width - 40) / 20, box.y + box.height * (0.7 - 0.4 * Math.sin(i / 3)));
+  for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + 20 + (i * (box.width - 40)) / 20, box.y + box.height * (0.7 - 0.4 * Math.sin(i / 3)));
   await page.mouse.up();
 }

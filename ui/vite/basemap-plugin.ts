@@ -64,9 +64,15 @@ const round = (p: Position): Position => [round1(p[0]!), round1(p[1]!)];
 const inView = ([lon, lat]: readonly number[]): boolean => lon! >= VIEW[0] && lon! <= VIEW[2] && lat! >= VIEW[1] && lat! <= VIEW[3];
 
 function intersectsView(ring: readonly Position[]): boolean {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   for (const [lon, lat] of ring) {
-    w = Math.min(w, lon!); e = Math.max(e, lon!); s = Math.min(s, lat!); n = Math.max(n, lat!);
+    w = Math.min(w, lon!);
+    e = Math.max(e, lon!);
+    s = Math.min(s, lat!);
+    n = Math.max(n, lat!);
   }
   return w <= VIEW[2] && e >= VIEW[0] && s <= VIEW[3] && n >= VIEW[1];
 }

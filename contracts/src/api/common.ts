@@ -34,7 +34,10 @@ export const MinuteOfDay = z.number().int().min(0).max(1440);
 export const noNul = (s: string) => !s.includes('\u0000');
 export const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
 export const Text = (max = 200) => z.string().trim().min(1).max(max).refine(noNul, NUL_MESSAGE);
-export const Email = z.email().max(254).transform((e) => e.toLowerCase());
+export const Email = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
 /** Any JSON object (configurations, kind-specific data). */
 export const JsonObject = z.record(z.string(), z.unknown());
 
@@ -93,8 +96,18 @@ export const ConflictResponse = ErrorResponse.extend({ current: z.unknown() });
  * (not as midnight UTC instants), matching what requests send.
  */
 export const CALENDAR_DAY_FIELDS: ReadonlySet<string> = new Set([
-  'date', 'days', 'installedOn', 'warrantyEndsOn', 'startsOn', 'endsOn', 'fixedDates',
-  'lastDoneOn', 'nextDueOn', 'earliestDate', 'latestDate', 'dueOn',
+  'date',
+  'days',
+  'installedOn',
+  'warrantyEndsOn',
+  'startsOn',
+  'endsOn',
+  'fixedDates',
+  'lastDoneOn',
+  'nextDueOn',
+  'earliestDate',
+  'latestDate',
+  'dueOn',
 ]);
 
 // Common output columns.

@@ -29,7 +29,10 @@ export const SiteInput = z.object({
   address: Text(),
   postcode: Text(20),
   city: Text(),
-  country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code, e.g. FR').optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code, e.g. FR')
+    .optional(),
   /** Unplannable until geocoded. */
   lat: optional(Latitude),
   lon: optional(Longitude),
@@ -108,8 +111,16 @@ export const EquipmentQuery = Pagination.extend({
 });
 
 export const EquipmentEventKind = z.enum([
-  'installed', 'commissioned', 'inspected', 'repaired', 'part_replaced',
-  'configuration_changed', 'counter_reading', 'warranty_extended', 'removed', 'note',
+  'installed',
+  'commissioned',
+  'inspected',
+  'repaired',
+  'part_replaced',
+  'configuration_changed',
+  'counter_reading',
+  'warranty_extended',
+  'removed',
+  'note',
 ]);
 export const EquipmentEventInput = z.object({
   kind: EquipmentEventKind,

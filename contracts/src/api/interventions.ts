@@ -24,7 +24,11 @@ export const InterventionFields = z.object({
   timeWindows: z.array(TimeWindow).max(20).optional(),
   earliestDate: optional(Day),
   latestDate: optional(Day),
-  estimatedDurationMinutes: z.number().int().min(1).max(24 * 60),
+  estimatedDurationMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   siteId: Id,
   equipmentId: optional(Id),
   contractId: optional(Id),
@@ -38,8 +42,10 @@ export const InterventionFields = z.object({
   requiredSkills: z.array(RequiredSkill).max(20).optional(),
 });
 type InterventionLike = {
-  earliestDate?: string | Date | null; latestDate?: string | Date | null;
-  plannedStart?: string | Date | null; plannedEnd?: string | Date | null;
+  earliestDate?: string | Date | null;
+  latestDate?: string | Date | null;
+  plannedStart?: string | Date | null;
+  plannedEnd?: string | Date | null;
 };
 export function checkIntervention(i: InterventionLike, ctx: z.RefinementCtx): void {
   const before = (a: unknown, b: unknown) => a != null && b != null && new Date(b as string) < new Date(a as string);
@@ -95,7 +101,10 @@ export const InterventionQuery = Pagination.extend({
   /** Planned to start before this instant. */
   plannedTo: Instant.optional(),
   /** Only unplanned ones (no plannedStart). */
-  unplanned: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  unplanned: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 
 export const TransitionInput = z.object({

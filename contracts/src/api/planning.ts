@@ -57,11 +57,22 @@ export const PlanRequest = z.object({
   agencyId: Id,
   days: z.array(Day).min(1).max(14),
   timeLimitMs: z.number().int().min(100).max(600_000).optional(),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
   /** Plan the days whole, as if none had started (demo, what-if). Default: nothing is planned before now. */
   wholeDays: z.boolean().optional(),
   /** Idempotency key: sending the same request again returns the same run. Default: a new one. */
-  requestId: z.string().trim().min(1).max(64).regex(/^[\w.-]+$/, 'letters, digits, _ . - only').optional(),
+  requestId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[\w.-]+$/, 'letters, digits, _ . - only')
+    .optional(),
   /**
    * Compute the plan and keep it on the run without applying it: nothing
    * changes for the technicians until POST /api/plans/{id}/accept. Default false
@@ -265,6 +276,12 @@ export const MoveEvaluation = z.object({
 export const DispatchRequest = z.object({
   technicianId: Id.optional(),
   position: z.number().int().min(0).max(500).optional(),
-  requestId: z.string().trim().min(1).max(64).regex(/^[\w.-]+$/).optional(),
+  requestId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[\w.-]+$/)
+    .optional(),
 });
 export const DispatchSubmitted = z.object({ jobId: z.string() });

@@ -58,7 +58,11 @@ export const ServicePlanFields = z.object({
   description: optional(Text(5000)),
   /** Skill codes and minimum levels the generated visits ask for. */
   requiredSkills: z.array(PlanSkill).max(20).optional(),
-  estimatedDurationMinutes: z.number().int().min(1).max(24 * 60),
+  estimatedDurationMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   priority: z.number().int().min(0).max(100).optional(),
   /** How many days before the due date the visit is generated. */
   leadDays: z.number().int().min(0).max(365).optional(),
@@ -68,7 +72,14 @@ export const ServicePlanFields = z.object({
   nextDueCounter: optional(z.number()),
   active: z.boolean().optional(),
 });
-type PlanLike = { trigger?: string; fixedDates?: unknown[]; frequencyMonths?: number | null; counterName?: string | null; counterInterval?: number | null; equipmentId?: string | null };
+type PlanLike = {
+  trigger?: string;
+  fixedDates?: unknown[];
+  frequencyMonths?: number | null;
+  counterName?: string | null;
+  counterInterval?: number | null;
+  equipmentId?: string | null;
+};
 /** Each trigger needs its own fields; also run on (stored + patch) for updates. */
 export function checkServicePlan(p: PlanLike, ctx: z.RefinementCtx): void {
   const need = (path: string, ok: boolean, message: string) => {

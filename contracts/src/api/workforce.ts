@@ -18,7 +18,8 @@ export const SkillLevel = z.number().int().min(1).max(5);
 export const TechnicianSkillInput = z.object({ skillId: Id, level: SkillLevel });
 export const TechnicianSectorInput = z.object({ sectorId: Id, primary: z.boolean().optional() });
 
-const uniqueBy = <T>(key: (t: T) => string, what: string) =>
+const uniqueBy =
+  <T>(key: (t: T) => string, what: string) =>
   (items: T[], ctx: z.RefinementCtx) => {
     const seen = new Set<string>();
     items.forEach((item, i) => {
@@ -39,9 +40,17 @@ export const TechnicianInput = z.object({
   color: optional(z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1f77b4')),
   active: z.boolean().optional(),
   /** Replaces the technician's skills when present. */
-  skills: z.array(TechnicianSkillInput).max(100).superRefine(uniqueBy((s) => s.skillId, 'skill')).optional(),
+  skills: z
+    .array(TechnicianSkillInput)
+    .max(100)
+    .superRefine(uniqueBy((s) => s.skillId, 'skill'))
+    .optional(),
   /** Replaces the technician's usual sectors when present. */
-  sectors: z.array(TechnicianSectorInput).max(100).superRefine(uniqueBy((s) => s.sectorId, 'sector')).optional(),
+  sectors: z
+    .array(TechnicianSectorInput)
+    .max(100)
+    .superRefine(uniqueBy((s) => s.sectorId, 'sector'))
+    .optional(),
 });
 export const TechnicianPatch = TechnicianInput.partial();
 export const Technician = z.object({
@@ -80,8 +89,13 @@ export const ShiftFields = z.object({
   breakEndMinute: optional(MinuteOfDay),
 });
 type ShiftLike = {
-  weekday?: number | null; date?: string | Date | null; startMinute?: number; endMinute?: number; breakMinutes?: number;
-  breakStartMinute?: number | null; breakEndMinute?: number | null;
+  weekday?: number | null;
+  date?: string | Date | null;
+  startMinute?: number;
+  endMinute?: number;
+  breakMinutes?: number;
+  breakStartMinute?: number | null;
+  breakEndMinute?: number | null;
 };
 /** Cross-field rules, also run on (stored record + patch) for updates. */
 export function checkShift(s: ShiftLike, ctx: z.RefinementCtx): void {
@@ -98,7 +112,8 @@ export function checkShift(s: ShiftLike, ctx: z.RefinementCtx): void {
   if ((bs === null) !== (be === null)) {
     ctx.addIssue({ code: 'custom', path: [bs === null ? 'breakStartMinute' : 'breakEndMinute'], message: 'give both ends of the break window, or neither' });
   } else if (bs !== null && be !== null) {
-    if (be - bs < (s.breakMinutes ?? 0)) ctx.addIssue({ code: 'custom', path: ['breakEndMinute'], message: 'the break window must be at least breakMinutes long' });
+    if (be - bs < (s.breakMinutes ?? 0))
+      ctx.addIssue({ code: 'custom', path: ['breakEndMinute'], message: 'the break window must be at least breakMinutes long' });
     else if (s.startMinute !== undefined && s.endMinute !== undefined && (bs < s.startMinute || be > s.endMinute)) {
       ctx.addIssue({ code: 'custom', path: ['breakStartMinute'], message: 'the break window must lie within the shift' });
     }

@@ -14,8 +14,14 @@ export const SupplierInput = z.object({
 });
 export const SupplierPatch = SupplierInput.partial();
 export const Supplier = z.object({
-  id: Id, code: z.string(), name: z.string(), email: z.string().nullable(), phone: z.string().nullable(),
-  accountNumber: z.string().nullable(), notes: z.string().nullable(), ...Timestamps,
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  accountNumber: z.string().nullable(),
+  notes: z.string().nullable(),
+  ...Timestamps,
 });
 export const SupplierQuery = Pagination.extend({ q: z.string().optional() });
 
@@ -33,8 +39,15 @@ export const PartInput = z.object({
 });
 export const PartPatch = PartInput.partial();
 export const Part = z.object({
-  id: Id, reference: z.string(), name: z.string(), unitCostCents: z.number().int(), unitPriceCents: z.number().int(),
-  preferredSupplierId: Id.nullable(), energyEfficient: z.boolean(), active: z.boolean(), ...Timestamps,
+  id: Id,
+  reference: z.string(),
+  name: z.string(),
+  unitCostCents: z.number().int(),
+  unitPriceCents: z.number().int(),
+  preferredSupplierId: Id.nullable(),
+  energyEfficient: z.boolean(),
+  active: z.boolean(),
+  ...Timestamps,
 });
 export const PartQuery = Pagination.extend({ q: z.string().optional(), active: QueryBool.optional(), supplierId: Id.optional() });
 
@@ -57,30 +70,47 @@ export function checkDepot(d: { kind?: string; technicianId?: string | null }, c
 export const DepotInput = DepotFields.superRefine(checkDepot);
 export const DepotPatch = DepotFields.partial();
 export const Depot = z.object({
-  id: Id, agencyId: Id, code: z.string(), name: z.string(), kind: DepotKind, technicianId: Id.nullable(),
-  allowNegative: z.boolean(), active: z.boolean(), ...Timestamps,
+  id: Id,
+  agencyId: Id,
+  code: z.string(),
+  name: z.string(),
+  kind: DepotKind,
+  technicianId: Id.nullable(),
+  allowNegative: z.boolean(),
+  active: z.boolean(),
+  ...Timestamps,
 });
 export const DepotQuery = Pagination.extend({ agencyId: Id.optional(), kind: DepotKind.optional(), technicianId: Id.optional() });
 
 export const StockLevel = z.object({
-  partId: Id, depotId: Id,
+  partId: Id,
+  depotId: Id,
   /** The sum of the part's movements in the depot. */
   onHand: z.number().int(),
   /** Held by active reservations. */
   reserved: z.number().int(),
   /** on hand − reserved. */
   free: z.number().int(),
-  minQuantity: z.number().int().nullable(), maxQuantity: z.number().int().nullable(), bin: z.string().nullable(),
+  minQuantity: z.number().int().nullable(),
+  maxQuantity: z.number().int().nullable(),
+  bin: z.string().nullable(),
   updatedAt: Instant,
 });
 export const StockLevelQuery = Pagination.extend({
-  depotId: Id.optional(), partId: Id.optional(), agencyId: Id.optional(),
+  depotId: Id.optional(),
+  partId: Id.optional(),
+  agencyId: Id.optional(),
   /** Only levels below their minimum. */
   belowMin: QueryBool.optional(),
 });
 export const StockLevelParams = z.object({ depotId: Id, partId: Id });
-export const StockLevelPatch = z.object({
-  minQuantity: optional(z.number().int().min(0)),
-  maxQuantity: optional(z.number().int().min(0)),
-  bin: optional(Text(40)),
-}).refine((l) => l.minQuantity == null || l.maxQuantity == null || l.minQuantity <= l.maxQuantity, { message: 'must not be below minQuantity', path: ['maxQuantity'] });
+export const StockLevelPatch = z
+  .object({
+    minQuantity: optional(z.number().int().min(0)),
+    maxQuantity: optional(z.number().int().min(0)),
+    bin: optional(Text(40)),
+  })
+  .refine((l) => l.minQuantity == null || l.maxQuantity == null || l.minQuantity <= l.maxQuantity, {
+    message: 'must not be below minQuantity',
+    path: ['maxQuantity'],
+  });

@@ -14,7 +14,14 @@ export interface SessionUser {
 }
 
 const USER_SELECT = {
-  id: true, email: true, name: true, role: true, technicianId: true, active: true, passwordHash: true, tokenVersion: true,
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  technicianId: true,
+  active: true,
+  passwordHash: true,
+  tokenVersion: true,
   agencies: { select: { agencyId: true } },
   technician: { select: { agencyId: true } },
 } as const;
@@ -28,8 +35,8 @@ function findUser(prisma: PrismaClient, where: { email: string } | { id: string 
 function sessionUser(user: UserRow): SessionUser {
   // Admins see every agency (an empty list in the claims means "all");
   // a technician belongs to their technician record's agency.
-  const agencyIds = user.role === 'dispatcher' ? user.agencies.map((a) => a.agencyId)
-    : user.role === 'technician' && user.technician ? [user.technician.agencyId] : [];
+  const agencyIds =
+    user.role === 'dispatcher' ? user.agencies.map((a) => a.agencyId) : user.role === 'technician' && user.technician ? [user.technician.agencyId] : [];
   return { id: user.id, email: user.email, name: user.name, role: user.role, technicianId: user.technicianId, agencyIds };
 }
 
@@ -45,12 +52,7 @@ export function claimsOf(user: SessionUser, tokenVersion: number): Claims {
 }
 
 /** The session for these credentials, or undefined (same answer for unknown email, wrong password, disabled account). */
-export async function login(
-  prisma: PrismaClient,
-  secret: string,
-  email: string,
-  password: string,
-): Promise<{ token: string; user: SessionUser } | undefined> {
+export async function login(prisma: PrismaClient, secret: string, email: string, password: string): Promise<{ token: string; user: SessionUser } | undefined> {
   const row = await findUser(prisma, { email: email.trim().toLowerCase() });
   const ok = await verifyPassword(row?.passwordHash, password);
   if (!row || !ok || !row.active) return undefined;

@@ -20,7 +20,10 @@ class RedisOrMemoryStore implements Store {
   private readonly memory = new MemoryStore();
   private options: Options | undefined;
 
-  constructor(private readonly redis: RedisStore, private readonly onFailure: (error: unknown) => void) {}
+  constructor(
+    private readonly redis: RedisStore,
+    private readonly onFailure: (error: unknown) => void,
+  ) {}
 
   async init(options: Options): Promise<void> {
     this.options = options;
@@ -29,11 +32,17 @@ class RedisOrMemoryStore implements Store {
   }
 
   async increment(key: string): Promise<IncrementResponse> {
-    return this.either(() => this.redis.increment(key), () => this.memory.increment(key));
+    return this.either(
+      () => this.redis.increment(key),
+      () => this.memory.increment(key),
+    );
   }
 
   async decrement(key: string): Promise<void> {
-    await this.either(() => this.redis.decrement(key), () => this.memory.decrement(key));
+    await this.either(
+      () => this.redis.decrement(key),
+      () => this.memory.decrement(key),
+    );
   }
 
   async resetKey(key: string): Promise<void> {

@@ -28,10 +28,13 @@ const ipOf = (req: Request): string => ipKeyGenerator(req.ip ?? req.socket.remot
 const tooMany: Options['handler'] = (req, res, _next, options) => {
   const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
   const seconds = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + options.windowMs) - Date.now()) / 1000));
-  res.status(429).set('Retry-After', String(seconds)).json({
-    error: `too many login attempts: try again in ${seconds} s`,
-    details: [{ path: 'email', in: 'body', message: 'too many attempts for this email from your address' }],
-  });
+  res
+    .status(429)
+    .set('Retry-After', String(seconds))
+    .json({
+      error: `too many login attempts: try again in ${seconds} s`,
+      details: [{ path: 'email', in: 'body', message: 'too many attempts for this email from your address' }],
+    });
 };
 
 export interface LoginCounters {

@@ -38,8 +38,7 @@ export class BackOfficeError extends Error {
 
 export const notFound = (what: string, path = ''): BackOfficeError =>
   new BackOfficeError('not_found', `${what} not found`, path ? [{ path, message: 'no such record' }] : []);
-export const invalid = (message: string, fields: readonly ErrorField[] = []): BackOfficeError =>
-  new BackOfficeError('invalid', message, fields);
+export const invalid = (message: string, fields: readonly ErrorField[] = []): BackOfficeError => new BackOfficeError('invalid', message, fields);
 export const conflict = (message: string, fields: readonly ErrorField[] = [], reason?: string): BackOfficeError =>
   new BackOfficeError('conflict', message, fields, reason);
 export const forbidden = (message: string): BackOfficeError => new BackOfficeError('forbidden', message);
@@ -82,8 +81,10 @@ function messagesOf(error: unknown, seen = new Set<unknown>()): string[] {
 
 /** PostgreSQL's "try again" answers: serialization failure, deadlock. */
 export function isRetryable(error: unknown): boolean {
-  return messagesOf(error).some((m) => /could not serialize access|deadlock detected|40001|40P01/.test(m)) ||
-    codesOf(error).some((c) => c === '40001' || c === '40P01');
+  return (
+    messagesOf(error).some((m) => /could not serialize access|deadlock detected|40001|40P01/.test(m)) ||
+    codesOf(error).some((c) => c === '40001' || c === '40P01')
+  );
 }
 
 function codesOf(error: unknown, seen = new Set<unknown>()): string[] {

@@ -118,10 +118,7 @@ async function applyOne(conn: SqlConnection, file: MigrationFile): Promise<void>
     );
     await conn.execScript(file.sql);
     // clock_timestamp(): now() would repeat the transaction's start time.
-    await conn.query(
-      `UPDATE "_prisma_migrations" SET finished_at = ${MILLIS('clock_timestamp()')}, applied_steps_count = 1 WHERE id = $1`,
-      [id],
-    );
+    await conn.query(`UPDATE "_prisma_migrations" SET finished_at = ${MILLIS('clock_timestamp()')}, applied_steps_count = 1 WHERE id = $1`, [id]);
     await conn.query('COMMIT');
   } catch (error) {
     await conn.query('ROLLBACK').catch(() => {}); // keep the migration's error, not the rollback's

@@ -34,7 +34,13 @@ export async function insertBackOffice(tx: Tx, bo: DemoBackOffice): Promise<{ mo
   // Receipts first (they bring the stock in), then the vans' loading, in time order.
   const batches = [...bo.batches].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || (a.kind === b.kind ? 0 : a.kind === 'receipt' ? -1 : 1));
   for (const batch of batches) {
-    const recorded = await recordMovements(tx, { lines: batch.lines, pieceRef: batch.pieceRef, label: batch.label, occurredAt: batch.occurredAt, createdById: null });
+    const recorded = await recordMovements(tx, {
+      lines: batch.lines,
+      pieceRef: batch.pieceRef,
+      label: batch.label,
+      occurredAt: batch.occurredAt,
+      createdById: null,
+    });
     movements += recorded.movements.length;
   }
   // The warranty verdict of today's breakdowns, as the request routes record it.

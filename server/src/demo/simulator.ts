@@ -122,7 +122,11 @@ export function startSimulator(options: SimulatorOptions): Simulator {
           const phase = stopPhase(stop, t);
           if (phase === 'before' || handled.get(stop.interventionId) === phase) continue;
           handled.set(stop.interventionId, phase);
-          const mover = { technicianId: technician.technicianId, agencyId: technician.agencyId, sectorId: technician.sectorOf.get(stop.interventionId) ?? null };
+          const mover = {
+            technicianId: technician.technicianId,
+            agencyId: technician.agencyId,
+            sectorId: technician.sectorOf.get(stop.interventionId) ?? null,
+          };
           transitions += await advanceStop(prisma, broadcaster, mover, stop, phase, at, { dispatch: dispatchPlanned });
         }
       }

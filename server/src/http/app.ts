@@ -77,6 +77,7 @@ export function createApp(deps: AppDeps): App {
 
 function dayReplacer(this: unknown, key: string, value: unknown): unknown {
   if (!CALENDAR_DAY_FIELDS.has(key)) return value;
-  const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00(\.000)?Z$/.test(v) ? v.slice(0, 10) : v);
+  const day = (v: unknown) =>
+    v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00(\.000)?Z$/.test(v) ? v.slice(0, 10) : v;
   return Array.isArray(value) ? value.map(day) : day(value);
 }

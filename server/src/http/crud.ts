@@ -92,7 +92,18 @@ export function crudRoutes<Q extends { limit: number; offset: number }>(api: Api
   );
 
   api.route(
-    { method: 'post', path: base, summary: `Create a ${r.noun}`, tag: r.tag, agency: r.agency, roles: r.writeRoles, body: r.input, response: r.output, status: 201, errors: [409, 422] },
+    {
+      method: 'post',
+      path: base,
+      summary: `Create a ${r.noun}`,
+      tag: r.tag,
+      agency: r.agency,
+      roles: r.writeRoles,
+      body: r.input,
+      response: r.output,
+      status: 201,
+      errors: [409, 422],
+    },
     async ({ auth, body }) => {
       const input = daysToDates(body as Data);
       checkAgency(auth, input);
@@ -102,7 +113,18 @@ export function crudRoutes<Q extends { limit: number; offset: number }>(api: Api
   );
 
   api.route(
-    { method: 'patch', path: item, summary: `Update a ${r.noun} (only the fields sent)`, tag: r.tag, agency: r.agency, roles: r.writeRoles, params: IdParams, body: r.patch, response: r.output, errors: [409, 422] },
+    {
+      method: 'patch',
+      path: item,
+      summary: `Update a ${r.noun} (only the fields sent)`,
+      tag: r.tag,
+      agency: r.agency,
+      roles: r.writeRoles,
+      params: IdParams,
+      body: r.patch,
+      response: r.output,
+      errors: [409, 422],
+    },
     async ({ auth, params, body }) => {
       const patch = daysToDates(body as Data);
       const existing = await findScoped(auth, params.id);

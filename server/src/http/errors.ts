@@ -24,8 +24,7 @@ export class HttpError extends Error {
 
 export const notFound = (what: string) => new HttpError(404, `${what} not found`);
 export const forbidden = (why: string) => new HttpError(403, why);
-export const unauthorized = (why = 'authentication required: log in or send Authorization: Bearer <token>') =>
-  new HttpError(401, why);
+export const unauthorized = (why = 'authentication required: log in or send Authorization: Bearer <token>') => new HttpError(401, why);
 export const badRequest = (message: string, details: ErrorDetail[] = []) => new HttpError(400, message, details);
 
 /** `positions[3].lat` from zod's ['positions', 3, 'lat']. */
@@ -52,14 +51,20 @@ interface PrismaLikeError {
   meta?: {
     modelName?: string;
     driverAdapterError?: {
-      cause?: { originalCode?: string; code?: string; originalMessage?: string; message?: string; table?: string; constraint?: { fields?: string[]; index?: string } };
+      cause?: {
+        originalCode?: string;
+        code?: string;
+        originalMessage?: string;
+        message?: string;
+        table?: string;
+        constraint?: { fields?: string[]; index?: string };
+      };
     };
   };
 }
 
 const isPrismaError = (e: unknown): e is PrismaLikeError =>
-  typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' &&
-  /^P\d{4}$/.test((e as { code: string }).code);
+  typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' && /^P\d{4}$/.test((e as { code: string }).code);
 
 const camel = (snake: string) => snake.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
@@ -89,10 +94,13 @@ export function fromDatabaseError(error: unknown): HttpError | undefined {
       // PGlite's adapter names the columns; node-postgres's only the index (`<table>_<columns>_key`).
       const index = cause?.constraint?.index;
       const table = cause?.table;
-      const fields = cause?.constraint?.fields ??
-        (index && table && index.startsWith(`${table}_`) && index.endsWith('_key') ? [index.slice(table.length + 1, -4)] : []);
-      return new HttpError(409, 'a record with the same unique value already exists',
-        (fields.length ? fields : ['']).map((f) => ({ path: camel(f), in: 'body' as const, message: 'already taken' })));
+      const fields =
+        cause?.constraint?.fields ?? (index && table && index.startsWith(`${table}_`) && index.endsWith('_key') ? [index.slice(table.length + 1, -4)] : []);
+      return new HttpError(
+        409,
+        'a record with the same unique value already exists',
+        (fields.length ? fields : ['']).map((f) => ({ path: camel(f), in: 'body' as const, message: 'already taken' })),
+      );
     }
     case 'P2003':
     case 'P2014': {
@@ -101,9 +109,7 @@ export function fromDatabaseError(error: unknown): HttpError | undefined {
       if (referencedBy) return new HttpError(409, `still referenced by ${referencedBy[1]}: remove or reassign those first`);
       const fk = /on table "([^"]+)" violates foreign key constraint "([^"]+)"/.exec(message);
       const column = fk ? fk[2]!.replace(`${fk[1]}_`, '').replace(/_fkey$/, '') : '';
-      return new HttpError(422, 'refers to a record that does not exist', [
-        { path: camel(column), in: 'body', message: 'no such record' },
-      ]);
+      return new HttpError(422, 'refers to a record that does not exist', [{ path: camel(column), in: 'body', message: 'no such record' }]);
     }
     default:
       return undefined;
@@ -124,9 +130,7 @@ function dataException(sqlState: string, message: string): HttpError {
     '22003': 'a number is outside the range that can be stored',
     '22001': 'a text is longer than the column allows',
   };
-  return new HttpError(400, why[sqlState] ?? `a value cannot be stored: ${message}`, [
-    { path: '', in: 'body', message: message || `SQLSTATE ${sqlState}` },
-  ]);
+  return new HttpError(400, why[sqlState] ?? `a value cannot be stored: ${message}`, [{ path: '', in: 'body', message: message || `SQLSTATE ${sqlState}` }]);
 }
 
 // ─── Middleware ──────────────────────────────────────────────────────────────
@@ -140,7 +144,10 @@ export function errorHandler(log: (message: string, error: unknown) => void): Er
     const http = toHttpError(error);
     if (http.status >= 500) log('request failed', error);
     if (res.headersSent) return;
-    res.status(http.status).set(http.headers).json({ error: http.message, details: http.details, ...http.extra });
+    res
+      .status(http.status)
+      .set(http.headers)
+      .json({ error: http.message, details: http.details, ...http.extra });
   };
 }
 
@@ -152,8 +159,12 @@ function toHttpError(error: unknown): HttpError {
   const status = (error as { status?: unknown; statusCode?: unknown })?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const type = (error as { type?: string }).type;
-    const message = type === 'entity.parse.failed' ? 'the body is not valid JSON'
-      : type === 'entity.too.large' ? `the body is larger than the limit of ${bytes((error as { limit?: number }).limit)}` : (error as Error).message;
+    const message =
+      type === 'entity.parse.failed'
+        ? 'the body is not valid JSON'
+        : type === 'entity.too.large'
+          ? `the body is larger than the limit of ${bytes((error as { limit?: number }).limit)}`
+          : (error as Error).message;
     return new HttpError(status, message);
   }
   return new HttpError(500, 'internal error');

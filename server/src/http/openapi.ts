@@ -7,11 +7,17 @@ import type { RouteDoc } from './registry.ts';
 type JsonSchema = Record<string, unknown>;
 
 const STATUS_TEXT: Record<number, string> = {
-  200: 'OK', 201: 'Created', 204: 'No content', 400: 'Invalid request (details name the fields)',
-  401: 'Not logged in', 403: 'Not allowed for this user', 404: 'Not found (or not visible to this user)',
+  200: 'OK',
+  201: 'Created',
+  204: 'No content',
+  400: 'Invalid request (details name the fields)',
+  401: 'Not logged in',
+  403: 'Not allowed for this user',
+  404: 'Not found (or not visible to this user)',
   409: 'Conflict: stale version (the answer carries the current record) or a duplicate',
   422: 'Refused: the request is well-formed but not acceptable in the current state',
-  429: 'Too many requests', 503: 'Unavailable',
+  429: 'Too many requests',
+  503: 'Unavailable',
 };
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {

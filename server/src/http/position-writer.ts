@@ -92,7 +92,10 @@ async function insertIsolatingFailures(prisma: PrismaClient, rows: readonly Posi
 }
 
 const tryInsert = (prisma: PrismaClient, rows: readonly PositionRow[]): Promise<unknown> =>
-  insertPositions(prisma, rows).then(() => undefined, (error: unknown) => error ?? new Error('insert failed'));
+  insertPositions(prisma, rows).then(
+    () => undefined,
+    (error: unknown) => error ?? new Error('insert failed'),
+  );
 
 /** The database refused a value (SQLSTATE class 22, or a missing technician), not the connection. */
 function isRowError(error: unknown): boolean {

@@ -34,10 +34,14 @@ interface Owner {
 async function ownersOf(prisma: PrismaClient, kind: ReferenceKind, ids: string[]): Promise<Map<string, Owner>> {
   const where = { id: { in: ids } };
   const select = { id: true, agencyId: true } as const;
-  const rows: { id: string; agencyId: string; technicianId?: string | null }[] = kind === 'technician' ? await prisma.technician.findMany({ where, select })
-    : kind === 'sector' ? await prisma.sector.findMany({ where, select })
-      : kind === 'intervention' ? await prisma.intervention.findMany({ where, select: { ...select, technicianId: true } })
-        : await prisma.billingDocument.findMany({ where, select });
+  const rows: { id: string; agencyId: string; technicianId?: string | null }[] =
+    kind === 'technician'
+      ? await prisma.technician.findMany({ where, select })
+      : kind === 'sector'
+        ? await prisma.sector.findMany({ where, select })
+        : kind === 'intervention'
+          ? await prisma.intervention.findMany({ where, select: { ...select, technicianId: true } })
+          : await prisma.billingDocument.findMany({ where, select });
   return new Map(rows.map((r) => [r.id, { agencyId: r.agencyId, technicianId: kind === 'technician' ? r.id : (r.technicianId ?? null) }]));
 }
 
@@ -55,14 +59,29 @@ export async function checkReferences(prisma: PrismaClient, auth: Claims, agency
   const named = references.filter((r): r is Reference & { id: string } => typeof r.id === 'string');
   if (named.length === 0) return;
   const kinds = [...new Set(named.map((r) => r.kind))];
-  const stored = new Map(await Promise.all(kinds.map(async (kind) => [kind, await ownersOf(prisma, kind, named.filter((r) => r.kind === kind).map((r) => r.id))] as const)));
+  const stored = new Map(
+    await Promise.all(
+      kinds.map(
+        async (kind) =>
+          [
+            kind,
+            await ownersOf(
+              prisma,
+              kind,
+              named.filter((r) => r.kind === kind).map((r) => r.id),
+            ),
+          ] as const,
+      ),
+    ),
+  );
   const foreign = [];
   const elsewhere = [];
   for (const ref of named) {
     const owner = stored.get(ref.kind)?.get(ref.id);
     if (owner === undefined) continue;
     if (!mayReference(auth, ref.kind, owner)) foreign.push({ path: ref.path, in: 'body' as const, message: `this ${ref.kind} is not in one of your agencies` });
-    else if (agencyId !== undefined && owner.agencyId !== agencyId) elsewhere.push({ path: ref.path, in: 'body' as const, message: `this ${ref.kind} belongs to another agency than ${agencyId}` });
+    else if (agencyId !== undefined && owner.agencyId !== agencyId)
+      elsewhere.push({ path: ref.path, in: 'body' as const, message: `this ${ref.kind} belongs to another agency than ${agencyId}` });
   }
   if (foreign.length) throw new HttpError(403, `${foreign.map((f) => f.path).join(', ')}: not in one of your agencies`, foreign);
   if (elsewhere.length) throw new HttpError(422, `${elsewhere.map((f) => f.path).join(', ')}: must be in the same agency as the record`, elsewhere);

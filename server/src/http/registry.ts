@@ -53,7 +53,10 @@ export type AgencyRule = 'own' | 'shared';
 /** Throws 403 when the query's or body's agencyId is not one of the caller's agencies. */
 function checkAgencyFields(auth: Claims, query: unknown, body: unknown): void {
   if (auth.role === 'admin') return;
-  for (const [value, where] of [[query, 'query'], [body, 'body']] as const) {
+  for (const [value, where] of [
+    [query, 'query'],
+    [body, 'body'],
+  ] as const) {
     const agencyId = (value as { agencyId?: unknown } | undefined)?.agencyId;
     if (typeof agencyId === 'string' && !auth.agencyIds.includes(agencyId)) {
       throw new HttpError(403, `agency ${agencyId} is not one of yours`, [{ path: 'agencyId', in: where, message: 'not one of your agencies' }]);
@@ -139,7 +142,13 @@ function refuseUnknownFields(schema: Schema, body: unknown): void {
   const known = new Set(Object.keys(schema.shape));
   const unknown = Object.keys(body).filter((key) => !known.has(key));
   if (unknown.length === 0) return;
-  throw new HttpError(400, 'invalid request body', unknown.map((path) => ({
-    path, in: 'body' as const, message: `unknown field (expected one of ${[...known].join(', ')})`,
-  })));
+  throw new HttpError(
+    400,
+    'invalid request body',
+    unknown.map((path) => ({
+      path,
+      in: 'body' as const,
+      message: `unknown field (expected one of ${[...known].join(', ')})`,
+    })),
+  );
 }

@@ -55,7 +55,10 @@ export async function createBullmqBackend(options: BullmqBackendOptions): Promis
     down = true;
   };
   client.on('error', onError);
-  const queues = Object.fromEntries(JOB_QUEUES.map((name) => [name, new Queue(name, { connection: client, prefix: options.prefix })])) as Record<JobQueue, Queue>;
+  const queues = Object.fromEntries(JOB_QUEUES.map((name) => [name, new Queue(name, { connection: client, prefix: options.prefix })])) as Record<
+    JobQueue,
+    Queue
+  >;
   for (const queue of Object.values(queues)) queue.on('error', onError);
   const workers: Worker[] = [];
   const whenReady = Promise.all(Object.values(queues).map((q) => q.waitUntilReady())).then(() => {
@@ -86,61 +89,74 @@ export async function createBullmqBackend(options: BullmqBackendOptions): Promis
     problem: () => (ready() ? null : `Redis (job queue) unreachable: ${lastError}`),
     onReady: (listener) => void readyListeners.push(listener),
 
-    add: (queue, name, data, { jobId, retry }) => call(`adding job ${jobId}`, async () => {
-      await queues[queue].add(name, data, {
-        jobId,
-        attempts: retry.attempts,
-        backoff: { type: 'exponential', delay: retry.backoffMs },
-        // Kept a day so that re-submissions find them; the PlanningRun row keeps the rest.
-        removeOnComplete: { age: 24 * 3600, count: 1000 },
-        removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
-      });
-    }),
+    add: (queue, name, data, { jobId, retry }) =>
+      call(`adding job ${jobId}`, async () => {
+        await queues[queue].add(name, data, {
+          jobId,
+          attempts: retry.attempts,
+          backoff: { type: 'exponential', delay: retry.backoffMs },
+          // Kept a day so that re-submissions find them; the PlanningRun row keeps the rest.
+          removeOnComplete: { age: 24 * 3600, count: 1000 },
+          removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
+        });
+      }),
 
-    getJob: (queue, id) => call(`reading job ${id}`, async () => {
-      // State first: read after it, the job's fields are at least as new (a finished job's are final).
-      const state = await queues[queue].getJobState(id);
-      const job = await queues[queue].getJob(id);
-      if (!job) return null;
-      return {
-        id: job.id ?? id,
-        queue,
-        name: job.name,
-        state: (['waiting', 'active', 'delayed', 'completed', 'failed'].includes(state) ? state : state === 'prioritized' ? 'waiting' : 'unknown') as JobStateName,
-        progress: typeof job.progress === 'number' ? job.progress : 0,
-        attemptsMade: job.attemptsMade,
-        failedReason: job.failedReason || null,
-        result: job.returnvalue ?? null,
-      };
-    }),
+    getJob: (queue, id) =>
+      call(`reading job ${id}`, async () => {
+        // State first: read after it, the job's fields are at least as new (a finished job's are final).
+        const state = await queues[queue].getJobState(id);
+        const job = await queues[queue].getJob(id);
+        if (!job) return null;
+        return {
+          id: job.id ?? id,
+          queue,
+          name: job.name,
+          state: (['waiting', 'active', 'delayed', 'completed', 'failed'].includes(state)
+            ? state
+            : state === 'prioritized'
+              ? 'waiting'
+              : 'unknown') as JobStateName,
+          progress: typeof job.progress === 'number' ? job.progress : 0,
+          attemptsMade: job.attemptsMade,
+          failedReason: job.failedReason || null,
+          result: job.returnvalue ?? null,
+        };
+      }),
 
-    syncSchedulers: (agencies, job) => call('syncing schedulers', async () => {
-      const queue = queues[job.queue];
-      const wanted = new Set(job.at ? agencies.map((a) => `${job.prefix}${a.agencyId}`) : []);
-      for (const s of await queue.getJobSchedulers(0, -1)) {
-        if (s.key.startsWith(job.prefix) && !wanted.has(s.key)) await queue.removeJobScheduler(s.key);
-      }
-      if (!job.at) return;
-      for (const a of agencies) {
-        await queue.upsertJobScheduler(
-          `${job.prefix}${a.agencyId}`,
-          { pattern: cronPattern(job.at), tz: a.timezone },
-          { name: job.name, data: job.template(a.agencyId), opts: { attempts: job.retry.attempts, backoff: { type: 'exponential', delay: job.retry.backoffMs } } },
-        );
-      }
-    }),
+    syncSchedulers: (agencies, job) =>
+      call('syncing schedulers', async () => {
+        const queue = queues[job.queue];
+        const wanted = new Set(job.at ? agencies.map((a) => `${job.prefix}${a.agencyId}`) : []);
+        for (const s of await queue.getJobSchedulers(0, -1)) {
+          if (s.key.startsWith(job.prefix) && !wanted.has(s.key)) await queue.removeJobScheduler(s.key);
+        }
+        if (!job.at) return;
+        for (const a of agencies) {
+          await queue.upsertJobScheduler(
+            `${job.prefix}${a.agencyId}`,
+            { pattern: cronPattern(job.at), tz: a.timezone },
+            {
+              name: job.name,
+              data: job.template(a.agencyId),
+              opts: { attempts: job.retry.attempts, backoff: { type: 'exponential', delay: job.retry.backoffMs } },
+            },
+          );
+        }
+      }),
 
-    listSchedulers: (prefix) => call('listing schedulers', async () => {
-      const all = await Promise.all(Object.values(queues).map((q) => q.getJobSchedulers(0, -1)));
-      return all.flat()
-        .filter((s) => s.key.startsWith(prefix))
-        .map((s) => ({
-          agencyId: s.key.slice(prefix.length),
-          next: s.next ? new Date(s.next) : null,
-          pattern: s.pattern ?? '',
-          timezone: s.tz ?? 'UTC',
-        }));
-    }),
+    listSchedulers: (prefix) =>
+      call('listing schedulers', async () => {
+        const all = await Promise.all(Object.values(queues).map((q) => q.getJobSchedulers(0, -1)));
+        return all
+          .flat()
+          .filter((s) => s.key.startsWith(prefix))
+          .map((s) => ({
+            agencyId: s.key.slice(prefix.length),
+            next: s.next ? new Date(s.next) : null,
+            pattern: s.pattern ?? '',
+            timezone: s.tz ?? 'UTC',
+          }));
+      }),
 
     async startWorkers(processors, concurrency) {
       for (const name of JOB_QUEUES) {
@@ -177,7 +193,13 @@ async function withinTime(promise: Promise<unknown>, ms: number): Promise<boolea
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
   try {
-    return await Promise.race([promise.then(() => true, () => false), timedOut]);
+    return await Promise.race([
+      promise.then(
+        () => true,
+        () => false,
+      ),
+      timedOut,
+    ]);
   } finally {
     clearTimeout(timer);
   }

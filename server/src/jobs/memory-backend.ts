@@ -67,15 +67,18 @@ export function createMemoryBackend(options: MemoryBackendOptions): QueueBackend
         const arm = () => {
           const next = nextOccurrence(options.now(), at, a.timezone);
           // setTimeout holds 32-bit delays (~24.8 days); a day is far below.
-          const handle = setTimeout(() => {
-            const id = `${schedulerId}/${next.getTime()}`;
-            try {
-              queues[job.queue].add(job.name, job.template(a.agencyId), { jobId: id, attempts: job.retry.attempts, backoffMs: job.retry.backoffMs });
-            } catch (error) {
-              options.log(`${job.name} of ${a.agencyId} not queued: ${String(error)}`);
-            }
-            arm();
-          }, Math.max(0, next.getTime() - options.now().getTime()));
+          const handle = setTimeout(
+            () => {
+              const id = `${schedulerId}/${next.getTime()}`;
+              try {
+                queues[job.queue].add(job.name, job.template(a.agencyId), { jobId: id, attempts: job.retry.attempts, backoffMs: job.retry.backoffMs });
+              } catch (error) {
+                options.log(`${job.name} of ${a.agencyId} not queued: ${String(error)}`);
+              }
+              arm();
+            },
+            Math.max(0, next.getTime() - options.now().getTime()),
+          );
           handle.unref();
           timers.set(schedulerId, { prefix: job.prefix, agencyId: a.agencyId, handle, next, timezone: a.timezone, pattern: cronPattern(at) });
         };
@@ -92,8 +95,9 @@ export function createMemoryBackend(options: MemoryBackendOptions): QueueBackend
     async startWorkers(processors, concurrency) {
       for (const name of JOB_QUEUES) {
         const queue = queues[name];
-        queue.process((job, updateProgress) =>
-          processors[name]({ id: job.id, name: job.name, attemptsMade: job.attemptsMade, attempts: job.attempts, updateProgress }, job.data),
+        queue.process(
+          (job, updateProgress) =>
+            processors[name]({ id: job.id, name: job.name, attemptsMade: job.attemptsMade, attempts: job.attempts, updateProgress }, job.data),
           concurrency[name],
         );
       }

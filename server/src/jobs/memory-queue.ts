@@ -43,7 +43,10 @@ export class MemoryQueue extends EventEmitter {
   private concurrency: number;
   private readonly keepFinished: number;
 
-  constructor(readonly name: string, options: MemoryQueueOptions = {}) {
+  constructor(
+    readonly name: string,
+    options: MemoryQueueOptions = {},
+  ) {
     super();
     this.concurrency = options.concurrency ?? 1;
     this.keepFinished = options.keepFinished ?? 1000;
@@ -141,12 +144,15 @@ export class MemoryQueue extends EventEmitter {
       }
       // Exponential backoff, as BullMQ's: delay × 2^(attempts made − 1).
       job.state = 'delayed';
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        job.state = 'waiting';
-        this.waiting.push(job);
-        this.pump();
-      }, job.backoffMs * 2 ** (job.attemptsMade - 1));
+      const timer = setTimeout(
+        () => {
+          this.timers.delete(timer);
+          job.state = 'waiting';
+          this.waiting.push(job);
+          this.pump();
+        },
+        job.backoffMs * 2 ** (job.attemptsMade - 1),
+      );
       this.timers.add(timer);
       this.emit('retrying', job);
     }

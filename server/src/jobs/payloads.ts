@@ -23,11 +23,21 @@ export const PlanningJobPayload = z
     timeLimitMs: z.number().int().min(100).max(MAX_TIME_LIMIT_MS).default(10_000),
     /** Also stop after this many iterations (reproducible runs). */
     maxIterations: z.number().int().min(0).max(100_000_000).optional(),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(1),
     /** Plan the days whole, as if none had started (demo, what-if); default: nothing before now. */
     wholeDays: z.boolean().default(false),
     /** The caller's idempotency key: same key, same run. */
-    requestId: z.string().trim().min(1).max(64).regex(/^[\w.-]+$/, 'letters, digits, _ . - only'),
+    requestId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .regex(/^[\w.-]+$/, 'letters, digits, _ . - only'),
     requestedById: Id.nullable().default(null),
     /** Keep the plan on the run instead of storing it (POST /api/plans/{id}/accept stores it). */
     preview: z.boolean().default(false),
@@ -44,7 +54,12 @@ export const OvernightPlanningPayload = z
     daysAhead: z.number().int().min(0).max(30).default(1),
     dayCount: z.number().int().min(1).max(MAX_PLANNING_DAYS).default(1),
     timeLimitMs: z.number().int().min(100).max(MAX_TIME_LIMIT_MS).default(60_000),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(1),
   })
   .strict();
 export type OvernightPlanningPayload = z.output<typeof OvernightPlanningPayload>;
@@ -58,7 +73,12 @@ export const DispatchJobPayload = z
     technicianId: Id.optional(),
     /** 0-based position among the tour's stops; absent: the engine's choice. */
     position: z.number().int().min(0).max(500).optional(),
-    requestId: z.string().trim().min(1).max(64).regex(/^[\w.-]+$/, 'letters, digits, _ . - only'),
+    requestId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .regex(/^[\w.-]+$/, 'letters, digits, _ . - only'),
     requestedById: Id.nullable().default(null),
   })
   .strict();
@@ -72,8 +92,7 @@ export const DISPATCH_JOB = 'dispatch';
 
 // BullMQ refuses ids with ':' (its own key separator) unless shaped like its repeat ids.
 /** A preview's id ends in `/preview`: the same request id never turns a preview into a direct run. */
-export const planningJobId = (p: PlanningJobPayload): string =>
-  `planning/${p.agencyId}/${p.days.join('+')}/${p.requestId}${p.preview ? '/preview' : ''}`;
+export const planningJobId = (p: PlanningJobPayload): string => `planning/${p.agencyId}/${p.days.join('+')}/${p.requestId}${p.preview ? '/preview' : ''}`;
 export const dispatchJobId = (p: DispatchJobPayload): string => `dispatch/${p.interventionId}/${p.requestId}`;
 export const overnightSchedulerId = (agencyId: string): string => `overnight/${agencyId}`;
 /** The request id of the run a scheduler starts for a day: one run per agency and night. */

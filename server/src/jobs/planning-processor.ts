@@ -8,14 +8,7 @@ import { AgencyNotFoundError } from '../planning/load-records.ts';
 import { PlanningInputError, runPlanning, type PlanningResult } from '../planning/run-planning.ts';
 import { addDays, localDay } from '../planning/time.ts';
 import { isLastAttempt, type JobContext, type ProcessorDeps } from './context.ts';
-import {
-  OVERNIGHT_JOB,
-  OvernightPlanningPayload,
-  overnightRequestId,
-  PlanningJobPayload,
-  planningJobId,
-  planningRunId,
-} from './payloads.ts';
+import { OVERNIGHT_JOB, OvernightPlanningPayload, overnightRequestId, PlanningJobPayload, planningJobId, planningRunId } from './payloads.ts';
 import { ensurePlanningRun } from './planning-runs.ts';
 import { progressReporter } from './progress.ts';
 

@@ -16,11 +16,7 @@ export interface ProgressReporter {
   settle(): Promise<void>;
 }
 
-export function progressReporter(
-  deps: ProcessorDeps,
-  ctx: JobContext,
-  target: { queue: JobQueue; agencyId: string; runId: string | null },
-): ProgressReporter {
+export function progressReporter(deps: ProcessorDeps, ctx: JobContext, target: { queue: JobQueue; agencyId: string; runId: string | null }): ProgressReporter {
   let lastSent = 0;
   let lastDb = 0;
   let fraction = 0;

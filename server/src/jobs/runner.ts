@@ -79,9 +79,12 @@ export async function createJobRunner(deps: JobRunnerDeps, overrides: Partial<Jo
   const { prisma } = deps;
   const backend: QueueBackend = deps.config.redisUrl
     ? await createBullmqBackend({
-      redisUrl: deps.config.redisUrl, prefix: options.queuePrefix, log: options.log,
-      lockDurationMs: options.lockDurationMs, stalledIntervalMs: options.stalledIntervalMs,
-    })
+        redisUrl: deps.config.redisUrl,
+        prefix: options.queuePrefix,
+        log: options.log,
+        lockDurationMs: options.lockDurationMs,
+        stalledIntervalMs: options.stalledIntervalMs,
+      })
     : createMemoryBackend({ now: options.now, log: options.log });
   // Without Redis the queue is this process's memory: every process runs its own jobs.
   const runWorkers = backend.mode === 'memory' || options.runWorkers;
@@ -94,7 +97,8 @@ export async function createJobRunner(deps: JobRunnerDeps, overrides: Partial<Jo
     await backend.startWorkers(
       {
         // The nightly service-plan generation shares the planning queue: it runs before the overnight planning, one at a time.
-        planning: (ctx, data) => (ctx.name === SERVICE_PLANS_JOB ? processServicePlanJob(processorDeps, ctx, data) : processPlanningJob(processorDeps, ctx, data)),
+        planning: (ctx, data) =>
+          ctx.name === SERVICE_PLANS_JOB ? processServicePlanJob(processorDeps, ctx, data) : processPlanningJob(processorDeps, ctx, data),
         dispatch: (ctx, data) => processDispatchJob(processorDeps, ctx, data),
       },
       { planning: options.planningConcurrency, dispatch: 2 },
@@ -142,13 +146,14 @@ export async function createJobRunner(deps: JobRunnerDeps, overrides: Partial<Jo
       backend.add(queue, name, data, { jobId, retry: queue === 'planning' ? options.planningRetry : options.dispatchRetry }),
 
     async syncSchedules() {
-      const agencies = (await prisma.agency.findMany({ select: { id: true, timezone: true }, orderBy: { id: 'asc' } }))
-        .map((a) => ({ agencyId: a.id, timezone: a.timezone }));
+      const agencies = (await prisma.agency.findMany({ select: { id: true, timezone: true }, orderBy: { id: 'asc' } })).map((a) => ({
+        agencyId: a.id,
+        timezone: a.timezone,
+      }));
       for (const job of dailyJobs()) await backend.syncSchedulers(agencies, job);
     },
 
-    listSchedules: (job = OVERNIGHT_JOB) =>
-      backend.listSchedulers(job === SERVICE_PLANS_JOB ? servicePlansSchedulerId('') : overnightSchedulerId('')),
+    listSchedules: (job = OVERNIGHT_JOB) => backend.listSchedulers(job === SERVICE_PLANS_JOB ? servicePlansSchedulerId('') : overnightSchedulerId('')),
 
     async close() {
       stopFollowing();
@@ -161,13 +166,25 @@ export async function createJobRunner(deps: JobRunnerDeps, overrides: Partial<Jo
     const plans = options.servicePlans;
     return [
       {
-        prefix: overnightSchedulerId(''), queue: 'planning', name: OVERNIGHT_JOB, at: overnight, retry: options.planningRetry,
-        template: (agencyId) => OvernightPlanningPayload.parse({
-          agencyId, daysAhead: overnight!.daysAhead, dayCount: overnight!.dayCount, timeLimitMs: overnight!.timeLimitMs,
-        }),
+        prefix: overnightSchedulerId(''),
+        queue: 'planning',
+        name: OVERNIGHT_JOB,
+        at: overnight,
+        retry: options.planningRetry,
+        template: (agencyId) =>
+          OvernightPlanningPayload.parse({
+            agencyId,
+            daysAhead: overnight!.daysAhead,
+            dayCount: overnight!.dayCount,
+            timeLimitMs: overnight!.timeLimitMs,
+          }),
       },
       {
-        prefix: servicePlansSchedulerId(''), queue: 'planning', name: SERVICE_PLANS_JOB, at: plans, retry: options.planningRetry,
+        prefix: servicePlansSchedulerId(''),
+        queue: 'planning',
+        name: SERVICE_PLANS_JOB,
+        at: plans,
+        retry: options.planningRetry,
         template: (agencyId) => ServicePlanJobPayload.parse({ agencyId, horizonDays: plans!.horizonDays }),
       },
     ];
@@ -182,7 +199,10 @@ export async function createJobRunner(deps: JobRunnerDeps, overrides: Partial<Jo
       options.log(`schedulers and interrupted runs wait for Redis: ${error.message}`);
     }
   };
-  backend.onReady(() => void recover().catch((error: unknown) => options.log(`recovery after Redis returned failed: ${error instanceof Error ? error.message : String(error)}`)));
+  backend.onReady(
+    () =>
+      void recover().catch((error: unknown) => options.log(`recovery after Redis returned failed: ${error instanceof Error ? error.message : String(error)}`)),
+  );
   await recover();
   const stopFollowing = onAgenciesChanged(() => runner.syncSchedules());
   return runner;

@@ -20,7 +20,12 @@ export async function processServicePlanJob(deps: ProcessorDeps, ctx: JobContext
     deps.log(`service plans of ${payload.agencyId} on ${today}: ${result.created} visit(s) created, ${result.skipped.length} plan(s) skipped`);
   }
   return {
-    agencyId: payload.agencyId, today, horizonDays: payload.horizonDays,
-    plans: result.plans, created: result.created, rescheduled: result.rescheduled, skipped: result.skipped,
+    agencyId: payload.agencyId,
+    today,
+    horizonDays: payload.horizonDays,
+    plans: result.plans,
+    created: result.created,
+    rescheduled: result.rescheduled,
+    skipped: result.skipped,
   };
 }

@@ -26,10 +26,17 @@ export async function sweepInterruptedRuns(
   const failed: string[] = [];
   const fail = async (id: string, error: string) => {
     // Only if still unfinished: a worker may have finished it meanwhile.
-    const { count } = await prisma.planningRun.updateMany({ where: { id, status: { in: ['queued', 'running'] } }, data: { status: 'failed', error, finishedAt: now() } });
+    const { count } = await prisma.planningRun.updateMany({
+      where: { id, status: { in: ['queued', 'running'] } },
+      data: { status: 'failed', error, finishedAt: now() },
+    });
     if (count) failed.push(id);
   };
-  const runs = await prisma.planningRun.findMany({ where: { status: { in: ['queued', 'running'] } }, select: { id: true, input: true }, orderBy: { createdAt: 'asc' } });
+  const runs = await prisma.planningRun.findMany({
+    where: { status: { in: ['queued', 'running'] } },
+    select: { id: true, input: true },
+    orderBy: { createdAt: 'asc' },
+  });
   for (const run of runs) {
     const input = (run.input ?? {}) as { jobId?: unknown; payload?: unknown };
     const jobId = typeof input.jobId === 'string' ? input.jobId : null;
@@ -42,11 +49,17 @@ export async function sweepInterruptedRuns(
       const job = await backend.getJob('planning', jobId);
       if (job && (job.state === 'waiting' || job.state === 'delayed' || job.state === 'active')) continue;
       if (job && (job.state === 'completed' || job.state === 'failed')) {
-        await fail(run.id, `the process running it stopped before recording its end (its job ${job.state}${job.failedReason ? `: ${job.failedReason}` : ''}): submit it again`);
+        await fail(
+          run.id,
+          `the process running it stopped before recording its end (its job ${job.state}${job.failedReason ? `: ${job.failedReason}` : ''}): submit it again`,
+        );
         continue;
       }
       await backend.add('planning', PLANNING_JOB, payload.data, { jobId, retry });
-      await prisma.planningRun.updateMany({ where: { id: run.id, status: { in: ['queued', 'running'] } }, data: { status: 'queued', error: 'interrupted (its job was lost with the process or the queue): queued again' } });
+      await prisma.planningRun.updateMany({
+        where: { id: run.id, status: { in: ['queued', 'running'] } },
+        data: { status: 'queued', error: 'interrupted (its job was lost with the process or the queue): queued again' },
+      });
       requeued.push(run.id);
     } catch (error) {
       // Redis went away again: the next recovery sweeps what is left.

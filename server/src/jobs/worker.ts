@@ -25,7 +25,10 @@ export async function startWorker(config: Config, env: NodeJS.ProcessEnv = proce
   if (!config.databaseUrl) throw new ConfigError('a worker needs DATABASE_URL: the embedded database cannot be shared between processes');
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
   // The same realtime namespace as the API processes (REALTIME_PREFIX), or boards would not hear this worker.
-  const broadcaster = await createRemoteBroadcaster(config.redisUrl, { prisma: db.prisma, ...(env.REALTIME_PREFIX ? { redisPrefix: env.REALTIME_PREFIX } : {}) });
+  const broadcaster = await createRemoteBroadcaster(config.redisUrl, {
+    prisma: db.prisma,
+    ...(env.REALTIME_PREFIX ? { redisPrefix: env.REALTIME_PREFIX } : {}),
+  });
   const runner = await createJobRunner({ config, prisma: db.prisma, broadcaster }, { ...jobOptionsFromEnv(env), runWorkers: true, log });
   log(`ready: processing planning and dispatch jobs (queue prefix ${env.QUEUE_PREFIX || 'tournee'})`);
   let stopping: Promise<void> | undefined;

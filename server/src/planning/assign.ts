@@ -46,7 +46,10 @@ export interface AssignResult {
 /** The client's version is stale: `current` is the record as it is now. */
 export class VersionConflictError extends Error {
   override readonly name = 'VersionConflictError';
-  constructor(message: string, readonly current: unknown) {
+  constructor(
+    message: string,
+    readonly current: unknown,
+  ) {
     super(message);
   }
 }
@@ -116,4 +119,3 @@ export async function assignIntervention(deps: AssignDeps, request: AssignReques
     ...(short ? { warnings: [{ code: 'parts_unavailable' as const, message: short }] } : {}),
   };
 }
-

@@ -88,8 +88,8 @@ export function planIndicators(records: PlanningRecords, problem: Considered, pl
       travelSeconds: t.kpis.travelSeconds,
       travelMeters: t.kpis.travelMeters,
       visits: planned.map((s) => s.interventionId).filter((id) => considered.has(id)),
-      start: instant(t.kpis.start) ?? (planned[0]?.plannedStart?.getTime() ?? null),
-      end: instant(t.kpis.end) ?? (planned.at(-1)?.plannedEnd?.getTime() ?? null),
+      start: instant(t.kpis.start) ?? planned[0]?.plannedStart?.getTime() ?? null,
+      end: instant(t.kpis.end) ?? planned.at(-1)?.plannedEnd?.getTime() ?? null,
       overtimeSeconds: t.kpis.overtimeSeconds,
     };
   });

@@ -109,7 +109,14 @@ export async function insertionCandidates(deps: InsertionDeps, interventionId: s
     else candidates.push(describe(d, c!));
   }
   candidates.sort((a, b) => a.score - b.score);
-  return { interventionId, agencyId: d.records.agency.id, day: d.day, candidates: candidates.slice(0, options.limit ?? 10), rejected, travelTimes: d.travelTimes };
+  return {
+    interventionId,
+    agencyId: d.records.agency.id,
+    day: d.day,
+    candidates: candidates.slice(0, options.limit ?? 10),
+    rejected,
+    travelTimes: d.travelTimes,
+  };
 }
 
 /** Why a technician has no candidate. */
@@ -182,12 +189,17 @@ export async function insertionDay(deps: InsertionDeps, interventionId: string, 
   // The day's plan without the visit: only what is on the day's tours (and the facts) matters to the insertion.
   const others: PlanningRecords = {
     ...records,
-    interventions: records.interventions.filter(
-      (i) => i.id !== interventionId && (FIXED_STATUSES.has(i.status) || (i.stop !== null && i.stop.day === day)),
-    ),
+    interventions: records.interventions.filter((i) => i.id !== interventionId && (FIXED_STATUSES.has(i.status) || (i.stop !== null && i.stop.day === day))),
     tours: records.tours.map((t) => ({ ...t, stops: t.stops.filter((s) => s.interventionId !== interventionId) })),
   };
-  const positions = day === today ? await latestPositions(prisma, records.technicians.map((t) => t.id), now) : undefined;
+  const positions =
+    day === today
+      ? await latestPositions(
+          prisma,
+          records.technicians.map((t) => t.id),
+          now,
+        )
+      : undefined;
   const adapt = (r: PlanningRecords) => toFieldServiceProblem(r, { now, ...(positions ? { positions } : {}) });
   const alone = adapt({ ...records, interventions: [urgent], tours: [] });
   const visit = alone.problem.visits.find((v) => v.id === interventionId) ?? null;
@@ -285,10 +297,17 @@ function currentPlan(records: PlanningRecords, adapted: AdaptedProblem): FieldSe
     unassigned: [],
     cost: zero,
     kpis: {
-      visits: 0, assigned: 0, unassigned: 0, travelTime: 0, travelDistance: 0, serviceTime: 0, overtime: 0,
+      visits: 0,
+      assigned: 0,
+      unassigned: 0,
+      travelTime: 0,
+      travelDistance: 0,
+      serviceTime: 0,
+      overtime: 0,
       sla: { withDeadline: 0, met: 0, compliance: 100 },
       unassignedByReason: { no_skill_level: 0, no_shift_in_date_range: 0, time_window_unreachable: 0, sector_rule: 0, day_capacity: 0 },
-      utilisation: [], balanceIndex: 1,
+      utilisation: [],
+      balanceIndex: 1,
     },
   };
 }
@@ -324,9 +343,21 @@ export interface TimedMove {
  */
 export function timeMove(d: InsertionDay, technicianId: string, where: { position?: number; at?: Date } = {}): TimedMove {
   const refuse = (reason: UnassignedReason | 'window', message: string): TimedMove => ({
-    technicianId, day: d.day, position: where.position ?? 0, eta: null, plannedStart: null, plannedEnd: null,
-    addedTravelSeconds: 0, addedTravelMeters: 0, overtimeSeconds: 0, overtimeBeforeSeconds: 0, slaMet: null,
-    delayed: [], pushedOut: [], plan: null, refusal: { reason, message },
+    technicianId,
+    day: d.day,
+    position: where.position ?? 0,
+    eta: null,
+    plannedStart: null,
+    plannedEnd: null,
+    addedTravelSeconds: 0,
+    addedTravelMeters: 0,
+    overtimeSeconds: 0,
+    overtimeBeforeSeconds: 0,
+    slaMet: null,
+    delayed: [],
+    pushedOut: [],
+    plan: null,
+    refusal: { reason, message },
   });
   if (!d.records.technicians.some((t) => t.id === technicianId)) {
     return refuse('no_shift', `technician ${technicianId} is not an active technician of the intervention's agency`);
@@ -399,7 +430,14 @@ export function timeMove(d: InsertionDay, technicianId: string, where: { positio
   }
   // Legs between the served stops, in order, from where the tour's changeable part starts.
   const stops: PlannedStop[] = facts.map((interventionId, sequence) => ({
-    interventionId, sequence, planned: false, plannedArrival: null, plannedStart: null, plannedEnd: null, travelSeconds: null, travelMeters: null,
+    interventionId,
+    sequence,
+    planned: false,
+    plannedArrival: null,
+    plannedStart: null,
+    plannedEnd: null,
+    travelSeconds: null,
+    travelMeters: null,
   }));
   let from = tour.frame.originLoc;
   for (let i = 0; i <= m; i++) {
@@ -444,7 +482,14 @@ export function timeMove(d: InsertionDay, technicianId: string, where: { positio
       },
     ],
     unassigned: pushed.map((interventionId) => ({ interventionId, reason: 'capacity' as const })),
-    summary: { planned: stops.filter((s) => s.planned).length, unassigned: pushed.length, cost: 0, travelSeconds: Math.round(travel), travelMeters: Math.round(distance), solvingMs: null },
+    summary: {
+      planned: stops.filter((s) => s.planned).length,
+      unassigned: pushed.length,
+      cost: 0,
+      travelSeconds: Math.round(travel),
+      travelMeters: Math.round(distance),
+      solvingMs: null,
+    },
   };
   return {
     technicianId,

@@ -68,8 +68,7 @@ export async function loadPlanningRecords(db: Db, agencyId: string, daysIn: read
         startMinute: s.startMinute,
         endMinute: s.endMinute,
         breakMinutes: s.breakMinutes,
-        breakWindow:
-          s.breakStartMinute !== null && s.breakEndMinute !== null ? { startMinute: s.breakStartMinute, endMinute: s.breakEndMinute } : null,
+        breakWindow: s.breakStartMinute !== null && s.breakEndMinute !== null ? { startMinute: s.breakStartMinute, endMinute: s.breakEndMinute } : null,
       })),
       absences: t.absences.map((a) => ({ startsAt: a.startsAt, endsAt: a.endsAt })),
     })),

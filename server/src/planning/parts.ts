@@ -2,14 +2,7 @@
 // functions: which technicians can get a visit's parts (their van and the
 // agency's central depots, free stock shared by the visits in priority
 // order), and — once a plan is stored — the reservations that follow it.
-import {
-  BackOfficeError,
-  partsAvailability,
-  pickupDepotIds,
-  releaseReservations,
-  reserveParts,
-  type PartsAvailability,
-} from '../back-office/index.ts';
+import { BackOfficeError, partsAvailability, pickupDepotIds, releaseReservations, reserveParts, type PartsAvailability } from '../back-office/index.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { PLANNABLE_STATUSES, type InterventionRecord, type PartsAccess, type PlanningRecords } from './records.ts';
 import type { IsoDay } from './time.ts';
@@ -143,16 +136,15 @@ export interface ReservationWarning {
  * a visit taken out of the plan. Never throws for stock reasons: what could
  * not be reserved comes back as warnings (the plan stands).
  */
-export async function syncReservations(
-  prisma: PrismaClient,
-  agencyId: string,
-  placements: ReadonlyMap<string, string | null>,
-): Promise<ReservationWarning[]> {
+export async function syncReservations(prisma: PrismaClient, agencyId: string, placements: ReadonlyMap<string, string | null>): Promise<ReservationWarning[]> {
   const ids = [...placements.keys()];
   if (ids.length === 0) return [];
   const [needs, active] = await Promise.all([
     prisma.interventionPart.findMany({ where: { interventionId: { in: ids } }, select: { interventionId: true, partId: true, quantity: true } }),
-    prisma.stockReservation.findMany({ where: { interventionId: { in: ids }, status: 'active' }, select: { interventionId: true, partId: true, depotId: true, quantity: true } }),
+    prisma.stockReservation.findMany({
+      where: { interventionId: { in: ids }, status: 'active' },
+      select: { interventionId: true, partId: true, depotId: true, quantity: true },
+    }),
   ]);
   const depots = new PickupDepots(prisma, agencyId);
   const warnings: ReservationWarning[] = [];

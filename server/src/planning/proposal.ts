@@ -43,34 +43,28 @@ export function readProposal(value: unknown): Proposal {
   }
   const records: PlanningRecords = {
     ...(j.records as PlanningRecords),
-    interventions: (j.records.interventions as Json[]).map(
-      (i): InterventionRecord => ({
-        ...(i as InterventionRecord),
-        slaDeadline: date(i.slaDeadline),
-        timeWindows: (i.timeWindows as Json[]).map((w) => ({ start: new Date(w.start), end: new Date(w.end) })),
-        plannedStart: date(i.plannedStart),
-        plannedEnd: date(i.plannedEnd),
-        actualStart: date(i.actualStart),
-        actualEnd: date(i.actualEnd),
-        stop: i.stop ? ({ ...(i.stop as StopRecord), plannedStart: date(i.stop.plannedStart), plannedEnd: date(i.stop.plannedEnd) } as StopRecord) : null,
-      }),
-    ),
+    interventions: (j.records.interventions as Json[]).map((i): InterventionRecord => ({
+      ...(i as InterventionRecord),
+      slaDeadline: date(i.slaDeadline),
+      timeWindows: (i.timeWindows as Json[]).map((w) => ({ start: new Date(w.start), end: new Date(w.end) })),
+      plannedStart: date(i.plannedStart),
+      plannedEnd: date(i.plannedEnd),
+      actualStart: date(i.actualStart),
+      actualEnd: date(i.actualEnd),
+      stop: i.stop ? ({ ...(i.stop as StopRecord), plannedStart: date(i.stop.plannedStart), plannedEnd: date(i.stop.plannedEnd) } as StopRecord) : null,
+    })),
   };
   const plan: Plan = {
     ...(j.plan as Plan),
-    tours: (j.plan.tours as Json[]).map(
-      (t): PlannedTour => ({
-        ...(t as PlannedTour),
-        stops: (t.stops as Json[]).map(
-          (s): PlannedStop => ({
-            ...(s as PlannedStop),
-            plannedArrival: date(s.plannedArrival),
-            plannedStart: date(s.plannedStart),
-            plannedEnd: date(s.plannedEnd),
-          }),
-        ),
-      }),
-    ),
+    tours: (j.plan.tours as Json[]).map((t): PlannedTour => ({
+      ...(t as PlannedTour),
+      stops: (t.stops as Json[]).map((s): PlannedStop => ({
+        ...(s as PlannedStop),
+        plannedArrival: date(s.plannedArrival),
+        plannedStart: date(s.plannedStart),
+        plannedEnd: date(s.plannedEnd),
+      })),
+    })),
   };
   return { records, problem: { jobs: j.problem.jobs, excluded: j.problem.excluded }, plan };
 }

@@ -19,7 +19,11 @@ export interface RoadTravel {
   /** Whether OSRM is configured (matrices then cover only the places asked for). */
   readonly road: boolean;
   /** A matrix over every place the engine will use, or none (then the engine estimates). */
-  matrix(problem: FieldServiceProblem, state?: RealtimeState, extraVisits?: readonly Visit[]): Promise<{ matrix: TravelMatrix | undefined; times: TravelTimes }>;
+  matrix(
+    problem: FieldServiceProblem,
+    state?: RealtimeState,
+    extraVisits?: readonly Visit[],
+  ): Promise<{ matrix: TravelMatrix | undefined; times: TravelTimes }>;
 }
 
 export interface RoadTravelOptions {

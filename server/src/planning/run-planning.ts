@@ -92,7 +92,13 @@ export async function runPlanning(
   const from = request.wholeDays ? zonedInstant(records.days[0]!, 0, tz) : now;
   const today = localDay(now, tz);
   const positions =
-    !request.wholeDays && records.days.includes(today) ? await latestPositions(prisma, records.technicians.map((t) => t.id), now) : undefined;
+    !request.wholeDays && records.days.includes(today)
+      ? await latestPositions(
+          prisma,
+          records.technicians.map((t) => t.id),
+          now,
+        )
+      : undefined;
   const parts = await partsAccess(prisma, records);
   const adapted = toFieldServiceProblem(records, { now: from, parts, ...(positions ? { positions } : {}) });
   const before = storedIndicators(records, adapted);
@@ -184,6 +190,8 @@ export function summarize(
     },
     before,
     unassigned: plan.unassigned,
-    tours: plan.tours.filter((t) => t.stops.length > 0).map((t) => ({ technicianId: t.technicianId, day: t.day, stops: t.stops.length, travelSeconds: t.kpis.travelSeconds })),
+    tours: plan.tours
+      .filter((t) => t.stops.length > 0)
+      .map((t) => ({ technicianId: t.technicianId, day: t.day, stops: t.stops.length, travelSeconds: t.kpis.travelSeconds })),
   };
 }

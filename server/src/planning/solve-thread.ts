@@ -26,7 +26,8 @@ port.on('message', (request: SolveRequest) => {
       ...(request.maxIterations !== undefined ? { maxIterations: request.maxIterations } : {}),
     }).then(
       (output) => post({ id: request.id, type: 'done', output }),
-      (error: unknown) => post({ id: request.id, type: 'done', output: { code: 1, error: `internal: ${error instanceof Error ? error.message : String(error)}` } }),
+      (error: unknown) =>
+        post({ id: request.id, type: 'done', output: { code: 1, error: `internal: ${error instanceof Error ? error.message : String(error)}` } }),
     );
     return;
   }

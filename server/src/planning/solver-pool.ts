@@ -121,7 +121,10 @@ export const DEFAULT_QUICK_MAX_JOBS = 200;
 /** A lane's threads are busy and its queue is full: try again after `retryAfterSeconds`. */
 export class SolverBusyError extends Error {
   override readonly name = 'SolverBusyError';
-  constructor(readonly lane: string, readonly retryAfterSeconds: number) {
+  constructor(
+    readonly lane: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super(`the solver is busy (${lane} solves): try again in ${retryAfterSeconds} s`);
   }
 }
@@ -139,7 +142,11 @@ export function problemSize(input: unknown): number {
 }
 
 /** Searches for one ad-hoc solve: several only for a large problem in an otherwise idle pool. */
-export function searchesFor(size: number, poolIdle: boolean, { quickMaxJobs = DEFAULT_QUICK_MAX_JOBS, threadsWhenIdle = defaultThreadsWhenIdle() }: Pick<SolverPoolOptions, 'quickMaxJobs' | 'threadsWhenIdle'> = {}): number {
+export function searchesFor(
+  size: number,
+  poolIdle: boolean,
+  { quickMaxJobs = DEFAULT_QUICK_MAX_JOBS, threadsWhenIdle = defaultThreadsWhenIdle() }: Pick<SolverPoolOptions, 'quickMaxJobs' | 'threadsWhenIdle'> = {},
+): number {
   return poolIdle && size > quickMaxJobs ? Math.max(1, threadsWhenIdle) : 1;
 }
 
@@ -171,7 +178,11 @@ export function createSolverPool(options: SolverPoolOptions = {}): SolverPool {
   return {
     solve: (task) => {
       const size = problemSize(task.input);
-      const threads = searchesFor(size, lanes.every((lane) => lane.idle()), options);
+      const threads = searchesFor(
+        size,
+        lanes.every((lane) => lane.idle()),
+        options,
+      );
       return (size <= quickMaxJobs ? quick : adHoc).run(
         (id) => ({
           kind: 'solve',
@@ -188,7 +199,12 @@ export function createSolverPool(options: SolverPoolOptions = {}): SolverPool {
       );
     },
     plan: (task) =>
-      planning.run((id) => ({ kind: 'plan', id, ...task }), task.timeLimitMs, undefined, (m) => (m.type === 'planned' ? m.outcome : undefined)),
+      planning.run(
+        (id) => ({ kind: 'plan', id, ...task }),
+        task.timeLimitMs,
+        undefined,
+        (m) => (m.type === 'planned' ? m.outcome : undefined),
+      ),
     async close() {
       await Promise.all([planning.close(), adHoc.close(), quick.close()]);
     },
@@ -213,7 +229,12 @@ const UNKNOWN_BUDGET_MS = 30_000;
 interface Lane {
   /** Nothing running nor waiting. */
   idle(): boolean;
-  run<T>(build: (id: number) => SolveRequest, budgetMs: number | undefined, onProgress: ((p: Progress) => void) | undefined, read: (m: SolveMessage) => T | undefined): Promise<T>;
+  run<T>(
+    build: (id: number) => SolveRequest,
+    budgetMs: number | undefined,
+    onProgress: ((p: Progress) => void) | undefined,
+    read: (m: SolveMessage) => T | undefined,
+  ): Promise<T>;
   close(): Promise<void>;
 }
 

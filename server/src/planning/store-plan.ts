@@ -62,11 +62,7 @@ export interface StorePlanInput {
 /** On the device of the technician (or about to be): changes are pushed to them. */
 const ON_DEVICE: ReadonlySet<InterventionStatus> = new Set(['assigned', 'dispatched']);
 
-export async function storePlan(
-  prisma: PrismaClient,
-  input: StorePlanInput,
-  finish?: (tx: Tx, stored: StoredPlan) => Promise<void>,
-): Promise<StoredPlan> {
+export async function storePlan(prisma: PrismaClient, input: StorePlanInput, finish?: (tx: Tx, stored: StoredPlan) => Promise<void>): Promise<StoredPlan> {
   return prisma.$transaction(
     async (tx) => {
       const result = await writePlan(tx, input);
@@ -267,7 +263,12 @@ function unplacedFields(before: InterventionRecord): InterventionFields | null {
     plannedStart: null,
     plannedEnd: null,
   };
-  const same = before.status === 'requested' && before.technicianId === after.technicianId && before.plannedStart === null && before.plannedEnd === null && before.stop === null;
+  const same =
+    before.status === 'requested' &&
+    before.technicianId === after.technicianId &&
+    before.plannedStart === null &&
+    before.plannedEnd === null &&
+    before.stop === null;
   return same ? null : after;
 }
 

@@ -93,9 +93,7 @@ export function toFieldServiceProblem(records: PlanningRecords, options: AdaptOp
       home: [home[0], home[1]],
       skills: Object.fromEntries(t.skills.filter((s) => s.level >= 1).map((s) => [s.skillId, Math.floor(s.level)])),
       shifts: days.flatMap((day) => engineShifts(t, day, clock)),
-      absences: t.absences
-        .map((a): Absence => ({ start: clock.seconds(a.startsAt), end: clock.seconds(a.endsAt) }))
-        .filter((a) => a.end > a.start),
+      absences: t.absences.map((a): Absence => ({ start: clock.seconds(a.startsAt), end: clock.seconds(a.endsAt) })).filter((a) => a.end > a.start),
     });
   }
   const working = new Set(technicians.map((t) => t.id));
@@ -204,8 +202,7 @@ export function toFieldServiceProblem(records: PlanningRecords, options: AdaptOp
   const positions = [...(options.positions ?? [])]
     .filter(([id]) => working.has(id))
     .map(([technician, at]) => ({ technician, location: [at[0], at[1]] as [number, number] }));
-  const state: RealtimeState | undefined =
-    nowSec > 0 ? { now: nowSec, ...(positions.length > 0 ? { positions } : {}) } : undefined;
+  const state: RealtimeState | undefined = nowSec > 0 ? { now: nowSec, ...(positions.length > 0 ? { positions } : {}) } : undefined;
 
   const keys = new Map<string, { technicianId: string; day: IsoDay }>();
   const add = (technicianId: string, day: IsoDay) => keys.set(tourKey(technicianId, day), { technicianId, day });
@@ -236,12 +233,7 @@ export function serverReason(reasons: readonly EngineReason[]): UnassignedReason
  * (empty ones too, so that stops the plan moves elsewhere are removed), the
  * day's facts first in the order they happened, then the engine's stops.
  */
-export function fromFieldServicePlan(
-  records: PlanningRecords,
-  adapted: AdaptedProblem,
-  plan: FieldServicePlan,
-  solvingMs: number | null = null,
-): Plan {
+export function fromFieldServicePlan(records: PlanningRecords, adapted: AdaptedProblem, plan: FieldServicePlan, solvingMs: number | null = null): Plan {
   const { clock } = adapted;
   const tz = records.agency.timezone;
   const iso = (s: number) => clock.instant(s).toISOString();
@@ -309,10 +301,7 @@ export function fromFieldServicePlan(
     };
   });
 
-  const unassigned: UnassignedVisit[] = [
-    ...adapted.excluded,
-    ...plan.unassigned.map((u) => ({ interventionId: u.visit, reason: serverReason(u.reasons) })),
-  ];
+  const unassigned: UnassignedVisit[] = [...adapted.excluded, ...plan.unassigned.map((u) => ({ interventionId: u.visit, reason: serverReason(u.reasons) }))];
   const planned = tours.reduce((n, t) => n + t.stops.filter((s) => s.planned).length, 0);
   return {
     tours,

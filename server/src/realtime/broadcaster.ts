@@ -4,9 +4,19 @@
 // (createRemoteBroadcaster): in both it emits through a socket.io Server whose
 // adapter, with Redis, carries the broadcast to every server process.
 import {
-  agencyRoom, sectorRoom, technicianRoom,
-  type AssignmentPush, type ChangeSource, type InterventionChange, type InterventionStatus, type JobProgress,
-  type JobQueue, type JobState, type OutboxMessage, type PlanChange, type PlanDelta,
+  agencyRoom,
+  sectorRoom,
+  technicianRoom,
+  type AssignmentPush,
+  type ChangeSource,
+  type InterventionChange,
+  type InterventionStatus,
+  type JobProgress,
+  type JobQueue,
+  type JobState,
+  type OutboxMessage,
+  type PlanChange,
+  type PlanDelta,
 } from '@tournee/contracts/realtime';
 import type { Outbox } from './outbox.ts';
 import { createPositionBatcher, type PositionBatcherOptions, type PositionInput } from './position-batcher.ts';

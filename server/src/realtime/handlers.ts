@@ -7,8 +7,16 @@
 // revealed; a technician asking for anything beyond its own room is refused.
 import type { z } from 'zod';
 import {
-  CLIENT_PAYLOADS, ackError, issueDetails, sectorRoom, technicianRoom,
-  type Ack, type ClientEventName, type ClientToServerEvents, type PlanSnapshot, type RealtimeErrorCode,
+  CLIENT_PAYLOADS,
+  ackError,
+  issueDetails,
+  sectorRoom,
+  technicianRoom,
+  type Ack,
+  type ClientEventName,
+  type ClientToServerEvents,
+  type PlanSnapshot,
+  type RealtimeErrorCode,
 } from '@tournee/contracts/realtime';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Outbox } from './outbox.ts';
@@ -25,7 +33,10 @@ export interface HandlerDeps {
 
 export class RequestError extends Error {
   override readonly name = 'RequestError';
-  constructor(readonly code: RealtimeErrorCode, message: string) {
+  constructor(
+    readonly code: RealtimeErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -36,8 +47,7 @@ type Payload<E extends ClientEventName> = z.infer<(typeof CLIENT_PAYLOADS)[E]>;
 export function registerHandlers(socket: RealtimeSocket, deps: HandlerDeps): void {
   const { prisma, outbox, planWatch } = deps;
   const data = socket.data;
-  const on = <E extends ClientEventName>(event: E, handler: (payload: Payload<E>) => Promise<AckData<E>>) =>
-    listen(socket, event, handler, deps.log);
+  const on = <E extends ClientEventName>(event: E, handler: (payload: Payload<E>) => Promise<AckData<E>>) => listen(socket, event, handler, deps.log);
 
   const notTechnician = (what: string) => {
     if (data.role === 'technician') throw new RequestError('forbidden', `technicians cannot ${what}`);
@@ -67,7 +77,7 @@ export function registerHandlers(socket: RealtimeSocket, deps: HandlerDeps): voi
   on('technician:subscribe', async ({ technicianId }) => {
     const room = technicianRoom(technicianId);
     if (data.role === 'technician') {
-      if (technicianId !== data.technicianId) throw new RequestError('forbidden', "technicians cannot follow another technician");
+      if (technicianId !== data.technicianId) throw new RequestError('forbidden', 'technicians cannot follow another technician');
       return { room }; // already in it since the handshake
     }
     const technician = await prisma.technician.findUnique({ where: { id: technicianId }, select: { agencyId: true } });
@@ -125,7 +135,7 @@ function listen<E extends ClientEventName>(
       (result) => reply({ ok: true, data: result }),
       (error: unknown) => {
         if (error instanceof RequestError) return reply(ackError(error.code, error.message));
-        log(`${event} failed for user ${socket.data.userId}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        log(`${event} failed for user ${socket.data.userId}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         reply(ackError('internal', `${event} failed on the server`));
       },
     );

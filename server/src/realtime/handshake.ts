@@ -1,10 +1,7 @@
 // Who may connect, and which rooms the claims open. Rooms are decided here,
 // from the verified token only — never from what the client asks — so a
 // technician's socket can only ever be in its own technician room.
-import {
-  HandshakeAuth, agencyRoom, technicianRoom,
-  type HandshakeErrorCode, type RoomName, type SocketData,
-} from '@tournee/contracts/realtime';
+import { HandshakeAuth, agencyRoom, technicianRoom, type HandshakeErrorCode, type RoomName, type SocketData } from '@tournee/contracts/realtime';
 import type { Sessions } from '../auth/sessions.ts';
 import type { Claims } from '../auth/tokens.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
@@ -55,9 +52,7 @@ export function handshakeMiddleware({ verifyToken, secret, prisma, sessions }: H
       throw new HandshakeError('forbidden', 'this technician account is not linked to a technician');
     }
     // Admins see every agency: the list is read at connection time.
-    const agencyIds = claims.role === 'admin'
-      ? (await prisma.agency.findMany({ select: { id: true } })).map((a) => a.id)
-      : [...claims.agencyIds];
+    const agencyIds = claims.role === 'admin' ? (await prisma.agency.findMany({ select: { id: true } })).map((a) => a.id) : [...claims.agencyIds];
     return { userId: claims.sub, role: claims.role, technicianId: claims.technicianId ?? null, agencyIds };
   }
 }

@@ -69,7 +69,9 @@ export async function createRealtime(options: RealtimeOptions): Promise<Realtime
   const redis = config.redisUrl ? await connectRealtimeRedis(config.redisUrl, { connectTimeoutMs: options.redisConnectTimeoutMs }) : undefined;
   if (redis) attachRedisAdapter(io, redis, prefix);
   const sequencer = redis
-    ? fallbackSequencer(redisSequencer(redis.pub, prefix), memorySequencer(), (error) => logger.debug({ err: error }, 'plan sequence drawn locally: Redis unreachable'))
+    ? fallbackSequencer(redisSequencer(redis.pub, prefix), memorySequencer(), (error) =>
+        logger.debug({ err: error }, 'plan sequence drawn locally: Redis unreachable'),
+      )
     : memorySequencer();
   const outbox = createOutbox(prisma);
   const broadcaster = createBroadcaster({ io, sequencer, outbox, frames: { intervalMs: options.frameIntervalMs } });

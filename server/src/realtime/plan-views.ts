@@ -4,9 +4,7 @@
 //
 //   await broadcaster.planChanged(agencyId, await planChangeFor(prisma, {
 //     date, reason: 'assignment', tourIds: [from.id, to.id], interventionIds: [visit.id] }));
-import type {
-  InterventionView, PlanChange, PlanChangeReason, PlanSnapshot, ResyncReason, Tombstone, TourView,
-} from '@tournee/contracts/realtime';
+import type { InterventionView, PlanChange, PlanChangeReason, PlanSnapshot, ResyncReason, Tombstone, TourView } from '@tournee/contracts/realtime';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { PlanSequencer } from './sequencer.ts';
 
@@ -47,10 +45,7 @@ export async function loadPlanSnapshot(
         {
           technicianId: null,
           status: { in: [...OPEN_STATUSES] },
-          AND: [
-            { OR: [{ earliestDate: null }, { earliestDate: { lte: day } }] },
-            { OR: [{ latestDate: null }, { latestDate: { gte: day } }] },
-          ],
+          AND: [{ OR: [{ earliestDate: null }, { earliestDate: { lte: day } }] }, { OR: [{ latestDate: null }, { latestDate: { gte: day } }] }],
         },
       ],
     }),

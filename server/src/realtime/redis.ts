@@ -104,8 +104,18 @@ export function attachRedisAdapter(io: RealtimeServer, redis: RealtimeRedis, pre
 // The commands the adapter sends without awaiting them.
 const PUBLISH_COMMANDS = new Set<PropertyKey>(['publish', 'PUBLISH', 'sPublish', 'SPUBLISH']);
 const SUBSCRIBE_COMMANDS = new Set<PropertyKey>([
-  'subscribe', 'SUBSCRIBE', 'pSubscribe', 'PSUBSCRIBE', 'sSubscribe', 'SSUBSCRIBE',
-  'unsubscribe', 'UNSUBSCRIBE', 'pUnsubscribe', 'PUNSUBSCRIBE', 'sUnsubscribe', 'SUNSUBSCRIBE',
+  'subscribe',
+  'SUBSCRIBE',
+  'pSubscribe',
+  'PSUBSCRIBE',
+  'sSubscribe',
+  'SSUBSCRIBE',
+  'unsubscribe',
+  'UNSUBSCRIBE',
+  'pUnsubscribe',
+  'PUNSUBSCRIBE',
+  'sUnsubscribe',
+  'SUNSUBSCRIBE',
 ]);
 
 /**
@@ -119,10 +129,11 @@ function catching(client: RedisClient, commands: ReadonlySet<PropertyKey>, onFai
     get(target, property) {
       if (commands.has(property)) {
         const command = Reflect.get(target, property, target) as (...args: unknown[]) => Promise<unknown>;
-        return (...args: unknown[]) => command.apply(target, args).catch((error: unknown) => {
-          onFailure(error);
-          return 0;
-        });
+        return (...args: unknown[]) =>
+          command.apply(target, args).catch((error: unknown) => {
+            onFailure(error);
+            return 0;
+          });
       }
       const value = Reflect.get(target, property, target) as unknown;
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
@@ -134,7 +145,13 @@ async function withinTime(promise: Promise<unknown>, ms: number): Promise<boolea
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
   try {
-    return await Promise.race([promise.then(() => true, () => false), timedOut]);
+    return await Promise.race([
+      promise.then(
+        () => true,
+        () => false,
+      ),
+      timedOut,
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -48,11 +48,7 @@ export function redisSequencer(client: RedisClient, prefix: string): PlanSequenc
       return { epoch: String(replies[2]), sequence: Number(replies[1]) };
     },
     async current(agencyId) {
-      const replies = await client
-        .multi()
-        .hSetNX(key(agencyId), 'epoch', randomUUID())
-        .hmGet(key(agencyId), ['epoch', 'sequence'])
-        .exec();
+      const replies = await client.multi().hSetNX(key(agencyId), 'epoch', randomUUID()).hmGet(key(agencyId), ['epoch', 'sequence']).exec();
       const [epoch, sequence] = replies[1] as unknown as [string, string | null];
       return { epoch: String(epoch), sequence: Number(sequence ?? 0) };
     },

@@ -28,10 +28,14 @@ export interface ReplicationDeps {
 
 function handle(tx: Tx, actor: Actor, action: FieldAction, now: Date): Promise<Handled> {
   switch (action.kind) {
-    case 'status': return applyStatus(tx, actor, action, now);
-    case 'complete': return applyComplete(tx, actor, action, now);
-    case 'photo': return applyPhoto(tx, actor, action, now);
-    case 'request_part': return applyRequestPart(tx, actor, action);
+    case 'status':
+      return applyStatus(tx, actor, action, now);
+    case 'complete':
+      return applyComplete(tx, actor, action, now);
+    case 'photo':
+      return applyPhoto(tx, actor, action, now);
+    case 'request_part':
+      return applyRequestPart(tx, actor, action);
   }
 }
 
@@ -52,10 +56,13 @@ async function applyOne(deps: ReplicationDeps, actor: Actor, action: FieldAction
   let result: FirstResult | undefined;
   for (let attempt = 1; result === undefined; attempt++) {
     try {
-      [handled, result] = await prisma.$transaction(async (tx) => {
-        const done = await handle(tx, actor, action, now);
-        return [done, await recordAction(tx, actor, action, done)] as const;
-      }, { timeout: 30_000, maxWait: 10_000 });
+      [handled, result] = await prisma.$transaction(
+        async (tx) => {
+          const done = await handle(tx, actor, action, now);
+          return [done, await recordAction(tx, actor, action, done)] as const;
+        },
+        { timeout: 30_000, maxWait: 10_000 },
+      );
     } catch (error) {
       if (error instanceof RaceError && attempt < 3) continue;
       if (error instanceof Refusal) {
@@ -87,7 +94,13 @@ async function applyOne(deps: ReplicationDeps, actor: Actor, action: FieldAction
       }
       if (error instanceof RaceError) {
         // Three lost races in a row: report it as the state having changed rather than fail the batch.
-        handled = { outcome: { status: 'rejected', error: 'the visit kept changing while this was applied: send it again', details: [] }, interventionId: null, agencyId: null, resultVersion: null, effects: {} };
+        handled = {
+          outcome: { status: 'rejected', error: 'the visit kept changing while this was applied: send it again', details: [] },
+          interventionId: null,
+          agencyId: null,
+          resultVersion: null,
+          effects: {},
+        };
         result = { id: action.id, ...handled.outcome } as FirstResult;
         return result;
       }
@@ -98,9 +111,18 @@ async function applyOne(deps: ReplicationDeps, actor: Actor, action: FieldAction
   await announce({ prisma, broadcaster: deps.broadcaster, log }, handled!.effects, now);
   if (result.status === 'conflict' && deps.notifyConflict) {
     const notice: FieldConflictNotice = {
-      actionId: action.id, kind: action.kind, technicianId: actor.technicianId, technicianName: actor.name,
-      agencyId: handled!.agencyId, interventionId: handled!.interventionId, reason: result.reason, message: result.message,
-      current: result.current, receivedAt: now.toISOString(), resolvedAt: null, resolution: null,
+      actionId: action.id,
+      kind: action.kind,
+      technicianId: actor.technicianId,
+      technicianName: actor.name,
+      agencyId: handled!.agencyId,
+      interventionId: handled!.interventionId,
+      reason: result.reason,
+      message: result.message,
+      current: result.current,
+      receivedAt: now.toISOString(),
+      resolvedAt: null,
+      resolution: null,
     };
     try {
       deps.notifyConflict(notice);
@@ -116,7 +138,12 @@ async function duplicateOf(prisma: PrismaClient, actor: Actor, action: FieldActi
   if (!seen) return null;
   if (seen.technicianId !== actor.technicianId) {
     // UUIDs do not collide by chance: this is another device's action id, which is not ours to reveal.
-    return { id: action.id, status: 'rejected', error: 'this action id is already taken: generate a new one', details: [{ path: 'id', message: 'already used' }] };
+    return {
+      id: action.id,
+      status: 'rejected',
+      error: 'this action id is already taken: generate a new one',
+      details: [{ path: 'id', message: 'already used' }],
+    };
   }
   return { id: action.id, status: 'duplicate', first: seen.result as unknown as FirstResult };
 }

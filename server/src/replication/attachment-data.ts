@@ -19,7 +19,9 @@ export async function decodeImageDataUrl(dataUrl: string, field: string): Promis
   const sniffed = await fileTypeFromBuffer(decoded.bytes);
   if (sniffed?.mime !== decoded.mimeType) {
     const found = sniffed ? `${sniffed.mime} bytes` : 'bytes of no known image type';
-    throw rejected(`${field} is not a ${decoded.mimeType} image`, [{ path: field, in: 'body', message: `declared ${decoded.mimeType}, but the data is ${found}` }]);
+    throw rejected(`${field} is not a ${decoded.mimeType} image`, [
+      { path: field, in: 'body', message: `declared ${decoded.mimeType}, but the data is ${found}` },
+    ]);
   }
   return decoded;
 }

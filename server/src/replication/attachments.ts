@@ -16,7 +16,11 @@ export async function readAttachment(db: Db, auth: Claims, id: string): Promise<
   const row = await db.attachment.findUnique({
     where: { id },
     select: {
-      fileName: true, mimeType: true, data: true, siteId: true, equipmentId: true,
+      fileName: true,
+      mimeType: true,
+      data: true,
+      siteId: true,
+      equipmentId: true,
       intervention: { select: { id: true, agencyId: true, technicianId: true } },
       equipment: { select: { siteId: true } },
     },

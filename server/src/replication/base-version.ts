@@ -16,7 +16,11 @@ export async function expectedVersion(
   const where = { interventionId: visit.id, agencyId: visit.agencyId };
   if (base.baseVersion !== undefined) {
     if (base.baseVersion > visit.version) {
-      throw rejected(`baseVersion ${base.baseVersion} is newer than the server's ${visit.version}`, [{ path: 'baseVersion', message: 'never sent by the server' }], where);
+      throw rejected(
+        `baseVersion ${base.baseVersion} is newer than the server's ${visit.version}`,
+        [{ path: 'baseVersion', message: 'never sent by the server' }],
+        where,
+      );
     }
     return base.baseVersion;
   }
@@ -26,7 +30,11 @@ export async function expectedVersion(
     select: { technicianId: true, interventionId: true, outcome: true, resultVersion: true },
   });
   if (!previous || previous.technicianId !== actor.technicianId || previous.interventionId !== visit.id) {
-    throw rejected(`after: no earlier action ${after} of yours on this visit (send actions in the order they were recorded)`, [{ path: 'after', message: 'unknown action' }], where);
+    throw rejected(
+      `after: no earlier action ${after} of yours on this visit (send actions in the order they were recorded)`,
+      [{ path: 'after', message: 'unknown action' }],
+      where,
+    );
   }
   if (previous.outcome !== 'applied') {
     throw conflict('depends_on_conflict', 'it follows an action that was not applied', { dependsOn: after }, where);

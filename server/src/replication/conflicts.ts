@@ -8,8 +8,18 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from './types.ts';
 
 const SELECT = {
-  id: true, kind: true, technicianId: true, agencyId: true, interventionId: true, reason: true, result: true, payload: true,
-  receivedAt: true, resolvedAt: true, resolution: true, technician: { select: { firstName: true, lastName: true } },
+  id: true,
+  kind: true,
+  technicianId: true,
+  agencyId: true,
+  interventionId: true,
+  reason: true,
+  result: true,
+  payload: true,
+  receivedAt: true,
+  resolvedAt: true,
+  resolution: true,
+  technician: { select: { firstName: true, lastName: true } },
 } as const;
 type Row = Prisma.ReplicationActionGetPayload<{ select: typeof SELECT }>;
 

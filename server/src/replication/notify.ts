@@ -40,6 +40,7 @@ export async function announce(deps: AnnounceDeps, effects: Effects, now: Date):
   if (effects.visitDone) {
     // Best effort: the nightly service-plan generation folds done visits in anyway.
     await recordVisitDone(deps.prisma, effects.visitDone, now).catch((error: unknown) =>
-      deps.log(`service plan update after ${effects.visitDone} failed`, error));
+      deps.log(`service plan update after ${effects.visitDone} failed`, error),
+    );
   }
 }

@@ -21,8 +21,17 @@ type Row = Prisma.PartRequestGetPayload<{ include: { part: { select: { reference
 
 export function officeView(r: Omit<Row, 'part'>): OfficePartRequest {
   return {
-    id: r.id, technicianId: r.technicianId, agencyId: r.agencyId, partId: r.partId, quantity: r.quantity, what: r.kind,
-    status: r.status, interventionId: r.interventionId, note: r.note, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+    id: r.id,
+    technicianId: r.technicianId,
+    agencyId: r.agencyId,
+    partId: r.partId,
+    quantity: r.quantity,
+    what: r.kind,
+    status: r.status,
+    interventionId: r.interventionId,
+    note: r.note,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
   };
 }
 
@@ -65,19 +74,16 @@ export interface MovedRequest {
   readonly transfer: { batchId: string; fromDepotId: string; toDepotId: string; quantity: number } | null;
 }
 
-export async function movePartRequest(
-  prisma: PrismaClient,
-  auth: Claims,
-  id: string,
-  move: PartRequestTransition,
-  now: Date,
-): Promise<MovedRequest> {
+export async function movePartRequest(prisma: PrismaClient, auth: Claims, id: string, move: PartRequestTransition, now: Date): Promise<MovedRequest> {
   return inTransaction(prisma, async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM part_requests WHERE id = ${id} FOR UPDATE`;
-    const row = locked.length === 0 ? null : await tx.partRequest.findFirst({
-      where: { AND: [{ id }, scope(auth)] },
-      include: { part: { select: { reference: true, name: true } } },
-    });
+    const row =
+      locked.length === 0
+        ? null
+        : await tx.partRequest.findFirst({
+            where: { AND: [{ id }, scope(auth)] },
+            include: { part: { select: { reference: true, name: true } } },
+          });
     // Another agency's request is not revealed.
     if (!row) throw new PartRequestRefusal('not_found', 'part request not found');
     const current = officeView(row);
@@ -94,11 +100,21 @@ export async function movePartRequest(
         throw new PartRequestRefusal('invalid', 'fulfil from an active central depot of the request’s agency', 'fromDepotId', current);
       }
       const van = await vanOf(tx, row.technicianId);
-      if (!van) throw new PartRequestRefusal('conflict', 'the technician has no van depot to transfer the parts to: fulfil it without fromDepotId', 'fromDepotId', current);
+      if (!van)
+        throw new PartRequestRefusal(
+          'conflict',
+          'the technician has no van depot to transfer the parts to: fulfil it without fromDepotId',
+          'fromDepotId',
+          current,
+        );
       try {
         const batch = await transferStockIn(tx, {
-          fromDepotId: depot.id, toDepotId: van.id, lines: [{ partId: row.partId, quantity: row.quantity }],
-          reason: `demande ${row.id}`, now, userId: auth.sub,
+          fromDepotId: depot.id,
+          toDepotId: van.id,
+          lines: [{ partId: row.partId, quantity: row.quantity }],
+          reason: `demande ${row.id}`,
+          now,
+          userId: auth.sub,
         });
         transfer = { batchId: batch.batchId, fromDepotId: depot.id, toDepotId: van.id, quantity: row.quantity };
       } catch (error) {

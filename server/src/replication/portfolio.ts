@@ -51,9 +51,13 @@ export async function buildPortfolio(db: Db, actor: Actor, options: { days: numb
   for (let d = today; d <= last; d = addDays(d, 1)) {
     const tour = tours.find((t) => dayOfDateColumn(t.date) === d);
     const stops: PortfolioStop[] = (tour?.stops ?? []).map((s) => ({
-      interventionId: s.interventionId, sequence: s.sequence,
-      plannedArrival: s.plannedArrival?.toISOString() ?? null, plannedStart: s.plannedStart?.toISOString() ?? null, plannedEnd: s.plannedEnd?.toISOString() ?? null,
-      travelSeconds: s.travelSeconds, travelMeters: s.travelMeters,
+      interventionId: s.interventionId,
+      sequence: s.sequence,
+      plannedArrival: s.plannedArrival?.toISOString() ?? null,
+      plannedStart: s.plannedStart?.toISOString() ?? null,
+      plannedEnd: s.plannedEnd?.toISOString() ?? null,
+      travelSeconds: s.travelSeconds,
+      travelMeters: s.travelMeters,
     }));
     // Assigned but in no tour: on their planned day, or today when unscheduled or overdue.
     const loose = assigned
@@ -61,7 +65,15 @@ export async function buildPortfolio(db: Db, actor: Actor, options: { days: numb
       .filter((a) => (a.plannedStart === null || a.plannedStart < startOfToday ? d === today : localDay(a.plannedStart, tz) === d))
       .sort((a, b) => (a.plannedStart?.getTime() ?? Infinity) - (b.plannedStart?.getTime() ?? Infinity));
     for (const a of loose) {
-      stops.push({ interventionId: a.id, sequence: stops.length, plannedArrival: null, plannedStart: a.plannedStart?.toISOString() ?? null, plannedEnd: null, travelSeconds: null, travelMeters: null });
+      stops.push({
+        interventionId: a.id,
+        sequence: stops.length,
+        plannedArrival: null,
+        plannedStart: a.plannedStart?.toISOString() ?? null,
+        plannedEnd: null,
+        travelSeconds: null,
+        travelMeters: null,
+      });
     }
     days.push({ date: d, tour: tour ? { id: tour.id, status: tour.status, version: tour.version } : null, stops });
   }
@@ -70,7 +82,10 @@ export async function buildPortfolio(db: Db, actor: Actor, options: { days: numb
     visitSheets(db, ids, today),
     stockView(db, technician.id, technician.agencyId),
     db.partRequest.findMany({
-      where: { technicianId: technician.id, OR: [{ status: { in: ['requested', 'backordered'] } }, { createdAt: { gte: new Date(now.getTime() - REQUESTS_SHOWN_DAYS * 86_400_000) } }] },
+      where: {
+        technicianId: technician.id,
+        OR: [{ status: { in: ['requested', 'backordered'] } }, { createdAt: { gte: new Date(now.getTime() - REQUESTS_SHOWN_DAYS * 86_400_000) } }],
+      },
       orderBy: { createdAt: 'desc' },
       take: 100,
     }),
@@ -81,8 +96,12 @@ export async function buildPortfolio(db: Db, actor: Actor, options: { days: numb
 
   return {
     technician: {
-      id: technician.id, firstName: technician.firstName, lastName: technician.lastName, agencyId: technician.agencyId,
-      agencyName: technician.agency.name, timezone: tz,
+      id: technician.id,
+      firstName: technician.firstName,
+      lastName: technician.lastName,
+      agencyId: technician.agencyId,
+      agencyName: technician.agency.name,
+      timezone: tz,
       home: technician.homeLat !== null && technician.homeLon !== null ? { lat: technician.homeLat, lon: technician.homeLon } : null,
     },
     generatedAt: now.toISOString(),
@@ -91,7 +110,14 @@ export async function buildPortfolio(db: Db, actor: Actor, options: { days: numb
     visits,
     stock,
     requests: requests.map((r) => ({
-      id: r.id, partId: r.partId, quantity: r.quantity, what: r.kind, status: r.status, interventionId: r.interventionId, note: r.note, createdAt: r.createdAt.toISOString(),
+      id: r.id,
+      partId: r.partId,
+      quantity: r.quantity,
+      what: r.kind,
+      status: r.status,
+      interventionId: r.interventionId,
+      note: r.note,
+      createdAt: r.createdAt.toISOString(),
     })),
   };
 }

@@ -42,7 +42,10 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /** Postgres unique violation on the actions' primary key: the same action arrived twice at once. */
 export function isDuplicateKey(error: unknown): boolean {
-  const e = error as { code?: string; meta?: { modelName?: string; target?: unknown; driverAdapterError?: { cause?: { table?: string; originalMessage?: string } } } };
+  const e = error as {
+    code?: string;
+    meta?: { modelName?: string; target?: unknown; driverAdapterError?: { cause?: { table?: string; originalMessage?: string } } };
+  };
   if (e?.code !== 'P2002') return false;
   const cause = e.meta?.driverAdapterError?.cause;
   return e.meta?.modelName === 'ReplicationAction' || cause?.table === 'replication_actions' || /replication_actions/.test(cause?.originalMessage ?? '');

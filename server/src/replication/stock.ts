@@ -81,22 +81,35 @@ export async function consumeFromVan(
   const byId = new Map(parts.map((p) => [p.id, p]));
   const unknown = [...totals].filter(([id]) => !byId.has(id));
   if (unknown.length > 0) {
-    throw rejected('unknown parts', unknown.map(([id, t]) => ({ path: `partsUsed[${t.index}].partId`, message: `no part ${id}` })), where);
+    throw rejected(
+      'unknown parts',
+      unknown.map(([id, t]) => ({ path: `partsUsed[${t.index}].partId`, message: `no part ${id}` })),
+      where,
+    );
   }
   const van = await vanOf(tx, actor.technicianId);
   const levels = van ? await lockedOnHand(tx, van.id, [...totals.keys()]) : new Map<string, number>();
   const shortageOf = (partId: string, quantity: number): StockShortage => {
     const part = byId.get(partId)!;
-    return { partId, reference: part.reference, name: part.name, depotId: van?.id ?? null, depotName: van?.name ?? null, onHand: levels.get(partId) ?? 0, requested: quantity };
+    return {
+      partId,
+      reference: part.reference,
+      name: part.name,
+      depotId: van?.id ?? null,
+      depotName: van?.name ?? null,
+      onHand: levels.get(partId) ?? 0,
+      requested: quantity,
+    };
   };
-  const outOfStock = (shortage: StockShortage) => conflict(
-    'out_of_stock',
-    van
-      ? `${shortage.reference} ${shortage.name}: ${shortage.onHand} in your van, ${shortage.requested} used`
-      : `${shortage.reference} ${shortage.name}: you have no van depot to take it from`,
-    { shortage },
-    where,
-  );
+  const outOfStock = (shortage: StockShortage) =>
+    conflict(
+      'out_of_stock',
+      van
+        ? `${shortage.reference} ${shortage.name}: ${shortage.onHand} in your van, ${shortage.requested} used`
+        : `${shortage.reference} ${shortage.name}: you have no van depot to take it from`,
+      { shortage },
+      where,
+    );
   for (const [partId, { quantity }] of totals) {
     if (!van || ((levels.get(partId) ?? 0) < quantity && !van.allowNegative)) throw outOfStock(shortageOf(partId, quantity));
   }
@@ -136,13 +149,22 @@ export async function stockView(db: Db, technicianId: string, agencyId: string):
   const [parts, depots] = await Promise.all([
     db.part.findMany({ where: { active: true }, select: { id: true, reference: true, name: true }, orderBy: { reference: 'asc' }, take: 5_000 }),
     db.depot.findMany({
-      where: { active: true, OR: [{ technicianId, kind: 'van' }, { agencyId, kind: 'central' }] },
+      where: {
+        active: true,
+        OR: [
+          { technicianId, kind: 'van' },
+          { agencyId, kind: 'central' },
+        ],
+      },
       select: { id: true, name: true, kind: true, technicianId: true, levels: { select: { partId: true, onHand: true } } },
       orderBy: { name: 'asc' },
     }),
   ]);
   const view = (d: (typeof depots)[number]): DepotStock => ({
-    depotId: d.id, name: d.name, kind: d.kind, levels: d.levels.map((l) => ({ partId: l.partId, onHand: l.onHand })),
+    depotId: d.id,
+    name: d.name,
+    kind: d.kind,
+    levels: d.levels.map((l) => ({ partId: l.partId, onHand: l.onHand })),
   });
   const van = depots.find((d) => d.kind === 'van' && d.technicianId === technicianId);
   return { parts, van: van ? view(van) : null, central: depots.filter((d) => d.kind === 'central').map(view) };

@@ -59,11 +59,8 @@ export const conflict = (
   where: { interventionId?: string | null; agencyId?: string | null } = {},
 ) => new Refusal({ status: 'conflict', reason, message, current }, where.interventionId ?? null, where.agencyId ?? null);
 
-export const rejected = (
-  error: string,
-  details: ErrorResponse['details'] = [],
-  where: { interventionId?: string | null; agencyId?: string | null } = {},
-) => new Refusal({ status: 'rejected', error, details }, where.interventionId ?? null, where.agencyId ?? null);
+export const rejected = (error: string, details: ErrorResponse['details'] = [], where: { interventionId?: string | null; agencyId?: string | null } = {}) =>
+  new Refusal({ status: 'rejected', error, details }, where.interventionId ?? null, where.agencyId ?? null);
 
 /**
  * Another writer changed the row between our read and our conditional

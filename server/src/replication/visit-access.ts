@@ -7,8 +7,16 @@ import type { VisitState } from '@tournee/contracts/replication';
 import { conflict, rejected, type Actor, type Tx } from './types.ts';
 
 export const VISIT_SELECT = {
-  id: true, agencyId: true, status: true, version: true, technicianId: true, cancelReason: true,
-  siteId: true, equipmentId: true, actualStart: true, site: { select: { sectorId: true } },
+  id: true,
+  agencyId: true,
+  status: true,
+  version: true,
+  technicianId: true,
+  cancelReason: true,
+  siteId: true,
+  equipmentId: true,
+  actualStart: true,
+  site: { select: { sectorId: true } },
 } as const;
 
 export interface VisitRow {

@@ -13,17 +13,39 @@ const EVENTS_PER_EQUIPMENT = 10;
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 const day = (d: Date | null | undefined): string | null => (d ? dayOfDateColumn(d) : null);
 
-type AttachmentRow = { id: string; kind: 'photo' | 'signature' | 'document'; fileName: string; mimeType: string; sizeBytes: number; interventionId: string | null; equipmentId: string | null; siteId: string | null };
+type AttachmentRow = {
+  id: string;
+  kind: 'photo' | 'signature' | 'document';
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  interventionId: string | null;
+  equipmentId: string | null;
+  siteId: string | null;
+};
 
 export function documentInfo(a: AttachmentRow): DocumentInfo {
   return {
-    id: a.id, kind: a.kind, fileName: a.fileName, mimeType: a.mimeType, sizeBytes: a.sizeBytes,
+    id: a.id,
+    kind: a.kind,
+    fileName: a.fileName,
+    mimeType: a.mimeType,
+    sizeBytes: a.sizeBytes,
     attachedTo: a.interventionId ? 'intervention' : a.equipmentId ? 'equipment' : 'site',
     url: `/api/attachments/${encodeURIComponent(a.id)}`,
   };
 }
 
-const ATTACHMENT_META = { id: true, kind: true, fileName: true, mimeType: true, sizeBytes: true, interventionId: true, equipmentId: true, siteId: true } as const;
+const ATTACHMENT_META = {
+  id: true,
+  kind: true,
+  fileName: true,
+  mimeType: true,
+  sizeBytes: true,
+  interventionId: true,
+  equipmentId: true,
+  siteId: true,
+} as const;
 
 export async function visitSheets(db: Db, ids: readonly string[], today: string): Promise<VisitSheet[]> {
   if (ids.length === 0) return [];
@@ -58,23 +80,44 @@ export async function visitSheets(db: Db, ids: readonly string[], today: string)
       where: { siteId: { in: siteIds }, status: { in: ['done', 'closed'] } },
       orderBy: [{ actualEnd: 'desc' }, { id: 'desc' }],
       take: HISTORY_PER_SITE * siteIds.length,
-      select: { id: true, siteId: true, kind: true, status: true, equipmentId: true, actualEnd: true, plannedStart: true, problemDescription: true, report: true },
+      select: {
+        id: true,
+        siteId: true,
+        kind: true,
+        status: true,
+        equipmentId: true,
+        actualEnd: true,
+        plannedStart: true,
+        problemDescription: true,
+        report: true,
+      },
     }),
   ]);
 
   return rows.map((r): VisitSheet => {
     const equipment = r.site.equipment
       .map((e): EquipmentSheet => ({
-        id: e.id, category: e.category, brand: e.brand, model: e.model, serialNumber: e.serialNumber,
-        asSold: (e.asSold ?? {}) as Record<string, unknown>, asMaintained: (e.asMaintained ?? {}) as Record<string, unknown>,
+        id: e.id,
+        category: e.category,
+        brand: e.brand,
+        model: e.model,
+        serialNumber: e.serialNumber,
+        asSold: (e.asSold ?? {}) as Record<string, unknown>,
+        asMaintained: (e.asMaintained ?? {}) as Record<string, unknown>,
         installedOn: day(e.installedOn),
-        warranty: warrantyStatus(today, day(e.warrantyEndsOn), e.warranties.map((w) => ({ kind: w.kind, startsOn: day(w.startsOn)!, endsOn: day(w.endsOn)! }))),
+        warranty: warrantyStatus(
+          today,
+          day(e.warrantyEndsOn),
+          e.warranties.map((w) => ({ kind: w.kind, startsOn: day(w.startsOn)!, endsOn: day(w.endsOn)! })),
+        ),
         concerned: e.id === r.equipmentId,
         events: e.events.map((ev) => ({ occurredAt: ev.occurredAt.toISOString(), kind: ev.kind, summary: ev.summary })),
       }))
       // The equipment the visit is about first.
       .sort((a, b) => Number(b.concerned) - Number(a.concerned));
-    const mine = attachments.filter((a) => a.interventionId === r.id || a.siteId === r.siteId || (a.equipmentId !== null && equipment.some((e) => e.id === a.equipmentId)));
+    const mine = attachments.filter(
+      (a) => a.interventionId === r.id || a.siteId === r.siteId || (a.equipmentId !== null && equipment.some((e) => e.id === a.equipmentId)),
+    );
     const report = r.fieldReport;
     const fieldReport: FieldReportView | null = report && {
       workDone: report.workDone,
@@ -86,23 +129,47 @@ export async function visitSheets(db: Db, ids: readonly string[], today: string)
       attachments: mine.filter((a) => a.interventionId === r.id && a.kind !== 'document').map(documentInfo),
     };
     return {
-      id: r.id, agencyId: r.agencyId, status: r.status, version: r.version, kind: r.kind, priority: r.priority,
-      problemDescription: r.problemDescription, report: r.report, cancelReason: r.cancelReason,
-      estimatedDurationMinutes: r.estimatedDurationMinutes, slaDeadline: iso(r.slaDeadline),
+      id: r.id,
+      agencyId: r.agencyId,
+      status: r.status,
+      version: r.version,
+      kind: r.kind,
+      priority: r.priority,
+      problemDescription: r.problemDescription,
+      report: r.report,
+      cancelReason: r.cancelReason,
+      estimatedDurationMinutes: r.estimatedDurationMinutes,
+      slaDeadline: iso(r.slaDeadline),
       timeWindows: (r.timeWindows ?? []) as VisitSheet['timeWindows'],
-      plannedStart: iso(r.plannedStart), plannedEnd: iso(r.plannedEnd), actualStart: iso(r.actualStart), actualEnd: iso(r.actualEnd),
+      plannedStart: iso(r.plannedStart),
+      plannedEnd: iso(r.plannedEnd),
+      actualStart: iso(r.actualStart),
+      actualEnd: iso(r.actualEnd),
       customer: r.site.customer,
       site: {
-        id: r.site.id, name: r.site.name, address: r.site.address, postcode: r.site.postcode, city: r.site.city, lat: r.site.lat, lon: r.site.lon,
-        accessNotes: r.site.accessNotes, contactName: r.site.contactName, contactPhone: r.site.contactPhone,
+        id: r.site.id,
+        name: r.site.name,
+        address: r.site.address,
+        postcode: r.site.postcode,
+        city: r.site.city,
+        lat: r.site.lat,
+        lon: r.site.lon,
+        accessNotes: r.site.accessNotes,
+        contactName: r.site.contactName,
+        contactPhone: r.site.contactPhone,
       },
       equipment,
       history: past
         .filter((p) => p.siteId === r.siteId && p.id !== r.id)
         .slice(0, HISTORY_PER_SITE)
         .map((p) => ({
-          id: p.id, kind: p.kind, status: p.status, equipmentId: p.equipmentId, date: iso(p.actualEnd ?? p.plannedStart),
-          problemDescription: p.problemDescription, report: p.report,
+          id: p.id,
+          kind: p.kind,
+          status: p.status,
+          equipmentId: p.equipmentId,
+          date: iso(p.actualEnd ?? p.plannedStart),
+          problemDescription: p.problemDescription,
+          report: p.report,
         })),
       documents: mine.filter((a) => a.kind === 'document').map(documentInfo),
       fieldReport,

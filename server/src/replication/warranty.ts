@@ -17,5 +17,7 @@ export function warrantyStatus(today: string, equipmentEndsOn: string | null, wa
   if (equipmentEndsOn !== null && equipmentEndsOn >= today) return { status: 'covered', endsOn: equipmentEndsOn, kind: null };
   const ends = [...warranties.map((w) => w.endsOn), ...(equipmentEndsOn ? [equipmentEndsOn] : [])].filter((end) => end < today).sort();
   const last = ends.at(-1);
-  return last ? { status: 'expired', endsOn: last, kind: warranties.find((w) => w.endsOn === last)?.kind ?? null } : { status: 'none', endsOn: null, kind: null };
+  return last
+    ? { status: 'expired', endsOn: last, kind: warranties.find((w) => w.endsOn === last)?.kind ?? null }
+    : { status: 'none', endsOn: null, kind: null };
 }

@@ -32,12 +32,7 @@ export async function recordVisitDone(db: Db, interventionId: string, now: Date)
  * Recomputes a plan's next due occurrence (after an edit through the API, or a
  * visit done at `doneAt`) and stores it.
  */
-export async function refreshPlanSchedule(
-  db: Db,
-  servicePlanId: string,
-  now: Date,
-  done?: { doneAt: Date },
-): Promise<VisitDoneResult | null> {
+export async function refreshPlanSchedule(db: Db, servicePlanId: string, now: Date, done?: { doneAt: Date }): Promise<VisitDoneResult | null> {
   const row = await db.servicePlan.findUnique({ where: { id: servicePlanId }, include: planWithFacts });
   if (!row) return null;
   const timeZone = row.site.sector?.agency.timezone ?? DEFAULT_TIME_ZONE;

@@ -74,14 +74,7 @@ export async function generateDueVisits(
   return result;
 }
 
-async function generatePage(
-  db: Db,
-  rows: PlanRow[],
-  today: Day,
-  until: Day,
-  skillIds: Map<string, string>,
-  result: GenerateResult,
-): Promise<void> {
+async function generatePage(db: Db, rows: PlanRow[], today: Day, until: Day, skillIds: Map<string, string>, result: GenerateResult): Promise<void> {
   const interventions: Prisma.InterventionCreateManyInput[] = [];
   const skillsByPlan = new Map<string, Array<{ skillId: string; minLevel: number }>>();
 

@@ -20,9 +20,7 @@ export const planWithFacts = {
 export type PlanRow = Prisma.ServicePlanGetPayload<{ include: typeof planWithFacts }>;
 
 /** `required_skills` as stored on plans: [{"skill": "<code>", "minLevel": 2}]. */
-export const requiredSkillsSchema = z.array(
-  z.object({ skill: z.string().min(1), minLevel: z.number().int().min(1).max(5).default(1) }),
-);
+export const requiredSkillsSchema = z.array(z.object({ skill: z.string().min(1), minLevel: z.number().int().min(1).max(5).default(1) }));
 export type RequiredSkills = z.infer<typeof requiredSkillsSchema>;
 
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';

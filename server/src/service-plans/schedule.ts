@@ -113,9 +113,7 @@ function fixedDatesSchedule(plan: PlanFacts, until: Day): Schedule {
   const lastDone = effectiveLastDoneOn(plan);
   const existing = new Set(plan.visits.map((v) => v.dueOn).filter((d): d is Day => d !== null));
   const fulfilled = new Set(plan.visits.filter(isDone).map((v) => v.dueOn));
-  const open = [...new Set(plan.fixedDates)]
-    .sort()
-    .filter((d) => withinContract(plan, d) && (lastDone === null || d > lastDone) && !fulfilled.has(d));
+  const open = [...new Set(plan.fixedDates)].sort().filter((d) => withinContract(plan, d) && (lastDone === null || d > lastDone) && !fulfilled.has(d));
   const occurrences = open.map((d) => datedOccurrence(plan, d));
   return {
     next: occurrences[0] ?? null,

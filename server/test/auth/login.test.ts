@@ -10,8 +10,12 @@ describeOnEachDatabase('login', (h) => {
     const res = await call('POST', '/api/auth/login', { body: { email: '  Dispatcher.A@test.tournee.fr ', password: fixtures.password } });
     expect(res.status).toBe(200);
     expect(res.body.user).toEqual({
-      id: fixtures.users.dispatcherA.id, email: 'dispatcher.a@test.tournee.fr', name: 'dispatcher.a',
-      role: 'dispatcher', technicianId: null, agencyIds: [fixtures.agencyA.id],
+      id: fixtures.users.dispatcherA.id,
+      email: 'dispatcher.a@test.tournee.fr',
+      name: 'dispatcher.a',
+      role: 'dispatcher',
+      technicianId: null,
+      agencyIds: [fixtures.agencyA.id],
     });
     expect(res.body.token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     const cookie = res.headers.get('set-cookie')!;
@@ -73,7 +77,13 @@ describeOnEachDatabase('login', (h) => {
   it('answers 429 with a clear JSON error after too many failures for one email, not for others', async () => {
     const { db, fixtures } = h();
     // Its own app: a low limit, and counters no other test touches.
-    const app = createApp({ config: { authSecret: TEST_SECRET, redisUrl: undefined }, prisma: db.prisma, dbKind: db.kind, log: () => {}, loginRateLimit: { windowMs: 60_000, max: 3 } });
+    const app = createApp({
+      config: { authSecret: TEST_SECRET, redisUrl: undefined },
+      prisma: db.prisma,
+      dbKind: db.kind,
+      log: () => {},
+      loginRateLimit: { windowMs: 60_000, max: 3 },
+    });
     const server = await listen(app);
     const call = (body: unknown) => request<any>(server.url, 'POST', '/api/auth/login', { body });
     try {

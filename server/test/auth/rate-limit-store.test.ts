@@ -29,13 +29,20 @@ describeWithService(await checkRedis(), 'login counters in Redis', () => {
 
   async function serve(command: (args: string[]) => Promise<unknown>) {
     const app = createApp({
-      config: { authSecret: TEST_SECRET, redisUrl: undefined }, prisma: opened.db.prisma, dbKind: opened.db.kind, log: () => {},
-      loginRateLimit: { windowMs: 60_000, max: 2 }, loginCounters: { redis: command, prefix },
+      config: { authSecret: TEST_SECRET, redisUrl: undefined },
+      prisma: opened.db.prisma,
+      dbKind: opened.db.kind,
+      log: () => {},
+      loginRateLimit: { windowMs: 60_000, max: 2 },
+      loginCounters: { redis: command, prefix },
     });
     const server = await listen(app);
     return {
       login: (body: unknown) => request<any>(server.url, 'POST', '/api/auth/login', { body }),
-      close: async () => { await server.close(); await app.close(); },
+      close: async () => {
+        await server.close();
+        await app.close();
+      },
     };
   }
 
@@ -55,7 +62,9 @@ describeWithService(await checkRedis(), 'login counters in Redis', () => {
   });
 
   it('falls back to this process while Redis does not answer', async () => {
-    const down = async () => { throw Object.assign(new Error('The client is offline'), { name: 'ClientOfflineError' }); };
+    const down = async () => {
+      throw Object.assign(new Error('The client is offline'), { name: 'ClientOfflineError' });
+    };
     const app = await serve(down);
     try {
       const wrong = { email: 'tech1@test.tournee.fr', password: 'guess' };

@@ -20,7 +20,10 @@ describe('session tokens', () => {
     await expect(verifyToken(forged, SECRET)).rejects.toThrow('invalid token');
     const expired = await signToken({ sub: 'u1', role: 'dispatcher', agencyIds: [] }, SECRET, -10);
     await expect(verifyToken(expired, SECRET)).rejects.toThrow('token expired');
-    const wrongRole = await new SignJWT({ role: 'root', agencyIds: [] }).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setIssuer('tournee')
+    const wrongRole = await new SignJWT({ role: 'root', agencyIds: [] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u1')
+      .setIssuer('tournee')
       .sign(new TextEncoder().encode(SECRET));
     await expect(verifyToken(wrongRole, SECRET)).rejects.toThrow('token claims are malformed');
     await expect(verifyToken('garbage', SECRET)).rejects.toThrow(InvalidTokenError);

@@ -18,13 +18,26 @@ export type Opened = { db: Database; url?: string; cleanup(): Promise<void> };
 export async function openPostgres(): Promise<Opened> {
   const database = await createTestDatabase();
   const db = await openDatabase({ databaseUrl: database.url, dataDir: '/nonexistent' });
-  return { db, url: database.url, cleanup: async () => { await db.close(); await database.drop(); } };
+  return {
+    db,
+    url: database.url,
+    cleanup: async () => {
+      await db.close();
+      await database.drop();
+    },
+  };
 }
 
 export async function openPglite(): Promise<Opened> {
   const dir = await freshPgliteDataDir('tournee-back-office-');
   const db = await openDatabase({ dataDir: dir });
-  return { db, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    db,
+    cleanup: async () => {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export async function seedBackOffice(prisma: PrismaClient) {

@@ -33,7 +33,11 @@ async function health(url: string): Promise<Health> {
 }
 
 async function login(url: string, email: string): Promise<{ token: string; user: { technicianId: string | null; agencyIds: string[] } }> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   expect(res.status).toBe(200);
   return res.json() as never;
 }
@@ -63,7 +67,14 @@ describeWithService(services, 'chaos: Redis stopped and started under a running 
     testDb = await createTestDatabase();
     redis = ownRedis(await freePort());
     await redis.start();
-    server = await startServerProcess({ DATABASE_URL: testDb.url, REDIS_URL: redis.url, DEMO: '1', DEMO_DAY: 'next', QUEUE_PREFIX: 'chaos', DATA_DIR: tmpdir() });
+    server = await startServerProcess({
+      DATABASE_URL: testDb.url,
+      REDIS_URL: redis.url,
+      DEMO: '1',
+      DEMO_DAY: 'next',
+      QUEUE_PREFIX: 'chaos',
+      DATA_DIR: tmpdir(),
+    });
     sql = new pg.Client({ connectionString: testDb.url });
     await sql.connect();
   }, 300_000);
@@ -81,7 +92,7 @@ describeWithService(services, 'chaos: Redis stopped and started under a running 
     const asDispatcher = api(server.url, dispatcher.token);
     const asTechnician = api(server.url, technician.token);
     const agencyId = dispatcher.user.agencyIds[0]!;
-    const list = await (await asDispatcher('GET', `/api/interventions?limit=1&agencyId=${agencyId}`)).json() as { items: { id: string; version: number }[] };
+    const list = (await (await asDispatcher('GET', `/api/interventions?limit=1&agencyId=${agencyId}`)).json()) as { items: { id: string; version: number }[] };
     const intervention = list.items[0]!;
 
     await redis.kill();
@@ -97,14 +108,19 @@ describeWithService(services, 'chaos: Redis stopped and started under a running 
     const posted = await asTechnician('POST', '/api/positions', { positions: [{ lat: 43.5297, lon: 5.4474, recordedAt }] });
     expect(posted.status).toBe(202);
     await until(async () => {
-      const { rows } = await sql.query('SELECT 1 FROM technician_positions WHERE technician_id = $1 AND recorded_at = $2', [technician.user.technicianId, recordedAt]);
+      const { rows } = await sql.query('SELECT 1 FROM technician_positions WHERE technician_id = $1 AND recorded_at = $2', [
+        technician.user.technicianId,
+        recordedAt,
+      ]);
       return rows.length === 1;
     }, 'the acknowledged position in the database');
 
     // An office change: stored, answered 200.
     const patched = await asDispatcher('PATCH', `/api/interventions/${intervention.id}`, { version: intervention.version, estimatedDurationMinutes: 75 });
     expect(patched.status).toBe(200);
-    const { rows: [row] } = await sql.query('SELECT version, estimated_duration_minutes FROM interventions WHERE id = $1', [intervention.id]);
+    const {
+      rows: [row],
+    } = await sql.query('SELECT version, estimated_duration_minutes FROM interventions WHERE id = $1', [intervention.id]);
     expect(row).toMatchObject({ version: intervention.version + 1, estimated_duration_minutes: 75 });
 
     // A planning run needs the queue: 503 saying so, and nothing kept.
@@ -112,7 +128,7 @@ describeWithService(services, 'chaos: Redis stopped and started under a running 
     const plan = await asDispatcher('POST', '/api/plans', { agencyId, days: [day], requestId: 'chaos-outage', timeLimitMs: 500 });
     expect(plan.status).toBe(503);
     expect(plan.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect((await plan.json() as { error: string }).error).toMatch(/queue \(Redis\)/);
+    expect(((await plan.json()) as { error: string }).error).toMatch(/queue \(Redis\)/);
     const runId = planningRunId(planningJobId({ agencyId, days: [day], requestId: 'chaos-outage' } as never));
     const { rows: runs } = await sql.query('SELECT status FROM planning_runs WHERE id = $1', [runId]);
     expect(runs).toEqual([]);
@@ -120,7 +136,9 @@ describeWithService(services, 'chaos: Redis stopped and started under a running 
     // Past node-redis' command time-out (5 s), which is when the process used to die: still up, still answering.
     await new Promise((r) => setTimeout(r, 7_000));
     expect(server.running()).toBe(true);
-    expect((await asDispatcher('PATCH', `/api/interventions/${intervention.id}`, { version: intervention.version + 1, estimatedDurationMinutes: 80 })).status).toBe(200);
+    expect(
+      (await asDispatcher('PATCH', `/api/interventions/${intervention.id}`, { version: intervention.version + 1, estimatedDurationMinutes: 80 })).status,
+    ).toBe(200);
     expect(server.output()).not.toMatch(/uncaught exception: shutting down/);
     // Every Redis failure was handled where it happened, none reached the last-resort handler.
     expect(server.output()).not.toMatch(/unhandled promise rejection/);
@@ -130,11 +148,15 @@ describeWithService(services, 'chaos: Redis stopped and started under a running 
     await until(async () => (await health(server.url)).status === 'ok', 'health to be ok again');
     const replanned = await asDispatcher('POST', '/api/plans', { agencyId, days: [day], requestId: 'chaos-outage', timeLimitMs: 500 });
     expect(replanned.status).toBe(202);
-    const { id } = await replanned.json() as { id: string };
-    const run = await until(async () => {
-      const r = await (await asDispatcher('GET', `/api/plans/${id}`)).json() as { status: string };
-      return r.status === 'succeeded' || r.status === 'failed' ? r : undefined;
-    }, 'the run to finish', 120_000);
+    const { id } = (await replanned.json()) as { id: string };
+    const run = await until(
+      async () => {
+        const r = (await (await asDispatcher('GET', `/api/plans/${id}`)).json()) as { status: string };
+        return r.status === 'succeeded' || r.status === 'failed' ? r : undefined;
+      },
+      'the run to finish',
+      120_000,
+    );
     expect(run.status).toBe('succeeded');
     expect(server.running()).toBe(true);
   }, 400_000);
@@ -156,7 +178,14 @@ describeWithService(services, 'chaos: REDIS_URL where nothing listens', () => {
   }, 60_000);
 
   it('starts and listens degraded, sweeps a run a dead process left running, and recovers when Redis comes', async () => {
-    server = await startServerProcess({ DATABASE_URL: testDb.url, REDIS_URL: redis.url, DEMO: '1', DEMO_DAY: 'next', QUEUE_PREFIX: 'chaos-down', DATA_DIR: tmpdir() });
+    server = await startServerProcess({
+      DATABASE_URL: testDb.url,
+      REDIS_URL: redis.url,
+      DEMO: '1',
+      DEMO_DAY: 'next',
+      QUEUE_PREFIX: 'chaos-down',
+      DATA_DIR: tmpdir(),
+    });
     const h = await health(server.url);
     expect(h.status).toBe('degraded');
     expect(h.reasons?.join(' ')).toMatch(/Redis \(job queue\) unreachable/);
@@ -168,7 +197,16 @@ describeWithService(services, 'chaos: REDIS_URL where nothing listens', () => {
     // A run left `running` by a process that died, its job gone with Redis.
     const agencyId = dispatcher.user.agencyIds[0]!;
     const day = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const payload = { agencyId, days: [day], requestId: 'left-by-a-dead-process', timeLimitMs: 500, seed: 1, wholeDays: false, preview: false, requestedById: null };
+    const payload = {
+      agencyId,
+      days: [day],
+      requestId: 'left-by-a-dead-process',
+      timeLimitMs: 500,
+      seed: 1,
+      wholeDays: false,
+      preview: false,
+      requestedById: null,
+    };
     const jobId = planningJobId(payload as never);
     const runId = planningRunId(jobId);
     const sql = new pg.Client({ connectionString: testDb.url });
@@ -182,10 +220,16 @@ describeWithService(services, 'chaos: REDIS_URL where nothing listens', () => {
 
       await redis.start();
       await until(async () => (await health(server!.url)).status === 'ok', 'health to be ok once Redis listens');
-      const swept = await until(async () => {
-        const { rows: [run] } = await sql.query('SELECT status, error FROM planning_runs WHERE id = $1', [runId]);
-        return run.status === 'succeeded' || run.status === 'failed' ? run : undefined;
-      }, 'the interrupted run to be run again', 120_000);
+      const swept = await until(
+        async () => {
+          const {
+            rows: [run],
+          } = await sql.query('SELECT status, error FROM planning_runs WHERE id = $1', [runId]);
+          return run.status === 'succeeded' || run.status === 'failed' ? run : undefined;
+        },
+        'the interrupted run to be run again',
+        120_000,
+      );
       expect(swept.status).toBe('succeeded');
       expect(server.output()).not.toMatch(/unhandled promise rejection|uncaught/);
     } finally {

@@ -10,10 +10,12 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 
 export function freePort(): Promise<number> {
   return new Promise((res, rej) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => res(port));
-    }).once('error', rej);
+    const server = createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => res(port));
+      })
+      .once('error', rej);
   });
 }
 
@@ -43,11 +45,17 @@ export function ownRedis(port: number): OwnRedis {
     port,
     url: `redis://127.0.0.1:${port}`,
     async start() {
-      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       child.stdout!.on('data', (d) => (out += String(d)));
       child.stderr!.on('data', (d) => (out += String(d)));
-      await until(async () => out.includes('Ready to accept connections') || (child!.exitCode !== null && Promise.reject(new Error(out))), `redis-server on ${port}`, 20_000);
+      await until(
+        async () => out.includes('Ready to accept connections') || (child!.exitCode !== null && Promise.reject(new Error(out))),
+        `redis-server on ${port}`,
+        20_000,
+      );
     },
     async kill() {
       if (!child || child.exitCode !== null || child.signalCode !== null) return;
@@ -71,7 +79,16 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'info', SIMULATE: '0', PLANNING_AT: 'off', SERVICE_PLANS_AT: 'off', AUTH_SECRET: 'chaos-test', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      SIMULATE: '0',
+      PLANNING_AT: 'off',
+      SERVICE_PLANS_AT: 'off',
+      AUTH_SECRET: 'chaos-test',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -79,10 +96,14 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   child.stderr!.on('data', (d) => (out += String(d)));
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const running = () => child.exitCode === null && child.signalCode === null;
-  await until(async () => {
-    if (!running()) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before listening:\n${out}`);
-    return out.includes('listening on http');
-  }, `the server to listen (output so far:\n${out})`, 240_000).catch((error: unknown) => {
+  await until(
+    async () => {
+      if (!running()) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before listening:\n${out}`);
+      return out.includes('listening on http');
+    },
+    `the server to listen (output so far:\n${out})`,
+    240_000,
+  ).catch((error: unknown) => {
     if (running()) child.kill('SIGKILL');
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${out}`);
   });

@@ -80,9 +80,9 @@ describe('migrate on PGlite', () => {
     await expect(migrate(conn, { migrationsDir: dir })).rejects.toThrow(/99990101000000_broken failed and was rolled back/);
     const tables = await conn.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'");
     expect(tables).toHaveLength(0);
-    const [failed] = await conn.query<{ finished_at: unknown; logs: string }>(
-      'SELECT finished_at, logs FROM "_prisma_migrations" WHERE migration_name = $1', [name],
-    );
+    const [failed] = await conn.query<{ finished_at: unknown; logs: string }>('SELECT finished_at, logs FROM "_prisma_migrations" WHERE migration_name = $1', [
+      name,
+    ]);
     expect(failed?.finished_at).toBeNull();
     expect(failed?.logs).toMatch(/no_such_table/);
 

@@ -15,8 +15,20 @@ describe('geo', () => {
   });
 
   it('hulls counter-clockwise without interior points', () => {
-    const hull = convexHull([[0, 0], [2, 0], [1, 1], [2, 2], [0, 2], [1, 0]]);
-    expect(hull).toEqual([[0, 0], [2, 0], [2, 2], [0, 2]]);
+    const hull = convexHull([
+      [0, 0],
+      [2, 0],
+      [1, 1],
+      [2, 2],
+      [0, 2],
+      [1, 0],
+    ]);
+    expect(hull).toEqual([
+      [0, 0],
+      [2, 0],
+      [2, 2],
+      [0, 2],
+    ]);
     expect(ringArea([...hull, hull[0]!])).toBeGreaterThan(0);
   });
 

@@ -29,7 +29,10 @@ describe('demo logins', () => {
     await prisma.user.create({ data: { email: 'dispatcher@demo.tournee.fr', name: 'Disp', role: 'dispatcher', passwordHash, demo: true } });
     expect(await demoLogins(prisma)).toEqual({
       password: DEMO_PASSWORD,
-      accounts: [{ email: 'dispatcher@demo.tournee.fr', role: 'dispatcher' }, { email: 'technicien1@demo.tournee.fr', role: 'technician' }],
+      accounts: [
+        { email: 'dispatcher@demo.tournee.fr', role: 'dispatcher' },
+        { email: 'technicien1@demo.tournee.fr', role: 'technician' },
+      ],
     });
 
     // Served to the login screen with the UI's configuration; a deactivated one disappears.

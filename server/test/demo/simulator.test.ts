@@ -34,7 +34,14 @@ describe('startSimulator', () => {
     db = await openDatabase({ dataDir });
     fixture = await dayFixture(db.prisma);
     http = createServer();
-    realtime = await createRealtime({ httpServer: http, config: { redisUrl: undefined, authSecret: SECRET }, prisma: db.prisma, verifyToken, frameIntervalMs: 10, log: () => {} });
+    realtime = await createRealtime({
+      httpServer: http,
+      config: { redisUrl: undefined, authSecret: SECRET },
+      prisma: db.prisma,
+      verifyToken,
+      frameIntervalMs: 10,
+      log: () => {},
+    });
     http.listen(0, '127.0.0.1');
     await once(http, 'listening');
     const token = await signToken({ sub: 'dispatcher-1', role: 'dispatcher', agencyIds: [fixture.agency.id] }, SECRET);
@@ -60,7 +67,10 @@ describe('startSimulator', () => {
   it('follows the tour over simulated ticks, moving positions and statuses', async () => {
     let clock = at(6);
     const simulator = startSimulator({ prisma: db.prisma, broadcaster: realtime.broadcaster, now: () => clock, autoStart: false, persistEveryMs: 0 });
-    const status = async () => (await db.prisma.intervention.findMany({ where: { id: { in: fixture.interventions.map((i) => i.id) } }, orderBy: { plannedStart: 'asc' } })).map((i) => i.status);
+    const status = async () =>
+      (await db.prisma.intervention.findMany({ where: { id: { in: fixture.interventions.map((i) => i.id) } }, orderBy: { plannedStart: 'asc' } })).map(
+        (i) => i.status,
+      );
 
     expect(await simulator.tick()).toMatchObject({ technicians: 1, positions: 0, transitions: 0 }); // 6:00, still asleep
 
@@ -94,7 +104,19 @@ describe('startSimulator', () => {
     expect(received).toHaveLength(5);
     expect(received.every((p) => p.technicianId === fixture.technician.id && p.agencyId === fixture.agency.id)).toBe(true);
     expect(changes.map((c) => c.status)).toEqual([
-      'dispatched', 'en_route', 'on_site', 'done', 'dispatched', 'en_route', 'on_site', 'done', 'assigned', 'dispatched', 'en_route', 'on_site', 'done',
+      'dispatched',
+      'en_route',
+      'on_site',
+      'done',
+      'dispatched',
+      'en_route',
+      'on_site',
+      'done',
+      'assigned',
+      'dispatched',
+      'en_route',
+      'on_site',
+      'done',
     ]);
     expect(changes[0]).toMatchObject({ previousStatus: 'assigned', source: 'system', technicianId: fixture.technician.id, sectorId: fixture.sector.id });
 
@@ -109,10 +131,15 @@ describe('startSimulator', () => {
     const planned = await db.prisma.intervention.create({
       data: { agencyId: fixture.agency.id, siteId: fixture.sites[1]!.id, status: 'planned', technicianId: fixture.technician.id, estimatedDurationMinutes: 30 },
     });
-    await db.prisma.tourStop.create({ data: { tourId: fixture.tour.id, interventionId: planned.id, sequence: 4, plannedArrival: at(16), plannedStart: at(16), plannedEnd: at(16, 30) } });
+    await db.prisma.tourStop.create({
+      data: { tourId: fixture.tour.id, interventionId: planned.id, sequence: 4, plannedArrival: at(16), plannedStart: at(16), plannedEnd: at(16, 30) },
+    });
     const simulator = startSimulator({
-      prisma: db.prisma, broadcaster: { positions: () => {}, interventionChanged: () => {} },
-      now: () => at(17), autoStart: false, dispatchPlanned: false,
+      prisma: db.prisma,
+      broadcaster: { positions: () => {}, interventionChanged: () => {} },
+      now: () => at(17),
+      autoStart: false,
+      dispatchPlanned: false,
     });
     expect((await simulator.tick()).transitions).toBe(0);
     await simulator.stop();

@@ -39,7 +39,11 @@ type Principal = 'anonymous' | 'technicianOfB' | 'technicianOfA' | 'dispatcherOf
 /** Agency A's callers: the records named are not theirs. */
 const FOREIGN: readonly Principal[] = ['technicianOfA', 'dispatcherOfA'];
 const ROLE: Record<Exclude<Principal, 'anonymous'>, string> = {
-  technicianOfB: 'technician', technicianOfA: 'technician', dispatcherOfB: 'dispatcher', dispatcherOfA: 'dispatcher', admin: 'admin',
+  technicianOfB: 'technician',
+  technicianOfA: 'technician',
+  dispatcherOfB: 'dispatcher',
+  dispatcherOfA: 'dispatcher',
+  admin: 'admin',
 };
 
 interface Operation {
@@ -58,35 +62,91 @@ type Opened = { db: Database; cleanup(): Promise<void> };
 async function openPglite(): Promise<Opened> {
   const dir = await freshPgliteDataDir('tournee-matrix-');
   const db = await openDatabase({ dataDir: dir });
-  return { db, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    db,
+    cleanup: async () => {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function openPostgres(): Promise<Opened> {
   const database = await createTestDatabase();
   const db = await openDatabase({ databaseUrl: database.url, dataDir: '/nonexistent' });
-  return { db, cleanup: async () => { await db.close(); await database.drop(); } };
+  return {
+    db,
+    cleanup: async () => {
+      await db.close();
+      await database.drop();
+    },
+  };
 }
 
 /** Agency B's world: one record of each kind a path can name, and the callers. */
 async function seedWorld(db: Database) {
   const prisma = db.prisma;
   const f = await seedBackOffice(prisma);
-  const square = { type: 'Polygon', coordinates: [[[5.3, 43.2], [5.4, 43.2], [5.4, 43.3], [5.3, 43.2]]] };
+  const square = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [5.3, 43.2],
+        [5.4, 43.2],
+        [5.4, 43.3],
+        [5.3, 43.2],
+      ],
+    ],
+  };
   const sectorB = await prisma.sector.create({ data: { agencyId: f.agencyB.id, code: 'MRS-1', name: 'Vieux-Port', polygon: square } });
   await prisma.site.update({ where: { id: f.siteB.id }, data: { sectorId: sectorB.id } });
   const equipmentB = await prisma.equipment.create({ data: { siteId: f.siteB.id, category: 'heat_pump', brand: 'Daikin' } });
   const shiftB = await prisma.shift.create({ data: { technicianId: f.t3.id, weekday: 1, startMinute: 480, endMinute: 1020 } });
-  const absenceB = await prisma.absence.create({ data: { technicianId: f.t3.id, kind: 'leave', startsAt: new Date('2026-08-03T06:00:00Z'), endsAt: new Date('2026-08-07T18:00:00Z') } });
-  const runB = await prisma.planningRun.create({ data: { agencyId: f.agencyB.id, days: [new Date('2026-06-01')], status: 'succeeded', preview: true, decision: 'pending' } });
+  const absenceB = await prisma.absence.create({
+    data: { technicianId: f.t3.id, kind: 'leave', startsAt: new Date('2026-08-03T06:00:00Z'), endsAt: new Date('2026-08-07T18:00:00Z') },
+  });
+  const runB = await prisma.planningRun.create({
+    data: { agencyId: f.agencyB.id, days: [new Date('2026-06-01')], status: 'succeeded', preview: true, decision: 'pending' },
+  });
   const contractB = await prisma.contract.create({ data: { customerId: f.customer.id, reference: 'CT-MRS', startsOn: new Date('2026-01-01') } });
   await prisma.contractTerms.create({ data: { contractId: contractB.id, agencyId: f.agencyB.id, feeCents: 12_000, nextPeriodStart: new Date('2026-01-01') } });
-  const invoiceB = await prisma.billingDocument.create({ data: { kind: 'quote', agencyId: f.agencyB.id, customerId: f.customer.id, siteId: f.siteB.id, interventionId: f.interventions.b1.id, customerName: f.customer.name } });
-  const claimB = await prisma.warrantyClaim.create({ data: { agencyId: f.agencyB.id, supplierId: f.supplier.id, kind: 'repair', expectedCreditCents: 100, interventionId: f.interventions.b1.id, reference: 'GAR-MRS-1' } });
+  const invoiceB = await prisma.billingDocument.create({
+    data: {
+      kind: 'quote',
+      agencyId: f.agencyB.id,
+      customerId: f.customer.id,
+      siteId: f.siteB.id,
+      interventionId: f.interventions.b1.id,
+      customerName: f.customer.name,
+    },
+  });
+  const claimB = await prisma.warrantyClaim.create({
+    data: {
+      agencyId: f.agencyB.id,
+      supplierId: f.supplier.id,
+      kind: 'repair',
+      expectedCreditCents: 100,
+      interventionId: f.interventions.b1.id,
+      reference: 'GAR-MRS-1',
+    },
+  });
   const supplierOrderB = await prisma.supplierOrder.create({ data: { supplierId: f.supplier.id, depotId: f.depots.centralB.id, reference: 'CF-MRS-1' } });
-  const customerOrderB = await prisma.customerOrder.create({ data: { customerId: f.customer.id, depotId: f.depots.centralB.id, reference: 'CC-MRS-1', dueOn: new Date('2026-07-01') } });
-  const partRequestB = await prisma.partRequest.create({ data: { id: randomUUID(), technicianId: f.t3.id, agencyId: f.agencyB.id, partId: f.parts.fan.id, quantity: 1, interventionId: f.interventions.b1.id } });
+  const customerOrderB = await prisma.customerOrder.create({
+    data: { customerId: f.customer.id, depotId: f.depots.centralB.id, reference: 'CC-MRS-1', dueOn: new Date('2026-07-01') },
+  });
+  const partRequestB = await prisma.partRequest.create({
+    data: { id: randomUUID(), technicianId: f.t3.id, agencyId: f.agencyB.id, partId: f.parts.fan.id, quantity: 1, interventionId: f.interventions.b1.id },
+  });
   await prisma.stockLevel.create({ data: { depotId: f.depots.centralB.id, partId: f.parts.fan.id, minQuantity: 1 } });
-  const techB = await prisma.user.create({ data: { email: 'tech3@test.tournee.fr', name: 'tech3', role: 'technician', technicianId: f.t3.id, passwordHash: (await prisma.user.findUniqueOrThrow({ where: { id: f.users.tech1.id } })).passwordHash } });
+  const techB = await prisma.user.create({
+    data: {
+      email: 'tech3@test.tournee.fr',
+      name: 'tech3',
+      role: 'technician',
+      technicianId: f.t3.id,
+      passwordHash: (await prisma.user.findUniqueOrThrow({ where: { id: f.users.tech1.id } })).passwordHash,
+    },
+  });
   return { f, sectorB, equipmentB, shiftB, absenceB, runB, contractB, invoiceB, claimB, supplierOrderB, customerOrderB, partRequestB, techB };
 }
 type World = Awaited<ReturnType<typeof seedWorld>>;
@@ -94,36 +154,77 @@ type World = Awaited<ReturnType<typeof seedWorld>>;
 /** The record of agency B a path names, by the segment before the parameter. Unknown ids where B has none seeded. */
 function pathRecords(w: World): Record<string, string> {
   return {
-    'agencies/:id': w.f.agencyB.id, 'sectors/:id': w.sectorB.id, 'regions/:id': w.f.region.id, 'skills/:id': w.f.skill.id,
-    'technicians/:id': w.f.t3.id, 'shifts/:shiftId': w.shiftB.id, 'absences/:absenceId': w.absenceB.id,
-    'users/:id': w.f.users.dispatcherB.id, 'interventions/:id': w.f.interventions.b1.id,
-    'customers/:id': w.f.customer.id, 'sites/:id': w.f.siteB.id, 'equipment/:id': w.equipmentB.id,
-    'contracts/:id': w.contractB.id, 'service-plans/:id': randomUUID(), 'warranties/:id': randomUUID(),
-    'suppliers/:id': w.f.supplier.id, 'parts/:id': w.f.parts.capacitor.id, 'depots/:id': w.f.depots.centralB.id,
-    'stock-levels/:depotId': w.f.depots.centralB.id, ':depotId/:partId': w.f.parts.fan.id,
-    'billing-documents/:id': w.invoiceB.id, 'warranty-claims/:id': w.claimB.id,
-    'supplier-orders/:id': w.supplierOrderB.id, 'customer-orders/:id': w.customerOrderB.id,
-    'plans/:id': w.runB.id, 'part-requests/:id': w.partRequestB.id,
+    'agencies/:id': w.f.agencyB.id,
+    'sectors/:id': w.sectorB.id,
+    'regions/:id': w.f.region.id,
+    'skills/:id': w.f.skill.id,
+    'technicians/:id': w.f.t3.id,
+    'shifts/:shiftId': w.shiftB.id,
+    'absences/:absenceId': w.absenceB.id,
+    'users/:id': w.f.users.dispatcherB.id,
+    'interventions/:id': w.f.interventions.b1.id,
+    'customers/:id': w.f.customer.id,
+    'sites/:id': w.f.siteB.id,
+    'equipment/:id': w.equipmentB.id,
+    'contracts/:id': w.contractB.id,
+    'service-plans/:id': randomUUID(),
+    'warranties/:id': randomUUID(),
+    'suppliers/:id': w.f.supplier.id,
+    'parts/:id': w.f.parts.capacitor.id,
+    'depots/:id': w.f.depots.centralB.id,
+    'stock-levels/:depotId': w.f.depots.centralB.id,
+    ':depotId/:partId': w.f.parts.fan.id,
+    'billing-documents/:id': w.invoiceB.id,
+    'warranty-claims/:id': w.claimB.id,
+    'supplier-orders/:id': w.supplierOrderB.id,
+    'customer-orders/:id': w.customerOrderB.id,
+    'plans/:id': w.runB.id,
+    'part-requests/:id': w.partRequestB.id,
     // Not seeded (their own tests cover them): an id that names nothing must still never answer 2xx or 5xx.
-    'attachments/:id': randomUUID(), 'conflicts/:id': randomUUID(),
+    'attachments/:id': randomUUID(),
+    'conflicts/:id': randomUUID(),
   };
 }
 
 /** Body and query fields naming a record: agency B's. */
 function referenceFields(w: World): Record<string, string> {
   return {
-    agencyId: w.f.agencyB.id, technicianId: w.f.t3.id, interventionId: w.f.interventions.b1.id, sectorId: w.sectorB.id,
-    depotId: w.f.depots.centralB.id, fromDepotId: w.f.depots.centralB.id, toDepotId: w.f.depots.centralB.id,
-    invoiceId: w.invoiceB.id, documentId: w.invoiceB.id, claimId: w.claimB.id, runId: w.runB.id,
-    siteId: w.f.siteB.id, equipmentId: w.equipmentB.id, contractId: w.contractB.id, customerId: w.f.customer.id,
-    partId: w.f.parts.fan.id, supplierId: w.f.supplier.id, skillId: w.f.skill.id, regionId: w.f.region.id,
+    agencyId: w.f.agencyB.id,
+    technicianId: w.f.t3.id,
+    interventionId: w.f.interventions.b1.id,
+    sectorId: w.sectorB.id,
+    depotId: w.f.depots.centralB.id,
+    fromDepotId: w.f.depots.centralB.id,
+    toDepotId: w.f.depots.centralB.id,
+    invoiceId: w.invoiceB.id,
+    documentId: w.invoiceB.id,
+    claimId: w.claimB.id,
+    runId: w.runB.id,
+    siteId: w.f.siteB.id,
+    equipmentId: w.equipmentB.id,
+    contractId: w.contractB.id,
+    customerId: w.f.customer.id,
+    partId: w.f.parts.fan.id,
+    supplierId: w.f.supplier.id,
+    skillId: w.f.skill.id,
+    regionId: w.f.region.id,
   };
 }
 
 /** Ids of records agency B owns: none may reach agency A's callers. (Sectors are named on shared sites, by design.) */
 const ownedByB = (w: World): string[] => [
-  w.f.t3.id, w.f.interventions.b1.id, w.f.depots.centralB.id, w.invoiceB.id, w.claimB.id, w.runB.id, w.shiftB.id, w.absenceB.id,
-  w.supplierOrderB.id, w.customerOrderB.id, w.partRequestB.id, w.f.users.dispatcherB.id,
+  w.f.t3.id,
+  w.f.interventions.b1.id,
+  w.f.depots.centralB.id,
+  w.invoiceB.id,
+  w.claimB.id,
+  w.runB.id,
+  w.shiftB.id,
+  w.absenceB.id,
+  w.supplierOrderB.id,
+  w.customerOrderB.id,
+  w.partRequestB.id,
+  w.f.users.dispatcherB.id,
 ];
 
 function operationsOf(doc: JsonSchema): Operation[] {
@@ -131,8 +232,11 @@ function operationsOf(doc: JsonSchema): Operation[] {
   for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, JsonSchema>>)) {
     for (const [method, op] of Object.entries(methods)) {
       operations.push({
-        method: method.toUpperCase(), path,
-        roles: op['x-roles'], agency: op['x-agency'], isPublic: Array.isArray(op.security) && op.security.length === 0,
+        method: method.toUpperCase(),
+        path,
+        roles: op['x-roles'],
+        agency: op['x-agency'],
+        isPublic: Array.isArray(op.security) && op.security.length === 0,
         parameters: op.parameters ?? [],
         body: op.requestBody?.content?.['application/json']?.schema,
       });
@@ -160,9 +264,13 @@ function sample(schema: JsonSchema | undefined, refs: Record<string, string>, na
       }
       return out;
     }
-    case 'array': return Array.from({ length: Math.max(1, schema.minItems ?? 0) }, () => sample(schema.items, refs, name.replace(/s$/, '')));
-    case 'integer': case 'number': return Math.max(schema.minimum ?? 1, schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : 1);
-    case 'boolean': return false;
+    case 'array':
+      return Array.from({ length: Math.max(1, schema.minItems ?? 0) }, () => sample(schema.items, refs, name.replace(/s$/, '')));
+    case 'integer':
+    case 'number':
+      return Math.max(schema.minimum ?? 1, schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : 1);
+    case 'boolean':
+      return false;
     case 'string': {
       if (schema.format === 'uuid') return randomUUID();
       if (schema.format === 'date') return '2026-06-01';
@@ -171,7 +279,8 @@ function sample(schema: JsonSchema | undefined, refs: Record<string, string>, na
       if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$' || /day|date|On$/.test(name)) return '2026-06-01';
       return 'x'.repeat(Math.max(1, schema.minLength ?? 8));
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -195,14 +304,20 @@ function describeMatrix(name: string, open: () => Promise<Opened>): void {
       jobs = await createJobRunner({ config: { redisUrl: undefined }, prisma: db.prisma, broadcaster }, { overnight: null, log: () => {} });
       // As main.ts composes it, so the document holds every operation.
       app = createApp({
-        config: { authSecret: TEST_SECRET, redisUrl: undefined }, prisma: db.prisma, dbKind: db.kind, positionFlushMs: 20,
+        config: { authSecret: TEST_SECRET, redisUrl: undefined },
+        prisma: db.prisma,
+        dbKind: db.kind,
+        positionFlushMs: 20,
         log: (message, error) => void serverErrors.push(`${message}: ${inspect(error, { depth: 5 })}`.slice(0, 1500)),
         routes: [(api) => planningRoutes(api, { prisma: db.prisma, jobs, broadcaster, log: () => {} }), (api) => replicationRoutes(api, { prisma: db.prisma })],
       });
       server = await listen(app, createServer());
       const logins: Record<Exclude<Principal, 'anonymous'>, string> = {
-        technicianOfB: 'tech3@test.tournee.fr', technicianOfA: world.f.users.tech1.email, dispatcherOfB: world.f.users.dispatcherB.email,
-        dispatcherOfA: world.f.users.dispatcherA.email, admin: world.f.users.admin.email,
+        technicianOfB: 'tech3@test.tournee.fr',
+        technicianOfA: world.f.users.tech1.email,
+        dispatcherOfB: world.f.users.dispatcherB.email,
+        dispatcherOfA: world.f.users.dispatcherA.email,
+        admin: world.f.users.admin.email,
       };
       for (const [principal, email] of Object.entries(logins) as [Exclude<Principal, 'anonymous'>, string][]) {
         const res = await request<{ token: string }>(server.url, 'POST', '/api/auth/login', { body: { email, password: world.f.password } });
@@ -225,16 +340,18 @@ function describeMatrix(name: string, open: () => Promise<Opened>): void {
       const refs = referenceFields(world);
       let namesB = false;
       const segments = op.path.split('/');
-      const url = segments.map((segment, i) => {
-        const param = /^\{(\w+)\}$/.exec(segment)?.[1];
-        if (!param) return segment;
-        // Keyed by the segment before it ('technicians/:id', 'shifts/:shiftId', ':depotId/:partId').
-        const key = `${segments[i - 1]!.replace(/^\{(\w+)\}$/, ':$1')}/:${param}`;
-        const id = records[key];
-        if (id === undefined) throw new Error(`${op.method} ${op.path}: teach pathRecords which record ${key} names`);
-        namesB = true;
-        return id;
-      }).join('/');
+      const url = segments
+        .map((segment, i) => {
+          const param = /^\{(\w+)\}$/.exec(segment)?.[1];
+          if (!param) return segment;
+          // Keyed by the segment before it ('technicians/:id', 'shifts/:shiftId', ':depotId/:partId').
+          const key = `${segments[i - 1]!.replace(/^\{(\w+)\}$/, ':$1')}/:${param}`;
+          const id = records[key];
+          if (id === undefined) throw new Error(`${op.method} ${op.path}: teach pathRecords which record ${key} names`);
+          namesB = true;
+          return id;
+        })
+        .join('/');
       const query = new URLSearchParams();
       for (const p of op.parameters.filter((p) => p.in === 'query')) {
         // A list filtered on another agency's record may answer (an empty page): the leak check below decides.
@@ -245,7 +362,12 @@ function describeMatrix(name: string, open: () => Promise<Opened>): void {
         }
       }
       const body = op.body ? sample(op.body, refs) : undefined;
-      if (body && typeof body === 'object' && Object.keys(body).some((k) => ['agencyId', 'technicianId', 'interventionId', 'depotId', 'fromDepotId', 'toDepotId', 'invoiceId'].includes(k))) namesB = true;
+      if (
+        body &&
+        typeof body === 'object' &&
+        Object.keys(body).some((k) => ['agencyId', 'technicianId', 'interventionId', 'depotId', 'fromDepotId', 'toDepotId', 'invoiceId'].includes(k))
+      )
+        namesB = true;
       return { url: url + (query.size ? `?${query}` : ''), body, namesB };
     }
 
@@ -282,7 +404,8 @@ function describeMatrix(name: string, open: () => Promise<Opened>): void {
           if (res.status !== 401) found.push(`${label}: expected 401`);
           continue;
         }
-        if (op.roles && !op.roles.includes(ROLE[principal]) && res.status !== 403) found.push(`${label}: role ${ROLE[principal]} is not in ${op.roles.join(', ')}, expected 403`);
+        if (op.roles && !op.roles.includes(ROLE[principal]) && res.status !== 403)
+          found.push(`${label}: role ${ROLE[principal]} is not in ${op.roles.join(', ')}, expected 403`);
         if (FOREIGN.includes(principal)) {
           if (ok && op.agency !== 'shared' && namesB) found.push(`${label}: agency B's record answered to agency A's caller`);
           const leaked = ok ? ownedIds.filter((id) => JSON.stringify(res.body ?? '').includes(id)) : [];

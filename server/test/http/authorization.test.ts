@@ -30,7 +30,10 @@ describeOnEachDatabase('authorization', (h) => {
     const filtered = await call('GET', `/api/interventions?technicianId=${fixtures.t2.id}`, { token: tokens.tech1 });
     expect(filtered.body.items).toEqual([]);
     // Nor can they move it.
-    const moved = await call('POST', `/api/interventions/${fixtures.interventions.a2.id}/transitions`, { token: tokens.tech1, body: { to: 'dispatched', version: 1 } });
+    const moved = await call('POST', `/api/interventions/${fixtures.interventions.a2.id}/transitions`, {
+      token: tokens.tech1,
+      body: { to: 'dispatched', version: 1 },
+    });
     expect(moved.status).toBe(404);
     // Their own technician record only, and no office data.
     expect((await call('GET', `/api/technicians/${fixtures.t2.id}`, { token: tokens.tech1 })).status).toBe(404);
@@ -68,7 +71,7 @@ describeOnEachDatabase('authorization', (h) => {
     expect((await call('GET', `/api/interventions/${fixtures.interventions.b1.id}`, { token: tokens.dispatcherB })).status).toBe(200);
   });
 
-  it("refuses to create or move records into another agency", async () => {
+  it('refuses to create or move records into another agency', async () => {
     const { call, tokens, fixtures } = h();
     const create = await call('POST', '/api/interventions', {
       token: tokens.dispatcherA,
@@ -77,7 +80,10 @@ describeOnEachDatabase('authorization', (h) => {
     expect(create.status).toBe(403);
     expect(create.body.error).toBe(`agency ${fixtures.agencyB.id} is not one of yours`);
     const a1 = await call('GET', `/api/interventions/${fixtures.interventions.a2.id}`, { token: tokens.dispatcherA });
-    const move = await call('PATCH', `/api/interventions/${a1.body.id}`, { token: tokens.dispatcherA, body: { version: a1.body.version, agencyId: fixtures.agencyB.id } });
+    const move = await call('PATCH', `/api/interventions/${a1.body.id}`, {
+      token: tokens.dispatcherA,
+      body: { version: a1.body.version, agencyId: fixtures.agencyB.id },
+    });
     expect(move.status).toBe(403);
     const tech = await call('POST', '/api/technicians', { token: tokens.dispatcherA, body: { agencyId: fixtures.agencyB.id, firstName: 'X', lastName: 'Y' } });
     expect(tech.status).toBe(403);
@@ -93,14 +99,19 @@ describeOnEachDatabase('authorization', (h) => {
 
   it('lets technicians post their own positions only', async () => {
     const { call, tokens, fixtures } = h();
-    const own = await call('POST', '/api/positions', { token: tokens.tech1, body: { positions: [{ lat: 43.5, lon: 5.4, recordedAt: '2026-01-15T09:00:00Z' }] } });
+    const own = await call('POST', '/api/positions', {
+      token: tokens.tech1,
+      body: { positions: [{ lat: 43.5, lon: 5.4, recordedAt: '2026-01-15T09:00:00Z' }] },
+    });
     expect(own.status).toBe(202);
     const other = await call('POST', '/api/positions', {
       token: tokens.tech1,
       body: { positions: [{ technicianId: fixtures.t2.id, lat: 43.5, lon: 5.4, recordedAt: '2026-01-15T09:00:00Z' }] },
     });
     expect(other.status).toBe(403);
-    expect(other.body.details).toEqual([{ path: 'positions[0].technicianId', in: 'body', message: `you may not post positions for technician ${fixtures.t2.id}` }]);
+    expect(other.body.details).toEqual([
+      { path: 'positions[0].technicianId', in: 'body', message: `you may not post positions for technician ${fixtures.t2.id}` },
+    ]);
     const gatewayOtherAgency = await call('POST', '/api/positions', {
       token: tokens.dispatcherA,
       body: { positions: [{ technicianId: fixtures.t3.id, lat: 43.3, lon: 5.4, recordedAt: '2026-01-15T09:00:00Z' }] },

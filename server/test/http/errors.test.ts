@@ -25,7 +25,9 @@ describeOnEachDatabase('database errors', (h) => {
 
   it('answers year 0000 with 400 saying the date is out of range, in queries and raw statements', async () => {
     const { db, fixtures } = h();
-    const query = await caught(() => db.prisma.absence.create({ data: { technicianId: fixtures.t1.id, startsAt: new Date('0000-01-01T00:00:00Z'), endsAt: new Date() } }));
+    const query = await caught(() =>
+      db.prisma.absence.create({ data: { technicianId: fixtures.t1.id, startsAt: new Date('0000-01-01T00:00:00Z'), endsAt: new Date() } }),
+    );
     expect(fromDatabaseError(query)).toMatchObject({ status: 400, message: expect.stringContaining('outside the range') });
     const raw = await caught(() => db.prisma.$executeRaw`SELECT ${'0000-01-01T00:00:00.000Z'}::timestamptz`);
     expect(fromDatabaseError(raw)?.status).toBe(400);

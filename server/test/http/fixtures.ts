@@ -28,8 +28,12 @@ export async function seedFixtures(prisma: PrismaClient) {
     tech2: await user('tech2@test.tournee.fr', 'technician', { technicianId: t2.id }),
   };
   const customer = await prisma.customer.create({ data: { name: 'Mme Dupont', reference: 'C-001' } });
-  const siteA = await prisma.site.create({ data: { customerId: customer.id, address: '1 cours Mirabeau', postcode: '13100', city: 'Aix-en-Provence', lat: 43.527, lon: 5.447 } });
-  const siteB = await prisma.site.create({ data: { customerId: customer.id, address: '2 La Canebière', postcode: '13001', city: 'Marseille', lat: 43.297, lon: 5.38 } });
+  const siteA = await prisma.site.create({
+    data: { customerId: customer.id, address: '1 cours Mirabeau', postcode: '13100', city: 'Aix-en-Provence', lat: 43.527, lon: 5.447 },
+  });
+  const siteB = await prisma.site.create({
+    data: { customerId: customer.id, address: '2 La Canebière', postcode: '13001', city: 'Marseille', lat: 43.297, lon: 5.38 },
+  });
   const equipment = await prisma.equipment.create({ data: { siteId: siteA.id, category: 'heat_pump', brand: 'Atlantic' } });
   const intervention = (agencyId: string, siteId: string, technicianId: string | null, status: 'requested' | 'assigned' | 'dispatched') =>
     prisma.intervention.create({ data: { agencyId, siteId, technicianId, status, estimatedDurationMinutes: 60, problemDescription: 'Panne' } });
@@ -38,7 +42,18 @@ export async function seedFixtures(prisma: PrismaClient) {
   const b1 = await intervention(agencyB.id, siteB.id, t3.id, 'assigned');
   return {
     password: PASSWORD,
-    region, agencyA, agencyB, skill, t1, t2, t3, users, customer, siteA, siteB, equipment,
+    region,
+    agencyA,
+    agencyB,
+    skill,
+    t1,
+    t2,
+    t3,
+    users,
+    customer,
+    siteA,
+    siteB,
+    equipment,
     interventions: { a1, a2, b1 },
   };
 }

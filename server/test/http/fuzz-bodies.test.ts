@@ -30,12 +30,33 @@ beforeAll(async () => {
   testDb = await openPgliteTestDb();
   const prisma = testDb.db.prisma;
   const f = await seedFixtures(prisma);
-  ids = [f.agencyA.id, f.agencyB.id, f.t1.id, f.t3.id, f.customer.id, f.siteA.id, f.equipment.id, f.skill.id, f.interventions.a1.id, f.interventions.b1.id, f.users.admin.id, f.region.id];
+  ids = [
+    f.agencyA.id,
+    f.agencyB.id,
+    f.t1.id,
+    f.t3.id,
+    f.customer.id,
+    f.siteA.id,
+    f.equipment.id,
+    f.skill.id,
+    f.interventions.a1.id,
+    f.interventions.b1.id,
+    f.users.admin.id,
+    f.region.id,
+  ];
   const broadcaster = { ...recordingBroadcaster(), positions: () => {}, interventionChanged: () => {} };
   jobs = await createJobRunner({ config: { redisUrl: undefined }, prisma, broadcaster }, { overnight: null, servicePlans: null, log: () => {} });
   const app = createApp({
-    config: { authSecret: TEST_SECRET, redisUrl: undefined }, prisma, dbKind: testDb.db.kind, log: () => {}, positionFlushMs: 20, broadcaster,
-    routes: [(api) => planningRoutes(api, { prisma, jobs, broadcaster, log: () => {} }), (api) => replicationRoutes(api, { prisma, broadcaster, log: () => {} })],
+    config: { authSecret: TEST_SECRET, redisUrl: undefined },
+    prisma,
+    dbKind: testDb.db.kind,
+    log: () => {},
+    positionFlushMs: 20,
+    broadcaster,
+    routes: [
+      (api) => planningRoutes(api, { prisma, jobs, broadcaster, log: () => {} }),
+      (api) => replicationRoutes(api, { prisma, broadcaster, log: () => {} }),
+    ],
   });
   server = await listen(app);
   for (const user of [f.users.admin, f.users.dispatcherA, f.users.tech1]) {
@@ -53,18 +74,26 @@ afterAll(async () => {
 const body = (schema: JsonSchema) => fc.oneof(arbitraryFor(schema, { ids, hostileWeight: 0 }), arbitraryFor(schema, { ids, hostileWeight: 1 }));
 
 it('answers every fuzzed request body with less than 500', async () => {
-  const doc = (await request<{ paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> }>(server.url, 'GET', '/api/openapi.json')).body;
+  const doc = (
+    await request<{ paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> }>(
+      server.url,
+      'GET',
+      '/api/openapi.json',
+    )
+  ).body;
   const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods).flatMap(([method, op]) => {
       const schema = op.requestBody?.content['application/json']?.schema;
       // Logging in or out says nothing about the tokens' holders: left out so the tokens stay valid.
       return schema && !path.startsWith('/api/auth/') ? [{ path, method, schema }] : [];
-    }));
+    }),
+  );
   expect(operations.length).toBeGreaterThan(50);
 
   const failures: string[] = [];
   for (const [k, { path, method, schema }] of operations.entries()) {
-    const pathWith = fc.tuple(...[...path.matchAll(/\{(\w+)\}/g)].map(() => fc.oneof(fc.constantFrom(...ids), fc.constant('nope'))))
+    const pathWith = fc
+      .tuple(...[...path.matchAll(/\{(\w+)\}/g)].map(() => fc.oneof(fc.constantFrom(...ids), fc.constant('nope'))))
       .map((values) => values.reduce<string>((p, v) => p.replace(/\{\w+\}/, encodeURIComponent(v)), path));
     // Solving fuzzed problems would take their whole time limit: the shortest is enough to reach the engine.
     const target = path === '/api/optimization' ? pathWith.map((p) => `${p}?timeLimitMs=10`) : pathWith;

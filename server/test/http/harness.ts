@@ -35,7 +35,12 @@ export interface Harness {
   call<T = any>(method: string, path: string, options?: { token?: string | undefined; body?: unknown; headers?: Record<string, string> }): Promise<Response<T>>;
 }
 
-export async function request<T>(base: string, method: string, path: string, options: { token?: string | undefined; body?: unknown; headers?: Record<string, string> } = {}): Promise<Response<T>> {
+export async function request<T>(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string | undefined; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Response<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -56,10 +61,11 @@ export async function listen(app: App, server: Server = createServer()): Promise
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -68,13 +74,25 @@ type Opened = { db: Database; cleanup(): Promise<void> };
 async function openPglite(): Promise<Opened> {
   const dir = await freshPgliteDataDir('tournee-http-');
   const db = await openDatabase({ dataDir: dir });
-  return { db, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    db,
+    cleanup: async () => {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function openPostgres(): Promise<Opened> {
   const database = await createTestDatabase();
   const db = await openDatabase({ databaseUrl: database.url, dataDir: '/nonexistent' });
-  return { db, cleanup: async () => { await db.close(); await database.drop(); } };
+  return {
+    db,
+    cleanup: async () => {
+      await db.close();
+      await database.drop();
+    },
+  };
 }
 
 /** A live harness for the enclosing describe; read it inside tests. */
@@ -96,7 +114,16 @@ export function useHarness(open: () => Promise<Opened>, { withRealtime, ...extra
     const realtime = withRealtime
       ? await createRealtime({ httpServer: http, config, prisma: db.prisma, verifyToken, sessions, frameIntervalMs: 20, log: () => {} })
       : undefined;
-    const app = createApp({ config, prisma: db.prisma, dbKind: db.kind, log: () => {}, positionFlushMs: 20, broadcaster: realtime?.broadcaster, ...extra, sessions });
+    const app = createApp({
+      config,
+      prisma: db.prisma,
+      dbKind: db.kind,
+      log: () => {},
+      positionFlushMs: 20,
+      broadcaster: realtime?.broadcaster,
+      ...extra,
+      sessions,
+    });
     const server = await listen(app, http);
     const call: Harness['call'] = (method, path, options) => request(server.url, method, path, options);
     const tokens = {} as Harness['tokens'];

@@ -28,10 +28,16 @@ describeOnEachDatabase('GET /api/interventions pages', (h) => {
       kind: 'preventive',
       problemDescription: 'Fuite « au » compresseur \\ "guillemets"\nligne 2 — é',
       slaDeadline: '2026-03-02T17:30:00.123Z',
-      timeWindows: [{ start: '2026-03-02T08:00:00Z', end: '2026-03-02T12:00:00Z' }, { start: '2026-03-02T14:00:00Z', end: '2026-03-02T16:00:00Z' }],
+      timeWindows: [
+        { start: '2026-03-02T08:00:00Z', end: '2026-03-02T12:00:00Z' },
+        { start: '2026-03-02T14:00:00Z', end: '2026-03-02T16:00:00Z' },
+      ],
       earliestDate: '2026-03-01',
       latestDate: '2026-03-05',
-      requiredSkills: [{ skillId: fixtures.skill.id, minLevel: 2 }, { skillId: otherSkill.id, minLevel: 1 }],
+      requiredSkills: [
+        { skillId: fixtures.skill.id, minLevel: 2 },
+        { skillId: otherSkill.id, minLevel: 1 },
+      ],
     });
     const patched = await call('PATCH', `/api/interventions/${full.id}`, {
       token: tokens.dispatcherA,
@@ -50,7 +56,12 @@ describeOnEachDatabase('GET /api/interventions pages', (h) => {
       const alone = await call('GET', `/api/interventions/${item.id}`, { token: tokens.dispatcherA });
       expect(sortedSkills(item)).toEqual(sortedSkills(alone.body as Item));
     }
-    expect(items[0]).toMatchObject({ earliestDate: '2026-03-01', slaDeadline: '2026-03-02T17:30:00.123Z', plannedStart: '2026-03-02T09:15:00.000Z', pinned: true });
+    expect(items[0]).toMatchObject({
+      earliestDate: '2026-03-01',
+      slaDeadline: '2026-03-02T17:30:00.123Z',
+      plannedStart: '2026-03-02T09:15:00.000Z',
+      pinned: true,
+    });
   });
 
   it('orders by priority then id, pages with limit and offset, counts the whole selection, and keeps each caller to their scope', async () => {

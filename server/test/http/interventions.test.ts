@@ -112,8 +112,9 @@ describeOnEachDatabase('interventions API', (h) => {
   it('lets exactly one of two concurrent writers with the same version win', async () => {
     const { tokens } = h();
     const i = await create();
-    const results = await Promise.all([30, 40, 50, 60].map((priority) =>
-      h().call('PATCH', `/api/interventions/${i.id}`, { token: tokens.dispatcherA, body: { version: 1, priority } })));
+    const results = await Promise.all(
+      [30, 40, 50, 60].map((priority) => h().call('PATCH', `/api/interventions/${i.id}`, { token: tokens.dispatcherA, body: { version: 1, priority } })),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
     const now = await h().call('GET', `/api/interventions/${i.id}`, { token: tokens.dispatcherA });
     expect(now.body.version).toBe(2);
@@ -124,9 +125,13 @@ describeOnEachDatabase('interventions API', (h) => {
     const res = await h().call('POST', '/api/interventions', {
       token: tokens.dispatcherA,
       body: {
-        agencyId: fixtures.agencyA.id, siteId: fixtures.siteA.id, estimatedDurationMinutes: 0, priority: 101,
+        agencyId: fixtures.agencyA.id,
+        siteId: fixtures.siteA.id,
+        estimatedDurationMinutes: 0,
+        priority: 101,
         timeWindows: [{ start: '2026-01-15T12:00:00Z', end: '2026-01-15T08:00:00Z' }],
-        earliestDate: '2026-02-01', latestDate: '2026-01-01',
+        earliestDate: '2026-02-01',
+        latestDate: '2026-01-01',
       },
     });
     expect(res.status).toBe(400);
@@ -137,7 +142,10 @@ describeOnEachDatabase('interventions API', (h) => {
 
     // Status changes go through transitions: a PATCH naming it is refused, not silently ignored.
     const a2 = await h().call('GET', `/api/interventions/${fixtures.interventions.a2.id}`, { token: tokens.dispatcherA });
-    const sneaky = await h().call('PATCH', `/api/interventions/${a2.body.id}`, { token: tokens.dispatcherA, body: { version: a2.body.version, status: 'done' } });
+    const sneaky = await h().call('PATCH', `/api/interventions/${a2.body.id}`, {
+      token: tokens.dispatcherA,
+      body: { version: a2.body.version, status: 'done' },
+    });
     expect(sneaky.status).toBe(400);
     expect(sneaky.body.details).toEqual([{ path: 'status', in: 'body', message: expect.stringMatching(/^unknown field \(expected one of agencyId, /) }]);
 

@@ -30,7 +30,9 @@ describeOnEachDatabase('hostile JSON bodies', (h) => {
     // Written as text: JSON.stringify itself cannot go 100,000 deep.
     const text = `{"siteId":${JSON.stringify(h().fixtures.siteA.id)},"category":"heat_pump","asSold":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`;
     const sent = await fetch(`${h().url}/api/equipment`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${h().tokens.admin}` }, body: text,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${h().tokens.admin}` },
+      body: text,
     });
     const res = { status: sent.status, body: await sent.json() };
     expect(res.status).toBe(400);

@@ -43,10 +43,16 @@ beforeAll(async () => {
   pool = createSolverPool({ threads: 1, adHoc: { threads: 1, maxQueued: 0 } });
   const solver: SolverPool = { ...pool, solve: (task) => (started.push(task), pool.solve(task)) };
   const broadcaster = recordingBroadcaster();
-  jobs = await createJobRunner({ config: { redisUrl: undefined }, prisma, broadcaster }, { overnight: null, servicePlans: null, now: () => NOW, solver, log: () => {} });
+  jobs = await createJobRunner(
+    { config: { redisUrl: undefined }, prisma, broadcaster },
+    { overnight: null, servicePlans: null, now: () => NOW, solver, log: () => {} },
+  );
   const app = createApp({
-    config: { authSecret: SECRET, redisUrl: undefined }, prisma, dbKind: testDb.db.kind,
-    routers: [planningRouter({ prisma, jobs, broadcaster, now: () => NOW })], log: () => {},
+    config: { authSecret: SECRET, redisUrl: undefined },
+    prisma,
+    dbKind: testDb.db.kind,
+    routers: [planningRouter({ prisma, jobs, broadcaster, now: () => NOW })],
+    log: () => {},
   });
   server = await listen(app);
 }, 120_000);

@@ -110,7 +110,10 @@ describeWithService(await checkPostgres(), 'planning routes', () => {
     const site = await prisma.site.findFirstOrThrow({ where: { interventions: { some: { agencyId: seeded.agencyId } } } });
     const urgent = await prisma.intervention.create({
       data: {
-        agencyId: seeded.agencyId, siteId: site.id, estimatedDurationMinutes: 30, priority: 95,
+        agencyId: seeded.agencyId,
+        siteId: site.id,
+        estimatedDurationMinutes: 30,
+        priority: 95,
         requiredSkills: { create: [{ skillId: seeded.skillIds.hvac, minLevel: 2 }] },
       },
     });
@@ -176,7 +179,12 @@ describeWithService(await checkPostgres(), 'planning routes', () => {
     expect(preview.body.addedTravelSeconds).toBeGreaterThan(0);
     const saved = await call('POST', `/api/interventions/${visit}/assign`, 'dispatcher', { technicianId: expert, version, position: preview.body.position });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ position: preview.body.position, pushedOut: preview.body.pushedOut, plannedStart: preview.body.plannedStart, plannedEnd: preview.body.plannedEnd });
+    expect(saved.body).toMatchObject({
+      position: preview.body.position,
+      pushedOut: preview.body.pushedOut,
+      plannedStart: preview.body.plannedStart,
+      plannedEnd: preview.body.plannedEnd,
+    });
     const stop = await prisma.tourStop.findFirstOrThrow({ where: { interventionId: visit } });
     expect(stop.plannedArrival?.toISOString()).toBe(preview.body.eta);
 
@@ -193,7 +201,10 @@ describeWithService(await checkPostgres(), 'planning routes', () => {
     const sent = await call('POST', `/api/interventions/${urgent.id}/dispatch`, 'dispatcher', { requestId: 'leak' });
     expect(sent.status).toBe(202);
     expect(sent.body.jobId).toBe(`dispatch/${urgent.id}/leak`);
-    const job = await until(() => jobs.getJob('dispatch', sent.body.jobId).then((j) => (j?.state === 'completed' || j?.state === 'failed' ? j : null)), 'the dispatch job');
+    const job = await until(
+      () => jobs.getJob('dispatch', sent.body.jobId).then((j) => (j?.state === 'completed' || j?.state === 'failed' ? j : null)),
+      'the dispatch job',
+    );
     expect(job.failedReason).toBeNull();
     expect((await prisma.intervention.findUniqueOrThrow({ where: { id: urgent.id } })).status).toBe('assigned');
     expect((await call('POST', `/api/interventions/${urgent.id}/dispatch`, 'technician', {})).status).toBe(403);
@@ -221,7 +232,12 @@ describeWithService(await checkPostgres(), 'planning routes', () => {
     expect(sent.status).toBe(202);
     expect(sent.body.run).toMatchObject({ status: 'queued', preview: true, decision: null, decidedAt: null });
     const preview = await finished(send, sent.body.id);
-    expect(preview).toMatchObject({ status: 'succeeded', preview: true, decision: 'pending', result: { summary: { planned: 3 }, before: { planned: 0, unassigned: 3 } } });
+    expect(preview).toMatchObject({
+      status: 'succeeded',
+      preview: true,
+      decision: 'pending',
+      result: { summary: { planned: 3 }, before: { planned: 0, unassigned: 3 } },
+    });
     expect(await prisma.tour.count({ where: { agencyId: agency.agencyId } })).toBe(0);
     expect(broadcaster.plans.filter((p) => p.agencyId === agency.agencyId)).toEqual([]);
 
@@ -251,7 +267,9 @@ describeWithService(await checkPostgres(), 'planning routes', () => {
     const stale = await send('POST', `/api/plans/${computed.id}/accept`);
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatch(/plan for 2026-03-02 changed since this preview was computed \(1 visit changed\)/);
-    expect(await prisma.intervention.findMany({ where: { agencyId: agency.agencyId }, select: { id: true, version: true }, orderBy: { id: 'asc' } })).toEqual(versions);
+    expect(await prisma.intervention.findMany({ where: { agencyId: agency.agencyId }, select: { id: true, version: true }, orderBy: { id: 'asc' } })).toEqual(
+      versions,
+    );
     expect((await send('GET', `/api/plans/${computed.id}`)).body.decision).toBe('pending');
 
     const dropped = await send('POST', `/api/plans/${computed.id}/discard`);
@@ -301,7 +319,10 @@ describeWithService(await checkPostgres(), 'planning routes', () => {
 
     const anyway = await send('POST', `/api/interventions/${visit}/assign`, { technicianId: poolTech, version: 1 });
     expect(anyway.status).toBe(200);
-    expect(anyway.body).toMatchObject({ technicianId: poolTech, warnings: [{ code: 'parts_unavailable', message: expect.stringContaining(p.parts.fan.reference) }] });
+    expect(anyway.body).toMatchObject({
+      technicianId: poolTech,
+      warnings: [{ code: 'parts_unavailable', message: expect.stringContaining(p.parts.fan.reference) }],
+    });
     expect(await prisma.stockReservation.count({ where: { interventionId: visit, status: 'active' } })).toBe(0);
 
     const equipped = await send('POST', `/api/interventions/${visit}/assign`, { technicianId: expert, version: anyway.body.interventionVersion });
@@ -316,7 +337,9 @@ describeWithService(await checkPostgres(), 'planning routes', () => {
     const moved = await send('POST', `/api/interventions/${visit}/assign`, { technicianId: poolTech, version: equipped.body.interventionVersion });
     expect(moved.status).toBe(200);
     expect(moved.body.warnings).toBeUndefined();
-    expect(await prisma.stockReservation.findMany({ where: { interventionId: visit }, select: { depotId: true, status: true }, orderBy: { createdAt: 'asc' } })).toEqual([
+    expect(
+      await prisma.stockReservation.findMany({ where: { interventionId: visit }, select: { depotId: true, status: true }, orderBy: { createdAt: 'asc' } }),
+    ).toEqual([
       { depotId: p.depots.vanExpert.id, status: 'released' },
       { depotId: p.depots.central.id, status: 'active' },
     ]);

@@ -16,7 +16,24 @@ describe('position routing', () => {
     prisma = opened.db.prisma;
     cleanup = opened.cleanup;
     fixtures = await seedFixtures(prisma);
-    const sector = await prisma.sector.create({ data: { agencyId: fixtures.agencyA.id, code: 'AIX-N', name: 'Aix nord', polygon: { type: 'Polygon', coordinates: [[[5.4, 43.5], [5.5, 43.5], [5.5, 43.6], [5.4, 43.5]]] } } });
+    const sector = await prisma.sector.create({
+      data: {
+        agencyId: fixtures.agencyA.id,
+        code: 'AIX-N',
+        name: 'Aix nord',
+        polygon: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [5.4, 43.5],
+              [5.5, 43.5],
+              [5.5, 43.6],
+              [5.4, 43.5],
+            ],
+          ],
+        },
+      },
+    });
     await prisma.technicianSector.create({ data: { technicianId: fixtures.t1.id, sectorId: sector.id } });
   }, 120_000);
   afterAll(() => cleanup?.());

@@ -10,8 +10,15 @@ describeOnEachDatabase('position writer', (h) => {
     const { db, fixtures } = h();
     const logged: string[] = [];
     const writer = createPositionWriter(db.prisma, { flushMs: 60_000, log: (message) => logged.push(message) });
-    const row = (technicianId: string, lat: number, recordedAt = new Date()): PositionRow =>
-      ({ technicianId, lat, lon: 5.4, heading: null, speed: null, accuracy: null, recordedAt });
+    const row = (technicianId: string, lat: number, recordedAt = new Date()): PositionRow => ({
+      technicianId,
+      lat,
+      lon: 5.4,
+      heading: null,
+      speed: null,
+      accuracy: null,
+      recordedAt,
+    });
     const rows = [
       ...Array.from({ length: 9 }, (_, i) => row(fixtures.t1.id, 44 + i / 100)),
       row(fixtures.t2.id, 45, new Date('0000-01-01T00:00:00Z')), // no year 0 in PostgreSQL: SQLSTATE 22008
@@ -20,7 +27,12 @@ describeOnEachDatabase('position writer', (h) => {
     writer.add(rows);
     await writer.close();
     const stored = await db.prisma.technicianPosition.findMany({ where: { lat: { gte: 44 } }, select: { lat: true } });
-    expect(stored.map((p) => p.lat).sort()).toEqual(rows.filter((r) => r.lat !== 45).map((r) => r.lat).sort());
+    expect(stored.map((p) => p.lat).sort()).toEqual(
+      rows
+        .filter((r) => r.lat !== 45)
+        .map((r) => r.lat)
+        .sort(),
+    );
     expect(logged).toEqual(['dropped 1 of 16 positions that the database refused; the others are stored']);
   });
 });

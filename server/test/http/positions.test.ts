@@ -27,12 +27,17 @@ describeOnEachDatabase('positions in their time window', (h) => {
     expect(res.status).toBe(202);
     expect(res.body.accepted).toBe(2);
     expect(res.body.refused.map((r: { index: number; path: string }) => [r.index, r.path])).toEqual([
-      [1, 'positions[1].recordedAt'], [2, 'positions[2].recordedAt'], [3, 'positions[3].recordedAt'],
+      [1, 'positions[1].recordedAt'],
+      [2, 'positions[2].recordedAt'],
+      [3, 'positions[3].recordedAt'],
     ]);
     expect(res.body.refused[0].reason).toMatch(/older than 7 days/);
     expect(res.body.refused[1].reason).toMatch(/ahead of the server's clock/);
     await app.positions.flush();
-    const stored = await db.prisma.technicianPosition.findMany({ where: { technicianId: { in: [fixtures.t1.id, fixtures.t2.id] }, lat: { gte: 43.52 } }, orderBy: { lat: 'asc' } });
+    const stored = await db.prisma.technicianPosition.findMany({
+      where: { technicianId: { in: [fixtures.t1.id, fixtures.t2.id] }, lat: { gte: 43.52 } },
+      orderBy: { lat: 'asc' },
+    });
     expect(stored.map((p) => p.lat)).toEqual([43.52, 43.56]);
   });
 

@@ -22,7 +22,12 @@ describe('security headers', () => {
   let close: () => Promise<void>;
   beforeAll(async () => {
     opened = await openPglite();
-    const app = createApp({ config: { authSecret: TEST_SECRET, redisUrl: undefined, trustProxy: 'loopback' }, prisma: opened.db.prisma, dbKind: opened.db.kind, log: () => {} });
+    const app = createApp({
+      config: { authSecret: TEST_SECRET, redisUrl: undefined, trustProxy: 'loopback' },
+      prisma: opened.db.prisma,
+      dbKind: opened.db.kind,
+      log: () => {},
+    });
     server = await listen(app);
     close = () => app.close();
   }, 120_000);
@@ -37,7 +42,13 @@ describe('security headers', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-    const csp = Object.fromEntries(res.headers.get('content-security-policy')!.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const csp = Object.fromEntries(
+      res.headers
+        .get('content-security-policy')!
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
     expect(csp['default-src']).toEqual(["'self'"]);
     expect(csp['script-src']).toEqual(["'self'"]);
     expect(csp['connect-src']).toEqual(["'self'"]);

@@ -9,7 +9,15 @@ describe('pushesFor', () => {
     ['created unassigned', null, state({ status: 'requested', technicianId: null }), []],
     ['created as planned for t1', null, state({ status: 'planned' }), [{ technicianId: 't1', kind: 'assigned' }]],
     ['given to t1', state({ technicianId: null }), state({}), [{ technicianId: 't1', kind: 'assigned' }]],
-    ['moved from t1 to t2', state({}), state({ technicianId: 't2' }), [{ technicianId: 't1', kind: 'unassigned' }, { technicianId: 't2', kind: 'assigned' }]],
+    [
+      'moved from t1 to t2',
+      state({}),
+      state({ technicianId: 't2' }),
+      [
+        { technicianId: 't1', kind: 'unassigned' },
+        { technicianId: 't2', kind: 'assigned' },
+      ],
+    ],
     ['taken away', state({}), state({ technicianId: null }), [{ technicianId: 't1', kind: 'unassigned' }]],
     ['rescheduled', state({}), state({ plannedStart: at(14), plannedEnd: at(15) }), [{ technicianId: 't1', kind: 'rescheduled' }]],
     ['dispatched', state({}), state({ status: 'dispatched' }), [{ technicianId: 't1', kind: 'updated' }]],

@@ -21,11 +21,23 @@ describe('TRUST_PROXY', () => {
 
   /** An app with a low per-IP limit (max 1 failed attempt per IP and email, 10 attempts per IP). */
   async function serve(trustProxy: boolean | number | string) {
-    const app = createApp({ config: { authSecret: TEST_SECRET, redisUrl: undefined, trustProxy }, prisma: opened.db.prisma, dbKind: opened.db.kind, log: () => {}, loginRateLimit: { windowMs: 60_000, max: 1 } });
+    const app = createApp({
+      config: { authSecret: TEST_SECRET, redisUrl: undefined, trustProxy },
+      prisma: opened.db.prisma,
+      dbKind: opened.db.kind,
+      log: () => {},
+      loginRateLimit: { windowMs: 60_000, max: 1 },
+    });
     const server = await listen(app);
     const login = (from: string, body: unknown, proto = 'http') =>
       request<any>(server.url, 'POST', '/api/auth/login', { body, headers: { 'x-forwarded-for': from, 'x-forwarded-proto': proto } });
-    return { login, close: async () => { await server.close(); await app.close(); } };
+    return {
+      login,
+      close: async () => {
+        await server.close();
+        await app.close();
+      },
+    };
   }
 
   it('with a trusted proxy: each client is limited on its own address, and HTTPS gets a Secure cookie', async () => {

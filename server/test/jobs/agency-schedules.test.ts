@@ -19,9 +19,14 @@ describe('agencies and their nightly schedulers', () => {
   beforeAll(async () => {
     testDb = await openPgliteTestDb();
     const f = await seedFixtures(testDb.db.prisma);
-    runner = await createJobRunner({ config: { redisUrl: undefined }, prisma: testDb.db.prisma, broadcaster: recordingBroadcaster() }, {
-      overnight: { hour: 2, minute: 0, daysAhead: 1, dayCount: 1, timeLimitMs: 1_000 }, servicePlans: { hour: 1, minute: 30, horizonDays: 30 }, log: () => {},
-    });
+    runner = await createJobRunner(
+      { config: { redisUrl: undefined }, prisma: testDb.db.prisma, broadcaster: recordingBroadcaster() },
+      {
+        overnight: { hour: 2, minute: 0, daysAhead: 1, dayCount: 1, timeLimitMs: 1_000 },
+        servicePlans: { hour: 1, minute: 30, horizonDays: 30 },
+        log: () => {},
+      },
+    );
     app = createApp({ config: { authSecret: TEST_SECRET, redisUrl: undefined }, prisma: testDb.db.prisma, dbKind: testDb.db.kind, log: () => {} });
     server = await listen(app);
     admin = (await request<{ token: string }>(server.url, 'POST', '/api/auth/login', { body: { email: f.users.admin.email, password: PASSWORD } })).body.token;

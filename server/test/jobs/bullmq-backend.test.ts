@@ -10,17 +10,24 @@ import { QueueUnavailableError } from '../../src/jobs/queue-unavailable.ts';
 /** A port nothing listens on: bound, then released. */
 function deadPort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    }).once('error', reject);
+    const server = createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      })
+      .once('error', reject);
   });
 }
 
 describe('BullMQ backend without Redis', () => {
   it('starts degraded and refuses calls with QueueUnavailableError instead of hanging', async () => {
     const logged: string[] = [];
-    const backend = await createBullmqBackend({ redisUrl: `redis://127.0.0.1:${await deadPort()}`, prefix: 'unreachable', log: (m) => logged.push(m), connectTimeoutMs: 300 });
+    const backend = await createBullmqBackend({
+      redisUrl: `redis://127.0.0.1:${await deadPort()}`,
+      prefix: 'unreachable',
+      log: (m) => logged.push(m),
+      connectTimeoutMs: 300,
+    });
     try {
       expect(backend.problem()).toMatch(/^Redis \(job queue\) unreachable: /);
       const retry = { attempts: 1, backoffMs: 10 };

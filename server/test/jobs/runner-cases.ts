@@ -42,7 +42,16 @@ export function runnerCases(env: () => RunnerEnv): void {
     prefixes.push(queuePrefix);
     const runner = await createJobRunner(
       { config: { redisUrl: env().redisUrl }, prisma: env().prisma, broadcaster },
-      { queuePrefix, overnight: null, servicePlans: null, now: () => BEFORE, solver, planningRetry: { attempts: 3, backoffMs: 200 }, log: () => {}, ...options },
+      {
+        queuePrefix,
+        overnight: null,
+        servicePlans: null,
+        now: () => BEFORE,
+        solver,
+        planningRetry: { attempts: 3, backoffMs: 200 },
+        log: () => {},
+        ...options,
+      },
     );
     open.push(runner);
     return runner;
@@ -92,7 +101,12 @@ export function runnerCases(env: () => RunnerEnv): void {
     expect(jobId).toBe(`planning/${seeded.agencyId}/${DAY}/look/preview`);
     expect(run).toMatchObject({ preview: true, decision: null });
     const done = await finished(runner, runId);
-    expect(done).toMatchObject({ status: 'succeeded', preview: true, decision: 'pending', result: { summary: { planned: 3 }, before: { planned: 0, unassigned: 3 } } });
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      preview: true,
+      decision: 'pending',
+      result: { summary: { planned: 3 }, before: { planned: 0, unassigned: 3 } },
+    });
     expect(await prisma.tour.count({ where: { agencyId: seeded.agencyId } })).toBe(0);
     expect(broadcaster.plans).toEqual([]);
     const states = broadcaster.progress.filter((p) => p.progress.jobId === jobId).map((p) => p.progress);
@@ -186,12 +200,26 @@ export function runnerCases(env: () => RunnerEnv): void {
   it('generates each agency’s due service-plan visits nightly, once however often the job runs', async () => {
     const { prisma } = env();
     const { agencyId } = await seedAgency(prisma, 0);
-    const sector = await prisma.sector.create({ data: { agencyId, code: `S-${agencyId.slice(-6)}`, name: 'Aix', polygon: { type: 'Polygon', coordinates: [] } } });
+    const sector = await prisma.sector.create({
+      data: { agencyId, code: `S-${agencyId.slice(-6)}`, name: 'Aix', polygon: { type: 'Polygon', coordinates: [] } },
+    });
     const customer = await prisma.customer.create({ data: { name: 'M. Roux' } });
-    const site = await prisma.site.create({ data: { customerId: customer.id, sectorId: sector.id, address: '2 rue des Lices', postcode: '13100', city: 'Aix-en-Provence' } });
-    const contract = await prisma.contract.create({ data: { customerId: customer.id, reference: `CT-${agencyId.slice(-8)}`, startsOn: new Date('2024-01-01T00:00:00Z') } });
+    const site = await prisma.site.create({
+      data: { customerId: customer.id, sectorId: sector.id, address: '2 rue des Lices', postcode: '13100', city: 'Aix-en-Provence' },
+    });
+    const contract = await prisma.contract.create({
+      data: { customerId: customer.id, reference: `CT-${agencyId.slice(-8)}`, startsOn: new Date('2024-01-01T00:00:00Z') },
+    });
     const plan = await prisma.servicePlan.create({
-      data: { contractId: contract.id, siteId: site.id, name: 'Entretien annuel', trigger: 'frequency', frequencyMonths: 12, lastDoneOn: new Date('2025-02-10T00:00:00Z'), estimatedDurationMinutes: 60 },
+      data: {
+        contractId: contract.id,
+        siteId: site.id,
+        name: 'Entretien annuel',
+        trigger: 'frequency',
+        frequencyMonths: 12,
+        lastDoneOn: new Date('2025-02-10T00:00:00Z'),
+        estimatedDurationMinutes: 60,
+      },
     });
     const runner = await start(recordingBroadcaster(), { servicePlans: { hour: 1, minute: 30, horizonDays: 30 } });
 

@@ -15,7 +15,11 @@ describe('overnight schedule', () => {
     expect(jobOptionsFromEnv({})).toEqual({});
     expect(jobOptionsFromEnv({ PLANNING_AT: 'off', JOBS_IN_PROCESS: 'false' })).toEqual({ overnight: null, runWorkers: false });
     expect(jobOptionsFromEnv({ PLANNING_AT: '03:15', PLANNING_DAYS: '2' }).overnight).toEqual({
-      hour: 3, minute: 15, daysAhead: 1, dayCount: 2, timeLimitMs: 60_000,
+      hour: 3,
+      minute: 15,
+      daysAhead: 1,
+      dayCount: 2,
+      timeLimitMs: 60_000,
     });
     expect(() => jobOptionsFromEnv({ PLANNING_AT: '25:00' })).toThrow(/PLANNING_AT/);
     expect(jobOptionsFromEnv({ SERVICE_PLANS_AT: 'off' })).toEqual({ servicePlans: null });

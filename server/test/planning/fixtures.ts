@@ -21,7 +21,12 @@ export function technician(id: string, patch: Partial<TechnicianRecord> = {}): T
     skills: [],
     // Monday to Friday, 08:00–17:00 with an hour for lunch between 11:30 and 15:00.
     shifts: [1, 2, 3, 4, 5].map((weekday) => ({
-      weekday, day: null, startMinute: 480, endMinute: 1020, breakMinutes: 60, breakWindow: { startMinute: 690, endMinute: 900 },
+      weekday,
+      day: null,
+      startMinute: 480,
+      endMinute: 1020,
+      breakMinutes: 60,
+      breakWindow: { startMinute: 690, endMinute: 900 },
     })),
     absences: [],
     ...patch,
@@ -58,7 +63,13 @@ export function records(patch: Partial<PlanningRecords> = {}): PlanningRecords {
     days: [DAY],
     technicians: [
       technician('tech-hvac', { skills: [{ skillId: 'hvac', level: 3 }] }),
-      technician('tech-pool', { home: MARSEILLE, skills: [{ skillId: 'pool', level: 2 }, { skillId: 'hvac', level: 1 }] }),
+      technician('tech-pool', {
+        home: MARSEILLE,
+        skills: [
+          { skillId: 'pool', level: 2 },
+          { skillId: 'hvac', level: 1 },
+        ],
+      }),
     ],
     interventions: [],
     tours: [],

@@ -33,7 +33,11 @@ function partsCases(open: () => Promise<OpenTestDb>): void {
   const deps = (): PlanningDeps => ({ prisma, solver, broadcaster: recordingBroadcaster(), now: () => BEFORE, log: () => {} });
   const request = (agencyId: string, days = [DAY]) => ({ agencyId, days, timeLimitMs: 5_000, maxIterations: 300, seed: 1, runId: null });
   const reservations = (interventionId: string) =>
-    prisma.stockReservation.findMany({ where: { interventionId }, select: { depotId: true, partId: true, quantity: true, status: true }, orderBy: { createdAt: 'asc' } });
+    prisma.stockReservation.findMany({
+      where: { interventionId },
+      select: { depotId: true, partId: true, quantity: true, status: true },
+      orderBy: { createdAt: 'asc' },
+    });
 
   it('leaves a visit whose parts are nowhere unassigned, with the day a supplier order brings them, and plans it from that day', async () => {
     const seeded = await seedAgency(prisma, 3);

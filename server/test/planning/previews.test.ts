@@ -35,7 +35,10 @@ function previewCases(open: () => Promise<OpenTestDb>): void {
   });
 
   const start = async (broadcaster: RecordingBroadcaster) => {
-    const runner = await createJobRunner({ config: { redisUrl: undefined }, prisma, broadcaster }, { overnight: null, now: () => BEFORE, solver, log: () => {} });
+    const runner = await createJobRunner(
+      { config: { redisUrl: undefined }, prisma, broadcaster },
+      { overnight: null, now: () => BEFORE, solver, log: () => {} },
+    );
     runners.push(runner);
     return runner;
   };

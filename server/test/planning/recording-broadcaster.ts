@@ -23,8 +23,15 @@ export function recordingBroadcaster(): RecordingBroadcaster {
     async planChanged(agencyId, change) {
       plans.push({ agencyId, change });
       return {
-        agencyId, epoch: 'test', sequence: ++sequence, date: change.date, reason: change.reason,
-        tours: change.tours ?? [], removedTours: [], interventions: change.interventions ?? [], removedInterventions: [],
+        agencyId,
+        epoch: 'test',
+        sequence: ++sequence,
+        date: change.date,
+        reason: change.reason,
+        tours: change.tours ?? [],
+        removedTours: [],
+        interventions: change.interventions ?? [],
+        removedInterventions: [],
         sentAt: new Date().toISOString(),
       } satisfies PlanDelta;
     },

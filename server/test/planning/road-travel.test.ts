@@ -33,7 +33,9 @@ describe('road travel times', () => {
       const sources = pick('sources');
       const destinations = pick('destinations');
       const table = (value: number) => sources.map((s) => destinations.map((d) => (points[s] === points[d] ? 0 : value)));
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'Ok', durations: table(LEG_SECONDS), distances: table(LEG_METERS) }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ code: 'Ok', durations: table(LEG_SECONDS), distances: table(LEG_METERS) }));
     });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

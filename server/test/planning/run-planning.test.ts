@@ -80,9 +80,9 @@ describeWithService(postgres, 'runPlanning on PostgreSQL', () => {
       },
       close: async () => {},
     };
-    await expect(runPlanning({ prisma, solver: meddling, broadcaster: recordingBroadcaster(), now: () => BEFORE }, request(seeded.agencyId))).rejects.toBeInstanceOf(
-      PlanConflictError,
-    );
+    await expect(
+      runPlanning({ prisma, solver: meddling, broadcaster: recordingBroadcaster(), now: () => BEFORE }, request(seeded.agencyId)),
+    ).rejects.toBeInstanceOf(PlanConflictError);
     expect(await prisma.tour.count({ where: { agencyId: seeded.agencyId } })).toBe(0);
     expect(await prisma.intervention.count({ where: { agencyId: seeded.agencyId, status: 'planned' } })).toBe(0);
   });

@@ -22,12 +22,7 @@ const PLACES: readonly [string, number, number][] = [
   ['Éguilles', 43.5689, 5.3561],
 ];
 
-export async function seedAgency(
-  prisma: PrismaClient,
-  count = 6,
-  tag = Math.random().toString(36).slice(2, 8),
-  day: string = DAY,
-): Promise<SeededAgency> {
+export async function seedAgency(prisma: PrismaClient, count = 6, tag = Math.random().toString(36).slice(2, 8), day: string = DAY): Promise<SeededAgency> {
   const agency = await prisma.agency.create({ data: { code: `AIX-${tag}`, name: 'Aix', lat: 43.5297, lon: 5.4474 } });
   const [hvac, pool] = await Promise.all([
     prisma.skill.create({ data: { code: `hvac-${tag}`, name: 'HVAC' } }),
@@ -36,14 +31,29 @@ export async function seedAgency(
   const week = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMinute: 480, endMinute: 1020, breakMinutes: 60, breakStartMinute: 690, breakEndMinute: 900 }));
   const expert = await prisma.technician.create({
     data: {
-      agencyId: agency.id, firstName: 'Camille', lastName: 'Martin', homeLat: 43.5297, homeLon: 5.4474,
-      skills: { create: [{ skillId: hvac.id, level: 3 }] }, shifts: { create: week },
+      agencyId: agency.id,
+      firstName: 'Camille',
+      lastName: 'Martin',
+      homeLat: 43.5297,
+      homeLon: 5.4474,
+      skills: { create: [{ skillId: hvac.id, level: 3 }] },
+      shifts: { create: week },
     },
   });
   const poolTech = await prisma.technician.create({
     data: {
-      agencyId: agency.id, firstName: 'Sacha', lastName: 'Durand', homeLat: 43.2965, homeLon: 5.3698,
-      skills: { create: [{ skillId: pool.id, level: 2 }, { skillId: hvac.id, level: 1 }] }, shifts: { create: week },
+      agencyId: agency.id,
+      firstName: 'Sacha',
+      lastName: 'Durand',
+      homeLat: 43.2965,
+      homeLon: 5.3698,
+      skills: {
+        create: [
+          { skillId: pool.id, level: 2 },
+          { skillId: hvac.id, level: 1 },
+        ],
+      },
+      shifts: { create: week },
     },
   });
   const customer = await prisma.customer.create({ data: { name: `Client ${tag}` } });

@@ -15,7 +15,18 @@ afterEach(async () => {
 /** Settles to what it resolved with, or the error; `settled` says whether it has yet. */
 function watch<T>(promise: Promise<T>) {
   const state = { settled: false, result: undefined as T | undefined, error: undefined as unknown };
-  const done = promise.then((r) => { state.result = r; }, (e: unknown) => { state.error = e; }).finally(() => { state.settled = true; });
+  const done = promise
+    .then(
+      (r) => {
+        state.result = r;
+      },
+      (e: unknown) => {
+        state.error = e;
+      },
+    )
+    .finally(() => {
+      state.settled = true;
+    });
   return Object.assign(state, { done });
 }
 
@@ -38,7 +49,10 @@ it('refuses a large solve when its lane is busy and its queue full, saying when 
   pool = createSolverPool({ threads: 1, adHoc: { threads: 1, maxQueued: 1 } });
   const running = watch(pool.solve({ input: largeProblem(1_000), seed: 1, timeLimitMs: 30_000 }));
   const queued = watch(pool.solve({ input: largeProblem(1_000), seed: 2, timeLimitMs: 20_000 }));
-  const refused = await pool.solve({ input: largeProblem(1_000), seed: 3, timeLimitMs: 1_000 }).then(() => undefined, (e: unknown) => e);
+  const refused = await pool.solve({ input: largeProblem(1_000), seed: 3, timeLimitMs: 1_000 }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(refused).toBeInstanceOf(SolverBusyError);
   // What runs and what waits ahead: about 30 + 20 s, never less than what waits.
   expect((refused as SolverBusyError).retryAfterSeconds).toBeGreaterThanOrEqual(20);

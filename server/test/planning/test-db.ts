@@ -14,11 +14,25 @@ export interface OpenTestDb {
 export async function openPostgresTestDb(): Promise<OpenTestDb> {
   const database = await createTestDatabase();
   const db = await openDatabase({ databaseUrl: database.url, dataDir: '/nonexistent' });
-  return { db, url: database.url, dispose: async () => { await db.close(); await database.drop(); } };
+  return {
+    db,
+    url: database.url,
+    dispose: async () => {
+      await db.close();
+      await database.drop();
+    },
+  };
 }
 
 export async function openPgliteTestDb(): Promise<OpenTestDb> {
   const dataDir = await freshPgliteDataDir('tournee-planning-');
   const db = await openDatabase({ dataDir });
-  return { db, url: undefined, dispose: async () => { await db.close(); rmSync(dataDir, { recursive: true, force: true }); } };
+  return {
+    db,
+    url: undefined,
+    dispose: async () => {
+      await db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

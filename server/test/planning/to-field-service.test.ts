@@ -13,9 +13,7 @@ const at = (hhmm: string, day = DAY) => new Date(`${day}T${hhmm}:00Z`);
 describe('records → field-service problem', () => {
   it('gives each technician the day’s shifts with lunch, skills with levels, and absences in engine seconds', () => {
     const r = records({
-      technicians: [
-        technician('tech-hvac', { skills: [{ skillId: 'hvac', level: 3 }], absences: [{ startsAt: at('12:00'), endsAt: at('16:00') }] }),
-      ],
+      technicians: [technician('tech-hvac', { skills: [{ skillId: 'hvac', level: 3 }], absences: [{ startsAt: at('12:00'), endsAt: at('16:00') }] })],
     });
     const { problem, state } = toFieldServiceProblem(r, { now: BEFORE });
     expect(state).toBeUndefined(); // the day has not begun: whole day
@@ -48,7 +46,13 @@ describe('records → field-service problem', () => {
     const adapted = toFieldServiceProblem(r, { now: BEFORE });
     const [windowed, pinned] = adapted.problem.visits;
     expect(windowed).toMatchObject({
-      id: 'windowed', duration: H, skills: { hvac: 2 }, windows: [[13 * H, 16 * H]], earliestDay: 1, latestDay: 1, priority: 100,
+      id: 'windowed',
+      duration: H,
+      skills: { hvac: 2 },
+      windows: [[13 * H, 16 * H]],
+      earliestDay: 1,
+      latestDay: 1,
+      priority: 100,
       slaDeadline: 86_400 + 17 * H,
     });
     expect(pinned).toMatchObject({ id: 'pinned', pin: { mode: 'technician', technician: 'tech-pool' }, earliestDay: 0, latestDay: 0 });

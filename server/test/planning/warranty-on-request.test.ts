@@ -29,7 +29,10 @@ describe('warranty flag on request [PGlite]', () => {
 
     const bare = await create();
     expect(bare.status).toBe(201);
-    expect(await db.prisma.interventionCoverage.findUniqueOrThrow({ where: { interventionId: bare.body.id } })).toMatchObject({ occasion: 'request', status: 'not_covered' });
+    expect(await db.prisma.interventionCoverage.findUniqueOrThrow({ where: { interventionId: bare.body.id } })).toMatchObject({
+      occasion: 'request',
+      status: 'not_covered',
+    });
   });
 
   it('keeps the created intervention when the flag cannot be computed, and logs why', async () => {

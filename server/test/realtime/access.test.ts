@@ -5,14 +5,18 @@ import { signToken } from '../../src/auth/tokens.ts';
 import type { AssignmentPush } from '@tournee/contracts/realtime';
 import { checkPostgres, describeWithService } from '../support/services.ts';
 import { usePostgres } from './database.ts';
-import {
-  collect, connectClient, seedOrganisation, sleep, startServer, tokens, waitFor,
-  type Client, type Organisation, type TestServer,
-} from './support.ts';
+import { collect, connectClient, seedOrganisation, sleep, startServer, tokens, waitFor, type Client, type Organisation, type TestServer } from './support.ts';
 
 const push = (interventionId: string): AssignmentPush => ({
-  kind: 'assigned', interventionId, interventionVersion: 1, tourId: null, date: '2026-12-01',
-  plannedStart: null, plannedEnd: null, priority: 50, summary: 'Mme Dupont — Aix: plus de chauffage',
+  kind: 'assigned',
+  interventionId,
+  interventionVersion: 1,
+  tourId: null,
+  date: '2026-12-01',
+  plannedStart: null,
+  plannedEnd: null,
+  priority: 50,
+  summary: 'Mme Dupont — Aix: plus de chauffage',
 });
 
 describeWithService(await checkPostgres(), 'realtime access', () => {
@@ -121,15 +125,30 @@ describeWithService(await checkPostgres(), 'realtime access', () => {
     const { socket: elsewhere } = await open(await tokens.dispatcher(org.agencyB));
     const seen = [board, mine, colleague, elsewhere].map((s) => collect(s, 'intervention:changed'));
     server.realtime.broadcaster.interventionChanged({
-      interventionId: 'visit-9', agencyId: org.agencyA, technicianId: org.techA1, sectorId: org.sectorA,
-      status: 'en_route', previousStatus: 'dispatched', version: 4, source: 'technician', changedAt: '2026-12-01T08:05:00Z',
+      interventionId: 'visit-9',
+      agencyId: org.agencyA,
+      technicianId: org.techA1,
+      sectorId: org.sectorA,
+      status: 'en_route',
+      previousStatus: 'dispatched',
+      version: 4,
+      source: 'technician',
+      changedAt: '2026-12-01T08:05:00Z',
     });
     await waitFor(() => seen[0]!.length > 0 && seen[1]!.length > 0, 5_000, 'status change');
     await sleep(100);
     expect(seen.map((list) => list.length)).toEqual([1, 1, 0, 0]);
     expect(seen[1]![0]).toEqual({
-      interventionId: 'visit-9', agencyId: org.agencyA, technicianId: org.techA1, sectorId: org.sectorA, status: 'en_route',
-      previousStatus: 'dispatched', cancelReason: null, version: 4, source: 'technician', changedAt: '2026-12-01T08:05:00.000Z',
+      interventionId: 'visit-9',
+      agencyId: org.agencyA,
+      technicianId: org.techA1,
+      sectorId: org.sectorA,
+      status: 'en_route',
+      previousStatus: 'dispatched',
+      cancelReason: null,
+      version: 4,
+      source: 'technician',
+      changedAt: '2026-12-01T08:05:00.000Z',
     });
   });
 
@@ -140,8 +159,10 @@ describeWithService(await checkPostgres(), 'realtime access', () => {
     expect(!bad.ok && bad.details).toEqual([{ path: 'date', message: expect.any(String) }]);
     const nothing = await (socket as unknown as { emitWithAck(e: string): Promise<unknown> }).emitWithAck('sector:subscribe');
     expect(nothing).toMatchObject({ ok: false, code: 'invalid_payload', details: [{ path: '' }] });
-    const wrongType = await (socket as unknown as { emitWithAck(e: string, p: unknown): Promise<unknown> })
-      .emitWithAck('assignments:sync', { after: -1, limit: 'all' });
+    const wrongType = await (socket as unknown as { emitWithAck(e: string, p: unknown): Promise<unknown> }).emitWithAck('assignments:sync', {
+      after: -1,
+      limit: 'all',
+    });
     expect(wrongType).toMatchObject({ ok: false, details: [{ path: 'after' }, { path: 'limit' }] });
     // No ack function at all: nothing to answer, and nothing breaks.
     (socket as unknown as { emit(e: string, p: unknown): void }).emit('sector:subscribe', 42);

@@ -7,8 +7,15 @@ import { createOutbox } from '../../src/realtime/outbox.ts';
 import { freshPgliteDataDir } from '../support/pglite-template.ts';
 
 const push = (interventionId: string): AssignmentPush => ({
-  kind: 'updated', interventionId, interventionVersion: 2, tourId: 'tour-1', date: '2026-12-01',
-  plannedStart: null, plannedEnd: null, priority: 10, summary: interventionId,
+  kind: 'updated',
+  interventionId,
+  interventionVersion: 2,
+  tourId: 'tour-1',
+  date: '2026-12-01',
+  plannedStart: null,
+  plannedEnd: null,
+  priority: 10,
+  summary: interventionId,
 });
 
 describe('outbox on PGlite', () => {

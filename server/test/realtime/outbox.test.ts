@@ -10,8 +10,15 @@ import { usePostgres } from './database.ts';
 import { collect, connectClient, seedOrganisation, sleep, startServer, tokens, waitFor, type Organisation, type TestServer } from './support.ts';
 
 const push = (interventionId: string): AssignmentPush => ({
-  kind: 'assigned', interventionId, interventionVersion: 1, tourId: null, date: '2026-12-01',
-  plannedStart: '2026-12-01T09:00:00.000Z', plannedEnd: '2026-12-01T10:00:00.000Z', priority: 80, summary: interventionId,
+  kind: 'assigned',
+  interventionId,
+  interventionVersion: 1,
+  tourId: null,
+  date: '2026-12-01',
+  plannedStart: '2026-12-01T09:00:00.000Z',
+  plannedEnd: '2026-12-01T10:00:00.000Z',
+  priority: 80,
+  summary: interventionId,
 });
 const ids = (messages: readonly OutboxMessage[]) => messages.map((m) => m.assignment.interventionId);
 
@@ -38,7 +45,10 @@ describeWithService(await checkPostgres(), 'realtime assignment outbox', () => {
     await broadcaster.assignmentPushed(org.techA1, push('v1'));
     await broadcaster.assignmentPushed(org.techA1, push('v2'));
     await waitFor(() => live.length === 2, 5_000, 'live pushes');
-    expect(live.map((m) => [m.sequence, m.technicianId, m.assignment.interventionId])).toEqual([[1, org.techA1, 'v1'], [2, org.techA1, 'v2']]);
+    expect(live.map((m) => [m.sequence, m.technicianId, m.assignment.interventionId])).toEqual([
+      [1, org.techA1, 'v1'],
+      [2, org.techA1, 'v2'],
+    ]);
     expect(await first.socket.emitWithAck('assignments:ack', { sequence: 2 })).toEqual({ ok: true, data: { acked: 2 } });
     first.socket.close();
 
@@ -90,9 +100,7 @@ describeWithService(await checkPostgres(), 'realtime assignment outbox', () => {
 
   it('hands out gapless sequences to concurrent pushes (several processes share the cursor row)', async () => {
     const outboxes = [createOutbox(pg.db.prisma), createOutbox(pg.db.prisma)];
-    const pushes = await Promise.all(
-      Array.from({ length: 24 }, (_, i) => outboxes[i % 2]!.push(org.techB1, push(`c${i}`))),
-    );
+    const pushes = await Promise.all(Array.from({ length: 24 }, (_, i) => outboxes[i % 2]!.push(org.techB1, push(`c${i}`))));
     expect(pushes.map((m) => m.sequence).sort((a, b) => a - b)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
     const { messages, lastSequence } = await outboxes[0]!.after(org.techB1, 20);
     expect([messages.map((m) => m.sequence), lastSequence]).toEqual([[21, 22, 23, 24], 24]);

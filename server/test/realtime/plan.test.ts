@@ -7,10 +7,7 @@ import type { PlanSnapshot } from '@tournee/contracts/realtime';
 import { planChangeFor } from '../../src/realtime/plan-views.ts';
 import { checkPostgres, describeWithService } from '../support/services.ts';
 import { usePostgres } from './database.ts';
-import {
-  collect, connectClient, seedOrganisation, sleep, startServer, tokens, waitFor,
-  type Client, type Organisation, type TestServer,
-} from './support.ts';
+import { collect, connectClient, seedOrganisation, sleep, startServer, tokens, waitFor, type Client, type Organisation, type TestServer } from './support.ts';
 
 const DAY = '2026-12-01';
 
@@ -27,7 +24,10 @@ describeWithService(await checkPostgres(), 'realtime plan deltas and resync', ()
     const prisma = pg.db.prisma;
     org = await seedOrganisation(prisma);
     const customer = await prisma.customer.create({
-      data: { name: 'Mme Dupont', sites: { create: [{ address: '1 cours Mirabeau', postcode: '13100', city: 'Aix-en-Provence', lat: 43.527, lon: 5.447, sectorId: org.sectorA }] } },
+      data: {
+        name: 'Mme Dupont',
+        sites: { create: [{ address: '1 cours Mirabeau', postcode: '13100', city: 'Aix-en-Provence', lat: 43.527, lon: 5.447, sectorId: org.sectorA }] },
+      },
       include: { sites: true },
     });
     const siteId = customer.sites[0]!.id;
@@ -39,7 +39,10 @@ describeWithService(await checkPostgres(), 'realtime plan deltas and resync', ()
     await visit(org.agencyB); // another agency
     const tour = await prisma.tour.create({
       data: {
-        agencyId: org.agencyA, technicianId: org.techA1, date: new Date(`${DAY}T00:00:00Z`), status: 'published',
+        agencyId: org.agencyA,
+        technicianId: org.techA1,
+        date: new Date(`${DAY}T00:00:00Z`),
+        status: 'published',
         stops: { create: [{ interventionId: planned, sequence: 1, plannedStart: new Date(`${DAY}T08:30:00Z`), travelSeconds: 900 }] },
       },
     });
@@ -67,13 +70,20 @@ describeWithService(await checkPostgres(), 'realtime plan deltas and resync', ()
     expect(snapshot).toMatchObject({ agencyId: org.agencyA, date: DAY, sequence: 0, reason: 'requested', epoch: expect.any(String) });
     expect(snapshot.tours).toEqual([
       expect.objectContaining({
-        id: tourId, technicianId: org.techA1, date: DAY, status: 'published', version: 1,
+        id: tourId,
+        technicianId: org.techA1,
+        date: DAY,
+        status: 'published',
+        version: 1,
         stops: [expect.objectContaining({ interventionId: planned, sequence: 1, plannedStart: `${DAY}T08:30:00.000Z`, lat: 43.527, lon: 5.447, version: 1 })],
       }),
     ]);
     expect(snapshot.interventions.map((i) => i.id).sort()).toEqual([planned, waiting].sort());
     expect(snapshot.interventions.find((i) => i.id === waiting)).toMatchObject({
-      status: 'requested', technicianId: null, sectorId: org.sectorA, label: 'Mme Dupont — Aix-en-Provence',
+      status: 'requested',
+      technicianId: null,
+      sectorId: org.sectorA,
+      label: 'Mme Dupont — Aix-en-Provence',
     });
   });
 

@@ -4,7 +4,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPositionBatcher, type FrameEmission, type PositionInput } from '../../src/realtime/position-batcher.ts';
 
 const at = (technicianId: string, agencyId: string, recordedAt: number, sectorIds?: string[]): PositionInput => ({
-  technicianId, agencyId, lat: 43.5, lon: 5.4, recordedAt, ...(sectorIds ? { sectorIds } : {}),
+  technicianId,
+  agencyId,
+  lat: 43.5,
+  lon: 5.4,
+  recordedAt,
+  ...(sectorIds ? { sectorIds } : {}),
 });
 
 describe('createPositionBatcher', () => {
@@ -80,7 +85,13 @@ describe('createPositionBatcher', () => {
     batcher.add([{ ...at('t1', 'A', 0), recordedAt: '2026-12-01T08:00:00.000Z', heading: 90 }]);
     expect(emitted).toHaveLength(1);
     expect(emitted[0]!.frame.positions[2]).toEqual({
-      technicianId: 't1', agencyId: 'A', lat: 43.5, lon: 5.4, heading: 90, speed: null, accuracy: null,
+      technicianId: 't1',
+      agencyId: 'A',
+      lat: 43.5,
+      lon: 5.4,
+      heading: 90,
+      speed: null,
+      accuracy: null,
       recordedAt: Date.parse('2026-12-01T08:00:00.000Z'),
     });
     batcher.close();

@@ -11,8 +11,17 @@ import { createRemoteBroadcaster, type RemoteBroadcaster } from '../../src/realt
 import { REDIS_URL, checkPostgres, checkRedis, describeWithService } from '../support/services.ts';
 import { usePostgres } from './database.ts';
 import {
-  SECRET, collect, connectClient, seedOrganisation, sleep, startServer, tokens, waitFor,
-  type Client, type Organisation, type TestServer,
+  SECRET,
+  collect,
+  connectClient,
+  seedOrganisation,
+  sleep,
+  startServer,
+  tokens,
+  waitFor,
+  type Client,
+  type Organisation,
+  type TestServer,
 } from './support.ts';
 
 const [postgres, redis] = await Promise.all([checkPostgres(), checkRedis()]);
@@ -103,7 +112,10 @@ describeWithService(services, 'realtime across processes on Redis', () => {
     expect([second.sequence, second.epoch]).toEqual([first.sequence + 1, first.epoch]);
     await command({ type: 'positions', batch: [{ technicianId: org.techA2, agencyId: org.agencyA, lat: 43.6, lon: 5.5, recordedAt: 2 }] });
     await waitFor(() => deltasHere.length === 2 && framesHere.length === 2, 5_000, 'broadcasts back');
-    expect(deltasHere.map((d) => [d.sequence, d.reason])).toEqual([[first.sequence, 'assignment'], [second.sequence, 'reorder']]);
+    expect(deltasHere.map((d) => [d.sequence, d.reason])).toEqual([
+      [first.sequence, 'assignment'],
+      [second.sequence, 'reorder'],
+    ]);
     expect(framesHere.flatMap((f) => f.positions.map((p) => p.technicianId))).toEqual([org.techA1, org.techA2]);
     await sleep(100);
     expect(deltasElsewhere).toEqual([]);
@@ -117,8 +129,15 @@ describeWithService(services, 'realtime across processes on Redis', () => {
 
     remote.jobProgress(org.agencyA, { jobId: 'j2', queue: 'dispatch', state: 'succeeded', progress: 1, runId: 'run-7', message: 'inserted' });
     const message = await remote.assignmentPushed(org.techA1, {
-      kind: 'assigned', interventionId: 'urgent-1', interventionVersion: 2, tourId: null, date: '2026-12-01',
-      plannedStart: null, plannedEnd: null, priority: 95, summary: 'Urgence: fuite',
+      kind: 'assigned',
+      interventionId: 'urgent-1',
+      interventionVersion: 2,
+      tourId: null,
+      date: '2026-12-01',
+      plannedStart: null,
+      plannedEnd: null,
+      priority: 95,
+      summary: 'Urgence: fuite',
     });
     await waitFor(() => here.length === 1 && there.length === 1 && pushed.length === 1, 5_000, 'worker broadcasts');
     expect(there[0]).toMatchObject({ jobId: 'j2', runId: 'run-7', state: 'succeeded', message: 'inserted' });
@@ -127,7 +146,7 @@ describeWithService(services, 'realtime across processes on Redis', () => {
     expect(delta.sequence).toBeGreaterThanOrEqual(1);
   });
 
-  it("shares sector rooms: a subscription on one process gets frames emitted by the other", async () => {
+  it('shares sector rooms: a subscription on one process gets frames emitted by the other', async () => {
     const board = await open(childUrl, await tokens.dispatcher(org.agencyB));
     expect(await board.emitWithAck('sector:subscribe', { sectorId: org.sectorB })).toMatchObject({ ok: true });
     const frames = collect(board, 'positions:frame');

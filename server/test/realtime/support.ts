@@ -6,9 +6,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { signToken, verifyToken, type Claims } from '../../src/auth/tokens.ts';
-import type {
-  ClientToServerEvents, HandshakeAuth, ServerToClientEvents, SessionReady,
-} from '@tournee/contracts/realtime';
+import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents, SessionReady } from '@tournee/contracts/realtime';
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { createRealtime, type Realtime, type RealtimeOptions } from '../../src/realtime/index.ts';
 
@@ -102,13 +100,22 @@ export interface Organisation {
 
 export async function seedOrganisation(prisma: PrismaClient): Promise<Organisation> {
   const suffix = Math.random().toString(36).slice(2, 8);
-  const square = { type: 'Polygon', coordinates: [[[5.3, 43.5], [5.5, 43.5], [5.5, 43.6], [5.3, 43.5]]] };
+  const square = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [5.3, 43.5],
+        [5.5, 43.5],
+        [5.5, 43.6],
+        [5.3, 43.5],
+      ],
+    ],
+  };
   const agencyA = await prisma.agency.create({ data: { code: `A-${suffix}`, name: 'Aix' } });
   const agencyB = await prisma.agency.create({ data: { code: `B-${suffix}`, name: 'Toulon' } });
   const sectorA = await prisma.sector.create({ data: { agencyId: agencyA.id, code: 'A1', name: 'Aix nord', polygon: square } });
   const sectorB = await prisma.sector.create({ data: { agencyId: agencyB.id, code: 'B1', name: 'Toulon est', polygon: square } });
-  const tech = (agencyId: string, firstName: string) =>
-    prisma.technician.create({ data: { agencyId, firstName, lastName: 'Test' } }).then((t) => t.id);
+  const tech = (agencyId: string, firstName: string) => prisma.technician.create({ data: { agencyId, firstName, lastName: 'Test' } }).then((t) => t.id);
   return {
     agencyA: agencyA.id,
     agencyB: agencyB.id,
@@ -123,8 +130,7 @@ export async function seedOrganisation(prisma: PrismaClient): Promise<Organisati
 export const tokens = {
   admin: () => token({ sub: 'user-admin', role: 'admin', agencyIds: [] }),
   dispatcher: (...agencyIds: string[]) => token({ sub: `user-dispatcher-${agencyIds.join('-')}`, role: 'dispatcher', agencyIds }),
-  technician: (technicianId: string, agencyId: string) =>
-    token({ sub: `user-${technicianId}`, role: 'technician', technicianId, agencyIds: [agencyId] }),
+  technician: (technicianId: string, agencyId: string) => token({ sub: `user-${technicianId}`, role: 'technician', technicianId, agencyIds: [agencyId] }),
 };
 
 function token(claims: Claims): Promise<string> {

@@ -16,13 +16,30 @@ describeOnEachDatabase('replication batch outcomes per action', (h) => {
   const visit = () => {
     const { f, db } = h();
     return db.prisma.intervention.create({
-      data: { agencyId: f.agencyA.id, siteId: f.siteA.id, equipmentId: f.equipment.id, technicianId: f.t1.id, status: 'dispatched', estimatedDurationMinutes: 60, problemDescription: 'Fuite' },
+      data: {
+        agencyId: f.agencyA.id,
+        siteId: f.siteA.id,
+        equipmentId: f.equipment.id,
+        technicianId: f.t1.id,
+        status: 'dispatched',
+        estimatedDurationMinutes: 60,
+        problemDescription: 'Fuite',
+      },
     });
   };
   const send = (actions: readonly FieldActionInput[]) =>
     h().call<{ results: ActionResult[] }>('POST', '/api/replication/batch', { token: h().tokens.tech1, body: { actions } });
-  const photo = (interventionId: string, photoId: string): FieldActionInput =>
-    ({ kind: 'photo', id: randomUUID(), createdAt: at(), interventionId, photoId, takenAt: at(), image: JPEG, width: 640, height: 480 });
+  const photo = (interventionId: string, photoId: string): FieldActionInput => ({
+    kind: 'photo',
+    id: randomUUID(),
+    createdAt: at(),
+    interventionId,
+    photoId,
+    takenAt: at(),
+    image: JPEG,
+    width: 640,
+    height: 480,
+  });
 
   it('answers a photo id that names another attachment as a conflict of that action, and applies the rest', async () => {
     const { db, f, conflicts } = h();
@@ -30,9 +47,25 @@ describeOnEachDatabase('replication batch outcomes per action', (h) => {
     const v = await visit();
     const takenId = randomUUID();
     await db.prisma.attachment.create({
-      data: { id: takenId, kind: 'document', interventionId: other.id, fileName: 'schema.pdf', mimeType: 'application/pdf', sizeBytes: 1, data: Buffer.from('x') },
+      data: {
+        id: takenId,
+        kind: 'document',
+        interventionId: other.id,
+        fileName: 'schema.pdf',
+        mimeType: 'application/pdf',
+        sizeBytes: 1,
+        data: Buffer.from('x'),
+      },
     });
-    const enRoute: FieldActionInput = { kind: 'status', id: randomUUID(), createdAt: at(), interventionId: v.id, to: 'en_route', at: at(), baseVersion: v.version };
+    const enRoute: FieldActionInput = {
+      kind: 'status',
+      id: randomUUID(),
+      createdAt: at(),
+      interventionId: v.id,
+      to: 'en_route',
+      at: at(),
+      baseVersion: v.version,
+    };
     const clash = photo(v.id, takenId);
     const onSite: FieldActionInput = { kind: 'status', id: randomUUID(), createdAt: at(), interventionId: v.id, to: 'on_site', at: at(), after: enRoute.id };
     const fine = photo(v.id, randomUUID());
@@ -56,7 +89,15 @@ describeOnEachDatabase('replication batch outcomes per action', (h) => {
     const { db } = h();
     const v = await visit();
     const photoId = randomUUID();
-    const enRoute: FieldActionInput = { kind: 'status', id: randomUUID(), createdAt: at(), interventionId: v.id, to: 'en_route', at: at(), baseVersion: v.version };
+    const enRoute: FieldActionInput = {
+      kind: 'status',
+      id: randomUUID(),
+      createdAt: at(),
+      interventionId: v.id,
+      to: 'en_route',
+      at: at(),
+      baseVersion: v.version,
+    };
     const actions = [photo(v.id, photoId), enRoute];
 
     const deliveries = await Promise.all(Array.from({ length: 6 }, () => send(actions)));

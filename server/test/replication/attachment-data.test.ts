@@ -25,7 +25,8 @@ describe('decodeImageDataUrl', () => {
     const html = await decodeImageDataUrl(HTML_AS_JPEG, 'image').catch((e: unknown) => e);
     expect(html).toBeInstanceOf(Refusal);
     expect((html as Refusal).outcome).toEqual({
-      status: 'rejected', error: 'image is not a image/jpeg image',
+      status: 'rejected',
+      error: 'image is not a image/jpeg image',
       details: [{ path: 'image', in: 'body', message: 'declared image/jpeg, but the data is bytes of no known image type' }],
     });
     const pngAsJpeg = await decodeImageDataUrl(PNG.replace('image/png', 'image/jpeg'), 'image').catch((e: unknown) => e);
@@ -37,10 +38,27 @@ describeOnEachDatabase('photos replicated from the field', (h) => {
   it('rejects a photo whose bytes are not a JPEG and stores nothing, the rest of the batch applies', async () => {
     const { db, f, tokens, call } = h();
     const v = await db.prisma.intervention.create({
-      data: { agencyId: f.agencyA.id, siteId: f.siteA.id, equipmentId: f.equipment.id, technicianId: f.t1.id, status: 'dispatched', estimatedDurationMinutes: 60, problemDescription: 'Fuite' },
+      data: {
+        agencyId: f.agencyA.id,
+        siteId: f.siteA.id,
+        equipmentId: f.equipment.id,
+        technicianId: f.t1.id,
+        status: 'dispatched',
+        estimatedDurationMinutes: 60,
+        problemDescription: 'Fuite',
+      },
     });
-    const photo = (image: string): FieldActionInput =>
-      ({ kind: 'photo', id: randomUUID(), createdAt: at(), interventionId: v.id, photoId: randomUUID(), takenAt: at(), image, width: 640, height: 480 });
+    const photo = (image: string): FieldActionInput => ({
+      kind: 'photo',
+      id: randomUUID(),
+      createdAt: at(),
+      interventionId: v.id,
+      photoId: randomUUID(),
+      takenAt: at(),
+      image,
+      width: 640,
+      height: 480,
+    });
     const forged = photo(HTML_AS_JPEG);
     const real = photo(JPEG);
     const res = await call<{ results: ActionResult[] }>('POST', '/api/replication/batch', { token: tokens.tech1, body: { actions: [forged, real] } });

@@ -16,14 +16,29 @@ describeOnEachDatabase('replication batch', (h) => {
   const visit = (status: 'assigned' | 'dispatched' | 'on_site' = 'dispatched', technician: 't1' | 't2' = 't1') => {
     const { f, db } = h();
     return db.prisma.intervention.create({
-      data: { agencyId: f.agencyA.id, siteId: f.siteA.id, equipmentId: f.equipment.id, technicianId: f[technician].id, status, estimatedDurationMinutes: 60, problemDescription: 'Plus de chauffage' },
+      data: {
+        agencyId: f.agencyA.id,
+        siteId: f.siteA.id,
+        equipmentId: f.equipment.id,
+        technicianId: f[technician].id,
+        status,
+        estimatedDurationMinutes: 60,
+        problemDescription: 'Plus de chauffage',
+      },
     });
   };
   const send = (actions: readonly FieldActionInput[], token = h().tokens.tech1) =>
     h().call<{ results: ActionResult[] }>('POST', '/api/replication/batch', { token, body: { actions } });
   const portfolio = (token = h().tokens.tech1) => h().call('GET', '/api/tech/portfolio', { token });
-  const status = (interventionId: string, to: 'en_route' | 'on_site', base: { baseVersion: number } | { after: string }): FieldActionInput =>
-    ({ kind: 'status', id: randomUUID(), createdAt: at(), interventionId, to, at: at(), ...base });
+  const status = (interventionId: string, to: 'en_route' | 'on_site', base: { baseVersion: number } | { after: string }): FieldActionInput => ({
+    kind: 'status',
+    id: randomUUID(),
+    createdAt: at(),
+    interventionId,
+    to,
+    at: at(),
+    ...base,
+  });
   const onHand = async (depotId: string, partId: string) =>
     (await h().db.prisma.stockLevel.findUnique({ where: { partId_depotId: { partId, depotId } } }))?.onHand ?? 0;
 
@@ -37,7 +52,12 @@ describeOnEachDatabase('replication batch', (h) => {
     expect(ids).toContain(f.interventions.a1.id);
     expect(ids).not.toContain(f.interventions.a2.id); // t2's
     const sheet = res.body.visits.find((v: { id: string }) => v.id === mine.id);
-    expect(sheet).toMatchObject({ status: 'dispatched', customer: { name: 'Mme Dupont' }, site: { city: 'Aix-en-Provence' }, problemDescription: 'Plus de chauffage' });
+    expect(sheet).toMatchObject({
+      status: 'dispatched',
+      customer: { name: 'Mme Dupont' },
+      site: { city: 'Aix-en-Provence' },
+      problemDescription: 'Plus de chauffage',
+    });
     expect(sheet.equipment[0]).toMatchObject({ id: f.equipment.id, concerned: true, warranty: { status: 'none' } });
     expect(res.body.stock.van).toMatchObject({ depotId: f.depots.van1.id, kind: 'van' });
     expect(res.body.stock.van.levels).toContainEqual({ partId: f.parts.capacitor.id, onHand: 2 });
@@ -56,29 +76,68 @@ describeOnEachDatabase('replication batch', (h) => {
     const actions: FieldActionInput[] = [
       enRoute,
       onSite,
-      { kind: 'photo', id: randomUUID(), createdAt: at(), interventionId: v.id, photoId, takenAt: at(), image: JPEG, width: 640, height: 480, caption: 'Condensateur gonflé' },
       {
-        kind: 'complete', id: randomUUID(), createdAt: at(), interventionId: v.id, after: onSite.id,
-        workDone: 'Condensateur de démarrage remplacé, essais OK', timeSpentMinutes: 45,
+        kind: 'photo',
+        id: randomUUID(),
+        createdAt: at(),
+        interventionId: v.id,
+        photoId,
+        takenAt: at(),
+        image: JPEG,
+        width: 640,
+        height: 480,
+        caption: 'Condensateur gonflé',
+      },
+      {
+        kind: 'complete',
+        id: randomUUID(),
+        createdAt: at(),
+        interventionId: v.id,
+        after: onSite.id,
+        workDone: 'Condensateur de démarrage remplacé, essais OK',
+        timeSpentMinutes: 45,
         partsUsed: [{ partId: f.parts.capacitor.id, quantity: 1 }],
         configurationChanges: [{ equipmentId: f.equipment.id, set: { firmware: '2.1', mode: null } }],
-        signature: { signedBy: 'Mme Dupont', image: PNG }, photoIds: [photoId], completedAt: at(),
+        signature: { signedBy: 'Mme Dupont', image: PNG },
+        photoIds: [photoId],
+        completedAt: at(),
       },
-      { kind: 'request_part', id: randomUUID(), createdAt: at(), requestId: randomUUID(), partId: f.parts.fan.id, quantity: 1, note: 'pour le stock du véhicule' },
+      {
+        kind: 'request_part',
+        id: randomUUID(),
+        createdAt: at(),
+        requestId: randomUUID(),
+        partId: f.parts.fan.id,
+        quantity: 1,
+        note: 'pour le stock du véhicule',
+      },
     ];
     const changesBefore = changes.length;
 
     const first = await send(actions);
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     expect(first.body.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
-    expect(first.body.results.map((r) => (r.status === 'applied' ? r.interventionVersion : undefined))).toEqual([v.version + 1, v.version + 2, null, v.version + 3, null]);
+    expect(first.body.results.map((r) => (r.status === 'applied' ? r.interventionVersion : undefined))).toEqual([
+      v.version + 1,
+      v.version + 2,
+      null,
+      v.version + 3,
+      null,
+    ]);
     expect(first.body.results.every((r) => r.status === 'applied' && !r.merged)).toBe(true);
 
     const check = async () => {
-      const after = await db.prisma.intervention.findUniqueOrThrow({ where: { id: v.id }, include: { fieldReport: true, attachments: { select: { kind: true } } } });
+      const after = await db.prisma.intervention.findUniqueOrThrow({
+        where: { id: v.id },
+        include: { fieldReport: true, attachments: { select: { kind: true } } },
+      });
       expect(after).toMatchObject({ status: 'done', version: v.version + 3, report: 'Condensateur de démarrage remplacé, essais OK' });
       expect(after.actualStart).not.toBeNull();
-      expect(after.fieldReport).toMatchObject({ timeSpentMinutes: 45, signedBy: 'Mme Dupont', partsUsed: [{ partId: f.parts.capacitor.id, quantity: 1, reference: 'CAP-35' }] });
+      expect(after.fieldReport).toMatchObject({
+        timeSpentMinutes: 45,
+        signedBy: 'Mme Dupont',
+        partsUsed: [{ partId: f.parts.capacitor.id, quantity: 1, reference: 'CAP-35' }],
+      });
       expect(after.attachments.map((a) => a.kind).sort()).toEqual(['photo', 'signature']);
       expect(await onHand(f.depots.van1.id, f.parts.capacitor.id)).toBe(1);
       expect(await db.prisma.stockMovement.count({ where: { interventionId: v.id } })).toBe(1);
@@ -118,34 +177,61 @@ describeOnEachDatabase('replication batch', (h) => {
 
     const enRoute = status(v.id, 'en_route', { baseVersion: v.version });
     const report: FieldActionInput = {
-      kind: 'complete', id: randomUUID(), createdAt: at(), interventionId: v.id, after: enRoute.id,
-      workDone: 'Rapport écrit hors ligne', timeSpentMinutes: 30, completedAt: at(),
+      kind: 'complete',
+      id: randomUUID(),
+      createdAt: at(),
+      interventionId: v.id,
+      after: enRoute.id,
+      workDone: 'Rapport écrit hors ligne',
+      timeSpentMinutes: 30,
+      completedAt: at(),
     };
     const res = await send([enRoute, report]);
     expect(res.status).toBe(200);
     for (const r of res.body.results) {
-      expect(r).toMatchObject({ status: 'conflict', reason: 'reassigned', current: { visit: { interventionId: v.id, assignedToYou: false, status: 'dispatched' } } });
+      expect(r).toMatchObject({
+        status: 'conflict',
+        reason: 'reassigned',
+        current: { visit: { interventionId: v.id, assignedToYou: false, status: 'dispatched' } },
+      });
     }
-    expect(await db.prisma.intervention.findUniqueOrThrow({ where: { id: v.id } })).toMatchObject({ status: 'dispatched', technicianId: f.t2.id, version: v.version + 1 });
+    expect(await db.prisma.intervention.findUniqueOrThrow({ where: { id: v.id } })).toMatchObject({
+      status: 'dispatched',
+      technicianId: f.t2.id,
+      version: v.version + 1,
+    });
     expect(conflicts.filter((c) => c.interventionId === v.id).map((c) => [c.reason, c.agencyId, c.technicianId])).toEqual([
-      ['reassigned', f.agencyA.id, f.t1.id], ['reassigned', f.agencyA.id, f.t1.id],
+      ['reassigned', f.agencyA.id, f.t1.id],
+      ['reassigned', f.agencyA.id, f.t1.id],
     ]);
 
     const listed = await h().call('GET', `/api/replication/conflicts?agencyId=${f.agencyA.id}`, { token: tokens.dispatcherA });
     expect(listed.status).toBe(200);
     const mine = listed.body.find((c: { actionId: string }) => c.actionId === report.id);
-    expect(mine).toMatchObject({ reason: 'reassigned', technicianName: 'Un Test', interventionId: v.id, payload: { workDone: 'Rapport écrit hors ligne' }, resolvedAt: null });
+    expect(mine).toMatchObject({
+      reason: 'reassigned',
+      technicianName: 'Un Test',
+      interventionId: v.id,
+      payload: { workDone: 'Rapport écrit hors ligne' },
+      resolvedAt: null,
+    });
     const other = await h().call('GET', '/api/replication/conflicts', { token: tokens.dispatcherB });
     expect(other.body.find((c: { interventionId: string }) => c.interventionId === v.id)).toBeUndefined();
 
-    const resolved = await h().call('POST', `/api/replication/conflicts/${report.id}/resolve`, { token: tokens.dispatcherA, body: { resolution: 'Rapport recopié sur la visite de Deux' } });
+    const resolved = await h().call('POST', `/api/replication/conflicts/${report.id}/resolve`, {
+      token: tokens.dispatcherA,
+      body: { resolution: 'Rapport recopié sur la visite de Deux' },
+    });
     expect(resolved.status).toBe(200);
     expect(resolved.body.resolvedAt).not.toBeNull();
     const open = await h().call('GET', `/api/replication/conflicts?agencyId=${f.agencyA.id}`, { token: tokens.dispatcherA });
     expect(open.body.map((c: { actionId: string }) => c.actionId)).not.toContain(report.id);
 
     const replay = await send([enRoute, report]);
-    expect(replay.body.results.map((r) => [r.status, r.status === 'duplicate' ? r.first.status : null])).toEqual([['duplicate', 'conflict'], ['duplicate', 'conflict']]);
+    expect(replay.body.results.map((r) => [r.status, r.status === 'duplicate' ? r.first.status : null])).toEqual([
+      ['duplicate', 'conflict'],
+      ['duplicate', 'conflict'],
+    ]);
   });
 
   it('merges a concurrent edit that leaves the visit with the technician', async () => {
@@ -189,8 +275,15 @@ describeOnEachDatabase('replication batch', (h) => {
     const { f, db } = h();
     const v = await visit('on_site');
     const report: FieldActionInput = {
-      kind: 'complete', id: randomUUID(), createdAt: at(), interventionId: v.id, baseVersion: v.version,
-      workDone: 'Filtres changés', timeSpentMinutes: 20, partsUsed: [{ partId: f.parts.filter.id, quantity: 99 }], completedAt: at(),
+      kind: 'complete',
+      id: randomUUID(),
+      createdAt: at(),
+      interventionId: v.id,
+      baseVersion: v.version,
+      workDone: 'Filtres changés',
+      timeSpentMinutes: 20,
+      partsUsed: [{ partId: f.parts.filter.id, quantity: 99 }],
+      completedAt: at(),
     };
     const requestId = randomUUID();
     const res = await send([
@@ -198,13 +291,26 @@ describeOnEachDatabase('replication batch', (h) => {
       { kind: 'request_part', id: randomUUID(), createdAt: at(), requestId, partId: f.parts.heatPump.id, quantity: 1, what: 'machine', interventionId: v.id },
     ]);
     expect(res.body.results[0]).toMatchObject({
-      status: 'conflict', reason: 'out_of_stock',
+      status: 'conflict',
+      reason: 'out_of_stock',
       current: { shortage: { partId: f.parts.filter.id, reference: 'FLT-10', depotId: f.depots.van1.id, onHand: 5, requested: 99 } },
     });
-    expect(res.body.results[1]).toMatchObject({ status: 'conflict', reason: 'out_of_stock', current: { requestStatus: 'backordered', shortage: { onHand: 0, requested: 1 } } });
-    expect(await db.prisma.intervention.findUniqueOrThrow({ where: { id: v.id }, include: { fieldReport: true } })).toMatchObject({ status: 'on_site', version: v.version, fieldReport: null });
+    expect(res.body.results[1]).toMatchObject({
+      status: 'conflict',
+      reason: 'out_of_stock',
+      current: { requestStatus: 'backordered', shortage: { onHand: 0, requested: 1 } },
+    });
+    expect(await db.prisma.intervention.findUniqueOrThrow({ where: { id: v.id }, include: { fieldReport: true } })).toMatchObject({
+      status: 'on_site',
+      version: v.version,
+      fieldReport: null,
+    });
     expect(await onHand(f.depots.van1.id, f.parts.filter.id)).toBe(5);
-    expect(await db.prisma.partRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: 'backordered', kind: 'machine', interventionId: v.id });
+    expect(await db.prisma.partRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({
+      status: 'backordered',
+      kind: 'machine',
+      interventionId: v.id,
+    });
     const kept = await db.prisma.replicationAction.findUniqueOrThrow({ where: { id: report.id } });
     expect(kept.payload).toMatchObject({ workDone: 'Filtres changés' });
   });
@@ -222,15 +328,41 @@ describeOnEachDatabase('replication batch', (h) => {
       actions: [
         status(f.interventions.a1.id, 'en_route', { baseVersion: 1 }),
         { kind: 'status', id: 'not-a-uuid', createdAt: 'yesterday', interventionId: f.interventions.a1.id, to: 'done', at: at(), baseVersion: 1 },
-        { kind: 'photo', id: randomUUID(), createdAt: at(), interventionId: f.interventions.a1.id, photoId: randomUUID(), takenAt: at(), image: PNG, width: 0, height: 10 },
-        { kind: 'complete', id: randomUUID(), createdAt: at(), interventionId: f.interventions.a1.id, baseVersion: 1, after: randomUUID(), workDone: '', timeSpentMinutes: -5, completedAt: at() },
+        {
+          kind: 'photo',
+          id: randomUUID(),
+          createdAt: at(),
+          interventionId: f.interventions.a1.id,
+          photoId: randomUUID(),
+          takenAt: at(),
+          image: PNG,
+          width: 0,
+          height: 10,
+        },
+        {
+          kind: 'complete',
+          id: randomUUID(),
+          createdAt: at(),
+          interventionId: f.interventions.a1.id,
+          baseVersion: 1,
+          after: randomUUID(),
+          workDone: '',
+          timeSpentMinutes: -5,
+          completedAt: at(),
+        },
       ],
     });
-    expect(paths).toEqual(expect.arrayContaining([
-      'actions[1].id', 'actions[1].createdAt', 'actions[1].to',
-      'actions[2].image', 'actions[2].width',
-      'actions[3].workDone', 'actions[3].timeSpentMinutes',
-    ]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'actions[1].id',
+        'actions[1].createdAt',
+        'actions[1].to',
+        'actions[2].image',
+        'actions[2].width',
+        'actions[3].workDone',
+        'actions[3].timeSpentMinutes',
+      ]),
+    );
     expect(paths.some((p) => p.startsWith('actions[0]'))).toBe(false);
     const both = await bad({ actions: [{ ...status(f.interventions.a1.id, 'en_route', { baseVersion: 1 }), after: randomUUID() }] });
     expect(both).toEqual(['actions[0].baseVersion']);

@@ -37,7 +37,14 @@ function useReplicationHarness(open: () => Promise<Opened>): () => ReplicationHa
   beforeAll(async () => {
     const { db, cleanup } = await open();
     const f = await seedBackOffice(db.prisma);
-    await adjustStock(db.prisma, { depotId: f.depots.van1.id, lines: [{ partId: f.parts.capacitor.id, quantity: 2 }, { partId: f.parts.filter.id, quantity: 5 }], reason: 'chargement du véhicule' });
+    await adjustStock(db.prisma, {
+      depotId: f.depots.van1.id,
+      lines: [
+        { partId: f.parts.capacitor.id, quantity: 2 },
+        { partId: f.parts.filter.id, quantity: 5 },
+      ],
+      reason: 'chargement du véhicule',
+    });
     await adjustStock(db.prisma, { depotId: f.depots.centralA.id, lines: [{ partId: f.parts.fan.id, quantity: 3 }], reason: 'inventaire' });
     const changes: InterventionChangeInput[] = [];
     const conflicts: FieldConflictNotice[] = [];
@@ -47,14 +54,20 @@ function useReplicationHarness(open: () => Promise<Opened>): () => ReplicationHa
       return { technicianId, sequence: pushes.length, createdAt: new Date().toISOString(), assignment };
     };
     const app = createApp({
-      config: { authSecret: TEST_SECRET, redisUrl: undefined }, prisma: db.prisma, dbKind: db.kind, log: () => {},
+      config: { authSecret: TEST_SECRET, redisUrl: undefined },
+      prisma: db.prisma,
+      dbKind: db.kind,
+      log: () => {},
       broadcaster: { positions: () => {}, interventionChanged: (c) => changes.push(c) },
-      routes: [(api) => replicationRoutes(api, {
-        prisma: db.prisma,
-        broadcaster: { interventionChanged: (c) => changes.push(c), assignmentPushed },
-        notifyConflict: (n) => conflicts.push(n),
-        log: () => {},
-      })],
+      routes: [
+        (api) =>
+          replicationRoutes(api, {
+            prisma: db.prisma,
+            broadcaster: { interventionChanged: (c) => changes.push(c), assignmentPushed },
+            notifyConflict: (n) => conflicts.push(n),
+            log: () => {},
+          }),
+      ],
     });
     const server = await listen(app);
     const call: ReplicationHarness['call'] = (method, path, options) => request(server.url, method, path, options);

@@ -18,13 +18,28 @@ describeOnEachDatabase('technician stock, part requests and the start of a visit
   const visit = (status: 'planned' | 'assigned' | 'on_site' = 'on_site', technician: 't1' | 't2' = 't1') => {
     const { f, db } = h();
     return db.prisma.intervention.create({
-      data: { agencyId: f.agencyA.id, siteId: f.siteA.id, technicianId: f[technician].id, status, estimatedDurationMinutes: 60, problemDescription: 'Ventilateur bruyant' },
+      data: {
+        agencyId: f.agencyA.id,
+        siteId: f.siteA.id,
+        technicianId: f[technician].id,
+        status,
+        estimatedDurationMinutes: 60,
+        problemDescription: 'Ventilateur bruyant',
+      },
     });
   };
   const send = (actions: readonly FieldActionInput[], token = h().tokens.tech1) =>
     h().call<{ results: ActionResult[] }>('POST', '/api/replication/batch', { token, body: { actions } });
   const report = (interventionId: string, baseVersion: number, parts: { partId: string; quantity: number }[]): FieldActionInput => ({
-    kind: 'complete', id: randomUUID(), createdAt: at(), interventionId, baseVersion, workDone: 'Ventilateur remplacé', timeSpentMinutes: 40, partsUsed: parts, completedAt: at(),
+    kind: 'complete',
+    id: randomUUID(),
+    createdAt: at(),
+    interventionId,
+    baseVersion,
+    workDone: 'Ventilateur remplacé',
+    timeSpentMinutes: 40,
+    partsUsed: parts,
+    completedAt: at(),
   });
   const onHand = async (depotId: string, partId: string) =>
     (await h().db.prisma.stockLevel.findUnique({ where: { partId_depotId: { partId, depotId } } }))?.onHand ?? 0;
@@ -36,8 +51,13 @@ describeOnEachDatabase('technician stock, part requests and the start of a visit
     const { f, db } = h();
     await stock(f.depots.van1.id, f.parts.filter.id, 6);
     const v = await visit();
-    const reserved = await db.prisma.stockReservation.create({ data: { interventionId: v.id, partId: f.parts.filter.id, depotId: f.depots.van1.id, quantity: 3 } });
-    const action = report(v.id, v.version, [{ partId: f.parts.filter.id, quantity: 1 }, { partId: f.parts.filter.id, quantity: 1 }]);
+    const reserved = await db.prisma.stockReservation.create({
+      data: { interventionId: v.id, partId: f.parts.filter.id, depotId: f.depots.van1.id, quantity: 3 },
+    });
+    const action = report(v.id, v.version, [
+      { partId: f.parts.filter.id, quantity: 1 },
+      { partId: f.parts.filter.id, quantity: 1 },
+    ]);
 
     const first = await send([action]);
     expect(first.body.results[0]).toMatchObject({ status: 'applied', interventionVersion: v.version + 1 });
@@ -50,7 +70,10 @@ describeOnEachDatabase('technician stock, part requests and the start of a visit
       expect(entries.map((e) => e.label)).toEqual(['Consommation sur intervention']);
       // 2 of the 3 reserved are consumed; 1 stays reserved for the visit.
       const reservations = await db.prisma.stockReservation.findMany({ where: { interventionId: v.id }, orderBy: { status: 'asc' } });
-      expect(reservations.map((r) => [r.status, r.quantity]).sort()).toEqual([['active', 1], ['consumed', 2]]);
+      expect(reservations.map((r) => [r.status, r.quantity]).sort()).toEqual([
+        ['active', 1],
+        ['consumed', 2],
+      ]);
       expect(reservations.find((r) => r.status === 'active')!.id).toBe(reserved.id);
     };
     await check();
@@ -71,13 +94,19 @@ describeOnEachDatabase('technician stock, part requests and the start of a visit
     expect(results.map((r) => r.status).sort()).toEqual(['applied', 'conflict']);
     const lost = results.findIndex((r) => r.status === 'conflict');
     expect(results[lost]).toMatchObject({
-      reason: 'out_of_stock', current: { shortage: { partId: f.parts.fan.id, reference: 'FAN-220', depotId: f.depots.van1.id, onHand: 0, requested: 1 } },
+      reason: 'out_of_stock',
+      current: { shortage: { partId: f.parts.fan.id, reference: 'FAN-220', depotId: f.depots.van1.id, onHand: 0, requested: 1 } },
     });
     expect(await onHand(f.depots.van1.id, f.parts.fan.id)).toBe(0);
     expect(await db.prisma.stockMovement.count({ where: { interventionId: { in: [a.id, b.id] } } })).toBe(1);
     const loser = [a, b][lost]!;
-    expect(await db.prisma.intervention.findUniqueOrThrow({ where: { id: loser.id }, include: { fieldReport: true } })).toMatchObject({ status: 'on_site', fieldReport: null });
-    expect((await db.prisma.replicationAction.findUniqueOrThrow({ where: { id: reports[lost]!.id } })).payload).toMatchObject({ workDone: 'Ventilateur remplacé' });
+    expect(await db.prisma.intervention.findUniqueOrThrow({ where: { id: loser.id }, include: { fieldReport: true } })).toMatchObject({
+      status: 'on_site',
+      fieldReport: null,
+    });
+    expect((await db.prisma.replicationAction.findUniqueOrThrow({ where: { id: reports[lost]!.id } })).payload).toMatchObject({
+      workDone: 'Ventilateur remplacé',
+    });
     expect(conflicts.find((c) => c.actionId === reports[lost]!.id)).toMatchObject({ reason: 'out_of_stock', interventionId: loser.id, agencyId: f.agencyA.id });
   });
 
@@ -87,7 +116,10 @@ describeOnEachDatabase('technician stock, part requests and the start of a visit
     const [a, b] = [await visit(), await visit()];
     const [fromApp, fromOffice] = await Promise.all([
       send([report(a.id, a.version, [{ partId: f.parts.capacitor.id, quantity: 1 }])]),
-      h().call('POST', `/api/interventions/${b.id}/consumptions`, { token: tokens.dispatcherA, body: { depotId: f.depots.van1.id, lines: [{ partId: f.parts.capacitor.id, quantity: 1 }] } }),
+      h().call('POST', `/api/interventions/${b.id}/consumptions`, {
+        token: tokens.dispatcherA,
+        body: { depotId: f.depots.van1.id, lines: [{ partId: f.parts.capacitor.id, quantity: 1 }] },
+      }),
     ]);
     if (fromApp.body.results[0]!.status === 'applied') {
       expect(fromOffice.status).toBe(409);
@@ -109,12 +141,18 @@ describeOnEachDatabase('technician stock, part requests and the start of a visit
     expect(await db.prisma.intervention.findUniqueOrThrow({ where: { id: v.id } })).toMatchObject({ status: 'en_route' });
 
     const assigned = await visit('assigned');
-    const moved = await h().call('POST', `/api/interventions/${assigned.id}/transitions`, { token: tokens.tech1, body: { to: 'en_route', version: assigned.version } });
+    const moved = await h().call('POST', `/api/interventions/${assigned.id}/transitions`, {
+      token: tokens.tech1,
+      body: { to: 'en_route', version: assigned.version },
+    });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     expect(moved.body.allowedTransitions).toEqual(['on_site']);
     // Not someone else's, and not by skipping further than setting off.
     const theirs = await visit('planned', 't2');
-    expect((await h().call('POST', `/api/interventions/${theirs.id}/transitions`, { token: tokens.tech1, body: { to: 'en_route', version: theirs.version } })).status).toBe(404);
+    expect(
+      (await h().call('POST', `/api/interventions/${theirs.id}/transitions`, { token: tokens.tech1, body: { to: 'en_route', version: theirs.version } }))
+        .status,
+    ).toBe(404);
     const mine = await visit('planned');
     const skip = await h().call('POST', `/api/interventions/${mine.id}/transitions`, { token: tokens.tech1, body: { to: 'on_site', version: mine.version } });
     expect(skip.status).toBe(422);
@@ -126,7 +164,9 @@ describeOnEachDatabase('technician stock, part requests and the start of a visit
     await stock(f.depots.van1.id, f.parts.fan.id, 0);
     const v = await visit('assigned');
     const requestId = randomUUID();
-    const asked = await send([{ kind: 'request_part', id: randomUUID(), createdAt: at(), requestId, partId: f.parts.fan.id, quantity: 2, interventionId: v.id }]);
+    const asked = await send([
+      { kind: 'request_part', id: randomUUID(), createdAt: at(), requestId, partId: f.parts.fan.id, quantity: 2, interventionId: v.id },
+    ]);
     expect(asked.body.results[0]).toMatchObject({ status: 'applied' });
     const move = (body: unknown, token = tokens.dispatcherA, id = requestId) => h().call('POST', `/api/part-requests/${id}/transitions`, { token, body });
 
@@ -139,7 +179,10 @@ describeOnEachDatabase('technician stock, part requests and the start of a visit
     expect(await onHand(f.depots.centralA.id, f.parts.fan.id)).toBe(1);
     expect(await onHand(f.depots.van1.id, f.parts.fan.id)).toBe(2);
     const movements = await db.prisma.stockMovement.findMany({ where: { batchId: done.body.transfer.batchId }, orderBy: { quantity: 'asc' } });
-    expect(movements.map((m) => [m.kind, m.depotId, m.quantity])).toEqual([['transfer_out', f.depots.centralA.id, -2], ['transfer_in', f.depots.van1.id, 2]]);
+    expect(movements.map((m) => [m.kind, m.depotId, m.quantity])).toEqual([
+      ['transfer_out', f.depots.centralA.id, -2],
+      ['transfer_in', f.depots.van1.id, 2],
+    ]);
     const push = pushes.filter((p) => p.assignment.interventionId === v.id).at(-1);
     expect(push).toMatchObject({ technicianId: f.t1.id, assignment: { kind: 'updated' } });
     expect(push!.assignment.summary).toMatch(/^Demande de pièces 2 × FAN-220 .*transférée dans votre véhicule/);
@@ -162,7 +205,9 @@ describeOnEachDatabase('technician stock, part requests and the start of a visit
   it('refuses part request moves that do not apply, naming the field, and hides other agencies’ requests', async () => {
     const { f, db, tokens } = h();
     await stock(f.depots.centralA.id, f.parts.heatPump.id, 1);
-    const request = await db.prisma.partRequest.create({ data: { id: randomUUID(), technicianId: f.t1.id, agencyId: f.agencyA.id, partId: f.parts.heatPump.id, quantity: 2, kind: 'machine' } });
+    const request = await db.prisma.partRequest.create({
+      data: { id: randomUUID(), technicianId: f.t1.id, agencyId: f.agencyA.id, partId: f.parts.heatPump.id, quantity: 2, kind: 'machine' },
+    });
     const move = (body: unknown, token = tokens.dispatcherA) => h().call('POST', `/api/part-requests/${request.id}/transitions`, { token, body });
 
     const short = await move({ to: 'fulfilled', fromDepotId: f.depots.centralA.id });
@@ -187,7 +232,10 @@ describeOnEachDatabase('technician stock, part requests and the start of a visit
     expect((await move({ to: 'requested' })).body.request.status).toBe('requested');
     await stock(f.depots.centralA.id, f.parts.heatPump.id, 2);
     const pushed = h().pushes.length;
-    const both = await Promise.all([move({ to: 'fulfilled', fromDepotId: f.depots.centralA.id }), move({ to: 'fulfilled', fromDepotId: f.depots.centralA.id })]);
+    const both = await Promise.all([
+      move({ to: 'fulfilled', fromDepotId: f.depots.centralA.id }),
+      move({ to: 'fulfilled', fromDepotId: f.depots.centralA.id }),
+    ]);
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await onHand(f.depots.centralA.id, f.parts.heatPump.id)).toBe(0);
     expect(await onHand(f.depots.van1.id, f.parts.heatPump.id)).toBe(2);
@@ -200,14 +248,35 @@ describeOnEachDatabase('technician stock, part requests and the start of a visit
 
   it('moves the service plan on when a visit is done through the REST lifecycle', async () => {
     const { f, db, tokens } = h();
-    const contract = await db.prisma.contract.create({ data: { customerId: f.customer.id, reference: `CT-${randomUUID().slice(0, 8)}`, startsOn: new Date('2024-01-01T00:00:00Z') } });
+    const contract = await db.prisma.contract.create({
+      data: { customerId: f.customer.id, reference: `CT-${randomUUID().slice(0, 8)}`, startsOn: new Date('2024-01-01T00:00:00Z') },
+    });
     const plan = await db.prisma.servicePlan.create({
-      data: { contractId: contract.id, siteId: f.siteA.id, name: 'Entretien annuel', trigger: 'frequency', frequencyMonths: 12, lastDoneOn: new Date('2024-06-01T00:00:00Z'), estimatedDurationMinutes: 60 },
+      data: {
+        contractId: contract.id,
+        siteId: f.siteA.id,
+        name: 'Entretien annuel',
+        trigger: 'frequency',
+        frequencyMonths: 12,
+        lastDoneOn: new Date('2024-06-01T00:00:00Z'),
+        estimatedDurationMinutes: 60,
+      },
     });
     const v = await db.prisma.intervention.create({
-      data: { agencyId: f.agencyA.id, siteId: f.siteA.id, technicianId: f.t1.id, status: 'on_site', estimatedDurationMinutes: 60, servicePlanId: plan.id, dueOn: new Date('2025-06-01T00:00:00Z') },
+      data: {
+        agencyId: f.agencyA.id,
+        siteId: f.siteA.id,
+        technicianId: f.t1.id,
+        status: 'on_site',
+        estimatedDurationMinutes: 60,
+        servicePlanId: plan.id,
+        dueOn: new Date('2025-06-01T00:00:00Z'),
+      },
     });
-    const done = await h().call('POST', `/api/interventions/${v.id}/transitions`, { token: tokens.tech1, body: { to: 'done', version: v.version, report: 'Entretien fait' } });
+    const done = await h().call('POST', `/api/interventions/${v.id}/transitions`, {
+      token: tokens.tech1,
+      body: { to: 'done', version: v.version, report: 'Entretien fait' },
+    });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     const after = await db.prisma.servicePlan.findUniqueOrThrow({ where: { id: plan.id } });
     // Done today (the agency's day; within a day of the UTC one), the next one a year on.

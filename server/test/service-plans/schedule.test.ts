@@ -47,11 +47,7 @@ describe('frequency: every N months from the last done day', () => {
   });
 
   it('a visit done later moves the next due day, and sets the plannable window', () => {
-    const s = planSchedule(
-      plan({ lastDoneOn: '2024-12-01', visits: [visit({ dueOn: '2025-12-01', status: 'done', doneOn: '2025-12-20' })] }),
-      TODAY,
-      UNTIL,
-    );
+    const s = planSchedule(plan({ lastDoneOn: '2024-12-01', visits: [visit({ dueOn: '2025-12-01', status: 'done', doneOn: '2025-12-20' })] }), TODAY, UNTIL);
     expect(s.next).toEqual({ dueOn: '2026-12-20', dueCounter: null, earliestDate: '2026-11-20' });
     expect(s.toCreate).toHaveLength(1);
   });
@@ -63,7 +59,12 @@ describe('fixed dates: each listed day is an occurrence', () => {
     ['winterising not done: overdue, created; next spring not yet', { lastDoneOn: '2026-04-18' }, '2026-10-15', ['2026-10-15']],
     ['all past dates done: next is spring', { lastDoneOn: '2026-10-20' }, '2027-04-15', []],
     ['long horizon creates each date', { lastDoneOn: '2026-10-20' }, '2027-04-15', ['2027-04-15', '2027-10-15']],
-    ['dates outside the contract are ignored', { lastDoneOn: null, contractStartsOn: '2026-06-01', contractEndsOn: '2027-06-01' }, '2026-10-15', ['2026-10-15']],
+    [
+      'dates outside the contract are ignored',
+      { lastDoneOn: null, contractStartsOn: '2026-06-01', contractEndsOn: '2027-06-01' },
+      '2026-10-15',
+      ['2026-10-15'],
+    ],
   ] as const)('%s', (label, facts, next, created) => {
     const until = label.startsWith('long') ? '2027-12-31' : UNTIL;
     const s = planSchedule(plan({ ...pool, ...facts }), TODAY, until);

@@ -20,7 +20,12 @@ export async function crudRoundTrip(prisma: PrismaClient): Promise<void> {
       lastName: 'Martin',
       homeLat: 45.76,
       homeLon: 4.83,
-      skills: { create: [{ skillId: heatPump.id, level: 4 }, { skillId: pool.id, level: 2 }] },
+      skills: {
+        create: [
+          { skillId: heatPump.id, level: 4 },
+          { skillId: pool.id, level: 2 },
+        ],
+      },
       shifts: { create: [{ weekday: 1, startMinute: 8 * 60, endMinute: 17 * 60, breakMinutes: 60 }] },
     },
   });
@@ -69,7 +74,10 @@ export async function crudRoundTrip(prisma: PrismaClient): Promise<void> {
     include: { skills: { include: { skill: true }, orderBy: { level: 'desc' } }, shifts: true, agency: true },
   });
   expect(tech.agency.code).toBe(agency.code);
-  expect(tech.skills.map((s) => [s.skill.name, s.level])).toEqual([['Pompe à chaleur', 4], ['Piscine', 2]]);
+  expect(tech.skills.map((s) => [s.skill.name, s.level])).toEqual([
+    ['Pompe à chaleur', 4],
+    ['Piscine', 2],
+  ]);
   expect(tech.shifts).toHaveLength(1);
 
   // Optimistic concurrency as the server will use it: the update only lands

@@ -38,8 +38,30 @@ const deeplyNested = (depth: number): unknown => {
 
 /** What a careless or hostile client sends where anything is expected. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.constantFrom<unknown>(
-  '\u0000', 'a\u0000b', '', ' ', 'x'.repeat(20_000), '0000-01-01', '0000-01-01T00:00:00Z', '9999-12-31', '9999-12-31T23:59:59Z',
-  -1, 0, 2 ** 31, 2 ** 53, 1e308, -1e308, 0.5, null, true, {}, [], deeplyNested(80), { ['k\u0000']: 1 }, '<script>', "'; DROP TABLE users; --",
+  '\u0000',
+  'a\u0000b',
+  '',
+  ' ',
+  'x'.repeat(20_000),
+  '0000-01-01',
+  '0000-01-01T00:00:00Z',
+  '9999-12-31',
+  '9999-12-31T23:59:59Z',
+  -1,
+  0,
+  2 ** 31,
+  2 ** 53,
+  1e308,
+  -1e308,
+  0.5,
+  null,
+  true,
+  {},
+  [],
+  deeplyNested(80),
+  { ['k\u0000']: 1 },
+  '<script>',
+  "'; DROP TABLE users; --",
 );
 
 export interface ArbitraryOptions {
@@ -74,11 +96,16 @@ export function arbitraryFor(root: JsonSchema, options: ArbitraryOptions): fc.Ar
     const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
     if (types.length > 1) return fc.oneof(...types.map((type) => shapedBy({ ...schema, type }, key, depth)));
     switch (types[0]) {
-      case 'null': return fc.constant(null);
-      case 'boolean': return fc.boolean();
-      case 'integer': return fc.integer({ min: Math.max(schema.minimum ?? -1_000, -(2 ** 31)), max: Math.min(schema.maximum ?? 100_000, 2 ** 31) });
-      case 'number': return fc.double({ min: schema.minimum ?? -1e6, max: schema.maximum ?? 1e6, noNaN: true });
-      case 'string': return stringFor(schema, key);
+      case 'null':
+        return fc.constant(null);
+      case 'boolean':
+        return fc.boolean();
+      case 'integer':
+        return fc.integer({ min: Math.max(schema.minimum ?? -1_000, -(2 ** 31)), max: Math.min(schema.maximum ?? 100_000, 2 ** 31) });
+      case 'number':
+        return fc.double({ min: schema.minimum ?? -1e6, max: schema.maximum ?? 1e6, noNaN: true });
+      case 'string':
+        return stringFor(schema, key);
       case 'array': {
         if (schema.prefixItems) return fc.tuple(...schema.prefixItems.map((s, i) => build(s, `${key}[${i}]`, depth + 1)));
         const item = schema.items ? build(schema.items, key, depth + 1) : fc.anything();
@@ -86,11 +113,13 @@ export function arbitraryFor(root: JsonSchema, options: ArbitraryOptions): fc.Ar
       }
       case 'object': {
         const properties = schema.properties ?? {};
-        if (Object.keys(properties).length === 0) return fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.string(), fc.integer(), hostileValue), { maxKeys: 3 });
+        if (Object.keys(properties).length === 0)
+          return fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.string(), fc.integer(), hostileValue), { maxKeys: 3 });
         const record = Object.fromEntries(Object.entries(properties).map(([name, s]) => [name, build(s, name, depth + 1)]));
         return fc.record(record, { requiredKeys: (schema.required ?? []).filter((k) => k in properties) });
       }
-      default: return fc.oneof(fc.string(), fc.integer(), fc.constant(null), hostileValue);
+      default:
+        return fc.oneof(fc.string(), fc.integer(), fc.constant(null), hostileValue);
     }
   };
 
@@ -100,7 +129,10 @@ export function arbitraryFor(root: JsonSchema, options: ArbitraryOptions): fc.Ar
     const pad = (n: number, width = 2) => String(n).padStart(width, '0');
     const day = fc.tuple(year, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`);
     if (schema.format === 'date') return day;
-    if (schema.format === 'date-time') return fc.tuple(day, fc.integer({ min: 0, max: 86_399 })).map(([d, s]) => `${d}T${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}Z`);
+    if (schema.format === 'date-time')
+      return fc
+        .tuple(day, fc.integer({ min: 0, max: 86_399 }))
+        .map(([d, s]) => `${d}T${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}Z`);
     if (schema.format === 'email') return fc.emailAddress();
     const text = fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 40) });
     if (/(^id$|Id$)/.test(key) && options.ids.length) return fc.oneof(fc.constantFrom(...options.ids), text);

@@ -19,14 +19,36 @@ export type EnumShape = Record<string, string[]>;
 
 // Column types Prisma gives each scalar when no @db attribute says otherwise.
 const DEFAULT_TYPES: Record<string, string> = {
-  String: 'text', Int: 'int4', BigInt: 'int8', Float: 'float8', Decimal: 'numeric',
-  Boolean: 'bool', DateTime: 'timestamp', Json: 'jsonb', Bytes: 'bytea',
+  String: 'text',
+  Int: 'int4',
+  BigInt: 'int8',
+  Float: 'float8',
+  Decimal: 'numeric',
+  Boolean: 'bool',
+  DateTime: 'timestamp',
+  Json: 'jsonb',
+  Bytes: 'bytea',
 };
 const NATIVE_TYPES: Record<string, string> = {
-  Text: 'text', VarChar: 'varchar', Char: 'bpchar', Uuid: 'uuid', Integer: 'int4', SmallInt: 'int2',
-  BigInt: 'int8', DoublePrecision: 'float8', Real: 'float4', Decimal: 'numeric', Boolean: 'bool',
-  Timestamp: 'timestamp', Timestamptz: 'timestamptz', Date: 'date', Time: 'time', Timetz: 'timetz',
-  Json: 'json', JsonB: 'jsonb', ByteA: 'bytea',
+  Text: 'text',
+  VarChar: 'varchar',
+  Char: 'bpchar',
+  Uuid: 'uuid',
+  Integer: 'int4',
+  SmallInt: 'int2',
+  BigInt: 'int8',
+  DoublePrecision: 'float8',
+  Real: 'float4',
+  Decimal: 'numeric',
+  Boolean: 'bool',
+  Timestamp: 'timestamp',
+  Timestamptz: 'timestamptz',
+  Date: 'date',
+  Time: 'time',
+  Timetz: 'timetz',
+  Json: 'json',
+  JsonB: 'jsonb',
+  ByteA: 'bytea',
 };
 
 export function schemaShape(dir: string = SCHEMA_DIR): { columns: ColumnShape[]; enums: EnumShape } {
@@ -88,7 +110,9 @@ export function compareColumns(expected: ColumnShape[], actual: ColumnShape[]): 
     else {
       if (got.type !== want.type) problems.push(`${key(want)}: type ${got.type} in the database, ${want.type} in the Prisma schema`);
       if (got.nullable !== want.nullable) {
-        problems.push(`${key(want)}: ${got.nullable ? 'nullable' : 'NOT NULL'} in the database, ${want.nullable ? 'optional' : 'required'} in the Prisma schema`);
+        problems.push(
+          `${key(want)}: ${got.nullable ? 'nullable' : 'NOT NULL'} in the database, ${want.nullable ? 'optional' : 'required'} in the Prisma schema`,
+        );
       }
     }
   }

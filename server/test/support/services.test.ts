@@ -5,10 +5,7 @@ import { checkPostgres, checkRedis, describeWithService } from './services.ts';
 
 describe('service probes', () => {
   it('report a closed port as unavailable, saying why', async () => {
-    const [postgres, redis] = await Promise.all([
-      checkPostgres('postgresql://postgres@127.0.0.1:1/postgres'),
-      checkRedis('redis://127.0.0.1:1'),
-    ]);
+    const [postgres, redis] = await Promise.all([checkPostgres('postgresql://postgres@127.0.0.1:1/postgres'), checkRedis('redis://127.0.0.1:1')]);
     expect(postgres).toMatchObject({ service: 'PostgreSQL', available: false });
     expect(postgres.reason).toMatch(/127\.0\.0\.1:1.*ECONNREFUSED/);
     expect(redis).toMatchObject({ service: 'Redis', available: false });

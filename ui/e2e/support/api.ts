@@ -1,6 +1,14 @@
 // Plain REST calls the tests make on the side (as a device or another dispatcher would).
-export async function login(url: string, email: string, password = 'tournee-demo'): Promise<{ token: string; user: { technicianId: string | null; agencyIds: string[]; name: string } }> {
-  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+export async function login(
+  url: string,
+  email: string,
+  password = 'tournee-demo',
+): Promise<{ token: string; user: { technicianId: string | null; agencyIds: string[]; name: string } }> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (!response.ok) throw new Error(`login ${email}: ${response.status} ${await response.text()}`);
   return (await response.json()) as never;
 }

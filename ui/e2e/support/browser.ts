@@ -8,8 +8,14 @@ import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export interface ChromiumStatus {
@@ -18,9 +24,7 @@ export interface ChromiumStatus {
 }
 
 export function checkChromium(): ChromiumStatus {
-  return existsSync(CHROMIUM_PATH)
-    ? { available: true, reason: '' }
-    : { available: false, reason: `${CHROMIUM_PATH} not found (apt-get install -y chromium)` };
+  return existsSync(CHROMIUM_PATH) ? { available: true, reason: '' } : { available: false, reason: `${CHROMIUM_PATH} not found (apt-get install -y chromium)` };
 }
 
 export interface Browser {

@@ -42,14 +42,21 @@ async function refreshShell(cache, answer) {
 }
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => refreshShell(cache)).then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => refreshShell(cache))
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    for (const name of await caches.keys()) if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
-    await self.clients.claim();
-  })());
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
+      await self.clients.claim();
+    })(),
+  );
 });
 
 async function fromNetwork(request, timeoutMs) {
@@ -71,43 +78,49 @@ self.addEventListener('fetch', (event) => {
 
   if (request.mode === 'navigate' && url.pathname.startsWith('/tech')) {
     // Network first (a new build shows at once), the cached shell when it does not answer soon.
-    event.respondWith((async () => {
-      const cache = await caches.open(CACHE);
-      try {
-        const response = await fromNetwork(request, 4000);
-        if (response.ok) event.waitUntil(refreshShell(cache, response.clone()).catch(() => {}));
-        return response;
-      } catch {
-        return (await cache.match(SHELL)) ?? Response.error();
-      }
-    })());
+    event.respondWith(
+      (async () => {
+        const cache = await caches.open(CACHE);
+        try {
+          const response = await fromNetwork(request, 4000);
+          if (response.ok) event.waitUntil(refreshShell(cache, response.clone()).catch(() => {}));
+          return response;
+        } catch {
+          return (await cache.match(SHELL)) ?? Response.error();
+        }
+      })(),
+    );
     return;
   }
 
   if (url.pathname.startsWith('/assets/')) {
     // Content-hashed: a cached copy is always right.
-    event.respondWith((async () => {
-      const cache = await caches.open(CACHE);
-      const cached = await cache.match(request);
-      if (cached) return cached;
-      const response = await fetch(request);
-      if (response.ok) await cache.put(request, response.clone());
-      return response;
-    })());
+    event.respondWith(
+      (async () => {
+        const cache = await caches.open(CACHE);
+        const cached = await cache.match(request);
+        if (cached) return cached;
+        const response = await fetch(request);
+        if (response.ok) await cache.put(request, response.clone());
+        return response;
+      })(),
+    );
     return;
   }
 
   if (url.pathname.startsWith('/tech/') || url.pathname === '/ui-config.json') {
     // Small files that may change: the network's when it answers, else the cached one.
-    event.respondWith((async () => {
-      const cache = await caches.open(CACHE);
-      try {
-        const response = await fromNetwork(request, 4000);
-        if (response.ok) await cache.put(request, response.clone());
-        return response;
-      } catch {
-        return (await cache.match(request)) ?? Response.error();
-      }
-    })());
+    event.respondWith(
+      (async () => {
+        const cache = await caches.open(CACHE);
+        try {
+          const response = await fromNetwork(request, 4000);
+          if (response.ok) await cache.put(request, response.clone());
+          return response;
+        } catch {
+          return (await cache.match(request)) ?? Response.error();
+        }
+      })(),
+    );
   }
 });

@@ -16,14 +16,18 @@ import { queryString, type Http } from './http.ts';
 
 export type { RouteKey };
 
-type Field<K extends RouteKey, F extends 'params' | 'query' | 'body' | 'response'> = ApiRoutes[K] extends { readonly [P in F]: infer S extends z.ZodType } ? S : never;
+type Field<K extends RouteKey, F extends 'params' | 'query' | 'body' | 'response'> = ApiRoutes[K] extends { readonly [P in F]: infer S extends z.ZodType }
+  ? S
+  : never;
 
 /**
  * A query's values as the browser has them. The query schemas read text (numbers and booleans arrive as strings
  * and are coerced by the server), so a number or a boolean is accepted where the schema's input is text.
  */
 type QueryValue<T> = T | (T extends string ? number | boolean : never) | undefined;
-export type QueryOf<K extends RouteKey> = [Field<K, 'query'>] extends [never] ? never : { readonly [P in keyof z.input<Field<K, 'query'>>]?: QueryValue<z.input<Field<K, 'query'>>[P]> };
+export type QueryOf<K extends RouteKey> = [Field<K, 'query'>] extends [never]
+  ? never
+  : { readonly [P in keyof z.input<Field<K, 'query'>>]?: QueryValue<z.input<Field<K, 'query'>>[P]> };
 export type ParamsOf<K extends RouteKey> = [Field<K, 'params'>] extends [never] ? never : z.input<Field<K, 'params'>>;
 export type BodyOf<K extends RouteKey> = [Field<K, 'body'>] extends [never] ? never : z.input<Field<K, 'body'>>;
 /** What the route answers (JSON), or nothing for a 204. */
@@ -40,7 +44,9 @@ type RequestArgs<K extends RouteKey> = unknown extends RequestOf<K> ? [request?:
 export type CallApi = <K extends RouteKey>(route: K, ...request: RequestArgs<K>) => Promise<AnswerOf<K>>;
 
 /** Routes whose answer is a page ({items, total}): what `allPages` can walk. */
-export type PagedRoute = { [K in RouteKey]: AnswerOf<K> extends { items: unknown[]; total: number } ? ([ParamsOf<K>] extends [never] ? K : never) : never }[RouteKey];
+export type PagedRoute = {
+  [K in RouteKey]: AnswerOf<K> extends { items: unknown[]; total: number } ? ([ParamsOf<K>] extends [never] ? K : never) : never;
+}[RouteKey];
 export type ItemOf<K extends RouteKey> = AnswerOf<K> extends { items: (infer T)[] } ? T : never;
 
 interface LooseRequest {
@@ -96,9 +102,9 @@ export function createCallApi(http: Http): CallApi {
 export async function allPages<K extends PagedRoute>(call: CallApi, route: K, query: QueryOf<K> = {} as QueryOf<K>, max = 2000): Promise<ItemOf<K>[]> {
   const items: ItemOf<K>[] = [];
   for (let offset = 0; offset < max; offset += 200) {
-    const page = (await (call as (route: RouteKey, request: LooseRequest) => Promise<{ items: ItemOf<K>[]; total: number }>)(route, {
+    const page = await (call as (route: RouteKey, request: LooseRequest) => Promise<{ items: ItemOf<K>[]; total: number }>)(route, {
       query: { ...(query as LooseRequest['query']), limit: 200, offset },
-    }));
+    });
     items.push(...page.items);
     if (page.items.length < 200 || items.length >= page.total) break;
   }

@@ -91,7 +91,8 @@ export function endpoints(http: Http) {
     candidates: (interventionId: string, day: string) =>
       call('POST /api/interventions/:id/insertion-candidates', { params: { id: interventionId }, body: { day } }),
     /** Writes nothing: the drag preview. */
-    evaluateMove: (interventionId: string, input: MoveInput) => call('POST /api/interventions/:id/evaluate-move', { params: { id: interventionId }, body: input }),
+    evaluateMove: (interventionId: string, input: MoveInput) =>
+      call('POST /api/interventions/:id/evaluate-move', { params: { id: interventionId }, body: input }),
     assign: (interventionId: string, input: AssignInput) => call('POST /api/interventions/:id/assign', { params: { id: interventionId }, body: input }),
 
     /** Technicians' actions that clashed with the office's record, newest first. */

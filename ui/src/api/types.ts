@@ -2,19 +2,37 @@
 // contract modules use at run time) out of the browser bundle.
 import type { z } from 'zod';
 import type {
-  Agency as AgencySchema, Sector as SectorSchema, Technician as TechnicianSchema, Skill as SkillSchema,
-  Region as RegionSchema, Shift as ShiftSchema, Intervention as InterventionSchema, Site as SiteSchema,
-  Customer as CustomerSchema, Equipment as EquipmentSchema, InterventionInput as InterventionInputSchema,
+  Agency as AgencySchema,
+  Sector as SectorSchema,
+  Technician as TechnicianSchema,
+  Skill as SkillSchema,
+  Region as RegionSchema,
+  Shift as ShiftSchema,
+  Intervention as InterventionSchema,
+  Site as SiteSchema,
+  Customer as CustomerSchema,
+  Equipment as EquipmentSchema,
+  InterventionInput as InterventionInputSchema,
 } from '@tournee/contracts/api';
 
 export type { ErrorResponse, LoginResponse, SessionUser, PageOf } from '@tournee/contracts/api';
 export type {
-  InterventionView, TourView, TourStopView, PositionFrame, PositionSample, PlanDelta, PlanSnapshot, JobProgress,
-  InterventionStatus, ServerToClientEvents, ClientToServerEvents, SessionReady, AckResult, OutboxMessage,
+  InterventionView,
+  TourView,
+  TourStopView,
+  PositionFrame,
+  PositionSample,
+  PlanDelta,
+  PlanSnapshot,
+  JobProgress,
+  InterventionStatus,
+  ServerToClientEvents,
+  ClientToServerEvents,
+  SessionReady,
+  AckResult,
+  OutboxMessage,
 } from '@tournee/contracts/realtime';
-export type {
-  FieldConflict, FieldConflictNotice, ConflictCurrent, ConflictReason, ActionKind,
-} from '@tournee/contracts/replication';
+export type { FieldConflict, FieldConflictNotice, ConflictCurrent, ConflictReason, ActionKind } from '@tournee/contracts/replication';
 
 export type Agency = z.infer<typeof AgencySchema>;
 export type Sector = z.infer<typeof SectorSchema>;

@@ -31,6 +31,11 @@ function Gate({ controller, config }: { controller: BoardController; config: UiC
   useEffect(() => {
     document.title = session ? t('board.documentTitle') : t('login.documentTitle');
   }, [session, t]);
-  if (restoring) return <div className="splash" role="status">{t('common.loading')}</div>;
+  if (restoring)
+    return (
+      <div className="splash" role="status">
+        {t('common.loading')}
+      </div>
+    );
   return session ? <Board tiles={config.tiles} /> : <LoginScreen demo={config.demo ?? null} />;
 }

@@ -28,7 +28,9 @@ export function Board({ tiles }: { tiles: TileConfig | null }) {
   const openConflicts = useBoard((s) => s.conflicts.length);
   const [findFor, setFindFor] = useState<string | null>(null);
   const section = useSection();
-  const waiting = plan ? Object.values(plan.interventions).filter((i) => i.technicianId === null && (i.status === 'requested' || i.status === 'planned')).length : 0;
+  const waiting = plan
+    ? Object.values(plan.interventions).filter((i) => i.technicianId === null && (i.status === 'requested' || i.status === 'planned')).length
+    : 0;
 
   const onTabKey = (e: React.KeyboardEvent, index: number) => {
     const next = e.key === 'ArrowRight' ? index + 1 : e.key === 'ArrowLeft' ? index - 1 : null;
@@ -40,49 +42,64 @@ export function Board({ tiles }: { tiles: TileConfig | null }) {
 
   return (
     <div className="board">
-      <a className="skip-link" href="#timeline">{t('board.skipToTimeline')}</a>
+      <a className="skip-link" href="#timeline">
+        {t('board.skipToTimeline')}
+      </a>
       <TopBar />
-      {section !== 'planning' ? <BackOffice section={section} /> : (
-      <main className="board-main">
-        <div className="board-map-wrap">
-          <BoardMap tiles={tiles} />
-          <MapControls />
-          <SelectionCard />
-          {!plan && <div className="map-loading" role="status">{t('common.loading')}</div>}
-        </div>
-        <aside className="side-panel" aria-label={t('board.sidePanel')}>
-          <div className="tabs" role="tablist" aria-label={t('board.sidePanel')}>
-            {PANELS.map((p, index) => (
-              <button
-                key={p}
-                id={`tab-${p}`}
-                type="button"
-                role="tab"
-                aria-selected={panel === p}
-                aria-controls={`panel-${p}`}
-                tabIndex={panel === p ? 0 : -1}
-                className="tab"
-                onClick={() => controller.showPanel(p)}
-                onKeyDown={(e) => onTabKey(e, index)}
-              >
-                {t(`board.panel.${p}`)}
-                {p === 'queue' && waiting > 0 && <span className="badge">{waiting}</span>}
-                {p === 'conflicts' && openConflicts > 0 && <span className="badge">{openConflicts}</span>}
-              </button>
-            ))}
+      {section !== 'planning' ? (
+        <BackOffice section={section} />
+      ) : (
+        <main className="board-main">
+          <div className="board-map-wrap">
+            <BoardMap tiles={tiles} />
+            <MapControls />
+            <SelectionCard />
+            {!plan && (
+              <div className="map-loading" role="status">
+                {t('common.loading')}
+              </div>
+            )}
           </div>
-          <div className="panel-body" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
-            {panel === 'queue' && <UnassignedQueue onFindTechnician={(id) => { setFindFor(id); controller.showPanel('urgent'); }} />}
-            {panel === 'urgent' && <UrgentPanel interventionId={findFor} onDone={() => setFindFor(null)} />}
-            {panel === 'optimize' && <OptimizePanel />}
-            {panel === 'kpis' && <KpiPanel />}
-            {panel === 'conflicts' && <ConflictsPanel />}
+          <aside className="side-panel" aria-label={t('board.sidePanel')}>
+            <div className="tabs" role="tablist" aria-label={t('board.sidePanel')}>
+              {PANELS.map((p, index) => (
+                <button
+                  key={p}
+                  id={`tab-${p}`}
+                  type="button"
+                  role="tab"
+                  aria-selected={panel === p}
+                  aria-controls={`panel-${p}`}
+                  tabIndex={panel === p ? 0 : -1}
+                  className="tab"
+                  onClick={() => controller.showPanel(p)}
+                  onKeyDown={(e) => onTabKey(e, index)}
+                >
+                  {t(`board.panel.${p}`)}
+                  {p === 'queue' && waiting > 0 && <span className="badge">{waiting}</span>}
+                  {p === 'conflicts' && openConflicts > 0 && <span className="badge">{openConflicts}</span>}
+                </button>
+              ))}
+            </div>
+            <div className="panel-body" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
+              {panel === 'queue' && (
+                <UnassignedQueue
+                  onFindTechnician={(id) => {
+                    setFindFor(id);
+                    controller.showPanel('urgent');
+                  }}
+                />
+              )}
+              {panel === 'urgent' && <UrgentPanel interventionId={findFor} onDone={() => setFindFor(null)} />}
+              {panel === 'optimize' && <OptimizePanel />}
+              {panel === 'kpis' && <KpiPanel />}
+              {panel === 'conflicts' && <ConflictsPanel />}
+            </div>
+          </aside>
+          <div className="board-timeline" id="timeline" tabIndex={-1}>
+            <Timeline />
           </div>
-        </aside>
-        <div className="board-timeline" id="timeline" tabIndex={-1}>
-          <Timeline />
-        </div>
-      </main>
+        </main>
       )}
       <Notices />
     </div>

@@ -7,7 +7,11 @@ export function LanguageSwitch() {
     <label className="language">
       <span className="sr-only">{t('common.language')}</span>
       <select value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
-        {LANGUAGES.map((l) => <option key={l} value={l}>{t(`common.languages.${l}`)}</option>)}
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l}>
+            {t(`common.languages.${l}`)}
+          </option>
+        ))}
       </select>
     </label>
   );

@@ -34,12 +34,25 @@ export function MapControls() {
         <div id="map-legend" className="legend">
           <h3>{t('map.legendInterventions')}</h3>
           <ul>
-            {LEGEND_STATUSES.map((s) => <li key={s}><span className="status-dot" style={{ background: STATUS_COLORS[s] }} aria-hidden="true" />{t(`status.${s}`)}</li>)}
-            <li><span className="status-dot ring-urgent" aria-hidden="true" />{t('map.urgent')}</li>
+            {LEGEND_STATUSES.map((s) => (
+              <li key={s}>
+                <span className="status-dot" style={{ background: STATUS_COLORS[s] }} aria-hidden="true" />
+                {t(`status.${s}`)}
+              </li>
+            ))}
+            <li>
+              <span className="status-dot ring-urgent" aria-hidden="true" />
+              {t('map.urgent')}
+            </li>
           </ul>
           <h3>{t('map.legendTechnicians')}</h3>
           <ul>
-            {ACTIVITIES.map((a) => <li key={a}><span className="status-dot" style={{ background: ACTIVITY_COLORS[a] }} aria-hidden="true" />{t(`activity.${a}`)}</li>)}
+            {ACTIVITIES.map((a) => (
+              <li key={a}>
+                <span className="status-dot" style={{ background: ACTIVITY_COLORS[a] }} aria-hidden="true" />
+                {t(`activity.${a}`)}
+              </li>
+            ))}
           </ul>
         </div>
       )}

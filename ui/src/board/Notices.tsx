@@ -12,11 +12,20 @@ export function Notices() {
           {/* Keys come from the controller's closed set of notices. */}
           <span>{t(n.key as 'notice.moved', n.values ?? {})}</span>
           {n.panel && (
-            <button type="button" className="button small" onClick={() => { controller.showPanel(n.panel!); controller.dismiss(n.id); }}>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => {
+                controller.showPanel(n.panel!);
+                controller.dismiss(n.id);
+              }}
+            >
               {t('notice.open')}
             </button>
           )}
-          <button type="button" className="icon-button" onClick={() => controller.dismiss(n.id)} aria-label={t('common.dismiss')}>×</button>
+          <button type="button" className="icon-button" onClick={() => controller.dismiss(n.id)} aria-label={t('common.dismiss')}>
+            ×
+          </button>
         </div>
       ))}
     </div>

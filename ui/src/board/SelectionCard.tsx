@@ -14,26 +14,53 @@ export function SelectionCard() {
   const agencyId = useBoard((s) => s.agencyId);
   const tz = useBoard((s) => s.agencies.find((a) => a.id === agencyId)?.timezone ?? 'Europe/Paris');
   if (!intervention && !technician) return null;
-  const time = (iso: string | null) => (iso ? new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', timeZone: tz }).format(new Date(iso)) : '—');
+  const time = (iso: string | null) =>
+    iso ? new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', timeZone: tz }).format(new Date(iso)) : '—';
   return (
     <section className="selection-card" aria-label={t('selection.title')}>
-      <button type="button" className="icon-button close" aria-label={t('common.close')} onClick={() => controller.select({ interventionId: null, technicianId: null })}>×</button>
+      <button
+        type="button"
+        className="icon-button close"
+        aria-label={t('common.close')}
+        onClick={() => controller.select({ interventionId: null, technicianId: null })}
+      >
+        ×
+      </button>
       {intervention && (
         <>
           <h2>{intervention.label}</h2>
-          <p><span className="status-dot" style={{ background: STATUS_COLORS[intervention.status] }} aria-hidden="true" /> {t(`status.${intervention.status}`)} · {t('queue.priority', { value: intervention.priority })}</p>
-          <p>{t('selection.planned', { from: time(intervention.plannedStart), to: time(intervention.plannedEnd) })} · {formatDuration(intervention.estimatedDurationMinutes * 60)}</p>
+          <p>
+            <span className="status-dot" style={{ background: STATUS_COLORS[intervention.status] }} aria-hidden="true" /> {t(`status.${intervention.status}`)} ·{' '}
+            {t('queue.priority', { value: intervention.priority })}
+          </p>
+          <p>
+            {t('selection.planned', { from: time(intervention.plannedStart), to: time(intervention.plannedEnd) })} ·{' '}
+            {formatDuration(intervention.estimatedDurationMinutes * 60)}
+          </p>
           {intervention.slaDeadline && <p>{t('selection.sla', { when: time(intervention.slaDeadline) })}</p>}
         </>
       )}
       {technician && (
         <p className="selection-tech">
-          {intervention ? t('selection.technician', { name: `${technician.firstName} ${technician.lastName}` }) : <strong>{technician.firstName} {technician.lastName}</strong>}
-          {!intervention && technician.phone && <> · <a href={`tel:${technician.phone}`}>{technician.phone}</a></>}
+          {intervention ? (
+            t('selection.technician', { name: `${technician.firstName} ${technician.lastName}` })
+          ) : (
+            <strong>
+              {technician.firstName} {technician.lastName}
+            </strong>
+          )}
+          {!intervention && technician.phone && (
+            <>
+              {' '}
+              · <a href={`tel:${technician.phone}`}>{technician.phone}</a>
+            </>
+          )}
         </p>
       )}
       {intervention && !intervention.technicianId && (
-        <button type="button" className="button small" onClick={() => controller.showPanel('queue')}>{t('selection.showInQueue')}</button>
+        <button type="button" className="button small" onClick={() => controller.showPanel('queue')}>
+          {t('selection.showInQueue')}
+        </button>
       )}
     </section>
   );

@@ -18,14 +18,23 @@ export function TopBar() {
   const [regionId, setRegionId] = useState('');
   const section = useSection();
   const shown = useMemo(() => agencies.filter((a) => !regionId || a.regionId === regionId || a.id === agencyId), [agencies, regionId, agencyId]);
-  const day = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  const day = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
 
   return (
     <header className="topbar">
-      <div className="brand"><span className="brand-mark" aria-hidden="true">T</span><span>Tournée</span></div>
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          T
+        </span>
+        <span>Tournée</span>
+      </div>
       <nav className="sections" aria-label={t('top.sections')}>
         {SECTIONS.map((s) => (
-          <a key={s} href={hashOfSection(s)} className="section-link" aria-current={s === section ? 'page' : undefined}>{t(`top.section.${s}`)}</a>
+          <a key={s} href={hashOfSection(s)} className="section-link" aria-current={s === section ? 'page' : undefined}>
+            {t(`top.section.${s}`)}
+          </a>
         ))}
       </nav>
       <nav className="topbar-scope" aria-label={t('top.scope')}>
@@ -34,33 +43,54 @@ export function TopBar() {
             <span>{t('top.region')}</span>
             <select value={regionId} onChange={(e) => setRegionId(e.target.value)}>
               <option value="">{t('top.allRegions')}</option>
-              {regions.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+              {regions.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
             </select>
           </label>
         )}
         <label className="field inline">
           <span>{t('top.agency')}</span>
           <select value={agencyId ?? ''} onChange={(e) => void controller.selectAgency(e.target.value)}>
-            {shown.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+            {shown.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
           </select>
         </label>
-        {section === 'planning' && <div className="day-picker" role="group" aria-label={t('top.day')}>
-          <button type="button" className="icon-button" onClick={() => void controller.selectDate(addDays(date, -1))} aria-label={t('top.previousDay')}>‹</button>
-          <label>
-            <span className="sr-only">{t('top.day')}</span>
-            <input type="date" value={date} onChange={(e) => e.target.value && void controller.selectDate(e.target.value)} />
-          </label>
-          <button type="button" className="icon-button" onClick={() => void controller.selectDate(addDays(date, 1))} aria-label={t('top.nextDay')}>›</button>
-          <span className="day-name">{day}</span>
-        </div>}
+        {section === 'planning' && (
+          <div className="day-picker" role="group" aria-label={t('top.day')}>
+            <button type="button" className="icon-button" onClick={() => void controller.selectDate(addDays(date, -1))} aria-label={t('top.previousDay')}>
+              ‹
+            </button>
+            <label>
+              <span className="sr-only">{t('top.day')}</span>
+              <input type="date" value={date} onChange={(e) => e.target.value && void controller.selectDate(e.target.value)} />
+            </label>
+            <button type="button" className="icon-button" onClick={() => void controller.selectDate(addDays(date, 1))} aria-label={t('top.nextDay')}>
+              ›
+            </button>
+            <span className="day-name">{day}</span>
+          </div>
+        )}
       </nav>
       <div className="topbar-end">
         <span className={`connection is-${connection}`} role="status" title={t(`top.connection.${connection}`)}>
-          <span className="dot" aria-hidden="true" />{t(`top.connection.${connection}`)}
+          <span className="dot" aria-hidden="true" />
+          {t(`top.connection.${connection}`)}
         </span>
         <LanguageSwitch />
-        {user && <span className="user" title={user.email}>{user.name}</span>}
-        <button type="button" className="button subtle" title={user ? `${user.name} — ${user.email}` : undefined} onClick={() => controller.logout()}>{t('top.logout')}</button>
+        {user && (
+          <span className="user" title={user.email}>
+            {user.name}
+          </span>
+        )}
+        <button type="button" className="button subtle" title={user ? `${user.name} — ${user.email}` : undefined} onClick={() => controller.logout()}>
+          {t('top.logout')}
+        </button>
       </div>
     </header>
   );

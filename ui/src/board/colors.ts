@@ -21,8 +21,22 @@ export const URGENT_PRIORITY = 80;
 export const isUrgent = (i: Pick<InterventionView, 'priority'>): boolean => i.priority >= URGENT_PRIORITY;
 
 const TOUR_PALETTE = [
-  '#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2',
-  '#bcbd22', '#393b79', '#637939', '#843c39', '#7b4173', '#3182bd', '#e6550d', '#31a354',
+  '#1f77b4',
+  '#d62728',
+  '#2ca02c',
+  '#9467bd',
+  '#ff7f0e',
+  '#17becf',
+  '#8c564b',
+  '#e377c2',
+  '#bcbd22',
+  '#393b79',
+  '#637939',
+  '#843c39',
+  '#7b4173',
+  '#3182bd',
+  '#e6550d',
+  '#31a354',
 ];
 
 /** The technician's own colour when set, else a stable one from the palette. */

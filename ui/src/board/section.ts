@@ -22,5 +22,9 @@ const subscribe = (onChange: () => void) => {
 
 /** The section shown, following the hash. */
 export function useSection(): Section {
-  return useSyncExternalStore(subscribe, () => sectionOfHash(window.location.hash), () => 'planning');
+  return useSyncExternalStore(
+    subscribe,
+    () => sectionOfHash(window.location.hash),
+    () => 'planning',
+  );
 }

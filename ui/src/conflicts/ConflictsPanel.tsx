@@ -22,7 +22,9 @@ export function ConflictsPanel() {
         <p className="empty">{t('conflicts.empty')}</p>
       ) : (
         <ul className="conflict-list" aria-label={t('conflicts.list')}>
-          {conflicts.map((c) => <ConflictItem key={c.actionId} conflict={c} />)}
+          {conflicts.map((c) => (
+            <ConflictItem key={c.actionId} conflict={c} />
+          ))}
         </ul>
       )}
     </div>
@@ -71,7 +73,9 @@ function ConflictItem({ conflict }: { conflict: OpenConflict }) {
           <button type="button" className="link-button" onClick={() => controller.select({ interventionId: conflict.interventionId })}>
             {t('conflicts.visitOf', { label: label ?? shortId(conflict.interventionId) })}
           </button>
-        ) : t('conflicts.noVisit')}
+        ) : (
+          t('conflicts.noVisit')
+        )}
         {' · '}
         <span className="chip reason-conflict">{t(`conflicts.reason.${conflict.reason}`)}</span>
       </p>
@@ -79,8 +83,14 @@ function ConflictItem({ conflict }: { conflict: OpenConflict }) {
       <div className="conflict-sides">
         <section className="conflict-side is-field" aria-label={t('conflicts.technicianSide')}>
           <h4>{t('conflicts.technicianSide')}</h4>
-          {sides.field === null ? <p className="muted">{t('conflicts.did.loading')}</p> : (
-            <ul>{sides.field.map((line, i) => <li key={i}>{t(line.key as 'conflicts.did.note', line.values)}</li>)}</ul>
+          {sides.field === null ? (
+            <p className="muted">{t('conflicts.did.loading')}</p>
+          ) : (
+            <ul>
+              {sides.field.map((line, i) => (
+                <li key={i}>{t(line.key as 'conflicts.did.note', line.values)}</li>
+              ))}
+            </ul>
           )}
           {sides.photo && <img className="conflict-photo" src={sides.photo} alt={t('conflicts.kind.photo')} />}
           {sides.raw && (
@@ -92,7 +102,11 @@ function ConflictItem({ conflict }: { conflict: OpenConflict }) {
         </section>
         <section className="conflict-side is-office" aria-label={t('conflicts.officeSide')}>
           <h4>{t('conflicts.officeSide')}</h4>
-          <ul>{sides.office.map((line, i) => <li key={i}>{t(line.key as 'conflicts.office.none', line.values)}</li>)}</ul>
+          <ul>
+            {sides.office.map((line, i) => (
+              <li key={i}>{t(line.key as 'conflicts.office.none', line.values)}</li>
+            ))}
+          </ul>
         </section>
       </div>
       <form className="conflict-resolve" onSubmit={(e) => void resolve(e)}>
@@ -107,8 +121,14 @@ function ConflictItem({ conflict }: { conflict: OpenConflict }) {
             aria-invalid={error ? true : undefined}
           />
         </label>
-        {error && <p className="form-error" role="alert">{error}</p>}
-        <button type="submit" className="button primary small" disabled={saving}>{saving ? t('conflicts.resolving') : t('conflicts.resolve')}</button>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="button primary small" disabled={saving}>
+          {saving ? t('conflicts.resolving') : t('conflicts.resolve')}
+        </button>
       </form>
     </li>
   );

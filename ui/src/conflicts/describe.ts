@@ -108,7 +108,8 @@ function photoOf(payload: Json | undefined): string | null {
 
 /** Data URLs (photos, signatures) as a size note: the rest of the payload is shown as it was entered. */
 function elideImages(value: unknown): unknown {
-  if (typeof value === 'string' && value.startsWith('data:') && value.length > 200) return `[${value.slice(5, value.indexOf(';'))}, ${Math.round(value.length * 0.75 / 1024)} KB]`;
+  if (typeof value === 'string' && value.startsWith('data:') && value.length > 200)
+    return `[${value.slice(5, value.indexOf(';'))}, ${Math.round((value.length * 0.75) / 1024)} KB]`;
   if (Array.isArray(value)) return value.map(elideImages);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, elideImages(v)]));
   return value;

@@ -50,7 +50,8 @@ export const en: Dictionary = {
   },
   map: {
     region: 'Tours map',
-    attribution: 'Basemap: <a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain) · towns: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)',
+    attribution:
+      'Basemap: <a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain) · towns: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)',
     layers: 'Layers',
     layer: { technicians: 'Technicians', tours: 'Tours', interventions: 'Interventions', sectors: 'Sectors', agencies: 'Agencies' },
     legend: 'Legend',
@@ -204,7 +205,15 @@ export const en: Dictionary = {
     now: 'The day as it stands',
     previewNote: 'Preview: nothing changes for the technicians until you accept.',
     difference: 'Change',
-    row: { planned: 'Planned visits', unassigned: 'Unassigned', travel: 'Travel time', distance: 'Distance', work: 'Working time', overtime: 'Overtime', tours: 'Tours' },
+    row: {
+      planned: 'Planned visits',
+      unassigned: 'Unassigned',
+      travel: 'Travel time',
+      distance: 'Distance',
+      work: 'Working time',
+      overtime: 'Overtime',
+      tours: 'Tours',
+    },
     beforeUnknown: 'The indicators before this run are not known.',
     changes: 'Accepting changes {{tours}} and {{visits}}.',
     changesTours_one: '{{count}} tour',

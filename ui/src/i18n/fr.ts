@@ -50,7 +50,8 @@ export const fr = {
   },
   map: {
     region: 'Carte des tournées',
-    attribution: 'Fond de carte : <a href="https://www.naturalearthdata.com/">Natural Earth</a> (domaine public) · villes : <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)',
+    attribution:
+      'Fond de carte : <a href="https://www.naturalearthdata.com/">Natural Earth</a> (domaine public) · villes : <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)',
     layers: 'Couches',
     layer: { technicians: 'Techniciens', tours: 'Tournées', interventions: 'Interventions', sectors: 'Secteurs', agencies: 'Agences' },
     legend: 'Légende',
@@ -97,7 +98,8 @@ export const fr = {
     rowSummary_one: '{{count}} visite · fin {{until}}',
     rowSummary_other: '{{count}} visites · fin {{until}}',
     visitLabel: 'Arrêt {{stop}} : {{label}}, {{from}}–{{to}}, {{status}}. Entrée pour déplacer.',
-    keyboardHelp: 'Sur une visite : Entrée pour la prendre, flèches haut et bas pour changer de technicien, gauche et droite pour décaler de 15 minutes, Entrée pour la poser, Échap pour annuler.',
+    keyboardHelp:
+      'Sur une visite : Entrée pour la prendre, flèches haut et bas pour changer de technicien, gauche et droite pour décaler de 15 minutes, Entrée pour la poser, Échap pour annuler.',
     preview: {
       to: 'Vers {{name}}',
       arrival: 'arrivée {{time}}',
@@ -204,7 +206,15 @@ export const fr = {
     now: 'La journée actuelle',
     previewNote: 'Aperçu : rien ne change pour les techniciens tant que vous n’acceptez pas.',
     difference: 'Écart',
-    row: { planned: 'Visites planifiées', unassigned: 'Non planifiées', travel: 'Temps de trajet', distance: 'Distance', work: 'Temps de travail', overtime: 'Heures sup.', tours: 'Tournées' },
+    row: {
+      planned: 'Visites planifiées',
+      unassigned: 'Non planifiées',
+      travel: 'Temps de trajet',
+      distance: 'Distance',
+      work: 'Temps de travail',
+      overtime: 'Heures sup.',
+      tours: 'Tournées',
+    },
     beforeUnknown: 'Les indicateurs d’avant ne sont pas connus pour ce calcul.',
     changes: 'Accepter modifie {{tours}} et {{visits}}.',
     changesTours_one: '{{count}} tournée',

@@ -40,12 +40,48 @@ export function KpiGrid({ kpis, compare }: { kpis: Kpis; compare?: Kpis | null }
   const pct = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
   const km = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
   const items: { key: string; label: string; value: string; hint: string; delta?: number; better?: 'lower' | 'higher' }[] = [
-    { key: 'travel', label: t('kpis.travel'), value: formatDuration(kpis.travelSeconds), hint: t('kpis.travelKm', { km: km.format(kpis.travelMeters / 1000) }), ...(compare ? { delta: kpis.travelSeconds - compare.travelSeconds, better: 'lower' as const } : {}) },
-    { key: 'utilization', label: t('kpis.utilization'), value: kpis.utilization === null ? '—' : pct.format(kpis.utilization), hint: t('kpis.utilizationHint'), ...(compare && kpis.utilization !== null && compare.utilization !== null ? { delta: kpis.utilization - compare.utilization, better: 'higher' as const } : {}) },
-    { key: 'sla', label: t('kpis.sla'), value: kpis.slaCompliance === null ? '—' : pct.format(kpis.slaCompliance), hint: t('kpis.slaHint', { count: kpis.slaMissed }) },
-    { key: 'unassigned', label: t('kpis.unassigned'), value: String(kpis.unassigned), hint: t('kpis.visits', { count: kpis.visits }), ...(compare ? { delta: kpis.unassigned - compare.unassigned, better: 'lower' as const } : {}) },
-    { key: 'overtime', label: t('kpis.overtime'), value: formatDuration(kpis.overtimeMinutes * 60), hint: t('kpis.overtimeHint'), ...(compare ? { delta: kpis.overtimeMinutes - compare.overtimeMinutes, better: 'lower' as const } : {}) },
-    { key: 'balance', label: t('kpis.balance'), value: kpis.imbalance === null ? '—' : pct.format(Math.max(0, 1 - kpis.imbalance)), hint: t('kpis.balanceHint') },
+    {
+      key: 'travel',
+      label: t('kpis.travel'),
+      value: formatDuration(kpis.travelSeconds),
+      hint: t('kpis.travelKm', { km: km.format(kpis.travelMeters / 1000) }),
+      ...(compare ? { delta: kpis.travelSeconds - compare.travelSeconds, better: 'lower' as const } : {}),
+    },
+    {
+      key: 'utilization',
+      label: t('kpis.utilization'),
+      value: kpis.utilization === null ? '—' : pct.format(kpis.utilization),
+      hint: t('kpis.utilizationHint'),
+      ...(compare && kpis.utilization !== null && compare.utilization !== null
+        ? { delta: kpis.utilization - compare.utilization, better: 'higher' as const }
+        : {}),
+    },
+    {
+      key: 'sla',
+      label: t('kpis.sla'),
+      value: kpis.slaCompliance === null ? '—' : pct.format(kpis.slaCompliance),
+      hint: t('kpis.slaHint', { count: kpis.slaMissed }),
+    },
+    {
+      key: 'unassigned',
+      label: t('kpis.unassigned'),
+      value: String(kpis.unassigned),
+      hint: t('kpis.visits', { count: kpis.visits }),
+      ...(compare ? { delta: kpis.unassigned - compare.unassigned, better: 'lower' as const } : {}),
+    },
+    {
+      key: 'overtime',
+      label: t('kpis.overtime'),
+      value: formatDuration(kpis.overtimeMinutes * 60),
+      hint: t('kpis.overtimeHint'),
+      ...(compare ? { delta: kpis.overtimeMinutes - compare.overtimeMinutes, better: 'lower' as const } : {}),
+    },
+    {
+      key: 'balance',
+      label: t('kpis.balance'),
+      value: kpis.imbalance === null ? '—' : pct.format(Math.max(0, 1 - kpis.imbalance)),
+      hint: t('kpis.balanceHint'),
+    },
   ];
   return (
     <dl className="kpi-grid">
@@ -55,9 +91,7 @@ export function KpiGrid({ kpis, compare }: { kpis: Kpis; compare?: Kpis | null }
           <dd>
             <span className="kpi-value">{item.value}</span>
             {item.delta !== undefined && Math.abs(item.delta) > 1e-9 && (
-              <span className={`kpi-delta ${(item.delta < 0) === (item.better === 'lower') ? 'is-better' : 'is-worse'}`}>
-                {item.delta > 0 ? '▲' : '▼'}
-              </span>
+              <span className={`kpi-delta ${item.delta < 0 === (item.better === 'lower') ? 'is-better' : 'is-worse'}`}>{item.delta > 0 ? '▲' : '▼'}</span>
             )}
             <span className="kpi-hint">{item.hint}</span>
           </dd>

@@ -69,7 +69,8 @@ export function computeKpis(
   const mean = loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : 0;
   const sd = loads.length ? Math.sqrt(loads.reduce((a, b) => a + (b - mean) ** 2, 0) / loads.length) : 0;
   return {
-    travelSeconds, travelMeters,
+    travelSeconds,
+    travelMeters,
     utilization: available > 0 ? work / available : null,
     slaCompliance: withSla > 0 ? (withSla - missed) / withSla : null,
     slaMissed: missed,

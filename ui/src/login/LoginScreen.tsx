@@ -26,9 +26,12 @@ export function LoginScreen({ demo = null }: { demo?: DemoLogins | null } = {}) 
       await controller.login(email, password);
     } catch (err) {
       setError(
-        err instanceof ApiError && (err.status === 401 || err.status === 422) ? t('login.invalid')
-          : err instanceof ApiError && err.status === 429 ? t('login.tooMany')
-            : err instanceof ApiError && err.status === 0 ? t('login.offline')
+        err instanceof ApiError && (err.status === 401 || err.status === 422)
+          ? t('login.invalid')
+          : err instanceof ApiError && err.status === 429
+            ? t('login.tooMany')
+            : err instanceof ApiError && err.status === 0
+              ? t('login.offline')
               : t('login.failed'),
       );
     } finally {
@@ -39,7 +42,9 @@ export function LoginScreen({ demo = null }: { demo?: DemoLogins | null } = {}) 
   return (
     <main className="login">
       <form className="login-card" onSubmit={submit} aria-labelledby="login-title">
-        <div className="brand brand-large" aria-hidden="true"><span className="brand-mark">T</span> Tournée</div>
+        <div className="brand brand-large" aria-hidden="true">
+          <span className="brand-mark">T</span> Tournée
+        </div>
         <h1 id="login-title">{t('login.title')}</h1>
         <p className="muted">{t('login.subtitle')}</p>
         <label className="field">
@@ -50,8 +55,14 @@ export function LoginScreen({ demo = null }: { demo?: DemoLogins | null } = {}) 
           <span>{t('login.password')}</span>
           <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
-        {error && <p className="form-error" role="alert">{error}</p>}
-        <button type="submit" className="button primary wide" disabled={busy}>{busy ? t('login.signingIn') : t('login.submit')}</button>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="button primary wide" disabled={busy}>
+          {busy ? t('login.signingIn') : t('login.submit')}
+        </button>
         {demo && demo.accounts.length > 0 && (
           // Flagged so nobody mistakes them for real accounts: their password is public.
           <section className="login-demo" aria-labelledby="login-demo-title">
@@ -60,7 +71,14 @@ export function LoginScreen({ demo = null }: { demo?: DemoLogins | null } = {}) 
             <ul>
               {demo.accounts.map((account) => (
                 <li key={account.email}>
-                  <button type="button" className="login-demo-account" onClick={() => { setEmail(account.email); setPassword(demo.password); }}>
+                  <button
+                    type="button"
+                    className="login-demo-account"
+                    onClick={() => {
+                      setEmail(account.email);
+                      setPassword(demo.password);
+                    }}
+                  >
                     <span className="login-demo-badge">{t('login.demo.badge')}</span>
                     <span>{t(`login.demo.roles.${account.role}`)}</span>
                     <span className="muted">{account.email}</span>

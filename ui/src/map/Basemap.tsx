@@ -32,12 +32,7 @@ export function Basemap({ tiles }: { tiles: TileConfig | null }) {
   if (tiles) return <TileLayer url={tiles.url} attribution={tiles.attribution} maxZoom={tiles.maxZoom ?? 19} />;
   return (
     <>
-      <GeoJSON
-        data={basemap.countries}
-        style={countryStyle}
-        pane="basemap"
-        attribution={t('map.attribution')}
-      />
+      <GeoJSON data={basemap.countries} style={countryStyle} pane="basemap" attribution={t('map.attribution')} />
       <Towns />
     </>
   );

@@ -22,17 +22,7 @@ export function BoardMap({ tiles }: { tiles: TileConfig | null }) {
   const { t } = useTranslation();
   return (
     <section className="map-area" aria-label={t('map.region')}>
-      <MapContainer
-        center={PROVENCE}
-        zoom={9}
-        minZoom={5}
-        maxZoom={18}
-        preferCanvas
-        className="board-map"
-        zoomControl
-        keyboard
-        attributionControl
-      >
+      <MapContainer center={PROVENCE} zoom={9} minZoom={5} maxZoom={18} preferCanvas className="board-map" zoomControl keyboard attributionControl>
         <Panes />
         <Basemap tiles={tiles} />
         <Sectors />
@@ -74,7 +64,13 @@ function Sectors() {
   const visible = useBoard((s) => s.layers.sectors);
   const sectors = useBoard((s) => s.sectors);
   if (!visible) return null;
-  return <>{sectors.map((sector) => <SectorShape key={sector.id} sector={sector} />)}</>;
+  return (
+    <>
+      {sectors.map((sector) => (
+        <SectorShape key={sector.id} sector={sector} />
+      ))}
+    </>
+  );
 }
 
 function SectorShape({ sector }: { sector: Sector }) {
@@ -95,11 +91,15 @@ function Agencies() {
   if (!visible) return null;
   return (
     <>
-      {agencies.filter((a) => a.lat != null && a.lon != null).map((a) => (
-        <CircleMarker key={a.id} center={[a.lat!, a.lon!]} radius={9} pathOptions={{ color: '#1b1f24', weight: 3, fillColor: '#ffd54f', fillOpacity: 1 }}>
-          <Tooltip direction="top" offset={[0, -8]}>{t('map.agency', { name: a.name })}</Tooltip>
-        </CircleMarker>
-      ))}
+      {agencies
+        .filter((a) => a.lat != null && a.lon != null)
+        .map((a) => (
+          <CircleMarker key={a.id} center={[a.lat!, a.lon!]} radius={9} pathOptions={{ color: '#1b1f24', weight: 3, fillColor: '#ffd54f', fillOpacity: 1 }}>
+            <Tooltip direction="top" offset={[0, -8]}>
+              {t('map.agency', { name: a.name })}
+            </Tooltip>
+          </CircleMarker>
+        ))}
     </>
   );
 }
@@ -114,7 +114,13 @@ function Tours() {
   return (
     <>
       {Object.values(plan.tours).map((tour) => (
-        <TourLine key={tour.id} tour={tour} technician={byId.get(tour.technicianId)} dimmed={selected !== null && selected !== tour.technicianId} emphasised={selected === tour.technicianId} />
+        <TourLine
+          key={tour.id}
+          tour={tour}
+          technician={byId.get(tour.technicianId)}
+          dimmed={selected !== null && selected !== tour.technicianId}
+          emphasised={selected === tour.technicianId}
+        />
       ))}
     </>
   );
@@ -177,8 +183,10 @@ function CanvasLayers() {
     const visits = visitLayer.current;
     const techs = techLayer.current;
     if (!visits || !techs) return;
-    if (layers.interventions) visits.addTo(map); else visits.remove();
-    if (layers.technicians) techs.addTo(map); else techs.remove();
+    if (layers.interventions) visits.addTo(map);
+    else visits.remove();
+    if (layers.technicians) techs.addTo(map);
+    else techs.remove();
   }, [layers.interventions, layers.technicians, map]);
 
   const points = useMemo(() => interventionPoints(plan?.interventions, plan?.tours, technicians), [plan?.interventions, plan?.tours, technicians]);
@@ -222,7 +230,16 @@ export function interventionPoints(
   for (const i of Object.values(interventions)) {
     if (i.lat === null || i.lon === null) continue;
     const stop = stopOf.get(i.id);
-    out.push({ id: i.id, lat: i.lat, lon: i.lon, status: i.status, urgent: isUrgent(i), stop: stop?.n ?? null, tourColor: stop?.color ?? null, label: i.label });
+    out.push({
+      id: i.id,
+      lat: i.lat,
+      lon: i.lon,
+      status: i.status,
+      urgent: isUrgent(i),
+      stop: stop?.n ?? null,
+      tourColor: stop?.color ?? null,
+      label: i.label,
+    });
   }
   return out;
 }

@@ -23,7 +23,10 @@ export abstract class CanvasOverlay extends L.Layer {
   private frame = 0;
   private dpr = 1;
 
-  constructor(private readonly paneName: string, private readonly zIndex: number) {
+  constructor(
+    private readonly paneName: string,
+    private readonly zIndex: number,
+  ) {
     super();
   }
 
@@ -37,7 +40,6 @@ export abstract class CanvasOverlay extends L.Layer {
   protected afterDraw(_now: number): boolean {
     return false;
   }
-
 
   override onAdd(map: L.Map): this {
     this.lmap = map;

@@ -20,8 +20,13 @@ export interface InterventionPoint {
   readonly label: string;
 }
 
-interface PointProps { readonly index: number; urgent: number }
-interface ClusterProps { urgent: number }
+interface PointProps {
+  readonly index: number;
+  urgent: number;
+}
+interface ClusterProps {
+  urgent: number;
+}
 
 const CLUSTER_BELOW_ZOOM = 11;
 
@@ -43,15 +48,21 @@ export class InterventionLayer extends CanvasOverlay {
     if (points !== this.points) {
       this.points = points;
       const index = new Supercluster<PointProps, ClusterProps>({
-        radius: 44, maxZoom: CLUSTER_BELOW_ZOOM - 1, minPoints: 3,
+        radius: 44,
+        maxZoom: CLUSTER_BELOW_ZOOM - 1,
+        minPoints: 3,
         map: (p) => ({ urgent: p.urgent }),
-        reduce: (acc, p) => { acc.urgent += p.urgent; },
+        reduce: (acc, p) => {
+          acc.urgent += p.urgent;
+        },
       });
-      index.load(points.map((p, i) => ({
-        type: 'Feature',
-        properties: { index: i, urgent: p.urgent ? 1 : 0 },
-        geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
-      })));
+      index.load(
+        points.map((p, i) => ({
+          type: 'Feature',
+          properties: { index: i, urgent: p.urgent ? 1 : 0 },
+          geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+        })),
+      );
       this.index = index;
       this.viewChanged();
     }
@@ -89,7 +100,17 @@ export class InterventionLayer extends CanvasOverlay {
         ctx.fillStyle = '#fff';
         ctx.font = '700 12px system-ui, sans-serif';
         ctx.fillText(count >= 1000 ? `${Math.round(count / 100) / 10}k` : String(count), p.x, p.y + 0.5);
-        drawn.push({ kind: 'cluster', id: `c${props.cluster_id}`, x: p.x, y: p.y, r, label: this.clusterLabel(count, props.urgent), clusterId: props.cluster_id!, lat, lon });
+        drawn.push({
+          kind: 'cluster',
+          id: `c${props.cluster_id}`,
+          x: p.x,
+          y: p.y,
+          r,
+          label: this.clusterLabel(count, props.urgent),
+          clusterId: props.cluster_id!,
+          lat,
+          lon,
+        });
         continue;
       }
       const point = this.points[(props as PointProps).index]!;

@@ -12,7 +12,10 @@ export class SectorHits implements HitSource {
   private sectors: readonly Sector[] = [];
   private enabled = true;
 
-  constructor(private readonly map: L.Map, private readonly label: (sector: Sector) => string) {}
+  constructor(
+    private readonly map: L.Map,
+    private readonly label: (sector: Sector) => string,
+  ) {}
 
   set(sectors: readonly Sector[], enabled: boolean): void {
     this.sectors = sectors;

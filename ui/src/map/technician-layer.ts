@@ -68,7 +68,10 @@ export class TechnicianLayer extends L.Layer implements HitSource {
   /** Samples that will move their marker visibly, waiting for its pixels to move (latency bookkeeping). */
   private awaitingPixels = new Map<string, { receivedAt: number; sentAt: number; x: number; y: number }>();
 
-  constructor(private readonly positions: PositionStore, private readonly onSelect: (technicianId: string) => void) {
+  constructor(
+    private readonly positions: PositionStore,
+    private readonly onSelect: (technicianId: string) => void,
+  ) {
     super();
   }
 
@@ -185,7 +188,7 @@ export class TechnicianLayer extends L.Layer implements HitSource {
     const p = map.latLngToContainerPoint([lat, lon]);
     const meta = this.meta.get(track.technicianId);
     const selected = track.technicianId === this.selected;
-    const label = labels || selected ? meta?.name ?? null : null;
+    const label = labels || selected ? (meta?.name ?? null) : null;
     return {
       id: track.technicianId,
       // Half-pixel steps: finer moves are invisible and would only cost repaints.

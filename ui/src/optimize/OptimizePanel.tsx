@@ -30,7 +30,7 @@ export function OptimizePanel() {
   const scopeDate = run?.days.join(', ') ?? date;
   const pct = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
   const event = optimize.kind === 'running' ? jobs[optimize.jobId] : undefined;
-  const progress = optimize.kind === 'running' ? event?.progress ?? optimize.run?.progress ?? 0 : 0;
+  const progress = optimize.kind === 'running' ? (event?.progress ?? optimize.run?.progress ?? 0) : 0;
 
   return (
     <div className="optimize">
@@ -41,7 +41,11 @@ export function OptimizePanel() {
           <label className="field">
             <span>{t('optimize.budget')}</span>
             <select value={budget} onChange={(e) => setBudget(Number(e.target.value))} disabled={busy}>
-              {BUDGETS.map((b) => <option key={b} value={b}>{formatSeconds(b / 1000)}</option>)}
+              {BUDGETS.map((b) => (
+                <option key={b} value={b}>
+                  {formatSeconds(b / 1000)}
+                </option>
+              ))}
             </select>
           </label>
           <button type="button" className="button primary" onClick={() => void controller.startOptimize(budget)} disabled={!agencyId || busy}>
@@ -52,17 +56,32 @@ export function OptimizePanel() {
 
       {(optimize.kind === 'starting' || optimize.kind === 'running') && (
         <div className="progress-block">
-          <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)} aria-label={t('optimize.progress')}>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(progress * 100)}
+            aria-label={t('optimize.progress')}
+          >
             <span style={{ width: `${Math.max(2, progress * 100)}%` }} />
           </div>
-          <p className="muted" aria-live="polite">{pct.format(progress)} {event?.message ? `— ${t(`optimize.stage.${stageKey(event.message)}`, { defaultValue: event.message })}` : ''}</p>
+          <p className="muted" aria-live="polite">
+            {pct.format(progress)} {event?.message ? `— ${t(`optimize.stage.${stageKey(event.message)}`, { defaultValue: event.message })}` : ''}
+          </p>
           {optimize.kind === 'running' && (
-            <button type="button" className="button small" onClick={() => void controller.discardPlan()}>{t('optimize.cancel')}</button>
+            <button type="button" className="button small" onClick={() => void controller.discardPlan()}>
+              {t('optimize.cancel')}
+            </button>
           )}
         </div>
       )}
 
-      {optimize.kind === 'failed' && <p className="form-error" role="alert">{optimize.message || t('optimize.failed')}</p>}
+      {optimize.kind === 'failed' && (
+        <p className="form-error" role="alert">
+          {optimize.message || t('optimize.failed')}
+        </p>
+      )}
 
       {(optimize.kind === 'review' || optimize.kind === 'deciding' || optimize.kind === 'stale') && (
         <div className="optimize-result">
@@ -71,18 +90,33 @@ export function OptimizePanel() {
           <Changes summary={optimize.run.result?.summary} />
           {optimize.kind === 'stale' ? (
             <>
-              <p className="form-error" role="alert">{t('optimize.stale')} {optimize.message}</p>
+              <p className="form-error" role="alert">
+                {t('optimize.stale')} {optimize.message}
+              </p>
               <div className="actions">
-                <button type="button" className="button primary" onClick={() => { controller.closeOptimize(); void controller.startOptimize(optimize.timeLimitMs); }}>
+                <button
+                  type="button"
+                  className="button primary"
+                  onClick={() => {
+                    controller.closeOptimize();
+                    void controller.startOptimize(optimize.timeLimitMs);
+                  }}
+                >
                   {t('optimize.rerun')}
                 </button>
-                <button type="button" className="button" onClick={() => void controller.discardPlan()}>{t('optimize.discard')}</button>
+                <button type="button" className="button" onClick={() => void controller.discardPlan()}>
+                  {t('optimize.discard')}
+                </button>
               </div>
             </>
           ) : (
             <>
               <p className="muted">{t('optimize.previewNote')}</p>
-              {optimize.kind === 'review' && optimize.error && <p className="form-error" role="alert">{optimize.error}</p>}
+              {optimize.kind === 'review' && optimize.error && (
+                <p className="form-error" role="alert">
+                  {optimize.error}
+                </p>
+              )}
               <div className="actions">
                 <button type="button" className="button primary" onClick={() => void controller.acceptPlan()} disabled={optimize.kind === 'deciding'}>
                   {optimize.kind === 'deciding' && optimize.decision === 'accept' ? t('optimize.accepting') : t('optimize.accept')}
@@ -105,7 +139,9 @@ export function OptimizePanel() {
             {t('optimize.acceptedSummary', { planned: optimize.run.result?.summary.planned ?? 0, unassigned: optimize.run.result?.summary.unassigned ?? 0 })}
           </p>
           <div className="actions">
-            <button type="button" className="button" onClick={() => controller.closeOptimize()}>{t('optimize.newRun')}</button>
+            <button type="button" className="button" onClick={() => controller.closeOptimize()}>
+              {t('optimize.newRun')}
+            </button>
           </div>
         </div>
       )}
@@ -157,7 +193,7 @@ export function verdict(delta: number, better: Better, format: Row['format']): '
   const epsilon = format === 'duration' ? 30 : format === 'km' ? 500 : 0.5;
   if (Math.abs(delta) < epsilon) return null;
   if (better === 'neither') return 'neutral';
-  return (delta < 0) === (better === 'lower') ? 'better' : 'worse';
+  return delta < 0 === (better === 'lower') ? 'better' : 'worse';
 }
 
 function Compare({ run }: { run: PlanningRun }) {
@@ -168,8 +204,7 @@ function Compare({ run }: { run: PlanningRun }) {
   const before = run.result?.before ?? null;
   const show = (v: number | undefined, format: Row['format']) =>
     v === undefined ? '—' : format === 'duration' ? formatDuration(v) : format === 'km' ? `${km.format(v / 1000)} km` : count.format(v);
-  const signed = (d: number, format: Row['format']) =>
-    format === 'duration' ? formatSignedDuration(d) : `${d < 0 ? '−' : '+'}${show(Math.abs(d), format)}`;
+  const signed = (d: number, format: Row['format']) => (format === 'duration' ? formatSignedDuration(d) : `${d < 0 ? '−' : '+'}${show(Math.abs(d), format)}`);
   return (
     <>
       <table className="compare">

@@ -31,10 +31,15 @@ export function UnassignedQueue({ onFindTechnician }: { onFindTechnician: (inter
   useEffect(() => {
     if (!agencyId || waiting.length === 0) return;
     let live = true;
-    void controller.api.interventions({ agencyId, status: 'requested,planned' }).then((list) => {
-      if (live) setRecords(new Map(list.map((r) => [r.id, r])));
-    }).catch(() => {});
-    return () => { live = false; };
+    void controller.api
+      .interventions({ agencyId, status: 'requested,planned' })
+      .then((list) => {
+        if (live) setRecords(new Map(list.map((r) => [r.id, r])));
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
   }, [agencyId, waitingKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Sites and equipment matching the search, asked of the server (debounced).
@@ -42,19 +47,19 @@ export function UnassignedQueue({ onFindTechnician }: { onFindTechnician: (inter
     const q = filters.search.trim();
     if (q.length < 2) return setMatches({ siteIds: new Set(), equipmentIds: new Set() });
     const timer = setTimeout(() => {
-      void Promise.all([
-        controller.api.sites(q).catch(() => []),
-        controller.api.equipment({ serialNumber: q }).catch(() => []),
-      ]).then(([sites, equipment]) => setMatches({ siteIds: new Set(sites.map((s) => s.id)), equipmentIds: new Set(equipment.map((e) => e.id)) }));
+      void Promise.all([controller.api.sites(q).catch(() => []), controller.api.equipment({ serialNumber: q }).catch(() => [])]).then(([sites, equipment]) =>
+        setMatches({ siteIds: new Set(sites.map((s) => s.id)), equipmentIds: new Set(equipment.map((e) => e.id)) }),
+      );
     }, 250);
     return () => clearTimeout(timer);
   }, [filters.search, controller]);
 
   const items: QueueItem[] = useMemo(
-    () => waiting.map((view) => {
-      const unassigned = reasons[view.id] ?? null;
-      return { view, record: records.get(view.id) ?? null, reason: unassigned?.reason ?? null, unassigned };
-    }),
+    () =>
+      waiting.map((view) => {
+        const unassigned = reasons[view.id] ?? null;
+        return { view, record: records.get(view.id) ?? null, reason: unassigned?.reason ?? null, unassigned };
+      }),
     [waiting, records, reasons],
   );
   const shown = useMemo(() => filterQueue(items, filters, matches), [items, filters, matches]);
@@ -74,21 +79,33 @@ export function UnassignedQueue({ onFindTechnician }: { onFindTechnician: (inter
           <span>{t('queue.sector')}</span>
           <select value={filters.sectorId} onChange={(e) => set({ sectorId: e.target.value })}>
             <option value="">{t('queue.all')}</option>
-            {sectors.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {sectors.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
           <span>{t('queue.skill')}</span>
           <select value={filters.skillId} onChange={(e) => set({ skillId: e.target.value })}>
             <option value="">{t('queue.all')}</option>
-            {skills.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {skills.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
           <span>{t('queue.reason')}</span>
           <select value={filters.reason} onChange={(e) => set({ reason: e.target.value as QueueFilters['reason'] })}>
             <option value="">{t('queue.all')}</option>
-            {REASONS.map((r) => <option key={r} value={r}>{t(`reason.${r}`)}</option>)}
+            {REASONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`reason.${r}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field field-check">
@@ -96,7 +113,9 @@ export function UnassignedQueue({ onFindTechnician }: { onFindTechnician: (inter
           <span>{t('queue.urgentOnly')}</span>
         </label>
       </div>
-      <p className="queue-count" aria-live="polite">{t('queue.count', { count: shown.length, total: items.length })}</p>
+      <p className="queue-count" aria-live="polite">
+        {t('queue.count', { count: shown.length, total: items.length })}
+      </p>
       {shown.length === 0 && <p className="empty">{items.length === 0 ? t('queue.emptyAll') : t('queue.emptyFiltered')}</p>}
       <ul className="queue-list" aria-label={t('queue.title')}>
         {shown.map(({ view, record, reason, unassigned }) => (
@@ -115,10 +134,14 @@ export function UnassignedQueue({ onFindTechnician }: { onFindTechnician: (inter
                 e.preventDefault();
                 controller.startDrag(view.id, { grabOffset: 0, pointer: { x: e.clientX, y: e.clientY }, keyboard: null });
               }}
-            >⠿</button>
+            >
+              ⠿
+            </button>
             <button type="button" className="queue-main" onClick={() => controller.select({ interventionId: view.id })}>
               <span className="queue-line">
-                <span className="priority" data-level={view.priority >= 80 ? 'urgent' : view.priority >= 60 ? 'high' : 'normal'}>{t('queue.priority', { value: view.priority })}</span>
+                <span className="priority" data-level={view.priority >= 80 ? 'urgent' : view.priority >= 60 ? 'high' : 'normal'}>
+                  {t('queue.priority', { value: view.priority })}
+                </span>
                 <strong className="queue-label">{view.label}</strong>
               </span>
               <span className="queue-line queue-meta">
@@ -135,10 +158,16 @@ export function UnassignedQueue({ onFindTechnician }: { onFindTechnician: (inter
               <span className="queue-line queue-tags">
                 {unassigned && <span className={`chip reason-${unassigned.reason}`}>{reasonLabel(t, unassigned, i18n.language)}</span>}
                 {view.lat === null && !reason && <span className="chip reason-no_location">{t('reason.no_location')}</span>}
-                {record?.requiredSkills.map((s) => <span key={s.skillId} className="chip">{skillName(s.skillId)} ≥ {s.minLevel}</span>)}
+                {record?.requiredSkills.map((s) => (
+                  <span key={s.skillId} className="chip">
+                    {skillName(s.skillId)} ≥ {s.minLevel}
+                  </span>
+                ))}
               </span>
             </button>
-            <button type="button" className="button small" onClick={() => onFindTechnician(view.id)}>{t('queue.findTechnician')}</button>
+            <button type="button" className="button small" onClick={() => onFindTechnician(view.id)}>
+              {t('queue.findTechnician')}
+            </button>
           </li>
         ))}
       </ul>

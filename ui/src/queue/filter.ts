@@ -25,10 +25,7 @@ export interface QueueFilters {
 export const NO_FILTERS: QueueFilters = { search: '', sectorId: '', skillId: '', reason: '', urgentOnly: false };
 
 /** Interventions of the day on no tour, most pressing first. */
-export function waitingInterventions(
-  interventions: Readonly<Record<string, InterventionView>>,
-  tours: Readonly<Record<string, TourView>>,
-): InterventionView[] {
+export function waitingInterventions(interventions: Readonly<Record<string, InterventionView>>, tours: Readonly<Record<string, TourView>>): InterventionView[] {
   const onTour = new Set<string>();
   for (const tour of Object.values(tours)) for (const stop of tour.stops) onTour.add(stop.interventionId);
   return Object.values(interventions)
@@ -39,7 +36,11 @@ export function waitingInterventions(
 const deadline = (i: InterventionView): number => (i.slaDeadline ? Date.parse(i.slaDeadline) : Number.POSITIVE_INFINITY);
 
 export function normalise(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .trim();
 }
 
 /**

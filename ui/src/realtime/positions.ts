@@ -76,9 +76,17 @@ export class PositionStore {
     if (!track) {
       this.tracks.set(sample.technicianId, {
         technicianId: sample.technicianId,
-        fromLat: sample.lat, fromLon: sample.lon, toLat: sample.lat, toLon: sample.lon,
-        startedAt: arrived, duration: 0,
-        heading: sample.heading, speed: sample.speed, recordedAt: sample.recordedAt, sentAt, pendingSince: arrived,
+        fromLat: sample.lat,
+        fromLon: sample.lon,
+        toLat: sample.lat,
+        toLon: sample.lon,
+        startedAt: arrived,
+        duration: 0,
+        heading: sample.heading,
+        speed: sample.speed,
+        recordedAt: sample.recordedAt,
+        sentAt,
+        pendingSince: arrived,
       });
       return;
     }

@@ -1,9 +1,7 @@
 // Everything the board shows, in one object; see controller.ts for how it changes.
 import type { PlanState } from '@tournee/contracts/realtime-reconcile';
 import type { PlanningRun, UnassignedVisit } from '../api/endpoints.ts';
-import type {
-  Agency, FieldConflict, FieldConflictNotice, JobProgress, Region, Sector, SessionUser, Shift, Skill, Technician,
-} from '../api/types.ts';
+import type { Agency, FieldConflict, FieldConflictNotice, JobProgress, Region, Sector, SessionUser, Shift, Skill, Technician } from '../api/types.ts';
 
 export type Connection = 'connecting' | 'online' | 'offline';
 
@@ -84,10 +82,23 @@ export interface BoardState {
 export function initialState(today: string): BoardState {
   return {
     session: null,
-    regions: [], agencies: [], skills: [], sectors: [], technicians: [], shifts: {},
-    agencyId: null, date: today, plan: null, connection: 'offline',
-    reasons: {}, conflicts: [], optimize: { kind: 'idle' }, jobs: {}, notices: [],
-    selectedTechnicianId: null, selectedInterventionId: null,
+    regions: [],
+    agencies: [],
+    skills: [],
+    sectors: [],
+    technicians: [],
+    shifts: {},
+    agencyId: null,
+    date: today,
+    plan: null,
+    connection: 'offline',
+    reasons: {},
+    conflicts: [],
+    optimize: { kind: 'idle' },
+    jobs: {},
+    notices: [],
+    selectedTechnicianId: null,
+    selectedInterventionId: null,
     layers: { technicians: true, tours: true, interventions: true, sectors: true, agencies: true },
     panel: 'queue',
     reloading: {},

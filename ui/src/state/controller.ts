@@ -49,7 +49,14 @@ export class BoardController {
 
   constructor(options: ControllerOptions = {}) {
     this.store = new Store(initialState(options.today ?? localDay(new Date(), 'Europe/Paris')));
-    this.api = options.api ?? endpoints(createHttp(() => this.store.get().session?.token ?? null, () => this.expire()));
+    this.api =
+      options.api ??
+      endpoints(
+        createHttp(
+          () => this.store.get().session?.token ?? null,
+          () => this.expire(),
+        ),
+      );
     this.storage = options.storage ?? (typeof sessionStorage === 'undefined' ? null : sessionStorage);
     this.notifier = new Notifier(this.store);
     this.optimize = new OptimizeRun(this.store, this.api, this.notifier);
@@ -127,7 +134,17 @@ export class BoardController {
   async selectAgency(agencyId: string): Promise<void> {
     const previous = this.store.get();
     if (previous.agencyId && previous.agencyId !== agencyId) this.feed.unwatch(previous.agencyId, previous.date);
-    this.store.set({ agencyId, plan: null, technicians: [], sectors: [], shifts: {}, reasons: {}, conflicts: [], selectedTechnicianId: null, selectedInterventionId: null });
+    this.store.set({
+      agencyId,
+      plan: null,
+      technicians: [],
+      sectors: [],
+      shifts: {},
+      reasons: {},
+      conflicts: [],
+      selectedTechnicianId: null,
+      selectedInterventionId: null,
+    });
     const [technicians, sectors] = await Promise.all([this.api.technicians(agencyId), this.api.sectors(agencyId)]);
     if (this.store.get().agencyId !== agencyId) return;
     this.store.set({ technicians, sectors });
@@ -145,9 +162,11 @@ export class BoardController {
   private async loadShifts(ids: readonly string[]): Promise<void> {
     const shifts: Record<string, BoardState['shifts'][string]> = {};
     for (let i = 0; i < ids.length; i += SHIFTS_PER_REQUEST_BATCH) {
-      await Promise.all(ids.slice(i, i + SHIFTS_PER_REQUEST_BATCH).map(async (id) => {
-        shifts[id] = await this.api.shifts(id).catch(() => []);
-      }));
+      await Promise.all(
+        ids.slice(i, i + SHIFTS_PER_REQUEST_BATCH).map(async (id) => {
+          shifts[id] = await this.api.shifts(id).catch(() => []);
+        }),
+      );
     }
     this.store.set((s) => ({ shifts: { ...s.shifts, ...shifts } }));
   }

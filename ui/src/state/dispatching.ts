@@ -108,7 +108,10 @@ export class Dispatching {
     const { date, agencies, agencyId } = this.store.get();
     const timezone = agencies.find((a) => a.id === agencyId)?.timezone ?? 'Europe/Paris';
     return this.api.evaluateMove(interventionId, {
-      technicianId, day: date, at: zonedInstant(date, startMinute, timezone).toISOString(), ...(seenVersion !== undefined ? { version: seenVersion } : {}),
+      technicianId,
+      day: date,
+      at: zonedInstant(date, startMinute, timezone).toISOString(),
+      ...(seenVersion !== undefined ? { version: seenVersion } : {}),
     });
   }
 
@@ -119,7 +122,10 @@ export class Dispatching {
   async assignUrgent(interventionId: string, version: number, candidate: InsertionCandidate): Promise<boolean> {
     try {
       const answer = await this.api.assign(interventionId, {
-        technicianId: candidate.technicianId, day: this.store.get().date, position: candidate.position, version,
+        technicianId: candidate.technicianId,
+        day: this.store.get().date,
+        position: candidate.position,
+        version,
       });
       void this.resync();
       const tech = this.store.get().technicians.find((t) => t.id === candidate.technicianId);
@@ -127,7 +133,9 @@ export class Dispatching {
       this.warnings(answer, this.store.get().plan?.interventions[interventionId]?.label ?? '');
       return true;
     } catch (error) {
-      this.notifier.notify('error', error instanceof ApiError && error.isConflict ? 'notice.urgentTaken' : 'notice.saveFailed', { message: describeError(error) });
+      this.notifier.notify('error', error instanceof ApiError && error.isConflict ? 'notice.urgentTaken' : 'notice.saveFailed', {
+        message: describeError(error),
+      });
       return false;
     }
   }

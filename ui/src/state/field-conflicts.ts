@@ -50,7 +50,12 @@ export class FieldConflicts {
       }, RELOAD_AFTER_NOTICE_MS);
     }
     const agency = agencies.find((a) => a.id === notice.agencyId)?.name ?? '';
-    this.notifier.notify('warning', label ? 'notice.fieldConflict' : 'notice.fieldConflictNoVisit', { name: notice.technicianName, label, agency }, 'conflicts');
+    this.notifier.notify(
+      'warning',
+      label ? 'notice.fieldConflict' : 'notice.fieldConflictNoVisit',
+      { name: notice.technicianName, label, agency },
+      'conflicts',
+    );
   }
 
   /** Marks a conflict handled, with what was decided. */

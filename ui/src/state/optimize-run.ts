@@ -32,7 +32,11 @@ export class OptimizeRun {
     this.set({ kind: 'starting', timeLimitMs });
     try {
       const submitted = await this.api.startPlanning({
-        agencyId, days: [date], timeLimitMs, preview: true, requestId: `board-${Date.now().toString(36)}`,
+        agencyId,
+        days: [date],
+        timeLimitMs,
+        preview: true,
+        requestId: `board-${Date.now().toString(36)}`,
       });
       this.set({ kind: 'running', runId: submitted.id, jobId: submitted.jobId, timeLimitMs, run: submitted.run });
       this.stopPolling();
@@ -135,5 +139,4 @@ export class OptimizeRun {
   }
 }
 
-const isFinished = (run: PlanningRun | null | undefined): boolean =>
-  Boolean(run && run.status !== 'queued' && run.status !== 'running');
+const isFinished = (run: PlanningRun | null | undefined): boolean => Boolean(run && run.status !== 'queued' && run.status !== 'running');

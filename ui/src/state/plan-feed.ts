@@ -74,7 +74,10 @@ export class PlanFeed {
     const { agencyId, date } = this.store.get();
     const socket = this.socket;
     if (!agencyId || !socket?.connected) return;
-    const result = await socket.timeout(RESYNC_TIMEOUT_MS).emitWithAck('plan:resync', { agencyId, date }).catch(() => null);
+    const result = await socket
+      .timeout(RESYNC_TIMEOUT_MS)
+      .emitWithAck('plan:resync', { agencyId, date })
+      .catch(() => null);
     if (result?.ok) this.adoptSnapshot(result.data);
   }
 

@@ -47,5 +47,9 @@ export interface Readable<S> {
 
 /** Selectors must return stored references (or primitives): a new object each call would loop. */
 export function useStore<S, T>(store: Readable<S>, selector: (s: S) => T): T {
-  return useSyncExternalStore(store.subscribe, () => selector(store.get()), () => selector(store.get()));
+  return useSyncExternalStore(
+    store.subscribe,
+    () => selector(store.get()),
+    () => selector(store.get()),
+  );
 }

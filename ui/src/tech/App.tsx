@@ -32,7 +32,12 @@ function Gate({ tiles }: { tiles: TileConfig | null }) {
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);
-  if (phase === 'restoring') return <div className="tech-splash" role="status">{t('app.loading')}</div>;
+  if (phase === 'restoring')
+    return (
+      <div className="tech-splash" role="status">
+        {t('app.loading')}
+      </div>
+    );
   if (phase === 'login') return <Login />;
   return (
     <div className="tech-shell">
@@ -54,7 +59,17 @@ function Main({ tiles }: { tiles: TileConfig | null }) {
   }, [tab, visitId]);
   return (
     <main className="tech-main">
-      {visitId ? <VisitSheetScreen visitId={visitId} /> : tab === 'tour' ? <TourList /> : tab === 'map' ? <TourMap tiles={tiles} /> : tab === 'parts' ? <Parts /> : <Alerts />}
+      {visitId ? (
+        <VisitSheetScreen visitId={visitId} />
+      ) : tab === 'tour' ? (
+        <TourList />
+      ) : tab === 'map' ? (
+        <TourMap tiles={tiles} />
+      ) : tab === 'parts' ? (
+        <Parts />
+      ) : (
+        <Alerts />
+      )}
     </main>
   );
 }

@@ -52,7 +52,11 @@ export class TechController {
       toast: (kind, text, detail) => this.toast(kind, text, detail),
     });
     const sync = () => void this.sync();
-    this.services = new DeviceServices(this.store, options, { device: () => this.device!, sync, toast: (kind, text, detail) => this.toast(kind, text, detail) });
+    this.services = new DeviceServices(this.store, options, {
+      device: () => this.device!,
+      sync,
+      toast: (kind, text, detail) => this.toast(kind, text, detail),
+    });
     this.actions = new FieldActions(this.store, { device: () => this.device!, sync, open: (visitId) => this.open(visitId) });
   }
 
@@ -116,11 +120,24 @@ export class TechController {
   private async load(session: Session): Promise<void> {
     const device = await this.openDevice();
     const [portfolio, queue, notices, drafts, onDuty, lastSequence, pendingPositions] = await Promise.all([
-      device.portfolio(), device.actions(), device.notices(), device.drafts(), device.meta('onDuty'), device.meta('lastSequence'), device.countPositions(),
+      device.portfolio(),
+      device.actions(),
+      device.notices(),
+      device.drafts(),
+      device.meta('onDuty'),
+      device.meta('lastSequence'),
+      device.countPositions(),
     ]);
     this.store.set({
-      phase: 'ready', session, expired: false, portfolio: portfolio ?? null, queue, notices: sortNotices(notices),
-      drafts: Object.fromEntries(drafts.map((d) => [d.interventionId, d])), onDuty: onDuty ?? false, pendingPositions,
+      phase: 'ready',
+      session,
+      expired: false,
+      portfolio: portfolio ?? null,
+      queue,
+      notices: sortNotices(notices),
+      drafts: Object.fromEntries(drafts.map((d) => [d.interventionId, d])),
+      onDuty: onDuty ?? false,
+      pendingPositions,
       day: portfolio?.today ?? null,
     });
     this.services.start(lastSequence ?? 0);

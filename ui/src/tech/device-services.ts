@@ -93,10 +93,14 @@ export class DeviceServices {
 
   private startPositions(): void {
     const device = this.hooks.device();
-    this.positions ??= new PositionRecorder(device, () => {
-      void device.countPositions().then((pendingPositions) => this.store.set({ pendingPositions }));
-      this.hooks.sync();
-    }, this.options.positionIntervalMs ?? POSITION_INTERVAL_MS);
+    this.positions ??= new PositionRecorder(
+      device,
+      () => {
+        void device.countPositions().then((pendingPositions) => this.store.set({ pendingPositions }));
+        this.hooks.sync();
+      },
+      this.options.positionIntervalMs ?? POSITION_INTERVAL_MS,
+    );
     this.positions.start();
   }
 

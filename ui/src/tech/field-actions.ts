@@ -43,13 +43,27 @@ export class FieldActions {
     const draft = this.store.get().drafts[visitId];
     if (!draft || !draft.workDone.trim() || !draft.timeSpentMinutes) throw new Error('the report needs the work done and the time spent');
     for (const photo of draft.photos) {
-      await this.record({
-        kind: 'photo', id: uuid(), createdAt: nowIso(), interventionId: visitId, photoId: photo.photoId, takenAt: photo.takenAt,
-        image: photo.dataUrl, width: photo.width, height: photo.height, ...(photo.caption ? { caption: photo.caption } : {}),
-      }, this.label(visitId, `${what} (photo)`));
+      await this.record(
+        {
+          kind: 'photo',
+          id: uuid(),
+          createdAt: nowIso(),
+          interventionId: visitId,
+          photoId: photo.photoId,
+          takenAt: photo.takenAt,
+          image: photo.dataUrl,
+          width: photo.width,
+          height: photo.height,
+          ...(photo.caption ? { caption: photo.caption } : {}),
+        },
+        this.label(visitId, `${what} (photo)`),
+      );
     }
     const base = nextBase(this.visit(visitId), visitId, this.store.get().queue);
-    await this.record({ kind: 'complete', id: uuid(), createdAt: nowIso(), interventionId: visitId, ...base, ...reportFields(draft, nowIso()) }, this.label(visitId, what));
+    await this.record(
+      { kind: 'complete', id: uuid(), createdAt: nowIso(), interventionId: visitId, ...base, ...reportFields(draft, nowIso()) },
+      this.label(visitId, what),
+    );
     await this.hooks.device().deleteDraft(visitId);
     this.store.set((s) => {
       const { [visitId]: _done, ...drafts } = s.drafts;
@@ -57,11 +71,24 @@ export class FieldActions {
     });
   }
 
-  async requestPart(request: { partId: string; quantity: number; what: 'part' | 'machine'; interventionId?: string | undefined; note?: string | undefined }, label: string): Promise<void> {
-    await this.record({
-      kind: 'request_part', id: uuid(), createdAt: nowIso(), requestId: uuid(), partId: request.partId, quantity: request.quantity, what: request.what,
-      ...(request.interventionId ? { interventionId: request.interventionId } : {}), ...(request.note?.trim() ? { note: request.note.trim() } : {}),
-    }, label);
+  async requestPart(
+    request: { partId: string; quantity: number; what: 'part' | 'machine'; interventionId?: string | undefined; note?: string | undefined },
+    label: string,
+  ): Promise<void> {
+    await this.record(
+      {
+        kind: 'request_part',
+        id: uuid(),
+        createdAt: nowIso(),
+        requestId: uuid(),
+        partId: request.partId,
+        quantity: request.quantity,
+        what: request.what,
+        ...(request.interventionId ? { interventionId: request.interventionId } : {}),
+        ...(request.note?.trim() ? { note: request.note.trim() } : {}),
+      },
+      label,
+    );
   }
 
   /** Sends a conflicted or refused action again, as a new action on what the server holds now. */

@@ -19,7 +19,9 @@ export function formatDay(day: string, language: string): string {
 
 export function formatDate(day: string | null, language: string): string {
   if (!day) return '';
-  return new Intl.DateTimeFormat(locale(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day.slice(0, 10)}T12:00:00Z`));
+  return new Intl.DateTimeFormat(locale(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${day.slice(0, 10)}T12:00:00Z`),
+  );
 }
 
 /** A number with the language's decimal sign: "13,5" in French. */
@@ -27,4 +29,5 @@ export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(locale(language), { maximumFractionDigits: 3 }).format(value);
 }
 
-export const configValue = (value: unknown): string => (value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+export const configValue = (value: unknown): string =>
+  value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);

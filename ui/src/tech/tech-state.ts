@@ -39,9 +39,23 @@ export interface TechState {
 
 export function initialTechState(online: boolean): TechState {
   return {
-    phase: 'restoring', session: null, expired: false, portfolio: null, queue: [], notices: [], drafts: {},
-    online, connection: 'offline', syncing: false, syncError: null,
-    onDuty: false, pendingPositions: 0, tab: 'tour', day: null, visitId: null, toasts: [],
+    phase: 'restoring',
+    session: null,
+    expired: false,
+    portfolio: null,
+    queue: [],
+    notices: [],
+    drafts: {},
+    online,
+    connection: 'offline',
+    syncing: false,
+    syncError: null,
+    onDuty: false,
+    pendingPositions: 0,
+    tab: 'tour',
+    day: null,
+    visitId: null,
+    toasts: [],
   };
 }
 

@@ -41,8 +41,12 @@ export function Timeline() {
 
   return (
     <section className={`timeline${drag.drag ? ' is-dragging' : ''}`} aria-label={t('timeline.region')}>
-      <p className="sr-only" aria-live="polite">{drag.announcement}</p>
-      <p className="sr-only" id="timeline-help">{t('timeline.keyboardHelp')}</p>
+      <p className="sr-only" aria-live="polite">
+        {drag.announcement}
+      </p>
+      <p className="sr-only" id="timeline-help">
+        {t('timeline.keyboardHelp')}
+      </p>
       <div className="timeline-grid" role="grid" aria-describedby="timeline-help" aria-rowcount={rows.length + 1}>
         <TimelineAxis scale={scale} />
         {rows.length === 0 && <p className="timeline-empty">{t('timeline.empty')}</p>}

@@ -54,21 +54,40 @@ export function TimelineLane({ row, rowIndex, scale, nowMinute, trackRef, dragge
         aria-pressed={selectedTechnicianId === row.technician.id}
       >
         <span className="swatch" style={{ background: row.color }} aria-hidden="true" />
-        <span className="timeline-name-text">{row.technician.firstName} {row.technician.lastName}</span>
+        <span className="timeline-name-text">
+          {row.technician.firstName} {row.technician.lastName}
+        </span>
         <span className="timeline-name-meta">{t('timeline.rowSummary', { count: visits, until: row.end !== null ? formatMinute(row.end) : '—' })}</span>
       </button>
       <div className="timeline-track" ref={trackRef} role="gridcell">
-        {scale.hours.map((m) => <span key={m} className="timeline-gridline" style={{ left: at(m) }} aria-hidden="true" />)}
+        {scale.hours.map((m) => (
+          <span key={m} className="timeline-gridline" style={{ left: at(m) }} aria-hidden="true" />
+        ))}
         {row.shift && (
-          <span className="timeline-shift" style={{ left: at(row.shift.start), width: span(row.shift.start, row.shift.end) }} title={t('timeline.shift', { from: formatMinute(row.shift.start), to: formatMinute(row.shift.end) })} />
+          <span
+            className="timeline-shift"
+            style={{ left: at(row.shift.start), width: span(row.shift.start, row.shift.end) }}
+            title={t('timeline.shift', { from: formatMinute(row.shift.start), to: formatMinute(row.shift.end) })}
+          />
         )}
         {!row.shift && <span className="timeline-off">{t('timeline.noShift')}</span>}
         {row.overtime && (
-          <span className="timeline-overtime" style={{ left: at(row.overtime.start), width: span(row.overtime.start, row.overtime.end) }} title={t('timeline.overtime', { duration: formatDuration((row.overtime.end - row.overtime.start) * 60) })} />
+          <span
+            className="timeline-overtime"
+            style={{ left: at(row.overtime.start), width: span(row.overtime.start, row.overtime.end) }}
+            title={t('timeline.overtime', { duration: formatDuration((row.overtime.end - row.overtime.start) * 60) })}
+          />
         )}
         {row.bars.map((bar) => {
           if (bar.kind === 'travel') {
-            return <span key={`t${bar.end}`} className="timeline-travel" style={{ left: at(bar.start), width: span(bar.start, bar.end) }} title={t('timeline.travel', { duration: formatDuration(bar.seconds) })} />;
+            return (
+              <span
+                key={`t${bar.end}`}
+                className="timeline-travel"
+                style={{ left: at(bar.start), width: span(bar.start, bar.end) }}
+                title={t('timeline.travel', { duration: formatDuration(bar.seconds) })}
+              />
+            );
           }
           if (bar.kind === 'break') {
             return <span key="break" className="timeline-break" style={{ left: at(bar.start), width: span(bar.start, bar.end) }} title={t('timeline.break')} />;
@@ -81,7 +100,13 @@ export function TimelineLane({ row, rowIndex, scale, nowMinute, trackRef, dragge
               className={`timeline-visit${bar.urgent ? ' is-urgent' : ''}${bar.locked ? ' is-locked' : ''}${dragging ? ' is-dragged' : ''}${selectedInterventionId === bar.interventionId ? ' is-selected' : ''}`}
               style={{ left: at(bar.start), width: span(bar.start, bar.end), background: STATUS_COLORS[bar.status] }}
               data-intervention-id={bar.interventionId}
-              aria-label={t('timeline.visitLabel', { stop: bar.stop, label: bar.label, from: formatMinute(bar.start), to: formatMinute(bar.end), status: t(`status.${bar.status}`) })}
+              aria-label={t('timeline.visitLabel', {
+                stop: bar.stop,
+                label: bar.label,
+                from: formatMinute(bar.start),
+                to: formatMinute(bar.end),
+                status: t(`status.${bar.status}`),
+              })}
               aria-grabbed={dragging}
               title={`${bar.stop}. ${bar.label} — ${formatMinute(bar.start)}–${formatMinute(bar.end)} (${t(`status.${bar.status}`)})`}
               onPointerDown={(e) => onVisitPointerDown(e, bar)}
@@ -94,8 +119,16 @@ export function TimelineLane({ row, rowIndex, scale, nowMinute, trackRef, dragge
           );
         })}
         {ghost && (
-          <span className={`timeline-ghost is-${ghost.verdict}`} style={{ left: at(ghost.start), width: span(ghost.start, ghost.end) }} data-testid="drag-preview">
-            <span className="timeline-ghost-arrival" style={{ left: `${((ghost.arrival - ghost.start) / Math.max(1, ghost.end - ghost.start)) * 100}%` }} aria-hidden="true" />
+          <span
+            className={`timeline-ghost is-${ghost.verdict}`}
+            style={{ left: at(ghost.start), width: span(ghost.start, ghost.end) }}
+            data-testid="drag-preview"
+          >
+            <span
+              className="timeline-ghost-arrival"
+              style={{ left: `${((ghost.arrival - ghost.start) / Math.max(1, ghost.end - ghost.start)) * 100}%` }}
+              aria-hidden="true"
+            />
           </span>
         )}
         {nowMinute !== null && <span className="timeline-now" style={{ left: at(nowMinute) }} aria-hidden="true" />}

@@ -15,7 +15,12 @@ export interface DropTarget {
   readonly start: number;
 }
 
-export function dropTarget(drag: DragState, rows: readonly TimelineRow[], track: HTMLDivElement | null, range: { from: number; to: number }): DropTarget | null {
+export function dropTarget(
+  drag: DragState,
+  rows: readonly TimelineRow[],
+  track: HTMLDivElement | null,
+  range: { from: number; to: number },
+): DropTarget | null {
   if (drag.keyboard) return { row: drag.keyboard.row, start: drag.keyboard.start };
   if (!track) return null;
   const rect = track.getBoundingClientRect();

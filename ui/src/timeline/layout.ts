@@ -68,7 +68,11 @@ export function buildRows(input: {
   readonly timezone: string;
 }): TimelineRow[] {
   const { day, timezone } = input;
-  const tourOf = new Map(Object.values(input.tours).filter((t) => t.date === day).map((t) => [t.technicianId, t]));
+  const tourOf = new Map(
+    Object.values(input.tours)
+      .filter((t) => t.date === day)
+      .map((t) => [t.technicianId, t]),
+  );
   const at = (iso: string | null) => (iso ? minutesSinceLocalMidnight(iso, day, timezone) : null);
   return input.technicians.map((technician) => {
     const tour = tourOf.get(technician.id) ?? null;
@@ -87,7 +91,8 @@ export function buildRows(input: {
       bars.push({
         kind: 'visit',
         interventionId: stop.interventionId,
-        start, end,
+        start,
+        end,
         label: intervention?.label ?? stop.interventionId,
         status: intervention?.status ?? 'planned',
         urgent: intervention ? isUrgent(intervention) : false,
@@ -139,8 +144,14 @@ export function visibleRange(rows: readonly TimelineRow[]): { from: number; to: 
   let from = 7 * 60;
   let to = 19 * 60;
   for (const row of rows) {
-    if (row.shift) { from = Math.min(from, row.shift.start); to = Math.max(to, row.shift.end); }
-    for (const bar of row.bars) { from = Math.min(from, bar.start); to = Math.max(to, bar.end); }
+    if (row.shift) {
+      from = Math.min(from, row.shift.start);
+      to = Math.max(to, row.shift.end);
+    }
+    for (const bar of row.bars) {
+      from = Math.min(from, bar.start);
+      to = Math.max(to, bar.end);
+    }
     if (row.overtime) to = Math.max(to, row.overtime.end);
   }
   return { from: Math.max(0, Math.floor(from / 60) * 60), to: Math.min(24 * 60, Math.ceil(to / 60) * 60) };

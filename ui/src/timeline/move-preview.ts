@@ -9,7 +9,7 @@ import type { MoveEvaluation } from '../api/endpoints.ts';
 import { minutesSinceLocalMidnight } from '@tournee/contracts/zoned-time';
 
 export type Problem =
-  | 'missing_skill' | 'no_shift' | 'overtime' | 'late_for_deadline' | 'outside_window' | 'no_location' | 'no_room' | 'parts_unavailable' | 'pushed_out';
+  'missing_skill' | 'no_shift' | 'overtime' | 'late_for_deadline' | 'outside_window' | 'no_location' | 'no_room' | 'parts_unavailable' | 'pushed_out';
 
 export interface Preview {
   /** Where the visit lands in the tour (the day's done visits included): what the drop sends. */

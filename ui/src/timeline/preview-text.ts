@@ -9,7 +9,10 @@ export function previewText(t: TFunction, technicianName: string, preview: Previ
   const to = t('timeline.preview.to', { name: technicianName });
   if (!preview) return `${to} · ${t('timeline.preview.checking')}`;
   const estimated = preview.estimated ? [t('timeline.preview.estimated')] : [];
-  if (preview.refusal) return [to, ...preview.problems.map((p) => t(`timeline.problem.${p}`, { count: preview.pushedOut, duration: '' })), preview.refusal, ...estimated].join(' · ');
+  if (preview.refusal)
+    return [to, ...preview.problems.map((p) => t(`timeline.problem.${p}`, { count: preview.pushedOut, duration: '' })), preview.refusal, ...estimated].join(
+      ' · ',
+    );
   const parts = [
     to,
     t('timeline.preview.arrival', { time: formatMinute(preview.arrival) }),
@@ -17,6 +20,7 @@ export function previewText(t: TFunction, technicianName: string, preview: Previ
     t('timeline.preview.extraTravel', { duration: formatSignedDuration(preview.extraTravelSeconds) }),
   ];
   if (preview.delayedVisits > 0) parts.push(t('timeline.preview.delayed', { count: preview.delayedVisits }));
-  for (const p of preview.problems) parts.push(t(`timeline.problem.${p}`, { count: preview.pushedOut, duration: formatDuration(preview.overtimeMinutes * 60) }));
+  for (const p of preview.problems)
+    parts.push(t(`timeline.problem.${p}`, { count: preview.pushedOut, duration: formatDuration(preview.overtimeMinutes * 60) }));
   return [...parts, ...estimated].join(' · ');
 }

@@ -3,7 +3,16 @@
 // with the keyboard (Enter picks up, ↑↓ technician, ←→ 15 min, Enter drops,
 // Escape cancels). While it moves the server's engine previews the move; a
 // drop saves exactly what the preview showed, or is refused if it was blocked.
-import { type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent as ReactKeyboardEvent,
+  type PointerEvent as ReactPointerEvent,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http.ts';
 import { useController } from '../state/context.tsx';
@@ -86,7 +95,9 @@ export function useTimelineDrag(rows: readonly TimelineRow[], range: { from: num
       return;
     }
     const current = controller.tourOf(d.interventionId);
-    const sameSpot = current?.technicianId === row.technician.id && Math.abs(p.start - (rows.flatMap((r) => r.bars).find((b) => b.kind === 'visit' && b.interventionId === d.interventionId)?.start ?? -1)) < 1;
+    const sameSpot =
+      current?.technicianId === row.technician.id &&
+      Math.abs(p.start - (rows.flatMap((r) => r.bars).find((b) => b.kind === 'visit' && b.interventionId === d.interventionId)?.start ?? -1)) < 1;
     if (sameSpot) return;
     setAnnouncement(t('timeline.saving'));
     // The position the engine timed: the assignment stores what the preview showed.
@@ -102,7 +113,9 @@ export function useTimelineDrag(rows: readonly TimelineRow[], range: { from: num
       if (d) controller.drag.set({ ...d, pointer: { x: e.clientX, y: e.clientY } });
     };
     const up = () => void drop();
-    const cancel = (e: KeyboardEvent) => { if (e.key === 'Escape') controller.drag.set(null); };
+    const cancel = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') controller.drag.set(null);
+    };
     window.addEventListener('pointermove', move);
     window.addEventListener('pointerup', up, { once: true });
     window.addEventListener('keydown', cancel);
@@ -145,12 +158,32 @@ export function useTimelineDrag(rows: readonly TimelineRow[], range: { from: num
     const k = d.keyboard;
     const set = (row: number, start: number) => controller.drag.set({ ...d, keyboard: { row: Math.max(0, Math.min(rows.length - 1, row)), start } });
     switch (e.key) {
-      case 'ArrowUp': e.preventDefault(); set(k.row - 1, k.start); break;
-      case 'ArrowDown': e.preventDefault(); set(k.row + 1, k.start); break;
-      case 'ArrowLeft': e.preventDefault(); set(k.row, k.start - KEY_STEP_MINUTES); break;
-      case 'ArrowRight': e.preventDefault(); set(k.row, k.start + KEY_STEP_MINUTES); break;
-      case 'Enter': case ' ': e.preventDefault(); void drop(); break;
-      case 'Escape': e.preventDefault(); controller.drag.set(null); setAnnouncement(t('timeline.cancelled')); break;
+      case 'ArrowUp':
+        e.preventDefault();
+        set(k.row - 1, k.start);
+        break;
+      case 'ArrowDown':
+        e.preventDefault();
+        set(k.row + 1, k.start);
+        break;
+      case 'ArrowLeft':
+        e.preventDefault();
+        set(k.row, k.start - KEY_STEP_MINUTES);
+        break;
+      case 'ArrowRight':
+        e.preventDefault();
+        set(k.row, k.start + KEY_STEP_MINUTES);
+        break;
+      case 'Enter':
+      case ' ':
+        e.preventDefault();
+        void drop();
+        break;
+      case 'Escape':
+        e.preventDefault();
+        controller.drag.set(null);
+        setAnnouncement(t('timeline.cancelled'));
+        break;
     }
   };
 

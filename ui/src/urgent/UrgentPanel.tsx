@@ -34,18 +34,29 @@ export function UrgentPanel({ interventionId, onDone }: { interventionId: string
       const view = controller.store.get().plan?.interventions[interventionId];
       if (!live || !full) return;
       setTarget({
-        id: full.id, version: view?.version ?? full.version, label: view?.label ?? full.id,
+        id: full.id,
+        version: view?.version ?? full.version,
+        label: view?.label ?? full.id,
         at: view && view.lat !== null && view.lon !== null ? { lat: view.lat, lon: view.lon } : null,
-        durationMinutes: full.estimatedDurationMinutes, requiredSkills: full.requiredSkills,
+        durationMinutes: full.estimatedDurationMinutes,
+        requiredSkills: full.requiredSkills,
       });
     });
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [interventionId, controller]);
 
   return (
     <div className="urgent">
       {target ? (
-        <Candidates target={target} onBack={() => { setTarget(null); onDone(); }} />
+        <Candidates
+          target={target}
+          onBack={() => {
+            setTarget(null);
+            onDone();
+          }}
+        />
       ) : (
         <UrgentForm onCreated={setTarget} />
       )}
@@ -72,7 +83,14 @@ function UrgentForm({ onCreated }: { onCreated: (target: Target) => void }) {
 
   useEffect(() => {
     if (site || query.trim().length < 2) return setSites([]);
-    const timer = setTimeout(() => void controller.api.sites(query.trim()).then((found) => setSites(found.slice(0, 8))).catch(() => setSites([])), 250);
+    const timer = setTimeout(
+      () =>
+        void controller.api
+          .sites(query.trim())
+          .then((found) => setSites(found.slice(0, 8)))
+          .catch(() => setSites([])),
+      250,
+    );
     return () => clearTimeout(timer);
   }, [query, site, controller]);
 
@@ -85,13 +103,23 @@ function UrgentForm({ onCreated }: { onCreated: (target: Target) => void }) {
     try {
       const requiredSkills = Object.entries(required).map(([skillId, minLevel]) => ({ skillId, minLevel }));
       const created = await controller.createUrgent({
-        agencyId, siteId: site.id, kind: 'corrective', problemDescription: problem.trim(), priority,
-        estimatedDurationMinutes: duration, requiredSkills, earliestDate: date, latestDate: date,
+        agencyId,
+        siteId: site.id,
+        kind: 'corrective',
+        problemDescription: problem.trim(),
+        priority,
+        estimatedDurationMinutes: duration,
+        requiredSkills,
+        earliestDate: date,
+        latestDate: date,
       });
       onCreated({
-        id: created.id, version: created.version, label: `${site.name ?? site.address} — ${site.city}`,
+        id: created.id,
+        version: created.version,
+        label: `${site.name ?? site.address} — ${site.city}`,
         at: site.lat !== null && site.lon !== null ? { lat: site.lat, lon: site.lon } : null,
-        durationMinutes: duration, requiredSkills,
+        durationMinutes: duration,
+        requiredSkills,
       });
     } catch (err) {
       setError(describeError(err));
@@ -102,24 +130,50 @@ function UrgentForm({ onCreated }: { onCreated: (target: Target) => void }) {
 
   return (
     <form className="form" onSubmit={submit} aria-labelledby="urgent-title" noValidate>
-      <h2 id="urgent-title" className="panel-title">{t('urgent.title')}</h2>
+      <h2 id="urgent-title" className="panel-title">
+        {t('urgent.title')}
+      </h2>
       <div className="field">
         <label htmlFor="urgent-site">{t('urgent.site')}</label>
         {site ? (
           <div className="picked">
-            <span>{site.name ?? site.address}, {site.postcode} {site.city}</span>
-            <button type="button" className="link" onClick={() => { setSite(null); setQuery(''); }}>{t('urgent.change')}</button>
+            <span>
+              {site.name ?? site.address}, {site.postcode} {site.city}
+            </span>
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                setSite(null);
+                setQuery('');
+              }}
+            >
+              {t('urgent.change')}
+            </button>
           </div>
         ) : (
           <>
-            <input id="urgent-site" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('urgent.sitePlaceholder')} autoComplete="off" aria-describedby="urgent-site-hint" />
-            <small id="urgent-site-hint" className="muted">{t('urgent.siteHint')}</small>
+            <input
+              id="urgent-site"
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              placeholder={t('urgent.sitePlaceholder')}
+              autoComplete="off"
+              aria-describedby="urgent-site-hint"
+            />
+            <small id="urgent-site-hint" className="muted">
+              {t('urgent.siteHint')}
+            </small>
             {sites.length > 0 && (
               <ul className="suggestions" aria-label={t('urgent.sites')}>
                 {sites.map((s) => (
                   <li key={s.id}>
                     <button type="button" onClick={() => setSite(s)}>
-                      <strong>{s.name ?? s.address}</strong> <span className="muted">{s.address}, {s.postcode} {s.city}</span>
+                      <strong>{s.name ?? s.address}</strong>{' '}
+                      <span className="muted">
+                        {s.address}, {s.postcode} {s.city}
+                      </span>
                     </button>
                   </li>
                 ))}
@@ -140,16 +194,27 @@ function UrgentForm({ onCreated }: { onCreated: (target: Target) => void }) {
               <input
                 type="checkbox"
                 checked={required[s.id] !== undefined}
-                onChange={(e) => setRequired((r) => {
-                  const next = { ...r };
-                  if (e.target.checked) next[s.id] = 1; else delete next[s.id];
-                  return next;
-                })}
+                onChange={(e) =>
+                  setRequired((r) => {
+                    const next = { ...r };
+                    if (e.target.checked) next[s.id] = 1;
+                    else delete next[s.id];
+                    return next;
+                  })
+                }
               />
               <span>{s.name}</span>
               {required[s.id] !== undefined && (
-                <select aria-label={t('urgent.level', { skill: s.name })} value={required[s.id]} onChange={(e) => setRequired((r) => ({ ...r, [s.id]: Number(e.target.value) }))}>
-                  {[1, 2, 3, 4, 5].map((l) => <option key={l} value={l}>{t('urgent.levelValue', { level: l })}</option>)}
+                <select
+                  aria-label={t('urgent.level', { skill: s.name })}
+                  value={required[s.id]}
+                  onChange={(e) => setRequired((r) => ({ ...r, [s.id]: Number(e.target.value) }))}
+                >
+                  {[1, 2, 3, 4, 5].map((l) => (
+                    <option key={l} value={l}>
+                      {t('urgent.levelValue', { level: l })}
+                    </option>
+                  ))}
                 </select>
               )}
             </label>
@@ -160,7 +225,11 @@ function UrgentForm({ onCreated }: { onCreated: (target: Target) => void }) {
         <label className="field">
           <span>{t('urgent.priority')}</span>
           <select value={priority} onChange={(e) => setPriority(Number(e.target.value))}>
-            {PRIORITIES.map((p) => <option key={p} value={p}>{t(`urgent.priorityLevel.${p}`)}</option>)}
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {t(`urgent.priorityLevel.${p}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
@@ -168,8 +237,14 @@ function UrgentForm({ onCreated }: { onCreated: (target: Target) => void }) {
           <input type="number" min={15} max={480} step={15} value={duration} onChange={(e) => setDuration(Number(e.target.value))} />
         </label>
       </div>
-      {error && <p className="form-error" role="alert">{error}</p>}
-      <button type="submit" className="button primary" disabled={busy}>{busy ? t('common.working') : t('urgent.findCandidates')}</button>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button primary" disabled={busy}>
+        {busy ? t('common.working') : t('urgent.findCandidates')}
+      </button>
     </form>
   );
 }
@@ -190,10 +265,13 @@ function Candidates({ target, onBack }: { target: Target; onBack: () => void }) 
   useEffect(() => {
     let live = true;
     setServer(null);
-    void controller.candidates(target.id)
+    void controller
+      .candidates(target.id)
       .then((answer) => live && setServer(answer))
       .catch(() => live && setServer('failed'));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [target.id, controller, attempt]);
 
   const candidates = server && server !== 'failed' ? server.candidates : [];
@@ -213,11 +291,17 @@ function Candidates({ target, onBack }: { target: Target; onBack: () => void }) 
   return (
     <div className="candidates">
       <h2 className="panel-title">{t('urgent.candidatesFor', { label: target.label })}</h2>
-      {server === null && <p className="muted" aria-live="polite">{t('urgent.ranking')}</p>}
+      {server === null && (
+        <p className="muted" aria-live="polite">
+          {t('urgent.ranking')}
+        </p>
+      )}
       {server === 'failed' && (
         <p className="hint" role="alert">
           {t('urgent.rankingFailed')}{' '}
-          <button type="button" className="link" onClick={() => setAttempt((n) => n + 1)}>{t('urgent.retry')}</button>
+          <button type="button" className="link" onClick={() => setAttempt((n) => n + 1)}>
+            {t('urgent.retry')}
+          </button>
         </p>
       )}
       {server && server !== 'failed' && server.candidates.length === 0 && <p className="muted">{t('urgent.noCandidate')}</p>}
@@ -225,16 +309,22 @@ function Candidates({ target, onBack }: { target: Target; onBack: () => void }) 
       {assigned ? (
         <div className="success" role="status">
           <p>{t('urgent.assignedTo', { name: name(assigned) })}</p>
-          <button type="button" className="button" onClick={onBack}>{t('urgent.another')}</button>
+          <button type="button" className="button" onClick={onBack}>
+            {t('urgent.another')}
+          </button>
         </div>
       ) : (
         <ol className="candidate-list">
           {candidates.map((c, index) => (
             <li key={c.technicianId} className="candidate" data-technician-id={c.technicianId}>
-              <span className="rank" aria-hidden="true">{index + 1}</span>
+              <span className="rank" aria-hidden="true">
+                {index + 1}
+              </span>
               <div className="candidate-body">
                 <strong>{name(c.technicianId)}</strong>
-                <span>{t('urgent.eta', { time: time(c.eta) })} · {t('urgent.extraTravel', { duration: formatSignedDuration(c.addedTravelSeconds) })}</span>
+                <span>
+                  {t('urgent.eta', { time: time(c.eta) })} · {t('urgent.extraTravel', { duration: formatSignedDuration(c.addedTravelSeconds) })}
+                </span>
                 <span className="muted">{c.delayed === 0 ? t('urgent.noDelay') : t('urgent.delayedCount', { count: c.delayed })}</span>
                 {(c.pushedOut.length > 0 || c.slaMet != null) && (
                   <span className="chips">
@@ -251,7 +341,11 @@ function Candidates({ target, onBack }: { target: Target; onBack: () => void }) 
           ))}
         </ol>
       )}
-      {!assigned && <button type="button" className="link" onClick={onBack}>{t('common.back')}</button>}
+      {!assigned && (
+        <button type="button" className="link" onClick={onBack}>
+          {t('common.back')}
+        </button>
+      )}
     </div>
   );
 }

@@ -19,7 +19,7 @@ interface Sent {
 /** An Http that records what it is asked to send and answers `answer(sent)`. */
 function recorder(answer: (sent: Sent) => unknown = () => ({})): { http: Http; sent: Sent[] } {
   const sent: Sent[] = [];
-  const reply = <T,>(s: Sent) => {
+  const reply = <T>(s: Sent) => {
     sent.push(s);
     return Promise.resolve(answer(s) as T);
   };
@@ -119,6 +119,8 @@ describe('paths and links', () => {
 
   it('builds a route’s URL for a link, without empty query values', () => {
     expect(routeUrl('GET /api/accounting/fec', { query: { from: '2026-11-01', to: '2026-11-30' } })).toBe('/api/accounting/fec?from=2026-11-01&to=2026-11-30');
-    expect(routeUrl('GET /api/equipment/:id/warranty-status', { params: { id: 'e 1' }, query: { on: undefined } })).toBe('/api/equipment/e%201/warranty-status');
+    expect(routeUrl('GET /api/equipment/:id/warranty-status', { params: { id: 'e 1' }, query: { on: undefined } })).toBe(
+      '/api/equipment/e%201/warranty-status',
+    );
   });
 });

@@ -20,11 +20,18 @@ const report: FieldConflict = {
   message: 'The visit was reassigned to another technician while you were offline.',
   current: { visit: { interventionId: 'i-1', status: 'assigned', version: 5, assignedToYou: false, cancelReason: null } },
   payload: {
-    kind: 'complete', id: ACTION, interventionId: 'i-1', baseVersion: 3, createdAt: '2026-03-10T09:55:00Z',
-    workDone: 'Remplacement du ventilateur, test de pression OK', timeSpentMinutes: 75,
-    partsUsed: [{ partId: 'p-1', quantity: 1 }], configurationChanges: [],
+    kind: 'complete',
+    id: ACTION,
+    interventionId: 'i-1',
+    baseVersion: 3,
+    createdAt: '2026-03-10T09:55:00Z',
+    workDone: 'Remplacement du ventilateur, test de pression OK',
+    timeSpentMinutes: 75,
+    partsUsed: [{ partId: 'p-1', quantity: 1 }],
+    configurationChanges: [],
     signature: { signedBy: 'M. Dupont', image: `data:image/png;base64,${'A'.repeat(400)}` },
-    photoIds: [], completedAt: '2026-03-10T09:50:00Z',
+    photoIds: [],
+    completedAt: '2026-03-10T09:50:00Z',
   },
   receivedAt: '2026-03-10T10:02:00Z',
   resolvedAt: null,
@@ -44,7 +51,16 @@ const stockConflict: FieldConflict = {
     shortage: { partId: 'p-9', reference: 'FLT-200', name: 'Filtre 200 µm', depotId: 'd-1', depotName: 'Dépôt Aix', onHand: 0, requested: 2 },
     requestStatus: 'backordered',
   },
-  payload: { kind: 'request_part', id: 'x', requestId: 'y', partId: 'p-9', quantity: 2, what: 'part', note: 'Pour la piscine du camping', createdAt: '2026-03-10T08:00:00Z' },
+  payload: {
+    kind: 'request_part',
+    id: 'x',
+    requestId: 'y',
+    partId: 'p-9',
+    quantity: 2,
+    what: 'part',
+    note: 'Pour la piscine du camping',
+    createdAt: '2026-03-10T08:00:00Z',
+  },
   receivedAt: '2026-03-10T08:01:00Z',
 };
 
@@ -99,7 +115,13 @@ describe('ConflictsPanel', () => {
   it('shows a conflict arriving live at once, with a notice that opens the panel, then its payload once listed', async () => {
     const conflicts = vi.fn(async () => [] as FieldConflict[]);
     const { controller, socket } = await loggedInBoard(fakeApi({ conflicts }));
-    renderBoard(<><ConflictsPanel /><Notices /></>, controller);
+    renderBoard(
+      <>
+        <ConflictsPanel />
+        <Notices />
+      </>,
+      controller,
+    );
     expect(await screen.findByText('Aucun conflit ouvert pour cette agence.')).toBeTruthy();
     conflicts.mockImplementation(async () => [report]);
     const { payload: _payload, ...notice } = report;

@@ -9,7 +9,8 @@ const keys = (o: object, prefix = ''): string[] =>
 describe('dictionaries', () => {
   it('have the same keys in French and English, none empty', () => {
     expect(keys(en).sort()).toEqual(keys(fr).sort());
-    for (const dict of [fr, en]) for (const key of keys(dict)) expect(key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], dict)).not.toBe('');
+    for (const dict of [fr, en])
+      for (const key of keys(dict)) expect(key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], dict)).not.toBe('');
   });
 
   it('speak French by default, with plurals', () => {

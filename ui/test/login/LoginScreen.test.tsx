@@ -9,7 +9,12 @@ import { DAY } from '../support/fixtures.ts';
 import { renderBoard } from '../support/render.tsx';
 
 const controllerWith = (api = fakeApi()) =>
-  new BoardController({ api, socketFactory: () => new FakeSocket() as never, storage: { getItem: () => null, setItem: () => {}, removeItem: () => {} }, today: DAY });
+  new BoardController({
+    api,
+    socketFactory: () => new FakeSocket() as never,
+    storage: { getItem: () => null, setItem: () => {}, removeItem: () => {} },
+    today: DAY,
+  });
 
 describe('LoginScreen', () => {
   it('logs in with the typed credentials', async () => {
@@ -24,7 +29,13 @@ describe('LoginScreen', () => {
   });
 
   it('says plainly when the password is wrong', async () => {
-    const controller = controllerWith(fakeApi({ login: vi.fn(async () => { throw new ApiError(401, 'invalid credentials'); }) }));
+    const controller = controllerWith(
+      fakeApi({
+        login: vi.fn(async () => {
+          throw new ApiError(401, 'invalid credentials');
+        }),
+      }),
+    );
     renderBoard(<LoginScreen />, controller);
     await userEvent.type(screen.getByLabelText('Adresse e-mail'), 'a@b.fr');
     await userEvent.type(screen.getByLabelText('Mot de passe'), 'nope');
@@ -35,7 +46,13 @@ describe('LoginScreen', () => {
   it('offers the demo accounts flagged as such, and fills the form with one', async () => {
     const api = fakeApi();
     const controller = controllerWith(api);
-    const demo = { password: 'tournee-demo', accounts: [{ email: 'dispatcher@demo.tournee.fr', role: 'dispatcher' as const }, { email: 'technicien1@demo.tournee.fr', role: 'technician' as const }] };
+    const demo = {
+      password: 'tournee-demo',
+      accounts: [
+        { email: 'dispatcher@demo.tournee.fr', role: 'dispatcher' as const },
+        { email: 'technicien1@demo.tournee.fr', role: 'technician' as const },
+      ],
+    };
     renderBoard(<LoginScreen demo={demo} />, controller);
     expect(screen.getByRole('heading', { name: 'Comptes de démonstration' })).toBeTruthy();
     expect(screen.getAllByText('Compte de démonstration')).toHaveLength(2);

@@ -8,27 +8,59 @@ import { fakeApi, loggedInBoard } from '../support/fake-board.ts';
 import { renderBoard } from '../support/render.tsx';
 
 const run = (over: Partial<PlanningRun> = {}): PlanningRun => ({
-  id: 'run-1', agencyId: 'ag-aix', days: ['2026-03-10'], status: 'running', preview: true, decision: 'pending', decidedAt: null,
-  progress: 0.4, error: null, result: null, requestedById: 'u1', createdAt: '2026-03-10T06:00:00Z', startedAt: '2026-03-10T06:00:01Z', finishedAt: null,
+  id: 'run-1',
+  agencyId: 'ag-aix',
+  days: ['2026-03-10'],
+  status: 'running',
+  preview: true,
+  decision: 'pending',
+  decidedAt: null,
+  progress: 0.4,
+  error: null,
+  result: null,
+  requestedById: 'u1',
+  createdAt: '2026-03-10T06:00:00Z',
+  startedAt: '2026-03-10T06:00:01Z',
+  finishedAt: null,
   ...over,
 });
 
-const done = (over: Partial<PlanningRun> = {}): PlanningRun => run({
-  status: 'succeeded', progress: 1, finishedAt: '2026-03-10T06:00:11Z',
-  result: {
-    summary: {
-      planned: 3, unassigned: 0, cost: 1, travelSeconds: 1500, travelMeters: 21_000, solvingMs: 9000, tours: 2,
-      toursChanged: 2, interventionsChanged: 3, workSeconds: 3 * 3600 + 1500, overtimeSeconds: 0,
+const done = (over: Partial<PlanningRun> = {}): PlanningRun =>
+  run({
+    status: 'succeeded',
+    progress: 1,
+    finishedAt: '2026-03-10T06:00:11Z',
+    result: {
+      summary: {
+        planned: 3,
+        unassigned: 0,
+        cost: 1,
+        travelSeconds: 1500,
+        travelMeters: 21_000,
+        solvingMs: 9000,
+        tours: 2,
+        toursChanged: 2,
+        interventionsChanged: 3,
+        workSeconds: 3 * 3600 + 1500,
+        overtimeSeconds: 0,
+      },
+      before: { planned: 2, unassigned: 1, travelSeconds: 1800, travelMeters: 25_000, tours: 1, workSeconds: 2 * 3600 + 1800, overtimeSeconds: 600 },
+      unassigned: [],
+      tours: [],
     },
-    before: { planned: 2, unassigned: 1, travelSeconds: 1800, travelMeters: 25_000, tours: 1, workSeconds: 2 * 3600 + 1800, overtimeSeconds: 600 },
-    unassigned: [],
-    tours: [],
-  },
-  ...over,
-});
+    ...over,
+  });
 
-const progress = (state: 'running' | 'succeeded' | 'failed', value: number, message: string | null = null) =>
-  ({ jobId: 'job-1', queue: 'planning' as const, agencyId: 'ag-aix', runId: 'run-1', state, progress: value, message, at: '' });
+const progress = (state: 'running' | 'succeeded' | 'failed', value: number, message: string | null = null) => ({
+  jobId: 'job-1',
+  queue: 'planning' as const,
+  agencyId: 'ag-aix',
+  runId: 'run-1',
+  state,
+  progress: value,
+  message,
+  at: '',
+});
 
 async function started(overrides: Parameters<typeof fakeApi>[0] = {}) {
   let state = run();
@@ -40,7 +72,13 @@ async function started(overrides: Parameters<typeof fakeApi>[0] = {}) {
   const board = await loggedInBoard(api);
   const view = renderBoard(<OptimizePanel />, board.controller);
   await userEvent.click(screen.getByRole('button', { name: 'Lancer l’optimisation' }));
-  return { ...board, view, setRun: (r: PlanningRun) => { state = r; } };
+  return {
+    ...board,
+    view,
+    setRun: (r: PlanningRun) => {
+      state = r;
+    },
+  };
 }
 
 describe('OptimizePanel', () => {
@@ -96,7 +134,9 @@ describe('OptimizePanel', () => {
   });
 
   it('shows the server’s message when the plan changed since the preview (409), and runs again on request', async () => {
-    const acceptRun = vi.fn(async () => { throw new ApiError(409, 'the plan of 2026-03-10 changed since the preview (2 tours)'); });
+    const acceptRun = vi.fn(async () => {
+      throw new ApiError(409, 'the plan of 2026-03-10 changed since the preview (2 tours)');
+    });
     const discardRun = vi.fn(async () => done({ decision: 'discarded' }));
     const { api, socket, setRun } = await started({ acceptRun, discardRun });
     setRun(done());
@@ -162,11 +202,13 @@ describe('OptimizePanel while computing', () => {
   it('stops a preview still being computed (discarded on the server)', async () => {
     const discardRun = vi.fn(async () => run({ decision: 'discarded' }));
     let state = run();
-    const { controller } = await loggedInBoard(fakeApi({
-      startPlanning: vi.fn(async () => ({ id: 'run-1', jobId: 'job-1', run: state })),
-      planningRun: vi.fn(async () => state),
-      discardRun,
-    }));
+    const { controller } = await loggedInBoard(
+      fakeApi({
+        startPlanning: vi.fn(async () => ({ id: 'run-1', jobId: 'job-1', run: state })),
+        planningRun: vi.fn(async () => state),
+        discardRun,
+      }),
+    );
     renderBoard(<OptimizePanel />, controller);
     await userEvent.click(screen.getByRole('button', { name: 'Lancer l’optimisation' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Arrêter le calcul' }));

@@ -8,15 +8,42 @@ import { fakeApi, loggedInBoard } from '../support/fake-board.ts';
 import { renderBoard } from '../support/render.tsx';
 
 const appliedRun = (unassigned: UnassignedVisit[]): PlanningRun => ({
-  id: 'r', agencyId: 'ag-aix', days: ['2026-03-10'], status: 'succeeded', preview: false, decision: null, decidedAt: null, progress: 1, error: null,
+  id: 'r',
+  agencyId: 'ag-aix',
+  days: ['2026-03-10'],
+  status: 'succeeded',
+  preview: false,
+  decision: null,
+  decidedAt: null,
+  progress: 1,
+  error: null,
   result: {
-    summary: { planned: 2, unassigned: unassigned.length, cost: 0, travelSeconds: 0, travelMeters: 0, solvingMs: 1, tours: 1, toursChanged: 1, interventionsChanged: 2 },
-    unassigned, tours: [],
+    summary: {
+      planned: 2,
+      unassigned: unassigned.length,
+      cost: 0,
+      travelSeconds: 0,
+      travelMeters: 0,
+      solvingMs: 1,
+      tours: 1,
+      toursChanged: 1,
+      interventionsChanged: 2,
+    },
+    unassigned,
+    tours: [],
   },
-  requestedById: null, createdAt: '2026-03-10T05:00:00Z', startedAt: null, finishedAt: null,
+  requestedById: null,
+  createdAt: '2026-03-10T05:00:00Z',
+  startedAt: null,
+  finishedAt: null,
 });
 
-const record = { id: 'i-3', requiredSkills: [{ skillId: 'sk-pool', minLevel: 2 }], problemDescription: 'Pompe de filtration bruyante', equipmentId: null } as unknown as Intervention;
+const record = {
+  id: 'i-3',
+  requiredSkills: [{ skillId: 'sk-pool', minLevel: 2 }],
+  problemDescription: 'Pompe de filtration bruyante',
+  equipmentId: null,
+} as unknown as Intervention;
 
 describe('UnassignedQueue', () => {
   it('lists what waits with the engine’s reason, skills and problem, and hands it to "find a technician"', async () => {
@@ -48,9 +75,9 @@ describe('UnassignedQueue', () => {
   });
 
   it('reads the reasons of the plan in force for the day, and says when parts will be there and which are missing', async () => {
-    const appliedRunFn = vi.fn(async () => appliedRun([
-      { interventionId: 'i-3', reason: 'parts_unavailable', availableFrom: '2026-12-03', missingParts: ['PAC-COMP-12', 'FLT-200'] },
-    ]));
+    const appliedRunFn = vi.fn(async () =>
+      appliedRun([{ interventionId: 'i-3', reason: 'parts_unavailable', availableFrom: '2026-12-03', missingParts: ['PAC-COMP-12', 'FLT-200'] }]),
+    );
     const { controller } = await loggedInBoard(fakeApi({ interventions: vi.fn(async () => [record]), appliedRun: appliedRunFn }));
     expect(appliedRunFn).toHaveBeenCalledWith('ag-aix', '2026-03-10');
     renderBoard(<UnassignedQueue onFindTechnician={() => {}} />, controller);
@@ -66,9 +93,11 @@ describe('UnassignedQueue', () => {
   });
 
   it('says when no supplier order covers the parts', async () => {
-    const { controller } = await loggedInBoard(fakeApi({
-      appliedRun: vi.fn(async () => appliedRun([{ interventionId: 'i-3', reason: 'parts_unavailable', availableFrom: null, missingParts: ['X-1'] }])),
-    }));
+    const { controller } = await loggedInBoard(
+      fakeApi({
+        appliedRun: vi.fn(async () => appliedRun([{ interventionId: 'i-3', reason: 'parts_unavailable', availableFrom: null, missingParts: ['X-1'] }])),
+      }),
+    );
     renderBoard(<UnassignedQueue onFindTechnician={() => {}} />, controller);
     expect(await screen.findByText('Pièces indisponibles — aucune commande en cours', { selector: '.chip' })).toBeTruthy();
   });
@@ -81,10 +110,20 @@ describe('UnassignedQueue', () => {
     await screen.findByText('Camping des Pins — Pertuis');
     expect(screen.queryByText('Plus de place dans les tournées', { selector: '.chip' })).toBeNull();
     unassigned = [{ interventionId: 'i-3', reason: 'capacity' }];
-    act(() => socket.serve('plan:delta', {
-      agencyId: 'ag-aix', date: '2026-03-10', epoch: 'e1', sequence: 11, reason: 'planning_run',
-      tours: [], removedTours: [], interventions: [], removedInterventions: [], sentAt: '2026-03-10T07:00:00Z',
-    }));
+    act(() =>
+      socket.serve('plan:delta', {
+        agencyId: 'ag-aix',
+        date: '2026-03-10',
+        epoch: 'e1',
+        sequence: 11,
+        reason: 'planning_run',
+        tours: [],
+        removedTours: [],
+        interventions: [],
+        removedInterventions: [],
+        sentAt: '2026-03-10T07:00:00Z',
+      }),
+    );
     expect(await screen.findByText('Plus de place dans les tournées', { selector: '.chip' })).toBeTruthy();
     expect(appliedRunFn).toHaveBeenCalledTimes(2);
   });

@@ -35,9 +35,15 @@ describe('queue filter', () => {
   });
 
   it('filters on parts_unavailable like any other reason', () => {
-    const withParts = items.map((item) => item.view.id === 'i-4'
-      ? { ...item, reason: 'parts_unavailable' as const, unassigned: { interventionId: 'i-4', reason: 'parts_unavailable' as const, availableFrom: '2026-03-12', missingParts: ['R-1'] } }
-      : item);
+    const withParts = items.map((item) =>
+      item.view.id === 'i-4'
+        ? {
+            ...item,
+            reason: 'parts_unavailable' as const,
+            unassigned: { interventionId: 'i-4', reason: 'parts_unavailable' as const, availableFrom: '2026-03-12', missingParts: ['R-1'] },
+          }
+        : item,
+    );
     expect(filterQueue(withParts, { ...NO_FILTERS, reason: 'parts_unavailable' }).map((i) => i.view.id)).toEqual(['i-4']);
   });
 });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { PositionStore } from '../../src/realtime/positions.ts';
 
-const sample = (lat: number, lon: number, recordedAt: number) => ({ technicianId: 't', agencyId: 'a', lat, lon, heading: null, speed: 10, accuracy: null, recordedAt });
+const sample = (lat: number, lon: number, recordedAt: number) => ({
+  technicianId: 't',
+  agencyId: 'a',
+  lat,
+  lon,
+  heading: null,
+  speed: 10,
+  accuracy: null,
+  recordedAt,
+});
 
 describe('PositionStore', () => {
   it('glides from the drawn position to the new one over the sampling interval', () => {
@@ -37,6 +46,9 @@ describe('PositionStore', () => {
     const settled = store.settle(store.get('t')!);
     expect(store.settle(store.get('t')!)).toBeNull();
     store.report('pixels', settled!, 40);
-    expect(reports).toEqual([{ ms: [15], kind: 'frame' }, { ms: [30], kind: 'pixels' }]);
+    expect(reports).toEqual([
+      { ms: [15], kind: 'frame' },
+      { ms: [30], kind: 'pixels' },
+    ]);
   });
 });

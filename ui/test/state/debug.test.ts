@@ -16,7 +16,16 @@ describe('debug handles', () => {
     expect(debugEnabled({ search: '?debug', storage: storage(null) })).toBe(true);
     expect(debugEnabled({ search: '?x=1&debug=1', storage: null })).toBe(true);
     expect(debugEnabled({ search: '', storage: storage('1') })).toBe(true);
-    expect(debugEnabled({ search: '', storage: { getItem: () => { throw new Error('denied'); } } })).toBe(false);
+    expect(
+      debugEnabled({
+        search: '',
+        storage: {
+          getItem: () => {
+            throw new Error('denied');
+          },
+        },
+      }),
+    ).toBe(false);
   });
 
   it('set window.__tournee only when asked for', () => {

@@ -5,8 +5,18 @@ import { ApiError } from '../../src/api/http.ts';
 import { fakeApi, loggedInBoard } from '../support/fake-board.ts';
 
 const answer = (over: Partial<AssignAnswer> = {}): AssignAnswer => ({
-  interventionId: 'i-3', technicianId: 't-bruno', day: '2026-03-10', tourId: 'tour-bruno', position: 0,
-  plannedStart: null, plannedEnd: null, pushedOut: [], late: [], interventionVersion: 4, tourVersion: 1, ...over,
+  interventionId: 'i-3',
+  technicianId: 't-bruno',
+  day: '2026-03-10',
+  tourId: 'tour-bruno',
+  position: 0,
+  plannedStart: null,
+  plannedEnd: null,
+  pushedOut: [],
+  late: [],
+  interventionVersion: 4,
+  tourVersion: 1,
+  ...over,
 });
 
 describe('dispatching', () => {
@@ -15,7 +25,10 @@ describe('dispatching', () => {
     const { controller } = await loggedInBoard(fakeApi({ assign }));
     await controller.moveVisit('i-3', { technicianId: 't-bruno', position: 0 });
     const warning = controller.store.get().notices.find((n) => n.key === 'notice.warning.parts_unavailable');
-    expect(warning).toMatchObject({ kind: 'warning', values: { label: 'Camping des Pins — Pertuis', message: 'FLT-200 is not in Bruno’s van nor at his depot' } });
+    expect(warning).toMatchObject({
+      kind: 'warning',
+      values: { label: 'Camping des Pins — Pertuis', message: 'FLT-200 is not in Bruno’s van nor at his depot' },
+    });
   });
 
   it('sends the version seen when the visit was picked up, not the one the board holds at the drop', async () => {
@@ -28,7 +41,9 @@ describe('dispatching', () => {
   });
 
   it('says a move refused as stale (409) and marks the tours being reloaded until the snapshot is in', async () => {
-    const assign = vi.fn(async () => { throw new ApiError(409, 'stale version 3; current is 4'); });
+    const assign = vi.fn(async () => {
+      throw new ApiError(409, 'stale version 3; current is 4');
+    });
     const { controller } = await loggedInBoard(fakeApi({ assign }));
     const seen: string[][] = [];
     controller.store.subscribe(() => seen.push(Object.keys(controller.store.get().reloading)));

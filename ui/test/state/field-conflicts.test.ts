@@ -5,8 +5,18 @@ import { ApiError } from '../../src/api/http.ts';
 import { fakeApi, loggedInBoard } from '../support/fake-board.ts';
 
 const notice = (over: Partial<FieldConflictNotice> = {}): FieldConflictNotice => ({
-  actionId: 'act-1', kind: 'status', technicianId: 't-alice', technicianName: 'Alice Martin', agencyId: 'ag-aix', interventionId: 'i-2',
-  reason: 'reassigned', message: 'the visit was given to Bruno', current: {}, receivedAt: '2026-03-10T09:00:00Z', resolvedAt: null, resolution: null,
+  actionId: 'act-1',
+  kind: 'status',
+  technicianId: 't-alice',
+  technicianName: 'Alice Martin',
+  agencyId: 'ag-aix',
+  interventionId: 'i-2',
+  reason: 'reassigned',
+  message: 'the visit was given to Bruno',
+  current: {},
+  receivedAt: '2026-03-10T09:00:00Z',
+  resolvedAt: null,
+  resolution: null,
   ...over,
 });
 
@@ -18,7 +28,12 @@ describe('field conflicts', () => {
     conflicts.mockResolvedValue([{ ...notice(), payload }]);
     socket.serve('field:conflict', notice());
     expect(controller.store.get().conflicts.map((c) => c.actionId)).toEqual(['act-1']);
-    expect(controller.store.get().notices.at(-1)).toMatchObject({ kind: 'warning', key: 'notice.fieldConflict', values: { name: 'Alice Martin', label: 'Leroy — Gardanne' }, panel: 'conflicts' });
+    expect(controller.store.get().notices.at(-1)).toMatchObject({
+      kind: 'warning',
+      key: 'notice.fieldConflict',
+      values: { name: 'Alice Martin', label: 'Leroy — Gardanne' },
+      panel: 'conflicts',
+    });
     await vi.waitFor(() => expect(controller.store.get().conflicts[0]?.payload).toEqual(payload), { timeout: 5_000 });
   });
 
@@ -30,7 +45,9 @@ describe('field conflicts', () => {
   });
 
   it('drops a conflict someone else already handled (404) and says the save failed', async () => {
-    const resolveConflict = vi.fn(async () => { throw new ApiError(404, 'no open conflict act-1'); });
+    const resolveConflict = vi.fn(async () => {
+      throw new ApiError(404, 'no open conflict act-1');
+    });
     const { controller, socket } = await loggedInBoard(fakeApi({ resolveConflict }));
     socket.serve('field:conflict', notice());
     expect(await controller.resolveConflict('act-1', 'called Alice')).toBe(false);

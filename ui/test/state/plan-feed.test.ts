@@ -8,8 +8,16 @@ describe('plan feed', () => {
     const { controller, socket } = await loggedInBoard();
     const t = tours[0]!;
     socket.serve('plan:delta', {
-      agencyId: t.agencyId, date: t.date, epoch: 'e1', sequence: 11, reason: 'reorder',
-      tours: [{ ...t, version: 8, stops: [t.stops[1]!, t.stops[0]!] }], removedTours: [], interventions: [], removedInterventions: [], sentAt: '',
+      agencyId: t.agencyId,
+      date: t.date,
+      epoch: 'e1',
+      sequence: 11,
+      reason: 'reorder',
+      tours: [{ ...t, version: 8, stops: [t.stops[1]!, t.stops[0]!] }],
+      removedTours: [],
+      interventions: [],
+      removedInterventions: [],
+      sentAt: '',
     });
     expect(controller.store.get().plan?.tours['tour-alice']?.stops.map((s) => s.interventionId)).toEqual(['i-2', 'i-1']);
   });
@@ -20,8 +28,16 @@ describe('plan feed', () => {
     const before = resyncs();
     const t = tours[0]!;
     socket.serve('plan:delta', {
-      agencyId: t.agencyId, date: t.date, epoch: 'e1', sequence: 15, reason: 'reorder',
-      tours: [{ ...t, version: 9 }], removedTours: [], interventions: [], removedInterventions: [], sentAt: '',
+      agencyId: t.agencyId,
+      date: t.date,
+      epoch: 'e1',
+      sequence: 15,
+      reason: 'reorder',
+      tours: [{ ...t, version: 9 }],
+      removedTours: [],
+      interventions: [],
+      removedInterventions: [],
+      sentAt: '',
     });
     await vi.waitFor(() => expect(resyncs()).toBe(before + 1));
   });

@@ -20,8 +20,16 @@ describe('unassigned reasons', () => {
     const t = tours[0]!;
     for (const sequence of [11, 12, 13]) {
       socket.serve('plan:delta', {
-        agencyId: t.agencyId, date: t.date, epoch: 'e1', sequence, reason: 'planning_run',
-        tours: [{ ...t, version: t.version + sequence }], removedTours: [], interventions: [], removedInterventions: [], sentAt: '',
+        agencyId: t.agencyId,
+        date: t.date,
+        epoch: 'e1',
+        sequence,
+        reason: 'planning_run',
+        tours: [{ ...t, version: t.version + sequence }],
+        removedTours: [],
+        interventions: [],
+        removedInterventions: [],
+        sentAt: '',
       });
     }
     await vi.waitFor(() => expect(appliedRun.mock.calls.length).toBe(before + 1), { timeout: 5_000 });

@@ -50,7 +50,10 @@ export class FakeSocket {
 export function fakeApi(overrides: Partial<Api> = {}): Api {
   const notFound = () => Promise.reject(Object.assign(new Error('not found'), { status: 404 }));
   const base: Api = {
-    login: vi.fn(async () => ({ token: 'tok', user: { id: 'u1', email: 'd@x.fr', name: 'Dispatch', role: 'dispatcher' as const, technicianId: null, agencyIds: [agency.id] } })),
+    login: vi.fn(async () => ({
+      token: 'tok',
+      user: { id: 'u1', email: 'd@x.fr', name: 'Dispatch', role: 'dispatcher' as const, technicianId: null, agencyIds: [agency.id] },
+    })),
     me: vi.fn(notFound),
     logout: vi.fn(async () => undefined),
     regions: vi.fn(async () => []),
@@ -78,10 +81,23 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     evaluateMove: vi.fn(async (interventionId: string, input: Parameters<Api['evaluateMove']>[1]) => {
       const start = input.at ?? `${DAY}T08:00:00.000Z`;
       return {
-        interventionId, technicianId: input.technicianId, day: input.day ?? DAY, position: input.position ?? 0,
-        eta: start, plannedStart: start, plannedEnd: new Date(Date.parse(start) + 45 * 60_000).toISOString(),
-        addedTravelSeconds: 600, addedTravelMeters: 8_000, overtimeSeconds: 0, overtimeBeforeSeconds: 0, slaMet: null,
-        delayed: [], pushedOut: [], refusal: null, warnings: [], travelTimes: 'road' as const,
+        interventionId,
+        technicianId: input.technicianId,
+        day: input.day ?? DAY,
+        position: input.position ?? 0,
+        eta: start,
+        plannedStart: start,
+        plannedEnd: new Date(Date.parse(start) + 45 * 60_000).toISOString(),
+        addedTravelSeconds: 600,
+        addedTravelMeters: 8_000,
+        overtimeSeconds: 0,
+        overtimeBeforeSeconds: 0,
+        slaMet: null,
+        delayed: [],
+        pushedOut: [],
+        refusal: null,
+        warnings: [],
+        travelTimes: 'road' as const,
       };
     }),
   };

@@ -9,7 +9,8 @@ const keys = (o: object, prefix = ''): string[] =>
 describe('technician app dictionaries', () => {
   it('have the same keys in French and English, none empty', () => {
     expect(keys(techEn).sort()).toEqual(keys(techFr).sort());
-    for (const dict of [techFr, techEn]) for (const key of keys(dict)) expect(key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], dict)).not.toBe('');
+    for (const dict of [techFr, techEn])
+      for (const key of keys(dict)) expect(key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], dict)).not.toBe('');
   });
 
   it('live in the tech namespace of the board’s instance, French by default', () => {

@@ -8,11 +8,13 @@ import { answered, fitWithin, localArrival, localStatus, minutesBetween, nextBas
 import type { QueuedAction } from '../../src/tech/sync/types.ts';
 
 const VISIT = 'visit-1';
-const visit = (status: VisitSheet['status'], version: number, actualStart: string | null = null) =>
-  ({ id: VISIT, status, version, actualStart }) as VisitSheet;
+const visit = (status: VisitSheet['status'], version: number, actualStart: string | null = null) => ({ id: VISIT, status, version, actualStart }) as VisitSheet;
 let n = 0;
 const move = (to: 'en_route' | 'on_site', state: QueuedAction['state'], extra: Partial<QueuedAction> = {}, at = '2026-11-28T09:00:00.000Z'): QueuedAction => ({
-  seq: ++n, state, label: to, recordedAt: at,
+  seq: ++n,
+  state,
+  label: to,
+  recordedAt: at,
   action: { kind: 'status', id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, createdAt: at, interventionId: VISIT, to, at, baseVersion: 1 },
   ...extra,
 });
@@ -51,15 +53,24 @@ describe('nextBase', () => {
   it('ignores other visits and actions that carry no version', () => {
     const other = move('en_route', 'pending');
     const elsewhere: QueuedAction = { ...other, action: { ...other.action, interventionId: 'visit-2' } as FieldActionInput };
-    const request: QueuedAction = { seq: 99, state: 'pending', label: '', recordedAt: '', action: { kind: 'request_part', id: 'r', createdAt: '', requestId: 'q', partId: 'p', quantity: 1 } };
+    const request: QueuedAction = {
+      seq: 99,
+      state: 'pending',
+      label: '',
+      recordedAt: '',
+      action: { kind: 'request_part', id: 'r', createdAt: '', requestId: 'q', partId: 'p', quantity: 1 },
+    };
     expect(nextBase(visit('dispatched', 3), VISIT, [elsewhere, request])).toEqual({ baseVersion: 3 });
   });
 });
 
 describe('nextBatch', () => {
-  const sized = (chars: number): QueuedAction => ({ ...move('en_route', 'pending'), label: 'x'.repeat(chars) } as QueuedAction);
+  const sized = (chars: number): QueuedAction => ({ ...move('en_route', 'pending'), label: 'x'.repeat(chars) }) as QueuedAction;
   const photo = (chars: number): QueuedAction => ({
-    seq: ++n, state: 'pending', label: '', recordedAt: '',
+    seq: ++n,
+    state: 'pending',
+    label: '',
+    recordedAt: '',
     action: { kind: 'photo', id: 'p', createdAt: '', interventionId: VISIT, photoId: 'f', takenAt: '', image: 'x'.repeat(chars), width: 1, height: 1 },
   });
   it('keeps the order and stays under the byte budget', () => {
@@ -69,7 +80,13 @@ describe('nextBatch', () => {
   });
   it('always sends at least one action, and at most maxCount', () => {
     expect(nextBatch([photo(900_000)], 600_000)).toHaveLength(1);
-    expect(nextBatch(Array.from({ length: 80 }, () => sized(1)), 600_000, 50)).toHaveLength(50);
+    expect(
+      nextBatch(
+        Array.from({ length: 80 }, () => sized(1)),
+        600_000,
+        50,
+      ),
+    ).toHaveLength(50);
   });
 });
 

@@ -6,18 +6,26 @@ import type { ReportDraft } from '../../src/tech/sync/types.ts';
 
 const AT = '2026-11-28T11:00:00.000Z';
 const draft = (over: Partial<ReportDraft> = {}): ReportDraft => ({
-  interventionId: 'visit-1', workDone: '  Filtre nettoyé, pression réglée  ', timeSpentMinutes: 50,
-  partsUsed: [{ partId: 'p-filter', quantity: 1 }, { partId: 'p-seal', quantity: 0 }],
+  interventionId: 'visit-1',
+  workDone: '  Filtre nettoyé, pression réglée  ',
+  timeSpentMinutes: 50,
+  partsUsed: [
+    { partId: 'p-filter', quantity: 1 },
+    { partId: 'p-seal', quantity: 0 },
+  ],
   configuration: { 'eq-1': { setpoint: '28', mode: 'auto', note: '', legacy: null }, 'eq-2': { note: '' } },
   photos: [{ photoId: 'ph-1', dataUrl: 'data:image/jpeg;base64,AA', width: 10, height: 10, takenAt: AT }],
-  signedBy: ' Mme Dupont ', signature: 'data:image/png;base64,BB', updatedAt: AT,
+  signedBy: ' Mme Dupont ',
+  signature: 'data:image/png;base64,BB',
+  updatedAt: AT,
   ...over,
 });
 
 describe('reportFields', () => {
   it('trims the text, drops parts not used and configuration keys left empty, and types the values', () => {
     expect(reportFields(draft(), AT)).toEqual({
-      workDone: 'Filtre nettoyé, pression réglée', timeSpentMinutes: 50,
+      workDone: 'Filtre nettoyé, pression réglée',
+      timeSpentMinutes: 50,
       partsUsed: [{ partId: 'p-filter', quantity: 1 }],
       configurationChanges: [{ equipmentId: 'eq-1', set: { setpoint: 28, mode: 'auto', legacy: null } }],
       signature: { signedBy: 'Mme Dupont', image: 'data:image/png;base64,BB' },
@@ -34,12 +42,23 @@ describe('reportFields', () => {
 describe('draftOfReport', () => {
   it('gives a refused report back to the form as it was entered, photos aside', () => {
     const action: Extract<FieldActionInput, { kind: 'complete' }> = {
-      kind: 'complete', id: 'a-1', createdAt: AT, interventionId: 'visit-1', baseVersion: 4, ...reportFields(draft(), AT),
+      kind: 'complete',
+      id: 'a-1',
+      createdAt: AT,
+      interventionId: 'visit-1',
+      baseVersion: 4,
+      ...reportFields(draft(), AT),
     };
     expect(draftOfReport(action, AT)).toEqual({
-      interventionId: 'visit-1', workDone: 'Filtre nettoyé, pression réglée', timeSpentMinutes: 50, partsUsed: [{ partId: 'p-filter', quantity: 1 }],
-      configuration: { 'eq-1': { setpoint: '28', mode: 'auto', legacy: null } }, photos: [],
-      signedBy: 'Mme Dupont', signature: 'data:image/png;base64,BB', updatedAt: AT,
+      interventionId: 'visit-1',
+      workDone: 'Filtre nettoyé, pression réglée',
+      timeSpentMinutes: 50,
+      partsUsed: [{ partId: 'p-filter', quantity: 1 }],
+      configuration: { 'eq-1': { setpoint: '28', mode: 'auto', legacy: null } },
+      photos: [],
+      signedBy: 'Mme Dupont',
+      signature: 'data:image/png;base64,BB',
+      updatedAt: AT,
     });
   });
 });

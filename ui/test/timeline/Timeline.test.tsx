@@ -14,7 +14,11 @@ describe('Timeline', () => {
     const { controller } = await loggedInBoard();
     renderBoard(<Timeline />, controller);
     const alice = screen.getByRole('row', { name: /Alice Martin/ });
-    expect(within(alice).getAllByRole('button', { name: /^Arrêt/ }).map((b) => b.getAttribute('data-intervention-id'))).toEqual(['i-1', 'i-2']);
+    expect(
+      within(alice)
+        .getAllByRole('button', { name: /^Arrêt/ })
+        .map((b) => b.getAttribute('data-intervention-id')),
+    ).toEqual(['i-1', 'i-2']);
     expect(alice.querySelectorAll('.timeline-travel')).toHaveLength(2);
     expect(alice.querySelector('.timeline-break')).not.toBeNull();
     expect(screen.getByRole('row', { name: /Bruno Durand/ }).querySelectorAll('.timeline-visit')).toHaveLength(0);
@@ -23,7 +27,13 @@ describe('Timeline', () => {
   it('moves a visit to another technician with the keyboard, previews it, and saves it with the versions seen', async () => {
     const assign = vi.fn(async () => ({}) as Awaited<ReturnType<Api['assign']>>);
     const { controller } = await loggedInBoard(fakeApi({ assign }));
-    renderBoard(<><Timeline /><Notices /></>, controller);
+    renderBoard(
+      <>
+        <Timeline />
+        <Notices />
+      </>,
+      controller,
+    );
     const visit = screen.getByRole('button', { name: /Arrêt 2 : Leroy/ });
     visit.focus();
     await userEvent.keyboard('{Enter}');
@@ -40,12 +50,32 @@ describe('Timeline', () => {
   it('previews what the server’s engine says, and refuses a technician it refuses (absent all day) without saving', async () => {
     const assign = vi.fn();
     const evaluateMove = vi.fn(async (interventionId: string, input: Parameters<Api['evaluateMove']>[1]) => ({
-      interventionId, technicianId: input.technicianId, day: DAY, position: 0, eta: null, plannedStart: null, plannedEnd: null,
-      addedTravelSeconds: 0, addedTravelMeters: 0, overtimeSeconds: 0, overtimeBeforeSeconds: 0, slaMet: null, delayed: [], pushedOut: [],
-      refusal: { reason: 'no_shift' as const, message: `${input.technicianId} is absent or no longer working on ${DAY}` }, warnings: [], travelTimes: 'estimated' as const,
+      interventionId,
+      technicianId: input.technicianId,
+      day: DAY,
+      position: 0,
+      eta: null,
+      plannedStart: null,
+      plannedEnd: null,
+      addedTravelSeconds: 0,
+      addedTravelMeters: 0,
+      overtimeSeconds: 0,
+      overtimeBeforeSeconds: 0,
+      slaMet: null,
+      delayed: [],
+      pushedOut: [],
+      refusal: { reason: 'no_shift' as const, message: `${input.technicianId} is absent or no longer working on ${DAY}` },
+      warnings: [],
+      travelTimes: 'estimated' as const,
     }));
     const { controller } = await loggedInBoard(fakeApi({ assign, evaluateMove }));
-    renderBoard(<><Timeline /><Notices /></>, controller);
+    renderBoard(
+      <>
+        <Timeline />
+        <Notices />
+      </>,
+      controller,
+    );
     screen.getByRole('button', { name: /Arrêt 2 : Leroy/ }).focus();
     await userEvent.keyboard('{Enter}{ArrowDown}');
     await waitFor(() => expect(document.querySelector('.drag-card')?.textContent).toMatch(/Impossible ici.*Pas de service ce jour.*absent.*temps estimés/));
@@ -57,11 +87,19 @@ describe('Timeline', () => {
   });
 
   it('refuses with a clear message and reloads the tour when someone else changed it', async () => {
-    const assign = vi.fn(async () => { throw new ApiError(409, 'stale version 3; current is 4'); });
+    const assign = vi.fn(async () => {
+      throw new ApiError(409, 'stale version 3; current is 4');
+    });
     const { controller, socket } = await loggedInBoard(fakeApi({ assign }));
     const moved = { ...tours[0]!, version: 8, stops: tours[0]!.stops.slice(0, 1) };
     socket.snapshots.push(snapshot({ sequence: 12, tours: [moved] }));
-    renderBoard(<><Timeline /><Notices /></>, controller);
+    renderBoard(
+      <>
+        <Timeline />
+        <Notices />
+      </>,
+      controller,
+    );
     screen.getByRole('button', { name: /Arrêt 2 : Leroy/ }).focus();
     await userEvent.keyboard('{Enter}{ArrowDown}{Enter}');
     const alert = await screen.findByRole('alert');
@@ -85,11 +123,25 @@ describe('Timeline', () => {
     const { controller, socket } = await loggedInBoard();
     renderBoard(<Timeline />, controller);
     const t = tours[0]!;
-    act(() => socket.serve('plan:delta', {
-      agencyId: t.agencyId, date: t.date, epoch: 'e1', sequence: 11, reason: 'reorder',
-      tours: [{ ...t, version: 8, stops: [t.stops[1]!, t.stops[0]!] }], removedTours: [], interventions: [], removedInterventions: [], sentAt: '',
-    }));
+    act(() =>
+      socket.serve('plan:delta', {
+        agencyId: t.agencyId,
+        date: t.date,
+        epoch: 'e1',
+        sequence: 11,
+        reason: 'reorder',
+        tours: [{ ...t, version: 8, stops: [t.stops[1]!, t.stops[0]!] }],
+        removedTours: [],
+        interventions: [],
+        removedInterventions: [],
+        sentAt: '',
+      }),
+    );
     const alice = screen.getByRole('row', { name: /Alice Martin/ });
-    expect(within(alice).getAllByRole('button', { name: /^Arrêt/ }).map((b) => b.getAttribute('data-intervention-id'))).toEqual(['i-2', 'i-1']);
+    expect(
+      within(alice)
+        .getAllByRole('button', { name: /^Arrêt/ })
+        .map((b) => b.getAttribute('data-intervention-id')),
+    ).toEqual(['i-2', 'i-1']);
   });
 });

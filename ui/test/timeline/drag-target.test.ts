@@ -3,7 +3,12 @@ import type { DragState } from '../../src/state/dispatching.ts';
 import { dropTarget } from '../../src/timeline/drag-target.ts';
 
 const drag = (over: Partial<DragState> = {}): DragState => ({
-  interventionId: 'i-1', version: 1, grabOffset: 0, pointer: { x: 0, y: 0 }, keyboard: null, ...over,
+  interventionId: 'i-1',
+  version: 1,
+  grabOffset: 0,
+  pointer: { x: 0, y: 0 },
+  keyboard: null,
+  ...over,
 });
 
 describe('dropTarget', () => {

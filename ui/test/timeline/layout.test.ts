@@ -11,9 +11,15 @@ describe('timeline layout', () => {
     const alice = rows[0]!;
     expect(alice.shift).toEqual({ start: 480, end: 1020, breakMinutes: 60 });
     const visits = alice.bars.filter((b) => b.kind === 'visit');
-    expect(visits.map((v) => [v.start, v.end])).toEqual([[540, 600], [630, 690]]);
+    expect(visits.map((v) => [v.start, v.end])).toEqual([
+      [540, 600],
+      [630, 690],
+    ]);
     const travel = alice.bars.filter((b) => b.kind === 'travel');
-    expect(travel.map((b) => [b.start, b.end])).toEqual([[520, 530], [600, 620]]);
+    expect(travel.map((b) => [b.start, b.end])).toEqual([
+      [520, 530],
+      [600, 620],
+    ]);
     expect(rows[1]!.bars.filter((b) => b.kind === 'visit')).toEqual([]);
   });
 
@@ -34,12 +40,28 @@ describe('timeline layout', () => {
     // Break window 11:00–13:00 (60 min): visits 9:00–10:00 and 12:30–13:30, 40 min of driving before the second:
     // clear of both, only 50 min; between the visits, 90.
     const windowed = { 't-alice': [{ ...shifts['t-alice']![0]!, breakStartMinute: 660, breakEndMinute: 780 }] };
-    const busyTour = { ...tours[0]!, stops: tours[0]!.stops.map((stop, i) => (i === 1 ? { ...stop, plannedArrival: at('12:30'), plannedStart: at('12:30'), plannedEnd: at('13:30'), travelSeconds: 40 * 60 } : stop)) };
+    const busyTour = {
+      ...tours[0]!,
+      stops: tours[0]!.stops.map((stop, i) =>
+        i === 1 ? { ...stop, plannedArrival: at('12:30'), plannedStart: at('12:30'), plannedEnd: at('13:30'), travelSeconds: 40 * 60 } : stop,
+      ),
+    };
     const moved = interventions.map((i) => (i.id === 'i-2' ? { ...i, plannedStart: at('12:30'), plannedEnd: at('13:30') } : i));
-    const [alice] = buildRows({ technicians, tours: { [busyTour.id]: busyTour }, interventions: byId(moved), shifts: windowed, day: DAY, timezone: 'Europe/Paris' });
+    const [alice] = buildRows({
+      technicians,
+      tours: { [busyTour.id]: busyTour },
+      interventions: byId(moved),
+      shifts: windowed,
+      day: DAY,
+      timezone: 'Europe/Paris',
+    });
     const brk = alice!.bars.find((b) => b.kind === 'break')!;
-    expect(alice!.bars.filter((b) => b.kind === 'visit').map((v) => [v.start, v.end])).toEqual([[540, 600], [750, 810]]);
-    for (const v of alice!.bars.filter((b) => b.kind === 'visit')) expect(brk.end <= v.start || brk.start >= v.end, `break ${brk.start}–${brk.end} over visit ${v.start}–${v.end}`).toBe(true);
+    expect(alice!.bars.filter((b) => b.kind === 'visit').map((v) => [v.start, v.end])).toEqual([
+      [540, 600],
+      [750, 810],
+    ]);
+    for (const v of alice!.bars.filter((b) => b.kind === 'visit'))
+      expect(brk.end <= v.start || brk.start >= v.end, `break ${brk.start}–${brk.end} over visit ${v.start}–${v.end}`).toBe(true);
   });
 
   it('shades overtime past the shift', () => {
@@ -50,7 +72,20 @@ describe('timeline layout', () => {
   });
 
   it('lets a one-day shift override the weekly one', () => {
-    const list = [...shifts['t-alice']!, { id: 'x', technicianId: 't-alice', weekday: null, date: DAY, startMinute: 600, endMinute: 720, breakMinutes: 0, breakStartMinute: null, breakEndMinute: null }];
+    const list = [
+      ...shifts['t-alice']!,
+      {
+        id: 'x',
+        technicianId: 't-alice',
+        weekday: null,
+        date: DAY,
+        startMinute: 600,
+        endMinute: 720,
+        breakMinutes: 0,
+        breakStartMinute: null,
+        breakEndMinute: null,
+      },
+    ];
     expect(shiftOf(list, DAY)).toEqual({ start: 600, end: 720, breakMinutes: 0 });
     expect(shiftOf(list, '2026-03-11')).toBeNull();
   });

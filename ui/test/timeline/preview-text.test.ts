@@ -6,8 +6,19 @@ import { previewText } from '../../src/timeline/preview-text.ts';
 const t = createI18n('fr').t;
 
 const preview = (over: Partial<Preview> = {}): Preview => ({
-  position: 1, arrival: 605, start: 610, end: 655, extraTravelSeconds: 900, delayedVisits: 0, pushedOut: 0, overtimeMinutes: 0,
-  verdict: 'ok', problems: [], refusal: null, estimated: false, ...over,
+  position: 1,
+  arrival: 605,
+  start: 610,
+  end: 655,
+  extraTravelSeconds: 900,
+  delayedVisits: 0,
+  pushedOut: 0,
+  overtimeMinutes: 0,
+  verdict: 'ok',
+  problems: [],
+  refusal: null,
+  estimated: false,
+  ...over,
 });
 
 describe('previewText', () => {
@@ -20,7 +31,11 @@ describe('previewText', () => {
   });
 
   it('adds the visits delayed, each problem with its size, and that times are estimated', () => {
-    const text = previewText(t, 'Bruno Durand', preview({ verdict: 'warning', delayedVisits: 2, overtimeMinutes: 75, problems: ['overtime'], estimated: true }));
+    const text = previewText(
+      t,
+      'Bruno Durand',
+      preview({ verdict: 'warning', delayedVisits: 2, overtimeMinutes: 75, problems: ['overtime'], estimated: true }),
+    );
     expect(text).toBe('Vers Bruno Durand · arrivée 10:05 · début 10:10 · +15 min de trajet · 2 visites décalées · Heures sup. 1 h 15 · temps estimés');
   });
 

@@ -8,13 +8,32 @@ import { fakeApi, loggedInBoard } from '../support/fake-board.ts';
 import { at } from '../support/fixtures.ts';
 import { renderBoard } from '../support/render.tsx';
 
-const site = { id: 'site-9', customerId: 'c', name: 'Résidence Les Oliviers', address: '3 chemin des Oliviers', postcode: '13100', city: 'Aix-en-Provence', lat: 43.54, lon: 5.43 } as Site;
+const site = {
+  id: 'site-9',
+  customerId: 'c',
+  name: 'Résidence Les Oliviers',
+  address: '3 chemin des Oliviers',
+  postcode: '13100',
+  city: 'Aix-en-Provence',
+  lat: 43.54,
+  lon: 5.43,
+} as Site;
 
 /** The server's candidate, with what the engine says unless told otherwise. */
 function candidate(c: Partial<InsertionCandidate> & Pick<InsertionCandidate, 'technicianId' | 'position' | 'eta'>): InsertionCandidate {
   return {
-    tourId: null, day: '2026-03-10', plannedStart: c.eta, plannedEnd: c.eta, addedTravelSeconds: 0, addedTravelMeters: 0, slaMet: null,
-    delayed: 0, pushedOut: [], order: [], score: 1, ...c,
+    tourId: null,
+    day: '2026-03-10',
+    plannedStart: c.eta,
+    plannedEnd: c.eta,
+    addedTravelSeconds: 0,
+    addedTravelMeters: 0,
+    slaMet: null,
+    delayed: 0,
+    pushedOut: [],
+    order: [],
+    score: 1,
+    ...c,
   };
 }
 
@@ -33,18 +52,27 @@ async function fillForm() {
 describe('UrgentPanel', () => {
   it('creates the request, shows the server’s ranked candidates and assigns the chosen one', async () => {
     const createIntervention = vi.fn(async () => ({ id: 'i-new', version: 1 }) as Intervention);
-    const candidates = vi.fn(async () => answer([
-      candidate({ technicianId: 't-bruno', tourId: null, position: 0, eta: at('11:05'), addedTravelSeconds: 1500 }),
-      candidate({ technicianId: 't-alice', tourId: 'tour-alice', position: 2, eta: at('11:50'), addedTravelSeconds: 600, delayed: 1 }),
-    ]));
+    const candidates = vi.fn(async () =>
+      answer([
+        candidate({ technicianId: 't-bruno', tourId: null, position: 0, eta: at('11:05'), addedTravelSeconds: 1500 }),
+        candidate({ technicianId: 't-alice', tourId: 'tour-alice', position: 2, eta: at('11:50'), addedTravelSeconds: 600, delayed: 1 }),
+      ]),
+    );
     const assign = vi.fn(async () => ({}) as Awaited<ReturnType<Api['assign']>>);
     const { controller } = await loggedInBoard(fakeApi({ sites: vi.fn(async () => [site]), createIntervention, candidates, assign }));
     renderBoard(<UrgentPanel interventionId={null} onDone={() => {}} />, controller);
     await fillForm();
-    expect(createIntervention).toHaveBeenCalledWith(expect.objectContaining({
-      agencyId: 'ag-aix', siteId: 'site-9', problemDescription: 'Plus de chauffage', priority: 95,
-      requiredSkills: [{ skillId: 'sk-hp', minLevel: 1 }], earliestDate: '2026-03-10', latestDate: '2026-03-10',
-    }));
+    expect(createIntervention).toHaveBeenCalledWith(
+      expect.objectContaining({
+        agencyId: 'ag-aix',
+        siteId: 'site-9',
+        problemDescription: 'Plus de chauffage',
+        priority: 95,
+        requiredSkills: [{ skillId: 'sk-hp', minLevel: 1 }],
+        earliestDate: '2026-03-10',
+        latestDate: '2026-03-10',
+      }),
+    );
     const items = await screen.findAllByRole('listitem');
     expect(items.map((li) => li.getAttribute('data-technician-id'))).toEqual(['t-bruno', 't-alice']);
     expect(items[0]!.textContent).toContain('arrivée 11:05');
@@ -61,11 +89,13 @@ describe('UrgentPanel', () => {
       if (calls === 1) throw new Error('unavailable');
       return answer([candidate({ technicianId: 't-bruno', tourId: null, position: 0, eta: at('11:05'), addedTravelSeconds: 1500 })], 'estimated');
     });
-    const { controller } = await loggedInBoard(fakeApi({
-      sites: vi.fn(async () => [site]),
-      createIntervention: vi.fn(async () => ({ id: 'i-new', version: 1 }) as Intervention),
-      candidates,
-    }));
+    const { controller } = await loggedInBoard(
+      fakeApi({
+        sites: vi.fn(async () => [site]),
+        createIntervention: vi.fn(async () => ({ id: 'i-new', version: 1 }) as Intervention),
+        candidates,
+      }),
+    );
     renderBoard(<UrgentPanel interventionId={null} onDone={() => {}} />, controller);
     await fillForm();
     expect((await screen.findByRole('alert')).textContent).toContain('Le serveur n’a pas pu classer les techniciens.');

@@ -19,17 +19,21 @@ export const ACCOUNTS = {
   cash: { number: '531', label: 'Caisse' },
   services: { number: '706', label: 'Prestations de services' },
   goods: { number: '707', label: 'Ventes de marchandises' },
-  otherIncome: { number: '7088', label: 'Autres produits d\'activités annexes (refacturation garanties)' },
+  otherIncome: { number: '7088', label: "Autres produits d'activités annexes (refacturation garanties)" },
   otherCharges: { number: '658', label: 'Charges diverses de gestion courante' },
 } as const satisfies Record<string, Account>;
 
 /** TVA collectée, one sub-account of 44571 per rate (so the VAT return reads them directly). */
 export function vatAccount(rateBp: number): Account {
   switch (rateBp) {
-    case 2000: return { number: '4457120', label: 'TVA collectée 20 %' };
-    case 1000: return { number: '4457110', label: 'TVA collectée 10 %' };
-    case 550: return { number: '4457155', label: 'TVA collectée 5,5 %' };
-    default: return { number: '4457100', label: `TVA collectée ${rateBp / 100} %` };
+    case 2000:
+      return { number: '4457120', label: 'TVA collectée 20 %' };
+    case 1000:
+      return { number: '4457110', label: 'TVA collectée 10 %' };
+    case 550:
+      return { number: '4457155', label: 'TVA collectée 5,5 %' };
+    default:
+      return { number: '4457100', label: `TVA collectée ${rateBp / 100} %` };
   }
 }
 

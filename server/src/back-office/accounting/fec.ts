@@ -9,8 +9,24 @@ import type { Db } from '../db.ts';
 import { formatCents } from '../money.ts';
 
 export const FEC_COLUMNS = [
-  'JournalCode', 'JournalLib', 'EcritureNum', 'EcritureDate', 'CompteNum', 'CompteLib', 'CompAuxNum', 'CompAuxLib',
-  'PieceRef', 'PieceDate', 'EcritureLib', 'Debit', 'Credit', 'EcritureLet', 'DateLet', 'ValidDate', 'Montantdevise', 'Idevise',
+  'JournalCode',
+  'JournalLib',
+  'EcritureNum',
+  'EcritureDate',
+  'CompteNum',
+  'CompteLib',
+  'CompAuxNum',
+  'CompAuxLib',
+  'PieceRef',
+  'PieceDate',
+  'EcritureLib',
+  'Debit',
+  'Credit',
+  'EcritureLet',
+  'DateLet',
+  'ValidDate',
+  'Montantdevise',
+  'Idevise',
 ] as const;
 
 export type FecSeparator = '|' | '\t';
@@ -52,7 +68,8 @@ export const ecritureNum = (e: Pick<FecEntry, 'journal' | 'fiscalYear' | 'number
 export function formatFec(entries: readonly FecEntry[], separator: FecSeparator = '|'): FecFile {
   const clean = (text: string | null): string => (text ?? '').replace(/[|\t\r\n]+/g, ' ').trim();
   const ordered = [...entries].sort((a, b) =>
-    a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.journal !== b.journal ? (a.journal < b.journal ? -1 : 1) : a.number - b.number);
+    a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.journal !== b.journal ? (a.journal < b.journal ? -1 : 1) : a.number - b.number,
+  );
   const rows: string[] = [FEC_COLUMNS.join(separator)];
   let debit = 0;
   let credit = 0;
@@ -60,12 +77,28 @@ export function formatFec(entries: readonly FecEntry[], separator: FecSeparator 
     for (const l of e.lines) {
       debit += l.debitCents;
       credit += l.creditCents;
-      rows.push([
-        e.journal, clean(JOURNALS[e.journal as Journal] ?? e.journal), ecritureNum(e), ymd(e.date),
-        l.account, clean(l.accountLabel), clean(l.auxAccount), clean(l.auxLabel),
-        clean(e.pieceRef), ymd(e.pieceDate), clean(l.label),
-        formatCents(l.debitCents), formatCents(l.creditCents), '', '', ymd(e.validatedOn), '', '',
-      ].join(separator));
+      rows.push(
+        [
+          e.journal,
+          clean(JOURNALS[e.journal as Journal] ?? e.journal),
+          ecritureNum(e),
+          ymd(e.date),
+          l.account,
+          clean(l.accountLabel),
+          clean(l.auxAccount),
+          clean(l.auxLabel),
+          clean(e.pieceRef),
+          ymd(e.pieceDate),
+          clean(l.label),
+          formatCents(l.debitCents),
+          formatCents(l.creditCents),
+          '',
+          '',
+          ymd(e.validatedOn),
+          '',
+          '',
+        ].join(separator),
+      );
     }
   }
   return { content: `${rows.join('\r\n')}\r\n`, lineCount: rows.length - 1, entryCount: ordered.length, debitCents: debit, creditCents: credit };
@@ -81,10 +114,22 @@ export async function exportFec(prisma: Db, period: { from: IsoDay; to: IsoDay; 
     include: { lines: { orderBy: { position: 'asc' } } },
     orderBy: [{ date: 'asc' }, { journal: 'asc' }, { number: 'asc' }],
   });
-  return formatFec(entries.map((e) => {
-    const date = dayOf(e.date);
-    const posted = booksDay(e.createdAt);
-    // Posted the day of the event, or later; an entry dated ahead of its posting counts as validated on its date.
-    return { journal: e.journal, fiscalYear: e.fiscalYear, number: e.number, date, pieceRef: e.pieceRef, pieceDate: dayOf(e.pieceDate), validatedOn: posted > date ? posted : date, lines: e.lines };
-  }), period.separator ?? '|');
+  return formatFec(
+    entries.map((e) => {
+      const date = dayOf(e.date);
+      const posted = booksDay(e.createdAt);
+      // Posted the day of the event, or later; an entry dated ahead of its posting counts as validated on its date.
+      return {
+        journal: e.journal,
+        fiscalYear: e.fiscalYear,
+        number: e.number,
+        date,
+        pieceRef: e.pieceRef,
+        pieceDate: dayOf(e.pieceDate),
+        validatedOn: posted > date ? posted : date,
+        lines: e.lines,
+      };
+    }),
+    period.separator ?? '|',
+  );
 }

@@ -13,8 +13,15 @@ export async function postEntry(tx: Tx, entry: EntryDraft | null): Promise<{ id:
   const number = await nextNumber(tx, `JNL-${entry.journal}-${fiscalYear}`);
   const created = await tx.journalEntry.create({
     data: {
-      journal: entry.journal, fiscalYear, number, date: dateOf(entry.date), label: entry.label.slice(0, 200),
-      pieceRef: entry.pieceRef, pieceDate: dateOf(entry.pieceDate), sourceKind: entry.sourceKind, sourceId: entry.sourceId,
+      journal: entry.journal,
+      fiscalYear,
+      number,
+      date: dateOf(entry.date),
+      label: entry.label.slice(0, 200),
+      pieceRef: entry.pieceRef,
+      pieceDate: dateOf(entry.pieceDate),
+      sourceKind: entry.sourceKind,
+      sourceId: entry.sourceId,
       agencyId: entry.agencyId,
       lines: { create: entry.lines.map((l, i) => ({ ...l, label: l.label.slice(0, 200), position: i + 1 })) },
     },

@@ -46,7 +46,8 @@ export function documentEntry(d: DocumentFacts): EntryDraft | null {
   // stored totals and lines disagree, and nothing should be posted.
   const customerLine = entry?.lines.find((l) => l.account === ACCOUNTS.customers.number);
   const posted = customerLine ? customerLine.debitCents - customerLine.creditCents : 0;
-  if (posted !== -sign * d.totalCents) throw new UnbalancedEntryError(`${d.number}: lines and VAT add up to ${-sign * posted}, the document says ${d.totalCents}`);
+  if (posted !== -sign * d.totalCents)
+    throw new UnbalancedEntryError(`${d.number}: lines and VAT add up to ${-sign * posted}, the document says ${d.totalCents}`);
   return entry;
 }
 
@@ -64,7 +65,16 @@ export interface PaymentFacts {
 export function paymentEntry(p: PaymentFacts): EntryDraft | null {
   const label = `${p.amountCents < 0 ? 'Remboursement' : 'Règlement'} ${p.invoiceNumber} ${p.customer.label}`;
   return buildEntry(
-    { journal: 'BQ', date: p.receivedOn, label, pieceRef: p.reference ?? p.invoiceNumber, pieceDate: p.receivedOn, sourceKind: 'payment', sourceId: p.id, agencyId: p.agencyId },
+    {
+      journal: 'BQ',
+      date: p.receivedOn,
+      label,
+      pieceRef: p.reference ?? p.invoiceNumber,
+      pieceDate: p.receivedOn,
+      sourceKind: 'payment',
+      sourceId: p.id,
+      agencyId: p.agencyId,
+    },
     [{ account: p.method === 'cash' ? ACCOUNTS.cash : ACCOUNTS.bank, label, amountCents: p.amountCents }],
     { account: ACCOUNTS.customers, aux: p.customer, label },
   );
@@ -82,7 +92,16 @@ export interface StockBatchFacts {
 export function stockEntry(b: StockBatchFacts): EntryDraft | null {
   const value = b.movements.reduce((sum, m) => sum + m.quantity * m.unitCostCents, 0);
   return buildEntry(
-    { journal: 'ST', date: b.occurredOn, label: b.label, pieceRef: b.pieceRef, pieceDate: b.occurredOn, sourceKind: 'stock', sourceId: b.batchId, agencyId: b.agencyId },
+    {
+      journal: 'ST',
+      date: b.occurredOn,
+      label: b.label,
+      pieceRef: b.pieceRef,
+      pieceDate: b.occurredOn,
+      sourceKind: 'stock',
+      sourceId: b.batchId,
+      agencyId: b.agencyId,
+    },
     [{ account: ACCOUNTS.stock, label: b.label, amountCents: value }],
     { account: ACCOUNTS.stockVariation, label: b.label },
   );
@@ -101,32 +120,52 @@ type ClaimEvent = { readonly kind: 'submitted' | 'credited' | 'written_off'; rea
 
 export function claimEntry(c: ClaimFacts, event: ClaimEvent): EntryDraft | null {
   const header = (label: string) => ({
-    journal: 'OD' as const, date: event.on, label, pieceRef: event.pieceRef ?? c.reference, pieceDate: event.on,
-    sourceKind: `claim_${event.kind}`, sourceId: c.id, agencyId: c.agencyId,
+    journal: 'OD' as const,
+    date: event.on,
+    label,
+    pieceRef: event.pieceRef ?? c.reference,
+    pieceDate: event.on,
+    sourceKind: `claim_${event.kind}`,
+    sourceId: c.id,
+    agencyId: c.agencyId,
   });
   switch (event.kind) {
     case 'submitted': {
       const label = `Garantie ${c.reference} avoir à recevoir ${c.supplier.label}`;
-      return buildEntry(header(label), [{ account: ACCOUNTS.supplierCreditsToReceive, aux: c.supplier, label, amountCents: c.expectedCreditCents }], { account: ACCOUNTS.otherIncome, label });
+      return buildEntry(header(label), [{ account: ACCOUNTS.supplierCreditsToReceive, aux: c.supplier, label, amountCents: c.expectedCreditCents }], {
+        account: ACCOUNTS.otherIncome,
+        label,
+      });
     }
     case 'credited': {
       const label = `Garantie ${c.reference} avoir reçu ${c.supplier.label}`;
       const settled = Math.min(c.receivedCreditCents, c.expectedCreditCents);
-      return buildEntry(header(label), [
-        { account: ACCOUNTS.supplierCreditsToReceive, aux: c.supplier, label, amountCents: -settled },
-        { account: ACCOUNTS.otherIncome, label, amountCents: -(c.receivedCreditCents - settled) },
-      ], { account: ACCOUNTS.suppliers, aux: c.supplier, label });
+      return buildEntry(
+        header(label),
+        [
+          { account: ACCOUNTS.supplierCreditsToReceive, aux: c.supplier, label, amountCents: -settled },
+          { account: ACCOUNTS.otherIncome, label, amountCents: -(c.receivedCreditCents - settled) },
+        ],
+        { account: ACCOUNTS.suppliers, aux: c.supplier, label },
+      );
     }
     case 'written_off': {
       const label = `Garantie ${c.reference} non recouvrée ${c.supplier.label}`;
       const lost = Math.max(0, c.expectedCreditCents - c.receivedCreditCents);
-      return buildEntry(header(label), [{ account: ACCOUNTS.supplierCreditsToReceive, aux: c.supplier, label, amountCents: -lost }], { account: ACCOUNTS.otherCharges, label });
+      return buildEntry(header(label), [{ account: ACCOUNTS.supplierCreditsToReceive, aux: c.supplier, label, amountCents: -lost }], {
+        account: ACCOUNTS.otherCharges,
+        label,
+      });
     }
   }
 }
 
 /** Sub-ledger accounts: the customer's reference when it has one. */
-export const customerAux = (c: { id: string; reference: string | null; name: string }): Auxiliary =>
-  ({ number: c.reference ?? `C${c.id.replace(/-/g, '').slice(-10).toUpperCase()}`, label: c.name });
-export const supplierAux = (s: { code: string; accountNumber: string | null; name: string }): Auxiliary =>
-  ({ number: s.accountNumber ?? s.code, label: s.name });
+export const customerAux = (c: { id: string; reference: string | null; name: string }): Auxiliary => ({
+  number: c.reference ?? `C${c.id.replace(/-/g, '').slice(-10).toUpperCase()}`,
+  label: c.name,
+});
+export const supplierAux = (s: { code: string; accountNumber: string | null; name: string }): Auxiliary => ({
+  number: s.accountNumber ?? s.code,
+  label: s.name,
+});

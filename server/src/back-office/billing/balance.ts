@@ -21,7 +21,8 @@ export async function invoiceBalance(db: Db | Tx, invoiceId: string): Promise<In
   const creditedCents = credits._sum.totalCents ?? 0;
   const paidCents = payments._sum.amountCents ?? 0;
   const dueCents = invoice.totalCents - creditedCents - paidCents;
-  const status: PaymentStatus = creditedCents >= invoice.totalCents ? 'credited' : dueCents <= 0 ? 'paid' : paidCents > 0 || creditedCents > 0 ? 'partially_paid' : 'unpaid';
+  const status: PaymentStatus =
+    creditedCents >= invoice.totalCents ? 'credited' : dueCents <= 0 ? 'paid' : paidCents > 0 || creditedCents > 0 ? 'partially_paid' : 'unpaid';
   return { totalCents: invoice.totalCents, creditedCents, paidCents, dueCents, status };
 }
 

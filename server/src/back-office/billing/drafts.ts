@@ -68,23 +68,40 @@ async function price(tx: Tx, lines: readonly DraftLine[], siteId: string | null 
   const parts = new Map((await tx.part.findMany({ where: { id: { in: partIds } } })).map((p) => [p.id, p]));
   lines.forEach((l, i) => {
     if (l.partId && !parts.has(l.partId)) throw notFound('part', `lines[${i}].partId`);
-    if (l.kind === 'part' && !l.partId && l.unitPriceCents === undefined) throw invalid('a part line names the part or its price', [{ path: `lines[${i}].unitPriceCents`, message: 'required without partId' }]);
+    if (l.kind === 'part' && !l.partId && l.unitPriceCents === undefined)
+      throw invalid('a part line names the part or its price', [{ path: `lines[${i}].unitPriceCents`, message: 'required without partId' }]);
     if (l.unitPriceCents === undefined && !l.partId) throw invalid('a price is required', [{ path: `lines[${i}].unitPriceCents`, message: 'required' }]);
   });
   const impliedEnergy = lines.some((l) => l.kind === 'part' && l.installed !== false && l.partId && parts.get(l.partId)!.energyEfficient);
   const ctx = await vatContextOf(tx, siteId, on, energyWork ?? impliedEnergy);
   const priced = lines.map((l, i) => {
-    const decided = l.vatRateBp !== undefined ? { rateBp: l.vatRateBp, rule: 'set_by_user' as const } : vatRateFor({ kind: l.kind, installed: l.installed !== false }, ctx);
+    const decided =
+      l.vatRateBp !== undefined ? { rateBp: l.vatRateBp, rule: 'set_by_user' as const } : vatRateFor({ kind: l.kind, installed: l.installed !== false }, ctx);
     const p = priceLine({
-      kind: l.kind, quantityMilli: toMilli(l.quantity), unitPriceCents: l.unitPriceCents ?? parts.get(l.partId!)!.unitPriceCents,
-      coveragePercent: l.coveragePercent ?? 0, supplierId: l.supplierId ?? null, vatRateBp: decided.rateBp,
+      kind: l.kind,
+      quantityMilli: toMilli(l.quantity),
+      unitPriceCents: l.unitPriceCents ?? parts.get(l.partId!)!.unitPriceCents,
+      coveragePercent: l.coveragePercent ?? 0,
+      supplierId: l.supplierId ?? null,
+      vatRateBp: decided.rateBp,
     });
     return {
-      position: i + 1, kind: l.kind, description: l.description, partId: l.partId ?? null,
-      quantityMilli: p.quantityMilli, unitPriceCents: p.unitPriceCents, grossCents: p.grossCents,
-      coveragePercent: p.coveragePercent, coveredCents: p.coveredCents, netCents: p.netCents,
-      vatRateBp: p.vatRateBp, vatRule: decided.rule, warrantyId: l.warrantyId ?? null, contractId: l.contractId ?? null,
-      supplierId: p.supplierId, supplierShareCents: p.supplierShareCents,
+      position: i + 1,
+      kind: l.kind,
+      description: l.description,
+      partId: l.partId ?? null,
+      quantityMilli: p.quantityMilli,
+      unitPriceCents: p.unitPriceCents,
+      grossCents: p.grossCents,
+      coveragePercent: p.coveragePercent,
+      coveredCents: p.coveredCents,
+      netCents: p.netCents,
+      vatRateBp: p.vatRateBp,
+      vatRule: decided.rule,
+      warrantyId: l.warrantyId ?? null,
+      contractId: l.contractId ?? null,
+      supplierId: p.supplierId,
+      supplierShareCents: p.supplierShareCents,
     };
   });
   const totals = totalsOf(priced.map((l) => ({ ...l, supplierId: l.supplierId })));
@@ -92,8 +109,13 @@ async function price(tx: Tx, lines: readonly DraftLine[], siteId: string | null 
 }
 
 const totalsData = (t: ReturnType<typeof totalsOf>) => ({
-  grossCents: t.grossCents, coveredCents: t.coveredCents, netCents: t.netCents, vatCents: t.vatCents,
-  totalCents: t.totalCents, supplierShareCents: t.supplierShareCents, vatBreakdown: t.vatBreakdown as unknown as Prisma.InputJsonArray,
+  grossCents: t.grossCents,
+  coveredCents: t.coveredCents,
+  netCents: t.netCents,
+  vatCents: t.vatCents,
+  totalCents: t.totalCents,
+  supplierShareCents: t.supplierShareCents,
+  vatBreakdown: t.vatBreakdown as unknown as Prisma.InputJsonArray,
 });
 
 export async function createDraftIn(tx: Tx, header: DraftHeader, lines: readonly DraftLine[], actor: Actor = {}) {
@@ -102,19 +124,27 @@ export async function createDraftIn(tx: Tx, header: DraftHeader, lines: readonly
   if (header.siteId) {
     const site = await tx.site.findUnique({ where: { id: header.siteId }, select: { customerId: true } });
     if (!site) throw notFound('site', 'siteId');
-    if (site.customerId !== header.customerId) throw invalid('the site belongs to another customer', [{ path: 'siteId', message: 'not this customer\'s site' }]);
+    if (site.customerId !== header.customerId) throw invalid('the site belongs to another customer', [{ path: 'siteId', message: "not this customer's site" }]);
   }
   const on = booksDay(actor.now ?? new Date());
   const priced = await price(tx, lines, header.siteId, on, header.energyWork);
   return tx.billingDocument.create({
     data: {
-      kind: header.kind, agencyId: header.agencyId, customerId: header.customerId, siteId: header.siteId ?? null,
-      interventionId: header.interventionId ?? null, contractId: header.contractId ?? null,
-      periodStart: header.periodStart ? dateOf(header.periodStart) : null, periodEnd: header.periodEnd ? dateOf(header.periodEnd) : null,
-      customerName: customer.name, customerReference: customer.reference,
+      kind: header.kind,
+      agencyId: header.agencyId,
+      customerId: header.customerId,
+      siteId: header.siteId ?? null,
+      interventionId: header.interventionId ?? null,
+      contractId: header.contractId ?? null,
+      periodStart: header.periodStart ? dateOf(header.periodStart) : null,
+      periodEnd: header.periodEnd ? dateOf(header.periodEnd) : null,
+      customerName: customer.name,
+      customerReference: customer.reference,
       vatContext: priced.vatContext as unknown as Prisma.InputJsonObject,
-      coverageStatus: header.coverage?.status ?? null, coverageRule: header.coverage?.rule ?? null,
-      notes: header.notes ?? null, createdById: actor.userId ?? null,
+      coverageStatus: header.coverage?.status ?? null,
+      coverageRule: header.coverage?.rule ?? null,
+      notes: header.notes ?? null,
+      createdById: actor.userId ?? null,
       ...totalsData(priced.totals),
       lines: { create: priced.lines },
     },
@@ -137,7 +167,12 @@ export async function lockDraft(tx: Tx, id: string) {
   return doc;
 }
 
-export function replaceLines(prisma: Db, id: string, lines: readonly DraftLine[], options: { energyWork?: boolean | undefined; notes?: string | null | undefined } & Actor = {}) {
+export function replaceLines(
+  prisma: Db,
+  id: string,
+  lines: readonly DraftLine[],
+  options: { energyWork?: boolean | undefined; notes?: string | null | undefined } & Actor = {},
+) {
   return inTransaction(prisma, async (tx) => {
     const doc = await lockDraft(tx, id);
     if (doc.kind === 'credit_note') throw conflict('the lines of a credit note come from its invoice: delete the draft and credit again');
@@ -148,7 +183,8 @@ export function replaceLines(prisma: Db, id: string, lines: readonly DraftLine[]
     return tx.billingDocument.update({
       where: { id },
       data: {
-        vatContext: priced.vatContext as unknown as Prisma.InputJsonObject, ...totalsData(priced.totals),
+        vatContext: priced.vatContext as unknown as Prisma.InputJsonObject,
+        ...totalsData(priced.totals),
         ...(options.notes !== undefined ? { notes: options.notes } : {}),
         lines: { create: priced.lines },
       },
@@ -174,7 +210,12 @@ export function deleteDraft(prisma: Db, id: string) {
 const SHARE_OF: Record<'labour' | 'travel' | 'part', Category> = { labour: 'labour', travel: 'travel', part: 'parts' };
 
 function covered(share: Share) {
-  return { coveragePercent: share.percent, warrantyId: share.warrantyId, contractId: share.contractId, supplierId: share.percent > 0 ? share.supplierId : null };
+  return {
+    coveragePercent: share.percent,
+    warrantyId: share.warrantyId,
+    contractId: share.contractId,
+    supplierId: share.percent > 0 ? share.supplierId : null,
+  };
 }
 
 /**
@@ -201,15 +242,26 @@ export function draftFromIntervention(
     if (options.kind === 'invoice' && !['done', 'closed'].includes(i.status)) {
       throw conflict(`a ${i.status} intervention is invoiced once done`, [{ path: 'kind', message: 'quote it instead, or finish the visit first' }]);
     }
-    const verdict = await flagInterventionCoverage(tx, interventionId, { occasion: options.kind === 'invoice' ? 'invoice' : 'request', cause: options.cause, now });
+    const verdict = await flagInterventionCoverage(tx, interventionId, {
+      occasion: options.kind === 'invoice' ? 'invoice' : 'request',
+      cause: options.cause,
+      now,
+    });
     const rates = await ratesOf(tx, i.agencyId);
-    const minutes = options.kind === 'invoice' && i.actualStart && i.actualEnd
-      ? Math.max(1, Math.round((i.actualEnd.getTime() - i.actualStart.getTime()) / 60_000))
-      : i.estimatedDurationMinutes;
+    const minutes =
+      options.kind === 'invoice' && i.actualStart && i.actualEnd
+        ? Math.max(1, Math.round((i.actualEnd.getTime() - i.actualStart.getTime()) / 60_000))
+        : i.estimatedDurationMinutes;
     // Labour is billed by the started quarter hour.
     const hours = Math.ceil(minutes / 15) / 4;
     const lines: DraftLine[] = [
-      { kind: 'labour', description: `Main-d'œuvre (${hours.toFixed(2).replace('.', ',')} h)`, quantity: hours, unitPriceCents: rates.labourHourlyRateCents, ...covered(verdict.shares[SHARE_OF.labour]) },
+      {
+        kind: 'labour',
+        description: `Main-d'œuvre (${hours.toFixed(2).replace('.', ',')} h)`,
+        quantity: hours,
+        unitPriceCents: rates.labourHourlyRateCents,
+        ...covered(verdict.shares[SHARE_OF.labour]),
+      },
       { kind: 'travel', description: 'Déplacement', quantity: 1, unitPriceCents: rates.travelFlatCents, ...covered(verdict.shares[SHARE_OF.travel]) },
     ];
     const parts = new Map<string, { reference: string; name: string; quantity: number }>();
@@ -224,12 +276,31 @@ export function draftFromIntervention(
     }
     for (const [partId, p] of parts) {
       if (p.quantity <= 0) continue;
-      lines.push({ kind: 'part', description: `${p.reference} ${p.name}`, partId, quantity: p.quantity, installed: true, ...covered(verdict.shares[SHARE_OF.part]) });
+      lines.push({
+        kind: 'part',
+        description: `${p.reference} ${p.name}`,
+        partId,
+        quantity: p.quantity,
+        installed: true,
+        ...covered(verdict.shares[SHARE_OF.part]),
+      });
     }
-    return createDraftIn(tx, {
-      kind: options.kind, agencyId: i.agencyId, customerId: i.site.customerId, siteId: i.siteId, interventionId,
-      contractId: i.contractId, energyWork: options.energyWork, notes: options.notes, coverage: verdict,
-    }, lines, { ...options, now });
+    return createDraftIn(
+      tx,
+      {
+        kind: options.kind,
+        agencyId: i.agencyId,
+        customerId: i.site.customerId,
+        siteId: i.siteId,
+        interventionId,
+        contractId: i.contractId,
+        energyWork: options.energyWork,
+        notes: options.notes,
+        coverage: verdict,
+      },
+      lines,
+      { ...options, now },
+    );
   });
 }
 
@@ -238,16 +309,29 @@ export function draftFromContract(prisma: Db, contractId: string, actor: Actor =
   return inTransaction(prisma, async (tx) => {
     const rows = await tx.$queryRaw<{ contract_id: string }[]>`SELECT contract_id FROM contract_terms WHERE contract_id = ${contractId} FOR UPDATE`;
     if (rows.length === 0) throw notFound('contract terms (set the fee first)');
-    const contract = await tx.contract.findUniqueOrThrow({ where: { id: contractId }, include: { terms: true, servicePlans: { select: { siteId: true }, take: 1, orderBy: { createdAt: 'asc' } } } });
+    const contract = await tx.contract.findUniqueOrThrow({
+      where: { id: contractId },
+      include: { terms: true, servicePlans: { select: { siteId: true }, take: 1, orderBy: { createdAt: 'asc' } } },
+    });
     const terms = contract.terms!;
     if (contract.status !== 'active') throw conflict(`a ${contract.status} contract is not invoiced`);
     const periodStart = dayOf(terms.nextPeriodStart);
     const periodEnd = addDays(addMonths(periodStart, terms.periodMonths), -1);
     if (contract.endsOn && periodStart > dayOf(contract.endsOn)) throw conflict(`the contract ended on ${dayOf(contract.endsOn)}: nothing left to invoice`);
-    const draft = await createDraftIn(tx, {
-      kind: 'invoice', agencyId: terms.agencyId, customerId: contract.customerId, siteId: contract.servicePlans[0]?.siteId ?? null,
-      contractId, periodStart, periodEnd,
-    }, [{ kind: 'fee', description: `Contrat ${contract.reference} — période du ${periodStart} au ${periodEnd}`, quantity: 1, unitPriceCents: terms.feeCents }], actor);
+    const draft = await createDraftIn(
+      tx,
+      {
+        kind: 'invoice',
+        agencyId: terms.agencyId,
+        customerId: contract.customerId,
+        siteId: contract.servicePlans[0]?.siteId ?? null,
+        contractId,
+        periodStart,
+        periodEnd,
+      },
+      [{ kind: 'fee', description: `Contrat ${contract.reference} — période du ${periodStart} au ${periodEnd}`, quantity: 1, unitPriceCents: terms.feeCents }],
+      actor,
+    );
     await tx.contractTerms.update({ where: { contractId }, data: { nextPeriodStart: dateOf(addDays(periodEnd, 1)) } });
     return draft;
   });

@@ -28,14 +28,19 @@ export function issueDocument(prisma: Db, id: string, options: { now?: Date | un
     if (lines.length === 0) throw invalid('a document without lines is not issued', [{ path: 'lines', message: 'add at least one line' }]);
     // The stored totals must be what the lines say: the ledger posts these.
     const totals = totalsOf(lines.map((l) => priceLine({ ...l, supplierId: l.supplierId })));
-    if (totals.totalCents !== doc.totalCents || totals.netCents !== doc.netCents) throw conflict('the draft\'s totals disagree with its lines: save its lines again');
-    if (totals.totalCents < 0) throw invalid('a document totals a positive amount: credit an invoice instead', [{ path: 'lines', message: `total ${totals.totalCents}` }]);
+    if (totals.totalCents !== doc.totalCents || totals.netCents !== doc.netCents)
+      throw conflict("the draft's totals disagree with its lines: save its lines again");
+    if (totals.totalCents < 0)
+      throw invalid('a document totals a positive amount: credit an invoice instead', [{ path: 'lines', message: `total ${totals.totalCents}` }]);
     const issuedOn = booksDay(now);
     if (doc.kind === 'credit_note') {
       const invoiceRows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM billing_documents WHERE id = ${doc.creditedInvoiceId} FOR UPDATE`;
       if (invoiceRows.length === 0) throw notFound('credited invoice');
       const room = await creditableCents(tx, doc.creditedInvoiceId!);
-      if (doc.totalCents > room) throw conflict(`the invoice has ${room} cents left to credit; this credit note is ${doc.totalCents}`, [{ path: 'lines', message: 'more than the invoice still owes' }]);
+      if (doc.totalCents > room)
+        throw conflict(`the invoice has ${room} cents left to credit; this credit note is ${doc.totalCents}`, [
+          { path: 'lines', message: 'more than the invoice still owes' },
+        ]);
     }
     const series = seriesOf(doc.kind, issuedOn);
     const number = formatNumber(series, await nextNumber(tx, series));
@@ -43,7 +48,10 @@ export function issueDocument(prisma: Db, id: string, options: { now?: Date | un
     const issued = await tx.billingDocument.update({
       where: { id },
       data: {
-        status: 'issued', series, number, issuedOn: dateOf(issuedOn),
+        status: 'issued',
+        series,
+        number,
+        issuedOn: dateOf(issuedOn),
         ...(doc.kind === 'invoice' ? { dueOn: dateOf(addDays(issuedOn, rates.paymentTermsDays)) } : {}),
         ...(doc.kind === 'quote' ? { validUntil: dateOf(addDays(issuedOn, rates.quoteValidityDays)) } : {}),
       },
@@ -51,12 +59,20 @@ export function issueDocument(prisma: Db, id: string, options: { now?: Date | un
     });
     if (doc.kind !== 'quote') {
       const customer = await tx.customer.findUniqueOrThrow({ where: { id: doc.customerId } });
-      await postEntry(tx, documentEntry({
-        id, kind: doc.kind, number, issuedOn, agencyId: doc.agencyId,
-        customer: customerAux({ id: customer.id, reference: doc.customerReference, name: doc.customerName }),
-        lines: lines.map((l) => ({ kind: l.kind as LineKind, netCents: l.netCents })),
-        vatBreakdown: totals.vatBreakdown, totalCents: totals.totalCents,
-      }));
+      await postEntry(
+        tx,
+        documentEntry({
+          id,
+          kind: doc.kind,
+          number,
+          issuedOn,
+          agencyId: doc.agencyId,
+          customer: customerAux({ id: customer.id, reference: doc.customerReference, name: doc.customerName }),
+          lines: lines.map((l) => ({ kind: l.kind as LineKind, netCents: l.netCents })),
+          vatBreakdown: totals.vatBreakdown,
+          totalCents: totals.totalCents,
+        }),
+      );
     }
     return issued;
   });
@@ -74,15 +90,38 @@ export function decideQuote(prisma: Db, id: string, accepted: boolean) {
 /** An accepted quote becomes a draft invoice with the same lines. */
 export function invoiceFromQuote(prisma: Db, quoteId: string, actor: { userId?: string | undefined } = {}) {
   return inTransaction(prisma, async (tx) => {
-    const quote = await tx.billingDocument.findUnique({ where: { id: quoteId }, include: { lines: { orderBy: { position: 'asc' } }, invoices: { select: { id: true } } } });
+    const quote = await tx.billingDocument.findUnique({
+      where: { id: quoteId },
+      include: { lines: { orderBy: { position: 'asc' } }, invoices: { select: { id: true } } },
+    });
     if (!quote || quote.kind !== 'quote') throw notFound('quote');
     if (quote.status !== 'accepted') throw conflict(`only an accepted quote is invoiced; this one is ${quote.status}`);
     if (quote.invoices.length) throw conflict('this quote is already invoiced', [{ path: '', message: `invoice ${quote.invoices[0]!.id}` }]);
-    const { id: _id, kind: _k, status: _s, series: _se, number: _n, issuedOn: _i, dueOn: _d, validUntil: _v, createdAt: _c, updatedAt: _u, lines, invoices: _inv, vatBreakdown, vatContext, ...header } = quote;
+    const {
+      id: _id,
+      kind: _k,
+      status: _s,
+      series: _se,
+      number: _n,
+      issuedOn: _i,
+      dueOn: _d,
+      validUntil: _v,
+      createdAt: _c,
+      updatedAt: _u,
+      lines,
+      invoices: _inv,
+      vatBreakdown,
+      vatContext,
+      ...header
+    } = quote;
     return tx.billingDocument.create({
       data: {
-        ...header, kind: 'invoice', quoteId, createdById: actor.userId ?? null,
-        vatBreakdown: vatBreakdown as object, vatContext: vatContext as object,
+        ...header,
+        kind: 'invoice',
+        quoteId,
+        createdById: actor.userId ?? null,
+        vatBreakdown: vatBreakdown as object,
+        vatContext: vatContext as object,
         lines: { create: lines.map(({ id: _l, documentId: _doc, ...l }) => l) },
       },
       include: DOCUMENT_INCLUDE,

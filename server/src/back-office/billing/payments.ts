@@ -17,7 +17,8 @@ export interface PaymentInput {
 }
 
 export function recordPayment(prisma: Db, invoiceId: string, p: PaymentInput, actor: { userId?: string | undefined } = {}) {
-  if (!Number.isSafeInteger(p.amountCents) || p.amountCents === 0) throw invalid('a payment is a non-zero number of cents', [{ path: 'amountCents', message: 'non-zero whole cents' }]);
+  if (!Number.isSafeInteger(p.amountCents) || p.amountCents === 0)
+    throw invalid('a payment is a non-zero number of cents', [{ path: 'amountCents', message: 'non-zero whole cents' }]);
   return inTransaction(prisma, async (tx) => {
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM billing_documents WHERE id = ${invoiceId} AND kind = 'invoice' FOR UPDATE`;
     if (rows.length === 0) throw notFound('invoice');
@@ -31,13 +32,28 @@ export function recordPayment(prisma: Db, invoiceId: string, p: PaymentInput, ac
       throw conflict(`only ${before.paidCents} cents were paid on ${invoice.number}`, [{ path: 'amountCents', message: `at least ${-before.paidCents}` }]);
     }
     const payment = await tx.payment.create({
-      data: { invoiceId, amountCents: p.amountCents, receivedOn: dateOf(p.receivedOn), method: p.method, reference: p.reference ?? null, createdById: actor.userId ?? null },
+      data: {
+        invoiceId,
+        amountCents: p.amountCents,
+        receivedOn: dateOf(p.receivedOn),
+        method: p.method,
+        reference: p.reference ?? null,
+        createdById: actor.userId ?? null,
+      },
     });
-    await postEntry(tx, paymentEntry({
-      id: payment.id, invoiceNumber: invoice.number!, receivedOn: p.receivedOn, agencyId: invoice.agencyId,
-      customer: customerAux({ id: invoice.customer.id, reference: invoice.customerReference, name: invoice.customerName }),
-      amountCents: p.amountCents, method: p.method, reference: p.reference ?? null,
-    }));
+    await postEntry(
+      tx,
+      paymentEntry({
+        id: payment.id,
+        invoiceNumber: invoice.number!,
+        receivedOn: p.receivedOn,
+        agencyId: invoice.agencyId,
+        customer: customerAux({ id: invoice.customer.id, reference: invoice.customerReference, name: invoice.customerName }),
+        amountCents: p.amountCents,
+        method: p.method,
+        reference: p.reference ?? null,
+      }),
+    );
     return { payment, balance: await invoiceBalance(tx, invoiceId) };
   });
 }

@@ -48,9 +48,7 @@ export function priceLine(l: LineInput): PricedLine {
 export function totalsOf(lines: readonly PricedLine[]): DocumentTotals {
   const bases = new Map<number, number>();
   for (const l of lines) bases.set(l.vatRateBp, (bases.get(l.vatRateBp) ?? 0) + l.netCents);
-  const vatBreakdown = [...bases]
-    .sort(([a], [b]) => b - a)
-    .map(([rateBp, baseCents]) => ({ rateBp, baseCents, vatCents: vatOn(baseCents, rateBp) }));
+  const vatBreakdown = [...bases].sort(([a], [b]) => b - a).map(([rateBp, baseCents]) => ({ rateBp, baseCents, vatCents: vatOn(baseCents, rateBp) }));
   const sum = (f: (l: PricedLine) => number) => lines.reduce((s, l) => s + f(l), 0);
   const netCents = sum((l) => l.netCents);
   const vatCents = vatBreakdown.reduce((s, r) => s + r.vatCents, 0);

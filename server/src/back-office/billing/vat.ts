@@ -21,13 +21,7 @@ export const VAT_RATES_BP = [2000, 1000, 550] as const;
 export type VatRateBp = (typeof VAT_RATES_BP)[number];
 
 export type VatRuleCode =
-  | 'standard_rate'
-  | 'housing_age_unknown'
-  | 'housing_under_two_years'
-  | 'goods_sold_alone'
-  | 'energy_efficiency_work'
-  | 'housing_renovation'
-  | 'set_by_user';
+  'standard_rate' | 'housing_age_unknown' | 'housing_under_two_years' | 'goods_sold_alone' | 'energy_efficiency_work' | 'housing_renovation' | 'set_by_user';
 
 export interface VatContext {
   /** The site's use; null when unknown (then the standard rate). */

@@ -14,7 +14,12 @@ export async function stockDrift(prisma: Db): Promise<{ partId: string; depotId:
   return rows.map((r) => ({ partId: r.part_id, depotId: r.depot_id, onHand: Number(r.on_hand), movements: Number(r.movements) }));
 }
 
-export async function setLevelSettings(prisma: Db, partId: string, depotId: string, settings: { minQuantity?: number | null | undefined; maxQuantity?: number | null | undefined; bin?: string | null | undefined }) {
+export async function setLevelSettings(
+  prisma: Db,
+  partId: string,
+  depotId: string,
+  settings: { minQuantity?: number | null | undefined; maxQuantity?: number | null | undefined; bin?: string | null | undefined },
+) {
   await prisma.stockLevel.createMany({ data: [{ partId, depotId }], skipDuplicates: true });
   const data = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
   return prisma.stockLevel.update({ where: { partId_depotId: { partId, depotId } }, data });

@@ -25,7 +25,9 @@ export async function lockLevels(tx: Tx, keys: readonly { partId: string; depotI
   // missing ones (at zero) so there is a row to lock.
   await tx.stockLevel.createMany({ data: unique.map((k) => ({ partId: k.partId, depotId: k.depotId })), skipDuplicates: true });
   const pairs = Prisma.join(unique.map((k) => Prisma.sql`(${k.partId}, ${k.depotId})`));
-  const rows = await tx.$queryRaw<{ part_id: string; depot_id: string; on_hand: number; allow_negative: boolean; agency_id: string; depot_name: string; part_reference: string }[]>`
+  const rows = await tx.$queryRaw<
+    { part_id: string; depot_id: string; on_hand: number; allow_negative: boolean; agency_id: string; depot_name: string; part_reference: string }[]
+  >`
     SELECT l.part_id, l.depot_id, l.on_hand, d.allow_negative, d.agency_id, d.name AS depot_name, p.reference AS part_reference
     FROM stock_levels l JOIN depots d ON d.id = l.depot_id JOIN parts p ON p.id = l.part_id
     WHERE (l.part_id, l.depot_id) IN (${pairs})
@@ -33,15 +35,24 @@ export async function lockLevels(tx: Tx, keys: readonly { partId: string; depotI
     FOR UPDATE OF l`;
   for (const r of rows) {
     out.set(levelKey(r.part_id, r.depot_id), {
-      partId: r.part_id, depotId: r.depot_id, onHand: Number(r.on_hand), allowNegative: r.allow_negative,
-      agencyId: r.agency_id, depotName: r.depot_name, partReference: r.part_reference,
+      partId: r.part_id,
+      depotId: r.depot_id,
+      onHand: Number(r.on_hand),
+      allowNegative: r.allow_negative,
+      agencyId: r.agency_id,
+      depotName: r.depot_name,
+      partReference: r.part_reference,
     });
   }
   return out;
 }
 
 /** Active reservations per (part, depot), read under the same locks. */
-export async function reservedQuantities(tx: Tx, keys: readonly { partId: string; depotId: string }[], excludeInterventionId?: string): Promise<Map<string, number>> {
+export async function reservedQuantities(
+  tx: Tx,
+  keys: readonly { partId: string; depotId: string }[],
+  excludeInterventionId?: string,
+): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (keys.length === 0) return out;
   const rows = await tx.stockReservation.groupBy({

@@ -82,19 +82,35 @@ export async function recordMovements(tx: Tx, batch: MovementBatch): Promise<Rec
   const batchId = randomUUID();
   const occurredAt = batch.occurredAt ?? new Date();
   const rows = batch.lines.map((l) => ({
-    partId: l.partId, depotId: l.depotId, kind: l.kind, quantity: l.quantity,
+    partId: l.partId,
+    depotId: l.depotId,
+    kind: l.kind,
+    quantity: l.quantity,
     unitCostCents: l.unitCostCents ?? parts.get(l.partId)!.unitCostCents,
-    interventionId: l.interventionId ?? null, supplierOrderLineId: l.supplierOrderLineId ?? null,
-    customerOrderLineId: l.customerOrderLineId ?? null, equipmentId: l.equipmentId ?? null,
-    reason: l.reason ?? null, batchId, occurredAt, createdById: batch.createdById ?? null,
+    interventionId: l.interventionId ?? null,
+    supplierOrderLineId: l.supplierOrderLineId ?? null,
+    customerOrderLineId: l.customerOrderLineId ?? null,
+    equipmentId: l.equipmentId ?? null,
+    reason: l.reason ?? null,
+    batchId,
+    occurredAt,
+    createdById: batch.createdById ?? null,
   }));
   const created = await tx.stockMovement.createManyAndReturn({
     data: rows,
     select: { id: true, partId: true, depotId: true, kind: true, quantity: true, unitCostCents: true },
   });
   const first = levels.get(levelKey(batch.lines[0]!.partId, batch.lines[0]!.depotId))!;
-  const entry = await postEntry(tx, stockEntry({
-    batchId, occurredOn: booksDay(occurredAt), agencyId: first.agencyId, pieceRef: batch.pieceRef, label: batch.label, movements: rows,
-  }));
+  const entry = await postEntry(
+    tx,
+    stockEntry({
+      batchId,
+      occurredOn: booksDay(occurredAt),
+      agencyId: first.agencyId,
+      pieceRef: batch.pieceRef,
+      label: batch.label,
+      movements: rows,
+    }),
+  );
   return { batchId, movements: created, onHand: after, journalEntryId: entry?.id ?? null };
 }

@@ -18,11 +18,17 @@ type PartQuantity = { readonly partId: string; readonly quantity: number };
 
 const positive = (lines: readonly { quantity: number }[], field = 'quantity') => {
   lines.forEach((l, i) => {
-    if (!Number.isSafeInteger(l.quantity) || l.quantity <= 0) throw invalid('quantities are positive whole numbers', [{ path: `lines[${i}].${field}`, message: 'a positive whole number' }]);
+    if (!Number.isSafeInteger(l.quantity) || l.quantity <= 0)
+      throw invalid('quantities are positive whole numbers', [{ path: `lines[${i}].${field}`, message: 'a positive whole number' }]);
   });
 };
 
-export async function receiveSupplierOrder(prisma: Db, orderId: string, lines: readonly { lineId: string; quantity: number }[], actor: Actor = {}): Promise<RecordedBatch> {
+export async function receiveSupplierOrder(
+  prisma: Db,
+  orderId: string,
+  lines: readonly { lineId: string; quantity: number }[],
+  actor: Actor = {},
+): Promise<RecordedBatch> {
   positive(lines);
   return inTransaction(prisma, async (tx) => {
     // The order row lock serialises two receipts of the same order.
@@ -41,7 +47,13 @@ export async function receiveSupplierOrder(prisma: Db, orderId: string, lines: r
       }
       return { partId: line.partId, depotId: order.depotId, quantity: r.quantity, kind: 'receipt' as const, supplierOrderLineId: line.id, path: `lines[${i}]` };
     });
-    const batch = await recordMovements(tx, { lines: movementLines, pieceRef: order.reference, label: `Réception commande ${order.reference}`, occurredAt: actor.now, createdById: actor.userId });
+    const batch = await recordMovements(tx, {
+      lines: movementLines,
+      pieceRef: order.reference,
+      label: `Réception commande ${order.reference}`,
+      occurredAt: actor.now,
+      createdById: actor.userId,
+    });
     for (const r of lines) await tx.supplierOrderLine.update({ where: { id: r.lineId }, data: { receivedQuantity: { increment: r.quantity } } });
     const after = await tx.supplierOrderLine.findMany({ where: { orderId }, select: { quantity: true, receivedQuantity: true } });
     const complete = after.every((l) => l.receivedQuantity >= l.quantity);
@@ -74,8 +86,18 @@ export async function consumeOnInterventionIn(
     throw conflict(`parts cannot be consumed on a ${intervention.status} intervention`);
   }
   const batch = await recordMovements(tx, {
-    lines: x.lines.map((l, i) => ({ partId: l.partId, depotId: x.depotId, quantity: -l.quantity, kind: 'consumption' as const, interventionId: x.interventionId, path: `lines[${i}]` })),
-    pieceRef: `INT-${x.interventionId.slice(-12)}`, label: 'Consommation sur intervention', occurredAt: x.now, createdById: x.userId,
+    lines: x.lines.map((l, i) => ({
+      partId: l.partId,
+      depotId: x.depotId,
+      quantity: -l.quantity,
+      kind: 'consumption' as const,
+      interventionId: x.interventionId,
+      path: `lines[${i}]`,
+    })),
+    pieceRef: `INT-${x.interventionId.slice(-12)}`,
+    label: 'Consommation sur intervention',
+    occurredAt: x.now,
+    createdById: x.userId,
   });
   for (const l of x.lines) await settleReservations(tx, x.interventionId, l.partId, x.depotId, l.quantity);
   return batch;
@@ -103,14 +125,20 @@ export async function settleReservations(tx: Tx, interventionId: string, partId:
   }
 }
 
-export async function transferStock(prisma: Db, x: { fromDepotId: string; toDepotId: string; lines: readonly PartQuantity[]; reason?: string | undefined } & Actor): Promise<RecordedBatch> {
+export async function transferStock(
+  prisma: Db,
+  x: { fromDepotId: string; toDepotId: string; lines: readonly PartQuantity[]; reason?: string | undefined } & Actor,
+): Promise<RecordedBatch> {
   positive(x.lines);
   if (x.fromDepotId === x.toDepotId) throw invalid('a transfer goes to another depot', [{ path: 'toDepotId', message: 'same as fromDepotId' }]);
   return inTransaction(prisma, (tx) => transferStockIn(tx, x));
 }
 
 /** The same inside the caller's transaction (a part request fulfilled from stock moves with its status). */
-export async function transferStockIn(tx: Tx, x: { fromDepotId: string; toDepotId: string; lines: readonly PartQuantity[]; reason?: string | undefined } & Actor): Promise<RecordedBatch> {
+export async function transferStockIn(
+  tx: Tx,
+  x: { fromDepotId: string; toDepotId: string; lines: readonly PartQuantity[]; reason?: string | undefined } & Actor,
+): Promise<RecordedBatch> {
   positive(x.lines);
   if (x.fromDepotId === x.toDepotId) throw invalid('a transfer goes to another depot', [{ path: 'toDepotId', message: 'same as fromDepotId' }]);
   return recordMovements(tx, {
@@ -118,7 +146,10 @@ export async function transferStockIn(tx: Tx, x: { fromDepotId: string; toDepotI
       { partId: l.partId, depotId: x.fromDepotId, quantity: -l.quantity, kind: 'transfer_out' as const, reason: x.reason, path: `lines[${i}]` },
       { partId: l.partId, depotId: x.toDepotId, quantity: l.quantity, kind: 'transfer_in' as const, reason: x.reason, path: `lines[${i}]` },
     ]),
-    pieceRef: 'TRANSFERT', label: 'Transfert entre dépôts', occurredAt: x.now, createdById: x.userId,
+    pieceRef: 'TRANSFERT',
+    label: 'Transfert entre dépôts',
+    occurredAt: x.now,
+    createdById: x.userId,
   });
 }
 
@@ -129,16 +160,31 @@ export async function transferStockIn(tx: Tx, x: { fromDepotId: string; toDepotI
  */
 export async function returnToStock(
   prisma: Db,
-  x: { depotId: string; lines: readonly PartQuantity[]; interventionId?: string | undefined; equipmentId?: string | undefined; reason?: string | undefined } & Actor,
+  x: {
+    depotId: string;
+    lines: readonly PartQuantity[];
+    interventionId?: string | undefined;
+    equipmentId?: string | undefined;
+    reason?: string | undefined;
+  } & Actor,
 ): Promise<RecordedBatch & { warranty: CoverageVerdict | null }> {
   positive(x.lines);
   return inTransaction(prisma, async (tx) => {
     const batch = await recordMovements(tx, {
       lines: x.lines.map((l, i) => ({
-        partId: l.partId, depotId: x.depotId, quantity: l.quantity, kind: 'return' as const,
-        interventionId: x.interventionId ?? null, equipmentId: x.equipmentId ?? null, reason: x.reason, path: `lines[${i}]`,
+        partId: l.partId,
+        depotId: x.depotId,
+        quantity: l.quantity,
+        kind: 'return' as const,
+        interventionId: x.interventionId ?? null,
+        equipmentId: x.equipmentId ?? null,
+        reason: x.reason,
+        path: `lines[${i}]`,
       })),
-      pieceRef: 'RETOUR', label: 'Retour en stock', occurredAt: x.now, createdById: x.userId,
+      pieceRef: 'RETOUR',
+      label: 'Retour en stock',
+      occurredAt: x.now,
+      createdById: x.userId,
     });
     const warranty = x.equipmentId ? await detectWarranty(tx, x.equipmentId, booksDay(x.now ?? new Date())) : null;
     return { ...batch, warranty };
@@ -155,20 +201,31 @@ export async function adjustStock(
   x: { depotId: string; lines: readonly { partId: string; quantity?: number | undefined; countedQuantity?: number | undefined }[]; reason: string } & Actor,
 ): Promise<RecordedBatch | null> {
   return inTransaction(prisma, async (tx) => {
-    const levels = await lockLevels(tx, x.lines.map((l) => ({ partId: l.partId, depotId: x.depotId })));
+    const levels = await lockLevels(
+      tx,
+      x.lines.map((l) => ({ partId: l.partId, depotId: x.depotId })),
+    );
     const lines = x.lines.flatMap((l, i) => {
       const onHand = levels.get(levelKey(l.partId, x.depotId))?.onHand;
       if (onHand === undefined) throw notFound('part or depot', `lines[${i}].partId`);
       const change = l.countedQuantity !== undefined ? l.countedQuantity - onHand : l.quantity;
-      if (change === undefined || !Number.isSafeInteger(change)) throw invalid('give quantity or countedQuantity', [{ path: `lines[${i}]`, message: 'quantity or countedQuantity' }]);
-      return change === 0 ? [] : [{ partId: l.partId, depotId: x.depotId, quantity: change, kind: 'adjustment' as const, reason: x.reason, path: `lines[${i}]` }];
+      if (change === undefined || !Number.isSafeInteger(change))
+        throw invalid('give quantity or countedQuantity', [{ path: `lines[${i}]`, message: 'quantity or countedQuantity' }]);
+      return change === 0
+        ? []
+        : [{ partId: l.partId, depotId: x.depotId, quantity: change, kind: 'adjustment' as const, reason: x.reason, path: `lines[${i}]` }];
     });
     if (lines.length === 0) return null; // the count matched the books
     return recordMovements(tx, { lines, pieceRef: 'INVENTAIRE', label: `Ajustement d'inventaire: ${x.reason}`, occurredAt: x.now, createdById: x.userId });
   });
 }
 
-export async function deliverCustomerOrder(prisma: Db, orderId: string, lines: readonly { lineId: string; quantity: number }[], actor: Actor = {}): Promise<RecordedBatch> {
+export async function deliverCustomerOrder(
+  prisma: Db,
+  orderId: string,
+  lines: readonly { lineId: string; quantity: number }[],
+  actor: Actor = {},
+): Promise<RecordedBatch> {
   positive(lines);
   return inTransaction(prisma, async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM customer_orders WHERE id = ${orderId} FOR UPDATE`;
@@ -180,15 +237,22 @@ export async function deliverCustomerOrder(prisma: Db, orderId: string, lines: r
       const line = byId.get(r.lineId);
       if (!line) throw notFound('order line', `lines[${i}].lineId`);
       if (line.deliveredQuantity + r.quantity > line.quantity) {
-        throw invalid('more than ordered', [{ path: `lines[${i}].quantity`, message: `${line.quantity - line.deliveredQuantity} still to deliver on this line` }]);
+        throw invalid('more than ordered', [
+          { path: `lines[${i}].quantity`, message: `${line.quantity - line.deliveredQuantity} still to deliver on this line` },
+        ]);
       }
       return { partId: line.partId, depotId: order.depotId, quantity: -r.quantity, kind: 'sale' as const, customerOrderLineId: line.id, path: `lines[${i}]` };
     });
-    const batch = await recordMovements(tx, { lines: movementLines, pieceRef: order.reference, label: `Livraison commande client ${order.reference}`, occurredAt: actor.now, createdById: actor.userId });
+    const batch = await recordMovements(tx, {
+      lines: movementLines,
+      pieceRef: order.reference,
+      label: `Livraison commande client ${order.reference}`,
+      occurredAt: actor.now,
+      createdById: actor.userId,
+    });
     for (const r of lines) await tx.customerOrderLine.update({ where: { id: r.lineId }, data: { deliveredQuantity: { increment: r.quantity } } });
     const after = await tx.customerOrderLine.findMany({ where: { orderId }, select: { quantity: true, deliveredQuantity: true } });
     if (after.every((l) => l.deliveredQuantity >= l.quantity)) await tx.customerOrder.update({ where: { id: orderId }, data: { status: 'delivered' } });
     return batch;
   });
 }
-

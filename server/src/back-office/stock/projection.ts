@@ -36,9 +36,7 @@ export interface Projection {
 
 export function projectStock(input: ProjectionInput): Projection {
   // Past-due flows count today: a late supplier order is still expected, a late customer order still owed.
-  const dated = input.flows
-    .map((f) => ({ ...f, on: f.on < input.today ? input.today : f.on }))
-    .filter((f) => f.on <= input.horizonEnd);
+  const dated = input.flows.map((f) => ({ ...f, on: f.on < input.today ? input.today : f.on })).filter((f) => f.on <= input.horizonEnd);
   const sum = (kind: StockFlow['kind']) => dated.filter((f) => f.kind === kind).reduce((s, f) => s + f.quantity, 0);
   const byDay = new Map<IsoDay, number>();
   for (const f of dated) byDay.set(f.on, (byDay.get(f.on) ?? 0) + (f.kind === 'supplier_order' ? f.quantity : -f.quantity));
@@ -102,10 +100,25 @@ export async function loadProjections(
     const key = `${partId}|${depotId}`;
     flows.set(key, [...(flows.get(key) ?? []), flow]);
   };
-  for (const r of reservations) add(r.partId, r.depotId, { on: reservationDay(r.intervention.plannedStart, filter.today), quantity: r.quantity, kind: 'reservation', ref: r.interventionId });
-  for (const l of customerLines) if (l.quantity > l.deliveredQuantity) add(l.partId, l.order.depotId, { on: dayOf(l.order.dueOn), quantity: l.quantity - l.deliveredQuantity, kind: 'customer_order', ref: l.order.reference });
+  for (const r of reservations)
+    add(r.partId, r.depotId, {
+      on: reservationDay(r.intervention.plannedStart, filter.today),
+      quantity: r.quantity,
+      kind: 'reservation',
+      ref: r.interventionId,
+    });
+  for (const l of customerLines)
+    if (l.quantity > l.deliveredQuantity)
+      add(l.partId, l.order.depotId, { on: dayOf(l.order.dueOn), quantity: l.quantity - l.deliveredQuantity, kind: 'customer_order', ref: l.order.reference });
   // An order without an expected day is not counted on: nobody knows when it comes.
-  for (const l of supplierLines) if (l.quantity > l.receivedQuantity && l.order.expectedOn) add(l.partId, l.order.depotId, { on: dayOf(l.order.expectedOn), quantity: l.quantity - l.receivedQuantity, kind: 'supplier_order', ref: l.order.reference });
+  for (const l of supplierLines)
+    if (l.quantity > l.receivedQuantity && l.order.expectedOn)
+      add(l.partId, l.order.depotId, {
+        on: dayOf(l.order.expectedOn),
+        quantity: l.quantity - l.receivedQuantity,
+        kind: 'supplier_order',
+        ref: l.order.reference,
+      });
 
   const keys = new Set([...levels.map((l) => `${l.partId}|${l.depotId}`), ...flows.keys()]);
   const [parts, depots] = await Promise.all([
@@ -122,9 +135,16 @@ export async function loadProjections(
     const depot = depotById.get(depotId)!;
     return {
       ...projectStock({ onHand: level?.onHand ?? 0, flows: flows.get(key) ?? [], today: filter.today, horizonEnd }),
-      partId, partReference: part.reference, partName: part.name, depotId, depotName: depot.name, agencyId: depot.agencyId,
-      minQuantity: level?.minQuantity ?? null, maxQuantity: level?.maxQuantity ?? null,
-      unitCostCents: part.unitCostCents, preferredSupplierId: part.preferredSupplierId,
+      partId,
+      partReference: part.reference,
+      partName: part.name,
+      depotId,
+      depotName: depot.name,
+      agencyId: depot.agencyId,
+      minQuantity: level?.minQuantity ?? null,
+      maxQuantity: level?.maxQuantity ?? null,
+      unitCostCents: part.unitCostCents,
+      preferredSupplierId: part.preferredSupplierId,
     };
   });
 }
@@ -172,14 +192,26 @@ export function shortages(projections: readonly LevelProjection[]): { shortages:
     const highestAfter = Math.max(p.lowest.quantity, p.projected, ...p.timeline.filter((t) => t.on >= p.lowest.on).map((t) => t.quantity));
     const suggestedQuantity = Math.max(1, min - p.lowest.quantity, target - highestAfter);
     list.push({
-      partId: p.partId, partReference: p.partReference, partName: p.partName, depotId: p.depotId, depotName: p.depotName,
-      minQuantity: min, maxQuantity: p.maxQuantity, lowest: p.lowest, projected: p.projected,
-      suggestedQuantity, estimatedCostCents: suggestedQuantity * p.unitCostCents, supplierId: p.preferredSupplierId,
+      partId: p.partId,
+      partReference: p.partReference,
+      partName: p.partName,
+      depotId: p.depotId,
+      depotName: p.depotName,
+      minQuantity: min,
+      maxQuantity: p.maxQuantity,
+      lowest: p.lowest,
+      projected: p.projected,
+      suggestedQuantity,
+      estimatedCostCents: suggestedQuantity * p.unitCostCents,
+      supplierId: p.preferredSupplierId,
     });
   }
   const groups = new Map<string | null, Shortage[]>();
   for (const { supplierId, ...s } of list) groups.set(supplierId, [...(groups.get(supplierId) ?? []), s]);
-  const suggestions = [...groups].map(([supplierId, lines]) => ({ supplierId, lines, estimatedCostCents: lines.reduce((s, l) => s + l.estimatedCostCents, 0) }));
+  const suggestions = [...groups].map(([supplierId, lines]) => ({
+    supplierId,
+    lines,
+    estimatedCostCents: lines.reduce((s, l) => s + l.estimatedCostCents, 0),
+  }));
   return { shortages: list.map(({ supplierId: _s, ...s }) => s), suggestions };
 }
-

@@ -73,11 +73,18 @@ export async function reserveParts(prisma: Db, interventionId: string, depotIds:
         if (take > 0) plan.push({ partId: need.partId, depotId, quantity: take });
         left -= take;
       }
-      if (left > 0) missing.push({ path: `parts[${index}]`, message: `part ${levels.get(levelKey(need.partId, depotIds[0]!))?.partReference ?? need.partId}: ${left} more needed than is free in these depots` });
+      if (left > 0)
+        missing.push({
+          path: `parts[${index}]`,
+          message: `part ${levels.get(levelKey(need.partId, depotIds[0]!))?.partReference ?? need.partId}: ${left} more needed than is free in these depots`,
+        });
     });
     if (missing.length) throw conflict('parts unavailable: nothing was reserved', missing, 'parts_unavailable');
     const reservations = [];
-    for (const p of plan) reservations.push(await tx.stockReservation.create({ data: { interventionId, ...p }, select: { id: true, partId: true, depotId: true, quantity: true } }));
+    for (const p of plan)
+      reservations.push(
+        await tx.stockReservation.create({ data: { interventionId, ...p }, select: { id: true, partId: true, depotId: true, quantity: true } }),
+      );
     return { reservations };
   });
 }
@@ -120,18 +127,34 @@ export interface PartsAvailability {
  * agency's central depots plus the van of the technician (see
  * `pickupDepotIds`). Interventions without parts needed are always available.
  */
-export async function partsAvailability(prisma: Reader, interventionIds: readonly string[], depotIds: readonly string[]): Promise<Map<string, PartsAvailability>> {
+export async function partsAvailability(
+  prisma: Reader,
+  interventionIds: readonly string[],
+  depotIds: readonly string[],
+): Promise<Map<string, PartsAvailability>> {
   const out = new Map<string, PartsAvailability>();
-  const needs = await prisma.interventionPart.findMany({ where: { interventionId: { in: [...interventionIds] } }, include: { part: { select: { reference: true } } } });
+  const needs = await prisma.interventionPart.findMany({
+    where: { interventionId: { in: [...interventionIds] } },
+    include: { part: { select: { reference: true } } },
+  });
   const partIds = [...new Set(needs.map((n) => n.partId))];
   const none = partIds.length === 0 || depotIds.length === 0;
   // Sequential reads: the planner may call this inside its own transaction (one connection).
-  const levels = none ? [] : await prisma.stockLevel.groupBy({ by: ['partId'], where: { partId: { in: partIds }, depotId: { in: [...depotIds] } }, _sum: { onHand: true } });
-  const reservations = none ? [] : await prisma.stockReservation.findMany({ where: { status: 'active', partId: { in: partIds }, depotId: { in: [...depotIds] } }, select: { interventionId: true, partId: true, quantity: true } });
-  const incoming = none ? [] : await prisma.supplierOrderLine.findMany({
-    where: { partId: { in: partIds }, order: { depotId: { in: [...depotIds] }, status: { in: ['ordered', 'partially_received'] } } },
-    select: { partId: true, quantity: true, receivedQuantity: true, order: { select: { expectedOn: true } } },
-  });
+  const levels = none
+    ? []
+    : await prisma.stockLevel.groupBy({ by: ['partId'], where: { partId: { in: partIds }, depotId: { in: [...depotIds] } }, _sum: { onHand: true } });
+  const reservations = none
+    ? []
+    : await prisma.stockReservation.findMany({
+        where: { status: 'active', partId: { in: partIds }, depotId: { in: [...depotIds] } },
+        select: { interventionId: true, partId: true, quantity: true },
+      });
+  const incoming = none
+    ? []
+    : await prisma.supplierOrderLine.findMany({
+        where: { partId: { in: partIds }, order: { depotId: { in: [...depotIds] }, status: { in: ['ordered', 'partially_received'] } } },
+        select: { partId: true, quantity: true, receivedQuantity: true, order: { select: { expectedOn: true } } },
+      });
   // Free pool per part: on hand minus everybody's reservations; each visit then gets its own back.
   const pool = new Map<string, number>(levels.map((l) => [l.partId, l._sum.onHand ?? 0]));
   const ownReserved = new Map<string, number>();
@@ -169,7 +192,13 @@ export async function partsAvailability(prisma: Reader, interventionIds: readonl
       else if (availableFrom === null || day > availableFrom) availableFrom = day;
     }
     const ok = missing.length === 0;
-    out.set(interventionId, { interventionId, available: ok, reason: ok ? null : 'parts_unavailable', missing, availableFrom: ok || !coverable ? null : availableFrom });
+    out.set(interventionId, {
+      interventionId,
+      available: ok,
+      reason: ok ? null : 'parts_unavailable',
+      missing,
+      availableFrom: ok || !coverable ? null : availableFrom,
+    });
   }
   return out;
 }

@@ -62,14 +62,30 @@ export async function budgetReport(prisma: Db, year: number, filter: { agencyIds
   for (const w of warranties) {
     const spent = w.billingLines.reduce((s, l) => s + signOf(l.document.kind) * l.coveredCents, 0);
     rows.push({
-      kind: 'warranty', id: w.id, label: [w.reference, w.equipment.brand, w.equipment.model, w.equipment.serialNumber].filter(Boolean).join(' '),
-      budgetCents: w.budgetCents, revenueCents: w.priceCents ?? 0, spentCents: spent, usedPercent: usage(spent, w.budgetCents),
+      kind: 'warranty',
+      id: w.id,
+      label: [w.reference, w.equipment.brand, w.equipment.model, w.equipment.serialNumber].filter(Boolean).join(' '),
+      budgetCents: w.budgetCents,
+      revenueCents: w.priceCents ?? 0,
+      spentCents: spent,
+      usedPercent: usage(spent, w.budgetCents),
     });
   }
   for (const t of contracts) {
     const spent = contractLines.filter((l) => l.contractId === t.contractId).reduce((s, l) => s + signOf(l.document.kind) * l.coveredCents, 0);
-    const fees = t.contract.billingDocuments.reduce((s, d) => s + signOf(d.kind) * d.lines.filter((l) => l.kind === 'fee').reduce((x, l) => x + l.netCents, 0), 0);
-    rows.push({ kind: 'contract', id: t.contractId, label: t.contract.reference, budgetCents: t.budgetCents, revenueCents: fees, spentCents: spent, usedPercent: usage(spent, t.budgetCents) });
+    const fees = t.contract.billingDocuments.reduce(
+      (s, d) => s + signOf(d.kind) * d.lines.filter((l) => l.kind === 'fee').reduce((x, l) => x + l.netCents, 0),
+      0,
+    );
+    rows.push({
+      kind: 'contract',
+      id: t.contractId,
+      label: t.contract.reference,
+      budgetCents: t.budgetCents,
+      revenueCents: fees,
+      spentCents: spent,
+      usedPercent: usage(spent, t.budgetCents),
+    });
   }
   return rows;
 }

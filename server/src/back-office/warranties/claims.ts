@@ -27,7 +27,8 @@ export interface ClaimInput {
 const claimReference = (on: IsoDay): string => `GAR-${on.slice(0, 4)}-${randomUUID().replace(/-/g, '').slice(-8).toUpperCase()}`;
 
 export async function createClaimIn(tx: Tx, c: ClaimInput, now = new Date()) {
-  if (!Number.isSafeInteger(c.expectedCreditCents) || c.expectedCreditCents < 0) throw invalid('the expected credit is whole cents, not negative', [{ path: 'expectedCreditCents', message: '≥ 0' }]);
+  if (!Number.isSafeInteger(c.expectedCreditCents) || c.expectedCreditCents < 0)
+    throw invalid('the expected credit is whole cents, not negative', [{ path: 'expectedCreditCents', message: '≥ 0' }]);
   return tx.warrantyClaim.create({ data: { ...c, reference: claimReference(booksDay(now)) } });
 }
 
@@ -48,15 +49,28 @@ export function claimsFromInvoice(prisma: Db, invoiceId: string, now = new Date(
     if (invoice.status !== 'issued') throw conflict('claims are made from issued invoices');
     const already = new Set(invoice.claims.map((c) => c.supplierId));
     const bySupplier = new Map<string, typeof invoice.lines>();
-    for (const l of invoice.lines) if (l.supplierId && l.supplierShareCents > 0 && !already.has(l.supplierId)) bySupplier.set(l.supplierId, [...(bySupplier.get(l.supplierId) ?? []), l]);
+    for (const l of invoice.lines)
+      if (l.supplierId && l.supplierShareCents > 0 && !already.has(l.supplierId)) bySupplier.set(l.supplierId, [...(bySupplier.get(l.supplierId) ?? []), l]);
     const created = [];
     for (const [supplierId, lines] of bySupplier) {
       const kind: WarrantyClaimKind = lines.some((l) => l.kind === 'labour') ? 'repair' : 'part';
-      created.push(await createClaimIn(tx, {
-        agencyId: invoice.agencyId, supplierId, kind, invoiceId, interventionId: invoice.interventionId,
-        equipmentId: invoice.intervention?.equipmentId ?? null, warrantyId: lines.find((l) => l.warrantyId)?.warrantyId ?? null,
-        expectedCreditCents: lines.reduce((s, l) => s + l.supplierShareCents, 0), notes: `Part fournisseur de la facture ${invoice.number}`,
-      }, now));
+      created.push(
+        await createClaimIn(
+          tx,
+          {
+            agencyId: invoice.agencyId,
+            supplierId,
+            kind,
+            invoiceId,
+            interventionId: invoice.interventionId,
+            equipmentId: invoice.intervention?.equipmentId ?? null,
+            warrantyId: lines.find((l) => l.warrantyId)?.warrantyId ?? null,
+            expectedCreditCents: lines.reduce((s, l) => s + l.supplierShareCents, 0),
+            notes: `Part fournisseur de la facture ${invoice.number}`,
+          },
+          now,
+        ),
+      );
     }
     return created;
   });
@@ -78,7 +92,8 @@ export function moveClaim(prisma: Db, id: string, move: ClaimMove, now = new Dat
     const claim = await tx.warrantyClaim.findUniqueOrThrow({ where: { id }, include: { supplier: true } });
     const refusal = checkClaimTransition(claim.status, move.to);
     if (refusal) throw conflict(refusal, [{ path: 'to', message: refusal }]);
-    if (move.expectedCreditCents !== undefined && claim.status !== 'draft') throw invalid('the expected credit is fixed once submitted', [{ path: 'expectedCreditCents', message: 'only on a draft' }]);
+    if (move.expectedCreditCents !== undefined && claim.status !== 'draft')
+      throw invalid('the expected credit is fixed once submitted', [{ path: 'expectedCreditCents', message: 'only on a draft' }]);
     if (move.to === 'credited' && (move.receivedCreditCents === undefined || move.receivedCreditCents < 0)) {
       throw invalid('a credited claim says how much was received', [{ path: 'receivedCreditCents', message: 'required, ≥ 0' }]);
     }
@@ -88,16 +103,25 @@ export function moveClaim(prisma: Db, id: string, move: ClaimMove, now = new Dat
     const updated = await tx.warrantyClaim.update({
       where: { id },
       data: {
-        status: move.to, expectedCreditCents: expected, receivedCreditCents: received,
+        status: move.to,
+        expectedCreditCents: expected,
+        receivedCreditCents: received,
         ...(move.to === 'submitted' ? { submittedOn: dateOf(on) } : {}),
         ...(move.to === 'accepted' || move.to === 'refused' ? { answeredOn: dateOf(on) } : {}),
         ...(move.to === 'credited' ? { creditedOn: dateOf(on), creditNoteReference: move.creditNoteReference ?? null } : {}),
         ...(move.supplierReference !== undefined ? { supplierReference: move.supplierReference } : {}),
       },
     });
-    const facts = { id, reference: claim.reference, agencyId: claim.agencyId, supplier: supplierAux(claim.supplier), expectedCreditCents: expected, receivedCreditCents: received };
+    const facts = {
+      id,
+      reference: claim.reference,
+      agencyId: claim.agencyId,
+      supplier: supplierAux(claim.supplier),
+      expectedCreditCents: expected,
+      receivedCreditCents: received,
+    };
     for (const kind of claimPostings(claim.status, move.to, expected, received)) {
-      await postEntry(tx, claimEntry(facts, { kind, on, pieceRef: kind === 'credited' ? move.creditNoteReference ?? null : null }));
+      await postEntry(tx, claimEntry(facts, { kind, on, pieceRef: kind === 'credited' ? (move.creditNoteReference ?? null) : null }));
     }
     return updated;
   });
@@ -116,14 +140,27 @@ export interface RecoverableRow {
 }
 
 /** The amounts still to recover from suppliers (the report the article asks for). */
-export async function recoverableReport(prisma: Db, filter: { agencyIds?: readonly string[] | undefined } = {}): Promise<{ rows: RecoverableRow[]; totalCents: number }> {
+export async function recoverableReport(
+  prisma: Db,
+  filter: { agencyIds?: readonly string[] | undefined } = {},
+): Promise<{ rows: RecoverableRow[]; totalCents: number }> {
   const claims = await prisma.warrantyClaim.findMany({
     where: { status: { in: ['draft', 'submitted', 'accepted', 'credited'] }, ...(filter.agencyIds ? { agencyId: { in: [...filter.agencyIds] } } : {}) },
     include: { supplier: { select: { name: true } } },
   });
-  const rows = new Map<string, { supplierId: string; supplierName: string; claims: number; outstandingCents: number; unclaimedCents: number; shortfallCents: number }>();
+  const rows = new Map<
+    string,
+    { supplierId: string; supplierName: string; claims: number; outstandingCents: number; unclaimedCents: number; shortfallCents: number }
+  >();
   for (const c of claims) {
-    const row = rows.get(c.supplierId) ?? { supplierId: c.supplierId, supplierName: c.supplier.name, claims: 0, outstandingCents: 0, unclaimedCents: 0, shortfallCents: 0 };
+    const row = rows.get(c.supplierId) ?? {
+      supplierId: c.supplierId,
+      supplierName: c.supplier.name,
+      claims: 0,
+      outstandingCents: 0,
+      unclaimedCents: 0,
+      shortfallCents: 0,
+    };
     row.claims += 1;
     row.outstandingCents += outstandingCents(c.status, c.expectedCreditCents, c.receivedCreditCents);
     if (c.status === 'draft') row.unclaimedCents += c.expectedCreditCents;

@@ -102,14 +102,19 @@ const KIND_LABEL: Record<WarrantyKind, string> = {
 };
 
 export const isActiveWarranty = (w: WarrantyFacts, on: IsoDay): boolean => w.startsOn <= on && on <= w.endsOn;
-export const isActiveContract = (c: ContractFacts, on: IsoDay): boolean =>
-  c.status === 'active' && c.startsOn <= on && (c.endsOn === null || on <= c.endsOn);
+export const isActiveContract = (c: ContractFacts, on: IsoDay): boolean => c.status === 'active' && c.startsOn <= on && (c.endsOn === null || on <= c.endsOn);
 
 export function decideCoverage(f: CoverageFacts): CoverageVerdict {
   const active = f.warranties.filter((w) => isActiveWarranty(w, f.on));
   const endsOn = latest(active.length ? active : f.warranties.filter((w) => w.endsOn < f.on));
-  const verdict = (status: CoverageStatus, ruleCode: CoverageRuleCode, rule: string, shares = noShares()): CoverageVerdict =>
-    ({ status, ruleCode, rule, shares, activeWarranties: active, endsOn });
+  const verdict = (status: CoverageStatus, ruleCode: CoverageRuleCode, rule: string, shares = noShares()): CoverageVerdict => ({
+    status,
+    ruleCode,
+    rule,
+    shares,
+    activeWarranties: active,
+    endsOn,
+  });
 
   if (!f.hasEquipment) return verdict('not_covered', 'no_equipment', 'no equipment named: nothing for a warranty to cover');
   if (f.visitKind === 'installation') return verdict('not_covered', 'installation_work', 'installation work is sold, not covered by a warranty');
@@ -141,10 +146,17 @@ export function decideCoverage(f: CoverageFacts): CoverageVerdict {
   if (status === 'not_covered') {
     const expired = f.warranties.filter((w) => w.endsOn < f.on).sort((a, b) => (a.endsOn < b.endsOn ? 1 : -1))[0];
     if (expired && active.length === 0) {
-      return verdict('not_covered', 'warranty_expired',
-        `the ${KIND_LABEL[expired.kind]} ended on ${expired.endsOn}, ${daysBetween(expired.endsOn, f.on)} day(s) before ${f.on}`);
+      return verdict(
+        'not_covered',
+        'warranty_expired',
+        `the ${KIND_LABEL[expired.kind]} ended on ${expired.endsOn}, ${daysBetween(expired.endsOn, f.on)} day(s) before ${f.on}`,
+      );
     }
-    return verdict('not_covered', 'no_warranty', active.length || contract ? 'the warranties and contract in force cover none of it' : 'no warranty or contract in force');
+    return verdict(
+      'not_covered',
+      'no_warranty',
+      active.length || contract ? 'the warranties and contract in force cover none of it' : 'no warranty or contract in force',
+    );
   }
   const fromWarranty = CATEGORIES.some((c) => shares[c].source === 'warranty');
   const fromContract = CATEGORIES.some((c) => shares[c].source === 'contract');

@@ -18,17 +18,28 @@ export async function warrantyFacts(db: Reader, equipmentId: string): Promise<{ 
   });
   if (!equipment) throw notFound('equipment', 'equipmentId');
   const warranties: WarrantyFacts[] = equipment.warranties.map((w) => ({
-    id: w.id, kind: w.kind, supplierId: w.supplierId, startsOn: dayOf(w.startsOn), endsOn: dayOf(w.endsOn),
-    labourPercent: w.labourPercent, partsPercent: w.partsPercent, travelPercent: w.travelPercent,
+    id: w.id,
+    kind: w.kind,
+    supplierId: w.supplierId,
+    startsOn: dayOf(w.startsOn),
+    endsOn: dayOf(w.endsOn),
+    labourPercent: w.labourPercent,
+    partsPercent: w.partsPercent,
+    travelPercent: w.travelPercent,
   }));
   // Equipment recorded before warranties had their own records carries only
   // an end date: read it as a full manufacturer's warranty whose supplier is
   // unknown (nothing can be claimed until one is recorded).
   if (warranties.length === 0 && equipment.warrantyEndsOn) {
     warranties.push({
-      id: null, kind: 'manufacturer', supplierId: null,
-      startsOn: equipment.installedOn ? dayOf(equipment.installedOn) : '1900-01-01', endsOn: dayOf(equipment.warrantyEndsOn),
-      labourPercent: 100, partsPercent: 100, travelPercent: 100,
+      id: null,
+      kind: 'manufacturer',
+      supplierId: null,
+      startsOn: equipment.installedOn ? dayOf(equipment.installedOn) : '1900-01-01',
+      endsOn: dayOf(equipment.warrantyEndsOn),
+      labourPercent: 100,
+      partsPercent: 100,
+      travelPercent: 100,
     });
   }
   return { warranties, siteId: equipment.siteId };
@@ -45,9 +56,14 @@ async function contractFacts(db: Reader, contractId: string | null, equipmentId:
   const contract = await db.contract.findFirst({ where, include: { terms: true }, orderBy: { startsOn: 'desc' } });
   if (!contract) return null;
   return {
-    id: contract.id, reference: contract.reference, status: contract.status,
-    startsOn: dayOf(contract.startsOn), endsOn: contract.endsOn ? dayOf(contract.endsOn) : null,
-    labourPercent: contract.terms?.labourPercent ?? 0, partsPercent: contract.terms?.partsPercent ?? 0, travelPercent: contract.terms?.travelPercent ?? 0,
+    id: contract.id,
+    reference: contract.reference,
+    status: contract.status,
+    startsOn: dayOf(contract.startsOn),
+    endsOn: contract.endsOn ? dayOf(contract.endsOn) : null,
+    labourPercent: contract.terms?.labourPercent ?? 0,
+    partsPercent: contract.terms?.partsPercent ?? 0,
+    travelPercent: contract.terms?.travelPercent ?? 0,
   };
 }
 
@@ -63,7 +79,11 @@ export function workDay(i: { actualStart: Date | null; plannedStart: Date | null
   return booksDay(i.actualStart ?? i.plannedStart ?? now);
 }
 
-export async function interventionVerdict(db: Reader, interventionId: string, options: { cause?: FaultCause | undefined; now: Date }): Promise<CoverageVerdict> {
+export async function interventionVerdict(
+  db: Reader,
+  interventionId: string,
+  options: { cause?: FaultCause | undefined; now: Date },
+): Promise<CoverageVerdict> {
   const i = await db.intervention.findUnique({
     where: { id: interventionId },
     select: { kind: true, equipmentId: true, contractId: true, actualStart: true, plannedStart: true },
@@ -88,10 +108,17 @@ export async function flagInterventionCoverage(
   const verdict = await interventionVerdict(db, interventionId, { cause: options.cause, now: options.now ?? new Date() });
   const main = [verdict.shares.labour, verdict.shares.parts, verdict.shares.travel].find((s) => s.source !== null);
   const data = {
-    status: verdict.status, ruleCode: verdict.ruleCode, rule: verdict.rule,
-    warrantyId: main?.warrantyId ?? null, contractId: main?.contractId ?? null, supplierId: main?.supplierId ?? null,
-    labourPercent: verdict.shares.labour.percent, partsPercent: verdict.shares.parts.percent, travelPercent: verdict.shares.travel.percent,
-    occasion: options.occasion, decidedAt: options.now ?? new Date(),
+    status: verdict.status,
+    ruleCode: verdict.ruleCode,
+    rule: verdict.rule,
+    warrantyId: main?.warrantyId ?? null,
+    contractId: main?.contractId ?? null,
+    supplierId: main?.supplierId ?? null,
+    labourPercent: verdict.shares.labour.percent,
+    partsPercent: verdict.shares.parts.percent,
+    travelPercent: verdict.shares.travel.percent,
+    occasion: options.occasion,
+    decidedAt: options.now ?? new Date(),
   };
   await db.interventionCoverage.upsert({ where: { interventionId }, create: { interventionId, ...data }, update: data });
   return verdict;

@@ -39,13 +39,22 @@ export async function extendWarrantyAfterRepair(prisma: Db, x: WarrantyExtension
     const previous = rows[0]!.warranty_ends_on ? dayOf(rows[0]!.warranty_ends_on) : null;
     const startsOn = workDay({ actualStart: intervention.actualEnd ?? intervention.actualStart, plannedStart: intervention.plannedStart }, now);
     const endsOn = x.endsOn ?? addMonths(startsOn, x.months ?? 0);
-    if (endsOn <= startsOn) throw invalid('the extension must end after the repair day', [{ path: x.endsOn ? 'endsOn' : 'months', message: `ends ${endsOn}, repair on ${startsOn}` }]);
+    if (endsOn <= startsOn)
+      throw invalid('the extension must end after the repair day', [
+        { path: x.endsOn ? 'endsOn' : 'months', message: `ends ${endsOn}, repair on ${startsOn}` },
+      ]);
 
     const warranty = await tx.warranty.create({
       data: {
-        equipmentId: x.equipmentId, kind: 'ours', origin: 'repair', sourceInterventionId: x.interventionId,
-        startsOn: dateOf(startsOn), endsOn: dateOf(endsOn),
-        labourPercent: x.labourPercent ?? 100, partsPercent: x.partsPercent ?? 100, travelPercent: x.travelPercent ?? 100,
+        equipmentId: x.equipmentId,
+        kind: 'ours',
+        origin: 'repair',
+        sourceInterventionId: x.interventionId,
+        startsOn: dateOf(startsOn),
+        endsOn: dateOf(endsOn),
+        labourPercent: x.labourPercent ?? 100,
+        partsPercent: x.partsPercent ?? 100,
+        travelPercent: x.travelPercent ?? 100,
         notes: x.notes ?? null,
       },
     });
@@ -53,8 +62,11 @@ export async function extendWarrantyAfterRepair(prisma: Db, x: WarrantyExtension
     await tx.equipment.update({ where: { id: x.equipmentId }, data: { warrantyEndsOn: dateOf(newEnd) } });
     await tx.equipmentEvent.create({
       data: {
-        equipmentId: x.equipmentId, interventionId: x.interventionId, authorId: x.authorId ?? null,
-        kind: 'warranty_extended', occurredAt: now,
+        equipmentId: x.equipmentId,
+        interventionId: x.interventionId,
+        authorId: x.authorId ?? null,
+        kind: 'warranty_extended',
+        occurredAt: now,
         summary: `Warranty extended to ${endsOn} after repair`,
         data: { warrantyId: warranty.id, origin: 'repair', startsOn, endsOn, previousEndsOn: previous },
       },

@@ -24,7 +24,14 @@ export interface PlannedBatch {
   pieceRef: string;
   label: string;
   occurredAt: Date;
-  lines: Array<{ partId: string; depotId: string; quantity: number; kind: 'receipt' | 'transfer_out' | 'transfer_in'; supplierOrderLineId?: string; reason?: string }>;
+  lines: Array<{
+    partId: string;
+    depotId: string;
+    quantity: number;
+    kind: 'receipt' | 'transfer_out' | 'transfer_in';
+    supplierOrderLineId?: string;
+    reason?: string;
+  }>;
 }
 
 export interface DemoBackOffice {
@@ -81,9 +88,20 @@ export function buildBackOffice(
 ): DemoBackOffice {
   const { r, today } = ctx;
   const out: DemoBackOffice = {
-    suppliers: [], parts: [], depots: [], stockLevels: [], supplierOrders: [], supplierOrderLines: [], batches: [],
-    interventionParts: [], contractTerms: [], siteVatProfiles: [], billingSettings: [], warranties: [],
-    coverageFor: day.interventions.filter((i) => i.kind === 'corrective' && i.equipmentId).map((i) => i.id!), now: ctx.now,
+    suppliers: [],
+    parts: [],
+    depots: [],
+    stockLevels: [],
+    supplierOrders: [],
+    supplierOrderLines: [],
+    batches: [],
+    interventionParts: [],
+    contractTerms: [],
+    siteVatProfiles: [],
+    billingSettings: [],
+    warranties: [],
+    coverageFor: day.interventions.filter((i) => i.kind === 'corrective' && i.equipmentId).map((i) => i.id!),
+    now: ctx.now,
   };
 
   // ─── Catalogue ───
@@ -98,8 +116,13 @@ export function buildBackOffice(
     const id = r.uuid();
     partIds.set(p.reference, id);
     out.parts.push({
-      id, reference: p.reference, name: p.name, unitCostCents: p.costCents, unitPriceCents: p.priceCents,
-      preferredSupplierId: supplierIds.get(p.supplier)!, energyEfficient: p.energyEfficient ?? false,
+      id,
+      reference: p.reference,
+      name: p.name,
+      unitCostCents: p.costCents,
+      unitPriceCents: p.priceCents,
+      preferredSupplierId: supplierIds.get(p.supplier)!,
+      energyEfficient: p.energyEfficient ?? false,
     });
   }
   const partOf = (reference: string) => partIds.get(reference)!;
@@ -113,18 +136,35 @@ export function buildBackOffice(
     centralOf.set(agency.id, centralId);
     out.depots.push({ id: centralId, agencyId: agency.id, code: `${code}-CENTRAL`, name: `Dépôt central ${agency.def.city}`, kind: 'central' });
     PARTS.forEach((p, i) => {
-      out.stockLevels.push({ partId: partOf(p.reference), depotId: centralId, minQuantity: p.min, maxQuantity: p.max, bin: `${String.fromCharCode(65 + Math.floor(i / 8))}${(i % 8) + 1}` });
+      out.stockLevels.push({
+        partId: partOf(p.reference),
+        depotId: centralId,
+        minQuantity: p.min,
+        maxQuantity: p.max,
+        bin: `${String.fromCharCode(65 + Math.floor(i / 8))}${(i % 8) + 1}`,
+      });
     });
 
     // Vans: the parts of the technician's trades, loaded from the central depot.
     const loaded = new Map<string, number>();
     const transfer: PlannedBatch = {
-      kind: 'transfer', agencyId: agency.id, pieceRef: 'TRANSFERT', label: 'Chargement des fourgons',
-      occurredAt: at(addDays(today, -3), 7 * 60 + 30), lines: [],
+      kind: 'transfer',
+      agencyId: agency.id,
+      pieceRef: 'TRANSFERT',
+      label: 'Chargement des fourgons',
+      occurredAt: at(addDays(today, -3), 7 * 60 + 30),
+      lines: [],
     };
     for (const t of workforce.built.filter((w) => w.agency === agency)) {
       const vanId = r.uuid();
-      out.depots.push({ id: vanId, agencyId: agency.id, code: `VAN-${String(t.number).padStart(2, '0')}`, name: `Fourgon ${t.firstName} ${t.lastName}`, kind: 'van', technicianId: t.id });
+      out.depots.push({
+        id: vanId,
+        agencyId: agency.id,
+        code: `VAN-${String(t.number).padStart(2, '0')}`,
+        name: `Fourgon ${t.firstName} ${t.lastName}`,
+        kind: 'van',
+        technicianId: t.id,
+      });
       for (const p of PARTS) {
         if (!p.van) continue;
         if (p.category !== null && !(SKILL_OF[p.category] in t.skills)) continue;
@@ -152,19 +192,34 @@ export function buildBackOffice(
     const firstOrder = orderNumber + 1;
     const receipt: PlannedBatch = { kind: 'receipt', agencyId: agency.id, pieceRef: '', label: '', occurredAt: at(addDays(today, -5), 9 * 60), lines: [] };
     for (const s of SUPPLIERS) {
-      const lines = PARTS.filter((p) => p.supplier === s.code).map((p) => ({ p, quantity: want(p) })).filter((l) => l.quantity > 0);
+      const lines = PARTS.filter((p) => p.supplier === s.code)
+        .map((p) => ({ p, quantity: want(p) }))
+        .filter((l) => l.quantity > 0);
       if (lines.length === 0) continue;
       const orderedOn = addDays(today, -r.between(12, 20));
       const receivedOn = minDay(addDays(orderedOn, s.leadDays), addDays(today, -5));
       const orderId = r.uuid();
       const reference = `CF-${code}-${String(++orderNumber).padStart(4, '0')}`;
       out.supplierOrders.push({
-        id: orderId, supplierId: supplierIds.get(s.code)!, depotId: centralId, reference, status: 'received',
-        orderedOn: dateFromDay(orderedOn), expectedOn: dateFromDay(receivedOn), notes: 'Réassort mensuel',
+        id: orderId,
+        supplierId: supplierIds.get(s.code)!,
+        depotId: centralId,
+        reference,
+        status: 'received',
+        orderedOn: dateFromDay(orderedOn),
+        expectedOn: dateFromDay(receivedOn),
+        notes: 'Réassort mensuel',
       });
       for (const l of lines) {
         const lineId = r.uuid();
-        out.supplierOrderLines.push({ id: lineId, orderId, partId: partOf(l.p.reference), quantity: l.quantity, receivedQuantity: l.quantity, unitCostCents: l.p.costCents });
+        out.supplierOrderLines.push({
+          id: lineId,
+          orderId,
+          partId: partOf(l.p.reference),
+          quantity: l.quantity,
+          receivedQuantity: l.quantity,
+          unitCostCents: l.p.costCents,
+        });
         receipt.lines.push({ partId: partOf(l.p.reference), depotId: centralId, quantity: l.quantity, kind: 'receipt', supplierOrderLineId: lineId });
       }
     }
@@ -172,13 +227,29 @@ export function buildBackOffice(
     const pool = SUPPLIERS.find((x) => x.code === 'AQUAPRO')!;
     const partialId = r.uuid();
     out.supplierOrders.push({
-      id: partialId, supplierId: supplierIds.get(pool.code)!, depotId: centralId, reference: `CF-${code}-${String(++orderNumber).padStart(4, '0')}`,
-      status: 'partially_received', orderedOn: dateFromDay(addDays(today, -8)), expectedOn: dateFromDay(addDays(today, 2)), notes: 'Reliquat en attente',
+      id: partialId,
+      supplierId: supplierIds.get(pool.code)!,
+      depotId: centralId,
+      reference: `CF-${code}-${String(++orderNumber).padStart(4, '0')}`,
+      status: 'partially_received',
+      orderedOn: dateFromDay(addDays(today, -8)),
+      expectedOn: dateFromDay(addDays(today, 2)),
+      notes: 'Reliquat en attente',
     });
-    for (const [reference, quantity, received] of [['PIS-CART-FILT', 8, 0], ['PIS-GARN-MEC', 6, 2]] as const) {
+    for (const [reference, quantity, received] of [
+      ['PIS-CART-FILT', 8, 0],
+      ['PIS-GARN-MEC', 6, 2],
+    ] as const) {
       const def = PARTS.find((p) => p.reference === reference)!;
       const lineId = r.uuid();
-      out.supplierOrderLines.push({ id: lineId, orderId: partialId, partId: partOf(reference), quantity, receivedQuantity: received, unitCostCents: def.costCents });
+      out.supplierOrderLines.push({
+        id: lineId,
+        orderId: partialId,
+        partId: partOf(reference),
+        quantity,
+        receivedQuantity: received,
+        unitCostCents: def.costCents,
+      });
       if (received > 0) receipt.lines.push({ partId: partOf(reference), depotId: centralId, quantity: received, kind: 'receipt', supplierOrderLineId: lineId });
     }
     const first = `CF-${code}-${String(firstOrder).padStart(4, '0')}`;
@@ -194,20 +265,50 @@ export function buildBackOffice(
     const supplier = SUPPLIERS.find((s) => s.code === awaitedDef.supplier)!;
     const openId = r.uuid();
     out.supplierOrders.push({
-      id: openId, supplierId: supplierIds.get(supplier.code)!, depotId: centralId, reference: `CF-${code}-${String(++orderNumber).padStart(4, '0')}`,
-      status: 'ordered', orderedOn: dateFromDay(addDays(today, -1)), expectedOn: dateFromDay(addDays(today, supplier.leadDays)), notes: 'Commande urgente',
+      id: openId,
+      supplierId: supplierIds.get(supplier.code)!,
+      depotId: centralId,
+      reference: `CF-${code}-${String(++orderNumber).padStart(4, '0')}`,
+      status: 'ordered',
+      orderedOn: dateFromDay(addDays(today, -1)),
+      expectedOn: dateFromDay(addDays(today, supplier.leadDays)),
+      notes: 'Commande urgente',
     });
-    out.supplierOrderLines.push({ id: r.uuid(), orderId: openId, partId: partOf(awaitedDef.reference), quantity: awaitedDef.max, receivedQuantity: 0, unitCostCents: awaitedDef.costCents });
+    out.supplierOrderLines.push({
+      id: r.uuid(),
+      orderId: openId,
+      partId: partOf(awaitedDef.reference),
+      quantity: awaitedDef.max,
+      receivedQuantity: 0,
+      unitCostCents: awaitedDef.costCents,
+    });
     const draftPart = PARTS.find((p) => p.reference === 'FLU-R410A-10KG')!;
     const draftId = r.uuid();
     out.supplierOrders.push({
-      id: draftId, supplierId: supplierIds.get(draftPart.supplier)!, depotId: centralId, reference: `CF-${code}-${String(++orderNumber).padStart(4, '0')}`,
-      status: 'draft', notes: 'À valider',
+      id: draftId,
+      supplierId: supplierIds.get(draftPart.supplier)!,
+      depotId: centralId,
+      reference: `CF-${code}-${String(++orderNumber).padStart(4, '0')}`,
+      status: 'draft',
+      notes: 'À valider',
     });
-    out.supplierOrderLines.push({ id: r.uuid(), orderId: draftId, partId: partOf(draftPart.reference), quantity: 2, receivedQuantity: 0, unitCostCents: draftPart.costCents });
+    out.supplierOrderLines.push({
+      id: r.uuid(),
+      orderId: draftId,
+      partId: partOf(draftPart.reference),
+      quantity: 2,
+      receivedQuantity: 0,
+      unitCostCents: draftPart.costCents,
+    });
 
     const rates = AGENCY_RATES[code] ?? { labour: 6_500, travel: 4_500 };
-    out.billingSettings.push({ agencyId: agency.id, labourHourlyRateCents: rates.labour, travelFlatCents: rates.travel, paymentTermsDays: 30, quoteValidityDays: 30 });
+    out.billingSettings.push({
+      agencyId: agency.id,
+      labourHourlyRateCents: rates.labour,
+      travelFlatCents: rates.travel,
+      paymentTermsDays: 30,
+      quoteValidityDays: 30,
+    });
   }
 
   // ─── Parts today's breakdowns and installations need ───
@@ -249,8 +350,14 @@ export function buildBackOffice(
     while (next < from) next = addMonths(next, 12);
     const allInclusive = r.chance(0.3);
     out.contractTerms.push({
-      contractId: c.id!, agencyId: info.agencyId, feeCents: Math.round(info.fee * (allInclusive ? 1.6 : 1) / 100) * 100, periodMonths: 12,
-      nextPeriodStart: dateFromDay(next), labourPercent: allInclusive ? 100 : 0, partsPercent: allInclusive ? 100 : 0, travelPercent: 100,
+      contractId: c.id!,
+      agencyId: info.agencyId,
+      feeCents: Math.round((info.fee * (allInclusive ? 1.6 : 1)) / 100) * 100,
+      periodMonths: 12,
+      nextPeriodStart: dateFromDay(next),
+      labourPercent: allInclusive ? 100 : 0,
+      partsPercent: allInclusive ? 100 : 0,
+      travelPercent: 100,
       budgetCents: allInclusive ? 150_000 : null,
     });
   }
@@ -262,10 +369,14 @@ export function buildBackOffice(
       continue;
     }
     const recent = r.chance(0.08);
-    const completedOn = recent ? addDays(today, -r.between(150, 650)) : `${r.between(1962, 2018)}-${String(r.between(1, 12)).padStart(2, '0')}-${String(r.between(1, 28)).padStart(2, '0')}`;
+    const completedOn = recent
+      ? addDays(today, -r.between(150, 650))
+      : `${r.between(1962, 2018)}-${String(r.between(1, 12)).padStart(2, '0')}-${String(r.between(1, 28)).padStart(2, '0')}`;
     const attested = !recent && r.chance(0.75);
     out.siteVatProfiles.push({
-      siteId: site.id, premises: 'housing', completedOn: dateFromDay(completedOn),
+      siteId: site.id,
+      premises: 'housing',
+      completedOn: dateFromDay(completedOn),
       attestationReceivedOn: attested ? dateFromDay(addDays(today, -r.between(20, 900))) : null,
     });
   }
@@ -279,8 +390,16 @@ export function buildBackOffice(
       const endsOn = addDays(addMonths(e.installedOn, 12 * years), -1);
       if (endsOn < addDays(today, -180)) continue;
       out.warranties.push({
-        id: r.uuid(), equipmentId: e.id, kind: 'manufacturer', origin: 'sale', supplierId: supplierIds.get(WARRANTY_SUPPLIER[e.category])!,
-        startsOn: dateFromDay(e.installedOn), endsOn: dateFromDay(maxDay(endsOn, e.installedOn)), labourPercent: 0, partsPercent: 100, travelPercent: 0,
+        id: r.uuid(),
+        equipmentId: e.id,
+        kind: 'manufacturer',
+        origin: 'sale',
+        supplierId: supplierIds.get(WARRANTY_SUPPLIER[e.category])!,
+        startsOn: dateFromDay(e.installedOn),
+        endsOn: dateFromDay(maxDay(endsOn, e.installedOn)),
+        labourPercent: 0,
+        partsPercent: 100,
+        travelPercent: 0,
         notes: `Garantie constructeur ${years} ans pièces`,
       });
     }

@@ -53,7 +53,12 @@ export function buildContracts(ctx: BuildContext, base: InstalledBase): Contract
     const startsOn = maxDay(firstInstall, addDays(today, -r.between(60, 7 * 365)));
     const roll = r.next();
     const status = roll < 0.04 ? 'suspended' : roll < 0.07 ? 'ended' : 'active';
-    const endsOn = status === 'ended' ? maxDay(addDays(startsOn, 30), addDays(today, -r.between(10, 200))) : r.chance(0.2) ? addMonths(startsOn, 36 + 12 * r.between(1, 3)) : null;
+    const endsOn =
+      status === 'ended'
+        ? maxDay(addDays(startsOn, 30), addDays(today, -r.between(10, 200)))
+        : r.chance(0.2)
+          ? addMonths(startsOn, 36 + 12 * r.between(1, 3))
+          : null;
     const categories = [...new Set(equipment.map(({ e }) => e.category))];
     const contractId = r.uuid();
     out.contracts.push({

@@ -6,15 +6,7 @@
 // counters, and the history that explains the difference.
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { addDays, addMonths, dateFromDay, daysBetween, type Day } from '@tournee/contracts/calendar';
-import {
-  BUSINESSES,
-  FIRST_NAMES_F,
-  FIRST_NAMES_M,
-  LAST_NAMES,
-  STREETS,
-  emailLocalPart,
-  fictionalPhone,
-} from '../catalogue/people.ts';
+import { BUSINESSES, FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, STREETS, emailLocalPart, fictionalPhone } from '../catalogue/people.ts';
 import { ACCESS_NOTES, COUNTERS, MAINTENANCE_CHANGES, PRODUCTS, type Category } from '../catalogue/trade.ts';
 import type { Place } from '../places.ts';
 import { at, scatter, type BuildContext } from './context.ts';
@@ -59,9 +51,7 @@ export function buildInstalledBase(ctx: BuildContext, org: Organisation, technic
   // the square root of their population (cities dominate, villages appear).
   const slots: Array<{ agency: BuiltAgency; sector: BuiltSector; place: Place }> = [];
   org.built.forEach((agency, i) => {
-    const share = i === org.built.length - 1
-      ? SITE_COUNT - slots.length
-      : Math.round((SITE_COUNT * technicianCounts.get(agency.id)!) / totalTechnicians);
+    const share = i === org.built.length - 1 ? SITE_COUNT - slots.length : Math.round((SITE_COUNT * technicianCounts.get(agency.id)!) / totalTechnicians);
     const towns = agency.sectors.flatMap((sector) => sector.places.map((place) => ({ agency, sector, place })));
     for (let k = 0; k < share; k++) slots.push(r.weighted(towns, (t) => Math.sqrt(t.place.population)));
   });
@@ -197,7 +187,14 @@ function addEquipment(ctx: BuildContext, out: InstalledBase, siteId: string, cat
   const asMaintained = { ...asSold };
   const id = r.uuid();
   const events: Prisma.EquipmentEventCreateManyInput[] = [
-    { id: r.uuid(), equipmentId: id, kind: 'installed', occurredAt: at(installedOn, 9 * 60), summary: `Installation ${product.brand} ${product.model}`, data: { as_sold: asSold } },
+    {
+      id: r.uuid(),
+      equipmentId: id,
+      kind: 'installed',
+      occurredAt: at(installedOn, 9 * 60),
+      summary: `Installation ${product.brand} ${product.model}`,
+      data: { as_sold: asSold },
+    },
     { id: r.uuid(), equipmentId: id, kind: 'commissioned', occurredAt: at(installedOn, 16 * 60), summary: 'Mise en service et réglages', data: {} },
   ];
   // What the technicians found and changed since: the "as maintained" drift.
@@ -221,7 +218,14 @@ function addEquipment(ctx: BuildContext, out: InstalledBase, siteId: string, cat
   let warrantyEndsOn = addMonths(installedOn, category === 'heat_pump' ? 60 : 24);
   if (r.chance(0.1)) {
     warrantyEndsOn = addMonths(warrantyEndsOn, 36);
-    events.push({ id: r.uuid(), equipmentId: id, kind: 'warranty_extended', occurredAt: at(addDays(installedOn, 30), 10 * 60), summary: 'Extension de garantie de 3 ans souscrite', data: { until: warrantyEndsOn } });
+    events.push({
+      id: r.uuid(),
+      equipmentId: id,
+      kind: 'warranty_extended',
+      occurredAt: at(addDays(installedOn, 30), 10 * 60),
+      summary: 'Extension de garantie de 3 ans souscrite',
+      data: { until: warrantyEndsOn },
+    });
   }
 
   const spec = COUNTERS[category];
@@ -229,7 +233,14 @@ function addEquipment(ctx: BuildContext, out: InstalledBase, siteId: string, cat
   const hours = Math.round((daysBetween(installedOn, readOn) / 365) * spec.perYear * r.real(0.7, 1.3) * (large ? 1.6 : 1));
   const counters: Record<string, number> = { [spec.name]: hours };
   if (spec.second) counters[spec.second.name] = Math.round(hours * spec.second.perHour * r.real(0.8, 1.2));
-  events.push({ id: r.uuid(), equipmentId: id, kind: 'counter_reading', occurredAt: at(readOn, r.between(8 * 60, 17 * 60)), summary: 'Relevé des compteurs', data: counters });
+  events.push({
+    id: r.uuid(),
+    equipmentId: id,
+    kind: 'counter_reading',
+    occurredAt: at(readOn, r.between(8 * 60, 17 * 60)),
+    summary: 'Relevé des compteurs',
+    data: counters,
+  });
 
   out.equipment.push({
     id,

@@ -18,9 +18,34 @@ const COMPOSITION: Record<number, Profile[]> = {
 };
 
 const COLORS = [
-  '#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#bfef45', '#469990', '#9a6324',
-  '#800000', '#808000', '#000075', '#e6beff', '#aaffc3', '#ffd8b1', '#fabed4', '#dcbeff', '#a9a9a9', '#ffe119',
-  '#006400', '#8b008b', '#ff4500', '#2f4f4f', '#1e90ff', '#b8860b', '#00ced1', '#c71585',
+  '#e6194b',
+  '#3cb44b',
+  '#4363d8',
+  '#f58231',
+  '#911eb4',
+  '#42d4f4',
+  '#f032e6',
+  '#bfef45',
+  '#469990',
+  '#9a6324',
+  '#800000',
+  '#808000',
+  '#000075',
+  '#e6beff',
+  '#aaffc3',
+  '#ffd8b1',
+  '#fabed4',
+  '#dcbeff',
+  '#a9a9a9',
+  '#ffe119',
+  '#006400',
+  '#8b008b',
+  '#ff4500',
+  '#2f4f4f',
+  '#1e90ff',
+  '#b8860b',
+  '#00ced1',
+  '#c71585',
 ];
 
 /** Cross-agency coverage: a sector of one agency that a neighbour agency's technician also covers. */
@@ -85,7 +110,10 @@ export function buildWorkforce(ctx: BuildContext, org: Organisation): Workforce 
       }
 
       const primary = agency.sectors[index % agency.sectors.length]!;
-      const home = scatter(r, r.weighted(primary.places, (p) => Math.sqrt(p.population)));
+      const home = scatter(
+        r,
+        r.weighted(primary.places, (p) => Math.sqrt(p.population)),
+      );
       const homeTown = primary.places.reduce((best, p) =>
         Math.hypot(p.lat - home.lat, p.lon - home.lon) < Math.hypot(best.lat - home.lat, best.lon - home.lon) ? p : best,
       );
@@ -162,16 +190,44 @@ function addAbsences(ctx: BuildContext, out: Workforce): void {
   const day = (d: string, minute = 0) => at(d, minute);
   if (onLeave) {
     onLeave.absentToday = true;
-    out.absences.push({ id: r.uuid(), technicianId: onLeave.id, kind: 'leave', startsAt: day(addDays(today, -2)), endsAt: day(addDays(today, 5)), note: 'Congés payés' });
+    out.absences.push({
+      id: r.uuid(),
+      technicianId: onLeave.id,
+      kind: 'leave',
+      startsAt: day(addDays(today, -2)),
+      endsAt: day(addDays(today, 5)),
+      note: 'Congés payés',
+    });
   }
   if (inTraining) {
     inTraining.absentToday = true;
-    out.absences.push({ id: r.uuid(), technicianId: inTraining.id, kind: 'training', startsAt: day(today), endsAt: day(addDays(today, 1)), note: 'Recyclage attestation de capacité fluides frigorigènes' });
+    out.absences.push({
+      id: r.uuid(),
+      technicianId: inTraining.id,
+      kind: 'training',
+      startsAt: day(today),
+      endsAt: day(addDays(today, 1)),
+      note: 'Recyclage attestation de capacité fluides frigorigènes',
+    });
   }
   if (later) {
-    out.absences.push({ id: r.uuid(), technicianId: later.id, kind: 'leave', startsAt: day(addDays(today, 10)), endsAt: day(addDays(today, 15)), note: 'Congés payés' });
+    out.absences.push({
+      id: r.uuid(),
+      technicianId: later.id,
+      kind: 'leave',
+      startsAt: day(addDays(today, 10)),
+      endsAt: day(addDays(today, 15)),
+      note: 'Congés payés',
+    });
   }
   if (earlier) {
-    out.absences.push({ id: r.uuid(), technicianId: earlier.id, kind: 'sick', startsAt: day(addDays(today, -24)), endsAt: day(addDays(today, -21)), note: 'Arrêt maladie' });
+    out.absences.push({
+      id: r.uuid(),
+      technicianId: earlier.id,
+      kind: 'sick',
+      startsAt: day(addDays(today, -24)),
+      endsAt: day(addDays(today, -21)),
+      note: 'Arrêt maladie',
+    });
   }
 }

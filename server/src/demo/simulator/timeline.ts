@@ -30,9 +30,7 @@ export interface TimelineStop {
   end: number;
 }
 
-type Segment =
-  | { kind: 'stay'; at: LatLon; from: number; to: number }
-  | { kind: 'drive'; from: number; to: number; origin: LatLon; destination: LatLon };
+type Segment = { kind: 'stay'; at: LatLon; from: number; to: number } | { kind: 'drive'; from: number; to: number; origin: LatLon; destination: LatLon };
 
 export interface Timeline {
   home: LatLon;

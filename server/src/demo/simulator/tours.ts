@@ -26,7 +26,14 @@ export async function loadTodaysTours(prisma: PrismaClient, now: Date): Promise<
         orderBy: { sequence: 'asc' },
         include: {
           intervention: {
-            select: { id: true, status: true, estimatedDurationMinutes: true, plannedStart: true, plannedEnd: true, site: { select: { lat: true, lon: true, sectorId: true } } },
+            select: {
+              id: true,
+              status: true,
+              estimatedDurationMinutes: true,
+              plannedStart: true,
+              plannedEnd: true,
+              site: { select: { lat: true, lon: true, sectorId: true } },
+            },
           },
         },
       },

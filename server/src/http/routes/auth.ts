@@ -19,8 +19,13 @@ export function authRoutes(api: ApiRegistry, { prisma, config, loginRateLimit, l
   api.router.post('/api/auth/login', ...loginRateLimiters(loginRateLimit, loginCounters));
   api.publicRoute(
     {
-      method: 'post', path: '/api/auth/login', summary: 'Log in with email and password', tag: TAG,
-      body: LoginInput, response: LoginResponse, errors: [401, 429],
+      method: 'post',
+      path: '/api/auth/login',
+      summary: 'Log in with email and password',
+      tag: TAG,
+      body: LoginInput,
+      response: LoginResponse,
+      errors: [401, 429],
       description: 'Answers the token and sets the httpOnly session cookie. Failed attempts are limited per address and email (429 with Retry-After).',
     },
     async ({ req, res, body }) => {
@@ -31,20 +36,14 @@ export function authRoutes(api: ApiRegistry, { prisma, config, loginRateLimit, l
     },
   );
 
-  api.publicRoute(
-    { method: 'post', path: '/api/auth/logout', summary: 'Log out (clears the session cookie)', tag: TAG },
-    ({ req, res }) => {
-      res.clearCookie(SESSION_COOKIE, cookie(req.secure));
-      return undefined;
-    },
-  );
+  api.publicRoute({ method: 'post', path: '/api/auth/logout', summary: 'Log out (clears the session cookie)', tag: TAG }, ({ req, res }) => {
+    res.clearCookie(SESSION_COOKIE, cookie(req.secure));
+    return undefined;
+  });
 
-  api.route(
-    { method: 'get', path: '/api/auth/me', summary: 'The logged-in user', tag: TAG, response: SessionUser },
-    async ({ auth }) => {
-      const user = await currentUser(prisma, auth.sub);
-      if (!user) throw unauthorized('this account no longer exists or is disabled');
-      return user;
-    },
-  );
+  api.route({ method: 'get', path: '/api/auth/me', summary: 'The logged-in user', tag: TAG, response: SessionUser }, async ({ auth }) => {
+    const user = await currentUser(prisma, auth.sub);
+    if (!user) throw unauthorized('this account no longer exists or is disabled');
+    return user;
+  });
 }

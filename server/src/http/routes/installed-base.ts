@@ -5,9 +5,23 @@
 // another works with.
 import { customerScope, equipmentScope, siteScope } from '../../auth/scope.ts';
 import {
-  Customer, CustomerInput, CustomerPatch, CustomerQuery, Equipment, EquipmentEvent, EquipmentEventInput,
-  EquipmentHistoryQuery, EquipmentInput, EquipmentPatch, EquipmentQuery, IdParams, Page,
-  Site, SiteInput, SitePatch, SiteQuery,
+  Customer,
+  CustomerInput,
+  CustomerPatch,
+  CustomerQuery,
+  Equipment,
+  EquipmentEvent,
+  EquipmentEventInput,
+  EquipmentHistoryQuery,
+  EquipmentInput,
+  EquipmentPatch,
+  EquipmentQuery,
+  IdParams,
+  Page,
+  Site,
+  SiteInput,
+  SitePatch,
+  SiteQuery,
 } from '@tournee/contracts/api';
 import { canManageAgency } from '../../auth/scope.ts';
 import type { Claims } from '../../auth/tokens.ts';
@@ -29,7 +43,9 @@ export function installedBaseRoutes(api: ApiRegistry, { prisma }: AppDeps): void
     checkReferences(prisma, auth, undefined, [{ path: 'sectorId', kind: 'sector', id: data.sectorId as string | null | undefined }]);
 
   crudRoutes(api, {
-    name: 'customers', noun: 'customer', tag: 'Installed base',
+    name: 'customers',
+    noun: 'customer',
+    tag: 'Installed base',
     agency: 'shared',
     delegate: () => prisma.customer,
     scope: customerScope,
@@ -37,12 +53,16 @@ export function installedBaseRoutes(api: ApiRegistry, { prisma }: AppDeps): void
     query: CustomerQuery,
     filters: (q) => textSearch(q.q, ['name', 'reference', 'email', 'phone']),
     orderBy: { name: 'asc' },
-    input: CustomerInput, patch: CustomerPatch, output: Customer,
+    input: CustomerInput,
+    patch: CustomerPatch,
+    output: Customer,
     checkDelete: deletableBy('customer', (id) => ({ customerId: id })),
   });
 
   crudRoutes(api, {
-    name: 'sites', noun: 'site', tag: 'Installed base',
+    name: 'sites',
+    noun: 'site',
+    tag: 'Installed base',
     agency: 'shared',
     delegate: () => prisma.site,
     scope: siteScope,
@@ -53,7 +73,9 @@ export function installedBaseRoutes(api: ApiRegistry, { prisma }: AppDeps): void
       ...textSearch(q.q, ['name', 'address', 'city', 'postcode']),
     }),
     orderBy: [{ postcode: 'asc' }, { address: 'asc' }],
-    input: SiteInput, patch: SitePatch, output: Site,
+    input: SiteInput,
+    patch: SitePatch,
+    output: Site,
     // A site is put in a sector of the caller's agencies only.
     toCreate: async (input, auth) => (await sectorIsYours(auth, input), input),
     toUpdate: async (patch, _existing, auth) => (await sectorIsYours(auth, patch), patch),
@@ -61,7 +83,9 @@ export function installedBaseRoutes(api: ApiRegistry, { prisma }: AppDeps): void
   });
 
   crudRoutes(api, {
-    name: 'equipment', noun: 'equipment', tag: 'Installed base',
+    name: 'equipment',
+    noun: 'equipment',
+    tag: 'Installed base',
     agency: 'shared',
     delegate: () => prisma.equipment,
     scope: equipmentScope,
@@ -71,13 +95,24 @@ export function installedBaseRoutes(api: ApiRegistry, { prisma }: AppDeps): void
       ...defined({ siteId: q.siteId, category: q.category, serialNumber: q.serialNumber, active: q.active }),
       ...(q.warrantyEndsBefore ? { warrantyEndsOn: { lte: dayToDate(q.warrantyEndsBefore) } } : {}),
     }),
-    input: EquipmentInput, patch: EquipmentPatch, output: Equipment,
+    input: EquipmentInput,
+    patch: EquipmentPatch,
+    output: Equipment,
     checkDelete: deletableBy('equipment', (id) => ({ equipment: { some: { id } } })),
   });
 
   // History: read by whoever sees the equipment; technicians add to it in the field.
   api.route(
-    { method: 'get', path: '/api/equipment/:id/history', summary: "An equipment's history, newest first", tag: 'Installed base', agency: 'shared', params: IdParams, query: EquipmentHistoryQuery, response: Page(EquipmentEvent) },
+    {
+      method: 'get',
+      path: '/api/equipment/:id/history',
+      summary: "An equipment's history, newest first",
+      tag: 'Installed base',
+      agency: 'shared',
+      params: IdParams,
+      query: EquipmentHistoryQuery,
+      response: Page(EquipmentEvent),
+    },
     async ({ auth, params, query }) => {
       const equipment = await prisma.equipment.findFirst({ where: { AND: [{ id: params.id }, equipmentScope(auth)] }, select: { id: true } });
       if (!equipment) throw notFound('equipment');
@@ -91,7 +126,18 @@ export function installedBaseRoutes(api: ApiRegistry, { prisma }: AppDeps): void
   );
 
   api.route(
-    { method: 'post', path: '/api/equipment/:id/history', summary: 'Add an event to the history (inspection, repair, counter reading, ...)', tag: 'Installed base', agency: 'shared', params: IdParams, body: EquipmentEventInput, response: EquipmentEvent, status: 201, errors: [422] },
+    {
+      method: 'post',
+      path: '/api/equipment/:id/history',
+      summary: 'Add an event to the history (inspection, repair, counter reading, ...)',
+      tag: 'Installed base',
+      agency: 'shared',
+      params: IdParams,
+      body: EquipmentEventInput,
+      response: EquipmentEvent,
+      status: 201,
+      errors: [422],
+    },
     async ({ auth, params, body }) => {
       const equipment = await prisma.equipment.findFirst({ where: { AND: [{ id: params.id }, equipmentScope(auth)] }, select: { id: true } });
       if (!equipment) throw notFound('equipment');

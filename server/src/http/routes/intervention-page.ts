@@ -28,7 +28,14 @@ export async function interventionPageJson(
   const ids = await prisma.intervention.findMany({ where, select: { id: true }, orderBy: INTERVENTION_LIST_ORDER, take: page.limit, skip: page.offset });
   // A page that is not full ends the selection: its total is known without counting (the board's usual case).
   const total = ids.length < page.limit && (ids.length > 0 || page.offset === 0) ? page.offset + ids.length : await prisma.intervention.count({ where });
-  const items = ids.length === 0 ? '[]' : await itemsAsJson(prisma, ids.map((r) => r.id), transitionsOf(auth.role));
+  const items =
+    ids.length === 0
+      ? '[]'
+      : await itemsAsJson(
+          prisma,
+          ids.map((r) => r.id),
+          transitionsOf(auth.role),
+        );
   return `{"items":${items},"total":${total},"limit":${page.limit},"offset":${page.offset}}`;
 }
 
@@ -41,7 +48,9 @@ const transitionTables = new Map<Claims['role'], string>();
 function transitionsOf(role: Claims['role']): string {
   let table = transitionTables.get(role);
   if (table === undefined) {
-    const entries = INTERVENTION_STATUSES.flatMap((status) => [true, false].map((assigned) => [`${status}:${assigned ? 't' : 'f'}`, allowedTransitions(status, role, assigned)]));
+    const entries = INTERVENTION_STATUSES.flatMap((status) =>
+      [true, false].map((assigned) => [`${status}:${assigned ? 't' : 'f'}`, allowedTransitions(status, role, assigned)]),
+    );
     transitionTables.set(role, (table = JSON.stringify(Object.fromEntries(entries))));
   }
   return table;
@@ -83,8 +92,11 @@ async function itemsAsJson(prisma: PrismaClient, ids: readonly string[], transit
     ['actualStart', instant('actual_start')],
     ['actualEnd', instant('actual_end')],
     ['version', 'i.version'],
-    ['requiredSkills', `coalesce((SELECT json_agg(json_build_object('skillId', s.skill_id, 'minLevel', s.min_level) ORDER BY s.skill_id)
-      FROM intervention_skills s WHERE s.intervention_id = i.id), '[]'::json)`],
+    [
+      'requiredSkills',
+      `coalesce((SELECT json_agg(json_build_object('skillId', s.skill_id, 'minLevel', s.min_level) ORDER BY s.skill_id)
+      FROM intervention_skills s WHERE s.intervention_id = i.id), '[]'::json)`,
+    ],
     ['allowedTransitions', `$2::jsonb -> (i.status::text || ':' || CASE WHEN i.technician_id IS NULL THEN 'f' ELSE 't' END)`],
     ['createdAt', instant('created_at')],
     ['updatedAt', instant('updated_at')],

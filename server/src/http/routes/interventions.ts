@@ -8,8 +8,16 @@ import { canManageAgency, interventionScope } from '../../auth/scope.ts';
 import { flagInterventionCoverage } from '../../back-office/index.ts';
 import type { Claims } from '../../auth/tokens.ts';
 import {
-  IdParams, Intervention, InterventionInput, InterventionPatch, InterventionQuery, Page,
-  TransitionInput, allowedTransitions, checkIntervention, checkTransition,
+  IdParams,
+  Intervention,
+  InterventionInput,
+  InterventionPatch,
+  InterventionQuery,
+  Page,
+  TransitionInput,
+  allowedTransitions,
+  checkIntervention,
+  checkTransition,
 } from '@tournee/contracts/api';
 import type { InterventionStatus } from '@tournee/contracts/lifecycle';
 import type { Prisma } from '../../generated/prisma/client.ts';
@@ -41,15 +49,25 @@ export function interventionRoutes(api: ApiRegistry, { prisma, broadcaster, log 
     return row;
   };
   const conflict = (current: Row, sent: number, auth: Claims) =>
-    new HttpError(409, `the intervention changed since you read it: it is at version ${current.version}, you sent ${sent}`,
+    new HttpError(
+      409,
+      `the intervention changed since you read it: it is at version ${current.version}, you sent ${sent}`,
       [{ path: 'version', in: 'body', message: `stale version ${sent}; current is ${current.version}` }],
-      { current: output(current, auth) });
+      { current: output(current, auth) },
+    );
   // Boards hear every change; the technician's app hears office changes to their work.
   const announce = async (row: Row, before: Row | null, auth: Claims) => {
     broadcaster?.interventionChanged({
-      interventionId: row.id, agencyId: row.agencyId, technicianId: row.technicianId, sectorId: row.site.sectorId,
-      status: row.status, previousStatus: (before?.status ?? null) as InterventionStatus | null, cancelReason: row.cancelReason, version: row.version,
-      source: auth.role === 'technician' ? 'technician' : 'dispatcher', changedAt: row.updatedAt,
+      interventionId: row.id,
+      agencyId: row.agencyId,
+      technicianId: row.technicianId,
+      sectorId: row.site.sectorId,
+      status: row.status,
+      previousStatus: (before?.status ?? null) as InterventionStatus | null,
+      cancelReason: row.cancelReason,
+      version: row.version,
+      source: auth.role === 'technician' ? 'technician' : 'dispatcher',
+      changedAt: row.updatedAt,
     });
     if (auth.role !== 'technician') await pushToTechnicians(prisma, broadcaster, before, row, log);
   };
@@ -63,7 +81,9 @@ export function interventionRoutes(api: ApiRegistry, { prisma, broadcaster, log 
           defined({ agencyId: q.agencyId, technicianId: q.technicianId, siteId: q.siteId, equipmentId: q.equipmentId }),
           q.status?.length ? { status: { in: q.status } } : {},
           q.priorityMin !== undefined ? { priority: { gte: q.priorityMin } } : {},
-          q.plannedFrom || q.plannedTo ? { plannedStart: defined({ gte: q.plannedFrom && new Date(q.plannedFrom), lt: q.plannedTo && new Date(q.plannedTo) }) } : {},
+          q.plannedFrom || q.plannedTo
+            ? { plannedStart: defined({ gte: q.plannedFrom && new Date(q.plannedFrom), lt: q.plannedTo && new Date(q.plannedTo) }) }
+            : {},
           q.unplanned !== undefined ? { plannedStart: q.unplanned ? null : { not: null } } : {},
         ],
       };
@@ -81,7 +101,17 @@ export function interventionRoutes(api: ApiRegistry, { prisma, broadcaster, log 
   );
 
   api.route(
-    { method: 'post', path: '/api/interventions', summary: 'Create an intervention (status requested)', tag: TAG, roles: OFFICE, body: InterventionInput, response: Intervention, status: 201, errors: [422] },
+    {
+      method: 'post',
+      path: '/api/interventions',
+      summary: 'Create an intervention (status requested)',
+      tag: TAG,
+      roles: OFFICE,
+      body: InterventionInput,
+      response: Intervention,
+      status: 201,
+      errors: [422],
+    },
     async ({ auth, body }) => {
       if (!canManageAgency(auth, body.agencyId)) throw forbidden(`agency ${body.agencyId} is not one of yours`);
       // The technician's stored agency, not the body's agencyId, decides (as assigning does).
@@ -103,8 +133,15 @@ export function interventionRoutes(api: ApiRegistry, { prisma, broadcaster, log 
 
   api.route(
     {
-      method: 'patch', path: '/api/interventions/:id', summary: 'Update an intervention (send the version you read)', tag: TAG, roles: OFFICE,
-      params: IdParams, body: InterventionPatch, response: Intervention, errors: [409, 422],
+      method: 'patch',
+      path: '/api/interventions/:id',
+      summary: 'Update an intervention (send the version you read)',
+      tag: TAG,
+      roles: OFFICE,
+      params: IdParams,
+      body: InterventionPatch,
+      response: Intervention,
+      errors: [409, 422],
       description: 'Status changes go through POST /api/interventions/{id}/transitions. A stale version is answered with 409 and the current record.',
     },
     async ({ auth, params, body }) => {
@@ -137,19 +174,35 @@ export function interventionRoutes(api: ApiRegistry, { prisma, broadcaster, log 
 
   api.route(
     {
-      method: 'post', path: '/api/interventions/:id/transitions', summary: 'Move an intervention along its lifecycle', tag: TAG,
-      params: IdParams, body: TransitionInput, response: Intervention, errors: [409, 422],
-      description: 'requested → planned → assigned → dispatched → en_route → on_site → done → closed, or cancelled (with a reason) before done. '
-        + 'Technicians make the field moves (en_route, on_site, done) on their own assignments. Illegal moves are refused with 422 and the reason.',
+      method: 'post',
+      path: '/api/interventions/:id/transitions',
+      summary: 'Move an intervention along its lifecycle',
+      tag: TAG,
+      params: IdParams,
+      body: TransitionInput,
+      response: Intervention,
+      errors: [409, 422],
+      description:
+        'requested → planned → assigned → dispatched → en_route → on_site → done → closed, or cancelled (with a reason) before done. ' +
+        'Technicians make the field moves (en_route, on_site, done) on their own assignments. Illegal moves are refused with 422 and the reason.',
     },
     async ({ auth, params, body }) => {
       const existing = await findScoped(auth, params.id);
       if (existing.version !== body.version) throw conflict(existing, body.version, auth);
-      const verdict = checkTransition({ from: existing.status, to: body.to, role: auth.role, hasTechnician: existing.technicianId !== null, reason: body.reason });
+      const verdict = checkTransition({
+        from: existing.status,
+        to: body.to,
+        role: auth.role,
+        hasTechnician: existing.technicianId !== null,
+        reason: body.reason,
+      });
       if (!verdict.ok) {
-        throw new HttpError(verdict.refusal === 'forbidden' ? 403 : 422, verdict.reason,
+        throw new HttpError(
+          verdict.refusal === 'forbidden' ? 403 : 422,
+          verdict.reason,
           [{ path: verdict.refusal === 'precondition' && body.to === 'cancelled' ? 'reason' : 'to', in: 'body', message: verdict.reason }],
-          { current: output(existing, auth) });
+          { current: output(existing, auth) },
+        );
       }
       const now = new Date();
       const { count } = await prisma.intervention.updateMany({
@@ -177,8 +230,14 @@ export function interventionRoutes(api: ApiRegistry, { prisma, broadcaster, log 
 
   api.route(
     {
-      method: 'delete', path: '/api/interventions/:id', summary: 'Delete a requested or cancelled intervention', tag: TAG, roles: OFFICE,
-      params: IdParams, errors: [409], description: 'Interventions already planned or under way are cancelled (with a reason), not deleted, so their history stays.',
+      method: 'delete',
+      path: '/api/interventions/:id',
+      summary: 'Delete a requested or cancelled intervention',
+      tag: TAG,
+      roles: OFFICE,
+      params: IdParams,
+      errors: [409],
+      description: 'Interventions already planned or under way are cancelled (with a reason), not deleted, so their history stays.',
     },
     async ({ auth, params }) => {
       const existing = await findScoped(auth, params.id);

@@ -4,8 +4,18 @@
 // (service plans, overnight planning) updated at once.
 import { agencyScope, sectorScope } from '../../auth/scope.ts';
 import {
-  Agency, AgencyInput, AgencyPatch, AgencyQuery, Region, RegionInput, RegionPatch, RegionQuery,
-  Sector, SectorInput, SectorPatch, SectorQuery,
+  Agency,
+  AgencyInput,
+  AgencyPatch,
+  AgencyQuery,
+  Region,
+  RegionInput,
+  RegionPatch,
+  RegionQuery,
+  Sector,
+  SectorInput,
+  SectorPatch,
+  SectorQuery,
 } from '@tournee/contracts/api';
 import { agenciesChanged } from '../../jobs/agency-schedules.ts';
 import { crudRoutes, defined, textSearch, type Delegate } from '../crud.ts';
@@ -33,7 +43,9 @@ export function organisationRoutes(api: ApiRegistry, { prisma, log }: AppDeps): 
   };
 
   crudRoutes(api, {
-    name: 'regions', noun: 'region', tag: 'Organisation',
+    name: 'regions',
+    noun: 'region',
+    tag: 'Organisation',
     agency: 'shared',
     delegate: () => prisma.region,
     scope: () => ({}),
@@ -41,22 +53,30 @@ export function organisationRoutes(api: ApiRegistry, { prisma, log }: AppDeps): 
     query: RegionQuery,
     filters: (q) => textSearch(q.q, ['name', 'code']),
     orderBy: { name: 'asc' },
-    input: RegionInput, patch: RegionPatch, output: Region,
+    input: RegionInput,
+    patch: RegionPatch,
+    output: Region,
   });
 
   crudRoutes(api, {
-    name: 'agencies', noun: 'agency', tag: 'Organisation',
+    name: 'agencies',
+    noun: 'agency',
+    tag: 'Organisation',
     delegate: agencies,
     scope: agencyScope,
     writeRoles: ['admin'],
     query: AgencyQuery,
     filters: (q) => ({ ...defined({ regionId: q.regionId }), ...textSearch(q.q, ['name', 'code', 'city']) }),
     orderBy: { name: 'asc' },
-    input: AgencyInput, patch: AgencyPatch, output: Agency,
+    input: AgencyInput,
+    patch: AgencyPatch,
+    output: Agency,
   });
 
   crudRoutes(api, {
-    name: 'sectors', noun: 'sector', tag: 'Organisation',
+    name: 'sectors',
+    noun: 'sector',
+    tag: 'Organisation',
     delegate: () => prisma.sector,
     scope: sectorScope,
     writeRoles: ['admin', 'dispatcher'],
@@ -64,6 +84,8 @@ export function organisationRoutes(api: ApiRegistry, { prisma, log }: AppDeps): 
     filters: (q) => defined({ agencyId: q.agencyId }),
     orderBy: [{ agencyId: 'asc' }, { code: 'asc' }],
     agencyOf: (s) => s.agencyId as string | undefined,
-    input: SectorInput, patch: SectorPatch, output: Sector,
+    input: SectorInput,
+    patch: SectorPatch,
+    output: Sector,
   });
 }

@@ -17,9 +17,26 @@ import { canManageAgency, interventionScope } from '../../auth/scope.ts';
 import type { Claims } from '../../auth/tokens.ts';
 import { IdParams } from '@tournee/contracts/api/common';
 import {
-  AssignAnswer, AssignRequest, DispatchRequest, DispatchSubmitted, InsertionAnswer, InsertionRequest,
-  MAX_PLANNING_HORIZON_DAYS, MAX_SYNC_SOLVE_MS, MoveEvaluation, OPTIMIZATION_LIMITS, MoveRequest, OptimizationInput, OptimizationOutput, OptimizationQuery, PlanDecisionAnswer, PlanList, PlanListQuery, PlanningRun,
-  PlanRequest, PlanSubmitted,
+  AssignAnswer,
+  AssignRequest,
+  DispatchRequest,
+  DispatchSubmitted,
+  InsertionAnswer,
+  InsertionRequest,
+  MAX_PLANNING_HORIZON_DAYS,
+  MAX_SYNC_SOLVE_MS,
+  MoveEvaluation,
+  OPTIMIZATION_LIMITS,
+  MoveRequest,
+  OptimizationInput,
+  OptimizationOutput,
+  OptimizationQuery,
+  PlanDecisionAnswer,
+  PlanList,
+  PlanListQuery,
+  PlanningRun,
+  PlanRequest,
+  PlanSubmitted,
 } from '@tournee/contracts/api/planning';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { planningRunView } from '../../jobs/planning-runs.ts';
@@ -95,12 +112,19 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
 
   api.route(
     {
-      method: 'post', path: `${prefix}/optimization`, tag: TAG, roles: OFFICE,
+      method: 'post',
+      path: `${prefix}/optimization`,
+      tag: TAG,
+      roles: OFFICE,
       summary: 'Solve a VROOM-format problem now',
-      description: `Answers VROOM's output. The solve stops after timeLimitMs (query or body options; default ${DEFAULT_SYNC_SOLVE_MS}, at most ${MAX_SYNC_SOLVE_MS}). Input errors are 400 with the engine's field path. `
-        + `At most ${OPTIMIZATION_LIMITS.jobs} jobs, ${OPTIMIZATION_LIMITS.shipments} shipments, ${OPTIMIZATION_LIMITS.vehicles} vehicles and matrices of ${OPTIMIZATION_LIMITS.matrixSize} rows (413 naming the limit). `
-        + 'Solves run apart from planning runs, small problems apart from large ones; when the solver is busy and its queue full, 503 with Retry-After (seconds).',
-      query: OptimizationQuery, body: OptimizationInput, response: OptimizationOutput, errors: [413, 503],
+      description:
+        `Answers VROOM's output. The solve stops after timeLimitMs (query or body options; default ${DEFAULT_SYNC_SOLVE_MS}, at most ${MAX_SYNC_SOLVE_MS}). Input errors are 400 with the engine's field path. ` +
+        `At most ${OPTIMIZATION_LIMITS.jobs} jobs, ${OPTIMIZATION_LIMITS.shipments} shipments, ${OPTIMIZATION_LIMITS.vehicles} vehicles and matrices of ${OPTIMIZATION_LIMITS.matrixSize} rows (413 naming the limit). ` +
+        'Solves run apart from planning runs, small problems apart from large ones; when the solver is busy and its queue full, 503 with Retry-After (seconds).',
+      query: OptimizationQuery,
+      body: OptimizationInput,
+      response: OptimizationOutput,
+      errors: [413, 503],
     },
     async ({ query, body }) => {
       const { options, ...problem } = body;
@@ -127,12 +151,19 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
 
   api.route(
     {
-      method: 'post', path: `${prefix}/plans`, tag: TAG, roles: OFFICE, status: 202,
+      method: 'post',
+      path: `${prefix}/plans`,
+      tag: TAG,
+      roles: OFFICE,
+      status: 202,
       summary: 'Plan days of an agency (a job)',
-      description: 'Starts a planning run; its progress arrives as socket.io `job:progress` in the agency room and at GET /api/plans/{id}. Sending the same requestId again returns the same run. '
-        + 'With `preview: true` the run stores nothing in tours and interventions and broadcasts no plan change: the plan is kept on the run '
-        + '(result.summary is the plan after, result.before the stored plan when the run started) until POST /api/plans/{id}/accept or /discard.',
-      body: PlanRequest, response: PlanSubmitted, errors: [422, 503],
+      description:
+        'Starts a planning run; its progress arrives as socket.io `job:progress` in the agency room and at GET /api/plans/{id}. Sending the same requestId again returns the same run. ' +
+        'With `preview: true` the run stores nothing in tours and interventions and broadcasts no plan change: the plan is kept on the run ' +
+        '(result.summary is the plan after, result.before the stored plan when the run started) until POST /api/plans/{id}/accept or /discard.',
+      body: PlanRequest,
+      response: PlanSubmitted,
+      errors: [422, 503],
     },
     async ({ auth, body }) => {
       const agency = await prisma.agency.findUnique({ where: { id: body.agencyId }, select: { id: true, timezone: true } });
@@ -141,27 +172,51 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
       const today = localDay(now(), agency.timezone);
       const past = body.days.filter((d) => d < today);
       if (past.length === body.days.length) {
-        throw new HttpError(422, 'every day asked is past', past.map((d) => ({ path: `days[${body.days.indexOf(d)}]`, in: 'body' as const, message: `${d} is before today (${today})` })));
+        throw new HttpError(
+          422,
+          'every day asked is past',
+          past.map((d) => ({ path: `days[${body.days.indexOf(d)}]`, in: 'body' as const, message: `${d} is before today (${today})` })),
+        );
       }
       const horizon = dayAfter(today, MAX_PLANNING_HORIZON_DAYS);
-      const tooFar = body.days.flatMap((d, i) => (d > horizon ? [{ path: `days[${i}]`, in: 'body' as const, message: `${d} is more than ${MAX_PLANNING_HORIZON_DAYS} days ahead (the last day that can be planned is ${horizon})` }] : []));
+      const tooFar = body.days.flatMap((d, i) =>
+        d > horizon
+          ? [
+              {
+                path: `days[${i}]`,
+                in: 'body' as const,
+                message: `${d} is more than ${MAX_PLANNING_HORIZON_DAYS} days ahead (the last day that can be planned is ${horizon})`,
+              },
+            ]
+          : [],
+      );
       if (tooFar.length) throw new HttpError(422, `days can be planned at most ${MAX_PLANNING_HORIZON_DAYS} days ahead`, tooFar);
-      const submitted = await whenQueued(jobs.submitPlanning({
-        agencyId: agency.id,
-        days: body.days,
-        ...(body.timeLimitMs !== undefined ? { timeLimitMs: body.timeLimitMs } : {}),
-        ...(body.seed !== undefined ? { seed: body.seed } : {}),
-        ...(body.wholeDays !== undefined ? { wholeDays: body.wholeDays } : {}),
-        ...(body.preview !== undefined ? { preview: body.preview } : {}),
-        requestId: body.requestId ?? randomUUID(),
-        requestedById: auth.sub,
-      }));
+      const submitted = await whenQueued(
+        jobs.submitPlanning({
+          agencyId: agency.id,
+          days: body.days,
+          ...(body.timeLimitMs !== undefined ? { timeLimitMs: body.timeLimitMs } : {}),
+          ...(body.seed !== undefined ? { seed: body.seed } : {}),
+          ...(body.wholeDays !== undefined ? { wholeDays: body.wholeDays } : {}),
+          ...(body.preview !== undefined ? { preview: body.preview } : {}),
+          requestId: body.requestId ?? randomUUID(),
+          requestedById: auth.sub,
+        }),
+      );
       return { id: submitted.runId, jobId: submitted.jobId, run: submitted.run };
     },
   );
 
   api.route(
-    { method: 'get', path: `${prefix}/plans/:id`, tag: TAG, roles: OFFICE, summary: 'A planning run: status, progress, result', params: IdParams, response: PlanningRun },
+    {
+      method: 'get',
+      path: `${prefix}/plans/:id`,
+      tag: TAG,
+      roles: OFFICE,
+      summary: 'A planning run: status, progress, result',
+      params: IdParams,
+      response: PlanningRun,
+    },
     async ({ auth, params }) => {
       const run = await jobs.getPlanningRun(params.id);
       if (!run || !canSeeAgency(auth, run.agencyId)) throw notFound('planning run');
@@ -171,11 +226,16 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
 
   api.route(
     {
-      method: 'get', path: `${prefix}/plans`, tag: TAG, roles: OFFICE,
+      method: 'get',
+      path: `${prefix}/plans`,
+      tag: TAG,
+      roles: OFFICE,
       summary: 'Planning runs of an agency, newest first',
-      description: '`day`: only runs that planned that day. `applied=true`: only succeeded runs whose plan is in force (applied directly, or an accepted preview); '
-        + 'the board asks `day, applied=true, limit=1` for the unassigned reasons of the plan in force.',
-      query: PlanListQuery, response: PlanList,
+      description:
+        '`day`: only runs that planned that day. `applied=true`: only succeeded runs whose plan is in force (applied directly, or an accepted preview); ' +
+        'the board asks `day, applied=true, limit=1` for the unassigned reasons of the plan in force.',
+      query: PlanListQuery,
+      response: PlanList,
     },
     async ({ auth, query }) => {
       const agency = await prisma.agency.findUnique({ where: { id: query.agencyId }, select: { id: true } });
@@ -194,9 +254,15 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
       }
       // An accepted preview is in force from its acceptance: newest first by when each plan took effect.
       const recent = await prisma.planningRun.findMany({
-        where, select: { id: true, preview: true, decidedAt: true, finishedAt: true, createdAt: true }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 200,
+        where,
+        select: { id: true, preview: true, decidedAt: true, finishedAt: true, createdAt: true },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: 200,
       });
-      const ids = recent.sort((a, b) => inForceSince(b) - inForceSince(a)).slice(0, limit).map((r) => r.id);
+      const ids = recent
+        .sort((a, b) => inForceSince(b) - inForceSince(a))
+        .slice(0, limit)
+        .map((r) => r.id);
       const rows = await prisma.planningRun.findMany({ where: { id: { in: ids } }, omit });
       return { items: ids.map((id) => rows.find((r) => r.id === id)!).map(planningRunView) };
     },
@@ -210,11 +276,17 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
 
   api.route(
     {
-      method: 'post', path: `${prefix}/plans/:id/accept`, tag: TAG, roles: OFFICE,
+      method: 'post',
+      path: `${prefix}/plans/:id/accept`,
+      tag: TAG,
+      roles: OFFICE,
       summary: 'Apply a preview’s plan',
-      description: 'Stores the preview’s plan in one transaction, exactly as a direct run would have, tells the boards and technicians, and reserves the visits’ parts. '
-        + '409 when the run is not a succeeded preview awaiting a decision, or when the agency’s plan for those days changed since the preview was computed (the message says how many visits and tours changed; nothing is applied).',
-      params: IdParams, response: PlanDecisionAnswer, errors: [409],
+      description:
+        'Stores the preview’s plan in one transaction, exactly as a direct run would have, tells the boards and technicians, and reserves the visits’ parts. ' +
+        '409 when the run is not a succeeded preview awaiting a decision, or when the agency’s plan for those days changed since the preview was computed (the message says how many visits and tours changed; nothing is applied).',
+      params: IdParams,
+      response: PlanDecisionAnswer,
+      errors: [409],
     },
     async ({ auth, params }) => {
       await decidable(auth, params.id);
@@ -224,10 +296,15 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
 
   api.route(
     {
-      method: 'post', path: `${prefix}/plans/:id/discard`, tag: TAG, roles: OFFICE,
+      method: 'post',
+      path: `${prefix}/plans/:id/discard`,
+      tag: TAG,
+      roles: OFFICE,
       summary: 'Drop a preview',
       description: 'Marks the preview discarded (also while it is still computing). 409 when it was already accepted or discarded, or is not a preview.',
-      params: IdParams, response: PlanDecisionAnswer, errors: [409],
+      params: IdParams,
+      response: PlanDecisionAnswer,
+      errors: [409],
     },
     async ({ auth, params }) => {
       await decidable(auth, params.id);
@@ -244,10 +321,16 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
 
   api.route(
     {
-      method: 'post', path: `${prefix}/interventions/:id/insertion-candidates`, tag: TAG, roles: OFFICE,
+      method: 'post',
+      path: `${prefix}/interventions/:id/insertion-candidates`,
+      tag: TAG,
+      roles: OFFICE,
       summary: 'Technicians who could take this visit, best first',
       description: 'Each technician working that day, with the place in their tour, ETA, added travel, SLA, and the visits delayed or pushed out.',
-      params: IdParams, body: InsertionRequest, response: InsertionAnswer, errors: [422],
+      params: IdParams,
+      body: InsertionRequest,
+      response: InsertionAnswer,
+      errors: [422],
     },
     async ({ auth, params, body }) => {
       await visibleIntervention(auth, params.id);
@@ -257,11 +340,18 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
 
   api.route(
     {
-      method: 'post', path: `${prefix}/interventions/:id/evaluate-move`, tag: TAG, roles: OFFICE,
+      method: 'post',
+      path: `${prefix}/interventions/:id/evaluate-move`,
+      tag: TAG,
+      roles: OFFICE,
       summary: 'What moving the visit into a technician’s day would do',
-      description: 'Timed by the engine (travel, time windows, lunch, the end of the day) exactly as POST /api/interventions/{id}/assign with the answered `position` stores it: '
-        + 'arrival, start, added travel, overtime, visits delayed or pushed out. A technician absent or not working that day, a missing skill or a closed window is answered with `refusal`. Writes nothing.',
-      params: IdParams, body: MoveRequest, response: MoveEvaluation, errors: [409, 422],
+      description:
+        'Timed by the engine (travel, time windows, lunch, the end of the day) exactly as POST /api/interventions/{id}/assign with the answered `position` stores it: ' +
+        'arrival, start, added travel, overtime, visits delayed or pushed out. A technician absent or not working that day, a missing skill or a closed window is answered with `refusal`. Writes nothing.',
+      params: IdParams,
+      body: MoveRequest,
+      response: MoveEvaluation,
+      errors: [409, 422],
     },
     async ({ auth, params, body }) => {
       await visibleIntervention(auth, params.id);
@@ -301,35 +391,54 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
 
   api.route(
     {
-      method: 'post', path: `${prefix}/interventions/:id/assign`, tag: TAG, roles: OFFICE,
+      method: 'post',
+      path: `${prefix}/interventions/:id/assign`,
+      tag: TAG,
+      roles: OFFICE,
       summary: 'Put the visit into a technician’s tour',
-      description: 'At `position` (the other visits keep their order), or where the engine finds best. `version` is the intervention’s version you read: a stale one is answered 409 with `current`. The technician gets the assignment pushed.',
-      params: IdParams, body: AssignRequest, response: AssignAnswer, errors: [409, 422],
+      description:
+        'At `position` (the other visits keep their order), or where the engine finds best. `version` is the intervention’s version you read: a stale one is answered 409 with `current`. The technician gets the assignment pushed.',
+      params: IdParams,
+      body: AssignRequest,
+      response: AssignAnswer,
+      errors: [409, 422],
     },
     async ({ auth, params, body }) => {
       await visibleIntervention(auth, params.id);
       return translate(() =>
-        assignIntervention({ prisma, broadcaster, now, log }, {
-          interventionId: params.id,
-          technicianId: body.technicianId,
-          version: body.version,
-          ...(body.position !== undefined ? { position: body.position } : {}),
-          ...(body.day ? { day: body.day } : {}),
-        }),
+        assignIntervention(
+          { prisma, broadcaster, now, log },
+          {
+            interventionId: params.id,
+            technicianId: body.technicianId,
+            version: body.version,
+            ...(body.position !== undefined ? { position: body.position } : {}),
+            ...(body.day ? { day: body.day } : {}),
+          },
+        ),
       );
     },
   );
 
   api.route(
     {
-      method: 'post', path: `${prefix}/interventions/:id/dispatch`, tag: TAG, roles: OFFICE, status: 202,
+      method: 'post',
+      path: `${prefix}/interventions/:id/dispatch`,
+      tag: TAG,
+      roles: OFFICE,
+      status: 202,
       summary: 'Insert an urgent visit as a job',
       description: 'With the technician given, or the best candidate; progress as socket.io `job:progress` (queue dispatch).',
-      params: IdParams, body: DispatchRequest, response: DispatchSubmitted, errors: [503],
+      params: IdParams,
+      body: DispatchRequest,
+      response: DispatchSubmitted,
+      errors: [503],
     },
     async ({ auth, params, body }) => {
       await visibleIntervention(auth, params.id);
-      return whenQueued(jobs.submitDispatch({ interventionId: params.id, requestId: body.requestId ?? randomUUID(), requestedById: auth.sub, ...defined(body) }));
+      return whenQueued(
+        jobs.submitDispatch({ interventionId: params.id, requestId: body.requestId ?? randomUUID(), requestedById: auth.sub, ...defined(body) }),
+      );
     },
   );
 }

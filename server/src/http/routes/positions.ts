@@ -14,7 +14,8 @@ import type { ApiRegistry } from '../registry.ts';
 /** Why a position's time is refused, or undefined when it is within the window (see POSITION_MAX_AGE_MS). */
 function outsideWindow(recordedAt: number, now: number): string | undefined {
   if (recordedAt < now - POSITION_MAX_AGE_MS) return `older than ${POSITION_MAX_AGE_MS / 86_400_000} days: not stored nor shown`;
-  if (recordedAt > now + POSITION_MAX_AHEAD_MS) return `more than ${POSITION_MAX_AHEAD_MS / 60_000} minutes ahead of the server's clock: check the device's clock`;
+  if (recordedAt > now + POSITION_MAX_AHEAD_MS)
+    return `more than ${POSITION_MAX_AHEAD_MS / 60_000} minutes ahead of the server's clock: check the device's clock`;
   return undefined;
 }
 
@@ -28,15 +29,25 @@ export function positionRoutes(api: ApiRegistry, { prisma, broadcaster }: AppDep
   const routes = createPositionRouting(prisma);
   api.route(
     {
-      method: 'post', path: '/api/positions', summary: 'Post a batch of technician positions', tag: 'Positions',
-      body: PositionBatch, response: PositionBatchResponse, status: 202, errors: [422],
-      description: 'Technicians post their own positions (technicianId may be omitted); dispatchers and admins may post for the technicians of their agencies. Positions reach the boards at once and are stored within a fraction of a second. '
-        + 'A position taken more than 7 days ago or more than 5 minutes ahead of the server\'s clock is refused alone: the answer lists it in `refused`, the others are kept.',
+      method: 'post',
+      path: '/api/positions',
+      summary: 'Post a batch of technician positions',
+      tag: 'Positions',
+      body: PositionBatch,
+      response: PositionBatchResponse,
+      status: 202,
+      errors: [422],
+      description:
+        'Technicians post their own positions (technicianId may be omitted); dispatchers and admins may post for the technicians of their agencies. Positions reach the boards at once and are stored within a fraction of a second. ' +
+        "A position taken more than 7 days ago or more than 5 minutes ahead of the server's clock is refused alone: the answer lists it in `refused`, the others are kept.",
     },
     async ({ auth, body }) => {
       const ids = body.positions.map((p, i) => {
         const id = p.technicianId ?? auth.technicianId;
-        if (!id) throw new HttpError(400, 'technicianId is required', [{ path: `positions[${i}].technicianId`, in: 'body', message: 'required (your account is not a technician)' }]);
+        if (!id)
+          throw new HttpError(400, 'technicianId is required', [
+            { path: `positions[${i}].technicianId`, in: 'body', message: 'required (your account is not a technician)' },
+          ]);
         return id;
       });
       const known = await routes([...new Set(ids)]);
@@ -60,7 +71,13 @@ export function positionRoutes(api: ApiRegistry, { prisma, broadcaster }: AppDep
         if (reason) refused.push({ index: i, path: `positions[${i}].recordedAt`, reason });
         else {
           rows.push({
-            technicianId: ids[i]!, lat: p.lat, lon: p.lon, heading: p.heading ?? null, speed: p.speed ?? null, accuracy: p.accuracy ?? null, recordedAt,
+            technicianId: ids[i]!,
+            lat: p.lat,
+            lon: p.lon,
+            heading: p.heading ?? null,
+            speed: p.speed ?? null,
+            accuracy: p.accuracy ?? null,
+            recordedAt,
           });
         }
       });

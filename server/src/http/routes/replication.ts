@@ -16,8 +16,18 @@ import { z } from 'zod';
 import { interventionScope } from '../../auth/scope.ts';
 import { Id, IdParams, QueryList } from '@tournee/contracts/api/common';
 import {
-  ConflictQuery, FieldConflict, FieldReportView, OfficePartRequest, PART_REQUEST_STATUSES, PartRequestTransition, PartRequestTransitionResult,
-  Portfolio, PortfolioQuery, ReplicationBatch, ReplicationBatchResult, ResolveConflict,
+  ConflictQuery,
+  FieldConflict,
+  FieldReportView,
+  OfficePartRequest,
+  PART_REQUEST_STATUSES,
+  PartRequestTransition,
+  PartRequestTransitionResult,
+  Portfolio,
+  PortfolioQuery,
+  ReplicationBatch,
+  ReplicationBatchResult,
+  ResolveConflict,
 } from '@tournee/contracts/replication';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Broadcaster } from '../../realtime/broadcaster.ts';
@@ -70,23 +80,33 @@ export function replicationRoutes(api: ApiRegistry, deps: ReplicationRouteDeps, 
 
   api.route(
     {
-      method: 'get', path: `${prefix}/tech/portfolio`, tag: TAG, roles: ['technician'],
+      method: 'get',
+      path: `${prefix}/tech/portfolio`,
+      tag: TAG,
+      roles: ['technician'],
       summary: "The technician's portfolio for offline work",
-      description: 'Tours from today for `days` days (stops in order with ETAs), the sheet of every visit on them or assigned, '
-        + 'the parts catalogue with the van and central depot stock as of `generatedAt`, and the part requests.',
-      query: PortfolioQuery, response: Portfolio,
+      description:
+        'Tours from today for `days` days (stops in order with ETAs), the sheet of every visit on them or assigned, ' +
+        'the parts catalogue with the van and central depot stock as of `generatedAt`, and the part requests.',
+      query: PortfolioQuery,
+      response: Portfolio,
     },
     async ({ auth, query }) => buildPortfolio(prisma, await actor(auth), { days: query.days, now: now() }),
   );
 
   api.route(
     {
-      method: 'post', path: `${prefix}/replication/batch`, tag: TAG, roles: ['technician'],
+      method: 'post',
+      path: `${prefix}/replication/batch`,
+      tag: TAG,
+      roles: ['technician'],
       summary: 'Replicate actions recorded on the device',
-      description: 'Applied in order, each in its own transaction; one result per action: applied, duplicate (replayed id: the first answer), '
-        + 'conflict (reason and the current state; the payload is kept for the dispatcher) or rejected (error with field paths). '
-        + 'The body stays under 1 MB: send photos in batches of their own.',
-      body: ReplicationBatch, response: ReplicationBatchResult,
+      description:
+        'Applied in order, each in its own transaction; one result per action: applied, duplicate (replayed id: the first answer), ' +
+        'conflict (reason and the current state; the payload is kept for the dispatcher) or rejected (error with field paths). ' +
+        'The body stays under 1 MB: send photos in batches of their own.',
+      body: ReplicationBatch,
+      response: ReplicationBatchResult,
     },
     async ({ auth, body }) => {
       const who = await actor(auth);
@@ -97,17 +117,28 @@ export function replicationRoutes(api: ApiRegistry, deps: ReplicationRouteDeps, 
 
   api.route(
     {
-      method: 'get', path: `${prefix}/replication/conflicts`, tag: TAG, roles: OFFICE,
-      summary: "Technicians' actions that conflicted", description: 'Newest first; open ones only unless open=false. Also sent live as socket.io `field:conflict` to the agency room.',
-      query: ConflictQuery, response: z.array(FieldConflict),
+      method: 'get',
+      path: `${prefix}/replication/conflicts`,
+      tag: TAG,
+      roles: OFFICE,
+      summary: "Technicians' actions that conflicted",
+      description: 'Newest first; open ones only unless open=false. Also sent live as socket.io `field:conflict` to the agency room.',
+      query: ConflictQuery,
+      response: z.array(FieldConflict),
     },
     async ({ auth, query }) => listConflicts(prisma, auth, query),
   );
 
   api.route(
     {
-      method: 'post', path: `${prefix}/replication/conflicts/:id/resolve`, tag: TAG, roles: OFFICE,
-      summary: 'Mark a conflict handled', params: IdParams, body: ResolveConflict, response: FieldConflict,
+      method: 'post',
+      path: `${prefix}/replication/conflicts/:id/resolve`,
+      tag: TAG,
+      roles: OFFICE,
+      summary: 'Mark a conflict handled',
+      params: IdParams,
+      body: ResolveConflict,
+      response: FieldConflict,
     },
     async ({ auth, params, body }) => {
       const resolved = await resolveConflict(prisma, auth, params.id, body.resolution, now());
@@ -118,35 +149,55 @@ export function replicationRoutes(api: ApiRegistry, deps: ReplicationRouteDeps, 
 
   api.route(
     {
-      method: 'get', path: `${prefix}/interventions/:id/field-report`, tag: TAG,
-      summary: "A visit's report from the field", description: 'Work done, time, parts, configuration changes, signature and photos.',
-      params: IdParams, response: FieldReportView,
+      method: 'get',
+      path: `${prefix}/interventions/:id/field-report`,
+      tag: TAG,
+      summary: "A visit's report from the field",
+      description: 'Work done, time, parts, configuration changes, signature and photos.',
+      params: IdParams,
+      response: FieldReportView,
     },
     async ({ auth, params }) => {
       const visit = await prisma.intervention.findFirst({
         where: { AND: [{ id: params.id }, interventionScope(auth)] },
-        select: { id: true, fieldReport: true, attachments: { where: { kind: { in: ['photo', 'signature'] } }, orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, fileName: true, mimeType: true, sizeBytes: true, interventionId: true, equipmentId: true, siteId: true } } },
+        select: {
+          id: true,
+          fieldReport: true,
+          attachments: {
+            where: { kind: { in: ['photo', 'signature'] } },
+            orderBy: { createdAt: 'asc' },
+            select: { id: true, kind: true, fileName: true, mimeType: true, sizeBytes: true, interventionId: true, equipmentId: true, siteId: true },
+          },
+        },
       });
       if (!visit?.fieldReport) throw notFound('field report');
       const r = visit.fieldReport;
       return {
-        workDone: r.workDone, timeSpentMinutes: r.timeSpentMinutes,
-        partsUsed: r.partsUsed as FieldReportView['partsUsed'], configurationChanges: r.configurationChanges as FieldReportView['configurationChanges'],
-        signedBy: r.signedBy, completedAt: r.completedAt.toISOString(), attachments: visit.attachments.map(documentInfo),
+        workDone: r.workDone,
+        timeSpentMinutes: r.timeSpentMinutes,
+        partsUsed: r.partsUsed as FieldReportView['partsUsed'],
+        configurationChanges: r.configurationChanges as FieldReportView['configurationChanges'],
+        signedBy: r.signedBy,
+        completedAt: r.completedAt.toISOString(),
+        attachments: visit.attachments.map(documentInfo),
       };
     },
   );
 
   api.route(
     {
-      method: 'get', path: `${prefix}/attachments/:id`, tag: TAG,
-      summary: 'The content of a document, photo or signature', description: 'Answers the file itself (its own content type), not JSON.',
+      method: 'get',
+      path: `${prefix}/attachments/:id`,
+      tag: TAG,
+      summary: 'The content of a document, photo or signature',
+      description: 'Answers the file itself (its own content type), not JSON.',
       params: IdParams,
     },
     async ({ auth, params, res }) => {
       const content = await readAttachment(prisma, auth, params.id);
       if (!content) throw notFound('attachment');
-      res.status(200)
+      res
+        .status(200)
         .type(content.mimeType)
         .set('cache-control', 'private, max-age=86400')
         .set('content-disposition', `inline; filename="${content.fileName.replace(/[^\w.-]/g, '_')}"`)
@@ -157,8 +208,12 @@ export function replicationRoutes(api: ApiRegistry, deps: ReplicationRouteDeps, 
 
   api.route(
     {
-      method: 'get', path: `${prefix}/part-requests`, tag: TAG, roles: OFFICE,
-      summary: "Technicians' requests for parts and replacement machines", query: PartRequestQuery,
+      method: 'get',
+      path: `${prefix}/part-requests`,
+      tag: TAG,
+      roles: OFFICE,
+      summary: "Technicians' requests for parts and replacement machines",
+      query: PartRequestQuery,
       response: z.array(OfficePartRequest),
     },
     async ({ auth, query }) => listPartRequests(prisma, auth, query),
@@ -166,16 +221,23 @@ export function replicationRoutes(api: ApiRegistry, deps: ReplicationRouteDeps, 
 
   api.route(
     {
-      method: 'post', path: `${prefix}/part-requests/:id/transitions`, tag: TAG, roles: OFFICE,
+      method: 'post',
+      path: `${prefix}/part-requests/:id/transitions`,
+      tag: TAG,
+      roles: OFFICE,
       summary: "Move a technician's part request along",
-      description: 'requested → backordered (ordered, waiting for the supplier), fulfilled or cancelled; backordered → requested, fulfilled or cancelled; '
-        + 'fulfilled and cancelled are final. `fulfilled` with `fromDepotId` (a central depot of the request\'s agency) transfers the parts to the '
-        + 'technician\'s van in the same transaction: their van shows them at their next synchronization. Send `from` (the status you read) to be '
-        + 'refused rather than move a request someone else moved. The technician is told through their outbox when the request was made for one of '
-        + 'their visits, and sees the status in their app at the next synchronization in any case. A move that does not apply (final request, stale '
-        + '`from`, not enough stock in the depot, no van) is 409 with the reason and the request as it is; a depot that is not a central depot of the '
-        + 'agency is 422.',
-      params: IdParams, body: PartRequestTransition, response: PartRequestTransitionResult, errors: [409, 422],
+      description:
+        'requested → backordered (ordered, waiting for the supplier), fulfilled or cancelled; backordered → requested, fulfilled or cancelled; ' +
+        "fulfilled and cancelled are final. `fulfilled` with `fromDepotId` (a central depot of the request's agency) transfers the parts to the " +
+        "technician's van in the same transaction: their van shows them at their next synchronization. Send `from` (the status you read) to be " +
+        'refused rather than move a request someone else moved. The technician is told through their outbox when the request was made for one of ' +
+        'their visits, and sees the status in their app at the next synchronization in any case. A move that does not apply (final request, stale ' +
+        '`from`, not enough stock in the depot, no van) is 409 with the reason and the request as it is; a depot that is not a central depot of the ' +
+        'agency is 422.',
+      params: IdParams,
+      body: PartRequestTransition,
+      response: PartRequestTransitionResult,
+      errors: [409, 422],
     },
     async ({ auth, params, body }) => {
       let moved;
@@ -189,10 +251,19 @@ export function replicationRoutes(api: ApiRegistry, deps: ReplicationRouteDeps, 
           ...(error.reason ? { reason: error.reason } : {}),
         });
       }
-      await pushPartRequest(prisma, deps.broadcaster, {
-        technicianId: moved.request.technicianId, interventionId: moved.request.interventionId, status: moved.request.status,
-        quantity: moved.request.quantity, part: moved.part, transferred: moved.transfer !== null,
-      }, deps.log ?? (() => {}));
+      await pushPartRequest(
+        prisma,
+        deps.broadcaster,
+        {
+          technicianId: moved.request.technicianId,
+          interventionId: moved.request.interventionId,
+          status: moved.request.status,
+          quantity: moved.request.quantity,
+          part: moved.part,
+          transferred: moved.transfer !== null,
+        },
+        deps.log ?? (() => {}),
+      );
       return { request: moved.request, transfer: moved.transfer };
     },
   );

@@ -1,7 +1,15 @@
 // Maintenance contracts and their service plans (office work: admins and dispatchers).
 import {
-  Contract, ContractInput, ContractPatch, ContractQuery, ServicePlan, ServicePlanInput, ServicePlanPatch,
-  ServicePlanQuery, checkContract, checkServicePlan,
+  Contract,
+  ContractInput,
+  ContractPatch,
+  ContractQuery,
+  ServicePlan,
+  ServicePlanInput,
+  ServicePlanPatch,
+  ServicePlanQuery,
+  checkContract,
+  checkServicePlan,
 } from '@tournee/contracts/api';
 import { crudRoutes, dayToDate, defined, textSearch } from '../crud.ts';
 import type { AppDeps } from '../deps.ts';
@@ -11,7 +19,9 @@ const OFFICE = ['admin', 'dispatcher'] as const;
 
 export function serviceContractRoutes(api: ApiRegistry, { prisma }: AppDeps): void {
   crudRoutes(api, {
-    name: 'contracts', noun: 'contract', tag: 'Contracts',
+    name: 'contracts',
+    noun: 'contract',
+    tag: 'Contracts',
     agency: 'shared',
     delegate: () => prisma.contract,
     scope: () => ({}),
@@ -21,11 +31,15 @@ export function serviceContractRoutes(api: ApiRegistry, { prisma }: AppDeps): vo
     filters: (q) => ({ ...defined({ customerId: q.customerId, status: q.status }), ...textSearch(q.q, ['reference', 'name']) }),
     orderBy: { reference: 'asc' },
     checkMerged: checkContract,
-    input: ContractInput, patch: ContractPatch, output: Contract,
+    input: ContractInput,
+    patch: ContractPatch,
+    output: Contract,
   });
 
   crudRoutes(api, {
-    name: 'service-plans', noun: 'service plan', tag: 'Contracts',
+    name: 'service-plans',
+    noun: 'service plan',
+    tag: 'Contracts',
     agency: 'shared',
     delegate: () => prisma.servicePlan,
     scope: () => ({}),
@@ -38,6 +52,8 @@ export function serviceContractRoutes(api: ApiRegistry, { prisma }: AppDeps): vo
     }),
     orderBy: [{ nextDueOn: 'asc' }, { id: 'asc' }],
     checkMerged: checkServicePlan,
-    input: ServicePlanInput, patch: ServicePlanPatch, output: ServicePlan,
+    input: ServicePlanInput,
+    patch: ServicePlanPatch,
+    output: ServicePlan,
   });
 }

@@ -3,9 +3,7 @@
 import { z } from 'zod';
 import { canManageAgency, technicianScope } from '../../auth/scope.ts';
 import type { Claims } from '../../auth/tokens.ts';
-import {
-  Absence, AbsenceInput, AbsencePatch, AbsenceQuery, Id, Shift, ShiftInput, ShiftPatch, checkAbsence, checkShift,
-} from '@tournee/contracts/api';
+import { Absence, AbsenceInput, AbsencePatch, AbsenceQuery, Id, Shift, ShiftInput, ShiftPatch, checkAbsence, checkShift } from '@tournee/contracts/api';
 import { checkMerged, daysToDates } from '../crud.ts';
 import type { AppDeps } from '../deps.ts';
 import { forbidden, notFound } from '../errors.ts';
@@ -33,14 +31,33 @@ export function technicianCalendarRoutes(api: ApiRegistry, { prisma }: AppDeps):
     },
   );
   api.route(
-    { method: 'post', path: '/api/technicians/:id/shifts', summary: 'Add a weekly or one-day shift', tag: TAG, roles: ['admin', 'dispatcher'], params: TechnicianParams, body: ShiftInput, response: Shift, status: 201 },
+    {
+      method: 'post',
+      path: '/api/technicians/:id/shifts',
+      summary: 'Add a weekly or one-day shift',
+      tag: TAG,
+      roles: ['admin', 'dispatcher'],
+      params: TechnicianParams,
+      body: ShiftInput,
+      response: Shift,
+      status: 201,
+    },
     async ({ auth, params, body }) => {
       await technician(auth, params.id, true);
       return prisma.shift.create({ data: { ...daysToDates(body), technicianId: params.id } as never });
     },
   );
   api.route(
-    { method: 'patch', path: '/api/technicians/:id/shifts/:shiftId', summary: 'Change a shift', tag: TAG, roles: ['admin', 'dispatcher'], params: ShiftParams, body: ShiftPatch, response: Shift },
+    {
+      method: 'patch',
+      path: '/api/technicians/:id/shifts/:shiftId',
+      summary: 'Change a shift',
+      tag: TAG,
+      roles: ['admin', 'dispatcher'],
+      params: ShiftParams,
+      body: ShiftPatch,
+      response: Shift,
+    },
     async ({ auth, params, body }) => {
       await technician(auth, params.id, true);
       const existing = await prisma.shift.findFirst({ where: { id: params.shiftId, technicianId: params.id } });
@@ -51,7 +68,14 @@ export function technicianCalendarRoutes(api: ApiRegistry, { prisma }: AppDeps):
     },
   );
   api.route(
-    { method: 'delete', path: '/api/technicians/:id/shifts/:shiftId', summary: 'Remove a shift', tag: TAG, roles: ['admin', 'dispatcher'], params: ShiftParams },
+    {
+      method: 'delete',
+      path: '/api/technicians/:id/shifts/:shiftId',
+      summary: 'Remove a shift',
+      tag: TAG,
+      roles: ['admin', 'dispatcher'],
+      params: ShiftParams,
+    },
     async ({ auth, params }) => {
       await technician(auth, params.id, true);
       const { count } = await prisma.shift.deleteMany({ where: { id: params.shiftId, technicianId: params.id } });
@@ -62,7 +86,15 @@ export function technicianCalendarRoutes(api: ApiRegistry, { prisma }: AppDeps):
 
   // ─── Absences ──────────────────────────────────────────────────────────────
   api.route(
-    { method: 'get', path: '/api/technicians/:id/absences', summary: "List a technician's absences (overlapping from..to when given)", tag: TAG, params: TechnicianParams, query: AbsenceQuery, response: z.array(Absence) },
+    {
+      method: 'get',
+      path: '/api/technicians/:id/absences',
+      summary: "List a technician's absences (overlapping from..to when given)",
+      tag: TAG,
+      params: TechnicianParams,
+      query: AbsenceQuery,
+      response: z.array(Absence),
+    },
     async ({ auth, params, query }) => {
       await technician(auth, params.id, false);
       return prisma.absence.findMany({
@@ -76,14 +108,33 @@ export function technicianCalendarRoutes(api: ApiRegistry, { prisma }: AppDeps):
     },
   );
   api.route(
-    { method: 'post', path: '/api/technicians/:id/absences', summary: 'Record an absence', tag: TAG, roles: ['admin', 'dispatcher'], params: TechnicianParams, body: AbsenceInput, response: Absence, status: 201 },
+    {
+      method: 'post',
+      path: '/api/technicians/:id/absences',
+      summary: 'Record an absence',
+      tag: TAG,
+      roles: ['admin', 'dispatcher'],
+      params: TechnicianParams,
+      body: AbsenceInput,
+      response: Absence,
+      status: 201,
+    },
     async ({ auth, params, body }) => {
       await technician(auth, params.id, true);
       return prisma.absence.create({ data: { ...body, technicianId: params.id } });
     },
   );
   api.route(
-    { method: 'patch', path: '/api/technicians/:id/absences/:absenceId', summary: 'Change an absence', tag: TAG, roles: ['admin', 'dispatcher'], params: AbsenceParams, body: AbsencePatch, response: Absence },
+    {
+      method: 'patch',
+      path: '/api/technicians/:id/absences/:absenceId',
+      summary: 'Change an absence',
+      tag: TAG,
+      roles: ['admin', 'dispatcher'],
+      params: AbsenceParams,
+      body: AbsencePatch,
+      response: Absence,
+    },
     async ({ auth, params, body }) => {
       await technician(auth, params.id, true);
       const existing = await prisma.absence.findFirst({ where: { id: params.absenceId, technicianId: params.id } });
@@ -93,7 +144,14 @@ export function technicianCalendarRoutes(api: ApiRegistry, { prisma }: AppDeps):
     },
   );
   api.route(
-    { method: 'delete', path: '/api/technicians/:id/absences/:absenceId', summary: 'Remove an absence', tag: TAG, roles: ['admin', 'dispatcher'], params: AbsenceParams },
+    {
+      method: 'delete',
+      path: '/api/technicians/:id/absences/:absenceId',
+      summary: 'Remove an absence',
+      tag: TAG,
+      roles: ['admin', 'dispatcher'],
+      params: AbsenceParams,
+    },
     async ({ auth, params }) => {
       await technician(auth, params.id, true);
       const { count } = await prisma.absence.deleteMany({ where: { id: params.absenceId, technicianId: params.id } });

@@ -3,8 +3,19 @@ import { technicianScope } from '../../auth/scope.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import { bumpIfSessionChanged, type Sessions } from '../../auth/sessions.ts';
 import {
-  Skill, SkillInput, SkillPatch, SkillQuery, Technician, TechnicianInput, TechnicianPatch, TechnicianQuery,
-  User, UserInput, UserPatch, UserQuery, checkUser,
+  Skill,
+  SkillInput,
+  SkillPatch,
+  SkillQuery,
+  Technician,
+  TechnicianInput,
+  TechnicianPatch,
+  TechnicianQuery,
+  User,
+  UserInput,
+  UserPatch,
+  UserQuery,
+  checkUser,
 } from '@tournee/contracts/api';
 import { crudRoutes, defined, textSearch, type Delegate } from '../crud.ts';
 import { checkReferences, type Reference } from '../references.ts';
@@ -61,7 +72,9 @@ export function workforceRoutes(api: ApiRegistry, { prisma }: AppDeps, sessions:
   };
 
   crudRoutes(api, {
-    name: 'skills', noun: 'skill', tag: 'Workforce',
+    name: 'skills',
+    noun: 'skill',
+    tag: 'Workforce',
     agency: 'shared',
     delegate: () => prisma.skill,
     scope: () => ({}),
@@ -69,11 +82,15 @@ export function workforceRoutes(api: ApiRegistry, { prisma }: AppDeps, sessions:
     query: SkillQuery,
     filters: (q) => textSearch(q.q, ['name', 'code']),
     orderBy: { code: 'asc' },
-    input: SkillInput, patch: SkillPatch, output: Skill,
+    input: SkillInput,
+    patch: SkillPatch,
+    output: Skill,
   });
 
   crudRoutes(api, {
-    name: 'technicians', noun: 'technician', tag: 'Workforce',
+    name: 'technicians',
+    noun: 'technician',
+    tag: 'Workforce',
     delegate: technicians,
     scope: technicianScope,
     writeRoles: ['admin', 'dispatcher'],
@@ -86,7 +103,9 @@ export function workforceRoutes(api: ApiRegistry, { prisma }: AppDeps, sessions:
     orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
     include: { skills: { include: { skill: { select: { code: true, name: true } } } }, sectors: true },
     agencyOf: (t) => t.agencyId as string | undefined,
-    input: TechnicianInput, patch: TechnicianPatch, output: Technician,
+    input: TechnicianInput,
+    patch: TechnicianPatch,
+    output: Technician,
     toCreate: async ({ skills, sectors, ...rest }, auth) => {
       await checkReferences(prisma, auth, rest.agencyId as string, sectorReferences(sectors as SectorLink[] | undefined));
       return {
@@ -116,7 +135,9 @@ export function workforceRoutes(api: ApiRegistry, { prisma }: AppDeps, sessions:
   });
 
   crudRoutes(api, {
-    name: 'users', noun: 'user', tag: 'Workforce',
+    name: 'users',
+    noun: 'user',
+    tag: 'Workforce',
     delegate: users,
     scope: () => ({}),
     readRoles: ['admin'],
@@ -125,7 +146,9 @@ export function workforceRoutes(api: ApiRegistry, { prisma }: AppDeps, sessions:
     filters: (q) => ({ ...defined({ role: q.role }), ...textSearch(q.q, ['name', 'email']) }),
     orderBy: { email: 'asc' },
     include: { agencies: { select: { agencyId: true } } },
-    input: UserInput, patch: UserPatch, output: User,
+    input: UserInput,
+    patch: UserPatch,
+    output: User,
     checkMerged: checkUser,
     toCreate: async ({ password, agencyIds, ...rest }) => ({
       ...rest,

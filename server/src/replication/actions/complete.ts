@@ -23,9 +23,10 @@ export async function applyComplete(tx: Tx, actor: Actor, action: CompleteAction
   const expected = await expectedVersion(tx, actor, visit, action);
   const where = { interventionId: visit.id, agencyId: visit.agencyId };
   if (visit.status !== 'on_site') {
-    const message = visit.status === 'done' || visit.status === 'closed'
-      ? `the visit is already ${visit.status}`
-      : `the visit is ${visit.status}: a report closes a visit that is on_site`;
+    const message =
+      visit.status === 'done' || visit.status === 'closed'
+        ? `the visit is already ${visit.status}`
+        : `the visit is ${visit.status}: a report closes a visit that is on_site`;
     throw conflict('status_changed', message, { visit: visitState(visit, actor) }, where);
   }
   const completedAt = deviceTime(action.completedAt, now);
@@ -33,7 +34,10 @@ export async function applyComplete(tx: Tx, actor: Actor, action: CompleteAction
   const { count } = await tx.intervention.updateMany({
     where: { id: visit.id, version: visit.version, status: 'on_site', technicianId: actor.technicianId },
     data: {
-      status: 'done', version: { increment: 1 }, actualEnd: completedAt, report: action.workDone,
+      status: 'done',
+      version: { increment: 1 },
+      actualEnd: completedAt,
+      report: action.workDone,
       ...(visit.actualStart ? {} : { actualStart: completedAt }),
     },
   });
@@ -48,16 +52,32 @@ export async function applyComplete(tx: Tx, actor: Actor, action: CompleteAction
     signatureId = randomUUID();
     await tx.attachment.create({
       data: {
-        id: signatureId, kind: 'signature', interventionId: visit.id, fileName: 'signature.png', mimeType,
-        sizeBytes: bytes.byteLength, data: bytes, caption: signature.signedBy, authorId: actor.userId, takenAt: completedAt,
+        id: signatureId,
+        kind: 'signature',
+        interventionId: visit.id,
+        fileName: 'signature.png',
+        mimeType,
+        sizeBytes: bytes.byteLength,
+        data: bytes,
+        caption: signature.signedBy,
+        authorId: actor.userId,
+        takenAt: completedAt,
       },
     });
   }
   await tx.interventionReport.create({
     data: {
-      interventionId: visit.id, technicianId: actor.technicianId, workDone: action.workDone, timeSpentMinutes: action.timeSpentMinutes,
-      partsUsed: consumed as unknown as Json, configurationChanges: changes as unknown as Json,
-      signedBy: action.signature?.signedBy ?? null, signatureId, photoIds: action.photoIds, completedAt, actionId: action.id,
+      interventionId: visit.id,
+      technicianId: actor.technicianId,
+      workDone: action.workDone,
+      timeSpentMinutes: action.timeSpentMinutes,
+      partsUsed: consumed as unknown as Json,
+      configurationChanges: changes as unknown as Json,
+      signedBy: action.signature?.signedBy ?? null,
+      signatureId,
+      photoIds: action.photoIds,
+      completedAt,
+      actionId: action.id,
     },
   });
 
@@ -67,8 +87,15 @@ export async function applyComplete(tx: Tx, actor: Actor, action: CompleteAction
     resultVersion: version,
     effects: {
       interventionChanged: {
-        interventionId: visit.id, agencyId: visit.agencyId, technicianId: actor.technicianId, sectorId: visit.site.sectorId,
-        status: 'done', previousStatus: 'on_site', version, source: 'technician', changedAt: now,
+        interventionId: visit.id,
+        agencyId: visit.agencyId,
+        technicianId: actor.technicianId,
+        sectorId: visit.site.sectorId,
+        status: 'done',
+        previousStatus: 'on_site',
+        version,
+        source: 'technician',
+        changedAt: now,
       },
       visitDone: visit.id,
     },
@@ -85,8 +112,11 @@ async function applyConfiguration(tx: Tx, actor: Actor, visit: VisitRow, action:
   for (const [index, change] of action.configurationChanges.entries()) {
     const equipment = await tx.equipment.findUnique({ where: { id: change.equipmentId }, select: { id: true, siteId: true, asMaintained: true } });
     if (!equipment || equipment.siteId !== visit.siteId) {
-      throw rejected('equipment not on the visit’s site', [{ path: `configurationChanges[${index}].equipmentId`, message: `no equipment ${change.equipmentId} on this site` }],
-        { interventionId: visit.id, agencyId: visit.agencyId });
+      throw rejected(
+        'equipment not on the visit’s site',
+        [{ path: `configurationChanges[${index}].equipmentId`, message: `no equipment ${change.equipmentId} on this site` }],
+        { interventionId: visit.id, agencyId: visit.agencyId },
+      );
     }
     const current = (equipment.asMaintained ?? {}) as Configuration;
     const before: Configuration = {};
@@ -99,7 +129,11 @@ async function applyConfiguration(tx: Tx, actor: Actor, visit: VisitRow, action:
     await tx.equipment.update({ where: { id: equipment.id }, data: { asMaintained: next as Json } });
     await tx.equipmentEvent.create({
       data: {
-        equipmentId: equipment.id, interventionId: visit.id, authorId: actor.userId, kind: 'configuration_changed', occurredAt: at,
+        equipmentId: equipment.id,
+        interventionId: visit.id,
+        authorId: actor.userId,
+        kind: 'configuration_changed',
+        occurredAt: at,
         summary: `Configuration: ${Object.keys(change.set).join(', ')}`.slice(0, 500),
         data: { set: change.set, before } as Json,
       },

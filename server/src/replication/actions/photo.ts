@@ -20,9 +20,18 @@ export async function applyPhoto(tx: Tx, actor: Actor, action: PhotoAction, now:
   const takenAt = deviceTime(action.takenAt, now);
   await tx.attachment.create({
     data: {
-      id: action.photoId, kind: 'photo', interventionId: visit.id, fileName: `photo-${takenAt.toISOString().replace(/[:.]/g, '-')}.jpg`,
-      mimeType, sizeBytes: bytes.byteLength, data: bytes, caption: action.caption ?? null, authorId: actor.userId, takenAt,
-      width: action.width, height: action.height,
+      id: action.photoId,
+      kind: 'photo',
+      interventionId: visit.id,
+      fileName: `photo-${takenAt.toISOString().replace(/[:.]/g, '-')}.jpg`,
+      mimeType,
+      sizeBytes: bytes.byteLength,
+      data: bytes,
+      caption: action.caption ?? null,
+      authorId: actor.userId,
+      takenAt,
+      width: action.width,
+      height: action.height,
     },
   });
   return applied;

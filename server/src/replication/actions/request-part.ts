@@ -10,7 +10,8 @@ import { visitForAction } from '../visit-access.ts';
 
 export async function applyRequestPart(tx: Tx, actor: Actor, action: RequestPartAction): Promise<Handled> {
   const part = await tx.part.findUnique({ where: { id: action.partId }, select: { id: true, reference: true, name: true, active: true } });
-  if (!part?.active) throw rejected(`no part ${action.partId} in the catalogue`, [{ path: 'partId', message: 'unknown or discontinued part' }], { agencyId: actor.agencyId });
+  if (!part?.active)
+    throw rejected(`no part ${action.partId} in the catalogue`, [{ path: 'partId', message: 'unknown or discontinued part' }], { agencyId: actor.agencyId });
   if (action.interventionId !== undefined) await visitForAction(tx, actor, action.interventionId);
   const where = { interventionId: action.interventionId ?? null, agencyId: actor.agencyId };
   const noop = { outcome: { status: 'applied', interventionVersion: null, merged: false }, ...where, resultVersion: null, effects: {} } as const;
@@ -20,8 +21,15 @@ export async function applyRequestPart(tx: Tx, actor: Actor, action: RequestPart
   const status = stock.onHand >= action.quantity ? 'requested' : 'backordered';
   await tx.partRequest.create({
     data: {
-      id: action.requestId, technicianId: actor.technicianId, agencyId: actor.agencyId, partId: part.id, quantity: action.quantity,
-      kind: action.what, status, interventionId: action.interventionId ?? null, note: action.note ?? null,
+      id: action.requestId,
+      technicianId: actor.technicianId,
+      agencyId: actor.agencyId,
+      partId: part.id,
+      quantity: action.quantity,
+      kind: action.what,
+      status,
+      interventionId: action.interventionId ?? null,
+      note: action.note ?? null,
     },
   });
   if (status === 'requested') return noop;
@@ -31,7 +39,15 @@ export async function applyRequestPart(tx: Tx, actor: Actor, action: RequestPart
       reason: 'out_of_stock',
       message: `${part.reference} ${part.name}: ${stock.onHand} at the depot, ${action.quantity} requested — backordered`,
       current: {
-        shortage: { partId: part.id, reference: part.reference, name: part.name, depotId: stock.depotId, depotName: stock.depotName, onHand: stock.onHand, requested: action.quantity },
+        shortage: {
+          partId: part.id,
+          reference: part.reference,
+          name: part.name,
+          depotId: stock.depotId,
+          depotName: stock.depotName,
+          onHand: stock.onHand,
+          requested: action.quantity,
+        },
         requestStatus: 'backordered',
       },
     },

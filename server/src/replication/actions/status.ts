@@ -35,8 +35,15 @@ export async function applyStatus(tx: Tx, actor: Actor, action: StatusAction, no
     resultVersion: version,
     effects: {
       interventionChanged: {
-        interventionId: visit.id, agencyId: visit.agencyId, technicianId: actor.technicianId, sectorId: visit.site.sectorId,
-        status: action.to, previousStatus: visit.status, version, source: 'technician', changedAt: now,
+        interventionId: visit.id,
+        agencyId: visit.agencyId,
+        technicianId: actor.technicianId,
+        sectorId: visit.site.sectorId,
+        status: action.to,
+        previousStatus: visit.status,
+        version,
+        source: 'technician',
+        changedAt: now,
       },
     },
   };

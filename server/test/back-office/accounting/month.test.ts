@@ -22,7 +22,9 @@ function month(open: () => Promise<Opened>) {
     const at = (d: string) => new Date(`${d}T10:00:00Z`);
     const draft = await draftFromIntervention(prisma, intervention.id, { kind: 'invoice', now: at('2026-03-10') });
     await issueDocument(prisma, draft.id, { now: at('2026-03-10') });
-    const credit = await createCreditNote(prisma, draft.id, { lines: [{ kind: 'travel', description: 'Déplacement offert', netCents: 4_500, vatRateBp: 1000 }] });
+    const credit = await createCreditNote(prisma, draft.id, {
+      lines: [{ kind: 'travel', description: 'Déplacement offert', netCents: 4_500, vatRateBp: 1000 }],
+    });
     await issueDocument(prisma, credit.id, { now: at('2026-03-15') });
     await recordPayment(prisma, draft.id, { amountCents: 5_000, receivedOn: '2026-03-20', method: 'transfer', reference: 'VIR-1' });
     await recordPayment(prisma, draft.id, { amountCents: 1_000, receivedOn: '2026-04-02', method: 'cash' });
@@ -31,7 +33,10 @@ function month(open: () => Promise<Opened>) {
     await moveClaim(prisma, claim!.id, { to: 'credited', on: '2026-03-25', receivedCreditCents: 30_000 });
 
     const fec = await exportFec(prisma, { from: '2026-03-01', to: '2026-03-31' });
-    const rows = fec.content.trimEnd().split('\r\n').map((r) => r.split('|'));
+    const rows = fec.content
+      .trimEnd()
+      .split('\r\n')
+      .map((r) => r.split('|'));
     expect(rows[0]).toEqual([...FEC_COLUMNS]);
     const body = rows.slice(1);
     for (const r of body) {

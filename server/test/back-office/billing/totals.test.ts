@@ -37,9 +37,16 @@ describe('an invoice with warranty coverage', () => {
   it('totals with VAT per rate', () => {
     const t = totalsOf(lines);
     expect(t).toEqual({
-      grossCents: 45_149, coveredCents: 34_875, netCents: 10_274,
-      vatBreakdown: [{ rateBp: 2000, baseCents: 899, vatCents: 180 }, { rateBp: 1000, baseCents: 9_375, vatCents: 938 }],
-      vatCents: 1_118, totalCents: 11_392, supplierShareCents: 30_000,
+      grossCents: 45_149,
+      coveredCents: 34_875,
+      netCents: 10_274,
+      vatBreakdown: [
+        { rateBp: 2000, baseCents: 899, vatCents: 180 },
+        { rateBp: 1000, baseCents: 9_375, vatCents: 938 },
+      ],
+      vatCents: 1_118,
+      totalCents: 11_392,
+      supplierShareCents: 30_000,
     });
     expect(t.grossCents).toBe(t.coveredCents + t.netCents);
   });

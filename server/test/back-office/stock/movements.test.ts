@@ -17,7 +17,13 @@ describeWithService(postgres, 'stock movements [PostgreSQL]', () => {
   const receive = async (partId: string, depotId: string, quantity: number) => {
     const { prisma, f } = h();
     const order = await prisma.supplierOrder.create({
-      data: { supplierId: f.supplier.id, depotId, reference: `PO-${Math.random().toString(36).slice(2, 10)}`, status: 'ordered', lines: { create: [{ partId, quantity, unitCostCents: 1_000 }] } },
+      data: {
+        supplierId: f.supplier.id,
+        depotId,
+        reference: `PO-${Math.random().toString(36).slice(2, 10)}`,
+        status: 'ordered',
+        lines: { create: [{ partId, quantity, unitCostCents: 1_000 }] },
+      },
       include: { lines: true },
     });
     return receiveSupplierOrder(prisma, order.id, [{ lineId: order.lines[0]!.id, quantity }]);
@@ -40,9 +46,17 @@ describeWithService(postgres, 'stock movements [PostgreSQL]', () => {
   it('refuses a movement that would take a depot below zero, with the line and the quantity on hand', async () => {
     const { prisma, f } = h();
     await receive(f.parts.capacitor.id, f.depots.van2.id, 1);
-    const error = await consumeOnIntervention(prisma, { interventionId: f.interventions.a2.id, depotId: f.depots.van2.id, lines: [{ partId: f.parts.capacitor.id, quantity: 2 }] }).catch((e: unknown) => e);
+    const error = await consumeOnIntervention(prisma, {
+      interventionId: f.interventions.a2.id,
+      depotId: f.depots.van2.id,
+      lines: [{ partId: f.parts.capacitor.id, quantity: 2 }],
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackOfficeError);
-    expect(error).toMatchObject({ code: 'conflict', reason: 'stock_below_zero', fields: [{ path: 'lines[0].quantity', message: expect.stringContaining('only 1 of part CAP-35 on hand') }] });
+    expect(error).toMatchObject({
+      code: 'conflict',
+      reason: 'stock_below_zero',
+      fields: [{ path: 'lines[0].quantity', message: expect.stringContaining('only 1 of part CAP-35 on hand') }],
+    });
     expect(await onHand(f.parts.capacitor.id, f.depots.van2.id)).toBe(1);
   });
 
@@ -55,11 +69,15 @@ describeWithService(postgres, 'stock movements [PostgreSQL]', () => {
 
   it('has the database refuse it too, and on hand cannot be written directly', async () => {
     const { prisma, f } = h();
-    const direct = await prisma.stockMovement.create({
-      data: { partId: f.parts.fan.id, depotId: f.depots.van2.id, kind: 'consumption', quantity: -1, unitCostCents: 8_000, batchId: 'x' },
-    }).catch((e: unknown) => e);
+    const direct = await prisma.stockMovement
+      .create({
+        data: { partId: f.parts.fan.id, depotId: f.depots.van2.id, kind: 'consumption', quantity: -1, unitCostCents: 8_000, batchId: 'x' },
+      })
+      .catch((e: unknown) => e);
     expect(String((direct as Error).message)).toContain('tournee:stock_below_zero');
-    const write = await prisma.stockLevel.update({ where: { partId_depotId: { partId: f.parts.fan.id, depotId: f.depots.centralA.id } }, data: { onHand: 99 } }).catch((e: unknown) => e);
+    const write = await prisma.stockLevel
+      .update({ where: { partId_depotId: { partId: f.parts.fan.id, depotId: f.depots.centralA.id } }, data: { onHand: 99 } })
+      .catch((e: unknown) => e);
     expect(String((write as Error).message)).toContain('tournee:stock_level_read_only');
     const rewrite = await prisma.stockMovement.updateMany({ data: { quantity: 7 } }).catch((e: unknown) => e);
     expect(String((rewrite as Error).message)).toContain('tournee:append_only');
@@ -72,8 +90,16 @@ describeWithService(postgres, 'stock movements [PostgreSQL]', () => {
     for (let round = 0; round < 3; round++) {
       if (round > 0) await receive(f.parts.heatPump.id, f.depots.centralA.id, 1);
       const results = await Promise.allSettled([
-        consumeOnIntervention(prisma, { interventionId: f.interventions.a1.id, depotId: f.depots.centralA.id, lines: [{ partId: f.parts.heatPump.id, quantity: 1 }] }),
-        consumeOnIntervention(prisma, { interventionId: f.interventions.a2.id, depotId: f.depots.centralA.id, lines: [{ partId: f.parts.heatPump.id, quantity: 1 }] }),
+        consumeOnIntervention(prisma, {
+          interventionId: f.interventions.a1.id,
+          depotId: f.depots.centralA.id,
+          lines: [{ partId: f.parts.heatPump.id, quantity: 1 }],
+        }),
+        consumeOnIntervention(prisma, {
+          interventionId: f.interventions.a2.id,
+          depotId: f.depots.centralA.id,
+          lines: [{ partId: f.parts.heatPump.id, quantity: 1 }],
+        }),
       ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
@@ -94,12 +120,17 @@ describeWithService(postgres, 'stock movements [PostgreSQL]', () => {
     await Promise.all(clients.map((c) => c.connect()));
     try {
       await Promise.all(clients.map((c) => c.query('BEGIN')));
-      const insert = (c: pg.Client, id: string) => c.query(
-        `INSERT INTO stock_movements (id, part_id, depot_id, kind, quantity, unit_cost_cents, batch_id) VALUES ($1, $2, $3, 'consumption', -1, 300, $1)`,
-        [id, f.parts.filter.id, f.depots.van1.id]);
+      const insert = (c: pg.Client, id: string) =>
+        c.query(
+          `INSERT INTO stock_movements (id, part_id, depot_id, kind, quantity, unit_cost_cents, batch_id) VALUES ($1, $2, $3, 'consumption', -1, 300, $1)`,
+          [id, f.parts.filter.id, f.depots.van1.id],
+        );
       await insert(clients[0]!, 'race-a');
       // The second waits on the level row the first one updated…
-      const second = insert(clients[1]!, 'race-b').then(() => 'inserted', (e: Error) => e.message);
+      const second = insert(clients[1]!, 'race-b').then(
+        () => 'inserted',
+        (e: Error) => e.message,
+      );
       await new Promise((r) => setTimeout(r, 200));
       await clients[0]!.query('COMMIT');
       // …then sees the committed zero and is refused.

@@ -30,9 +30,24 @@ describe('projectStock', () => {
 
 describe('shortages', () => {
   const level = (over: Partial<LevelProjection>): LevelProjection => ({
-    onHand: 0, reserved: 0, customerOrders: 0, supplierOrders: 0, projected: 0, lowest: { quantity: 0, on: '2026-03-01' }, timeline: [],
-    partId: 'p', partReference: 'P', partName: 'P', depotId: 'd', depotName: 'D', agencyId: 'a', minQuantity: null, maxQuantity: null,
-    unitCostCents: 100, preferredSupplierId: 's1', ...over,
+    onHand: 0,
+    reserved: 0,
+    customerOrders: 0,
+    supplierOrders: 0,
+    projected: 0,
+    lowest: { quantity: 0, on: '2026-03-01' },
+    timeline: [],
+    partId: 'p',
+    partReference: 'P',
+    partName: 'P',
+    depotId: 'd',
+    depotName: 'D',
+    agencyId: 'a',
+    minQuantity: null,
+    maxQuantity: null,
+    unitCostCents: 100,
+    preferredSupplierId: 's1',
+    ...over,
   });
 
   it('lists parts falling below their minimum and suggests ordering up to the maximum, per supplier', () => {
@@ -42,7 +57,11 @@ describe('shortages', () => {
       level({ partId: 'c', lowest: { quantity: -2, on: '2026-03-05' }, preferredSupplierId: 's2' }),
       level({ partId: 'd', lowest: { quantity: 0, on: '2026-03-01' }, minQuantity: 4 }),
     ]);
-    expect(result.shortages.map((s) => [s.partId, s.suggestedQuantity])).toEqual([['a', 9], ['c', 2], ['d', 4]]);
+    expect(result.shortages.map((s) => [s.partId, s.suggestedQuantity])).toEqual([
+      ['a', 9],
+      ['c', 2],
+      ['d', 4],
+    ]);
     expect(result.suggestions.map((s) => [s.supplierId, s.lines.map((l) => l.partId), s.estimatedCostCents])).toEqual([
       ['s1', ['a', 'd'], 1_300],
       ['s2', ['c'], 200],
@@ -52,14 +71,32 @@ describe('shortages', () => {
   it('counts supplier orders arriving after the lowest point, so the order does not overshoot the maximum', () => {
     // 3 on hand, 2 reserved on the 2nd (lowest: 1, under the minimum 4), 8 due on the 5th: 9, max 12.
     const [short] = shortages([
-      level({ lowest: { quantity: 1, on: '2026-03-02' }, projected: 9, minQuantity: 4, maxQuantity: 12, timeline: [{ on: '2026-03-02', quantity: 1 }, { on: '2026-03-05', quantity: 9 }] }),
+      level({
+        lowest: { quantity: 1, on: '2026-03-02' },
+        projected: 9,
+        minQuantity: 4,
+        maxQuantity: 12,
+        timeline: [
+          { on: '2026-03-02', quantity: 1 },
+          { on: '2026-03-05', quantity: 9 },
+        ],
+      }),
     ]).shortages;
     expect(short!.suggestedQuantity).toBe(3); // 12 − 9: the lowest point becomes 4, the minimum, and the stock tops at 12
   });
 
   it('orders what the minimum needs even when stock coming later would then exceed the maximum', () => {
     const [short] = shortages([
-      level({ lowest: { quantity: 0, on: '2026-03-02' }, projected: 10, minQuantity: 3, maxQuantity: 10, timeline: [{ on: '2026-03-02', quantity: 0 }, { on: '2026-03-05', quantity: 10 }] }),
+      level({
+        lowest: { quantity: 0, on: '2026-03-02' },
+        projected: 10,
+        minQuantity: 3,
+        maxQuantity: 10,
+        timeline: [
+          { on: '2026-03-02', quantity: 0 },
+          { on: '2026-03-05', quantity: 10 },
+        ],
+      }),
     ]).shortages;
     expect(short!.suggestedQuantity).toBe(3);
   });

@@ -12,12 +12,21 @@ describeWithService(postgres, 'reservations and availability [PostgreSQL]', () =
   const h = useSeededDatabase(openPostgres);
   const newIntervention = async (technician: 't1' | 't2', priority = 50) => {
     const { prisma, f } = h();
-    return prisma.intervention.create({ data: { agencyId: f.agencyA.id, siteId: f.siteA.id, technicianId: f[technician].id, status: 'assigned', estimatedDurationMinutes: 60, priority } });
+    return prisma.intervention.create({
+      data: { agencyId: f.agencyA.id, siteId: f.siteA.id, technicianId: f[technician].id, status: 'assigned', estimatedDurationMinutes: 60, priority },
+    });
   };
   const stockUp = async (partId: string, depotId: string, quantity: number, status: 'ordered' | 'draft' = 'ordered', expectedOn?: string) => {
     const { prisma, f } = h();
     const order = await prisma.supplierOrder.create({
-      data: { supplierId: f.supplier.id, depotId, reference: `PO-${Math.random().toString(36).slice(2, 10)}`, status, ...(expectedOn ? { expectedOn: new Date(`${expectedOn}T00:00:00Z`) } : {}), lines: { create: [{ partId, quantity, unitCostCents: 1_000 }] } },
+      data: {
+        supplierId: f.supplier.id,
+        depotId,
+        reference: `PO-${Math.random().toString(36).slice(2, 10)}`,
+        status,
+        ...(expectedOn ? { expectedOn: new Date(`${expectedOn}T00:00:00Z`) } : {}),
+        lines: { create: [{ partId, quantity, unitCostCents: 1_000 }] },
+      },
       include: { lines: true },
     });
     if (!expectedOn) await receiveSupplierOrder(prisma, order.id, [{ lineId: order.lines[0]!.id, quantity }]);
@@ -44,11 +53,20 @@ describeWithService(postgres, 'reservations and availability [PostgreSQL]', () =
 
     const refused = await reserveParts(prisma, second.id, [f.depots.van2.id, f.depots.centralA.id]).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(BackOfficeError);
-    expect(refused).toMatchObject({ code: 'conflict', reason: 'parts_unavailable', fields: [{ path: 'parts[0]', message: expect.stringContaining('1 more needed') }] });
+    expect(refused).toMatchObject({
+      code: 'conflict',
+      reason: 'parts_unavailable',
+      fields: [{ path: 'parts[0]', message: expect.stringContaining('1 more needed') }],
+    });
 
     const availability = await partsAvailability(prisma, [first.id, second.id], [f.depots.van1.id, f.depots.van2.id, f.depots.centralA.id]);
     expect(availability.get(first.id)).toMatchObject({ available: true, reason: null });
-    expect(availability.get(second.id)).toMatchObject({ available: false, reason: 'parts_unavailable', missing: [{ partId: f.parts.fan.id, needed: 1, available: 0 }], availableFrom: null });
+    expect(availability.get(second.id)).toMatchObject({
+      available: false,
+      reason: 'parts_unavailable',
+      missing: [{ partId: f.parts.fan.id, needed: 1, available: 0 }],
+      availableFrom: null,
+    });
 
     // Consuming on the first visit consumes its reservation; releasing frees nothing more.
     await consumeOnIntervention(prisma, { interventionId: first.id, depotId: f.depots.centralA.id, lines: [{ partId: f.parts.fan.id, quantity: 1 }] });
@@ -82,7 +100,7 @@ describeWithService(postgres, 'reservations and availability [PostgreSQL]', () =
     expect(p).toMatchObject({ onHand: 0, supplierOrders: 8, projected: 8, lowest: { quantity: 0 } });
   });
 
-  it('releases the reservations beyond a visit\'s new needs', async () => {
+  it("releases the reservations beyond a visit's new needs", async () => {
     const { prisma, f } = h();
     await stockUp(f.parts.filter.id, f.depots.centralA.id, 4);
     const i = await newIntervention('t2');

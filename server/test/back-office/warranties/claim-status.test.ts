@@ -28,6 +28,11 @@ describe('warranty claim status', () => {
   });
 
   it('counts what is still to recover only while claimed', () => {
-    expect([outstandingCents('submitted', 100, 0), outstandingCents('accepted', 100, 30), outstandingCents('credited', 100, 30), outstandingCents('draft', 100, 0)]).toEqual([100, 70, 0, 0]);
+    expect([
+      outstandingCents('submitted', 100, 0),
+      outstandingCents('accepted', 100, 30),
+      outstandingCents('credited', 100, 30),
+      outstandingCents('draft', 100, 0),
+    ]).toEqual([100, 70, 0, 0]);
   });
 });

@@ -26,21 +26,55 @@ describeWithService(postgres, 'warranties [PostgreSQL]', () => {
 
   it('flags a registered request, and looks the warranty up when an item comes back', async () => {
     const { prisma, f } = h();
-    const request = await prisma.intervention.create({ data: { agencyId: f.agencyA.id, siteId: f.siteA.id, equipmentId: f.equipment.id, estimatedDurationMinutes: 60, plannedStart: new Date('2026-04-15T08:00:00Z') } });
+    const request = await prisma.intervention.create({
+      data: {
+        agencyId: f.agencyA.id,
+        siteId: f.siteA.id,
+        equipmentId: f.equipment.id,
+        estimatedDurationMinutes: 60,
+        plannedStart: new Date('2026-04-15T08:00:00Z'),
+      },
+    });
     expect(await flagInterventionCoverage(prisma, request.id, { occasion: 'request' })).toMatchObject({ status: 'covered' });
-    expect(await prisma.interventionCoverage.findUnique({ where: { interventionId: request.id } })).toMatchObject({ status: 'covered', occasion: 'request', labourPercent: 100 });
+    expect(await prisma.interventionCoverage.findUnique({ where: { interventionId: request.id } })).toMatchObject({
+      status: 'covered',
+      occasion: 'request',
+      labourPercent: 100,
+    });
     const misuse = await flagInterventionCoverage(prisma, request.id, { occasion: 'manual', cause: 'misuse' });
     expect(misuse).toMatchObject({ status: 'not_covered', ruleCode: 'excluded_cause' });
-    const back = await returnToStock(prisma, { depotId: f.depots.centralA.id, equipmentId: f.equipment.id, lines: [{ partId: f.parts.fan.id, quantity: 1 }], reason: 'retour client', now: new Date('2026-04-20T09:00:00Z') });
+    const back = await returnToStock(prisma, {
+      depotId: f.depots.centralA.id,
+      equipmentId: f.equipment.id,
+      lines: [{ partId: f.parts.fan.id, quantity: 1 }],
+      reason: 'retour client',
+      now: new Date('2026-04-20T09:00:00Z'),
+    });
     expect(back.warranty).toMatchObject({ status: 'covered', endsOn: '2026-05-01' });
   });
 
   it('extends the warranty after a repair: new end date on the equipment, with its origin', async () => {
     const { prisma, f } = h();
     const repair = await prisma.intervention.create({
-      data: { agencyId: f.agencyA.id, siteId: f.siteA.id, equipmentId: f.equipment.id, status: 'done', estimatedDurationMinutes: 60, actualStart: new Date('2026-04-28T08:00:00Z'), actualEnd: new Date('2026-04-28T10:00:00Z') },
+      data: {
+        agencyId: f.agencyA.id,
+        siteId: f.siteA.id,
+        equipmentId: f.equipment.id,
+        status: 'done',
+        estimatedDurationMinutes: 60,
+        actualStart: new Date('2026-04-28T08:00:00Z'),
+        actualEnd: new Date('2026-04-28T10:00:00Z'),
+      },
     });
-    const result = await extendWarrantyAfterRepair(prisma, { equipmentId: f.equipment.id, interventionId: repair.id, months: 12, partsPercent: 100, labourPercent: 100, travelPercent: 0, authorId: f.users.dispatcherA.id });
+    const result = await extendWarrantyAfterRepair(prisma, {
+      equipmentId: f.equipment.id,
+      interventionId: repair.id,
+      months: 12,
+      partsPercent: 100,
+      labourPercent: 100,
+      travelPercent: 0,
+      authorId: f.users.dispatcherA.id,
+    });
     expect(result).toMatchObject({ previousEndsOn: '2026-05-01', warrantyEndsOn: '2027-04-28' });
     expect(result.warranty).toMatchObject({ kind: 'ours', origin: 'repair', sourceInterventionId: repair.id });
     const equipment = await prisma.equipment.findUniqueOrThrow({ where: { id: f.equipment.id } });
@@ -48,8 +82,13 @@ describeWithService(postgres, 'warranties [PostgreSQL]', () => {
     const event = await prisma.equipmentEvent.findFirstOrThrow({ where: { equipmentId: f.equipment.id, kind: 'warranty_extended' } });
     expect(event.data).toMatchObject({ origin: 'repair', endsOn: '2027-04-28', previousEndsOn: '2026-05-01', warrantyId: result.warranty.id });
     // After the original end, our repair warranty answers (travel not covered).
-    expect(await detectWarranty(prisma, f.equipment.id, '2026-09-01')).toMatchObject({ status: 'partly_covered', shares: { travel: { percent: 0 }, parts: { warrantyId: result.warranty.id } } });
-    await expect(extendWarrantyAfterRepair(prisma, { equipmentId: f.equipment.id, interventionId: repair.id, months: 0 })).rejects.toMatchObject({ code: 'invalid' });
+    expect(await detectWarranty(prisma, f.equipment.id, '2026-09-01')).toMatchObject({
+      status: 'partly_covered',
+      shares: { travel: { percent: 0 }, parts: { warrantyId: result.warranty.id } },
+    });
+    await expect(extendWarrantyAfterRepair(prisma, { equipmentId: f.equipment.id, interventionId: repair.id, months: 0 })).rejects.toMatchObject({
+      code: 'invalid',
+    });
   });
 
   it('claims the supplier share of an invoice, follows the claim to its credit note, and reports what is left to recover', async () => {
@@ -59,9 +98,18 @@ describeWithService(postgres, 'warranties [PostgreSQL]', () => {
     await issueDocument(prisma, draft.id, { now: new Date('2026-03-10T10:00:00Z') });
     const [claim, ...more] = await claimsFromInvoice(prisma, draft.id);
     expect(more).toEqual([]);
-    expect(claim).toMatchObject({ supplierId: f.supplier.id, kind: 'part', status: 'draft', expectedCreditCents: 30_000, interventionId: intervention.id, invoiceId: draft.id });
+    expect(claim).toMatchObject({
+      supplierId: f.supplier.id,
+      kind: 'part',
+      status: 'draft',
+      expectedCreditCents: 30_000,
+      interventionId: intervention.id,
+      invoiceId: draft.id,
+    });
     expect(await claimsFromInvoice(prisma, draft.id)).toEqual([]); // once per supplier
-    expect((await recoverableReport(prisma)).rows).toEqual([expect.objectContaining({ supplierId: f.supplier.id, unclaimedCents: 30_000, outstandingCents: 0 })]);
+    expect((await recoverableReport(prisma)).rows).toEqual([
+      expect.objectContaining({ supplierId: f.supplier.id, unclaimedCents: 30_000, outstandingCents: 0 }),
+    ]);
 
     await moveClaim(prisma, claim!.id, { to: 'submitted', on: '2026-03-11', supplierReference: 'ATL-RMA-77' });
     await expect(moveClaim(prisma, claim!.id, { to: 'closed' })).rejects.toMatchObject({ code: 'conflict' });
@@ -84,13 +132,35 @@ describeWithService(postgres, 'warranties [PostgreSQL]', () => {
 
   it('compares what purchased warranties and contracts cost with their budgets', async () => {
     const { prisma, f } = h();
-    const w = await prisma.warranty.create({ data: { equipmentId: f.equipment.id, kind: 'extended', origin: 'purchase', reference: 'EXT-1', startsOn: day('2026-01-01'), endsOn: day('2028-12-31'), priceCents: 19_900, budgetCents: 10_000 } });
-    const doc = await createDraft(prisma, { kind: 'invoice', agencyId: f.agencyA.id, customerId: f.customer.id }, [
-      { kind: 'labour', description: 'Réparation', quantity: 1, unitPriceCents: 6_500, coveragePercent: 100, warrantyId: w.id },
-    ], { now: new Date('2026-05-05T10:00:00Z') });
+    const w = await prisma.warranty.create({
+      data: {
+        equipmentId: f.equipment.id,
+        kind: 'extended',
+        origin: 'purchase',
+        reference: 'EXT-1',
+        startsOn: day('2026-01-01'),
+        endsOn: day('2028-12-31'),
+        priceCents: 19_900,
+        budgetCents: 10_000,
+      },
+    });
+    const doc = await createDraft(
+      prisma,
+      { kind: 'invoice', agencyId: f.agencyA.id, customerId: f.customer.id },
+      [{ kind: 'labour', description: 'Réparation', quantity: 1, unitPriceCents: 6_500, coveragePercent: 100, warrantyId: w.id }],
+      { now: new Date('2026-05-05T10:00:00Z') },
+    );
     await issueDocument(prisma, doc.id, { now: new Date('2026-05-05T10:00:00Z') });
     const rows = await budgetReport(prisma, 2026);
-    expect(rows.find((r) => r.id === w.id)).toEqual({ kind: 'warranty', id: w.id, label: 'EXT-1 Atlantic', budgetCents: 10_000, revenueCents: 19_900, spentCents: 6_500, usedPercent: 65 });
+    expect(rows.find((r) => r.id === w.id)).toEqual({
+      kind: 'warranty',
+      id: w.id,
+      label: 'EXT-1 Atlantic',
+      budgetCents: 10_000,
+      revenueCents: 19_900,
+      spentCents: 6_500,
+      usedPercent: 65,
+    });
     expect(await unbalancedEntries(prisma)).toEqual([]);
   });
 });

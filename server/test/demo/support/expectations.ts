@@ -110,7 +110,11 @@ export async function expectSeededBackOffice(prisma: PrismaClient, today: string
   for (const o of open) expect(o.expectedOn!.toISOString().slice(0, 10) > today).toBe(true);
 
   // Today's breakdowns need parts: most are available from the van or the central depot, a few are not.
-  const needing = await prisma.intervention.findMany({ where: { partsNeeded: { some: {} } }, select: { id: true, agencyId: true }, orderBy: { priority: 'desc' } });
+  const needing = await prisma.intervention.findMany({
+    where: { partsNeeded: { some: {} } },
+    select: { id: true, agencyId: true },
+    orderBy: { priority: 'desc' },
+  });
   expect(needing.length).toBeGreaterThan(5);
   let unavailable = 0;
   let available = 0;

@@ -51,8 +51,14 @@ export async function servicePlanScenario(prisma: PrismaClient): Promise<void> {
     ['Entretien annuel chaudière gaz', 20],
   ]);
   expect(overdue[1]).toMatchObject({
-    customerName: 'Mme Fabre', city: 'Aix-en-Provence', equipmentCategory: 'gas_boiler', equipmentBrand: 'Frisquet',
-    dueOn: '2026-11-10', openInterventionId: boilerVisit.id, openInterventionStatus: 'requested', agencyId: f.agency.id,
+    customerName: 'Mme Fabre',
+    city: 'Aix-en-Provence',
+    equipmentCategory: 'gas_boiler',
+    equipmentBrand: 'Frisquet',
+    dueOn: '2026-11-10',
+    openInterventionId: boilerVisit.id,
+    openInterventionStatus: 'requested',
+    agencyId: f.agency.id,
   });
   expect(await overdueVisits(prisma, { today: TODAY, agencyIds: [f.other.id] })).toEqual([]);
   expect(await overdueVisits(prisma, { today: TODAY, agencyIds: [] })).toEqual([]);

@@ -28,16 +28,28 @@ export function Accounting() {
     let live = true;
     setEntries(null);
     setError(null);
-    api.journal(from, to)
-      .then((page) => { if (live) { setEntries(page.items); setTotal(page.total); } })
+    api
+      .journal(from, to)
+      .then((page) => {
+        if (live) {
+          setEntries(page.items);
+          setTotal(page.total);
+        }
+      })
       .catch((e: unknown) => live && setError(errorsOf(e, t('billing.errors.offline')).message));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [api, from, to, t]);
 
   const sums = useMemo(() => {
     let debit = 0;
     let credit = 0;
-    for (const e of entries ?? []) for (const l of e.lines) { debit += l.debitCents; credit += l.creditCents; }
+    for (const e of entries ?? [])
+      for (const l of e.lines) {
+        debit += l.debitCents;
+        credit += l.creditCents;
+      }
     return { debit, credit };
   }, [entries]);
 
@@ -49,11 +61,17 @@ export function Accounting() {
           <input type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
         </label>
         {range && (
-          <a className="button" href={fecUrl(range.from, range.to)} download>{t('billing.accounting.fec')}</a>
+          <a className="button" href={fecUrl(range.from, range.to)} download>
+            {t('billing.accounting.fec')}
+          </a>
         )}
         {role !== 'admin' && <span className="muted">{t('billing.accounting.fecAdmin')}</span>}
       </div>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <Loading busy={entries === null && !error && valid} />
       {entries && entries.length === 0 && <p className="empty">{t('billing.accounting.none')}</p>}
       {entries && entries.length > 0 && (
@@ -65,8 +83,12 @@ export function Accounting() {
               <th scope="col">{t('billing.accounting.piece')}</th>
               <th scope="col">{t('billing.accounting.account')}</th>
               <th scope="col">{t('billing.accounting.label')}</th>
-              <th scope="col" className="num">{t('billing.accounting.debit')}</th>
-              <th scope="col" className="num">{t('billing.accounting.credit')}</th>
+              <th scope="col" className="num">
+                {t('billing.accounting.debit')}
+              </th>
+              <th scope="col" className="num">
+                {t('billing.accounting.credit')}
+              </th>
             </tr>
           </thead>
           {entries.map((e) => (
@@ -76,7 +98,10 @@ export function Accounting() {
                   <td>{i === 0 ? formatDay(e.date, i18n.language) : ''}</td>
                   <td>{i === 0 ? `${e.journal} ${e.number}` : ''}</td>
                   <td>{i === 0 ? e.pieceRef : ''}</td>
-                  <td><span title={l.accountLabel}>{l.account}</span>{l.auxAccount ? <span className="muted"> {l.auxAccount}</span> : null}</td>
+                  <td>
+                    <span title={l.accountLabel}>{l.account}</span>
+                    {l.auxAccount ? <span className="muted"> {l.auxAccount}</span> : null}
+                  </td>
                   <td>{l.label}</td>
                   <td className="num">{l.debitCents ? <Money cents={l.debitCents} /> : ''}</td>
                   <td className="num">{l.creditCents ? <Money cents={l.creditCents} /> : ''}</td>
@@ -92,8 +117,12 @@ export function Accounting() {
                   {sums.debit === sums.credit ? t('billing.accounting.balanced') : t('billing.accounting.unbalanced')}
                 </span>
               </th>
-              <td className="num" data-testid="journal-debit"><Money cents={sums.debit} /></td>
-              <td className="num" data-testid="journal-credit"><Money cents={sums.credit} /></td>
+              <td className="num" data-testid="journal-debit">
+                <Money cents={sums.debit} />
+              </td>
+              <td className="num" data-testid="journal-credit">
+                <Money cents={sums.credit} />
+              </td>
             </tr>
           </tfoot>
         </table>

@@ -22,8 +22,16 @@ export function BillingScreen({ agencyId }: { agencyId: string | null }) {
       <header className="bo-header">
         <h1 id="billing-title">{t('billing.title')}</h1>
       </header>
-      <Tabs id="billing" label={t('billing.title')} value={tab} onChange={setTab}
-        tabs={[{ id: 'documents', label: t('billing.tabs.documents') }, { id: 'accounting', label: t('billing.tabs.accounting') }]} />
+      <Tabs
+        id="billing"
+        label={t('billing.title')}
+        value={tab}
+        onChange={setTab}
+        tabs={[
+          { id: 'documents', label: t('billing.tabs.documents') },
+          { id: 'accounting', label: t('billing.tabs.accounting') },
+        ]}
+      />
       <TabPanel id="billing" value={tab}>
         {!agencyId ? <Loading busy /> : tab === 'documents' ? <Documents key={agencyId} agencyId={agencyId} /> : <Accounting />}
       </TabPanel>
@@ -48,7 +56,8 @@ function Documents({ agencyId }: { agencyId: string }) {
   useEffect(() => {
     let live = true;
     setError(null);
-    api.documents({ agencyId, kind: kind || undefined, status: status || undefined })
+    api
+      .documents({ agencyId, kind: kind || undefined, status: status || undefined })
       .then(async (page) => {
         if (!live) return;
         setDocs(page.items);
@@ -64,7 +73,9 @@ function Documents({ agencyId }: { agencyId: string }) {
         setBalances(found);
       })
       .catch((e: unknown) => live && setError(errorsOf(e, t('billing.errors.offline')).message));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [api, agencyId, kind, status, reload, t]);
 
   const changed = useCallback((doc: BillingDocument | null, open?: string) => {
@@ -82,19 +93,40 @@ function Documents({ agencyId }: { agencyId: string }) {
             <span>{t('billing.filters.kind')}</span>
             <select value={kind} onChange={(e) => setKind(e.target.value as DocumentKind | '')}>
               <option value="">{t('billing.filters.all')}</option>
-              {DOCUMENT_KINDS.map((k) => <option key={k} value={k}>{t(`billing.kind.${k}`)}</option>)}
+              {DOCUMENT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`billing.kind.${k}`)}
+                </option>
+              ))}
             </select>
           </label>
           <label className="field inline">
             <span>{t('billing.filters.status')}</span>
             <select value={status} onChange={(e) => setStatus(e.target.value as DocumentStatus | '')}>
               <option value="">{t('billing.filters.all')}</option>
-              {DOCUMENT_STATUSES.map((s) => <option key={s} value={s}>{t(`billing.status.${s}`)}</option>)}
+              {DOCUMENT_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`billing.status.${s}`)}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="button" className="button primary" onClick={() => { setCreating(true); setSelected(null); }}>{t('billing.new.open')}</button>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => {
+              setCreating(true);
+              setSelected(null);
+            }}
+          >
+            {t('billing.new.open')}
+          </button>
         </div>
-        {error && <p className="form-error" role="alert">{error}</p>}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
         <Loading busy={docs === null && !error} />
         {docs && docs.length === 0 && <p className="empty">{t('billing.list.empty')}</p>}
         {docs && docs.length > 0 && (
@@ -107,26 +139,46 @@ function Documents({ agencyId }: { agencyId: string }) {
                 <th scope="col">{t('billing.list.customer')}</th>
                 <th scope="col">{t('billing.list.issuedOn')}</th>
                 <th scope="col">{t('billing.list.dueOn')}</th>
-                <th scope="col" className="num">{t('billing.list.net')}</th>
-                <th scope="col" className="num">{t('billing.list.total')}</th>
-                <th scope="col" className="num">{t('billing.list.remaining')}</th>
+                <th scope="col" className="num">
+                  {t('billing.list.net')}
+                </th>
+                <th scope="col" className="num">
+                  {t('billing.list.total')}
+                </th>
+                <th scope="col" className="num">
+                  {t('billing.list.remaining')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {docs.map((d) => (
                 <tr key={d.id} className={d.id === selected ? 'is-selected' : undefined}>
                   <td>
-                    <button type="button" className="link" aria-current={d.id === selected ? 'true' : undefined} onClick={() => { setSelected(d.id); setCreating(false); }}>
+                    <button
+                      type="button"
+                      className="link"
+                      aria-current={d.id === selected ? 'true' : undefined}
+                      onClick={() => {
+                        setSelected(d.id);
+                        setCreating(false);
+                      }}
+                    >
                       {d.number ?? t('billing.list.draftNumber')}
                     </button>
                   </td>
                   <td>{t(`billing.kind.${d.kind}`)}</td>
-                  <td><span className={`chip doc-status is-${d.status}`}>{t(`billing.status.${d.status}`)}</span></td>
+                  <td>
+                    <span className={`chip doc-status is-${d.status}`}>{t(`billing.status.${d.status}`)}</span>
+                  </td>
                   <td>{d.customerName}</td>
                   <td>{formatDay(d.issuedOn, i18n.language)}</td>
                   <td>{formatDay(d.kind === 'quote' ? d.validUntil : d.dueOn, i18n.language)}</td>
-                  <td className="num"><Money cents={d.netCents} /></td>
-                  <td className="num"><Money cents={d.totalCents} /></td>
+                  <td className="num">
+                    <Money cents={d.netCents} />
+                  </td>
+                  <td className="num">
+                    <Money cents={d.totalCents} />
+                  </td>
                   <td className="num">{balances[d.id] ? <Money cents={balances[d.id]!.dueCents} /> : '—'}</td>
                 </tr>
               ))}
@@ -137,8 +189,15 @@ function Documents({ agencyId }: { agencyId: string }) {
       </div>
       <div className="bo-detail">
         {creating && (
-          <NewDocument agencyId={agencyId} api={api} onCancel={() => setCreating(false)}
-            onCreated={(doc) => { setCreating(false); changed(doc, doc.id); }} />
+          <NewDocument
+            agencyId={agencyId}
+            api={api}
+            onCancel={() => setCreating(false)}
+            onCreated={(doc) => {
+              setCreating(false);
+              changed(doc, doc.id);
+            }}
+          />
         )}
         {!creating && selected && <DocumentDetail key={selected} id={selected} api={api} onChanged={changed} />}
         {!creating && !selected && <p className="empty">{t('billing.detail.none')}</p>}

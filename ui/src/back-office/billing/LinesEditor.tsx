@@ -35,14 +35,40 @@ function rowsOf(doc: BillingDocument, language: string): Row[] {
     unitPrice: eurosInput(l.unitPriceCents, language),
     coverage: String(l.coveragePercent),
     vatRate: l.vatRule === 'set_by_user' ? (`${l.vatRateBp}` as Row['vatRate']) : '',
-    partId: l.partId, warrantyId: l.warrantyId, contractId: l.contractId, supplierId: l.supplierId,
+    partId: l.partId,
+    warrantyId: l.warrantyId,
+    contractId: l.contractId,
+    supplierId: l.supplierId,
     installed: l.vatRule !== 'goods_sold_alone',
   }));
 }
 
-const blank = (): Row => ({ key: nextKey++, kind: 'other', description: '', quantity: '1', unitPrice: '', coverage: '0', vatRate: '', partId: null, warrantyId: null, contractId: null, supplierId: null, installed: true });
+const blank = (): Row => ({
+  key: nextKey++,
+  kind: 'other',
+  description: '',
+  quantity: '1',
+  unitPrice: '',
+  coverage: '0',
+  vatRate: '',
+  partId: null,
+  warrantyId: null,
+  contractId: null,
+  supplierId: null,
+  installed: true,
+});
 
-export function LinesEditor({ doc, api, onSaved, onCancel }: { doc: BillingDocument; api: BillingApi; onSaved: (doc: BillingDocument) => void; onCancel: () => void }) {
+export function LinesEditor({
+  doc,
+  api,
+  onSaved,
+  onCancel,
+}: {
+  doc: BillingDocument;
+  api: BillingApi;
+  onSaved: (doc: BillingDocument) => void;
+  onCancel: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const [rows, setRows] = useState<Row[]>(() => rowsOf(doc, i18n.language));
   const [energyWork, setEnergyWork] = useState(doc.vatContext.energyWork === true);
@@ -64,7 +90,9 @@ export function LinesEditor({ doc, api, onSaved, onCancel }: { doc: BillingDocum
       if (!r.description.trim()) local[`lines[${i}].description`] = t('billing.errors.required');
       if (!Number.isInteger(coverage) || coverage < 0 || coverage > 100) local[`lines[${i}].coveragePercent`] = t('billing.errors.percent');
       return {
-        kind: r.kind, description: r.description.trim(), quantity: quantity ?? 0,
+        kind: r.kind,
+        description: r.description.trim(),
+        quantity: quantity ?? 0,
         ...(price !== null ? { unitPriceCents: price } : {}),
         coveragePercent: coverage,
         ...(r.partId ? { partId: r.partId } : {}),
@@ -90,61 +118,119 @@ export function LinesEditor({ doc, api, onSaved, onCancel }: { doc: BillingDocum
   return (
     <form className="bo-inline-form" aria-labelledby={`${FORM}-title`} onSubmit={(e) => void submit(e)} noValidate>
       <h3 id={`${FORM}-title`}>{t('billing.lines.edit')}</h3>
-      <FormError errors={errors} shown={(path) => /^lines\[\d+\]\.(kind|description|quantity|unitPriceCents|coveragePercent|vatRateBp)$/.test(path) || path === 'notes'} />
+      <FormError
+        errors={errors}
+        shown={(path) => /^lines\[\d+\]\.(kind|description|quantity|unitPriceCents|coveragePercent|vatRateBp)$/.test(path) || path === 'notes'}
+      />
       <div className="bo-scroll">
-      <table className="bo-table bo-lines-edit">
-        <thead>
-          <tr>
-            <th scope="col">{t('billing.lines.kind')}</th>
-            <th scope="col">{t('billing.lines.description')}</th>
-            <th scope="col">{t('billing.lines.quantity')}</th>
-            <th scope="col">{t('billing.lines.unitPrice')}</th>
-            <th scope="col">{t('billing.lines.coverage')}</th>
-            <th scope="col">{t('billing.lines.vat')}</th>
-            <th scope="col"><span className="sr-only">{t('billing.lines.remove')}</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={r.key}>
-              <td>
-                <select aria-label={t('billing.lines.kindOf', { n: i + 1 })} value={r.kind} onChange={(e) => change(r.key, { kind: e.target.value as LineKind })} {...fieldProps(FORM, errors, cell(i, 'kind'))}>
-                  {LINE_KINDS.map((k) => <option key={k} value={k}>{t(`billing.lineKind.${k}`)}</option>)}
-                </select>
-                <FieldError form={FORM} errors={errors} path={cell(i, 'kind')} />
-              </td>
-              <td>
-                <input aria-label={t('billing.lines.descriptionOf', { n: i + 1 })} value={r.description} onChange={(e) => change(r.key, { description: e.target.value })} {...fieldProps(FORM, errors, cell(i, 'description'))} />
-                <FieldError form={FORM} errors={errors} path={cell(i, 'description')} />
-              </td>
-              <td>
-                <input className="short" inputMode="decimal" aria-label={t('billing.lines.quantityOf', { n: i + 1 })} value={r.quantity} onChange={(e) => change(r.key, { quantity: e.target.value })} {...fieldProps(FORM, errors, cell(i, 'quantity'))} />
-                <FieldError form={FORM} errors={errors} path={cell(i, 'quantity')} />
-              </td>
-              <td>
-                <input className="short" inputMode="decimal" aria-label={t('billing.lines.unitPriceOf', { n: i + 1 })} value={r.unitPrice} onChange={(e) => change(r.key, { unitPrice: e.target.value })} {...fieldProps(FORM, errors, cell(i, 'unitPriceCents'))} />
-                <FieldError form={FORM} errors={errors} path={cell(i, 'unitPriceCents')} />
-              </td>
-              <td>
-                <input className="short" inputMode="numeric" aria-label={t('billing.lines.coverageOf', { n: i + 1 })} value={r.coverage} onChange={(e) => change(r.key, { coverage: e.target.value })} {...fieldProps(FORM, errors, cell(i, 'coveragePercent'))} />
-                <FieldError form={FORM} errors={errors} path={cell(i, 'coveragePercent')} />
-              </td>
-              <td>
-                <select aria-label={t('billing.lines.vatOf', { n: i + 1 })} value={r.vatRate} onChange={(e) => change(r.key, { vatRate: e.target.value as Row['vatRate'] })} {...fieldProps(FORM, errors, cell(i, 'vatRateBp'))}>
-                  <option value="">{t('billing.lines.vatAuto')}</option>
-                  {VAT_RATES.map((v) => <option key={v} value={v}>{formatRate(v, i18n.language)}</option>)}
-                </select>
-                <FieldError form={FORM} errors={errors} path={cell(i, 'vatRateBp')} />
-              </td>
-              <td>
-                <button type="button" className="icon-button" aria-label={t('billing.lines.removeOf', { n: i + 1 })} onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}>×</button>
-              </td>
+        <table className="bo-table bo-lines-edit">
+          <thead>
+            <tr>
+              <th scope="col">{t('billing.lines.kind')}</th>
+              <th scope="col">{t('billing.lines.description')}</th>
+              <th scope="col">{t('billing.lines.quantity')}</th>
+              <th scope="col">{t('billing.lines.unitPrice')}</th>
+              <th scope="col">{t('billing.lines.coverage')}</th>
+              <th scope="col">{t('billing.lines.vat')}</th>
+              <th scope="col">
+                <span className="sr-only">{t('billing.lines.remove')}</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={r.key}>
+                <td>
+                  <select
+                    aria-label={t('billing.lines.kindOf', { n: i + 1 })}
+                    value={r.kind}
+                    onChange={(e) => change(r.key, { kind: e.target.value as LineKind })}
+                    {...fieldProps(FORM, errors, cell(i, 'kind'))}
+                  >
+                    {LINE_KINDS.map((k) => (
+                      <option key={k} value={k}>
+                        {t(`billing.lineKind.${k}`)}
+                      </option>
+                    ))}
+                  </select>
+                  <FieldError form={FORM} errors={errors} path={cell(i, 'kind')} />
+                </td>
+                <td>
+                  <input
+                    aria-label={t('billing.lines.descriptionOf', { n: i + 1 })}
+                    value={r.description}
+                    onChange={(e) => change(r.key, { description: e.target.value })}
+                    {...fieldProps(FORM, errors, cell(i, 'description'))}
+                  />
+                  <FieldError form={FORM} errors={errors} path={cell(i, 'description')} />
+                </td>
+                <td>
+                  <input
+                    className="short"
+                    inputMode="decimal"
+                    aria-label={t('billing.lines.quantityOf', { n: i + 1 })}
+                    value={r.quantity}
+                    onChange={(e) => change(r.key, { quantity: e.target.value })}
+                    {...fieldProps(FORM, errors, cell(i, 'quantity'))}
+                  />
+                  <FieldError form={FORM} errors={errors} path={cell(i, 'quantity')} />
+                </td>
+                <td>
+                  <input
+                    className="short"
+                    inputMode="decimal"
+                    aria-label={t('billing.lines.unitPriceOf', { n: i + 1 })}
+                    value={r.unitPrice}
+                    onChange={(e) => change(r.key, { unitPrice: e.target.value })}
+                    {...fieldProps(FORM, errors, cell(i, 'unitPriceCents'))}
+                  />
+                  <FieldError form={FORM} errors={errors} path={cell(i, 'unitPriceCents')} />
+                </td>
+                <td>
+                  <input
+                    className="short"
+                    inputMode="numeric"
+                    aria-label={t('billing.lines.coverageOf', { n: i + 1 })}
+                    value={r.coverage}
+                    onChange={(e) => change(r.key, { coverage: e.target.value })}
+                    {...fieldProps(FORM, errors, cell(i, 'coveragePercent'))}
+                  />
+                  <FieldError form={FORM} errors={errors} path={cell(i, 'coveragePercent')} />
+                </td>
+                <td>
+                  <select
+                    aria-label={t('billing.lines.vatOf', { n: i + 1 })}
+                    value={r.vatRate}
+                    onChange={(e) => change(r.key, { vatRate: e.target.value as Row['vatRate'] })}
+                    {...fieldProps(FORM, errors, cell(i, 'vatRateBp'))}
+                  >
+                    <option value="">{t('billing.lines.vatAuto')}</option>
+                    {VAT_RATES.map((v) => (
+                      <option key={v} value={v}>
+                        {formatRate(v, i18n.language)}
+                      </option>
+                    ))}
+                  </select>
+                  <FieldError form={FORM} errors={errors} path={cell(i, 'vatRateBp')} />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={t('billing.lines.removeOf', { n: i + 1 })}
+                    onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
+                  >
+                    ×
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
-      <button type="button" className="button small" onClick={() => setRows((rs) => [...rs, blank()])}>{t('billing.lines.add')}</button>
+      <button type="button" className="button small" onClick={() => setRows((rs) => [...rs, blank()])}>
+        {t('billing.lines.add')}
+      </button>
       <label className="field field-check">
         <input type="checkbox" checked={energyWork} onChange={(e) => setEnergyWork(e.target.checked)} />
         <span>{t('billing.new.energyWork')}</span>
@@ -153,8 +239,12 @@ export function LinesEditor({ doc, api, onSaved, onCancel }: { doc: BillingDocum
         <textarea rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </FormField>
       <div className="actions">
-        <button type="submit" className="button primary" disabled={busy}>{busy ? t('common.working') : t('billing.lines.save')}</button>
-        <button type="button" className="button subtle" onClick={onCancel}>{t('billing.cancel')}</button>
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? t('common.working') : t('billing.lines.save')}
+        </button>
+        <button type="button" className="button subtle" onClick={onCancel}>
+          {t('billing.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -12,8 +12,16 @@ const FORM = 'new-document';
 const BILLABLE = 'done,closed';
 const QUOTABLE = 'requested,planned,assigned,dispatched,en_route,on_site,done,closed';
 
-export function NewDocument({ agencyId, api, onCreated, onCancel }: {
-  agencyId: string; api: BillingApi; onCreated: (doc: BillingDocument) => void; onCancel: () => void;
+export function NewDocument({
+  agencyId,
+  api,
+  onCreated,
+  onCancel,
+}: {
+  agencyId: string;
+  api: BillingApi;
+  onCreated: (doc: BillingDocument) => void;
+  onCancel: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<'invoice' | 'quote'>('invoice');
@@ -29,10 +37,18 @@ export function NewDocument({ agencyId, api, onCreated, onCancel }: {
   useEffect(() => {
     let live = true;
     setVisits(null);
-    api.interventions(agencyId, kind === 'invoice' ? BILLABLE : QUOTABLE)
+    api
+      .interventions(agencyId, kind === 'invoice' ? BILLABLE : QUOTABLE)
       .then((list) => live && setVisits([...list].sort((a, b) => (b.actualEnd ?? b.plannedStart ?? '').localeCompare(a.actualEnd ?? a.plannedStart ?? ''))))
-      .catch((e: unknown) => { if (live) { setVisits([]); fail(e); } });
-    return () => { live = false; };
+      .catch((e: unknown) => {
+        if (live) {
+          setVisits([]);
+          fail(e);
+        }
+      });
+    return () => {
+      live = false;
+    };
   }, [api, agencyId, kind, fail]);
 
   const label = (i: Intervention) => {
@@ -48,7 +64,10 @@ export function NewDocument({ agencyId, api, onCreated, onCancel }: {
     setBusy(true);
     try {
       const doc = await api.fromIntervention(interventionId, {
-        kind, ...(cause ? { cause } : {}), ...(energyWork ? { energyWork } : {}), ...(notes.trim() ? { notes: notes.trim() } : {}),
+        kind,
+        ...(cause ? { cause } : {}),
+        ...(energyWork ? { energyWork } : {}),
+        ...(notes.trim() ? { notes: notes.trim() } : {}),
       });
       onCreated(doc);
     } catch (error) {
@@ -77,13 +96,21 @@ export function NewDocument({ agencyId, api, onCreated, onCancel }: {
       <FormField form={FORM} errors={errors} path="interventionId" label={kind === 'invoice' ? t('billing.new.visitDone') : t('billing.new.visit')}>
         <select value={interventionId} onChange={(e) => setInterventionId(e.target.value)} disabled={visits === null}>
           <option value="">{visits === null ? t('common.loading') : visits.length === 0 ? t('billing.new.noVisit') : t('billing.new.choose')}</option>
-          {visits?.map((i) => <option key={i.id} value={i.id}>{label(i)}</option>)}
+          {visits?.map((i) => (
+            <option key={i.id} value={i.id}>
+              {label(i)}
+            </option>
+          ))}
         </select>
       </FormField>
       <FormField form={FORM} errors={errors} path="cause" label={t('billing.new.cause')}>
         <select value={cause} onChange={(e) => setCause(e.target.value as FaultCause | '')}>
           <option value="">{t('billing.new.causeUnset')}</option>
-          {FAULT_CAUSES.map((c) => <option key={c} value={c}>{t(`billing.cause.${c}`)}</option>)}
+          {FAULT_CAUSES.map((c) => (
+            <option key={c} value={c}>
+              {t(`billing.cause.${c}`)}
+            </option>
+          ))}
         </select>
       </FormField>
       <label className="field field-check">
@@ -95,8 +122,12 @@ export function NewDocument({ agencyId, api, onCreated, onCancel }: {
         <textarea rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </FormField>
       <div className="actions">
-        <button type="submit" className="button primary" disabled={busy}>{busy ? t('common.working') : t('billing.new.submit')}</button>
-        <button type="button" className="button subtle" onClick={onCancel}>{t('billing.cancel')}</button>
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? t('common.working') : t('billing.new.submit')}
+        </button>
+        <button type="button" className="button subtle" onClick={onCancel}>
+          {t('billing.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -49,7 +49,11 @@ export function fieldProps(form: string, errors: FormErrors, path: string): { 'a
 export function FieldError({ form, errors, path }: { form: string; errors: FormErrors; path: string }) {
   const message = errors.fields[path];
   if (!message) return null;
-  return <small className="field-error" id={errorId(form, path)}>{message}</small>;
+  return (
+    <small className="field-error" id={errorId(form, path)}>
+      {message}
+    </small>
+  );
 }
 
 /** The form's message, with the details no field of the form shows. */
@@ -61,7 +65,11 @@ export function FormError({ errors, shown = [] }: { errors: FormErrors; shown?: 
     <div className="form-error" role="alert">
       {errors.message && <p>{errors.message}</p>}
       {others.length > 0 && (
-        <ul>{others.map(([path, message]) => <li key={path}>{path ? `${path} : ${message}` : message}</li>)}</ul>
+        <ul>
+          {others.map(([path, message]) => (
+            <li key={path}>{path ? `${path} : ${message}` : message}</li>
+          ))}
+        </ul>
       )}
     </div>
   );
@@ -71,8 +79,20 @@ export function FormError({ errors, shown = [] }: { errors: FormErrors; shown?: 
  * A labelled control with its server message under it (outside the label, so
  * the control's name stays its label), tied by aria-describedby.
  */
-export function FormField({ form, errors, path, label, children, className }: {
-  form: string; errors: FormErrors; path: string; label: ReactNode; children: ReactElement<{ id?: string }>; className?: string;
+export function FormField({
+  form,
+  errors,
+  path,
+  label,
+  children,
+  className,
+}: {
+  form: string;
+  errors: FormErrors;
+  path: string;
+  label: ReactNode;
+  children: ReactElement<{ id?: string }>;
+  className?: string;
 }) {
   const id = `${form}-field-${path.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
   const control = isValidElement(children) ? cloneElement(children, { id, ...fieldProps(form, errors, path) }) : children;

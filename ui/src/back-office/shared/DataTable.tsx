@@ -47,7 +47,9 @@ export function DataTable<T>({ caption, captionHidden, columns, rows, rowKey, ro
         <tbody>
           {rows.length === 0 ? (
             <tr>
-              <td className="empty" colSpan={columns.length}>{empty ?? '—'}</td>
+              <td className="empty" colSpan={columns.length}>
+                {empty ?? '—'}
+              </td>
             </tr>
           ) : (
             rows.map((row) => {
@@ -61,7 +63,13 @@ export function DataTable<T>({ caption, captionHidden, columns, rows, rowKey, ro
                   aria-selected={onRowClick ? selectedKey === key : undefined}
                   tabIndex={onRowClick ? 0 : undefined}
                   onClick={onRowClick ? () => onRowClick(row) : undefined}
-                  onKeyDown={onRowClick ? (e) => { if (e.key === 'Enter') onRowClick(row); } : undefined}
+                  onKeyDown={
+                    onRowClick
+                      ? (e) => {
+                          if (e.key === 'Enter') onRowClick(row);
+                        }
+                      : undefined
+                  }
                 >
                   {columns.map((c) => (
                     <td key={c.key} className={[c.numeric ? 'num' : '', c.className ?? ''].join(' ').trim() || undefined}>

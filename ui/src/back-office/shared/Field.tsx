@@ -28,13 +28,25 @@ export function Field({ label, error, hint, children, className }: FieldProps) {
     <div className={`field ${error ? 'has-error' : ''} ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
       {control}
-      {hint && <small id={hintId} className="muted">{hint}</small>}
-      {error && <small id={errorId} className="field-error" role="alert">{error}</small>}
+      {hint && (
+        <small id={hintId} className="muted">
+          {hint}
+        </small>
+      )}
+      {error && (
+        <small id={errorId} className="field-error" role="alert">
+          {error}
+        </small>
+      )}
     </div>
   );
 }
 
 export function FormError({ message }: { message: string | null | undefined }) {
   if (!message) return null;
-  return <p className="form-error" role="alert">{message}</p>;
+  return (
+    <p className="form-error" role="alert">
+      {message}
+    </p>
+  );
 }

@@ -50,7 +50,10 @@ export function fieldErrors(error: unknown): Record<string, string> {
   for (const d of error.details ?? []) {
     if (!d.path) continue;
     out[d.path] ??= d.message;
-    const last = d.path.replace(/\[\d+\]/g, '').split('.').pop();
+    const last = d.path
+      .replace(/\[\d+\]/g, '')
+      .split('.')
+      .pop();
     if (last) out[last] ??= d.message;
   }
   return out;

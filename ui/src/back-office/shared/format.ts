@@ -20,7 +20,12 @@ export function formatDay(day: string | null | undefined, lang?: string): string
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
   if (!m) return day;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(locale(lang), lang?.startsWith('en') ? { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' } : { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(
+    locale(lang),
+    lang?.startsWith('en')
+      ? { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' }
+      : { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' },
+  ).format(date);
 }
 
 /** An instant in Paris time: "05/03/2026 14:30". */
@@ -28,7 +33,9 @@ export function formatDateTime(instant: string | null | undefined, lang?: string
   if (!instant) return '—';
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return instant;
-  return new Intl.DateTimeFormat(locale(lang), { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(date);
+  return new Intl.DateTimeFormat(locale(lang), { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(
+    date,
+  );
 }
 
 /** Integers with the language's grouping; signed when asked ("+3", "−2"). */

@@ -24,7 +24,14 @@ interface Row extends StockLevel {
   readonly below: boolean;
 }
 
-export function LevelsView({ api, catalogue, levels, loading, selection, onSelect }: {
+export function LevelsView({
+  api,
+  catalogue,
+  levels,
+  loading,
+  selection,
+  onSelect,
+}: {
   api: StockApi;
   catalogue: Catalogue;
   levels: readonly StockLevel[];
@@ -45,15 +52,39 @@ export function LevelsView({ api, catalogue, levels, loading, selection, onSelec
         const depot = catalogue.depotById.get(l.depotId);
         const part = catalogue.parts.get(l.partId);
         if (!depot || !part) return [];
-        return [{ ...l, key: `${l.depotId}|${l.partId}`, reference: part.reference, name: part.name, depotName: depot.name, depotKind: depot.kind, below: isBelowMin(l) }];
+        return [
+          {
+            ...l,
+            key: `${l.depotId}|${l.partId}`,
+            reference: part.reference,
+            name: part.name,
+            depotName: depot.name,
+            depotKind: depot.kind,
+            below: isBelowMin(l),
+          },
+        ];
       })
-      .filter((r) => (!depotId || r.depotId === depotId) && (!belowOnly || r.below) && (!q || r.reference.toLocaleLowerCase().includes(q) || r.name.toLocaleLowerCase().includes(q)))
-      .sort((a, b) => (order.get(a.depotId)! - order.get(b.depotId)!) || a.reference.localeCompare(b.reference));
+      .filter(
+        (r) =>
+          (!depotId || r.depotId === depotId) &&
+          (!belowOnly || r.below) &&
+          (!q || r.reference.toLocaleLowerCase().includes(q) || r.name.toLocaleLowerCase().includes(q)),
+      )
+      .sort((a, b) => order.get(a.depotId)! - order.get(b.depotId)! || a.reference.localeCompare(b.reference));
   }, [levels, catalogue, depotId, search, belowOnly]);
 
   const n = (v: number | null) => (v === null ? '—' : formatQuantity(v, i18n.language));
   const columns: Column<Row>[] = [
-    { key: 'depot', header: t('stock.col.depot'), className: 'col-depot', cell: (r) => <span>{r.depotName} <span className="chip">{t(`stock.depotKind.${r.depotKind}`)}</span></span> },
+    {
+      key: 'depot',
+      header: t('stock.col.depot'),
+      className: 'col-depot',
+      cell: (r) => (
+        <span>
+          {r.depotName} <span className="chip">{t(`stock.depotKind.${r.depotKind}`)}</span>
+        </span>
+      ),
+    },
     { key: 'reference', header: t('stock.col.reference'), cell: (r) => <code>{r.reference}</code> },
     { key: 'name', header: t('stock.col.name'), cell: (r) => r.name },
     { key: 'onHand', header: t('stock.col.onHand'), numeric: true, cell: (r) => n(r.onHand) },
@@ -75,8 +106,24 @@ export function LevelsView({ api, catalogue, levels, loading, selection, onSelec
           <span>{t('stock.depot')}</span>
           <select value={depotId} onChange={(e) => setDepotId(e.target.value)}>
             <option value="">{t('stock.allDepots')}</option>
-            {centrals.length > 0 && <optgroup label={t('stock.centralDepots')}>{centrals.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</optgroup>}
-            {vans.length > 0 && <optgroup label={t('stock.vans')}>{vans.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</optgroup>}
+            {centrals.length > 0 && (
+              <optgroup label={t('stock.centralDepots')}>
+                {centrals.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            {vans.length > 0 && (
+              <optgroup label={t('stock.vans')}>
+                {vans.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </label>
         <label className="field field-search">
@@ -87,7 +134,11 @@ export function LevelsView({ api, catalogue, levels, loading, selection, onSelec
           <input type="checkbox" checked={belowOnly} onChange={(e) => setBelowOnly(e.target.checked)} />
           <span>{t('stock.belowMinOnly')}</span>
         </label>
-        {loading && <span className="muted" role="status">{t('stock.loading')}</span>}
+        {loading && (
+          <span className="muted" role="status">
+            {t('stock.loading')}
+          </span>
+        )}
       </div>
       <DataTable
         caption={t('stock.levelsCaption', { count: rows.length })}
@@ -100,7 +151,13 @@ export function LevelsView({ api, catalogue, levels, loading, selection, onSelec
         empty={loading ? t('stock.loading') : t('stock.noLevels')}
         className="stock-levels-table"
       />
-      <MovementsPanel api={api} catalogue={catalogue} depotId={selection?.depotId ?? (depotId || null)} partId={selection?.partId ?? null} onClear={selection ? () => onSelect(null) : undefined} />
+      <MovementsPanel
+        api={api}
+        catalogue={catalogue}
+        depotId={selection?.depotId ?? (depotId || null)}
+        partId={selection?.partId ?? null}
+        onClear={selection ? () => onSelect(null) : undefined}
+      />
     </div>
   );
 }

@@ -11,11 +11,7 @@ import { useSupplierOrders, type Catalogue } from './stock-queries.ts';
 
 const OPEN = new Set(['draft', 'ordered', 'partially_received']);
 
-export function OrdersView({ api, catalogue, onReceived }: {
-  api: StockApi;
-  catalogue: Catalogue;
-  onReceived: () => void;
-}) {
+export function OrdersView({ api, catalogue, onReceived }: { api: StockApi; catalogue: Catalogue; onReceived: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const orders = useSupplierOrders(api);
@@ -34,7 +30,15 @@ export function OrdersView({ api, catalogue, onReceived }: {
     { key: 'reference', header: t('stock.orders.reference'), cell: (o) => <code>{o.reference}</code> },
     { key: 'supplier', header: t('stock.orders.supplier'), cell: (o) => catalogue.suppliers.get(o.supplierId)?.name ?? '—' },
     { key: 'depot', header: t('stock.col.depot'), cell: (o) => catalogue.depotById.get(o.depotId)?.name ?? o.depotId },
-    { key: 'status', header: t('stock.orders.status'), cell: (o) => <span className={`chip order-${o.status}${o.status === 'received' ? ' ok' : o.status === 'draft' ? '' : ' warn'}`}>{t(`stock.orders.statuses.${o.status}`)}</span> },
+    {
+      key: 'status',
+      header: t('stock.orders.status'),
+      cell: (o) => (
+        <span className={`chip order-${o.status}${o.status === 'received' ? ' ok' : o.status === 'draft' ? '' : ' warn'}`}>
+          {t(`stock.orders.statuses.${o.status}`)}
+        </span>
+      ),
+    },
     { key: 'orderedOn', header: t('stock.orders.orderedOn'), cell: (o) => formatDay(o.orderedOn, lang) },
     { key: 'expectedOn', header: t('stock.orders.expectedOn'), cell: (o) => formatDay(o.expectedOn, lang) },
     { key: 'lines', header: t('stock.orders.lines'), numeric: true, cell: (o) => formatQuantity(o.lines.length, lang) },
@@ -48,10 +52,22 @@ export function OrdersView({ api, catalogue, onReceived }: {
           <input type="checkbox" checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)} />
           <span>{t('stock.orders.openOnly')}</span>
         </label>
-        {orders.isFetching && <span className="muted" role="status">{t('stock.loading')}</span>}
+        {orders.isFetching && (
+          <span className="muted" role="status">
+            {t('stock.loading')}
+          </span>
+        )}
       </div>
-      {orders.error ? <p className="form-error" role="alert">{t('stock.loadFailed', { message: errorMessage(orders.error) })}</p> : null}
-      {message && <p className="bo-success" role="status">{message}</p>}
+      {orders.error ? (
+        <p className="form-error" role="alert">
+          {t('stock.loadFailed', { message: errorMessage(orders.error) })}
+        </p>
+      ) : null}
+      {message && (
+        <p className="bo-success" role="status">
+          {message}
+        </p>
+      )}
       <div className="stock-layout">
         <div className="bo-card">
           <DataTable
@@ -68,7 +84,16 @@ export function OrdersView({ api, catalogue, onReceived }: {
         <aside className="stock-forms" aria-label={t('stock.orders.detail')}>
           {selected ? (
             // Keyed by what was received: after a receipt the form starts again from what remains.
-            <OrderDetail key={`${selected.id}|${selected.status}|${selected.lines.map((l) => l.receivedQuantity).join(',')}`} api={api} catalogue={catalogue} order={selected} onDone={(m) => { setMessage(m); onReceived(); }} />
+            <OrderDetail
+              key={`${selected.id}|${selected.status}|${selected.lines.map((l) => l.receivedQuantity).join(',')}`}
+              api={api}
+              catalogue={catalogue}
+              order={selected}
+              onDone={(m) => {
+                setMessage(m);
+                onReceived();
+              }}
+            />
           ) : (
             <p className="bo-card muted">{t('stock.orders.pick')}</p>
           )}
@@ -96,9 +121,7 @@ function OrderDetail({ api, catalogue, order, onDone }: { api: StockApi; catalog
     setError(null);
     try {
       // Lines left empty or at 0 are not received now; the server checks the rest.
-      const chosen = order.lines
-        .map((l, i) => ({ lineId: l.id, raw: quantities[i]!.trim(), index: i }))
-        .filter((l) => l.raw !== '' && l.raw !== '0');
+      const chosen = order.lines.map((l, i) => ({ lineId: l.id, raw: quantities[i]!.trim(), index: i })).filter((l) => l.raw !== '' && l.raw !== '0');
       setSent(chosen.map((l) => l.index));
       const lines = chosen.map((l) => ({ lineId: l.lineId, quantity: Number(l.raw) }));
       await api.receive(order.id, { lines });
@@ -133,7 +156,8 @@ function OrderDetail({ api, catalogue, order, onDone }: { api: StockApi; catalog
     <form className="bo-card bo-form stock-receive" aria-labelledby="stock-receive-title" onSubmit={receive} noValidate>
       <h2 id="stock-receive-title">{t('stock.orders.receiveTitle', { reference: order.reference })}</h2>
       <p className="muted">
-        {catalogue.suppliers.get(order.supplierId)?.name ?? ''} → {catalogue.depotById.get(order.depotId)?.name ?? ''} · {t(`stock.orders.statuses.${order.status}`)}
+        {catalogue.suppliers.get(order.supplierId)?.name ?? ''} → {catalogue.depotById.get(order.depotId)?.name ?? ''} ·{' '}
+        {t(`stock.orders.statuses.${order.status}`)}
         {order.expectedOn ? ` · ${t('stock.orders.expectedOn')} ${formatDay(order.expectedOn, i18n.language)}` : ''}
       </p>
       <FormError message={error ? errorMessage(error) : null} />
@@ -141,9 +165,17 @@ function OrderDetail({ api, catalogue, order, onDone }: { api: StockApi; catalog
         <thead>
           <tr>
             <th scope="col">{t('stock.col.reference')}</th>
-            <th scope="col" className="num">{t('stock.orders.ordered')}</th>
-            <th scope="col" className="num">{t('stock.orders.remaining')}</th>
-            {receivable && <th scope="col" className="num">{t('stock.orders.toReceive')}</th>}
+            <th scope="col" className="num">
+              {t('stock.orders.ordered')}
+            </th>
+            <th scope="col" className="num">
+              {t('stock.orders.remaining')}
+            </th>
+            {receivable && (
+              <th scope="col" className="num">
+                {t('stock.orders.toReceive')}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -152,7 +184,11 @@ function OrderDetail({ api, catalogue, order, onDone }: { api: StockApi; catalog
             const message = lineError(i);
             return (
               <tr key={l.id}>
-                <td><code>{part?.reference ?? l.partId}</code><br /><small className="muted">{part?.name}</small></td>
+                <td>
+                  <code>{part?.reference ?? l.partId}</code>
+                  <br />
+                  <small className="muted">{part?.name}</small>
+                </td>
                 <td className="num">{formatQuantity(l.quantity, i18n.language)}</td>
                 <td className="num">{formatQuantity(remaining(l), i18n.language)}</td>
                 {receivable && (
@@ -167,7 +203,11 @@ function OrderDetail({ api, catalogue, order, onDone }: { api: StockApi; catalog
                       value={quantities[i]}
                       onChange={(e) => setQuantities((qs) => qs.map((q, k) => (k === i ? e.target.value : q)))}
                     />
-                    {message && <small className="field-error" role="alert">{message}</small>}
+                    {message && (
+                      <small className="field-error" role="alert">
+                        {message}
+                      </small>
+                    )}
                   </td>
                 )}
               </tr>
@@ -176,8 +216,16 @@ function OrderDetail({ api, catalogue, order, onDone }: { api: StockApi; catalog
         </tbody>
       </table>
       <div className="actions">
-        {order.status === 'draft' && <button type="button" className="button" disabled={busy} onClick={() => void place()}>{t('stock.orders.place')}</button>}
-        {receivable && <button type="submit" className="button primary" disabled={busy}>{busy ? t('stock.working') : t('stock.orders.receive')}</button>}
+        {order.status === 'draft' && (
+          <button type="button" className="button" disabled={busy} onClick={() => void place()}>
+            {t('stock.orders.place')}
+          </button>
+        )}
+        {receivable && (
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? t('stock.working') : t('stock.orders.receive')}
+          </button>
+        )}
       </div>
     </form>
   );

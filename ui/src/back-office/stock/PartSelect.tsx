@@ -4,7 +4,14 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Part } from './api.ts';
 
-export function PartSelect({ parts, value, onChange, name, id, ...aria }: {
+export function PartSelect({
+  parts,
+  value,
+  onChange,
+  name,
+  id,
+  ...aria
+}: {
   parts: ReadonlyMap<string, Part>;
   value: string;
   onChange: (partId: string) => void;
@@ -14,11 +21,18 @@ export function PartSelect({ parts, value, onChange, name, id, ...aria }: {
   'aria-describedby'?: string;
 }) {
   const { t } = useTranslation();
-  const sorted = useMemo(() => [...parts.values()].filter((p) => p.active || p.id === value).sort((a, b) => a.reference.localeCompare(b.reference)), [parts, value]);
+  const sorted = useMemo(
+    () => [...parts.values()].filter((p) => p.active || p.id === value).sort((a, b) => a.reference.localeCompare(b.reference)),
+    [parts, value],
+  );
   return (
     <select id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)} {...aria}>
       <option value="">{t('stock.choosePart')}</option>
-      {sorted.map((p) => <option key={p.id} value={p.id}>{p.reference} — {p.name}</option>)}
+      {sorted.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.reference} — {p.name}
+        </option>
+      ))}
     </select>
   );
 }

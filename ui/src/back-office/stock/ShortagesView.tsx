@@ -13,12 +13,7 @@ import { useProjection, useShortages, type Catalogue } from './stock-queries.ts'
 
 const HORIZONS = [7, 14, 30, 60] as const;
 
-export function ShortagesView({ api, agencyId, catalogue, onOrdered }: {
-  api: StockApi;
-  agencyId: string;
-  catalogue: Catalogue;
-  onOrdered: () => void;
-}) {
+export function ShortagesView({ api, agencyId, catalogue, onOrdered }: { api: StockApi; agencyId: string; catalogue: Catalogue; onOrdered: () => void }) {
   const { t, i18n } = useTranslation();
   const [horizon, setHorizon] = useState<number>(30);
   const [search, setSearch] = useState('');
@@ -58,7 +53,11 @@ export function ShortagesView({ api, agencyId, catalogue, onOrdered }: {
     { key: 'depot', header: t('stock.col.depot'), className: 'col-depot', cell: (r) => r.depotName },
     { key: 'min', header: t('stock.col.min'), numeric: true, cell: (r) => n(r.minQuantity) },
     { key: 'max', header: t('stock.col.max'), numeric: true, cell: (r) => n(r.maxQuantity) },
-    { key: 'lowest', header: t('stock.col.lowest'), cell: (r) => t('stock.shortages.lowestOn', { quantity: n(r.lowest.quantity), date: formatDay(r.lowest.on, lang) }) },
+    {
+      key: 'lowest',
+      header: t('stock.col.lowest'),
+      cell: (r) => t('stock.shortages.lowestOn', { quantity: n(r.lowest.quantity), date: formatDay(r.lowest.on, lang) }),
+    },
     { key: 'projected', header: t('stock.col.projected'), numeric: true, cell: (r) => n(r.projected) },
     { key: 'suggested', header: t('stock.col.suggested'), numeric: true, cell: (r) => <strong>{n(r.suggestedQuantity)}</strong> },
     { key: 'cost', header: t('stock.col.cost'), numeric: true, cell: (r) => formatMoney(r.estimatedCostCents, lang) },
@@ -72,7 +71,11 @@ export function ShortagesView({ api, agencyId, catalogue, onOrdered }: {
     { key: 'customerOrders', header: t('stock.col.customerOrders'), numeric: true, cell: (r) => n(r.customerOrders) },
     { key: 'supplierOrders', header: t('stock.col.supplierOrders'), numeric: true, cell: (r) => n(r.supplierOrders) },
     { key: 'projected', header: t('stock.col.projected'), numeric: true, cell: (r) => <strong>{n(r.projected)}</strong> },
-    { key: 'lowest', header: t('stock.col.lowest'), cell: (r) => t('stock.shortages.lowestOn', { quantity: n(r.lowest.quantity), date: formatDay(r.lowest.on, lang) }) },
+    {
+      key: 'lowest',
+      header: t('stock.col.lowest'),
+      cell: (r) => t('stock.shortages.lowestOn', { quantity: n(r.lowest.quantity), date: formatDay(r.lowest.on, lang) }),
+    },
     { key: 'min', header: t('stock.col.min'), numeric: true, cell: (r) => n(r.minQuantity) },
   ];
   const failure = shortages.error ?? projection.error;
@@ -83,7 +86,11 @@ export function ShortagesView({ api, agencyId, catalogue, onOrdered }: {
         <label className="field">
           <span>{t('stock.shortages.horizon')}</span>
           <select value={horizon} onChange={(e) => setHorizon(Number(e.target.value))}>
-            {HORIZONS.map((h) => <option key={h} value={h}>{t('stock.shortages.days', { count: h })}</option>)}
+            {HORIZONS.map((h) => (
+              <option key={h} value={h}>
+                {t('stock.shortages.days', { count: h })}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
@@ -92,24 +99,51 @@ export function ShortagesView({ api, agencyId, catalogue, onOrdered }: {
             <option value="">{t('stock.allDepots')}</option>
             <option value="central">{t('stock.centralDepots')}</option>
             <option value="van">{t('stock.vans')}</option>
-            <optgroup label={t('stock.depot')}>{catalogue.depots.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</optgroup>
+            <optgroup label={t('stock.depot')}>
+              {catalogue.depots.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </optgroup>
           </select>
         </label>
         <label className="field field-search">
           <span>{t('stock.search')}</span>
           <input type="search" value={search} placeholder={t('stock.searchPlaceholder')} onChange={(e) => setSearch(e.target.value)} />
         </label>
-        {(shortages.isFetching || projection.isFetching) && <span className="muted" role="status">{t('stock.loading')}</span>}
+        {(shortages.isFetching || projection.isFetching) && (
+          <span className="muted" role="status">
+            {t('stock.loading')}
+          </span>
+        )}
       </div>
-      {failure ? <p className="form-error" role="alert">{t('stock.loadFailed', { message: errorMessage(failure) })}</p> : null}
+      {failure ? (
+        <p className="form-error" role="alert">
+          {t('stock.loadFailed', { message: errorMessage(failure) })}
+        </p>
+      ) : null}
 
       <section className="bo-card" aria-labelledby="stock-suggestions-title">
         <h2 id="stock-suggestions-title">{t('stock.shortages.suggestions')}</h2>
-        {created && <p className="bo-success" role="status">{created}</p>}
+        {created && (
+          <p className="bo-success" role="status">
+            {created}
+          </p>
+        )}
         {shortages.data && proposals.length === 0 && <p className="muted">{t('stock.shortages.noSuggestion')}</p>}
         <div className="stock-proposals">
           {proposals.map((p) => (
-            <SuggestedOrder key={`${p.key}|${p.lines.map((l) => `${l.partId}:${l.suggestedQuantity}`).join(',')}`} api={api} catalogue={catalogue} proposal={p} onDone={(message) => { setCreated(message); onOrdered(); }} />
+            <SuggestedOrder
+              key={`${p.key}|${p.lines.map((l) => `${l.partId}:${l.suggestedQuantity}`).join(',')}`}
+              api={api}
+              catalogue={catalogue}
+              proposal={p}
+              onDone={(message) => {
+                setCreated(message);
+                onOrdered();
+              }}
+            />
           ))}
         </div>
       </section>

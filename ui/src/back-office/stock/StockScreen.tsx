@@ -41,7 +41,13 @@ export function StockScreen({ agencyId }: { agencyId: string | null }) {
   const catalogue = useCatalogue(api, agencyId);
   const levels = useLevels(api, agencyId);
 
-  if (!agencyId) return <section className="bo-screen stock-screen" aria-labelledby="stock-title"><h1 id="stock-title">{t('stock.title')}</h1><p className="empty">{t('stock.noAgency')}</p></section>;
+  if (!agencyId)
+    return (
+      <section className="bo-screen stock-screen" aria-labelledby="stock-title">
+        <h1 id="stock-title">{t('stock.title')}</h1>
+        <p className="empty">{t('stock.noAgency')}</p>
+      </section>
+    );
 
   const below = (levels.data ?? []).filter((l) => catalogue.data?.depotById.has(l.depotId) && isBelowMin(l)).length;
   const failure = catalogue.error ?? levels.error;
@@ -50,12 +56,16 @@ export function StockScreen({ agencyId }: { agencyId: string | null }) {
     <section className="bo-screen stock-screen" aria-labelledby="stock-title">
       <header className="bo-header">
         <h1 id="stock-title">{t('stock.title')}</h1>
-        <button type="button" className="button small" onClick={refresh}>{t('stock.refresh')}</button>
+        <button type="button" className="button small" onClick={refresh}>
+          {t('stock.refresh')}
+        </button>
       </header>
       {failure ? (
         <p className="form-error" role="alert">
           {t('stock.loadFailed', { message: errorMessage(failure) })}{' '}
-          <button type="button" className="link" onClick={refresh}>{t('stock.retry')}</button>
+          <button type="button" className="link" onClick={refresh}>
+            {t('stock.retry')}
+          </button>
         </p>
       ) : null}
       <Tabs
@@ -66,13 +76,22 @@ export function StockScreen({ agencyId }: { agencyId: string | null }) {
         onChange={setView}
       />
       {!catalogue.data || catalogue.data.agencyId !== agencyId ? (
-        <p className="empty" role="status">{t('stock.loading')}</p>
+        <p className="empty" role="status">
+          {t('stock.loading')}
+        </p>
       ) : (
         // Keyed by agency: the forms start afresh with the new agency's depots.
         <div key={agencyId} role="tabpanel" id={`stock-panel-${view}`} aria-labelledby={`stock-tab-${view}`} className="stock-body">
           {view === 'levels' && (
             <div className="stock-layout">
-              <LevelsView api={api} catalogue={catalogue.data} levels={levels.data ?? []} loading={levels.isFetching} selection={selection} onSelect={setSelection} />
+              <LevelsView
+                api={api}
+                catalogue={catalogue.data}
+                levels={levels.data ?? []}
+                loading={levels.isFetching}
+                selection={selection}
+                onSelect={setSelection}
+              />
               <aside className="stock-forms" aria-label={t('stock.formsLabel')}>
                 <TransferForm api={api} catalogue={catalogue.data} levels={levels.data ?? []} selection={selection} onDone={changed} />
                 <AdjustmentForm api={api} catalogue={catalogue.data} levels={levels.data ?? []} selection={selection} onDone={changed} />

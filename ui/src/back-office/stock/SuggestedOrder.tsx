@@ -16,7 +16,12 @@ export interface OrderProposal {
   readonly lines: readonly Shortage[];
 }
 
-export function SuggestedOrder({ api, catalogue, proposal, onDone }: {
+export function SuggestedOrder({
+  api,
+  catalogue,
+  proposal,
+  onDone,
+}: {
   api: StockApi;
   catalogue: Catalogue;
   proposal: OrderProposal;
@@ -28,7 +33,9 @@ export function SuggestedOrder({ api, catalogue, proposal, onDone }: {
   const today = todayIso();
   const [supplierId, setSupplierId] = useState(proposal.supplierId ?? '');
   const supplier = catalogue.suppliers.get(supplierId);
-  const [reference, setReference] = useState(() => `CF-${today.replace(/-/g, '')}-${depot?.code ?? 'DEPOT'}-${catalogue.suppliers.get(proposal.supplierId ?? '')?.code ?? 'FRN'}`.slice(0, 60));
+  const [reference, setReference] = useState(() =>
+    `CF-${today.replace(/-/g, '')}-${depot?.code ?? 'DEPOT'}-${catalogue.suppliers.get(proposal.supplierId ?? '')?.code ?? 'FRN'}`.slice(0, 60),
+  );
   const [expectedOn, setExpectedOn] = useState(addDays(today, 3));
   const [quantities, setQuantities] = useState(() => proposal.lines.map((l) => String(l.suggestedQuantity)));
   const [busy, setBusy] = useState(false);
@@ -42,7 +49,11 @@ export function SuggestedOrder({ api, catalogue, proposal, onDone }: {
     setError(null);
     try {
       const order = await api.createSupplierOrder({
-        supplierId, depotId: proposal.depotId, reference: reference.trim(), status: 'ordered', orderedOn: today,
+        supplierId,
+        depotId: proposal.depotId,
+        reference: reference.trim(),
+        status: 'ordered',
+        orderedOn: today,
         ...(expectedOn ? { expectedOn } : {}),
         lines: proposal.lines.map((l, i) => ({ partId: l.partId, quantity: (quantities[i]!.trim() === '' ? undefined : Number(quantities[i])) as number })),
       });
@@ -62,7 +73,9 @@ export function SuggestedOrder({ api, catalogue, proposal, onDone }: {
     setError(null);
     try {
       await api.transfer({
-        fromDepotId: central.id, toDepotId: proposal.depotId, reason: t('stock.shortages.restockReason'),
+        fromDepotId: central.id,
+        toDepotId: proposal.depotId,
+        reason: t('stock.shortages.restockReason'),
         lines: proposal.lines.map((l, i) => ({ partId: l.partId, quantity: (quantities[i]!.trim() === '' ? undefined : Number(quantities[i])) as number })),
       });
       onDone(t('stock.shortages.restocked', { depot: depot?.name ?? '' }));
@@ -82,7 +95,11 @@ export function SuggestedOrder({ api, catalogue, proposal, onDone }: {
         <Field label={t('stock.shortages.supplier')} error={errorAt(errors, 'supplierId')}>
           <select name="supplierId" value={supplierId} onChange={(e) => setSupplierId(e.target.value)}>
             <option value="">{t('stock.shortages.chooseSupplier')}</option>
-            {[...catalogue.suppliers.values()].map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {[...catalogue.suppliers.values()].map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label={t('stock.shortages.reference')} error={errorAt(errors, 'reference')}>
@@ -98,7 +115,9 @@ export function SuggestedOrder({ api, catalogue, proposal, onDone }: {
           <tr>
             <th scope="col">{t('stock.col.reference')}</th>
             <th scope="col">{t('stock.col.name')}</th>
-            <th scope="col" className="num">{t('stock.col.suggested')}</th>
+            <th scope="col" className="num">
+              {t('stock.col.suggested')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -106,7 +125,9 @@ export function SuggestedOrder({ api, catalogue, proposal, onDone }: {
             const lineError = errorAt(errors, `lines[${i}].quantity`, `lines[${i}].partId`);
             return (
               <tr key={l.partId}>
-                <td><code>{l.partReference}</code></td>
+                <td>
+                  <code>{l.partReference}</code>
+                </td>
                 <td>{l.partName}</td>
                 <td className="num">
                   <input
@@ -119,7 +140,11 @@ export function SuggestedOrder({ api, catalogue, proposal, onDone }: {
                     value={quantities[i]}
                     onChange={(e) => setQuantities((qs) => qs.map((q, k) => (k === i ? e.target.value : q)))}
                   />
-                  {lineError && <small className="field-error" role="alert">{lineError}</small>}
+                  {lineError && (
+                    <small className="field-error" role="alert">
+                      {lineError}
+                    </small>
+                  )}
                 </td>
               </tr>
             );
@@ -129,8 +154,14 @@ export function SuggestedOrder({ api, catalogue, proposal, onDone }: {
       <div className="actions">
         <span className="muted">{t('stock.shortages.estimated', { amount: formatMoney(total, i18n.language) })}</span>
         <span className="actions">
-          {central && <button type="button" className="button small" disabled={busy} onClick={() => void restock()}>{t('stock.shortages.restock', { depot: central.name })}</button>}
-          <button type="submit" className="button primary small" disabled={busy}>{busy ? t('stock.working') : t('stock.shortages.create')}</button>
+          {central && (
+            <button type="button" className="button small" disabled={busy} onClick={() => void restock()}>
+              {t('stock.shortages.restock', { depot: central.name })}
+            </button>
+          )}
+          <button type="submit" className="button primary small" disabled={busy}>
+            {busy ? t('stock.working') : t('stock.shortages.create')}
+          </button>
         </span>
       </div>
     </form>

@@ -10,7 +10,13 @@ import type { Selection } from './LevelsView.tsx';
 import { PartSelect } from './PartSelect.tsx';
 import type { Catalogue } from './stock-queries.ts';
 
-export function TransferForm({ api, catalogue, levels, selection, onDone }: {
+export function TransferForm({
+  api,
+  catalogue,
+  levels,
+  selection,
+  onDone,
+}: {
   api: StockApi;
   catalogue: Catalogue;
   levels: readonly StockLevel[];
@@ -63,8 +69,24 @@ export function TransferForm({ api, catalogue, levels, selection, onDone }: {
   const depotOptions = (
     <>
       <option value="">{t('stock.chooseDepot')}</option>
-      <optgroup label={t('stock.centralDepots')}>{catalogue.depots.filter((d) => d.kind === 'central').map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</optgroup>
-      <optgroup label={t('stock.vans')}>{catalogue.depots.filter((d) => d.kind === 'van').map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</optgroup>
+      <optgroup label={t('stock.centralDepots')}>
+        {catalogue.depots
+          .filter((d) => d.kind === 'central')
+          .map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+      </optgroup>
+      <optgroup label={t('stock.vans')}>
+        {catalogue.depots
+          .filter((d) => d.kind === 'van')
+          .map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+      </optgroup>
     </>
   );
   const general = error ? errorMessage(error) : null;
@@ -73,14 +95,26 @@ export function TransferForm({ api, catalogue, levels, selection, onDone }: {
     <form className="bo-card bo-form stock-transfer" aria-labelledby="stock-transfer-title" onSubmit={submit} noValidate>
       <h2 id="stock-transfer-title">{t('stock.transfer.title')}</h2>
       <FormError message={general} />
-      {done && <p className="bo-success" role="status">{done}</p>}
+      {done && (
+        <p className="bo-success" role="status">
+          {done}
+        </p>
+      )}
       <Field label={t('stock.transfer.from')} error={errorAt(errors, 'fromDepotId')}>
-        <select name="fromDepotId" value={from} onChange={(e) => setFrom(e.target.value)}>{depotOptions}</select>
+        <select name="fromDepotId" value={from} onChange={(e) => setFrom(e.target.value)}>
+          {depotOptions}
+        </select>
       </Field>
       <Field label={t('stock.transfer.to')} error={errorAt(errors, 'toDepotId')}>
-        <select name="toDepotId" value={to} onChange={(e) => setTo(e.target.value)}>{depotOptions}</select>
+        <select name="toDepotId" value={to} onChange={(e) => setTo(e.target.value)}>
+          {depotOptions}
+        </select>
       </Field>
-      <Field label={t('stock.part')} error={errorAt(errors, 'lines[0].partId', 'lines')} hint={free !== undefined ? t('stock.transfer.freeHint', { count: free }) : undefined}>
+      <Field
+        label={t('stock.part')}
+        error={errorAt(errors, 'lines[0].partId', 'lines')}
+        hint={free !== undefined ? t('stock.transfer.freeHint', { count: free }) : undefined}
+      >
         <PartSelect name="partId" parts={catalogue.parts} value={partId} onChange={setPartId} />
       </Field>
       <Field label={t('stock.quantity')} error={errorAt(errors, 'lines[0].quantity')}>
@@ -89,7 +123,9 @@ export function TransferForm({ api, catalogue, levels, selection, onDone }: {
       <Field label={t('stock.transfer.reason')} error={errorAt(errors, 'reason')}>
         <input name="reason" type="text" value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
-      <button type="submit" className="button primary" disabled={busy}>{busy ? t('stock.working') : t('stock.transfer.submit')}</button>
+      <button type="submit" className="button primary" disabled={busy}>
+        {busy ? t('stock.working') : t('stock.transfer.submit')}
+      </button>
     </form>
   );
 }

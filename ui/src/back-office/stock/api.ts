@@ -40,7 +40,8 @@ export function stockApi(http: BackOfficeHttp) {
     transfer: (input: TransferInput) => call('POST /api/stock-movements/transfers', { body: input }),
     adjust: (input: AdjustmentInput) => call('POST /api/stock-movements/adjustments', { body: input }),
     createSupplierOrder: (input: SupplierOrderInput) => call('POST /api/supplier-orders', { body: input }),
-    markOrdered: (orderId: string, orderedOn: string) => call('PATCH /api/supplier-orders/:id', { params: { id: orderId }, body: { status: 'ordered', orderedOn } }),
+    markOrdered: (orderId: string, orderedOn: string) =>
+      call('PATCH /api/supplier-orders/:id', { params: { id: orderId }, body: { status: 'ordered', orderedOn } }),
     receive: (orderId: string, input: ReceiptInput) => call('POST /api/supplier-orders/:id/receipts', { params: { id: orderId }, body: input }),
   };
 }

@@ -10,8 +10,16 @@ import { FormError, FormField, useFormErrors } from '../billing/forms.tsx';
 import { Loading, Money, useRevealed } from '../billing/kit.tsx';
 import { CLAIM_MOVES, equipmentLabel, toRecover, type Claim, type ClaimStatus, type ClaimTransitionInput, type WarrantyApi } from './api.ts';
 
-export function ClaimDetail({ id, api, supplierName, onChanged }: {
-  id: string; api: WarrantyApi; supplierName: (id: string) => string; onChanged: (claim: Claim) => void;
+export function ClaimDetail({
+  id,
+  api,
+  supplierName,
+  onChanged,
+}: {
+  id: string;
+  api: WarrantyApi;
+  supplierName: (id: string) => string;
+  onChanged: (claim: Claim) => void;
 }) {
   const { t, i18n } = useTranslation();
   const [claim, setClaim] = useState<Claim | null>(null);
@@ -25,22 +33,43 @@ export function ClaimDetail({ id, api, supplierName, onChanged }: {
 
   useEffect(() => {
     let live = true;
-    api.claim(id).then((c) => {
-      if (!live) return;
-      setClaim(c);
-      if (c.equipmentId) api.equipment(c.equipmentId).then((e) => live && setEquipment(equipmentLabel(e))).catch(() => {});
-    }).catch((e: unknown) => live && fail(e));
-    api.postings(id).then((p) => live && setPostings(p)).catch(() => {});
-    return () => { live = false; };
+    api
+      .claim(id)
+      .then((c) => {
+        if (!live) return;
+        setClaim(c);
+        if (c.equipmentId)
+          api
+            .equipment(c.equipmentId)
+            .then((e) => live && setEquipment(equipmentLabel(e)))
+            .catch(() => {});
+      })
+      .catch((e: unknown) => live && fail(e));
+    api
+      .postings(id)
+      .then((p) => live && setPostings(p))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
   }, [api, id, fail]);
 
-  if (!claim) return <div className="bo-card"><FormError errors={load.errors} /><Loading busy={!load.errors.message} /></div>;
+  if (!claim)
+    return (
+      <div className="bo-card">
+        <FormError errors={load.errors} />
+        <Loading busy={!load.errors.message} />
+      </div>
+    );
 
   const moved = (next: Claim) => {
     setClaim(next);
     setMove(null);
     setDone(t('warranties.detail.moved', { status: t(`warranties.status.${next.status}`) }));
-    api.postings(id).then(setPostings).catch(() => {});
+    api
+      .postings(id)
+      .then(setPostings)
+      .catch(() => {});
     onChanged(next);
   };
 
@@ -51,25 +80,84 @@ export function ClaimDetail({ id, api, supplierName, onChanged }: {
         <h2 id="claim-title">{t('warranties.detail.title', { reference: claim.reference })}</h2>
         <span className={`chip claim-status is-${claim.status}`}>{t(`warranties.status.${claim.status}`)}</span>
       </header>
-      {done && <p className="success" role="status">{done}</p>}
+      {done && (
+        <p className="success" role="status">
+          {done}
+        </p>
+      )}
       <dl className="bo-facts">
-        <div><dt>{t('warranties.list.supplier')}</dt><dd>{supplierName(claim.supplierId)}</dd></div>
-        <div><dt>{t('warranties.list.kind')}</dt><dd>{t(`warranties.kind.${claim.kind}`)}</dd></div>
-        <div><dt>{t('warranties.list.equipment')}</dt><dd>{claim.equipmentId ? equipment ?? '…' : '—'}</dd></div>
-        <div><dt>{t('warranties.detail.supplierReference')}</dt><dd>{claim.supplierReference ?? '—'}</dd></div>
-        <div><dt>{t('warranties.list.expected')}</dt><dd><Money cents={claim.expectedCreditCents} /></dd></div>
-        <div><dt>{t('warranties.list.received')}</dt><dd><Money cents={claim.receivedCreditCents} /></dd></div>
-        <div><dt>{t('warranties.list.toRecover')}</dt><dd><Money cents={toRecover(claim)} /></dd></div>
-        {claim.creditNoteReference && <div><dt>{t('warranties.detail.creditNote')}</dt><dd>{claim.creditNoteReference}</dd></div>}
-        {claim.invoiceId && <div><dt>{t('warranties.detail.invoice')}</dt><dd><a className="link" href="#/billing">{t('warranties.detail.fromInvoice')}</a></dd></div>}
-        {claim.notes && <div className="wide"><dt>{t('warranties.detail.notes')}</dt><dd>{claim.notes}</dd></div>}
+        <div>
+          <dt>{t('warranties.list.supplier')}</dt>
+          <dd>{supplierName(claim.supplierId)}</dd>
+        </div>
+        <div>
+          <dt>{t('warranties.list.kind')}</dt>
+          <dd>{t(`warranties.kind.${claim.kind}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('warranties.list.equipment')}</dt>
+          <dd>{claim.equipmentId ? (equipment ?? '…') : '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('warranties.detail.supplierReference')}</dt>
+          <dd>{claim.supplierReference ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('warranties.list.expected')}</dt>
+          <dd>
+            <Money cents={claim.expectedCreditCents} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('warranties.list.received')}</dt>
+          <dd>
+            <Money cents={claim.receivedCreditCents} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('warranties.list.toRecover')}</dt>
+          <dd>
+            <Money cents={toRecover(claim)} />
+          </dd>
+        </div>
+        {claim.creditNoteReference && (
+          <div>
+            <dt>{t('warranties.detail.creditNote')}</dt>
+            <dd>{claim.creditNoteReference}</dd>
+          </div>
+        )}
+        {claim.invoiceId && (
+          <div>
+            <dt>{t('warranties.detail.invoice')}</dt>
+            <dd>
+              <a className="link" href="#/billing">
+                {t('warranties.detail.fromInvoice')}
+              </a>
+            </dd>
+          </div>
+        )}
+        {claim.notes && (
+          <div className="wide">
+            <dt>{t('warranties.detail.notes')}</dt>
+            <dd>{claim.notes}</dd>
+          </div>
+        )}
       </dl>
 
       <section className="bo-subsection" aria-labelledby="claim-history">
         <h3 id="claim-history">{t('warranties.detail.history')}</h3>
         <ol className="bo-history">
           {history.map((h) => (
-            <li key={h.key}><span className="bo-history-day">{h.day.length > 10 ? formatDay(h.day.slice(0, 10), i18n.language) : formatDay(h.day, i18n.language)}</span> {t(`warranties.history.${h.key}`)}{h.key === 'credited' && <> — <Money cents={claim.receivedCreditCents} /></>}</li>
+            <li key={h.key}>
+              <span className="bo-history-day">{h.day.length > 10 ? formatDay(h.day.slice(0, 10), i18n.language) : formatDay(h.day, i18n.language)}</span>{' '}
+              {t(`warranties.history.${h.key}`)}
+              {h.key === 'credited' && (
+                <>
+                  {' '}
+                  — <Money cents={claim.receivedCreditCents} />
+                </>
+              )}
+            </li>
           ))}
         </ol>
         {postings.length > 0 && (
@@ -77,24 +165,36 @@ export function ClaimDetail({ id, api, supplierName, onChanged }: {
             <h4>{t('warranties.detail.postings')}</h4>
             <ul className="bo-plain-list">
               {postings.map((e) => (
-                <li key={e.id}>{formatDay(e.date, i18n.language)} — {e.journal} {e.number} — {e.label} — <Money cents={e.lines.reduce((s, l) => s + l.debitCents, 0)} /></li>
+                <li key={e.id}>
+                  {formatDay(e.date, i18n.language)} — {e.journal} {e.number} — {e.label} — <Money cents={e.lines.reduce((s, l) => s + l.debitCents, 0)} />
+                </li>
               ))}
             </ul>
           </>
         )}
       </section>
 
-      {move
-        ? <MoveForm claim={claim} to={move} api={api} onMoved={moved} onCancel={() => setMove(null)} />
-        : CLAIM_MOVES[claim.status].length > 0 && (
+      {move ? (
+        <MoveForm claim={claim} to={move} api={api} onMoved={moved} onCancel={() => setMove(null)} />
+      ) : (
+        CLAIM_MOVES[claim.status].length > 0 && (
           <div className="actions bo-actions" role="group" aria-label={t('warranties.detail.actions')}>
             {CLAIM_MOVES[claim.status].map((to) => (
-              <button key={to} type="button" className={`button${to === 'closed' ? ' subtle' : to === 'refused' ? '' : ' primary'}`} onClick={() => { setDone(null); setMove(to); }}>
+              <button
+                key={to}
+                type="button"
+                className={`button${to === 'closed' ? ' subtle' : to === 'refused' ? '' : ' primary'}`}
+                onClick={() => {
+                  setDone(null);
+                  setMove(to);
+                }}
+              >
                 {t(`warranties.move.${to}`)}
               </button>
             ))}
           </div>
-        )}
+        )
+      )}
     </article>
   );
 }
@@ -113,7 +213,19 @@ function historyOf(c: Claim): { key: HistoryKey; day: string }[] {
 }
 
 const FORM = 'claim-move';
-function MoveForm({ claim, to, api, onMoved, onCancel }: { claim: Claim; to: ClaimStatus; api: WarrantyApi; onMoved: (c: Claim) => void; onCancel: () => void }) {
+function MoveForm({
+  claim,
+  to,
+  api,
+  onMoved,
+  onCancel,
+}: {
+  claim: Claim;
+  to: ClaimStatus;
+  api: WarrantyApi;
+  onMoved: (c: Claim) => void;
+  onCancel: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const [on, setOn] = useState(todayDay());
   const [expected, setExpected] = useState(() => eurosInput(claim.expectedCreditCents, i18n.language));
@@ -138,7 +250,8 @@ function MoveForm({ claim, to, api, onMoved, onCancel }: { claim: Claim; to: Cla
       else body.receivedCreditCents = cents;
       if (creditNote.trim()) body.creditNoteReference = creditNote.trim();
     }
-    if ((to === 'submitted' || to === 'accepted') && supplierReference.trim() && supplierReference.trim() !== claim.supplierReference) body.supplierReference = supplierReference.trim();
+    if ((to === 'submitted' || to === 'accepted') && supplierReference.trim() && supplierReference.trim() !== claim.supplierReference)
+      body.supplierReference = supplierReference.trim();
     if (hasLocal(local)) return;
     setBusy(true);
     try {
@@ -181,8 +294,12 @@ function MoveForm({ claim, to, api, onMoved, onCancel }: { claim: Claim; to: Cla
       </div>
       <p className="muted">{t(`warranties.moveHint.${to}`)}</p>
       <div className="actions">
-        <button type="submit" className="button primary" disabled={busy}>{busy ? t('common.working') : t('warranties.moveForm.confirm')}</button>
-        <button type="button" className="button subtle" onClick={onCancel}>{t('billing.cancel')}</button>
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? t('common.working') : t('warranties.moveForm.confirm')}
+        </button>
+        <button type="button" className="button subtle" onClick={onCancel}>
+          {t('billing.cancel')}
+        </button>
       </div>
     </form>
   );

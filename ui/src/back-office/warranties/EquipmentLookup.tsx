@@ -53,7 +53,9 @@ export function EquipmentLookup({ api }: { api: WarrantyApi }) {
     <ul className="bo-pick-list">
       {list.map((e) => (
         <li key={e.id}>
-          <button type="button" className="link" aria-pressed={chosen?.id === e.id} onClick={() => setChosen(e)}>{equipmentLabel(e)}</button>
+          <button type="button" className="link" aria-pressed={chosen?.id === e.id} onClick={() => setChosen(e)}>
+            {equipmentLabel(e)}
+          </button>
           <span className="muted"> {e.category}</span>
         </li>
       ))}
@@ -66,23 +68,38 @@ export function EquipmentLookup({ api }: { api: WarrantyApi }) {
         <form className="bo-toolbar" role="search" onSubmit={(e) => void run(e)} noValidate>
           <label className="field inline">
             <span>{t('warranties.lookup.search')}</span>
-            <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('warranties.lookup.placeholder')} aria-invalid={search.errors.fields.q ? true : undefined} />
+            <input
+              type="search"
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+              placeholder={t('warranties.lookup.placeholder')}
+              aria-invalid={search.errors.fields.q ? true : undefined}
+            />
           </label>
-          <button type="submit" className="button" disabled={busy}>{t('warranties.lookup.find')}</button>
+          <button type="submit" className="button" disabled={busy}>
+            {t('warranties.lookup.find')}
+          </button>
         </form>
         {search.errors.fields.q && <small className="field-error">{search.errors.fields.q}</small>}
         <FormError errors={search.errors} shown={['q']} />
         <Loading busy={busy} />
         {found && found.equipment.length === 0 && found.sites.length === 0 && <p className="empty">{t('warranties.lookup.nothing')}</p>}
         {found && found.equipment.length > 0 && (
-          <section aria-labelledby="lookup-serial"><h3 id="lookup-serial">{t('warranties.lookup.bySerial')}</h3>{pick(found.equipment)}</section>
+          <section aria-labelledby="lookup-serial">
+            <h3 id="lookup-serial">{t('warranties.lookup.bySerial')}</h3>
+            {pick(found.equipment)}
+          </section>
         )}
         {found && found.sites.length > 0 && (
           <section aria-labelledby="lookup-sites">
             <h3 id="lookup-sites">{t('warranties.lookup.sites')}</h3>
             <ul className="bo-pick-list">
               {found.sites.map((s) => (
-                <li key={s.id}><button type="button" className="link" aria-pressed={site?.id === s.id} onClick={() => void openSite(s)}>{siteLabel(s)}</button></li>
+                <li key={s.id}>
+                  <button type="button" className="link" aria-pressed={site?.id === s.id} onClick={() => void openSite(s)}>
+                    {siteLabel(s)}
+                  </button>
+                </li>
               ))}
             </ul>
           </section>
@@ -90,7 +107,13 @@ export function EquipmentLookup({ api }: { api: WarrantyApi }) {
         {site && (
           <section aria-labelledby="lookup-site-equipment">
             <h3 id="lookup-site-equipment">{t('warranties.lookup.equipmentOf', { site: siteLabel(site) })}</h3>
-            {siteEquipment === null ? <Loading busy /> : siteEquipment.length === 0 ? <p className="muted">{t('warranties.lookup.noEquipment')}</p> : pick(siteEquipment)}
+            {siteEquipment === null ? (
+              <Loading busy />
+            ) : siteEquipment.length === 0 ? (
+              <p className="muted">{t('warranties.lookup.noEquipment')}</p>
+            ) : (
+              pick(siteEquipment)
+            )}
           </section>
         )}
       </div>
@@ -111,8 +134,13 @@ function Verdict({ equipment, api }: { equipment: Equipment; api: WarrantyApi })
     let live = true;
     setVerdict(null);
     clear();
-    api.warrantyStatus(equipment.id, on).then((v) => live && setVerdict(v)).catch((e: unknown) => live && fail(e));
-    return () => { live = false; };
+    api
+      .warrantyStatus(equipment.id, on)
+      .then((v) => live && setVerdict(v))
+      .catch((e: unknown) => live && fail(e));
+    return () => {
+      live = false;
+    };
   }, [api, equipment.id, on, fail, clear]);
 
   return (
@@ -130,12 +158,31 @@ function Verdict({ equipment, api }: { equipment: Equipment; api: WarrantyApi })
       {verdict && (
         <>
           <dl className="bo-facts">
-            <div className="wide"><dt>{t('warranties.lookup.rule')}</dt><dd><strong>{t(`warranties.rule.${verdict.ruleCode}`)}</strong> — {verdict.rule}</dd></div>
-            <div><dt>{t('warranties.lookup.endsOn')}</dt><dd>{formatDay(verdict.endsOn, i18n.language)}</dd></div>
-            <div><dt>{t('warranties.lookup.installedOn')}</dt><dd>{formatDay(equipment.installedOn, i18n.language)}</dd></div>
+            <div className="wide">
+              <dt>{t('warranties.lookup.rule')}</dt>
+              <dd>
+                <strong>{t(`warranties.rule.${verdict.ruleCode}`)}</strong> — {verdict.rule}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('warranties.lookup.endsOn')}</dt>
+              <dd>{formatDay(verdict.endsOn, i18n.language)}</dd>
+            </div>
+            <div>
+              <dt>{t('warranties.lookup.installedOn')}</dt>
+              <dd>{formatDay(equipment.installedOn, i18n.language)}</dd>
+            </div>
           </dl>
           <table className="bo-table" aria-label={t('warranties.lookup.shares')}>
-            <thead><tr><th scope="col">{t('warranties.lookup.share')}</th><th scope="col" className="num">{t('warranties.lookup.covered')}</th><th scope="col">{t('warranties.lookup.source')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('warranties.lookup.share')}</th>
+                <th scope="col" className="num">
+                  {t('warranties.lookup.covered')}
+                </th>
+                <th scope="col">{t('warranties.lookup.source')}</th>
+              </tr>
+            </thead>
             <tbody>
               {(['labour', 'parts', 'travel'] as const).map((k) => {
                 const s = verdict.shares[k];
@@ -143,18 +190,28 @@ function Verdict({ equipment, api }: { equipment: Equipment; api: WarrantyApi })
                   <tr key={k}>
                     <th scope="row">{t(`warranties.lookup.shareOf.${k}`)}</th>
                     <td className="num">{formatPercent(s.percent, i18n.language)}</td>
-                    <td>{s.source === 'contract' ? t('warranties.lookup.contract') : s.source === 'warranty' ? t(`warranties.warrantyKind.${s.warrantyKind ?? 'ours'}`) : '—'}{s.supplierId ? ` · ${t('warranties.lookup.supplierBacked')}` : ''}</td>
+                    <td>
+                      {s.source === 'contract'
+                        ? t('warranties.lookup.contract')
+                        : s.source === 'warranty'
+                          ? t(`warranties.warrantyKind.${s.warrantyKind ?? 'ours'}`)
+                          : '—'}
+                      {s.supplierId ? ` · ${t('warranties.lookup.supplierBacked')}` : ''}
+                    </td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
           <h3>{t('warranties.lookup.active')}</h3>
-          {verdict.activeWarranties.length === 0 ? <p className="muted">{t('warranties.lookup.noActive')}</p> : (
+          {verdict.activeWarranties.length === 0 ? (
+            <p className="muted">{t('warranties.lookup.noActive')}</p>
+          ) : (
             <ul className="bo-plain-list">
               {verdict.activeWarranties.map((w, i) => (
                 <li key={w.id ?? i}>
-                  {t(`warranties.warrantyKind.${w.kind}`)} — {formatDay(w.startsOn, i18n.language)} → {formatDay(w.endsOn, i18n.language)} — {t('warranties.lookup.percents', { labour: w.labourPercent, parts: w.partsPercent, travel: w.travelPercent })}
+                  {t(`warranties.warrantyKind.${w.kind}`)} — {formatDay(w.startsOn, i18n.language)} → {formatDay(w.endsOn, i18n.language)} —{' '}
+                  {t('warranties.lookup.percents', { labour: w.labourPercent, parts: w.partsPercent, travel: w.travelPercent })}
                 </li>
               ))}
             </ul>

@@ -9,8 +9,18 @@ import { CLAIM_KINDS, type Claim, type ClaimKind, type Supplier, type WarrantyAp
 
 const FORM = 'new-claim';
 
-export function NewClaim({ agencyId, api, suppliers, onCreated, onCancel }: {
-  agencyId: string; api: WarrantyApi; suppliers: readonly Supplier[]; onCreated: (c: Claim) => void; onCancel: () => void;
+export function NewClaim({
+  agencyId,
+  api,
+  suppliers,
+  onCreated,
+  onCancel,
+}: {
+  agencyId: string;
+  api: WarrantyApi;
+  suppliers: readonly Supplier[];
+  onCreated: (c: Claim) => void;
+  onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const [supplierId, setSupplierId] = useState('');
@@ -25,17 +35,25 @@ export function NewClaim({ agencyId, api, suppliers, onCreated, onCancel }: {
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const cents = parseEuros(expected);
-    if (hasLocal({
-      ...(supplierId ? {} : { supplierId: t('billing.errors.required') }),
-      ...(cents === null ? { expectedCreditCents: t('billing.errors.amount') } : {}),
-    })) return;
+    if (
+      hasLocal({
+        ...(supplierId ? {} : { supplierId: t('billing.errors.required') }),
+        ...(cents === null ? { expectedCreditCents: t('billing.errors.amount') } : {}),
+      })
+    )
+      return;
     setBusy(true);
     try {
-      onCreated(await api.openClaim({
-        agencyId, supplierId, kind, expectedCreditCents: cents!,
-        ...(supplierReference.trim() ? { supplierReference: supplierReference.trim() } : {}),
-        ...(notes.trim() ? { notes: notes.trim() } : {}),
-      }));
+      onCreated(
+        await api.openClaim({
+          agencyId,
+          supplierId,
+          kind,
+          expectedCreditCents: cents!,
+          ...(supplierReference.trim() ? { supplierReference: supplierReference.trim() } : {}),
+          ...(notes.trim() ? { notes: notes.trim() } : {}),
+        }),
+      );
     } catch (error) {
       fail(error);
     } finally {
@@ -50,12 +68,20 @@ export function NewClaim({ agencyId, api, suppliers, onCreated, onCancel }: {
       <FormField form={FORM} errors={errors} path="supplierId" label={t('warranties.list.supplier')}>
         <select value={supplierId} onChange={(e) => setSupplierId(e.target.value)}>
           <option value="">{t('warranties.new.chooseSupplier')}</option>
-          {suppliers.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          {suppliers.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
         </select>
       </FormField>
       <FormField form={FORM} errors={errors} path="kind" label={t('warranties.list.kind')}>
         <select value={kind} onChange={(e) => setKind(e.target.value as ClaimKind)}>
-          {CLAIM_KINDS.map((k) => <option key={k} value={k}>{t(`warranties.kind.${k}`)}</option>)}
+          {CLAIM_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`warranties.kind.${k}`)}
+            </option>
+          ))}
         </select>
       </FormField>
       <FormField form={FORM} errors={errors} path="expectedCreditCents" label={t('warranties.new.expected')}>
@@ -68,8 +94,12 @@ export function NewClaim({ agencyId, api, suppliers, onCreated, onCancel }: {
         <textarea rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </FormField>
       <div className="actions">
-        <button type="submit" className="button primary" disabled={busy}>{busy ? t('common.working') : t('warranties.new.submit')}</button>
-        <button type="button" className="button subtle" onClick={onCancel}>{t('billing.cancel')}</button>
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? t('common.working') : t('warranties.new.submit')}
+        </button>
+        <button type="button" className="button subtle" onClick={onCancel}>
+          {t('billing.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -15,15 +15,24 @@ export function Recoverable({ agencyId, api }: { agencyId: string; api: Warranty
   useEffect(() => {
     let live = true;
     setReport(null);
-    api.recoverable(agencyId).then((r) => live && setReport(r)).catch((e: unknown) => live && setError(errorsOf(e, t('billing.errors.offline')).message));
-    return () => { live = false; };
+    api
+      .recoverable(agencyId)
+      .then((r) => live && setReport(r))
+      .catch((e: unknown) => live && setError(errorsOf(e, t('billing.errors.offline')).message));
+    return () => {
+      live = false;
+    };
   }, [api, agencyId, t]);
 
   return (
     <section aria-labelledby="recoverable-title" className="bo-report">
       <h2 id="recoverable-title">{t('warranties.recoverable.title')}</h2>
       <p className="muted">{t('warranties.recoverable.hint')}</p>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <Loading busy={!report && !error} />
       {report && report.rows.length === 0 && <p className="empty">{t('warranties.recoverable.none')}</p>}
       {report && (
@@ -31,11 +40,21 @@ export function Recoverable({ agencyId, api }: { agencyId: string; api: Warranty
           <thead>
             <tr>
               <th scope="col">{t('warranties.list.supplier')}</th>
-              <th scope="col" className="num">{t('warranties.recoverable.claims')}</th>
-              <th scope="col" className="num">{t('warranties.recoverable.outstanding')}</th>
-              <th scope="col" className="num">{t('warranties.recoverable.unclaimed')}</th>
-              <th scope="col" className="num">{t('warranties.recoverable.shortfall')}</th>
-              <th scope="col" className="num">{t('warranties.recoverable.rowTotal')}</th>
+              <th scope="col" className="num">
+                {t('warranties.recoverable.claims')}
+              </th>
+              <th scope="col" className="num">
+                {t('warranties.recoverable.outstanding')}
+              </th>
+              <th scope="col" className="num">
+                {t('warranties.recoverable.unclaimed')}
+              </th>
+              <th scope="col" className="num">
+                {t('warranties.recoverable.shortfall')}
+              </th>
+              <th scope="col" className="num">
+                {t('warranties.recoverable.rowTotal')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -43,17 +62,29 @@ export function Recoverable({ agencyId, api }: { agencyId: string; api: Warranty
               <tr key={r.supplierId}>
                 <th scope="row">{r.supplierName}</th>
                 <td className="num">{r.claims}</td>
-                <td className="num"><Money cents={r.outstandingCents} /></td>
-                <td className="num"><Money cents={r.unclaimedCents} /></td>
-                <td className="num"><Money cents={r.shortfallCents} /></td>
-                <td className="num"><Money cents={r.outstandingCents + r.unclaimedCents + r.shortfallCents} /></td>
+                <td className="num">
+                  <Money cents={r.outstandingCents} />
+                </td>
+                <td className="num">
+                  <Money cents={r.unclaimedCents} />
+                </td>
+                <td className="num">
+                  <Money cents={r.shortfallCents} />
+                </td>
+                <td className="num">
+                  <Money cents={r.outstandingCents + r.unclaimedCents + r.shortfallCents} />
+                </td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr className="grand">
-              <th scope="row" colSpan={5}>{t('warranties.recoverable.total')}</th>
-              <td className="num" data-testid="recoverable-total"><Money cents={report.totalCents} /></td>
+              <th scope="row" colSpan={5}>
+                {t('warranties.recoverable.total')}
+              </th>
+              <td className="num" data-testid="recoverable-total">
+                <Money cents={report.totalCents} />
+              </td>
             </tr>
           </tfoot>
         </table>
@@ -72,8 +103,13 @@ export function Budgets({ api }: { api: WarrantyApi }) {
     let live = true;
     setReport(null);
     setError(null);
-    api.budgets(year).then((r) => live && setReport(r)).catch((e: unknown) => live && setError(errorsOf(e, t('billing.errors.offline')).message));
-    return () => { live = false; };
+    api
+      .budgets(year)
+      .then((r) => live && setReport(r))
+      .catch((e: unknown) => live && setError(errorsOf(e, t('billing.errors.offline')).message));
+    return () => {
+      live = false;
+    };
   }, [api, year, t]);
 
   const over = (r: BudgetReport['rows'][number]) => r.budgetCents !== null && r.spentCents > r.budgetCents;
@@ -87,7 +123,11 @@ export function Budgets({ api }: { api: WarrantyApi }) {
         </label>
       </div>
       <p className="muted">{t('warranties.budgets.hint')}</p>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <Loading busy={!report && !error} />
       {report && report.rows.length === 0 && <p className="empty">{t('warranties.budgets.none')}</p>}
       {report && report.rows.length > 0 && (
@@ -96,10 +136,18 @@ export function Budgets({ api }: { api: WarrantyApi }) {
             <tr>
               <th scope="col">{t('warranties.budgets.kind')}</th>
               <th scope="col">{t('warranties.budgets.label')}</th>
-              <th scope="col" className="num">{t('warranties.budgets.budget')}</th>
-              <th scope="col" className="num">{t('warranties.budgets.revenue')}</th>
-              <th scope="col" className="num">{t('warranties.budgets.spent')}</th>
-              <th scope="col" className="num">{t('warranties.budgets.used')}</th>
+              <th scope="col" className="num">
+                {t('warranties.budgets.budget')}
+              </th>
+              <th scope="col" className="num">
+                {t('warranties.budgets.revenue')}
+              </th>
+              <th scope="col" className="num">
+                {t('warranties.budgets.spent')}
+              </th>
+              <th scope="col" className="num">
+                {t('warranties.budgets.used')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -107,12 +155,23 @@ export function Budgets({ api }: { api: WarrantyApi }) {
               <tr key={`${r.kind}-${r.id}`} className={over(r) ? 'is-over' : undefined}>
                 <td>{t(`warranties.budgets.kinds.${r.kind}`)}</td>
                 <th scope="row">{r.label}</th>
-                <td className="num"><Money cents={r.budgetCents} /></td>
-                <td className="num"><Money cents={r.revenueCents} /></td>
-                <td className="num"><Money cents={r.spentCents} /></td>
+                <td className="num">
+                  <Money cents={r.budgetCents} />
+                </td>
+                <td className="num">
+                  <Money cents={r.revenueCents} />
+                </td>
+                <td className="num">
+                  <Money cents={r.spentCents} />
+                </td>
                 <td className="num">
                   {formatPercent(r.usedPercent === null ? null : Math.round(r.usedPercent), i18n.language)}
-                  {over(r) && <> <span className="chip over">{t('warranties.budgets.overrun')}</span></>}
+                  {over(r) && (
+                    <>
+                      {' '}
+                      <span className="chip over">{t('warranties.budgets.overrun')}</span>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}

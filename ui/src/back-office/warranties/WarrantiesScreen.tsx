@@ -24,8 +24,13 @@ export function WarrantiesScreen({ agencyId }: { agencyId: string | null }) {
   const [suppliers, setSuppliers] = useState<Supplier[]>([]);
   useEffect(() => {
     let live = true;
-    api.suppliers().then((s) => live && setSuppliers(s)).catch(() => {});
-    return () => { live = false; };
+    api
+      .suppliers()
+      .then((s) => live && setSuppliers(s))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
   }, [api]);
 
   return (
@@ -33,14 +38,22 @@ export function WarrantiesScreen({ agencyId }: { agencyId: string | null }) {
       <header className="bo-header">
         <h1 id="warranties-title">{t('warranties.title')}</h1>
       </header>
-      <Tabs id="warranties" label={t('warranties.title')} value={tab} onChange={setTab} tabs={[
-        { id: 'claims', label: t('warranties.tabs.claims') },
-        { id: 'recoverable', label: t('warranties.tabs.recoverable') },
-        { id: 'budgets', label: t('warranties.tabs.budgets') },
-        { id: 'equipment', label: t('warranties.tabs.equipment') },
-      ]} />
+      <Tabs
+        id="warranties"
+        label={t('warranties.title')}
+        value={tab}
+        onChange={setTab}
+        tabs={[
+          { id: 'claims', label: t('warranties.tabs.claims') },
+          { id: 'recoverable', label: t('warranties.tabs.recoverable') },
+          { id: 'budgets', label: t('warranties.tabs.budgets') },
+          { id: 'equipment', label: t('warranties.tabs.equipment') },
+        ]}
+      />
       <TabPanel id="warranties" value={tab}>
-        {!agencyId ? <Loading busy /> : (
+        {!agencyId ? (
+          <Loading busy />
+        ) : (
           <>
             {tab === 'claims' && <Claims key={agencyId} agencyId={agencyId} api={api} suppliers={suppliers} />}
             {tab === 'recoverable' && <Recoverable agencyId={agencyId} api={api} />}
@@ -69,10 +82,18 @@ function Claims({ agencyId, api, suppliers }: { agencyId: string; api: WarrantyA
   useEffect(() => {
     let live = true;
     setError(null);
-    api.claims({ agencyId, status: status || undefined, supplierId: supplierId || undefined })
-      .then((page) => { if (live) { setClaims(page.items); setTotal(page.total); } })
+    api
+      .claims({ agencyId, status: status || undefined, supplierId: supplierId || undefined })
+      .then((page) => {
+        if (live) {
+          setClaims(page.items);
+          setTotal(page.total);
+        }
+      })
       .catch((e: unknown) => live && setError(errorsOf(e, t('billing.errors.offline')).message));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [api, agencyId, status, supplierId, reload, t]);
 
   // The equipment of the claims listed, by name (once each).
@@ -80,9 +101,17 @@ function Claims({ agencyId, api, suppliers }: { agencyId: string; api: WarrantyA
     const missing = [...new Set((claims ?? []).map((c) => c.equipmentId).filter((id): id is string => !!id && !(id in equipment)))];
     if (missing.length === 0) return;
     let live = true;
-    void Promise.all(missing.map((id) => api.equipment(id).then((e) => [id, equipmentLabel(e)] as const).catch(() => [id, '—'] as const)))
-      .then((found) => live && setEquipment((known) => ({ ...known, ...Object.fromEntries(found) })));
-    return () => { live = false; };
+    void Promise.all(
+      missing.map((id) =>
+        api
+          .equipment(id)
+          .then((e) => [id, equipmentLabel(e)] as const)
+          .catch(() => [id, '—'] as const),
+      ),
+    ).then((found) => live && setEquipment((known) => ({ ...known, ...Object.fromEntries(found) })));
+    return () => {
+      live = false;
+    };
   }, [api, claims, equipment]);
 
   const changed = useCallback((claim: Claim) => {
@@ -98,19 +127,40 @@ function Claims({ agencyId, api, suppliers }: { agencyId: string; api: WarrantyA
             <span>{t('warranties.filters.status')}</span>
             <select value={status} onChange={(e) => setStatus(e.target.value as ClaimStatus | '')}>
               <option value="">{t('warranties.filters.all')}</option>
-              {CLAIM_STATUSES.map((s) => <option key={s} value={s}>{t(`warranties.status.${s}`)}</option>)}
+              {CLAIM_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`warranties.status.${s}`)}
+                </option>
+              ))}
             </select>
           </label>
           <label className="field inline">
             <span>{t('warranties.filters.supplier')}</span>
             <select value={supplierId} onChange={(e) => setSupplierId(e.target.value)}>
               <option value="">{t('warranties.filters.all')}</option>
-              {suppliers.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+              {suppliers.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="button" className="button primary" onClick={() => { setCreating(true); setSelected(null); }}>{t('warranties.new.open')}</button>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => {
+              setCreating(true);
+              setSelected(null);
+            }}
+          >
+            {t('warranties.new.open')}
+          </button>
         </div>
-        {error && <p className="form-error" role="alert">{error}</p>}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
         <Loading busy={claims === null && !error} />
         {claims && claims.length === 0 && <p className="empty">{t('warranties.list.empty')}</p>}
         {claims && claims.length > 0 && (
@@ -123,25 +173,49 @@ function Claims({ agencyId, api, suppliers }: { agencyId: string; api: WarrantyA
                 <th scope="col">{t('warranties.list.status')}</th>
                 <th scope="col">{t('warranties.list.equipment')}</th>
                 <th scope="col">{t('warranties.list.submittedOn')}</th>
-                <th scope="col" className="num">{t('warranties.list.expected')}</th>
-                <th scope="col" className="num">{t('warranties.list.received')}</th>
-                <th scope="col" className="num">{t('warranties.list.toRecover')}</th>
+                <th scope="col" className="num">
+                  {t('warranties.list.expected')}
+                </th>
+                <th scope="col" className="num">
+                  {t('warranties.list.received')}
+                </th>
+                <th scope="col" className="num">
+                  {t('warranties.list.toRecover')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {claims.map((c) => (
                 <tr key={c.id} className={c.id === selected ? 'is-selected' : undefined}>
                   <td>
-                    <button type="button" className="link" aria-current={c.id === selected ? 'true' : undefined} onClick={() => { setSelected(c.id); setCreating(false); }}>{c.reference}</button>
+                    <button
+                      type="button"
+                      className="link"
+                      aria-current={c.id === selected ? 'true' : undefined}
+                      onClick={() => {
+                        setSelected(c.id);
+                        setCreating(false);
+                      }}
+                    >
+                      {c.reference}
+                    </button>
                   </td>
                   <td>{names.get(c.supplierId) ?? '—'}</td>
                   <td>{t(`warranties.kind.${c.kind}`)}</td>
-                  <td><span className={`chip claim-status is-${c.status}`}>{t(`warranties.status.${c.status}`)}</span></td>
-                  <td>{c.equipmentId ? equipment[c.equipmentId] ?? '…' : '—'}</td>
+                  <td>
+                    <span className={`chip claim-status is-${c.status}`}>{t(`warranties.status.${c.status}`)}</span>
+                  </td>
+                  <td>{c.equipmentId ? (equipment[c.equipmentId] ?? '…') : '—'}</td>
                   <td>{formatDay(c.submittedOn, i18n.language)}</td>
-                  <td className="num"><Money cents={c.expectedCreditCents} /></td>
-                  <td className="num"><Money cents={c.receivedCreditCents} /></td>
-                  <td className="num"><Money cents={toRecover(c)} /></td>
+                  <td className="num">
+                    <Money cents={c.expectedCreditCents} />
+                  </td>
+                  <td className="num">
+                    <Money cents={c.receivedCreditCents} />
+                  </td>
+                  <td className="num">
+                    <Money cents={toRecover(c)} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -150,7 +224,18 @@ function Claims({ agencyId, api, suppliers }: { agencyId: string; api: WarrantyA
         {claims && total > claims.length && <p className="muted">{t('billing.list.more', { shown: claims.length, total })}</p>}
       </div>
       <div className="bo-detail">
-        {creating && <NewClaim agencyId={agencyId} api={api} suppliers={suppliers} onCancel={() => setCreating(false)} onCreated={(c) => { setCreating(false); changed(c); }} />}
+        {creating && (
+          <NewClaim
+            agencyId={agencyId}
+            api={api}
+            suppliers={suppliers}
+            onCancel={() => setCreating(false)}
+            onCreated={(c) => {
+              setCreating(false);
+              changed(c);
+            }}
+          />
+        )}
         {!creating && selected && <ClaimDetail key={selected} id={selected} api={api} supplierName={(id) => names.get(id) ?? id} onChanged={changed} />}
         {!creating && !selected && <p className="empty">{t('warranties.detail.none')}</p>}
       </div>

@@ -37,8 +37,15 @@ export const techEn: TechDictionary = {
   },
   tabs: { tour: 'Tour', map: 'Map', parts: 'Parts', alerts: 'Alerts' },
   status: {
-    requested: 'Requested', planned: 'Planned', assigned: 'Assigned', dispatched: 'Dispatched', en_route: 'En route',
-    on_site: 'On site', done: 'Done', closed: 'Closed', cancelled: 'Cancelled',
+    requested: 'Requested',
+    planned: 'Planned',
+    assigned: 'Assigned',
+    dispatched: 'Dispatched',
+    en_route: 'En route',
+    on_site: 'On site',
+    done: 'Done',
+    closed: 'Closed',
+    cancelled: 'Cancelled',
   },
   tour: {
     days: 'Days',
@@ -146,7 +153,13 @@ export const techEn: TechDictionary = {
     sent: 'Request recorded: it will be sent as soon as possible.',
     myRequests: 'My requests',
     noRequests: 'No request.',
-    requestStatus: { requested: 'Requested', backordered: 'Out of stock at the depot', fulfilled: 'Delivered', cancelled: 'Cancelled', pending: 'Waiting to be sent' },
+    requestStatus: {
+      requested: 'Requested',
+      backordered: 'Out of stock at the depot',
+      fulfilled: 'Delivered',
+      cancelled: 'Cancelled',
+      pending: 'Waiting to be sent',
+    },
   },
   alerts: {
     notices: 'Assignments received',

@@ -37,8 +37,15 @@ export const techFr = {
   },
   tabs: { tour: 'Tournée', map: 'Carte', parts: 'Pièces', alerts: 'Alertes' },
   status: {
-    requested: 'Demandée', planned: 'Planifiée', assigned: 'Affectée', dispatched: 'Envoyée', en_route: 'En route',
-    on_site: 'Sur place', done: 'Terminée', closed: 'Clôturée', cancelled: 'Annulée',
+    requested: 'Demandée',
+    planned: 'Planifiée',
+    assigned: 'Affectée',
+    dispatched: 'Envoyée',
+    en_route: 'En route',
+    on_site: 'Sur place',
+    done: 'Terminée',
+    closed: 'Clôturée',
+    cancelled: 'Annulée',
   },
   tour: {
     days: 'Jours',

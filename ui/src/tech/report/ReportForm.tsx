@@ -18,8 +18,14 @@ const SAVE_AFTER_MS = 400;
 
 function emptyDraft(visit: VisitSheet, arrival: string | null): ReportDraft {
   return {
-    interventionId: visit.id, workDone: '', timeSpentMinutes: minutesBetween(arrival, new Date()),
-    partsUsed: [], configuration: {}, photos: [], signedBy: visit.site.contactName ?? visit.customer.name, signature: null,
+    interventionId: visit.id,
+    workDone: '',
+    timeSpentMinutes: minutesBetween(arrival, new Date()),
+    partsUsed: [],
+    configuration: {},
+    photos: [],
+    signedBy: visit.site.contactName ?? visit.customer.name,
+    signature: null,
     updatedAt: new Date().toISOString(),
   };
 }
@@ -44,9 +50,12 @@ export function ReportForm({ visit }: { visit: VisitSheet }) {
     const timer = setTimeout(() => void controller.saveDraft(latest.current), SAVE_AFTER_MS);
     return () => clearTimeout(timer);
   }, [draft, controller]);
-  useEffect(() => () => {
-    if (dirty.current) void controller.saveDraft(latest.current);
-  }, [controller]);
+  useEffect(
+    () => () => {
+      if (dirty.current) void controller.saveDraft(latest.current);
+    },
+    [controller],
+  );
 
   const update = (patch: Partial<ReportDraft>) => {
     dirty.current = true;
@@ -62,7 +71,10 @@ export function ReportForm({ visit }: { visit: VisitSheet }) {
       try {
         const photo = await compressPhoto(file);
         dirty.current = true;
-        setDraft((d) => ({ ...d, photos: [...d.photos, { photoId: crypto.randomUUID(), takenAt: new Date(file.lastModified || Date.now()).toISOString(), ...photo }] }));
+        setDraft((d) => ({
+          ...d,
+          photos: [...d.photos, { photoId: crypto.randomUUID(), takenAt: new Date(file.lastModified || Date.now()).toISOString(), ...photo }],
+        }));
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
       } finally {
@@ -83,35 +95,67 @@ export function ReportForm({ visit }: { visit: VisitSheet }) {
   };
 
   return (
-    <form className="report" onSubmit={(e) => { e.preventDefault(); void close(); }} aria-label={t('report.title')}>
+    <form
+      className="report"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void close();
+      }}
+      aria-label={t('report.title')}
+    >
       <label className="field">
         <span>{t('report.workDone')}</span>
         <textarea name="workDone" rows={4} value={draft.workDone} onChange={(e) => update({ workDone: e.target.value })} />
       </label>
       <label className="field narrow">
         <span>{t('report.timeSpent')}</span>
-        <input type="number" name="timeSpent" min={1} max={1440} inputMode="numeric" value={draft.timeSpentMinutes ?? ''}
-          onChange={(e) => update({ timeSpentMinutes: e.target.value === '' ? null : Math.round(Number(e.target.value)) })} />
+        <input
+          type="number"
+          name="timeSpent"
+          min={1}
+          max={1440}
+          inputMode="numeric"
+          value={draft.timeSpentMinutes ?? ''}
+          onChange={(e) => update({ timeSpentMinutes: e.target.value === '' ? null : Math.round(Number(e.target.value)) })}
+        />
       </label>
 
       <fieldset>
         <legend>{t('report.parts')}</legend>
         {draft.partsUsed.map((p, i) => (
           <div className="row" key={i}>
-            <select aria-label={t('report.part')} value={p.partId} onChange={(e) => update({ partsUsed: draft.partsUsed.map((x, j) => (j === i ? { ...x, partId: e.target.value } : x)) })}>
+            <select
+              aria-label={t('report.part')}
+              value={p.partId}
+              onChange={(e) => update({ partsUsed: draft.partsUsed.map((x, j) => (j === i ? { ...x, partId: e.target.value } : x)) })}
+            >
               <option value="">{t('report.choosePart')}</option>
               {parts.map((part) => (
                 <option key={part.id} value={part.id}>
-                  {part.reference} — {part.name}{vanLevel.has(part.id) ? ` (${t('report.inVan', { count: vanLevel.get(part.id) })})` : ''}
+                  {part.reference} — {part.name}
+                  {vanLevel.has(part.id) ? ` (${t('report.inVan', { count: vanLevel.get(part.id) })})` : ''}
                 </option>
               ))}
             </select>
-            <input type="number" aria-label={t('report.quantity')} min={1} max={1000} className="qty" value={p.quantity}
-              onChange={(e) => update({ partsUsed: draft.partsUsed.map((x, j) => (j === i ? { ...x, quantity: Math.max(0, Math.round(Number(e.target.value))) } : x)) })} />
-            <button type="button" className="link" onClick={() => update({ partsUsed: draft.partsUsed.filter((_, j) => j !== i) })}>{t('report.remove')}</button>
+            <input
+              type="number"
+              aria-label={t('report.quantity')}
+              min={1}
+              max={1000}
+              className="qty"
+              value={p.quantity}
+              onChange={(e) =>
+                update({ partsUsed: draft.partsUsed.map((x, j) => (j === i ? { ...x, quantity: Math.max(0, Math.round(Number(e.target.value))) } : x)) })
+              }
+            />
+            <button type="button" className="link" onClick={() => update({ partsUsed: draft.partsUsed.filter((_, j) => j !== i) })}>
+              {t('report.remove')}
+            </button>
           </div>
         ))}
-        <button type="button" className="btn" onClick={() => update({ partsUsed: [...draft.partsUsed.filter((p) => p.partId), { partId: '', quantity: 1 }] })}>{t('report.addPart')}</button>
+        <button type="button" className="btn" onClick={() => update({ partsUsed: [...draft.partsUsed.filter((p) => p.partId), { partId: '', quantity: 1 }] })}>
+          {t('report.addPart')}
+        </button>
       </fieldset>
 
       {visit.equipment.length > 0 && (
@@ -136,13 +180,27 @@ export function ReportForm({ visit }: { visit: VisitSheet }) {
           {draft.photos.map((p) => (
             <figure key={p.photoId}>
               <img src={p.dataUrl} alt="" width={96} height={Math.round((96 * p.height) / p.width)} />
-              <figcaption>{t('report.photoSize', { kb: dataUrlKb(p.dataUrl) })} <button type="button" className="link" onClick={() => update({ photos: draft.photos.filter((x) => x.photoId !== p.photoId) })}>{t('report.remove')}</button></figcaption>
+              <figcaption>
+                {t('report.photoSize', { kb: dataUrlKb(p.dataUrl) })}{' '}
+                <button type="button" className="link" onClick={() => update({ photos: draft.photos.filter((x) => x.photoId !== p.photoId) })}>
+                  {t('report.remove')}
+                </button>
+              </figcaption>
             </figure>
           ))}
         </div>
         <label className="btn file">
           {compressing > 0 ? t('report.compressing') : t('report.addPhoto')}
-          <input type="file" accept="image/*" capture="environment" multiple onChange={(e) => { void addPhotos(e.target.files); e.target.value = ''; }} />
+          <input
+            type="file"
+            accept="image/*"
+            capture="environment"
+            multiple
+            onChange={(e) => {
+              void addPhotos(e.target.files);
+              e.target.value = '';
+            }}
+          />
         </label>
       </fieldset>
 
@@ -155,8 +213,14 @@ export function ReportForm({ visit }: { visit: VisitSheet }) {
         <SignaturePad value={draft.signature} onChange={(signature) => update({ signature })} />
       </fieldset>
 
-      {error && <p className="form-error" role="alert">{error}</p>}
-      <button type="submit" className="btn primary wide" disabled={compressing > 0}>{t('report.close')}</button>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="btn primary wide" disabled={compressing > 0}>
+        {t('report.close')}
+      </button>
     </form>
   );
 }
@@ -165,7 +229,12 @@ export function ReportForm({ visit }: { visit: VisitSheet }) {
  * The equipment's settings with the values found on site: a changed value is
  * recorded, an emptied one removed (null), a new one added.
  */
-function ConfigurationEditor({ label, current, changes, onChange }: {
+function ConfigurationEditor({
+  label,
+  current,
+  changes,
+  onChange,
+}: {
   label: string;
   current: Record<string, unknown>;
   changes: Readonly<Record<string, string | null>>;
@@ -193,7 +262,15 @@ function ConfigurationEditor({ label, current, changes, onChange }: {
       ))}
       <div className="row">
         <input aria-label={t('report.newKey')} placeholder={t('report.newKey')} value={newKey} onChange={(e) => setNewKey(e.target.value)} />
-        <button type="button" className="btn" disabled={!newKey.trim() || keys.includes(newKey.trim())} onClick={() => { onChange({ ...changes, [newKey.trim()]: '' }); setNewKey(''); }}>
+        <button
+          type="button"
+          className="btn"
+          disabled={!newKey.trim() || keys.includes(newKey.trim())}
+          onClick={() => {
+            onChange({ ...changes, [newKey.trim()]: '' });
+            setNewKey('');
+          }}
+        >
           {t('report.addKey')}
         </button>
       </div>

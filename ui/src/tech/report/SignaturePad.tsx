@@ -79,7 +79,9 @@ export function SignaturePad({ value, onChange }: { value: string | null; onChan
       />
       <div className="signature-bar">
         <span className="muted">{t('report.signHere')}</span>
-        <button type="button" className="link" onClick={clear}>{t('report.clear')}</button>
+        <button type="button" className="link" onClick={clear}>
+          {t('report.clear')}
+        </button>
       </div>
     </div>
   );

@@ -28,9 +28,19 @@ export function Alerts() {
               <strong>{q.label}</strong>
               <p>{explain(t, q)}</p>
               <div className="row">
-                {canEdit(q) && <button type="button" className="btn" onClick={() => void controller.reopen(q.seq!)}>{t('alerts.edit')}</button>}
-                {canRetry(q) && <button type="button" className="btn" onClick={() => void controller.retry(q.seq!)}>{t('alerts.retry')}</button>}
-                <button type="button" className="btn" onClick={() => void controller.dismiss(q.seq!)}>{t('alerts.dismiss')}</button>
+                {canEdit(q) && (
+                  <button type="button" className="btn" onClick={() => void controller.reopen(q.seq!)}>
+                    {t('alerts.edit')}
+                  </button>
+                )}
+                {canRetry(q) && (
+                  <button type="button" className="btn" onClick={() => void controller.retry(q.seq!)}>
+                    {t('alerts.retry')}
+                  </button>
+                )}
+                <button type="button" className="btn" onClick={() => void controller.dismiss(q.seq!)}>
+                  {t('alerts.dismiss')}
+                </button>
               </div>
             </li>
           ))}
@@ -40,7 +50,13 @@ export function Alerts() {
       {waiting.length > 0 && (
         <section className="tech-card">
           <h2>{t('alerts.outbox')}</h2>
-          <ul className="outbox">{waiting.map((q) => <li key={q.seq}>{q.label} <small className="muted">{formatTime(q.recordedAt, tz, i18n.language)}</small></li>)}</ul>
+          <ul className="outbox">
+            {waiting.map((q) => (
+              <li key={q.seq}>
+                {q.label} <small className="muted">{formatTime(q.recordedAt, tz, i18n.language)}</small>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
 
@@ -69,8 +85,7 @@ const reasonOf = (q: QueuedAction) => (q.result?.status === 'conflict' ? q.resul
 /** A report refused for what it says (a part the van lacks, a refused field) can be corrected. */
 const canEdit = (q: QueuedAction) => q.action.kind === 'complete' && !GONE.has(reasonOf(q));
 /** Worth sending again once the cause is gone (stock delivered, a dependency sent); a kept backorder is not. */
-const canRetry = (q: QueuedAction) =>
-  !GONE.has(reasonOf(q)) && !(q.result?.status === 'conflict' && q.result.current.requestStatus);
+const canRetry = (q: QueuedAction) => !GONE.has(reasonOf(q)) && !(q.result?.status === 'conflict' && q.result.current.requestStatus);
 
 function explain(t: TechT, q: QueuedAction): string {
   const r = q.result;
@@ -80,7 +95,10 @@ function explain(t: TechT, q: QueuedAction): string {
   const shortage = c.current.shortage;
   const text = t(`alerts.reason.${c.reason}` as TechKey, {
     status: c.current.visit ? t(`status.${c.current.visit.status}`) : '',
-    reference: shortage?.reference, name: shortage?.name, onHand: shortage?.onHand, requested: shortage?.requested,
+    reference: shortage?.reference,
+    name: shortage?.name,
+    onHand: shortage?.onHand,
+    requested: shortage?.requested,
   });
   return c.current.requestStatus === 'backordered' ? `${text} ${t('alerts.backordered')}` : text;
 }

@@ -24,9 +24,13 @@ export function Header() {
   return (
     <header className="tech-header">
       <div className="tech-header-row">
-        <div className="tech-brand small" aria-hidden="true"><span className="tech-brand-mark">T</span></div>
+        <div className="tech-brand small" aria-hidden="true">
+          <span className="tech-brand-mark">T</span>
+        </div>
         <strong className="tech-name">{name}</strong>
-        <span className={`net net-${state}`} data-testid="network">{t(`header.${state}`)}</span>
+        <span className={`net net-${state}`} data-testid="network">
+          {t(`header.${state}`)}
+        </span>
       </div>
       <div className="tech-header-row small">
         <span className="outbox-count" data-testid="outbox" data-pending={pending}>
@@ -35,7 +39,9 @@ export function Header() {
         <span className="muted" data-testid="synced-at">
           {syncing ? t('header.syncing') : syncedAt ? t('header.synced', { time: formatTime(syncedAt, timezone, i18n.language) }) : t('header.never')}
         </span>
-        <button type="button" className="link" onClick={() => void controller.sync()} disabled={!online || syncing}>{t('header.syncNow')}</button>
+        <button type="button" className="link" onClick={() => void controller.sync()} disabled={!online || syncing}>
+          {t('header.syncNow')}
+        </button>
       </div>
       <div className="tech-header-row small">
         <label className="switch">

@@ -24,10 +24,14 @@ export function Login({ inline = false }: { inline?: boolean }) {
       await controller.login(email, password);
     } catch (err) {
       setError(
-        err instanceof DeviceBusyError ? t('login.busy')
-          : err instanceof ApiError && err.status === 403 ? t('login.notTechnician')
-            : err instanceof ApiError && (err.status === 401 || err.status === 422 || err.status === 400) ? t('login.invalid')
-              : err instanceof ApiError && err.status === 0 ? t('login.offline')
+        err instanceof DeviceBusyError
+          ? t('login.busy')
+          : err instanceof ApiError && err.status === 403
+            ? t('login.notTechnician')
+            : err instanceof ApiError && (err.status === 401 || err.status === 422 || err.status === 400)
+              ? t('login.invalid')
+              : err instanceof ApiError && err.status === 0
+                ? t('login.offline')
                 : t('login.failed'),
       );
     } finally {
@@ -38,7 +42,9 @@ export function Login({ inline = false }: { inline?: boolean }) {
   return (
     <div className={inline ? 'tech-login inline' : 'tech-login'}>
       <form className="tech-card login-card" onSubmit={submit} aria-labelledby="tech-login-title">
-        <div className="tech-brand" aria-hidden="true"><span className="tech-brand-mark">T</span> Tournée</div>
+        <div className="tech-brand" aria-hidden="true">
+          <span className="tech-brand-mark">T</span> Tournée
+        </div>
         <h1 id="tech-login-title">{t('login.title')}</h1>
         <p className="muted">{inline ? t('login.expired', { count: waiting }) : t('login.subtitle')}</p>
         <label className="field">
@@ -49,8 +55,14 @@ export function Login({ inline = false }: { inline?: boolean }) {
           <span>{t('login.password')}</span>
           <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
-        {error && <p className="form-error" role="alert">{error}</p>}
-        <button type="submit" className="btn primary wide" disabled={busy}>{busy ? t('login.signingIn') : t('login.submit')}</button>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="btn primary wide" disabled={busy}>
+          {busy ? t('login.signingIn') : t('login.submit')}
+        </button>
         {!inline && <LanguageSwitch />}
       </form>
     </div>

@@ -24,7 +24,11 @@ export function TabBar() {
             onClick={() => controller.setTab(name)}
           >
             {t(`tabs.${name}`)}
-            {badge > 0 && <span className="badge" data-testid={`badge-${name}`}>{badge}</span>}
+            {badge > 0 && (
+              <span className="badge" data-testid={`badge-${name}`}>
+                {badge}
+              </span>
+            )}
           </button>
         );
       })}

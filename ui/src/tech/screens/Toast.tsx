@@ -13,7 +13,9 @@ export function Toast() {
   if (toasts.length === 0) return null;
   return (
     <div className="tech-toasts">
-      {toasts.map((toast) => <OneToast key={toast.id} toast={toast} />)}
+      {toasts.map((toast) => (
+        <OneToast key={toast.id} toast={toast} />
+      ))}
     </div>
   );
 }
@@ -26,13 +28,18 @@ function OneToast({ toast }: { toast: ToastMessage }) {
     const timer = setTimeout(() => controller.dismissToast(toast.id), PUSH_SHOWN_MS);
     return () => clearTimeout(timer);
   }, [toast, controller]);
-  const text = toast.kind === 'push'
-    ? t('toast.push', { kind: t(`alerts.kind.${toast.detail}` as TechKey), text: toast.text })
-    : t('toast.conflict', { text: toast.text });
+  const text =
+    toast.kind === 'push'
+      ? t('toast.push', { kind: t(`alerts.kind.${toast.detail}` as TechKey), text: toast.text })
+      : t('toast.conflict', { text: toast.text });
   return (
     <div className={`tech-toast toast-${toast.kind}`} role={toast.kind === 'conflict' ? 'alert' : 'status'} data-testid="toast">
-      <button type="button" className="toast-text" onClick={() => controller.setTab('alerts')}>{text}</button>
-      <button type="button" className="link" onClick={() => controller.dismissToast(toast.id)}>{t('toast.close')}</button>
+      <button type="button" className="toast-text" onClick={() => controller.setTab('alerts')}>
+        {text}
+      </button>
+      <button type="button" className="link" onClick={() => controller.dismissToast(toast.id)}>
+        {t('toast.close')}
+      </button>
     </div>
   );
 }

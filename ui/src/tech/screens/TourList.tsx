@@ -29,13 +29,19 @@ export function TourList() {
           return (
             <li key={visit.id}>
               <button type="button" className="stop-card" data-intervention-id={visit.id} onClick={() => controller.open(visit.id)}>
-                <span className="stop-number" aria-hidden="true">{index + 1}</span>
+                <span className="stop-number" aria-hidden="true">
+                  {index + 1}
+                </span>
                 <span className="stop-body">
                   <span className="stop-top">
                     <strong>{visit.customer.name}</strong>
-                    <span className={`chip status-${status}`} data-testid="status">{t(`status.${status}`)}</span>
+                    <span className={`chip status-${status}`} data-testid="status">
+                      {t(`status.${status}`)}
+                    </span>
                   </span>
-                  <span className="muted">{visit.site.address}, {visit.site.city}</span>
+                  <span className="muted">
+                    {visit.site.address}, {visit.site.city}
+                  </span>
                   <span className="stop-meta">
                     <span data-testid="eta">{eta ? t('tour.eta', { time: formatTime(eta, tz, i18n.language) }) : t('tour.noEta')}</span>
                     <span>{t('tour.duration', { minutes: visit.estimatedDurationMinutes })}</span>

@@ -51,7 +51,8 @@ export function TourMap({ tiles }: { tiles: TileConfig | null }) {
           return (
             <Marker key={visit.id} position={at} icon={pin(index + 1, tone)} eventHandlers={{ click: () => controller.open(visit.id) }}>
               <Tooltip direction="top" offset={[0, -14]}>
-                {visit.customer.name} — {visit.site.city}{eta ? ` · ${formatTime(eta, tz, i18n.language)}` : ''}
+                {visit.customer.name} — {visit.site.city}
+                {eta ? ` · ${formatTime(eta, tz, i18n.language)}` : ''}
               </Tooltip>
             </Marker>
           );

@@ -19,7 +19,11 @@ export function VisitSheetScreen({ visitId }: { visitId: string }) {
   const visit = useTech((s) => s.portfolio?.visits.find((v) => v.id === visitId));
   const queue = useTech((s) => s.queue);
   const tz = useTech((s) => s.portfolio?.technician.timezone ?? 'Europe/Paris');
-  const back = <button type="button" className="link back" onClick={() => controller.open(null)}>← {t('visit.back')}</button>;
+  const back = (
+    <button type="button" className="link back" onClick={() => controller.open(null)}>
+      ← {t('visit.back')}
+    </button>
+  );
   if (!visit) return <article className="visit">{back}</article>;
   const status = localStatus(visit, queue);
   const lang = i18n.language;
@@ -28,7 +32,9 @@ export function VisitSheetScreen({ visitId }: { visitId: string }) {
       {back}
       <header className="visit-head">
         <h1>{visit.customer.name}</h1>
-        <span className={`chip status-${status}`} data-testid="visit-status">{t(`status.${status}`)}</span>
+        <span className={`chip status-${status}`} data-testid="visit-status">
+          {t(`status.${status}`)}
+        </span>
         {visit.plannedStart && visit.plannedEnd && (
           <p className="muted">{t('visit.planned', { start: formatTime(visit.plannedStart, tz, lang), end: formatTime(visit.plannedEnd, tz, lang) })}</p>
         )}
@@ -43,27 +49,51 @@ export function VisitSheetScreen({ visitId }: { visitId: string }) {
       <Work visit={visit} status={status} />
 
       <section className="tech-card">
-        <h2>{t('visit.customer')} · {t('visit.site')}</h2>
+        <h2>
+          {t('visit.customer')} · {t('visit.site')}
+        </h2>
         <p>
-          {visit.site.name && <><strong>{visit.site.name}</strong><br /></>}
+          {visit.site.name && (
+            <>
+              <strong>{visit.site.name}</strong>
+              <br />
+            </>
+          )}
           {visit.site.address}, {visit.site.postcode} {visit.site.city}
         </p>
-        {visit.customer.phone && <p><a href={`tel:${visit.customer.phone}`}>{t('visit.call')} {visit.customer.phone}</a></p>}
-        {(visit.site.contactName || visit.site.contactPhone) && (
-          <p>{t('visit.contact')} : {visit.site.contactName} {visit.site.contactPhone && <a href={`tel:${visit.site.contactPhone}`}>{visit.site.contactPhone}</a>}</p>
+        {visit.customer.phone && (
+          <p>
+            <a href={`tel:${visit.customer.phone}`}>
+              {t('visit.call')} {visit.customer.phone}
+            </a>
+          </p>
         )}
-        {visit.site.accessNotes && <p><strong>{t('visit.access')} :</strong> {visit.site.accessNotes}</p>}
+        {(visit.site.contactName || visit.site.contactPhone) && (
+          <p>
+            {t('visit.contact')} : {visit.site.contactName}{' '}
+            {visit.site.contactPhone && <a href={`tel:${visit.site.contactPhone}`}>{visit.site.contactPhone}</a>}
+          </p>
+        )}
+        {visit.site.accessNotes && (
+          <p>
+            <strong>{t('visit.access')} :</strong> {visit.site.accessNotes}
+          </p>
+        )}
       </section>
 
       <section className="tech-card">
         <h2>{t('visit.equipment')}</h2>
         {visit.equipment.length === 0 && <p className="muted">{t('visit.noEquipment')}</p>}
-        {visit.equipment.map((e) => <Equipment key={e.id} equipment={e} />)}
+        {visit.equipment.map((e) => (
+          <Equipment key={e.id} equipment={e} />
+        ))}
       </section>
 
       <section className="tech-card">
         <h2>{t('visit.history')}</h2>
-        {visit.history.length === 0 ? <p className="muted">{t('visit.noHistory')}</p> : (
+        {visit.history.length === 0 ? (
+          <p className="muted">{t('visit.noHistory')}</p>
+        ) : (
           <ul className="history">
             {visit.history.map((h) => (
               <li key={h.id}>
@@ -86,9 +116,17 @@ function Work({ visit, status }: { visit: VisitSheet; status: VisitSheet['status
   let body: React.ReactNode;
   // The shared lifecycle: a visit of the technician's planned, assigned or dispatched may be set off on.
   if (checkTransition({ from: status, to: 'en_route', role: 'technician', hasTechnician: true }).ok) {
-    body = <button type="button" className="btn primary wide" onClick={() => void controller.move(visit.id, 'en_route', t('work.labels.enRoute'))}>{t('work.enRoute')}</button>;
+    body = (
+      <button type="button" className="btn primary wide" onClick={() => void controller.move(visit.id, 'en_route', t('work.labels.enRoute'))}>
+        {t('work.enRoute')}
+      </button>
+    );
   } else if (status === 'en_route') {
-    body = <button type="button" className="btn primary wide" onClick={() => void controller.move(visit.id, 'on_site', t('work.labels.onSite'))}>{t('work.onSite')}</button>;
+    body = (
+      <button type="button" className="btn primary wide" onClick={() => void controller.move(visit.id, 'on_site', t('work.labels.onSite'))}>
+        {t('work.onSite')}
+      </button>
+    );
   } else if (status === 'on_site') {
     body = <ReportForm visit={visit} />;
   } else if (status === 'done' || status === 'closed') {
@@ -120,30 +158,58 @@ function Equipment({ equipment: e }: { equipment: EquipmentSheet }) {
   const kind = w.kind && ['manufacturer', 'ours', 'extended'].includes(w.kind) ? ` (${t(`visit.warranty.kind.${w.kind}` as TechKey)})` : '';
   return (
     <div className={e.concerned ? 'equipment concerned' : 'equipment'} data-equipment-id={e.id}>
-      <h3>{[e.brand, e.model].filter(Boolean).join(' ') || categoryLabel(e.category, i18n.language)} <small className="muted">{categoryLabel(e.category, i18n.language)}</small></h3>
+      <h3>
+        {[e.brand, e.model].filter(Boolean).join(' ') || categoryLabel(e.category, i18n.language)}{' '}
+        <small className="muted">{categoryLabel(e.category, i18n.language)}</small>
+      </h3>
       {e.concerned && <span className="chip">{t('visit.concerned')}</span>}
       <p className="muted">
         {e.serialNumber && <>{t('visit.serial', { serial: e.serialNumber })} · </>}
         {e.installedOn && t('visit.installedOn', { date: formatDate(e.installedOn, i18n.language) })}
       </p>
-      <p className={`warranty warranty-${w.status}`} data-testid="warranty">{warranty}{kind}</p>
-      {keys.length === 0 ? <p className="muted">{t('visit.noConfiguration')}</p> : (
+      <p className={`warranty warranty-${w.status}`} data-testid="warranty">
+        {warranty}
+        {kind}
+      </p>
+      {keys.length === 0 ? (
+        <p className="muted">{t('visit.noConfiguration')}</p>
+      ) : (
         <table className="config">
           <caption>{t('visit.configuration')}</caption>
-          <thead><tr><th>{t('visit.parameter')}</th><th>{t('visit.asSold')}</th><th>{t('visit.asMaintained')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('visit.parameter')}</th>
+              <th>{t('visit.asSold')}</th>
+              <th>{t('visit.asMaintained')}</th>
+            </tr>
+          </thead>
           <tbody>
             {keys.map((k) => {
               const sold = configValueLabel(e.asSold[k], i18n.language);
               const kept = configValueLabel(e.asMaintained[k], i18n.language);
-              return <tr key={k} className={sold !== kept ? 'changed' : undefined}><th scope="row">{configKeyLabel(k, i18n.language)}</th><td>{sold}</td><td data-key={k}>{kept}</td></tr>;
+              return (
+                <tr key={k} className={sold !== kept ? 'changed' : undefined}>
+                  <th scope="row">{configKeyLabel(k, i18n.language)}</th>
+                  <td>{sold}</td>
+                  <td data-key={k}>{kept}</td>
+                </tr>
+              );
             })}
           </tbody>
         </table>
       )}
       {e.events.length > 0 && (
         <details>
-          <summary>{t('visit.events')} ({e.events.length})</summary>
-          <ul className="history">{e.events.map((ev, i) => <li key={i}><strong>{formatDate(ev.occurredAt, i18n.language)}</strong> — {ev.summary}</li>)}</ul>
+          <summary>
+            {t('visit.events')} ({e.events.length})
+          </summary>
+          <ul className="history">
+            {e.events.map((ev, i) => (
+              <li key={i}>
+                <strong>{formatDate(ev.occurredAt, i18n.language)}</strong> — {ev.summary}
+              </li>
+            ))}
+          </ul>
         </details>
       )}
     </div>
@@ -156,12 +222,24 @@ function Documents({ visit }: { visit: VisitSheet }) {
   return (
     <section className="tech-card">
       <h2>{t('visit.documents')}</h2>
-      {visit.documents.length === 0 ? <p className="muted">{t('visit.noDocuments')}</p> : (
+      {visit.documents.length === 0 ? (
+        <p className="muted">{t('visit.noDocuments')}</p>
+      ) : (
         <ul className="documents">
           {visit.documents.map((d) => (
             <li key={d.id}>
-              {online ? <a href={d.url} target="_blank" rel="noreferrer">{d.fileName}</a> : <span>{d.fileName}</span>}
-              <small className="muted"> {t('report.photoSize', { kb: Math.max(1, Math.round(d.sizeBytes / 1024)) })}{online ? '' : ` · ${t('visit.documentOffline')}`}</small>
+              {online ? (
+                <a href={d.url} target="_blank" rel="noreferrer">
+                  {d.fileName}
+                </a>
+              ) : (
+                <span>{d.fileName}</span>
+              )}
+              <small className="muted">
+                {' '}
+                {t('report.photoSize', { kb: Math.max(1, Math.round(d.sizeBytes / 1024)) })}
+                {online ? '' : ` · ${t('visit.documentOffline')}`}
+              </small>
             </li>
           ))}
         </ul>

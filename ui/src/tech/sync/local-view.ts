@@ -11,8 +11,7 @@ const isVersioned = (a: FieldActionInput): a is VersionedKind => a.kind === 'sta
 const onVisit = (q: QueuedAction, interventionId: string): q is QueuedAction & { action: VersionedKind } =>
   isVersioned(q.action) && q.action.interventionId === interventionId;
 
-export const appliedVersion = (result: FirstResult | undefined): number | null =>
-  result?.status === 'applied' ? result.interventionVersion : null;
+export const appliedVersion = (result: FirstResult | undefined): number | null => (result?.status === 'applied' ? result.interventionVersion : null);
 
 /**
  * The visit's status as the technician sees it: the server's, moved along by
@@ -32,7 +31,9 @@ export function localStatus(visit: VisitSheet, queue: readonly QueuedAction[]): 
 
 /** When the visit went on site, as far as the device knows (for the time spent). */
 export function localArrival(visit: VisitSheet, queue: readonly QueuedAction[]): string | null {
-  const move = [...queue].reverse().find((q) => onVisit(q, visit.id) && q.action.kind === 'status' && q.action.to === 'on_site' && q.state !== 'conflict' && q.state !== 'rejected');
+  const move = [...queue]
+    .reverse()
+    .find((q) => onVisit(q, visit.id) && q.action.kind === 'status' && q.action.to === 'on_site' && q.state !== 'conflict' && q.state !== 'rejected');
   return move?.action.kind === 'status' ? move.action.at : visit.actualStart;
 }
 

@@ -28,14 +28,16 @@ export class PositionRecorder {
   private take(): void {
     navigator.geolocation.getCurrentPosition(
       (p) => {
-        void this.device.addPosition({
-          lat: p.coords.latitude,
-          lon: p.coords.longitude,
-          accuracy: p.coords.accuracy ?? undefined,
-          heading: p.coords.heading !== null && Number.isFinite(p.coords.heading) ? p.coords.heading : undefined,
-          speed: p.coords.speed !== null && Number.isFinite(p.coords.speed) ? p.coords.speed : undefined,
-          recordedAt: new Date(p.timestamp || Date.now()).toISOString(),
-        }).then(this.onRecorded);
+        void this.device
+          .addPosition({
+            lat: p.coords.latitude,
+            lon: p.coords.longitude,
+            accuracy: p.coords.accuracy ?? undefined,
+            heading: p.coords.heading !== null && Number.isFinite(p.coords.heading) ? p.coords.heading : undefined,
+            speed: p.coords.speed !== null && Number.isFinite(p.coords.speed) ? p.coords.speed : undefined,
+            recordedAt: new Date(p.timestamp || Date.now()).toISOString(),
+          })
+          .then(this.onRecorded);
       },
       () => {}, // no fix (tunnel, refused permission): the next tick tries again
       { enableHighAccuracy: true, maximumAge: 10_000, timeout: 20_000 },

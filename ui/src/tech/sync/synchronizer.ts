@@ -97,7 +97,8 @@ export class Synchronizer {
       await device.updateActions(updates);
       this.store.set((s) => ({ queue: s.queue.map((x) => updates.find((u) => u.seq === x.seq) ?? x) }));
       const refused = updates.filter((u) => u.state === 'conflict' || u.state === 'rejected');
-      if (refused.length > 0) this.hooks.toast('conflict', refused[0]!.label, refused[0]!.result?.status === 'conflict' ? refused[0]!.result.reason : 'rejected');
+      if (refused.length > 0)
+        this.hooks.toast('conflict', refused[0]!.label, refused[0]!.result?.status === 'conflict' ? refused[0]!.result.reason : 'rejected');
     }
   }
 

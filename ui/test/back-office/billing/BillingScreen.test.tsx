@@ -13,8 +13,15 @@ const money = (text: string) => (_: string, el: Element | null) => !!el?.classLi
 const describedBy = (input: HTMLElement) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent;
 
 const doneVisit = {
-  id: 'i-done', agencyId: 'ag-aix', kind: 'corrective', status: 'done', problemDescription: 'PAC en défaut HP', report: null,
-  actualEnd: '2026-03-09T15:00:00.000Z', plannedStart: '2026-03-09T13:00:00.000Z', earliestDate: null,
+  id: 'i-done',
+  agencyId: 'ag-aix',
+  kind: 'corrective',
+  status: 'done',
+  problemDescription: 'PAC en défaut HP',
+  report: null,
+  actualEnd: '2026-03-09T15:00:00.000Z',
+  plannedStart: '2026-03-09T13:00:00.000Z',
+  earliestDate: null,
 } as unknown as Intervention;
 
 describe('BillingScreen', () => {
@@ -25,7 +32,16 @@ describe('BillingScreen', () => {
       'GET /api/billing-documents': () => page([draft, issued]),
       'GET /api/billing-documents/:id': ({ params }) => (params.id === draft.id ? draft : issued),
       'POST /api/billing-documents/:id/issue': () => {
-        draft = { ...draft, status: 'issued', series: 'F2026', number: 'F2026-00008', issuedOn: '2026-03-10', dueOn: '2026-04-09', payments: [], balance: { totalCents: 10725, creditedCents: 0, paidCents: 0, dueCents: 10725, status: 'unpaid' } };
+        draft = {
+          ...draft,
+          status: 'issued',
+          series: 'F2026',
+          number: 'F2026-00008',
+          issuedOn: '2026-03-10',
+          dueOn: '2026-04-09',
+          payments: [],
+          balance: { totalCents: 10725, creditedCents: 0, paidCents: 0, dueCents: 10725, status: 'unpaid' },
+        };
         return draft;
       },
       'GET /api/warranty-claims': () => ({ items: [], total: 0, limit: 50, offset: 0 }),
@@ -67,8 +83,28 @@ describe('BillingScreen', () => {
       'GET /api/warranty-claims': () => ({ items: [], total: 0, limit: 50, offset: 0 }),
       'POST /api/billing-documents/:id/payments': ({ body }) => {
         if (body.amountCents > 10725) throw conflict('only 10725 cents are due on F2026-00007', [{ path: 'amountCents', message: 'at most 10725' }]);
-        const balance = { totalCents: 10725, creditedCents: 0, paidCents: body.amountCents, dueCents: 10725 - body.amountCents, status: 'partially_paid' as const };
-        invoice = { ...invoice, balance, payments: [{ id: 'pay1', invoiceId: invoice.id, amountCents: body.amountCents, receivedOn: body.receivedOn, method: body.method, reference: null, createdAt: '2026-03-10T10:00:00Z' }] };
+        const balance = {
+          totalCents: 10725,
+          creditedCents: 0,
+          paidCents: body.amountCents,
+          dueCents: 10725 - body.amountCents,
+          status: 'partially_paid' as const,
+        };
+        invoice = {
+          ...invoice,
+          balance,
+          payments: [
+            {
+              id: 'pay1',
+              invoiceId: invoice.id,
+              amountCents: body.amountCents,
+              receivedOn: body.receivedOn,
+              method: body.method,
+              reference: null,
+              createdAt: '2026-03-10T10:00:00Z',
+            },
+          ],
+        };
         return { payment: invoice.payments![0], balance };
       },
     });
@@ -104,7 +140,10 @@ describe('BillingScreen', () => {
       'GET /api/billing-documents/:id': () => draft,
       'GET /api/interventions': () => ({ items: [doneVisit], total: 1, limit: 200, offset: 0 }),
       'POST /api/interventions/:id/billing-documents': () => {
-        if (refuse) { refuse = false; throw conflict('a on_site intervention is invoiced once done', [{ path: 'kind', message: 'quote it instead, or finish the visit first' }]); }
+        if (refuse) {
+          refuse = false;
+          throw conflict('a on_site intervention is invoiced once done', [{ path: 'kind', message: 'quote it instead, or finish the visit first' }]);
+        }
         return draft;
       },
     });
@@ -137,7 +176,9 @@ describe('BillingScreen', () => {
     const { http, calls } = fakeHttp({
       'GET /api/billing-documents': () => page([draft]),
       'GET /api/billing-documents/:id': () => draft,
-      'PUT /api/billing-documents/:id/lines': () => { throw invalid('invalid request body', [{ path: 'lines[0].unitPriceCents', message: 'Too big: expected number to be <=1000000000' }]); },
+      'PUT /api/billing-documents/:id/lines': () => {
+        throw invalid('invalid request body', [{ path: 'lines[0].unitPriceCents', message: 'Too big: expected number to be <=1000000000' }]);
+      },
     });
     await renderScreen(<BillingScreen agencyId="ag-aix" />, http);
     await userEvent.click(await screen.findByRole('button', { name: '(brouillon)' }));
@@ -158,22 +199,49 @@ describe('BillingScreen', () => {
     await waitFor(() => expect(describedBy(price)).toBe('Too big: expected number to be <=1000000000'));
     expect((price as HTMLInputElement).value).toBe('70,5');
     const put = calls.find((c) => c.method === 'PUT')!;
-    expect(put.body).toMatchObject({ lines: [{ kind: 'labour', quantity: 1.5, unitPriceCents: 7050, coveragePercent: 0 }, { kind: 'part', partId: 'p1', vatRateBp: 2000, supplierId: 'sup-1', warrantyId: 'w1', installed: true }] });
+    expect(put.body).toMatchObject({
+      lines: [
+        { kind: 'labour', quantity: 1.5, unitPriceCents: 7050, coveragePercent: 0 },
+        { kind: 'part', partId: 'p1', vatRateBp: 2000, supplierId: 'sup-1', warrantyId: 'w1', installed: true },
+      ],
+    });
   });
 
   it('records the customer’s decision on a quote and invoices it; credits an issued invoice and opens its supplier claims', async () => {
-    let quote = documentOf({ id: 'q1', kind: 'quote', status: 'issued', series: 'D2026', number: 'D2026-00003', issuedOn: '2026-03-01', validUntil: '2026-03-31' });
+    let quote = documentOf({
+      id: 'q1',
+      kind: 'quote',
+      status: 'issued',
+      series: 'D2026',
+      number: 'D2026-00003',
+      issuedOn: '2026-03-01',
+      validUntil: '2026-03-31',
+    });
     const invoice = issuedInvoice();
     const fromQuote = documentOf({ id: 'd-from-quote', quoteId: 'q1' });
-    const note = documentOf({ id: 'cn1', kind: 'credit_note', creditedInvoiceId: invoice.id, lines: [], vatBreakdown: [{ rateBp: 1000, baseCents: 2000, vatCents: 200 }], grossCents: 2000, coveredCents: 0, netCents: 2000, vatCents: 200, totalCents: 2200, supplierShareCents: 0 });
+    const note = documentOf({
+      id: 'cn1',
+      kind: 'credit_note',
+      creditedInvoiceId: invoice.id,
+      lines: [],
+      vatBreakdown: [{ rateBp: 1000, baseCents: 2000, vatCents: 200 }],
+      grossCents: 2000,
+      coveredCents: 0,
+      netCents: 2000,
+      vatCents: 200,
+      totalCents: 2200,
+      supplierShareCents: 0,
+    });
     const claims: unknown[] = [];
     const { http, calls } = fakeHttp({
       'GET /api/billing-documents': () => page([quote, invoice]),
-      'GET /api/billing-documents/:id': ({ params }) => ({ q1: quote, [invoice.id]: invoice, 'd-from-quote': fromQuote, cn1: note } as Record<string, BillingDocument>)[params.id],
+      'GET /api/billing-documents/:id': ({ params }) =>
+        (({ q1: quote, [invoice.id]: invoice, 'd-from-quote': fromQuote, cn1: note }) as Record<string, BillingDocument>)[params.id],
       'POST /api/billing-documents/:id/decision': ({ body }) => (quote = { ...quote, status: body.accepted ? 'accepted' : 'declined' }),
       'POST /api/billing-documents/:id/invoice': () => fromQuote,
       'POST /api/billing-documents/:id/credit-notes': ({ body }) => {
-        if (!body.lines) throw conflict('the invoice has 10725 cents left to credit; this credit note would be 99999', [{ path: 'lines', message: 'more than the invoice' }]);
+        if (!body.lines)
+          throw conflict('the invoice has 10725 cents left to credit; this credit note would be 99999', [{ path: 'lines', message: 'more than the invoice' }]);
         return note;
       },
       'GET /api/warranty-claims': () => ({ items: claims, total: claims.length, limit: 50, offset: 0 }),
@@ -206,7 +274,9 @@ describe('BillingScreen', () => {
     await userEvent.type(screen.getByLabelText('Montant HT (€)'), '20');
     await userEvent.click(screen.getByRole('button', { name: 'Créer l’avoir (brouillon)' }));
     expect(await screen.findByRole('heading', { name: 'Avoir (brouillon)' })).toBeTruthy();
-    expect(calls.filter((c) => c.path.endsWith('/credit-notes')).at(-1)!.body).toEqual({ lines: [{ kind: 'other', description: 'Geste commercial', netCents: 2000, vatRateBp: 1000 }] });
+    expect(calls.filter((c) => c.path.endsWith('/credit-notes')).at(-1)!.body).toEqual({
+      lines: [{ kind: 'other', description: 'Geste commercial', netCents: 2000, vatRateBp: 1000 }],
+    });
     // A credit note's lines come from its invoice: issued or deleted, never edited here.
     expect(screen.queryByRole('button', { name: 'Modifier les lignes' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Émettre' })).toBeTruthy();
@@ -214,11 +284,30 @@ describe('BillingScreen', () => {
 
   it('shows the month’s journal entries balanced and links the FEC export', async () => {
     const entry = (n: number, debit: number) => ({
-      id: `je${n}`, journal: 'VT', fiscalYear: 2026, number: n, date: '2026-03-10', label: `Facture F2026-0000${n}`, pieceRef: `F2026-0000${n}`, pieceDate: '2026-03-10',
-      sourceKind: 'invoice', sourceId: `d${n}`, agencyId: 'ag-aix', createdAt: '2026-03-10T10:00:00Z',
+      id: `je${n}`,
+      journal: 'VT',
+      fiscalYear: 2026,
+      number: n,
+      date: '2026-03-10',
+      label: `Facture F2026-0000${n}`,
+      pieceRef: `F2026-0000${n}`,
+      pieceDate: '2026-03-10',
+      sourceKind: 'invoice',
+      sourceId: `d${n}`,
+      agencyId: 'ag-aix',
+      createdAt: '2026-03-10T10:00:00Z',
       lines: [
         { position: 1, account: '411', accountLabel: 'Clients', auxAccount: 'C001', auxLabel: 'Camping', label: 'Client', debitCents: debit, creditCents: 0 },
-        { position: 2, account: '706', accountLabel: 'Prestations', auxAccount: null, auxLabel: null, label: 'Prestations', debitCents: 0, creditCents: debit - 100 },
+        {
+          position: 2,
+          account: '706',
+          accountLabel: 'Prestations',
+          auxAccount: null,
+          auxLabel: null,
+          label: 'Prestations',
+          debitCents: 0,
+          creditCents: debit - 100,
+        },
         { position: 3, account: '4457110', accountLabel: 'TVA', auxAccount: null, auxLabel: null, label: 'TVA', debitCents: 0, creditCents: 100 },
       ],
     });

@@ -8,7 +8,12 @@ import type { BoardController } from '../../../src/state/controller.ts';
 import { fakeApi, loggedInBoard } from '../../support/fake-board.ts';
 import { renderBoard } from '../../support/render.tsx';
 
-export interface Call { method: string; path: string; query: Record<string, string>; body: unknown }
+export interface Call {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+}
 type Handler = (req: { params: Record<string, string>; query: Record<string, string>; body: any }) => unknown;
 export type Routes = Record<string, Handler>;
 
@@ -48,11 +53,26 @@ function match(pattern: string, path: string): Record<string, string> | null {
   return params;
 }
 
-export const conflict = (message: string, details: { path: string; message: string }[] = []) => new ApiError(409, message, details.map((d) => ({ ...d, in: 'body' as const })));
-export const invalid = (message: string, details: { path: string; message: string }[] = []) => new ApiError(422, message, details.map((d) => ({ ...d, in: 'body' as const })));
+export const conflict = (message: string, details: { path: string; message: string }[] = []) =>
+  new ApiError(
+    409,
+    message,
+    details.map((d) => ({ ...d, in: 'body' as const })),
+  );
+export const invalid = (message: string, details: { path: string; message: string }[] = []) =>
+  new ApiError(
+    422,
+    message,
+    details.map((d) => ({ ...d, in: 'body' as const })),
+  );
 
 /** The screen on a logged-in board, its calls going to `http`. */
-export async function renderScreen(ui: ReactElement, http: BackOfficeHttp, language: 'fr' | 'en' = 'fr', role: 'dispatcher' | 'admin' = 'dispatcher'): Promise<{ controller: BoardController }> {
+export async function renderScreen(
+  ui: ReactElement,
+  http: BackOfficeHttp,
+  language: 'fr' | 'en' = 'fr',
+  role: 'dispatcher' | 'admin' = 'dispatcher',
+): Promise<{ controller: BoardController }> {
   const api = fakeApi({
     login: async () => ({ token: 'tok', user: { id: 'u1', email: 'd@x.fr', name: 'Dispatch', role, technicianId: null, agencyIds: ['ag-aix'] } }),
   });

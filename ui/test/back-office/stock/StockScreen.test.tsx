@@ -14,26 +14,90 @@ import { snapshot as snapshotFixture } from '../../support/fixtures.ts';
 import { renderBoard } from '../../support/render.tsx';
 
 const T = '2026-03-10T08:00:00.000Z';
-const depot = (id: string, name: string, kind: 'central' | 'van', technicianId: string | null = null): Depot =>
-  ({ id, agencyId: 'ag-1', code: id.toUpperCase(), name, kind, technicianId, allowNegative: false, active: true, createdAt: T, updatedAt: T });
-const part = (id: string, reference: string, name: string, unitCostCents = 1000): Part =>
-  ({ id, reference, name, unitCostCents, unitPriceCents: unitCostCents * 2, preferredSupplierId: 's-1', energyEfficient: false, active: true, createdAt: T, updatedAt: T });
-const level = (depotId: string, partId: string, onHand: number, reserved: number, min: number | null, max: number | null): StockLevel =>
-  ({ depotId, partId, onHand, reserved, free: onHand - reserved, minQuantity: min, maxQuantity: max, bin: null, updatedAt: T });
+const depot = (id: string, name: string, kind: 'central' | 'van', technicianId: string | null = null): Depot => ({
+  id,
+  agencyId: 'ag-1',
+  code: id.toUpperCase(),
+  name,
+  kind,
+  technicianId,
+  allowNegative: false,
+  active: true,
+  createdAt: T,
+  updatedAt: T,
+});
+const part = (id: string, reference: string, name: string, unitCostCents = 1000): Part => ({
+  id,
+  reference,
+  name,
+  unitCostCents,
+  unitPriceCents: unitCostCents * 2,
+  preferredSupplierId: 's-1',
+  energyEfficient: false,
+  active: true,
+  createdAt: T,
+  updatedAt: T,
+});
+const level = (depotId: string, partId: string, onHand: number, reserved: number, min: number | null, max: number | null): StockLevel => ({
+  depotId,
+  partId,
+  onHand,
+  reserved,
+  free: onHand - reserved,
+  minQuantity: min,
+  maxQuantity: max,
+  bin: null,
+  updatedAt: T,
+});
 
 const DEPOTS = [depot('d-van', 'Fourgon Léa Martin', 'van', 't-1'), depot('d-central', 'Dépôt central Aix', 'central')];
 const PARTS = [part('p-elec', 'CH-ELEC-ALL', 'Électrode d’allumage'), part('p-vase', 'CH-VASE-8L', 'Vase d’expansion 8 L', 4200)];
-const SUPPLIER = { id: 's-1', code: 'THERMOSUD', name: 'Thermo Pièces Sud', email: null, phone: null, accountNumber: null, notes: null, createdAt: T, updatedAt: T };
+const SUPPLIER = {
+  id: 's-1',
+  code: 'THERMOSUD',
+  name: 'Thermo Pièces Sud',
+  email: null,
+  phone: null,
+  accountNumber: null,
+  notes: null,
+  createdAt: T,
+  updatedAt: T,
+};
 
 const movement = (id: string, kind: StockMovement['kind'], quantity: number, occurredAt: string, extra: Partial<StockMovement> = {}): StockMovement => ({
-  id, partId: 'p-elec', depotId: 'd-central', kind, quantity, unitCostCents: 1000, interventionId: null, supplierOrderLineId: null, customerOrderLineId: null,
-  equipmentId: null, batchId: 'b', reason: null, occurredAt, createdById: null, createdAt: occurredAt, ...extra,
+  id,
+  partId: 'p-elec',
+  depotId: 'd-central',
+  kind,
+  quantity,
+  unitCostCents: 1000,
+  interventionId: null,
+  supplierOrderLineId: null,
+  customerOrderLineId: null,
+  equipmentId: null,
+  batchId: 'b',
+  reason: null,
+  occurredAt,
+  createdById: null,
+  createdAt: occurredAt,
+  ...extra,
 });
 
 const ORDER: SupplierOrder = {
-  id: 'o-1', supplierId: 's-1', depotId: 'd-central', reference: 'CF-AIX-0007', status: 'ordered', orderedOn: '2026-03-09', expectedOn: '2026-03-12', notes: null,
-  lines: [{ id: 'ol-1', partId: 'p-vase', quantity: 6, unitCostCents: 4200, receivedQuantity: 0 }, { id: 'ol-2', partId: 'p-elec', quantity: 4, unitCostCents: 1000, receivedQuantity: 1 }],
-  createdAt: T, updatedAt: T,
+  id: 'o-1',
+  supplierId: 's-1',
+  depotId: 'd-central',
+  reference: 'CF-AIX-0007',
+  status: 'ordered',
+  orderedOn: '2026-03-09',
+  expectedOn: '2026-03-12',
+  notes: null,
+  lines: [
+    { id: 'ol-1', partId: 'p-vase', quantity: 6, unitCostCents: 4200, receivedQuantity: 0 },
+    { id: 'ol-2', partId: 'p-elec', quantity: 4, unitCostCents: 1000, receivedQuantity: 1 },
+  ],
+  createdAt: T,
+  updatedAt: T,
 };
 
 function server() {
@@ -44,15 +108,21 @@ function server() {
     'GET /api/suppliers': () => page([SUPPLIER]),
     'GET /api/stock-levels': () => page(levels),
     'GET /api/supplier-orders': () => page([ORDER]),
-    'GET /api/stock-movements': () => page([
-      movement('m-2', 'transfer_out', -2, '2026-03-09T07:30:00Z', { reason: 'Réassort fourgon' }),
-      movement('m-1', 'receipt', 12, '2026-03-05T08:00:00Z', { supplierOrderLineId: 'ol-2' }),
-    ]),
+    'GET /api/stock-movements': () =>
+      page([
+        movement('m-2', 'transfer_out', -2, '2026-03-09T07:30:00Z', { reason: 'Réassort fourgon' }),
+        movement('m-1', 'receipt', 12, '2026-03-05T08:00:00Z', { supplierOrderLineId: 'ol-2' }),
+      ]),
     'POST /api/stock-movements/transfers': ({ body }) => {
       const b = body as { fromDepotId: string; toDepotId: string; lines: Array<{ partId: string; quantity: number }> };
       const q = b.lines[0]!.quantity;
-      levels = levels.map((l) => (l.partId === b.lines[0]!.partId && l.depotId === b.fromDepotId ? level(l.depotId, l.partId, l.onHand - q, l.reserved, l.minQuantity, l.maxQuantity)
-        : l.partId === b.lines[0]!.partId && l.depotId === b.toDepotId ? level(l.depotId, l.partId, l.onHand + q, l.reserved, l.minQuantity, l.maxQuantity) : l));
+      levels = levels.map((l) =>
+        l.partId === b.lines[0]!.partId && l.depotId === b.fromDepotId
+          ? level(l.depotId, l.partId, l.onHand - q, l.reserved, l.minQuantity, l.maxQuantity)
+          : l.partId === b.lines[0]!.partId && l.depotId === b.toDepotId
+            ? level(l.depotId, l.partId, l.onHand + q, l.reserved, l.minQuantity, l.maxQuantity)
+            : l,
+      );
       return { batchId: 'b-1', movements: [], onHand: [], journalEntryId: null };
     },
   });
@@ -74,7 +144,9 @@ function renderStock(fake: FakeBackOffice, language: Language = 'fr') {
 
 const levelsTable = () => screen.getByRole('table', { name: /Niveaux de stock/ });
 const rowOf = (depotName: string, reference: string) =>
-  within(levelsTable()).getAllByRole('row').find((r) => r.textContent!.includes(depotName) && r.textContent!.includes(reference))!;
+  within(levelsTable())
+    .getAllByRole('row')
+    .find((r) => r.textContent!.includes(depotName) && r.textContent!.includes(reference))!;
 
 describe('StockScreen', () => {
   it('lists the agency’s levels per depot, central first, with rows under their minimum highlighted, and searches parts', async () => {
@@ -134,14 +206,20 @@ describe('StockScreen', () => {
     await userEvent.type(quantity, '3');
     await userEvent.click(within(form).getByRole('button', { name: 'Transférer' }));
     await within(form).findByText('3 × CH-ELEC-ALL transféré vers Fourgon Léa Martin.');
-    expect(fake.callsTo('POST', '/api/stock-movements/transfers')[0]!.body).toEqual({ fromDepotId: 'd-central', toDepotId: 'd-van', lines: [{ partId: 'p-elec', quantity: 3 }] });
+    expect(fake.callsTo('POST', '/api/stock-movements/transfers')[0]!.body).toEqual({
+      fromDepotId: 'd-central',
+      toDepotId: 'd-van',
+      lines: [{ partId: 'p-elec', quantity: 3 }],
+    });
     await waitFor(() => expect(rowOf('Dépôt central Aix', 'CH-ELEC-ALL').querySelectorAll('td.num')[0]!.textContent).toBe('7'));
     expect(rowOf('Fourgon Léa Martin', 'CH-ELEC-ALL').querySelectorAll('td.num')[0]!.textContent).toBe('4');
   });
 
   it('shows the server’s refusal next to the field it names and keeps what was typed', async () => {
     const fake = server().on('POST /api/stock-movements/transfers', () => {
-      throw apiError(409, 'not enough stock: no movement takes a depot below zero', [{ path: 'lines[0].quantity', message: 'only 10 of part CH-ELEC-ALL on hand in Dépôt central Aix; 50 asked' }]);
+      throw apiError(409, 'not enough stock: no movement takes a depot below zero', [
+        { path: 'lines[0].quantity', message: 'only 10 of part CH-ELEC-ALL on hand in Dépôt central Aix; 50 asked' },
+      ]);
     });
     renderStock(fake);
     await screen.findByRole('table', { name: /Niveaux de stock/ });
@@ -190,8 +268,17 @@ describe('StockScreen', () => {
 
   it('lists shortages and creates the suggested supplier order; a duplicate reference is shown next to the reference', async () => {
     const shortage = {
-      partId: 'p-vase', partReference: 'CH-VASE-8L', partName: 'Vase d’expansion 8 L', depotId: 'd-central', depotName: 'Dépôt central Aix',
-      minQuantity: 2, maxQuantity: 6, lowest: { quantity: 1, on: '2026-03-10' }, projected: 1, suggestedQuantity: 5, estimatedCostCents: 21000,
+      partId: 'p-vase',
+      partReference: 'CH-VASE-8L',
+      partName: 'Vase d’expansion 8 L',
+      depotId: 'd-central',
+      depotName: 'Dépôt central Aix',
+      minQuantity: 2,
+      maxQuantity: 6,
+      lowest: { quantity: 1, on: '2026-03-10' },
+      projected: 1,
+      suggestedQuantity: 5,
+      estimatedCostCents: 21000,
     };
     const fake = server()
       .on('GET /api/stock/shortages', () => ({ shortages: [shortage], suggestions: [{ supplierId: 's-1', lines: [shortage], estimatedCostCents: 21000 }] }))
@@ -218,21 +305,39 @@ describe('StockScreen', () => {
     await userEvent.click(within(proposal).getByRole('button', { name: 'Créer la commande fournisseur' }));
     await screen.findByText('Commande CF-AIX-0100 créée.');
     const sent = fake.callsTo('POST', '/api/supplier-orders').at(-1)!.body as Record<string, unknown>;
-    expect(sent).toMatchObject({ supplierId: 's-1', depotId: 'd-central', reference: 'CF-AIX-0100', status: 'ordered', lines: [{ partId: 'p-vase', quantity: 5 }] });
+    expect(sent).toMatchObject({
+      supplierId: 's-1',
+      depotId: 'd-central',
+      reference: 'CF-AIX-0100',
+      status: 'ordered',
+      lines: [{ partId: 'p-vase', quantity: 5 }],
+    });
     expect(typeof sent.expectedOn).toBe('string');
   });
 
   it('restocks a van under its minimum from the central depot; a refused line shows its message next to it', async () => {
     const shortage = {
-      partId: 'p-elec', partReference: 'CH-ELEC-ALL', partName: 'Électrode d’allumage', depotId: 'd-van', depotName: 'Fourgon Léa Martin',
-      minQuantity: 1, maxQuantity: 2, lowest: { quantity: 0, on: '2026-03-10' }, projected: 0, suggestedQuantity: 2, estimatedCostCents: 2000,
+      partId: 'p-elec',
+      partReference: 'CH-ELEC-ALL',
+      partName: 'Électrode d’allumage',
+      depotId: 'd-van',
+      depotName: 'Fourgon Léa Martin',
+      minQuantity: 1,
+      maxQuantity: 2,
+      lowest: { quantity: 0, on: '2026-03-10' },
+      projected: 0,
+      suggestedQuantity: 2,
+      estimatedCostCents: 2000,
     };
     const fake = server()
       .on('GET /api/stock/shortages', () => ({ shortages: [shortage], suggestions: [{ supplierId: 's-1', lines: [shortage], estimatedCostCents: 2000 }] }))
       .on('GET /api/stock/projection', () => page([]));
     let tries = 0;
     fake.on('POST /api/stock-movements/transfers', () => {
-      if (tries++ === 0) throw apiError(409, 'not enough stock: no movement takes a depot below zero', [{ path: 'lines[0].quantity', message: 'only 1 of part CH-ELEC-ALL on hand in Dépôt central Aix; 2 asked' }]);
+      if (tries++ === 0)
+        throw apiError(409, 'not enough stock: no movement takes a depot below zero', [
+          { path: 'lines[0].quantity', message: 'only 1 of part CH-ELEC-ALL on hand in Dépôt central Aix; 2 asked' },
+        ]);
       return { batchId: 'b', movements: [], onHand: [], journalEntryId: null };
     });
     renderStock(fake);
@@ -247,7 +352,10 @@ describe('StockScreen', () => {
     await userEvent.click(within(proposal).getByRole('button', { name: 'Réassortir depuis Dépôt central Aix' }));
     await screen.findByText('Fourgon Léa Martin réapprovisionné depuis le dépôt central.');
     expect(fake.callsTo('POST', '/api/stock-movements/transfers').at(-1)!.body).toEqual({
-      fromDepotId: 'd-central', toDepotId: 'd-van', reason: 'Réassort fourgon', lines: [{ partId: 'p-elec', quantity: 1 }],
+      fromDepotId: 'd-central',
+      toDepotId: 'd-van',
+      reason: 'Réassort fourgon',
+      lines: [{ partId: 'p-elec', quantity: 1 }],
     });
     expect(fake.callsTo('POST', '/api/supplier-orders')).toEqual([]);
   });
@@ -276,19 +384,30 @@ describe('StockScreen', () => {
     await userEvent.type(elec, '3');
     await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer la réception' }));
     await screen.findByText('Réception de CF-AIX-0007 enregistrée.');
-    expect(fake.callsTo('POST', '/api/supplier-orders/o-1/receipts').at(-1)!.body).toEqual({ lines: [{ lineId: 'ol-1', quantity: 6 }, { lineId: 'ol-2', quantity: 3 }] });
+    expect(fake.callsTo('POST', '/api/supplier-orders/o-1/receipts').at(-1)!.body).toEqual({
+      lines: [
+        { lineId: 'ol-1', quantity: 6 },
+        { lineId: 'ol-2', quantity: 3 },
+      ],
+    });
   });
 
   it('follows the board’s agency: another agency’s depots, nothing selected', async () => {
     const fake = server();
     const other = depot('d-mrs', 'Dépôt central Marseille', 'central');
     fake.on('GET /api/depots', ({ query }) => page(query.agencyId === 'ag-2' ? [{ ...other, agencyId: 'ag-2' }] : DEPOTS));
-    fake.on('GET /api/stock-levels', ({ query }) => page(query.agencyId === 'ag-2' ? [level('d-mrs', 'p-vase', 4, 0, 2, 6)] : [level('d-central', 'p-elec', 10, 2, 4, 12)]));
+    fake.on('GET /api/stock-levels', ({ query }) =>
+      page(query.agencyId === 'ag-2' ? [level('d-mrs', 'p-vase', 4, 0, 2, 6)] : [level('d-central', 'p-elec', 10, 2, 4, 12)]),
+    );
     const i18n = createI18n('fr');
     const queryClient = createBackOfficeQueryClient();
     const ui = (agencyId: string) => (
       <I18nextProvider i18n={i18n}>
-        <QueryClientProvider client={queryClient}><BackOfficeHttpContext.Provider value={fake}><StockScreen agencyId={agencyId} /></BackOfficeHttpContext.Provider></QueryClientProvider>
+        <QueryClientProvider client={queryClient}>
+          <BackOfficeHttpContext.Provider value={fake}>
+            <StockScreen agencyId={agencyId} />
+          </BackOfficeHttpContext.Provider>
+        </QueryClientProvider>
       </I18nextProvider>
     );
     const { rerender } = render(ui('ag-1'));
@@ -315,7 +434,11 @@ describe('StockScreen', () => {
     const i18n = createI18n('fr');
     render(
       <I18nextProvider i18n={i18n}>
-        <QueryClientProvider client={createBackOfficeQueryClient()}><BackOfficeHttpContext.Provider value={fake}><StockScreen agencyId={null} /></BackOfficeHttpContext.Provider></QueryClientProvider>
+        <QueryClientProvider client={createBackOfficeQueryClient()}>
+          <BackOfficeHttpContext.Provider value={fake}>
+            <StockScreen agencyId={null} />
+          </BackOfficeHttpContext.Provider>
+        </QueryClientProvider>
       </I18nextProvider>,
     );
     expect(screen.getByText('Choisissez une agence pour voir son stock.')).toBeTruthy();
@@ -329,7 +452,9 @@ describe('StockScreen on the board: the stock follows what the board hears', () 
     const { controller, socket } = await loggedInBoard();
     renderBoard(
       <QueryClientProvider client={createBackOfficeQueryClient()}>
-        <BackOfficeHttpContext.Provider value={fake}><StockScreen agencyId="ag-1" /></BackOfficeHttpContext.Provider>
+        <BackOfficeHttpContext.Provider value={fake}>
+          <StockScreen agencyId="ag-1" />
+        </BackOfficeHttpContext.Provider>
       </QueryClientProvider>,
       controller,
     );
@@ -339,8 +464,16 @@ describe('StockScreen on the board: the stock follows what the board hears', () 
   /** The day as the server resends it periodically: the same sequence, nothing new. */
   const snapshotOf = (sequence: number) => snapshotFixture({ sequence });
   const delta = (sequence: number) => ({
-    agencyId: 'ag-aix', date: '2026-03-10', epoch: 'e1', sequence, reason: 'assignment' as const,
-    tours: [], removedTours: [], interventions: [], removedInterventions: [], sentAt: '2026-03-10T07:00:00Z',
+    agencyId: 'ag-aix',
+    date: '2026-03-10',
+    epoch: 'e1',
+    sequence,
+    reason: 'assignment' as const,
+    tours: [],
+    removedTours: [],
+    interventions: [],
+    removedInterventions: [],
+    sentAt: '2026-03-10T07:00:00Z',
   });
 
   it('reads the levels again when a plan change arrives (a visit assigned reserves its parts), not on a snapshot with nothing new', async () => {
@@ -356,8 +489,12 @@ describe('StockScreen on the board: the stock follows what the board hears', () 
   it('reads the levels again when the socket is back after a loss', async () => {
     const { fake, socket } = await onBoard();
     fake.on('GET /api/stock-levels', () => page([level('d-van', 'p-elec', 1, 0, 1, 2)]));
-    act(() => { for (const handler of socket.handlers.get('disconnect') ?? []) handler(); });
-    act(() => { for (const handler of socket.handlers.get('connect') ?? []) handler(); });
+    act(() => {
+      for (const handler of socket.handlers.get('disconnect') ?? []) handler();
+    });
+    act(() => {
+      for (const handler of socket.handlers.get('connect') ?? []) handler();
+    });
     await screen.findByRole('table', { name: 'Niveaux de stock — 1 ligne' });
   });
 });

@@ -14,7 +14,11 @@ export interface FakeCall {
 }
 
 export function apiError(status: number, message: string, details: Array<{ path: string; message: string }> = []): ApiError {
-  return new ApiError(status, message, details.map((d) => ({ ...d, in: 'body' as const })));
+  return new ApiError(
+    status,
+    message,
+    details.map((d) => ({ ...d, in: 'body' as const })),
+  );
 }
 
 export const page = <T>(items: readonly T[]) => ({ items, total: items.length, limit: 200, offset: 0 });

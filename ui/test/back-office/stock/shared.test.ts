@@ -37,5 +37,4 @@ describe('back-office shared helpers', () => {
     expect(fieldErrors(new Error('boom'))).toEqual({});
     expect(errorMessage(new Error('boom'))).toBe('boom');
   });
-
 });

@@ -7,14 +7,46 @@ import { conflict, fakeHttp, invalid, plain, renderScreen } from '../billing/fak
 
 const T = { createdAt: '2026-03-01T09:00:00.000Z', updatedAt: '2026-03-05T09:00:00.000Z' };
 const claimOf = (over: Partial<Claim> = {}): Claim => ({
-  id: 'cl-1', agencyId: 'ag-aix', supplierId: 'sup-1', warrantyId: 'w1', equipmentId: 'eq-1', interventionId: 'i1', invoiceId: 'd1',
-  kind: 'repair', status: 'submitted', reference: 'GAR-2026-AB12CD34', supplierReference: 'RMA-778',
-  expectedCreditCents: 32000, receivedCreditCents: 0, creditNoteReference: null,
-  submittedOn: '2026-03-02', answeredOn: null, creditedOn: null, notes: null, ...T, ...over,
+  id: 'cl-1',
+  agencyId: 'ag-aix',
+  supplierId: 'sup-1',
+  warrantyId: 'w1',
+  equipmentId: 'eq-1',
+  interventionId: 'i1',
+  invoiceId: 'd1',
+  kind: 'repair',
+  status: 'submitted',
+  reference: 'GAR-2026-AB12CD34',
+  supplierReference: 'RMA-778',
+  expectedCreditCents: 32000,
+  receivedCreditCents: 0,
+  creditNoteReference: null,
+  submittedOn: '2026-03-02',
+  answeredOn: null,
+  creditedOn: null,
+  notes: null,
+  ...T,
+  ...over,
 });
 const page = <X,>(items: X[]) => ({ items, total: items.length, limit: 200, offset: 0 });
 const suppliers = [{ id: 'sup-1', code: 'DAIK', name: 'Daikin France', email: null, phone: null, accountNumber: null, notes: null, ...T }];
-const equipment = { id: 'eq-1', siteId: 's1', category: 'heat_pump', brand: 'Daikin', model: 'Altherma 3', serialNumber: 'SN-4471', asSold: {}, asMaintained: {}, installedOn: '2024-05-02', warrantyEndsOn: '2027-05-02', counters: {}, countersReadAt: null, active: true, notes: null, ...T };
+const equipment = {
+  id: 'eq-1',
+  siteId: 's1',
+  category: 'heat_pump',
+  brand: 'Daikin',
+  model: 'Altherma 3',
+  serialNumber: 'SN-4471',
+  asSold: {},
+  asMaintained: {},
+  installedOn: '2024-05-02',
+  warrantyEndsOn: '2027-05-02',
+  counters: {},
+  countersReadAt: null,
+  active: true,
+  notes: null,
+  ...T,
+};
 const money = (text: string) => (_: string, el: Element | null) => !!el?.classList.contains('money') && plain(el.textContent) === text;
 
 describe('WarrantiesScreen', () => {
@@ -22,13 +54,30 @@ describe('WarrantiesScreen', () => {
     let claim = claimOf();
     const { http, calls } = fakeHttp({
       'GET /api/suppliers': () => page(suppliers),
-      'GET /api/warranty-claims': ({ query }) => page(query.status && query.status !== claim.status ? [] : [claim, claimOf({ id: 'cl-2', reference: 'GAR-2026-0000FFFF', status: 'draft', submittedOn: null, equipmentId: null, expectedCreditCents: 5000 })]),
+      'GET /api/warranty-claims': ({ query }) =>
+        page(
+          query.status && query.status !== claim.status
+            ? []
+            : [
+                claim,
+                claimOf({ id: 'cl-2', reference: 'GAR-2026-0000FFFF', status: 'draft', submittedOn: null, equipmentId: null, expectedCreditCents: 5000 }),
+              ],
+        ),
       'GET /api/warranty-claims/:id': () => claim,
       'GET /api/equipment/:id': () => equipment,
       'GET /api/journal-entries': () => page([]),
       'POST /api/warranty-claims/:id/transitions': ({ body }) => {
-        if (body.to === 'accepted') throw conflict('a submitted claim cannot become accepted (allowed: refused, credited)', [{ path: 'to', message: 'a submitted claim cannot become accepted (allowed: refused, credited)' }]);
-        claim = { ...claim, status: 'credited', receivedCreditCents: body.receivedCreditCents, creditNoteReference: body.creditNoteReference ?? null, creditedOn: body.on };
+        if (body.to === 'accepted')
+          throw conflict('a submitted claim cannot become accepted (allowed: refused, credited)', [
+            { path: 'to', message: 'a submitted claim cannot become accepted (allowed: refused, credited)' },
+          ]);
+        claim = {
+          ...claim,
+          status: 'credited',
+          receivedCreditCents: body.receivedCreditCents,
+          creditNoteReference: body.creditNoteReference ?? null,
+          creditedOn: body.on,
+        };
         return claim;
       },
     });
@@ -43,7 +92,13 @@ describe('WarrantiesScreen', () => {
 
     await userEvent.selectOptions(screen.getByLabelText('Statut'), 'submitted');
     await userEvent.selectOptions(screen.getByLabelText('Fournisseur'), 'sup-1');
-    await waitFor(() => expect(calls.filter((c) => c.path === '/api/warranty-claims').at(-1)!.query).toMatchObject({ agencyId: 'ag-aix', status: 'submitted', supplierId: 'sup-1' }));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.path === '/api/warranty-claims').at(-1)!.query).toMatchObject({
+        agencyId: 'ag-aix',
+        status: 'submitted',
+        supplierId: 'sup-1',
+      }),
+    );
 
     await userEvent.click(within(await screen.findByRole('table', { name: 'Demandes de garantie' })).getByRole('button', { name: 'GAR-2026-AB12CD34' }));
     expect(await screen.findByRole('heading', { name: 'Demande GAR-2026-AB12CD34' })).toBeTruthy();
@@ -51,7 +106,11 @@ describe('WarrantiesScreen', () => {
     expect(history.textContent).toContain('Demande ouverte');
     expect(history.textContent).toContain('02/03/2026 Envoyée au fournisseur');
     const actions = screen.getByRole('group', { name: 'Actions sur la demande' });
-    expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Acceptée par le fournisseur', 'Refusée par le fournisseur', 'Enregistrer l’avoir reçu']);
+    expect(
+      within(actions)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Acceptée par le fournisseur', 'Refusée par le fournisseur', 'Enregistrer l’avoir reçu']);
 
     // The server decides: its refusal is shown as it says it.
     await userEvent.click(within(actions).getByRole('button', { name: 'Acceptée par le fournisseur' }));
@@ -69,14 +128,20 @@ describe('WarrantiesScreen', () => {
     expect(await screen.findByText('Demande passée au statut « Avoir reçu ».')).toBeTruthy();
     const post = calls.filter((c) => c.method === 'POST').at(-1)!;
     expect(post.body).toMatchObject({ to: 'credited', receivedCreditCents: 30000, creditNoteReference: 'AV-2026-118' });
-    expect(within(screen.getByRole('group', { name: 'Actions sur la demande' })).getAllByRole('button').map((b) => b.textContent)).toEqual(['Clore la demande']);
+    expect(
+      within(screen.getByRole('group', { name: 'Actions sur la demande' }))
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Clore la demande']);
   });
 
   it('opens a claim; each field’s refusal is shown next to it', async () => {
     const { http, calls } = fakeHttp({
       'GET /api/suppliers': () => page(suppliers),
       'GET /api/warranty-claims': () => page([]),
-      'POST /api/warranty-claims': () => { throw invalid('invalid request body', [{ path: 'supplierReference', message: 'Too big: expected string to have <=60 characters' }]); },
+      'POST /api/warranty-claims': () => {
+        throw invalid('invalid request body', [{ path: 'supplierReference', message: 'Too big: expected string to have <=60 characters' }]);
+      },
     });
     await renderScreen(<WarrantiesScreen agencyId="ag-aix" />, http);
     await userEvent.click(await screen.findByRole('button', { name: 'Ouvrir une demande' }));
@@ -91,7 +156,9 @@ describe('WarrantiesScreen', () => {
     const ref = within(form).getByLabelText('Référence fournisseur');
     await userEvent.type(ref, 'R'.repeat(61));
     await userEvent.click(screen.getByRole('button', { name: 'Ouvrir la demande' }));
-    await waitFor(() => expect(document.getElementById(ref.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Too big: expected string to have <=60 characters'));
+    await waitFor(() =>
+      expect(document.getElementById(ref.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Too big: expected string to have <=60 characters'),
+    );
     expect((ref as HTMLInputElement).value).toBe('R'.repeat(61));
     expect(calls.find((c) => c.method === 'POST')!.body).toMatchObject({ agencyId: 'ag-aix', supplierId: 'sup-1', kind: 'repair', expectedCreditCents: 14590 });
   });
@@ -135,15 +202,43 @@ describe('WarrantiesScreen', () => {
       'GET /api/suppliers': () => page(suppliers),
       'GET /api/warranty-claims': () => page([]),
       'GET /api/equipment': ({ query }) => page(query.siteId === 's1' ? [equipment] : []),
-      'GET /api/sites': () => page([{ id: 's1', customerId: 'c1', sectorId: null, name: 'Villa Les Oliviers', address: '12 chemin des Vignes', postcode: '13100', city: 'Aix-en-Provence', lat: 43.5, lon: 5.4, accessNotes: null, ...T }]),
+      'GET /api/sites': () =>
+        page([
+          {
+            id: 's1',
+            customerId: 'c1',
+            sectorId: null,
+            name: 'Villa Les Oliviers',
+            address: '12 chemin des Vignes',
+            postcode: '13100',
+            city: 'Aix-en-Provence',
+            lat: 43.5,
+            lon: 5.4,
+            accessNotes: null,
+            ...T,
+          },
+        ]),
       'GET /api/equipment/:id/warranty-status': () => ({
-        status: 'partly_covered', ruleCode: 'under_warranty', rule: 'manufacturer warranty until 2027-05-02',
+        status: 'partly_covered',
+        ruleCode: 'under_warranty',
+        rule: 'manufacturer warranty until 2027-05-02',
         shares: {
           labour: { percent: 0, source: null, warrantyId: null, warrantyKind: null, contractId: null, supplierId: null },
           parts: { percent: 100, source: 'warranty', warrantyId: 'w1', warrantyKind: 'manufacturer', contractId: null, supplierId: 'sup-1' },
           travel: { percent: 0, source: null, warrantyId: null, warrantyKind: null, contractId: null, supplierId: null },
         },
-        activeWarranties: [{ id: 'w1', kind: 'manufacturer', supplierId: 'sup-1', startsOn: '2024-05-02', endsOn: '2027-05-02', labourPercent: 0, partsPercent: 100, travelPercent: 0 }],
+        activeWarranties: [
+          {
+            id: 'w1',
+            kind: 'manufacturer',
+            supplierId: 'sup-1',
+            startsOn: '2024-05-02',
+            endsOn: '2027-05-02',
+            labourPercent: 0,
+            partsPercent: 100,
+            travelPercent: 0,
+          },
+        ],
         endsOn: '2027-05-02',
       }),
     });

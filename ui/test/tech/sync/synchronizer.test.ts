@@ -10,7 +10,10 @@ const move = (to: 'en_route' | 'on_site'): QueuedAction => {
   n += 1;
   const at = '2026-11-28T09:00:00.000Z';
   return {
-    seq: n, state: 'pending', label: to, recordedAt: at,
+    seq: n,
+    state: 'pending',
+    label: to,
+    recordedAt: at,
     action: { kind: 'status', id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, createdAt: at, interventionId: 'visit-1', to, at, baseVersion: 1 },
   };
 };

@@ -13,7 +13,15 @@ import { OFFICE, TAGS, days, type BackOfficeDeps } from './support.ts';
 
 export function accountingRoutes(api: ApiRegistry, { prisma }: BackOfficeDeps): void {
   api.route(
-    { method: 'get', path: '/api/journal-entries', summary: 'Journal entries with their lines', tag: TAGS.accounting, roles: OFFICE, query: JournalQuery, response: Page(JournalEntry) },
+    {
+      method: 'get',
+      path: '/api/journal-entries',
+      summary: 'Journal entries with their lines',
+      tag: TAGS.accounting,
+      roles: OFFICE,
+      query: JournalQuery,
+      response: Page(JournalEntry),
+    },
     async ({ auth, query: q }) => {
       const where: Prisma.JournalEntryWhereInput = {
         ...agencyRecordScope(auth),
@@ -23,8 +31,16 @@ export function accountingRoutes(api: ApiRegistry, { prisma }: BackOfficeDeps): 
       };
       const [items, total] = await Promise.all([
         prisma.journalEntry.findMany({
-          where, orderBy: [{ date: 'asc' }, { journal: 'asc' }, { number: 'asc' }], take: q.limit, skip: q.offset,
-          include: { lines: { orderBy: { position: 'asc' }, select: { position: true, account: true, accountLabel: true, auxAccount: true, auxLabel: true, label: true, debitCents: true, creditCents: true } } },
+          where,
+          orderBy: [{ date: 'asc' }, { journal: 'asc' }, { number: 'asc' }],
+          take: q.limit,
+          skip: q.offset,
+          include: {
+            lines: {
+              orderBy: { position: 'asc' },
+              select: { position: true, account: true, accountLabel: true, auxAccount: true, auxLabel: true, label: true, debitCents: true, creditCents: true },
+            },
+          },
         }),
         prisma.journalEntry.count({ where }),
       ]);
@@ -34,12 +50,19 @@ export function accountingRoutes(api: ApiRegistry, { prisma }: BackOfficeDeps): 
 
   api.route(
     {
-      method: 'get', path: '/api/accounting/fec', summary: 'Export the period as an FEC (Fichier des Écritures Comptables)', tag: TAGS.accounting, roles: ['admin'], query: FecQuery,
-      description: 'text/plain; UTF-8; the 18 columns of article A47 A-1 LPF with a header line, `|` (or tab) separated, dates YYYYMMDD, amounts with a decimal comma. X-Fec-Debit and X-Fec-Credit give the totals in cents.',
+      method: 'get',
+      path: '/api/accounting/fec',
+      summary: 'Export the period as an FEC (Fichier des Écritures Comptables)',
+      tag: TAGS.accounting,
+      roles: ['admin'],
+      query: FecQuery,
+      description:
+        'text/plain; UTF-8; the 18 columns of article A47 A-1 LPF with a header line, `|` (or tab) separated, dates YYYYMMDD, amounts with a decimal comma. X-Fec-Debit and X-Fec-Credit give the totals in cents.',
     },
     async ({ query, res }) => {
       const fec = await exportFec(prisma, { from: query.from, to: query.to, separator: query.separator === 'tab' ? '\t' : '|' });
-      res.status(200)
+      res
+        .status(200)
         .set('content-type', 'text/plain; charset=utf-8')
         .set('content-disposition', `attachment; filename="${fecFileName(query.siren, query.to)}"`)
         .set('x-fec-debit', String(fec.debitCents))

@@ -7,19 +7,26 @@ import { OFFICE, TAGS, type BackOfficeDeps } from './support.ts';
 
 export function catalogueRoutes(api: ApiRegistry, { prisma }: BackOfficeDeps): void {
   crudRoutes(api, {
-    name: 'suppliers', noun: 'supplier', tag: TAGS.catalogue,
+    name: 'suppliers',
+    noun: 'supplier',
+    tag: TAGS.catalogue,
     agency: 'shared',
     delegate: () => prisma.supplier,
     scope: () => ({}),
-    readRoles: OFFICE, writeRoles: OFFICE,
+    readRoles: OFFICE,
+    writeRoles: OFFICE,
     query: SupplierQuery,
     filters: (q) => textSearch(q.q, ['code', 'name']),
     orderBy: { name: 'asc' },
-    input: SupplierInput, patch: SupplierPatch, output: Supplier,
+    input: SupplierInput,
+    patch: SupplierPatch,
+    output: Supplier,
   });
 
   crudRoutes(api, {
-    name: 'parts', noun: 'part', tag: TAGS.catalogue,
+    name: 'parts',
+    noun: 'part',
+    tag: TAGS.catalogue,
     agency: 'shared',
     delegate: () => prisma.part,
     scope: () => ({}),
@@ -27,7 +34,9 @@ export function catalogueRoutes(api: ApiRegistry, { prisma }: BackOfficeDeps): v
     query: PartQuery,
     filters: (q) => ({ ...defined({ active: q.active, preferredSupplierId: q.supplierId }), ...textSearch(q.q, ['reference', 'name']) }),
     orderBy: { reference: 'asc' },
-    input: PartInput, patch: PartPatch, output: Part,
+    input: PartInput,
+    patch: PartPatch,
+    output: Part,
     // Parts with movements are history: deactivate them instead (the database refuses the delete with 409).
   });
 }

@@ -3,9 +3,27 @@
 import { depotScopeOf } from './scope.ts';
 import { Page } from '@tournee/contracts/api';
 import {
-  AdjustmentInput, Depot, DepotInput, DepotPatch, DepotQuery, MovementBatch, Projection, ProjectionQuery, ReturnAnswer, ReturnInput,
-  ShortageAnswer, ShortageQuery, StockDrift, StockLevel, StockLevelParams, StockLevelPatch, StockLevelQuery, StockMovement,
-  StockMovementQuery, TransferInput, checkDepot,
+  AdjustmentInput,
+  Depot,
+  DepotInput,
+  DepotPatch,
+  DepotQuery,
+  MovementBatch,
+  Projection,
+  ProjectionQuery,
+  ReturnAnswer,
+  ReturnInput,
+  ShortageAnswer,
+  ShortageQuery,
+  StockDrift,
+  StockLevel,
+  StockLevelParams,
+  StockLevelPatch,
+  StockLevelQuery,
+  StockMovement,
+  StockMovementQuery,
+  TransferInput,
+  checkDepot,
 } from '@tournee/contracts/back-office';
 import { booksDay } from '../../../back-office/days.ts';
 import { stockDrift, setLevelSettings } from '../../../back-office/stock/levels.ts';
@@ -37,27 +55,49 @@ export function stockRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
   };
 
   crudRoutes(api, {
-    name: 'depots', noun: 'depot', tag: TAGS.stock,
+    name: 'depots',
+    noun: 'depot',
+    tag: TAGS.stock,
     delegate: () => prisma.depot,
     scope: depotScopeOf,
     writeRoles: OFFICE,
     query: DepotQuery,
     filters: (q) => defined({ agencyId: q.agencyId, kind: q.kind, technicianId: q.technicianId }),
     orderBy: [{ agencyId: 'asc' }, { code: 'asc' }],
-    input: DepotInput, patch: DepotPatch, output: Depot,
+    input: DepotInput,
+    patch: DepotPatch,
+    output: Depot,
     agencyOf: (d) => d.agencyId as string | undefined,
     checkMerged: checkDepot,
   });
 
   api.route(
-    { method: 'get', path: '/api/stock-levels', summary: 'Stock levels: on hand (the sum of the movements), reserved, free', tag: TAGS.stock, query: StockLevelQuery, response: Page(StockLevel) },
+    {
+      method: 'get',
+      path: '/api/stock-levels',
+      summary: 'Stock levels: on hand (the sum of the movements), reserved, free',
+      tag: TAGS.stock,
+      query: StockLevelQuery,
+      response: Page(StockLevel),
+    },
     async ({ auth, query: q }) => {
-      const where: Prisma.StockLevelWhereInput = { AND: [{ depot: depotScopeOf(auth) }, defined({ depotId: q.depotId, partId: q.partId }), q.agencyId ? { depot: { agencyId: q.agencyId } } : {}] };
+      const where: Prisma.StockLevelWhereInput = {
+        AND: [{ depot: depotScopeOf(auth) }, defined({ depotId: q.depotId, partId: q.partId }), q.agencyId ? { depot: { agencyId: q.agencyId } } : {}],
+      };
       const [rows, total] = await Promise.all([
-        prisma.stockLevel.findMany({ where, orderBy: [{ depotId: 'asc' }, { partId: 'asc' }], take: q.belowMin ? undefined : q.limit, skip: q.belowMin ? undefined : q.offset }),
+        prisma.stockLevel.findMany({
+          where,
+          orderBy: [{ depotId: 'asc' }, { partId: 'asc' }],
+          take: q.belowMin ? undefined : q.limit,
+          skip: q.belowMin ? undefined : q.offset,
+        }),
         prisma.stockLevel.count({ where }),
       ]);
-      const reserved = await prisma.stockReservation.groupBy({ by: ['partId', 'depotId'], where: { status: 'active', OR: rows.map((r) => ({ partId: r.partId, depotId: r.depotId })) }, _sum: { quantity: true } });
+      const reserved = await prisma.stockReservation.groupBy({
+        by: ['partId', 'depotId'],
+        where: { status: 'active', OR: rows.map((r) => ({ partId: r.partId, depotId: r.depotId })) },
+        _sum: { quantity: true },
+      });
       const held = new Map(reserved.map((r) => [`${r.partId}|${r.depotId}`, r._sum.quantity ?? 0]));
       let items = rows.map((r) => {
         const res = held.get(`${r.partId}|${r.depotId}`) ?? 0;
@@ -73,20 +113,39 @@ export function stockRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
   );
 
   api.route(
-    { method: 'patch', path: '/api/stock-levels/:depotId/:partId', summary: 'Set the minimum, maximum and bin of a part in a depot', tag: TAGS.stock, roles: OFFICE, params: StockLevelParams, body: StockLevelPatch, response: StockLevel, errors: [422] },
+    {
+      method: 'patch',
+      path: '/api/stock-levels/:depotId/:partId',
+      summary: 'Set the minimum, maximum and bin of a part in a depot',
+      tag: TAGS.stock,
+      roles: OFFICE,
+      params: StockLevelParams,
+      body: StockLevelPatch,
+      response: StockLevel,
+      errors: [422],
+    },
     async ({ auth, params, body }) => {
       const depot = await depotIn(auth, params.depotId, 'depotId');
       requireAgency(auth, depot.agencyId);
       return run(async () => {
         const level = await setLevelSettings(prisma, params.partId, params.depotId, body);
-        const reserved = (await prisma.stockReservation.aggregate({ where: { status: 'active', partId: params.partId, depotId: params.depotId }, _sum: { quantity: true } }))._sum.quantity ?? 0;
+        const reserved =
+          (await prisma.stockReservation.aggregate({ where: { status: 'active', partId: params.partId, depotId: params.depotId }, _sum: { quantity: true } }))
+            ._sum.quantity ?? 0;
         return { ...level, reserved, free: level.onHand - reserved };
       });
     },
   );
 
   api.route(
-    { method: 'get', path: '/api/stock-movements', summary: 'Stock movements, newest first', tag: TAGS.stock, query: StockMovementQuery, response: Page(StockMovement) },
+    {
+      method: 'get',
+      path: '/api/stock-movements',
+      summary: 'Stock movements, newest first',
+      tag: TAGS.stock,
+      query: StockMovementQuery,
+      response: Page(StockMovement),
+    },
     async ({ auth, query: q }) => {
       const where: Prisma.StockMovementWhereInput = {
         AND: [
@@ -104,7 +163,17 @@ export function stockRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
   );
 
   api.route(
-    { method: 'post', path: '/api/stock-movements/transfers', summary: 'Move parts from one depot to another (e.g. central depot → van)', tag: TAGS.stock, roles: OFFICE, body: TransferInput, response: MovementBatch, status: 201, errors: [409, 422] },
+    {
+      method: 'post',
+      path: '/api/stock-movements/transfers',
+      summary: 'Move parts from one depot to another (e.g. central depot → van)',
+      tag: TAGS.stock,
+      roles: OFFICE,
+      body: TransferInput,
+      response: MovementBatch,
+      status: 201,
+      errors: [409, 422],
+    },
     async ({ auth, body, req }) => {
       requireAgency(auth, (await depotIn(auth, body.fromDepotId, 'fromDepotId')).agencyId);
       await depotIn(auth, body.toDepotId, 'toDepotId');
@@ -114,24 +183,46 @@ export function stockRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
 
   api.route(
     {
-      method: 'post', path: '/api/stock-movements/returns', summary: 'Parts coming back into a depot; a returned item\'s warranty is looked up', tag: TAGS.stock, roles: OFFICE,
-      body: ReturnInput, response: ReturnAnswer, status: 201, errors: [409, 422],
+      method: 'post',
+      path: '/api/stock-movements/returns',
+      summary: "Parts coming back into a depot; a returned item's warranty is looked up",
+      tag: TAGS.stock,
+      roles: OFFICE,
+      body: ReturnInput,
+      response: ReturnAnswer,
+      status: 201,
+      errors: [409, 422],
     },
     async ({ auth, body, req }) => {
       requireAgency(auth, (await depotIn(auth, body.depotId, 'depotId')).agencyId);
-      const result = await run(() => returnToStock(prisma, {
-        depotId: body.depotId, lines: body.lines, interventionId: body.interventionId ?? undefined, equipmentId: body.equipmentId ?? undefined,
-        reason: body.reason ?? undefined, userId: req.auth?.sub, now: today(deps),
-      }));
+      const result = await run(() =>
+        returnToStock(prisma, {
+          depotId: body.depotId,
+          lines: body.lines,
+          interventionId: body.interventionId ?? undefined,
+          equipmentId: body.equipmentId ?? undefined,
+          reason: body.reason ?? undefined,
+          userId: req.auth?.sub,
+          now: today(deps),
+        }),
+      );
       return days({ ...batchAnswer(result), warranty: result.warranty });
     },
   );
 
   api.route(
     {
-      method: 'post', path: '/api/stock-movements/adjustments', summary: 'Inventory adjustment: a signed change or a counted quantity', tag: TAGS.stock, roles: OFFICE,
-      body: AdjustmentInput, response: MovementBatch, status: 201, errors: [409, 422],
-      description: 'With countedQuantity, the difference with on hand (read under a row lock) is recorded. When every count matches, nothing is recorded and the answer has no movements.',
+      method: 'post',
+      path: '/api/stock-movements/adjustments',
+      summary: 'Inventory adjustment: a signed change or a counted quantity',
+      tag: TAGS.stock,
+      roles: OFFICE,
+      body: AdjustmentInput,
+      response: MovementBatch,
+      status: 201,
+      errors: [409, 422],
+      description:
+        'With countedQuantity, the difference with on hand (read under a row lock) is recorded. When every count matches, nothing is recorded and the answer has no movements.',
     },
     async ({ auth, body, req }) => {
       requireAgency(auth, (await depotIn(auth, body.depotId, 'depotId')).agencyId);
@@ -141,28 +232,62 @@ export function stockRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
   );
 
   api.route(
-    { method: 'get', path: '/api/stock/projection', summary: 'Projected stock per part and depot: on hand − reservations − customer orders + supplier orders', tag: TAGS.stock, roles: OFFICE, query: ProjectionQuery, response: Page(Projection) },
+    {
+      method: 'get',
+      path: '/api/stock/projection',
+      summary: 'Projected stock per part and depot: on hand − reservations − customer orders + supplier orders',
+      tag: TAGS.stock,
+      roles: OFFICE,
+      query: ProjectionQuery,
+      response: Page(Projection),
+    },
     async ({ auth, query: q }) => {
       if (q.agencyId) requireAgency(auth, q.agencyId);
-      const all = await loadProjections(prisma, { agencyIds: q.agencyId ? [q.agencyId] : visibleAgencies(auth), depotId: q.depotId, partId: q.partId, today: booksDay(today(deps)), horizonDays: q.horizonDays });
+      const all = await loadProjections(prisma, {
+        agencyIds: q.agencyId ? [q.agencyId] : visibleAgencies(auth),
+        depotId: q.depotId,
+        partId: q.partId,
+        today: booksDay(today(deps)),
+        horizonDays: q.horizonDays,
+      });
       return { items: all.slice(q.offset, q.offset + q.limit), total: all.length, limit: q.limit, offset: q.offset };
     },
   );
 
   api.route(
     {
-      method: 'get', path: '/api/stock/shortages', summary: 'Parts projected below their minimum, with supplier orders to place', tag: TAGS.stock, roles: OFFICE, query: ShortageQuery, response: ShortageAnswer,
-      description: 'A part is short in a depot when its projection falls below the minimum level (0 when none is set) within the horizon; the suggestion orders up to the maximum from that lowest point, grouped by preferred supplier.',
+      method: 'get',
+      path: '/api/stock/shortages',
+      summary: 'Parts projected below their minimum, with supplier orders to place',
+      tag: TAGS.stock,
+      roles: OFFICE,
+      query: ShortageQuery,
+      response: ShortageAnswer,
+      description:
+        'A part is short in a depot when its projection falls below the minimum level (0 when none is set) within the horizon; the suggestion orders up to the maximum from that lowest point, grouped by preferred supplier.',
     },
     async ({ auth, query: q }) => {
       if (q.agencyId) requireAgency(auth, q.agencyId);
-      return shortages(await loadProjections(prisma, { agencyIds: q.agencyId ? [q.agencyId] : visibleAgencies(auth), depotId: q.depotId, today: booksDay(today(deps)), horizonDays: q.horizonDays }));
+      return shortages(
+        await loadProjections(prisma, {
+          agencyIds: q.agencyId ? [q.agencyId] : visibleAgencies(auth),
+          depotId: q.depotId,
+          today: booksDay(today(deps)),
+          horizonDays: q.horizonDays,
+        }),
+      );
     },
   );
 
   api.route(
-    { method: 'get', path: '/api/stock/drift', summary: 'Levels whose on hand differs from the sum of their movements (always empty unless the database was tampered with)', tag: TAGS.stock, roles: ['admin'], response: StockDrift },
+    {
+      method: 'get',
+      path: '/api/stock/drift',
+      summary: 'Levels whose on hand differs from the sum of their movements (always empty unless the database was tampered with)',
+      tag: TAGS.stock,
+      roles: ['admin'],
+      response: StockDrift,
+    },
     async () => ({ drift: await stockDrift(prisma) }),
   );
-
 }

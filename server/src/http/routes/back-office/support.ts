@@ -14,7 +14,13 @@ export interface BackOfficeDeps {
 }
 
 export const OFFICE = ['admin', 'dispatcher'] as const;
-export const TAGS = { catalogue: 'Back office: catalogue', stock: 'Back office: stock', warranties: 'Back office: warranties', billing: 'Back office: billing', accounting: 'Back office: accounting' } as const;
+export const TAGS = {
+  catalogue: 'Back office: catalogue',
+  stock: 'Back office: stock',
+  warranties: 'Back office: warranties',
+  billing: 'Back office: billing',
+  accounting: 'Back office: accounting',
+} as const;
 
 /**
  * not_found → 404 for the record in the URL, 422 for a record the body names
@@ -24,7 +30,12 @@ export const TAGS = { catalogue: 'Back office: catalogue', stock: 'Back office: 
 export function toHttp(e: BackOfficeError): HttpError {
   const status = e.code === 'not_found' ? (e.fields.length ? 422 : 404) : e.code === 'invalid' ? 422 : e.code === 'conflict' ? 409 : 403;
   const message = e.code === 'not_found' && e.fields.length ? `refers to a record that does not exist: ${e.message}` : e.message;
-  return new HttpError(status, message, e.fields.map((f) => ({ path: f.path, in: 'body' as const, message: f.message })), e.reason ? { reason: e.reason } : {});
+  return new HttpError(
+    status,
+    message,
+    e.fields.map((f) => ({ path: f.path, in: 'body' as const, message: f.message })),
+    e.reason ? { reason: e.reason } : {},
+  );
 }
 
 export async function run<T>(work: () => Promise<T>): Promise<T> {

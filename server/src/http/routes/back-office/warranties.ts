@@ -5,9 +5,26 @@ import { canManageAgency, equipmentScope } from '../../../auth/scope.ts';
 import type { Claims } from '../../../auth/tokens.ts';
 import { IdParams, Page } from '@tournee/contracts/api';
 import {
-  BudgetQuery, BudgetReport, Claim, ClaimInput, ClaimPatch, ClaimQuery, ClaimTransitionInput, ContractTerms, ContractTermsInput,
-  CoverageVerdict, RecoverableQuery, RecoverableReport, Warranty, WarrantyExtension, WarrantyExtensionInput, WarrantyInput,
-  WarrantyPatch, WarrantyQuery, WarrantyStatusQuery, checkWarranty,
+  BudgetQuery,
+  BudgetReport,
+  Claim,
+  ClaimInput,
+  ClaimPatch,
+  ClaimQuery,
+  ClaimTransitionInput,
+  ContractTerms,
+  ContractTermsInput,
+  CoverageVerdict,
+  RecoverableQuery,
+  RecoverableReport,
+  Warranty,
+  WarrantyExtension,
+  WarrantyExtensionInput,
+  WarrantyInput,
+  WarrantyPatch,
+  WarrantyQuery,
+  WarrantyStatusQuery,
+  checkWarranty,
 } from '@tournee/contracts/back-office';
 import { booksDay, dateOf } from '../../../back-office/days.ts';
 import { budgetReport } from '../../../back-office/warranties/budgets.ts';
@@ -27,7 +44,9 @@ export function warrantyRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
   const { prisma } = deps;
 
   crudRoutes(api, {
-    name: 'warranties', noun: 'warranty', tag: TAGS.warranties,
+    name: 'warranties',
+    noun: 'warranty',
+    tag: TAGS.warranties,
     agency: 'shared',
     delegate: () => prisma.warranty,
     scope: (auth: Claims) => (auth.role === 'technician' ? { equipment: equipmentScope(auth) } : {}),
@@ -38,15 +57,23 @@ export function warrantyRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
       ...(q.activeOn ? { startsOn: { lte: dayToDate(q.activeOn) }, endsOn: { gte: dayToDate(q.activeOn) } } : {}),
     }),
     orderBy: [{ equipmentId: 'asc' }, { startsOn: 'asc' }],
-    input: WarrantyInput, patch: WarrantyPatch, output: Warranty,
+    input: WarrantyInput,
+    patch: WarrantyPatch,
+    output: Warranty,
     checkMerged: checkWarranty,
     toOutput: (w) => days(w),
   });
 
   api.route(
     {
-      method: 'get', path: '/api/equipment/:id/warranty-status', summary: 'The warranty verdict when the equipment card is opened', tag: TAGS.warranties, agency: 'shared',
-      params: IdParams, query: WarrantyStatusQuery, response: CoverageVerdict,
+      method: 'get',
+      path: '/api/equipment/:id/warranty-status',
+      summary: 'The warranty verdict when the equipment card is opened',
+      tag: TAGS.warranties,
+      agency: 'shared',
+      params: IdParams,
+      query: WarrantyStatusQuery,
+      response: CoverageVerdict,
     },
     async ({ auth, params, query }) => {
       const equipment = await prisma.equipment.findFirst({ where: { AND: [{ id: params.id }, equipmentScope(auth)] }, select: { id: true } });
@@ -57,17 +84,37 @@ export function warrantyRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
 
   api.route(
     {
-      method: 'post', path: '/api/equipment/:id/warranty-extensions', summary: 'Extend the warranty after a repair (new end date on the equipment, with its origin)', tag: TAGS.warranties, agency: 'shared',
-      roles: OFFICE, params: IdParams, body: WarrantyExtensionInput, response: WarrantyExtension, status: 201, errors: [422],
+      method: 'post',
+      path: '/api/equipment/:id/warranty-extensions',
+      summary: 'Extend the warranty after a repair (new end date on the equipment, with its origin)',
+      tag: TAGS.warranties,
+      agency: 'shared',
+      roles: OFFICE,
+      params: IdParams,
+      body: WarrantyExtensionInput,
+      response: WarrantyExtension,
+      status: 201,
+      errors: [422],
     },
     async ({ auth, params, body, req }) => {
       // The repair it cites must be one of the caller's agencies'.
       await checkReferences(prisma, auth, undefined, [{ path: 'interventionId', kind: 'intervention', id: body.interventionId }]);
-      return days(await run(() => extendWarrantyAfterRepair(prisma, {
-      equipmentId: params.id, interventionId: body.interventionId, months: body.months, endsOn: body.endsOn,
-      labourPercent: body.labourPercent, partsPercent: body.partsPercent, travelPercent: body.travelPercent, notes: body.notes ?? undefined,
-      authorId: req.auth?.sub, now: today(deps),
-      })));
+      return days(
+        await run(() =>
+          extendWarrantyAfterRepair(prisma, {
+            equipmentId: params.id,
+            interventionId: body.interventionId,
+            months: body.months,
+            endsOn: body.endsOn,
+            labourPercent: body.labourPercent,
+            partsPercent: body.partsPercent,
+            travelPercent: body.travelPercent,
+            notes: body.notes ?? undefined,
+            authorId: req.auth?.sub,
+            now: today(deps),
+          }),
+        ),
+      );
     },
   );
 
@@ -79,9 +126,20 @@ export function warrantyRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
   };
 
   api.route(
-    { method: 'get', path: '/api/warranty-claims', summary: 'List supplier warranty claims', tag: TAGS.warranties, roles: OFFICE, query: ClaimQuery, response: Page(Claim) },
+    {
+      method: 'get',
+      path: '/api/warranty-claims',
+      summary: 'List supplier warranty claims',
+      tag: TAGS.warranties,
+      roles: OFFICE,
+      query: ClaimQuery,
+      response: Page(Claim),
+    },
     async ({ auth, query: q }) => {
-      const where: Prisma.WarrantyClaimWhereInput = { ...agencyRecordScope(auth), ...defined({ agencyId: q.agencyId, supplierId: q.supplierId, status: q.status, invoiceId: q.invoiceId }) };
+      const where: Prisma.WarrantyClaimWhereInput = {
+        ...agencyRecordScope(auth),
+        ...defined({ agencyId: q.agencyId, supplierId: q.supplierId, status: q.status, invoiceId: q.invoiceId }),
+      };
       const [items, total] = await Promise.all([
         prisma.warrantyClaim.findMany({ where, orderBy: [{ createdAt: 'desc' }], take: q.limit, skip: q.offset }),
         prisma.warrantyClaim.count({ where }),
@@ -90,7 +148,15 @@ export function warrantyRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
     },
   );
   api.route(
-    { method: 'get', path: '/api/warranty-claims/recoverable', summary: 'Amounts still to recover from suppliers', tag: TAGS.warranties, roles: OFFICE, query: RecoverableQuery, response: RecoverableReport },
+    {
+      method: 'get',
+      path: '/api/warranty-claims/recoverable',
+      summary: 'Amounts still to recover from suppliers',
+      tag: TAGS.warranties,
+      roles: OFFICE,
+      query: RecoverableQuery,
+      response: RecoverableReport,
+    },
     async ({ auth, query }) => {
       if (query.agencyId) requireAgency(auth, query.agencyId);
       return recoverableReport(prisma, { agencyIds: query.agencyId ? [query.agencyId] : visibleAgencies(auth) });
@@ -101,7 +167,17 @@ export function warrantyRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
     async ({ auth, params }) => days(await claimOf(auth, params.id)),
   );
   api.route(
-    { method: 'post', path: '/api/warranty-claims', summary: 'Open a claim to a supplier (repair, part or exchange under warranty)', tag: TAGS.warranties, roles: OFFICE, body: ClaimInput, response: Claim, status: 201, errors: [422] },
+    {
+      method: 'post',
+      path: '/api/warranty-claims',
+      summary: 'Open a claim to a supplier (repair, part or exchange under warranty)',
+      tag: TAGS.warranties,
+      roles: OFFICE,
+      body: ClaimInput,
+      response: Claim,
+      status: 201,
+      errors: [422],
+    },
     async ({ auth, body }) => {
       requireAgency(auth, body.agencyId);
       // The intervention and invoice it cites must be the claiming agency's.
@@ -113,17 +189,36 @@ export function warrantyRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
     },
   );
   api.route(
-    { method: 'patch', path: '/api/warranty-claims/:id', summary: 'Update a claim\'s supplier reference or notes', tag: TAGS.warranties, roles: OFFICE, params: IdParams, body: ClaimPatch, response: Claim },
+    {
+      method: 'patch',
+      path: '/api/warranty-claims/:id',
+      summary: "Update a claim's supplier reference or notes",
+      tag: TAGS.warranties,
+      roles: OFFICE,
+      params: IdParams,
+      body: ClaimPatch,
+      response: Claim,
+    },
     async ({ auth, params, body }) => {
       requireAgency(auth, (await claimOf(auth, params.id)).agencyId);
-      return days(await prisma.warrantyClaim.update({ where: { id: params.id }, data: defined({ supplierReference: body.supplierReference, notes: body.notes }) }));
+      return days(
+        await prisma.warrantyClaim.update({ where: { id: params.id }, data: defined({ supplierReference: body.supplierReference, notes: body.notes }) }),
+      );
     },
   );
   api.route(
     {
-      method: 'post', path: '/api/warranty-claims/:id/transitions', summary: 'Move a claim: submitted, accepted, refused, credited (with the amount received), closed', tag: TAGS.warranties,
-      roles: OFFICE, params: IdParams, body: ClaimTransitionInput, response: Claim, errors: [409, 422],
-      description: 'Submitting books the credit note expected (4098 / 7088); crediting books the one received (401 / 4098); a refusal, or closing with less received than expected, writes the difference off (658).',
+      method: 'post',
+      path: '/api/warranty-claims/:id/transitions',
+      summary: 'Move a claim: submitted, accepted, refused, credited (with the amount received), closed',
+      tag: TAGS.warranties,
+      roles: OFFICE,
+      params: IdParams,
+      body: ClaimTransitionInput,
+      response: Claim,
+      errors: [409, 422],
+      description:
+        'Submitting books the credit note expected (4098 / 7088); crediting books the one received (401 / 4098); a refusal, or closing with less received than expected, writes the difference off (658).',
     },
     async ({ auth, params, body }) => {
       requireAgency(auth, (await claimOf(auth, params.id)).agencyId);
@@ -131,7 +226,17 @@ export function warrantyRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
     },
   );
   api.route(
-    { method: 'post', path: '/api/billing-documents/:id/warranty-claims', summary: 'Open draft claims for the supplier shares of an issued invoice', tag: TAGS.warranties, roles: OFFICE, params: IdParams, response: z.array(Claim), status: 201, errors: [409] },
+    {
+      method: 'post',
+      path: '/api/billing-documents/:id/warranty-claims',
+      summary: 'Open draft claims for the supplier shares of an issued invoice',
+      tag: TAGS.warranties,
+      roles: OFFICE,
+      params: IdParams,
+      response: z.array(Claim),
+      status: 201,
+      errors: [409],
+    },
     async ({ auth, params }) => {
       const invoice = await prisma.billingDocument.findFirst({ where: { id: params.id, ...agencyRecordScope(auth) }, select: { agencyId: true } });
       if (!invoice) throw notFound('invoice');
@@ -142,8 +247,15 @@ export function warrantyRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
 
   api.route(
     {
-      method: 'get', path: '/api/warranty-budgets', summary: 'Purchased warranties and contracts: spent under them vs budget', tag: TAGS.warranties, roles: OFFICE, query: BudgetQuery, response: BudgetReport,
-      description: 'Spent = covered amounts deducted on issued invoices, less credit notes: over their life for purchased warranties, in the year for contracts (whose revenue is the year\'s fees).',
+      method: 'get',
+      path: '/api/warranty-budgets',
+      summary: 'Purchased warranties and contracts: spent under them vs budget',
+      tag: TAGS.warranties,
+      roles: OFFICE,
+      query: BudgetQuery,
+      response: BudgetReport,
+      description:
+        "Spent = covered amounts deducted on issued invoices, less credit notes: over their life for purchased warranties, in the year for contracts (whose revenue is the year's fees).",
     },
     async ({ auth, query }) => {
       const year = query.year ?? Number(booksDay(today(deps)).slice(0, 4));
@@ -153,7 +265,15 @@ export function warrantyRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
 
   // ─── Contract terms ───
   api.route(
-    { method: 'get', path: '/api/contracts/:id/terms', summary: 'A contract\'s fee, period, coverage and budget', tag: TAGS.warranties, roles: OFFICE, params: IdParams, response: ContractTerms },
+    {
+      method: 'get',
+      path: '/api/contracts/:id/terms',
+      summary: "A contract's fee, period, coverage and budget",
+      tag: TAGS.warranties,
+      roles: OFFICE,
+      params: IdParams,
+      response: ContractTerms,
+    },
     async ({ auth, params }) => {
       // Terms belong to the agency that invoices them: another agency's are not found.
       const terms = await prisma.contractTerms.findFirst({ where: { contractId: params.id, ...agencyRecordScope(auth) } });
@@ -162,7 +282,17 @@ export function warrantyRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
     },
   );
   api.route(
-    { method: 'put', path: '/api/contracts/:id/terms', summary: 'Set a contract\'s fee, period, coverage and budget', tag: TAGS.warranties, roles: OFFICE, params: IdParams, body: ContractTermsInput, response: ContractTerms, errors: [422] },
+    {
+      method: 'put',
+      path: '/api/contracts/:id/terms',
+      summary: "Set a contract's fee, period, coverage and budget",
+      tag: TAGS.warranties,
+      roles: OFFICE,
+      params: IdParams,
+      body: ContractTermsInput,
+      response: ContractTerms,
+      errors: [422],
+    },
     async ({ auth, params, body }) => {
       requireAgency(auth, body.agencyId);
       const contract = await prisma.contract.findUnique({ where: { id: params.id }, select: { id: true, terms: { select: { agencyId: true } } } });
