@@ -68,7 +68,9 @@ if (output.code !== 0) {
 const clock = (s: number) => `${String(Math.floor(s / HOUR)).padStart(2, '0')}:${String(Math.floor((s % HOUR) / 60)).padStart(2, '0')}`;
 console.log('Tournée — demo day around Aix-en-Provence (engine only; the server and board come next)\n');
 for (const route of output.routes) {
-  console.log(`${route.description}: ${route.steps.filter((s) => s.type === 'job').length} visits, ${Math.round(route.distance / 1000)} km, ${Math.round(route.duration / 60)} min on the road`);
+  console.log(
+    `${route.description}: ${route.steps.filter((s) => s.type === 'job').length} visits, ${Math.round(route.distance / 1000)} km, ${Math.round(route.duration / 60)} min on the road`,
+  );
   for (const step of route.steps) {
     const what = step.type === 'job' ? step.description : step.type === 'break' ? 'Déjeuner' : step.type === 'start' ? 'Départ' : 'Retour';
     console.log(`  ${clock(step.arrival + step.waiting_time)}  ${what}`);

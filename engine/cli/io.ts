@@ -19,7 +19,11 @@ export function fileOption(path: string | undefined): string | undefined {
  * The text of the input file, or of stdin when `path` is undefined; a read failure is VROOM's input error.
  * `what` names the expected document in the hint shown when stdin is a terminal.
  */
-export async function readInputText(path: string | undefined, io: CliIo, what: string): Promise<{ ok: true; text: string } | { ok: false; output: ErrorOutput }> {
+export async function readInputText(
+  path: string | undefined,
+  io: CliIo,
+  what: string,
+): Promise<{ ok: true; text: string } | { ok: false; output: ErrorOutput }> {
   try {
     if (path !== undefined) return { ok: true, text: await readFile(path, 'utf8') };
     if (io.stdin.isTTY) io.stderr.write(`tournee: reading ${what} from stdin (end with Ctrl-D; see --help)\n`);

@@ -99,7 +99,11 @@ function describeError(code: ParseErrorCode, text: string, offset: number, lengt
 }
 
 /** The input document of a command: read (file or stdin) and parsed, or VROOM's input error. */
-export async function readJsonDocument(path: string | undefined, io: CliIo, what: string): Promise<{ ok: true; value: unknown } | { ok: false; output: ErrorOutput }> {
+export async function readJsonDocument(
+  path: string | undefined,
+  io: CliIo,
+  what: string,
+): Promise<{ ok: true; value: unknown } | { ok: false; output: ErrorOutput }> {
   const read = await readInputText(path, io, what);
   return read.ok ? parseInputJson(read.text) : read;
 }

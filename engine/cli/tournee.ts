@@ -41,8 +41,7 @@ const USAGE_EXIT = 2;
 
 /** What the arguments ask for: a command with its settings, or an immediate exit (help, version, usage error) with its text. */
 export type Invocation =
-  | ({ readonly kind: 'run' } & PreparedCommand)
-  | { readonly kind: 'exit'; readonly code: number; readonly stdout: string; readonly stderr: string };
+  ({ readonly kind: 'run' } & PreparedCommand) | { readonly kind: 'exit'; readonly code: number; readonly stdout: string; readonly stderr: string };
 
 /** Parses the command line without touching the process: commander's output is captured, its exits returned. */
 export function parseArgs(argv: readonly string[]): Invocation {

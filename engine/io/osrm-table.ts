@@ -162,7 +162,11 @@ export function createOsrmTableClient(options: OsrmTableOptions): OsrmTableClien
     return trimmed === '-0' ? '0' : trimmed;
   };
 
-  async function fetchBlock(points: readonly string[], sources: readonly number[], destinations: readonly number[]): Promise<{ durations: (number | null)[][]; distances: (number | null)[][] | undefined }> {
+  async function fetchBlock(
+    points: readonly string[],
+    sources: readonly number[],
+    destinations: readonly number[],
+  ): Promise<{ durations: (number | null)[][]; distances: (number | null)[][] | undefined }> {
     // One URL holds the union of the block's sources and destinations (one copy for a diagonal block).
     const indexOf = new Map<number, number>();
     const coords: string[] = [];

@@ -91,10 +91,13 @@ function runInWorker(task: WorkerTask): Promise<Output> {
   // top-level "if in a worker" would never run in the bundle (the CLI's bundle re-exports it).
   const bootstrap = `${load}.then((module) => module.runSolveWorker())`;
   return new Promise((resolve) => {
-    const worker = new Worker(`${bootstrap}.catch((error) => { require('node:worker_threads').parentPort.postMessage({ code: 1, error: 'internal: cannot start a solving thread: ' + error.message }); });`, {
-      eval: true,
-      workerData: task,
-    });
+    const worker = new Worker(
+      `${bootstrap}.catch((error) => { require('node:worker_threads').parentPort.postMessage({ code: 1, error: 'internal: cannot start a solving thread: ' + error.message }); });`,
+      {
+        eval: true,
+        workerData: task,
+      },
+    );
     let settled = false;
     const settle = (output: Output): void => {
       if (settled) return;

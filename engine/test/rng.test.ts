@@ -9,7 +9,14 @@ describe('Rng', () => {
   });
 
   it('gives different sequences for different seeds, including 0 and negative seeds', () => {
-    const first = (seed: number) => Array.from({ length: 4 }, ((rng) => () => rng.nextUint32())(new Rng(seed)));
+    const first = (seed: number) =>
+      Array.from(
+        { length: 4 },
+        (
+          (rng) => () =>
+            rng.nextUint32()
+        )(new Rng(seed)),
+      );
     const seen = new Set([0, 1, 2, -1, 2 ** 31].map((s) => first(s).join(',')));
     expect(seen.size).toBe(5);
   });

@@ -97,7 +97,15 @@ describe('solve: tiny problems with a known optimum', () => {
         { id: 1, location_index: 4, time_windows: [[0, 45]], service: 5 },
         { id: 2, location_index: 1, time_windows: [[100, 120]], service: 5 },
         { id: 3, location_index: 3, service: 5 },
-        { id: 4, location_index: 2, time_windows: [[0, 30], [150, 160]], service: 5 },
+        {
+          id: 4,
+          location_index: 2,
+          time_windows: [
+            [0, 30],
+            [150, 160],
+          ],
+          service: 5,
+        },
       ],
     );
     const output = solveFeasibly(input, { maxIterations: 100 });
@@ -166,7 +174,15 @@ describe('solve: each constraint is respected, and the checker agrees', () => {
       [{ id: 1, start_index: 0, end_index: 0 }],
       [
         { id: 1, location_index: 1, time_windows: [[0, 15]] },
-        { id: 2, location_index: 2, service: 10, time_windows: [[0, 5], [100, 200]] },
+        {
+          id: 2,
+          location_index: 2,
+          service: 10,
+          time_windows: [
+            [0, 5],
+            [100, 200],
+          ],
+        },
       ],
     );
     const output = solveFeasibly(input);

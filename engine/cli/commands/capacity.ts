@@ -1,14 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { errorOutput } from '../answer.ts';
 import { defineCommand } from '../command.ts';
-import {
-  fieldServiceSettings,
-  isObject,
-  loadFieldService,
-  withFieldServiceIo,
-  type FieldServiceOptions,
-  type FieldServiceSettings,
-} from '../field-service.ts';
+import { fieldServiceSettings, isObject, loadFieldService, withFieldServiceIo, type FieldServiceOptions, type FieldServiceSettings } from '../field-service.ts';
 import { readJsonDocument } from '../json-input.ts';
 import type { CapacityOptions, CapacityReport } from '../../src/field-service/types.ts';
 import type { ErrorOutput } from '../../src/types.ts';

@@ -71,7 +71,10 @@ export const insertCommand = defineCommand({
       .option('-l, --limit <seconds>', 'time limit of the re-optimisation after --apply, in seconds', parseLimit, DEFAULT_APPLY_LIMIT_SECONDS)
       .option('--seed <n>', 'seed of the re-optimisation (integer)', parseSeed, DEFAULT_SEED)
       .option('--iterations <n>', "iterations of the re-optimisation (positive integer; default the engine's)", parsePositiveInteger)
-      .addHelpText('after', '\nExample:\n  tournee insert -i engine/examples/insert.json --top 3 --pretty\n  tournee insert -i engine/examples/insert.json --apply 1 -o after.json'),
+      .addHelpText(
+        'after',
+        '\nExample:\n  tournee insert -i engine/examples/insert.json --top 3 --pretty\n  tournee insert -i engine/examples/insert.json --apply 1 -o after.json',
+      ),
 
   configure: (options: InsertOptions): InsertConfig => ({
     ...fieldServiceSettings(options),
@@ -97,7 +100,8 @@ export const insertCommand = defineCommand({
       const visit = required(value, 'visit', 'the urgent visit');
       const state = required(value, 'state', "the time now and the technicians' positions");
       const fileLimit = value.limit;
-      if (fileLimit !== undefined && !(Number.isSafeInteger(fileLimit) && (fileLimit as number) > 0)) throw new CliInputError('limit: must be a positive integer');
+      if (fileLimit !== undefined && !(Number.isSafeInteger(fileLimit) && (fileLimit as number) > 0))
+        throw new CliInputError('limit: must be a positive integer');
 
       const matrix = await travelMatrix(problem, state, visit);
       const extraVisits = matrix ? [fs.parseVisit(visit, fs.parseFieldServiceProblem(problem))] : [];
@@ -106,7 +110,8 @@ export const insertCommand = defineCommand({
       if (config.apply === undefined) return { code: 0, candidates };
 
       const candidate = candidates[config.apply - 1];
-      if (!candidate) throw new CliInputError(`--apply ${config.apply}: there ${candidates.length === 1 ? 'is 1 candidate' : `are ${candidates.length} candidates`}`);
+      if (!candidate)
+        throw new CliInputError(`--apply ${config.apply}: there ${candidates.length === 1 ? 'is 1 candidate' : `are ${candidates.length} candidates`}`);
       const applied = fs.applyInsertion(context, visit, candidate, {
         seed: config.seed,
         timeLimitMs: config.timeLimitMs,

@@ -37,7 +37,12 @@ export const solveCommand = defineCommand({
       ),
       'time limit in seconds, counted from the start of the process (reading the input included)',
     )
-      .option('--threads <n>', 'searches run side by side on worker threads from seeds seed, seed+1, …; the best answer is kept (one per core helps)', parsePositiveInteger, 1)
+      .option(
+        '--threads <n>',
+        'searches run side by side on worker threads from seeds seed, seed+1, …; the best answer is kept (one per core helps)',
+        parsePositiveInteger,
+        1,
+      )
       .addHelpText('after', '\nExample:\n  tournee solve -i problem.json -o solution.json -l 2'),
 
   configure: (options: IoOptions & SearchOptions & { threads: number }): SolveConfig => ({

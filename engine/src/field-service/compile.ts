@@ -77,9 +77,7 @@ export function compileFieldService(ctx: FieldServiceContext): CompiledFieldServ
       ...(Object.keys(serviceBy).length > 0 ? { service_by_vehicle: serviceBy } : {}),
       ...(Object.keys(costs).length > 0 ? { assignment_costs: costs } : {}),
       ...(e.reachable.length < periods.length ? { allowed_vehicles: [...e.reachable] } : {}),
-      ...(visit.slaDeadline !== undefined
-        ? { deadline: { at: visit.slaDeadline, cost_per_hour: scale(weights.slaLatenessPerHour) } }
-        : {}),
+      ...(visit.slaDeadline !== undefined ? { deadline: { at: visit.slaDeadline, cost_per_hour: scale(weights.slaLatenessPerHour) } } : {}),
     };
     jobs.push(job);
   }
@@ -183,8 +181,7 @@ function warmStart(ctx: FieldServiceContext, jobs: readonly Job[]): Map<number, 
     if (!pub) continue;
     const t = ctx.technicianIndex.get(pub.technician);
     const candidates = ctx.periods.filter((p) => p.technician === t && p.day === pub.day);
-    const period: WorkPeriod | undefined =
-      candidates.find((p) => p.start <= pub.start && pub.start <= p.hardEnd) ?? candidates[0];
+    const period: WorkPeriod | undefined = candidates.find((p) => p.start <= pub.start && pub.start <= p.hardEnd) ?? candidates[0];
     if (!period) continue;
     if (job.allowed_vehicles && !job.allowed_vehicles.includes(period.index)) continue;
     const list = byPeriod.get(period.index) ?? [];
@@ -194,7 +191,10 @@ function warmStart(ctx: FieldServiceContext, jobs: readonly Job[]): Map<number, 
   const out = new Map<number, VehicleStep[]>();
   for (const [p, list] of byPeriod) {
     list.sort((a, b) => a.at - b.at || a.id - b.id);
-    out.set(p, list.map((x) => ({ type: 'job' as const, id: x.id })));
+    out.set(
+      p,
+      list.map((x) => ({ type: 'job' as const, id: x.id })),
+    );
   }
   return out;
 }

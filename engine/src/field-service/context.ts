@@ -9,15 +9,7 @@ import type { Coordinates } from '../types.ts';
 import { type WorkPeriod, workPeriods } from './periods.ts';
 import { visitSectors } from './sectors.ts';
 import { buildTravelTable, fieldServiceLocations, type TravelTable } from './travel.ts';
-import {
-  DAY,
-  DEFAULT_WEIGHTS,
-  type FieldServiceProblem,
-  type ObjectiveWeights,
-  type RealtimeState,
-  type TravelMatrix,
-  type Visit,
-} from './types.ts';
+import { DAY, DEFAULT_WEIGHTS, type FieldServiceProblem, type ObjectiveWeights, type RealtimeState, type TravelMatrix, type Visit } from './types.ts';
 
 export interface FieldServiceContext {
   readonly problem: FieldServiceProblem;

@@ -89,23 +89,13 @@ export interface PrepareOptions {
  * Everything about the current plan that does not depend on the urgent
  * visit. Validates the problem and the state.
  */
-export function prepareInsertion(
-  problem: unknown,
-  plan: FieldServicePlan,
-  state: unknown,
-  options: PrepareOptions = {},
-): InsertionContext {
+export function prepareInsertion(problem: unknown, plan: FieldServicePlan, state: unknown, options: PrepareOptions = {}): InsertionContext {
   const parsed = parseFieldServiceProblem(problem);
   const realtime = parseRealtimeState(state, parsed);
   return prepareResolved(parsed, plan, realtime, options);
 }
 
-export function prepareResolved(
-  problem: FieldServiceProblem,
-  plan: FieldServicePlan,
-  state: RealtimeState,
-  options: PrepareOptions = {},
-): InsertionContext {
+export function prepareResolved(problem: FieldServiceProblem, plan: FieldServicePlan, state: RealtimeState, options: PrepareOptions = {}): InsertionContext {
   const ctx = buildContext(problem, {
     state,
     travelMatrix: options.travelMatrix,
@@ -129,7 +119,8 @@ export function prepareResolved(
     if (period.hardEnd <= state.now && period.fixed.length === 0) continue;
     const tech = problem.technicians[period.technician]!;
     const candidates = toursByKey.get(`${tech.id}\u0000${period.day}\u0000${period.shift}`) ?? [];
-    const tour = candidates.find((t) => t.start.time >= period.pieceStart && t.start.time <= period.hardEnd) ?? (candidates.length === 1 ? candidates[0] : undefined);
+    const tour =
+      candidates.find((t) => t.start.time >= period.pieceStart && t.start.time <= period.hardEnd) ?? (candidates.length === 1 ? candidates[0] : undefined);
     let frame = periodFrame(ctx, period);
     // A lunch the plan already started is taken (or under way): no lunch left to place, maybe a later start.
     const plannedLunch = tour?.breaks[0];
@@ -146,9 +137,7 @@ export function prepareResolved(
       const visit = problem.visits[v]!;
       if ((visit.status ?? 'planned') !== 'planned') return;
       const duration = serviceDuration(visit, tech.skills);
-      stops.push(
-        pool.add(ctx.table.index(visit.location), duration, visit.slaDeadline ?? Number.POSITIVE_INFINITY, visitWindows(visit, problem.horizon.days)),
-      );
+      stops.push(pool.add(ctx.table.index(visit.location), duration, visit.slaDeadline ?? Number.POSITIVE_INFINITY, visitWindows(visit, problem.horizon.days)));
       visits.push(v);
       planIndex.push(k);
     });
@@ -512,19 +501,19 @@ export function applyInsertion(
 }
 
 /** Forecast starts (by visit id) and pushed-out visits of one candidate. */
-function describeAt(
-  ic: InsertionContext,
-  u: Visit,
-  ti: number,
-  candidate: InsertionCandidate,
-): { starts: Map<string, number>; pushed: string[] } {
+function describeAt(ic: InsertionContext, u: Visit, ti: number, candidate: InsertionCandidate): { starts: Map<string, number>; pushed: string[] } {
   const tour = ic.tours[ti]!;
   const m = tour.stops.length;
   let k = tour.planIndex.findIndex((i) => i >= candidate.position);
   if (k < 0) k = m;
   setExtraPlace(ic, u);
   const uStop = ic.pool.count - 1;
-  ic.pool.rewriteLast(ic.legs.extra, serviceDuration(u, ic.ctx.problem.technicians[tour.period.technician]!.skills), u.slaDeadline ?? Number.POSITIVE_INFINITY, visitWindows(u, ic.ctx.problem.horizon.days));
+  ic.pool.rewriteLast(
+    ic.legs.extra,
+    serviceDuration(u, ic.ctx.problem.technicians[tour.period.technician]!.skills),
+    u.slaDeadline ?? Number.POSITIVE_INFINITY,
+    visitWindows(u, ic.ctx.problem.horizon.days),
+  );
   const seq = new Int32Array(m + 1);
   for (let i = 0, j = 0; i <= m; i++) seq[i] = i === k ? uStop : tour.stops[j++]!;
   const starts = new Map<string, number>();

@@ -4,14 +4,7 @@
  * and a balance index (Jain's fairness index of work time).
  */
 import type { FieldServiceContext } from './context.ts';
-import {
-  type Kpis,
-  type TechnicianUtilisation,
-  type Tour,
-  UNASSIGNED_REASONS,
-  type UnassignedReason,
-  type UnassignedVisit,
-} from './types.ts';
+import { type Kpis, type TechnicianUtilisation, type Tour, UNASSIGNED_REASONS, type UnassignedReason, type UnassignedVisit } from './types.ts';
 
 export function planKpis(ctx: FieldServiceContext, tours: readonly Tour[], unassigned: readonly UnassignedVisit[]): Kpis {
   const { problem } = ctx;

@@ -31,8 +31,7 @@ export function assignmentPenalty(
   const usual = visit.usualTechnicians ?? [];
   const notUsual = usual.length > 0 && !usual.includes(technician.id) ? weights.notUsualTechnician : 0;
   const published = visit.published;
-  const planChange =
-    published && (published.technician !== technician.id || published.day !== day) ? weights.planChange : 0;
+  const planChange = published && (published.technician !== technician.id || published.day !== day) ? weights.planChange : 0;
   return { sector: sectorCost, notUsual, planChange };
 }
 

@@ -170,7 +170,7 @@ export function workPeriods(problem: FieldServiceProblem, table: TravelTable, op
         start = Math.max(start, free);
         startLocation = problem.visits[fixed[fixed.length - 1]!.index]!.location;
       }
-      if (lunch && (lunchTaken.has(tech.id) && d.day === dayOf(now))) lunch = null;
+      if (lunch && lunchTaken.has(tech.id) && d.day === dayOf(now)) lunch = null;
       if (lunch && start > lunch.latest) lunch = null;
       else if (lunch && start > lunch.earliest) lunch = { ...lunch, earliest: start };
       out.push({
@@ -237,11 +237,7 @@ function fixedVisits(problem: FieldServiceProblem): Map<string, FixedVisit[]> {
 }
 
 /** The draft a technician's facts belong to: the one under way at `now` (or at the first fact's time), else the same day's. */
-function holdingDraft(
-  drafts: readonly { pieceStart: number; hardEnd: number; day: number }[],
-  first: FixedVisit,
-  now: number,
-): number {
+function holdingDraft(drafts: readonly { pieceStart: number; hardEnd: number; day: number }[], first: FixedVisit, now: number): number {
   const at = Number.isFinite(now) ? now : (first.progress?.since ?? 0);
   const under = drafts.findIndex((d) => d.pieceStart <= at && at <= d.hardEnd);
   if (under >= 0) return under;

@@ -11,10 +11,7 @@ import type { FieldServicePlan, FieldServiceProblem, Tour } from './types.ts';
  * or gone from there to a place we cannot tell), else at the tour's start, or
  * at its end once the tour is over.
  */
-export function planPositions(
-  problem: FieldServiceProblem,
-  plan: FieldServicePlan,
-): (technician: string, now: number) => Coordinates | undefined {
+export function planPositions(problem: FieldServiceProblem, plan: FieldServicePlan): (technician: string, now: number) => Coordinates | undefined {
   const location = new Map(problem.visits.map((v) => [v.id, v.location]));
   const byTechnician = new Map<string, Tour[]>();
   for (const t of plan.tours) {

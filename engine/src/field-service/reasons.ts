@@ -11,12 +11,7 @@ import { visitDays } from './context.ts';
 import type { Eligibility } from './eligibility.ts';
 import type { UnassignedReason, UnassignedVisit, Visit } from './types.ts';
 
-export function explainUnassigned(
-  ctx: FieldServiceContext,
-  visit: Visit,
-  sector: string | undefined,
-  e: Eligibility,
-): UnassignedVisit {
+export function explainUnassigned(ctx: FieldServiceContext, visit: Visit, sector: string | undefined, e: Eligibility): UnassignedVisit {
   const reasons = reasonsOf(e);
   return { visit: visit.id, reasons, detail: reasons.map((r) => sentence(ctx, visit, sector, r)).join('; ') };
 }

@@ -11,12 +11,7 @@ import { type FieldServicePlanOptions, planResolved } from './plan.ts';
 import type { FieldServicePlan, FieldServiceProblem, PlanOptions, RealtimeState, Visit } from './types.ts';
 import { parseFieldServiceProblem, parseRealtimeState } from './validate.ts';
 
-export function replanFromNow(
-  problem: unknown,
-  plan: FieldServicePlan | undefined,
-  state: unknown,
-  options: PlanOptions = {},
-): FieldServicePlan {
+export function replanFromNow(problem: unknown, plan: FieldServicePlan | undefined, state: unknown, options: PlanOptions = {}): FieldServicePlan {
   const parsed = parseFieldServiceProblem(problem);
   const realtime = parseRealtimeState(state, parsed);
   return replanResolved(parsed, plan, realtime, options).plan;

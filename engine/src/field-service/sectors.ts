@@ -25,11 +25,7 @@ export function visitSectors(visits: readonly Visit[], sectors: readonly Sector[
 /** How a technician stands toward a sector: in a home sector, a secondary one, or outside. */
 export type SectorStanding = 'home' | 'secondary' | 'outside';
 
-export function sectorStanding(
-  sector: string | undefined,
-  home: readonly string[] | undefined,
-  secondary: readonly string[] | undefined,
-): SectorStanding {
+export function sectorStanding(sector: string | undefined, home: readonly string[] | undefined, secondary: readonly string[] | undefined): SectorStanding {
   if (sector === undefined) return 'home';
   if (home?.includes(sector)) return 'home';
   if (secondary?.includes(sector)) return 'secondary';

@@ -15,12 +15,7 @@ export const DEFAULT_SLOT_COUNT = 5;
 export const DEFAULT_WINDOW_LENGTH = 7200;
 export const DEFAULT_WINDOW_STEP = 3600;
 
-export function proposeSlots(
-  problem: unknown,
-  plan: FieldServicePlan,
-  request: SlotRequest,
-  options: Pick<PlanOptions, 'travelMatrix'> = {},
-): Slot[] {
+export function proposeSlots(problem: unknown, plan: FieldServicePlan, request: SlotRequest, options: Pick<PlanOptions, 'travelMatrix'> = {}): Slot[] {
   const parsed = parseFieldServiceProblem(problem);
   const visit = parseVisit(request.visit, parsed, 'request.visit');
   const state = parseRealtimeState(request.state ?? { now: 0 }, parsed, 'request.state');
@@ -53,7 +48,5 @@ export function slotsFrom(ic: InsertionContext, visit: Visit, request: SlotReque
     const previous = best.get(key);
     if (!previous || slot.cost < previous.cost) best.set(key, slot);
   }
-  return [...best.values()]
-    .sort((a, b) => a.cost - b.cost || a.day - b.day || a.window[0] - b.window[0])
-    .slice(0, count);
+  return [...best.values()].sort((a, b) => a.cost - b.cost || a.day - b.day || a.window[0] - b.window[0]).slice(0, count);
 }

@@ -114,9 +114,7 @@ function factsOnlyTour(ctx: FieldServiceContext, period: WorkPeriod): Tour {
   // Even if the day is over-run, the technician goes home: time the leg without the hard end.
   timer.run({ ...frame, hardEnd: Number.POSITIVE_INFINITY }, new Int32Array(0), 0, false);
   const stops = fixedStops(ctx, period);
-  const breaks: PlannedBreak[] = Number.isNaN(timer.lunchStart)
-    ? []
-    : [{ start: timer.lunchStart, end: timer.lunchStart + (period.lunch?.duration ?? 0) }];
+  const breaks: PlannedBreak[] = Number.isNaN(timer.lunchStart) ? [] : [{ start: timer.lunchStart, end: timer.lunchStart + (period.lunch?.duration ?? 0) }];
   return {
     technician: ctx.problem.technicians[period.technician]!.id,
     day: period.day,

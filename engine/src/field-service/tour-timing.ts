@@ -358,6 +358,14 @@ export class TourTimer {
       this.takenFrom = new Uint8Array(this.arrival.length);
       this.lunchAt = new Float64Array(this.arrival.length);
     }
-    return { arrival: this.arrival, start: this.start, served: this.served, arrivalP: this.arrivalP, startP: this.startP, takenFrom: this.takenFrom, lunchAt: this.lunchAt };
+    return {
+      arrival: this.arrival,
+      start: this.start,
+      served: this.served,
+      arrivalP: this.arrivalP,
+      startP: this.startP,
+      takenFrom: this.takenFrom,
+      lunchAt: this.lunchAt,
+    };
   }
 }

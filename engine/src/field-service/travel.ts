@@ -7,14 +7,7 @@
 import { InputError } from '../errors.ts';
 import { coordinateLeg } from '../problem/coordinate-travel.ts';
 import type { Coordinates } from '../types.ts';
-import type {
-  FieldServiceProblem,
-  RealtimeState,
-  TravelMatrix,
-  TravelModelSettings,
-  TravelProvider,
-  Visit,
-} from './types.ts';
+import type { FieldServiceProblem, RealtimeState, TravelMatrix, TravelModelSettings, TravelProvider, Visit } from './types.ts';
 
 export const DEFAULT_ROAD_FACTOR = 1.3;
 export const DEFAULT_SPEED_KMH = 50;
@@ -26,11 +19,7 @@ const key = (c: Coordinates): string => `${c[0]},${c[1]}`;
  * `TravelProvider` must cover when its matrix is passed as `travelMatrix`.
  * `extraVisits` adds sites not in the problem (an urgent visit, a booking).
  */
-export function fieldServiceLocations(
-  problem: FieldServiceProblem,
-  state?: RealtimeState,
-  extraVisits: readonly Visit[] = [],
-): Coordinates[] {
+export function fieldServiceLocations(problem: FieldServiceProblem, state?: RealtimeState, extraVisits: readonly Visit[] = []): Coordinates[] {
   const seen = new Set<string>();
   const out: Coordinates[] = [];
   const add = (c: Coordinates | undefined): void => {
@@ -162,11 +151,7 @@ export class TravelTable {
  * The table over `locations`: read from `matrix` when given (any superset,
  * in any order), computed with the problem's haversine model otherwise.
  */
-export function buildTravelTable(
-  locations: readonly Coordinates[],
-  settings: TravelModelSettings | undefined,
-  matrix?: TravelMatrix,
-): TravelTable {
+export function buildTravelTable(locations: readonly Coordinates[], settings: TravelModelSettings | undefined, matrix?: TravelMatrix): TravelTable {
   if (!matrix) {
     const model = { roadFactor: settings?.roadFactor ?? DEFAULT_ROAD_FACTOR, speedKmh: settings?.speedKmh ?? DEFAULT_SPEED_KMH };
     return new TravelTable(locations, (a, b) => (a === b ? { duration: 0, distance: 0 } : coordinateLeg(locations[a]!, locations[b]!, model)));

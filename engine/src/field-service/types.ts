@@ -363,12 +363,7 @@ export interface PlannedBreak {
 }
 
 /** Why a visit has no tour (a closed list: the board and the server switch on it). */
-export type UnassignedReason =
-  | 'no_skill_level'
-  | 'no_shift_in_date_range'
-  | 'time_window_unreachable'
-  | 'sector_rule'
-  | 'day_capacity';
+export type UnassignedReason = 'no_skill_level' | 'no_shift_in_date_range' | 'time_window_unreachable' | 'sector_rule' | 'day_capacity';
 
 export const UNASSIGNED_REASONS: readonly UnassignedReason[] = [
   'no_skill_level',

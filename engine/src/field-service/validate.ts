@@ -24,21 +24,28 @@ const seconds = () => z.int({ error: expecting('must be a non-negative integer (
 const id = () => z.string({ error: expecting('must be a non-empty string') }).min(1);
 const ids = () => z.array(id(), { error: expecting('must be an array of ids') });
 const cost = () =>
-  z.number({ error: expecting('must be a non-negative number') }).min(0).refine(Number.isFinite, 'must be finite');
+  z
+    .number({ error: expecting('must be a non-negative number') })
+    .min(0)
+    .refine(Number.isFinite, 'must be finite');
 
 const coordinates = z.tuple(
   [
-    z.number({ error: expecting('must be a longitude from -180 to 180') }).min(-180).max(180),
-    z.number({ error: expecting('must be a latitude from -90 to 90') }).min(-90).max(90),
+    z
+      .number({ error: expecting('must be a longitude from -180 to 180') })
+      .min(-180)
+      .max(180),
+    z
+      .number({ error: expecting('must be a latitude from -90 to 90') })
+      .min(-90)
+      .max(90),
   ],
   { error: expecting('must be [lon, lat]') },
 );
 
-const window = z
-  .tuple([seconds(), seconds()], { error: expecting('must be [start, end]') })
-  .superRefine(([start, end], ctx) => {
-    if (start > end) ctx.addIssue({ code: 'custom', message: `start ${start} is after end ${end}` });
-  });
+const window = z.tuple([seconds(), seconds()], { error: expecting('must be [start, end]') }).superRefine(([start, end], ctx) => {
+  if (start > end) ctx.addIssue({ code: 'custom', message: `start ${start} is after end ${end}` });
+});
 
 const dailyWindow = window.superRefine(([, end], ctx) => {
   if (end > DAY) ctx.addIssue({ code: 'custom', message: `end ${end} is after the day's end (${DAY})` });
@@ -62,20 +69,15 @@ const polygon = z.array(ring, { error: expecting('must be an array of rings') })
 
 const geometry = z.discriminatedUnion(
   'type',
-  [
-    z.object({ type: z.literal('Polygon'), coordinates: polygon }),
-    z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(polygon).min(1) }),
-  ],
+  [z.object({ type: z.literal('Polygon'), coordinates: polygon }), z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(polygon).min(1) })],
   { error: expecting('must be a GeoJSON Polygon or MultiPolygon') },
 );
 
-const lunch = z
-  .object({ window, duration: seconds() }, { error: expecting('must be an object') })
-  .superRefine((l, ctx) => {
-    if (l.window[1] - l.window[0] < l.duration) {
-      ctx.addIssue({ code: 'custom', message: `duration ${l.duration} does not fit in window [${l.window[0]}, ${l.window[1]}]` });
-    }
-  });
+const lunch = z.object({ window, duration: seconds() }, { error: expecting('must be an object') }).superRefine((l, ctx) => {
+  if (l.window[1] - l.window[0] < l.duration) {
+    ctx.addIssue({ code: 'custom', message: `duration ${l.duration} does not fit in window [${l.window[0]}, ${l.window[1]}]` });
+  }
+});
 
 const shift = z
   .object(
@@ -134,17 +136,28 @@ const visit = z.object(
       )
       .optional(),
     skills: skillLevels.optional(),
-    windows: z.array(dailyWindow, { error: expecting('must be an array of [start, end]') }).min(1, {
-      error: 'must not be empty (leave it out for any time of day)',
-    }).optional(),
-    earliestDay: z.int({ error: expecting('must be a day number') }).min(0).optional(),
-    latestDay: z.int({ error: expecting('must be a day number') }).min(0).optional(),
-    priority: z.int({ error: expecting('must be an integer from 0 to 100') }).min(0).max(100).optional(),
+    windows: z
+      .array(dailyWindow, { error: expecting('must be an array of [start, end]') })
+      .min(1, {
+        error: 'must not be empty (leave it out for any time of day)',
+      })
+      .optional(),
+    earliestDay: z
+      .int({ error: expecting('must be a day number') })
+      .min(0)
+      .optional(),
+    latestDay: z
+      .int({ error: expecting('must be a day number') })
+      .min(0)
+      .optional(),
+    priority: z
+      .int({ error: expecting('must be an integer from 0 to 100') })
+      .min(0)
+      .max(100)
+      .optional(),
     slaDeadline: seconds().optional(),
     sector: id().optional(),
-    pin: z
-      .object({ mode: z.enum(PIN_MODES), technician: id().optional(), start: seconds().optional() })
-      .optional(),
+    pin: z.object({ mode: z.enum(PIN_MODES), technician: id().optional(), start: seconds().optional() }).optional(),
     status: z.enum(STATUSES).optional(),
     progress: z.object({ technician: id(), since: seconds(), eta: seconds().optional() }).optional(),
     usualTechnicians: ids().optional(),
@@ -172,7 +185,10 @@ const problemSchema = z.object(
   {
     horizon: z.object(
       {
-        days: z.int({ error: expecting(`must be an integer from 1 to ${MAX_HORIZON_DAYS}`) }).min(1).max(MAX_HORIZON_DAYS),
+        days: z
+          .int({ error: expecting(`must be an integer from 1 to ${MAX_HORIZON_DAYS}`) })
+          .min(1)
+          .max(MAX_HORIZON_DAYS),
         startDate: z
           .string()
           .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD' })
@@ -182,9 +198,7 @@ const problemSchema = z.object(
     ),
     technicians: z.array(technician, { error: expecting('must be an array') }),
     visits: z.array(visit, { error: expecting('must be an array') }),
-    sectors: z
-      .array(z.object({ id: id(), name: z.string().optional(), geometry }), { error: expecting('must be an array') })
-      .optional(),
+    sectors: z.array(z.object({ id: id(), name: z.string().optional(), geometry }), { error: expecting('must be an array') }).optional(),
     sectorRule: z.enum(['hard', 'soft', 'off']).optional(),
     weights: z
       .object(
@@ -284,13 +298,7 @@ function checkTechnician(t: Technician, path: Path, days: number, sectorIds: Rea
   });
 }
 
-function checkVisit(
-  v: Visit,
-  path: Path,
-  days: number,
-  technicianIds: ReadonlySet<string>,
-  sectorIds: ReadonlySet<string>,
-): void {
+function checkVisit(v: Visit, path: Path, days: number, technicianIds: ReadonlySet<string>, sectorIds: ReadonlySet<string>): void {
   const technician = (tech: string, at: Path): void => {
     if (!technicianIds.has(tech)) fail(at, `no technician has id "${tech}"`);
   };

@@ -9,16 +9,7 @@
  * has to prefix the path. Unknown keys are stripped, as VROOM ignores them.
  */
 import { z } from 'zod';
-import type {
-  Break,
-  Input,
-  Job,
-  ProfileMatrices,
-  Vehicle,
-  VehicleCosts,
-  VehicleStep,
-  VehicleStepType,
-} from '../types.ts';
+import type { Break, Input, Job, ProfileMatrices, Vehicle, VehicleCosts, VehicleStep, VehicleStepType } from '../types.ts';
 
 /** The profile of a vehicle that names none, as in VROOM. */
 export const DEFAULT_PROFILE = 'car';
@@ -115,27 +106,22 @@ const descriptionSchema = z.string({ error: expecting('must be a string') });
 // Only the shape here: whether the numbers must be a longitude and a latitude depends on whether travel is
 // computed from them, i.e. on the profile's matrices (validate.ts). Beside matrices VROOM carries coordinates
 // to the output as given, planar ones (Gehring & Homberger's 250) included.
-const coordinatesSchema = z.tuple(
-  [z.number({ error: expecting('must be a number') }), z.number({ error: expecting('must be a number') })],
-  { error: expecting('must be [lon, lat]') },
-);
+const coordinatesSchema = z.tuple([z.number({ error: expecting('must be a number') }), z.number({ error: expecting('must be a number') })], {
+  error: expecting('must be [lon, lat]'),
+});
 
-const timeWindowSchema = z
-  .tuple([nonNegativeInt(), nonNegativeInt()], { error: expecting('must be [start, end]') })
-  .superRefine(([start, end], ctx) => {
-    if (start > end) ctx.addIssue({ code: 'custom', message: `start ${start} is after end ${end}` });
-  });
+const timeWindowSchema = z.tuple([nonNegativeInt(), nonNegativeInt()], { error: expecting('must be [start, end]') }).superRefine(([start, end], ctx) => {
+  if (start > end) ctx.addIssue({ code: 'custom', message: `start ${start} is after end ${end}` });
+});
 
 // An empty list would make the task impossible to schedule, never what a caller means: VROOM refuses it too.
 const timeWindowsSchema = z
   .array(timeWindowSchema, { error: expecting('must be an array of [start, end] windows') })
   .min(1, { error: 'must not be empty (leave it out for no time constraint)' });
 
-const vehicleKeyedSchema = z.record(
-  z.string().regex(/^\d+$/, { error: 'keys must be vehicle ids' }),
-  nonNegativeInt(),
-  { error: expecting('must be an object keyed by vehicle id') },
-);
+const vehicleKeyedSchema = z.record(z.string().regex(/^\d+$/, { error: 'keys must be vehicle ids' }), nonNegativeInt(), {
+  error: expecting('must be an object keyed by vehicle id'),
+});
 
 export const jobSchema = z.object(
   {
@@ -148,17 +134,17 @@ export const jobSchema = z.object(
     delivery: amountSchema.optional(),
     pickup: amountSchema.optional(),
     skills: skillsSchema.optional(),
-    priority: z.int({ error: expecting('must be an integer from 0 to 100') }).min(0).max(100).optional(),
+    priority: z
+      .int({ error: expecting('must be an integer from 0 to 100') })
+      .min(0)
+      .max(100)
+      .optional(),
     time_windows: timeWindowsSchema.optional(),
     // Tournée extensions, keyed by vehicle id (JSON object keys are strings; validate.ts checks they name vehicles).
     service_by_vehicle: vehicleKeyedSchema.optional(),
     assignment_costs: vehicleKeyedSchema.optional(),
-    allowed_vehicles: z
-      .array(nonNegativeInt(), { error: expecting('must be an array of vehicle ids') })
-      .optional(),
-    deadline: z
-      .object({ at: nonNegativeInt(), cost_per_hour: nonNegativeInt() }, { error: expecting('must be an object') })
-      .optional(),
+    allowed_vehicles: z.array(nonNegativeInt(), { error: expecting('must be an array of vehicle ids') }).optional(),
+    deadline: z.object({ at: nonNegativeInt(), cost_per_hour: nonNegativeInt() }, { error: expecting('must be an object') }).optional(),
   },
   { error: expecting('must be an object') },
 );
@@ -203,7 +189,10 @@ export const vehicleSchema = z.object(
   {
     id: nonNegativeInt(),
     // Profiles key `matrices`, and an empty key is certainly a mistake.
-    profile: z.string({ error: expecting('must be a non-empty string') }).min(1).default(DEFAULT_PROFILE),
+    profile: z
+      .string({ error: expecting('must be a non-empty string') })
+      .min(1)
+      .default(DEFAULT_PROFILE),
     description: descriptionSchema.optional(),
     start: coordinatesSchema.optional(),
     start_index: nonNegativeInt().optional(),
@@ -223,9 +212,7 @@ export const vehicleSchema = z.object(
     max_travel_time: nonNegativeInt().optional(),
     max_distance: nonNegativeInt().optional(),
     steps: z.array(vehicleStepSchema, { error: expecting('must be an array') }).optional(),
-    overtime: z
-      .object({ after: nonNegativeInt(), cost_per_hour: nonNegativeInt() }, { error: expecting('must be an object') })
-      .optional(),
+    overtime: z.object({ after: nonNegativeInt(), cost_per_hour: nonNegativeInt() }, { error: expecting('must be an object') }).optional(),
   },
   { error: expecting('must be an object') },
 );
@@ -271,20 +258,14 @@ export const profileMatricesSchema = z.object(
 export const inputSchema = z.object(
   {
     // VROOM < 1.8 took one duration matrix here; silently ignoring it would solve with coordinates instead.
-    matrix: z
-      .never({ error: 'was removed in VROOM 1.8: give the durations as matrices.car.durations instead' })
-      .optional(),
+    matrix: z.never({ error: 'was removed in VROOM 1.8: give the durations as matrices.car.durations instead' }).optional(),
     shipments: z
       .array(z.unknown(), { error: expecting('must be an array') })
       .max(0, { error: 'not supported yet' })
       .optional(),
-    vehicles: z
-      .array(vehicleSchema, { error: expecting('must be an array') })
-      .min(1, { error: 'at least one vehicle is required' }),
+    vehicles: z.array(vehicleSchema, { error: expecting('must be an array') }).min(1, { error: 'at least one vehicle is required' }),
     jobs: z.array(jobSchema, { error: expecting('must be an array') }).optional(),
-    matrices: z
-      .record(z.string(), profileMatricesSchema, { error: expecting('must be an object') })
-      .optional(),
+    matrices: z.record(z.string(), profileMatricesSchema, { error: expecting('must be an object') }).optional(),
   },
   { error: expecting('must be an object') },
 );

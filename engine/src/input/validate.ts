@@ -78,10 +78,7 @@ function checkMatrices(input: ParsedInput): ReadonlyMap<string, ProfileMatrixInf
       const size = matrix.length;
       matrix.forEach((row, r) => {
         if (row.length !== size) {
-          throw new InputError(
-            formatPath(['matrices', profile, kind, r]),
-            `row has ${row.length} ${row.length === 1 ? 'entry' : 'entries'}, expected ${size}`,
-          );
+          throw new InputError(formatPath(['matrices', profile, kind, r]), `row has ${row.length} ${row.length === 1 ? 'entry' : 'entries'}, expected ${size}`);
         }
       });
       if (reference === undefined) {
@@ -108,31 +105,18 @@ function checkMatrices(input: ParsedInput): ReadonlyMap<string, ProfileMatrixInf
   return profiles;
 }
 
-function checkIndex(
-  index: number,
-  path: Path,
-  profile: string,
-  matrices: ReadonlyMap<string, ProfileMatrixInfo>,
-): void {
+function checkIndex(index: number, path: Path, profile: string, matrices: ReadonlyMap<string, ProfileMatrixInfo>): void {
   const info = matrices.get(profile);
   if (info === undefined) throw new InputError(formatPath(path), `profile "${profile}" has no matrices`);
   if (index >= info.size) {
-    throw new InputError(
-      formatPath(path),
-      `${index} is out of range for the ${info.size}×${info.size} matrices of profile "${profile}"`,
-    );
+    throw new InputError(formatPath(path), `${index} is out of range for the ${info.size}×${info.size} matrices of profile "${profile}"`);
   }
 }
 
 function checkVehicle(vehicle: Vehicle, v: number, matrices: ReadonlyMap<string, ProfileMatrixInfo>): void {
   const profile = vehicle.profile ?? DEFAULT_PROFILE;
   const info = matrices.get(profile);
-  if (
-    vehicle.start === undefined &&
-    vehicle.start_index === undefined &&
-    vehicle.end === undefined &&
-    vehicle.end_index === undefined
-  ) {
+  if (vehicle.start === undefined && vehicle.start_index === undefined && vehicle.end === undefined && vehicle.end_index === undefined) {
     throw new InputError(formatPath(['vehicles', v]), 'needs a start or an end');
   }
   for (const side of ['start', 'end'] as const) {
@@ -141,10 +125,7 @@ function checkVehicle(vehicle: Vehicle, v: number, matrices: ReadonlyMap<string,
       checkIndex(index, ['vehicles', v, `${side}_index`], profile, matrices);
     } else if (vehicle[side] !== undefined && info !== undefined) {
       // With matrices, travel is read from them; coordinates alone cannot say which row to read.
-      throw new InputError(
-        formatPath(['vehicles', v, `${side}_index`]),
-        `is required since profile "${profile}" has matrices`,
-      );
+      throw new InputError(formatPath(['vehicles', v, `${side}_index`]), `is required since profile "${profile}" has matrices`);
     }
   }
   if (info === undefined) {
@@ -153,10 +134,7 @@ function checkVehicle(vehicle: Vehicle, v: number, matrices: ReadonlyMap<string,
   if (info?.hasCosts) {
     for (const key of ['per_hour', 'per_km'] as const) {
       if (vehicle.costs?.[key] !== undefined) {
-        throw new InputError(
-          formatPath(['vehicles', v, 'costs', key]),
-          `cannot be used with the costs matrix of profile "${profile}"`,
-        );
+        throw new InputError(formatPath(['vehicles', v, 'costs', key]), `cannot be used with the costs matrix of profile "${profile}"`);
       }
     }
   }
@@ -179,19 +157,12 @@ function vehicleProfiles(
  * in use: by `location_index` where the profile has matrices, by `location`
  * where it has none.
  */
-function checkJobLocation(
-  job: Job,
-  j: number,
-  profiles: ReturnType<typeof vehicleProfiles>,
-  matrices: ReadonlyMap<string, ProfileMatrixInfo>,
-): void {
+function checkJobLocation(job: Job, j: number, profiles: ReturnType<typeof vehicleProfiles>, matrices: ReadonlyMap<string, ProfileMatrixInfo>): void {
   const { withMatrices, withoutMatrices } = profiles;
   if (job.location === undefined && job.location_index === undefined) {
     throw new InputError(
       formatPath(['jobs', j]),
-      withMatrices.length > 0
-        ? `needs location_index (profile "${withMatrices[0]}" has matrices) or location`
-        : 'needs a location',
+      withMatrices.length > 0 ? `needs location_index (profile "${withMatrices[0]}" has matrices) or location` : 'needs a location',
     );
   }
   if (job.location_index !== undefined) {
@@ -200,16 +171,10 @@ function checkJobLocation(
     }
     for (const profile of withMatrices) checkIndex(job.location_index, ['jobs', j, 'location_index'], profile, matrices);
   } else if (withMatrices.length > 0) {
-    throw new InputError(
-      formatPath(['jobs', j, 'location_index']),
-      `is required since profile "${withMatrices[0]}" has matrices`,
-    );
+    throw new InputError(formatPath(['jobs', j, 'location_index']), `is required since profile "${withMatrices[0]}" has matrices`);
   }
   if (job.location === undefined && withoutMatrices.length > 0) {
-    throw new InputError(
-      formatPath(['jobs', j, 'location']),
-      `is required since profile "${withoutMatrices[0]}" has no matrices`,
-    );
+    throw new InputError(formatPath(['jobs', j, 'location']), `is required since profile "${withoutMatrices[0]}" has no matrices`);
   }
   if (withoutMatrices.length > 0) checkLonLat(job.location, ['jobs', j, 'location'], withoutMatrices[0]!);
 }
@@ -269,10 +234,7 @@ function checkSteps(input: ParsedInput): void {
       const path: Path = ['vehicles', v, 'steps', k];
       const at = (key: string): string => formatPath([...path, key]);
       if (step.service_after !== undefined && step.service_before !== undefined && step.service_after > step.service_before) {
-        throw new InputError(
-          formatPath(path),
-          `service_after ${step.service_after} is after service_before ${step.service_before}`,
-        );
+        throw new InputError(formatPath(path), `service_after ${step.service_after} is after service_before ${step.service_before}`);
       }
       switch (step.type) {
         case 'start':

@@ -60,10 +60,7 @@ export function compileProblem(input: Input): Problem {
   });
   const serviceVaries = jobs.some((job) => job.serviceByVehicle !== null);
   // Per-vehicle job data makes every vehicle unlike the others (an empty one no longer stands for all).
-  const vehiclesDiffer =
-    serviceVaries ||
-    jobs.some((job) => job.assignmentCost !== null) ||
-    jobsIn.some((job) => job.allowed_vehicles !== undefined);
+  const vehiclesDiffer = serviceVaries || jobs.some((job) => job.assignmentCost !== null) || jobsIn.some((job) => job.allowed_vehicles !== undefined);
 
   const travelCache = new Map<string, TravelData>();
   const baseTravelCache = new Map<string, BaseTravel>();
@@ -85,8 +82,7 @@ export function compileProblem(input: Input): Problem {
     const twStart = v.time_window ? v.time_window[0] : 0;
     const twEnd = v.time_window ? v.time_window[1] : NO_LIMIT;
     // Vehicles with breaks, or whose service times differ, time every sequence their own way.
-    const keyText =
-      breaks.length > 0 || serviceVaries ? `own\u0000${i}` : `${travelKey}\u0000${vehicleLocs[i]!.end}\u0000${twEnd}`;
+    const keyText = breaks.length > 0 || serviceVaries ? `own\u0000${i}` : `${travelKey}\u0000${vehicleLocs[i]!.end}\u0000${twEnd}`;
     let timingKey = timingKeys.get(keyText);
     if (timingKey === undefined) {
       timingKey = timingKeys.size;
@@ -146,8 +142,7 @@ export function compileProblem(input: Input): Problem {
     dimensions,
     eligible,
     neighbours: neighbourLists(jobs, vehicles[0]?.travel.durations, eligible, vehicles.length),
-    timeDependentCosts:
-      jobs.some((job) => job.latenessCost > 0) || vehicles.some((v) => v.overtimeCost > 0 || v.workloadCost > 0),
+    timeDependentCosts: jobs.some((job) => job.latenessCost > 0) || vehicles.some((v) => v.overtimeCost > 0 || v.workloadCost > 0),
     hasAssignmentCosts: jobs.some((job) => job.assignmentCost !== null),
     coordinates,
   };
@@ -274,12 +269,7 @@ function fill(target: Float64Array, rows: readonly (readonly number[])[]): void 
   for (let a = 0; a < size; a++) for (let b = 0; b < size; b++) target[a * size + b] = rows[a]![b]!;
 }
 
-function fillFromCoordinates(
-  durations: Float64Array | null,
-  distances: Float64Array,
-  coordinates: readonly (Coordinates | undefined)[],
-  size: number,
-): void {
+function fillFromCoordinates(durations: Float64Array | null, distances: Float64Array, coordinates: readonly (Coordinates | undefined)[], size: number): void {
   // Legs between places without coordinates stay 0 (a durations-only matrix may name only some places).
   for (let a = 0; a < coordinates.length; a++) {
     const from = coordinates[a];
@@ -315,12 +305,7 @@ function eligibility(input: Input): Uint8Array {
  * between them can be valid. With skills, most near jobs are such, and a list of the nearest
  * regardless would leave the granular local search and the string removal few useful pairs.
  */
-function neighbourLists(
-  jobs: readonly JobData[],
-  durations: SquareMatrix | undefined,
-  eligible: Uint8Array,
-  vehicles: number,
-): Int32Array[] {
+function neighbourLists(jobs: readonly JobData[], durations: SquareMatrix | undefined, eligible: Uint8Array, vehicles: number): Int32Array[] {
   const n = jobs.length;
   const keep = Math.min(n - 1, NEIGHBOUR_LIST_LENGTH);
   const allEligible = eligible.every((e) => e === 1);

@@ -93,8 +93,7 @@ export function searchSolution(problem: Problem, limits: SearchLimits): SearchRe
   const outOfTime = (): boolean => timeLimit !== undefined && clock !== undefined && clock() - startedAt >= timeLimit;
   // A first solution cut short leaves most jobs unassigned, so construction may finish a little
   // past the limit: the caller's promise (limit × 1.05 + 0.3 s) has that much room.
-  const constructionOutOfTime = (): boolean =>
-    timeLimit !== undefined && clock !== undefined && clock() - startedAt >= timeLimit + CONSTRUCTION_GRACE_MS;
+  const constructionOutOfTime = (): boolean => timeLimit !== undefined && clock !== undefined && clock() - startedAt >= timeLimit + CONSTRUCTION_GRACE_MS;
 
   const solution = new Solution(problem);
   applyWarmStart(problem, solution);
@@ -159,9 +158,9 @@ export function searchSolution(problem: Problem, limits: SearchLimits): SearchRe
       const accept =
         Number.isFinite(candidate.cost) &&
         (candidate.unservedPriority < current.unservedPriority ||
-        (candidate.unservedPriority === current.unservedPriority &&
-          (candidate.unserved < current.unserved ||
-            (candidate.unserved === current.unserved && candidate.cost < current.cost - temperature * Math.log(rng.next())))));
+          (candidate.unservedPriority === current.unservedPriority &&
+            (candidate.unserved < current.unserved ||
+              (candidate.unserved === current.unserved && candidate.cost < current.cost - temperature * Math.log(rng.next())))));
       if (accept) {
         current = candidate;
         if (compareObjectives(candidate, bestObjective) < 0) {

@@ -8,12 +8,7 @@ import type { Solution } from '../solution/solution.ts';
  * options are placed before others take them. Higher priorities first. Empty
  * routes of interchangeable vehicles count as one option.
  */
-export function constructByRegret(
-  problem: Problem,
-  solution: Solution,
-  jobs: readonly number[],
-  shouldStop: () => boolean = () => false,
-): void {
+export function constructByRegret(problem: Problem, solution: Solution, jobs: readonly number[], shouldStop: () => boolean = () => false): void {
   const m = solution.routes.length;
   const n = problem.jobs.length;
   const pending = jobs.filter((j) => solution.routeOf[j]! < 0);
@@ -73,10 +68,7 @@ export function constructByRegret(
       if (firstRoute < 0) continue;
       const regret = second === Number.POSITIVE_INFINITY ? Number.MAX_VALUE : second - first;
       const priority = problem.jobs[j]!.priority;
-      if (
-        priority > pickPriority ||
-        (priority === pickPriority && (regret > pickRegret || (regret === pickRegret && first < pickCost)))
-      ) {
+      if (priority > pickPriority || (priority === pickPriority && (regret > pickRegret || (regret === pickRegret && first < pickCost)))) {
         pick = k;
         pickPriority = priority;
         pickRegret = regret;

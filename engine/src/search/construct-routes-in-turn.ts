@@ -22,12 +22,7 @@ const PRIORITY_OFFSET = 10;
  * and wastes their time driving. Vehicles with the fewest eligible jobs go first, so that the
  * versatile ones are left for the jobs only they can do. Jobs left over are returned.
  */
-export function constructRoutesInTurn(
-  problem: Problem,
-  solution: Solution,
-  jobs: readonly number[],
-  shouldStop: () => boolean = () => false,
-): number[] {
+export function constructRoutesInTurn(problem: Problem, solution: Solution, jobs: readonly number[], shouldStop: () => boolean = () => false): number[] {
   const n = problem.jobs.length;
   const pending = new Uint8Array(n);
   for (const j of jobs) if (solution.routeOf[j]! < 0) pending[j] = 1;

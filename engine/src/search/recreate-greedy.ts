@@ -58,8 +58,5 @@ function orderJobs(problem: Problem, jobs: number[], rng: Rng, firstKey?: Float6
     }
   }
   const jobData = problem.jobs;
-  jobs.sort(
-    (a, b) =>
-      jobData[b]!.priority - jobData[a]!.priority || (firstKey ? firstKey[b]! - firstKey[a]! : 0) || key[a]! - key[b]!,
-  );
+  jobs.sort((a, b) => jobData[b]!.priority - jobData[a]!.priority || (firstKey ? firstKey[b]! - firstKey[a]! : 0) || key[a]! - key[b]!);
 }

@@ -11,13 +11,7 @@ import { DEFAULT_STRING_REMOVAL, ruinStrings } from './ruin-strings.ts';
  * were unassigned less often ("absence" counters), which steers the search
  * towards placing the hard jobs. Failing attempts are rolled back.
  */
-export function eliminateRoutes(
-  problem: Problem,
-  solution: Solution,
-  rng: Rng,
-  shouldStop: () => boolean,
-  iterationsPerAttempt: number,
-): number {
+export function eliminateRoutes(problem: Problem, solution: Solution, rng: Rng, shouldStop: () => boolean, iterationsPerAttempt: number): number {
   const absence = new Float64Array(problem.jobs.length);
   let eliminated = 0;
   let failuresInARow = 0;

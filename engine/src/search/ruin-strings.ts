@@ -20,13 +20,7 @@ export const DEFAULT_STRING_REMOVAL: StringRemovalParams = { averageRemoved: 10,
  * recreate step can reshuffle a neighbourhood across several routes. Returns
  * the removed jobs; every route is reported through `touched` before it changes.
  */
-export function ruinStrings(
-  problem: Problem,
-  solution: Solution,
-  rng: Rng,
-  params: StringRemovalParams,
-  touched: (route: number) => void,
-): number[] {
+export function ruinStrings(problem: Problem, solution: Solution, rng: Rng, params: StringRemovalParams, touched: (route: number) => void): number[] {
   let used = 0;
   let totalSize = 0;
   for (const r of solution.routes) {

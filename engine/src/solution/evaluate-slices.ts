@@ -237,10 +237,11 @@ function evaluateBySchedule(problem: Problem, vehicle: VehicleData, slices: read
   const route = first.route;
   const walk = route.walk as RouteWalk;
   const startLoad = new Float64Array(dims);
-  for (const s of slices) for (let n = 0; n < sliceLength(s); n++) {
-    const job = problem.jobs[sliceJob(s, n)]!;
-    for (let d = 0; d < dims; d++) startLoad[d]! += job.delivery[d]!;
-  }
+  for (const s of slices)
+    for (let n = 0; n < sliceLength(s); n++) {
+      const job = problem.jobs[sliceJob(s, n)]!;
+      for (let d = 0; d < dims; d++) startLoad[d]! += job.delivery[d]!;
+    }
   for (let d = 0; d < dims; d++) if (startLoad[d]! > vehicle.capacity[d]!) return INFEASIBLE;
   walk.begin(vehicle.twStart, startLoad);
   const k = first.to - 1;

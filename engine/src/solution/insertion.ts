@@ -15,13 +15,7 @@ const NO_LIMIT = Number.POSITIVE_INFINITY;
  * vehicles without breaks, through the route's forward and backward caches.
  * Positions whose cost is not below `bound` are reported as +Infinity unchecked.
  */
-export function insertionDelta(
-  problem: Problem,
-  route: Route,
-  j: number,
-  p: number,
-  bound: number = INFEASIBLE,
-): number {
+export function insertionDelta(problem: Problem, route: Route, j: number, p: number, bound: number = INFEASIBLE): number {
   if (route.hasBreaks || problem.timeDependentCosts) {
     // Time-dependent costs only grow when a job is added: legs and assignment bound the delta from below.
     if (legsDelta(problem, route, j, p) >= bound) return INFEASIBLE;
@@ -59,17 +53,11 @@ export function insertionDelta(
   if (dims > 0 && !loadAllowsInsertion(route, job.delivery, job.pickup, p, dims)) return INFEASIBLE;
 
   if (v.maxTravelTime !== NO_LIMIT) {
-    const added =
-      (inLeg >= 0 ? durations.data[inLeg]! : 0) +
-      (outLeg >= 0 ? durations.data[outLeg]! : 0) -
-      (oldLeg >= 0 ? durations.data[oldLeg]! : 0);
+    const added = (inLeg >= 0 ? durations.data[inLeg]! : 0) + (outLeg >= 0 ? durations.data[outLeg]! : 0) - (oldLeg >= 0 ? durations.data[oldLeg]! : 0);
     if (route.travel + added > v.maxTravelTime) return INFEASIBLE;
   }
   if (v.maxDistance !== NO_LIMIT) {
-    const added =
-      (inLeg >= 0 ? distances.data[inLeg]! : 0) +
-      (outLeg >= 0 ? distances.data[outLeg]! : 0) -
-      (oldLeg >= 0 ? distances.data[oldLeg]! : 0);
+    const added = (inLeg >= 0 ? distances.data[inLeg]! : 0) + (outLeg >= 0 ? distances.data[outLeg]! : 0) - (oldLeg >= 0 ? distances.data[oldLeg]! : 0);
     if (route.distance + added > v.maxDistance) return INFEASIBLE;
   }
   return delta;
@@ -122,13 +110,7 @@ function legsDelta(problem: Problem, route: Route, j: number, p: number): number
   return delta;
 }
 
-function loadAllowsInsertion(
-  route: Route,
-  delivery: Float64Array,
-  pickup: Float64Array,
-  p: number,
-  dims: number,
-): boolean {
+function loadAllowsInsertion(route: Route, delivery: Float64Array, pickup: Float64Array, p: number, dims: number): boolean {
   const cap = route.vehicle.capacity;
   const n = route.jobs.length;
   for (let d = 0; d < dims; d++) {
@@ -146,11 +128,7 @@ function loadAllowsInsertion(
 /** Exact when costs depend on times: the suffix is re-timed node by node. */
 function insertionDeltaBySlices(problem: Problem, route: Route, j: number, p: number, bound: number): number {
   const n = route.jobs.length;
-  const cost = evaluateSlices(problem, route.vehicle, [
-    { route, from: 0, to: p },
-    { job: j },
-    { route, from: p, to: n },
-  ]);
+  const cost = evaluateSlices(problem, route.vehicle, [{ route, from: 0, to: p }, { job: j }, { route, from: p, to: n }]);
   const delta = cost - route.cost;
   return delta < bound ? delta : INFEASIBLE;
 }

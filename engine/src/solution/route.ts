@@ -201,12 +201,7 @@ export class Route implements WalkCache {
     this.distance = distance;
     this.legCost = legCost;
     this.variableCost = cost;
-    this.feasible =
-      feasible &&
-      t <= v.twEnd &&
-      travel <= v.maxTravelTime &&
-      distance <= v.maxDistance &&
-      this.jobs.length <= v.maxTasks;
+    this.feasible = feasible && t <= v.twEnd && travel <= v.maxTravelTime && distance <= v.maxDistance && this.jobs.length <= v.maxTasks;
   }
 
   private updateLegCosts(n: number): void {

@@ -25,7 +25,9 @@ describe('--osrm on the field-service commands', () => {
         return;
       }
       const table = (scale: number) =>
-        pick('sources').map((s) => pick('destinations').map((d) => scale * (Math.abs(coords[s]![0]! - coords[d]![0]!) + Math.abs(coords[s]![1]! - coords[d]![1]!))));
+        pick('sources').map((s) =>
+          pick('destinations').map((d) => scale * (Math.abs(coords[s]![0]! - coords[d]![0]!) + Math.abs(coords[s]![1]! - coords[d]![1]!))),
+        );
       res.end(JSON.stringify({ code: 'Ok', durations: table(20_000), distances: table(300_000) }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

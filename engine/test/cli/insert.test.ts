@@ -7,7 +7,15 @@ const defaults = { input: undefined, output: undefined, pretty: false, osrm: und
 
 describe('tournee insert: options', () => {
   it('gives the documented defaults', () => {
-    expect(configOf(['insert'])).toEqual({ ...defaults, timeLimitMs: 1000, seed: 1, maxIterations: undefined, limit: undefined, apply: undefined, days: 'today' });
+    expect(configOf(['insert'])).toEqual({
+      ...defaults,
+      timeLimitMs: 1000,
+      seed: 1,
+      maxIterations: undefined,
+      limit: undefined,
+      apply: undefined,
+      days: 'today',
+    });
   });
 
   it('reads every flag; --apply alone is the best candidate', () => {

@@ -12,7 +12,7 @@ describe('parseInputJson', () => {
     ['', 'line 1, column 1: expected a value, found the end of the input'],
     ['{\n  "jobs": [1,]\n}', "line 2, column 14: expected a value, found ']'"],
     ['{"a":1} x', "line 1, column 9: unexpected 'x' (strings take double quotes; true, false and null are lower case)"],
-    ["{'a':1}", "line 1, column 2: unexpected \"'a'\" (strings take double quotes; true, false and null are lower case)"],
+    ["{'a':1}", 'line 1, column 2: unexpected "\'a\'" (strings take double quotes; true, false and null are lower case)'],
     ['{"a" 1}', "line 1, column 6: expected ':' after the property name, found '1'"],
     ['[1 2]', "line 1, column 4: expected ',' or the end of the array or object, found '2'"],
     ['{"a":True}', "line 1, column 6: unexpected 'True' (strings take double quotes; true, false and null are lower case)"],
@@ -33,7 +33,22 @@ describe('parseInputJson', () => {
   });
 
   it('finds an error wherever JSON.parse finds one, and none where it finds none', () => {
-    const samples = ['{"a":[1,-2.5e3,true,false,null,"\\u00e9\\n"]}', ' 0 ', '"\\x"', '[1e]', '-', '1.', '"a\tb"', '{"a":1,}', '[]', '{}', '[01]', 'NaN', '[.5]', '"\\u12"'];
+    const samples = [
+      '{"a":[1,-2.5e3,true,false,null,"\\u00e9\\n"]}',
+      ' 0 ',
+      '"\\x"',
+      '[1e]',
+      '-',
+      '1.',
+      '"a\tb"',
+      '{"a":1,}',
+      '[]',
+      '{}',
+      '[01]',
+      'NaN',
+      '[.5]',
+      '"\\u12"',
+    ];
     for (const text of samples) {
       let valid = true;
       try {

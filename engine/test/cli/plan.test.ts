@@ -14,7 +14,26 @@ describe('tournee plan: options', () => {
   });
 
   it('reads every flag', () => {
-    expect(configOf(['plan', '-i', 'p.json', '-o', '-', '-l', '30', '--seed', '4', '--iterations', '900', '--pretty', '--osrm', 'http://127.0.0.1:5000', '--osrm-profile', 'car'])).toEqual({
+    expect(
+      configOf([
+        'plan',
+        '-i',
+        'p.json',
+        '-o',
+        '-',
+        '-l',
+        '30',
+        '--seed',
+        '4',
+        '--iterations',
+        '900',
+        '--pretty',
+        '--osrm',
+        'http://127.0.0.1:5000',
+        '--osrm-profile',
+        'car',
+      ]),
+    ).toEqual({
       ...defaults,
       input: 'p.json',
       pretty: true,
@@ -72,6 +91,9 @@ describe('tournee plan, as a child process, on engine/examples', () => {
     const example = JSON.parse(readFileSync(join(examples, 'insert.json'), 'utf8')) as { problem: unknown; state: unknown };
     const result = await runCli(['plan'], JSON.stringify({ problem: example.problem, state: example.state, plan: [] }));
     expect(result.status).toBe(2);
-    expect(JSON.parse(result.stdout)).toEqual({ code: 2, error: 'input: plan: must be a plan as `tournee plan` writes it (an object with tours and unassigned)' });
+    expect(JSON.parse(result.stdout)).toEqual({
+      code: 2,
+      error: 'input: plan: must be a plan as `tournee plan` writes it (an object with tours and unassigned)',
+    });
   });
 });

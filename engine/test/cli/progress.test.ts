@@ -3,7 +3,9 @@ import { formatProgress, progressLine } from '../../cli/progress.ts';
 
 describe('progress line', () => {
   it('formats iteration, elapsed time, best cost and unassigned jobs', () => {
-    expect(formatProgress({ iteration: 1200, elapsedMs: 1340, bestCost: 5321.456, unassigned: 2 })).toBe('iteration 1200  1.3 s  best cost 5321.46  unassigned 2');
+    expect(formatProgress({ iteration: 1200, elapsedMs: 1340, bestCost: 5321.456, unassigned: 2 })).toBe(
+      'iteration 1200  1.3 s  best cost 5321.46  unassigned 2',
+    );
   });
 
   it('rewrites one line in place, throttled, fitted to the terminal, and clears it', () => {

@@ -7,7 +7,15 @@ import { configOf, expectNoStackTrace, runCli, scratchDir, tiny, usageErrorOf } 
 
 describe('tournee solve: options', () => {
   it('gives the documented defaults', () => {
-    expect(configOf(['solve'])).toEqual({ input: undefined, output: undefined, timeLimitMs: 5000, seed: 1, maxIterations: undefined, pretty: false, threads: 1 });
+    expect(configOf(['solve'])).toEqual({
+      input: undefined,
+      output: undefined,
+      timeLimitMs: 5000,
+      seed: 1,
+      maxIterations: undefined,
+      pretty: false,
+      threads: 1,
+    });
   });
 
   it('reads every flag, short and long', () => {

@@ -85,7 +85,15 @@ describe('Tournée extensions of the VROOM input', () => {
 
   it('the workload term spreads jobs over vehicles', () => {
     const input = (weight: number): Input => ({
-      matrices: { car: { durations: [[0, 0, 0], [0, 0, 0], [0, 0, 0]] } },
+      matrices: {
+        car: {
+          durations: [
+            [0, 0, 0],
+            [0, 0, 0],
+            [0, 0, 0],
+          ],
+        },
+      },
       vehicles: [
         { id: 1, start_index: 0, end_index: 0, costs: { per_work_hour_squared: weight } },
         { id: 2, start_index: 0, end_index: 0, costs: { per_work_hour_squared: weight } },

@@ -45,7 +45,9 @@ describe('checkFieldServicePlan', () => {
     expect(checkFieldServicePlan(p, long).join('\n')).toMatch(/after the shift's end/);
     const withFact: FieldServiceProblem = {
       ...p,
-      visits: p.visits.map((v) => (v.id === tour.stops[0]!.visit ? { ...v, status: 'started' as const, progress: { technician: 'a', since: tour.stops[0]!.start - 60 } } : v)),
+      visits: p.visits.map((v) =>
+        v.id === tour.stops[0]!.visit ? { ...v, status: 'started' as const, progress: { technician: 'a', since: tour.stops[0]!.start - 60 } } : v,
+      ),
     };
     const asFact = edit((t) => ({ ...t, stops: t.stops.map((s, i) => (i === 0 ? { ...s, fixed: true } : s)) }));
     expect(checkFieldServicePlan(withFact, asFact).join('\n')).toMatch(/started visit .* moved/);

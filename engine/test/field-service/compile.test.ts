@@ -57,7 +57,10 @@ describe('compileFieldService', () => {
     const { input } = compile(
       problem({
         horizon: { days: 3 },
-        technicians: [tech('a', { skills: { hvac: 3 }, shifts: [shift(0), shift(1), shift(2)] }), tech('b', { skills: { hvac: 1 }, shifts: [shift(0), shift(1), shift(2)] })],
+        technicians: [
+          tech('a', { skills: { hvac: 3 }, shifts: [shift(0), shift(1), shift(2)] }),
+          tech('b', { skills: { hvac: 1 }, shifts: [shift(0), shift(1), shift(2)] }),
+        ],
         visits: [
           visit('v', {
             duration: H,

@@ -1,13 +1,6 @@
 import { expect } from 'vitest';
 import { planFieldService, type FieldServicePlanOptions } from '../../src/field-service/plan.ts';
-import type {
-  FieldServicePlan,
-  FieldServiceProblem,
-  RealtimeState,
-  Technician,
-  Tour,
-  Visit,
-} from '../../src/field-service/types.ts';
+import type { FieldServicePlan, FieldServiceProblem, RealtimeState, Technician, Tour, Visit } from '../../src/field-service/types.ts';
 import { checkFieldServicePlan } from '../support/check-field-service-plan.ts';
 
 /** Small hand-checkable field-service problems around Lyon: 0.01° of latitude ≈ 1.1 km ≈ 104 s of driving. */

@@ -159,7 +159,18 @@ function bruteForce(p: FieldServiceProblem, plan: FieldServicePlan, state: Realt
   const withU: FieldServiceProblem = { ...p, visits: [...p.visits, u] };
   const ctx = buildContext(withU, { state });
   const w = ctx.weights;
-  const out: { technician: string; position: number; eta: number; start: number; addedTravel: number; addedDistance: number; slaMet: boolean; delayed: string[]; pushed: string[]; score: number }[] = [];
+  const out: {
+    technician: string;
+    position: number;
+    eta: number;
+    start: number;
+    addedTravel: number;
+    addedDistance: number;
+    slaMet: boolean;
+    delayed: string[];
+    pushed: string[];
+    score: number;
+  }[] = [];
   for (const t of p.technicians) {
     if ((t.skills?.gas ?? 0) < (u.skills?.gas ?? 0)) continue;
     const s = t.shifts[0]!;
@@ -167,7 +178,13 @@ function bruteForce(p: FieldServiceProblem, plan: FieldServicePlan, state: Realt
     const stopsOf = (ids: string[]): BruteStop[] =>
       ids.map((id) => {
         const v = withU.visits.find((x) => x.id === id) as Visit;
-        return { id, loc: v.location, duration: v.duration, windows: (v.windows ?? [[0, D]]).map(([a, b]) => [a, b] as const), deadline: v.slaDeadline ?? Infinity };
+        return {
+          id,
+          loc: v.location,
+          duration: v.duration,
+          windows: (v.windows ?? [[0, D]]).map(([a, b]) => [a, b] as const),
+          deadline: v.slaDeadline ?? Infinity,
+        };
       });
     const ids = (tour?.stops ?? []).map((x) => x.visit);
     const origin = state.positions?.find((x) => x.technician === t.id)?.location as P;
@@ -175,7 +192,9 @@ function bruteForce(p: FieldServiceProblem, plan: FieldServicePlan, state: Realt
     const planned = tour?.breaks[0];
     const lunchTaken = planned !== undefined && planned.start <= state.now;
     const t0 = lunchTaken ? Math.max(state.now, planned.end) : state.now;
-    const lunch = lunchTaken ? null : { earliest: Math.max(s.lunch!.window[0], t0), latest: s.lunch!.window[1] - s.lunch!.duration, duration: s.lunch!.duration };
+    const lunch = lunchTaken
+      ? null
+      : { earliest: Math.max(s.lunch!.window[0], t0), latest: s.lunch!.window[1] - s.lunch!.duration, duration: s.lunch!.duration };
     const hardEnd = s.end + (t.maxOvertime ?? 0);
     const time = (seq: BruteStop[], keep: number) => bruteTime(travel, origin, t0, t.home, hardEnd, lunch, seq, keep);
     const base = time(stopsOf(ids), -1);
@@ -184,10 +203,29 @@ function bruteForce(p: FieldServiceProblem, plan: FieldServicePlan, state: Realt
       const stops = seq
         .map((x, i) => ({ x, i }))
         .filter(({ i }) => r.served[i])
-        .map(({ x, i }) => ({ visit: x.id, arrival: r.arrival[i]!, start: r.start[i]!, end: r.start[i]! + x.duration, travelTime: 0, travelDistance: 0, lateness: Math.max(0, r.start[i]! - x.deadline), fixed: false }));
+        .map(({ x, i }) => ({
+          visit: x.id,
+          arrival: r.arrival[i]!,
+          start: r.start[i]!,
+          end: r.start[i]! + x.duration,
+          travelTime: 0,
+          travelDistance: 0,
+          lateness: Math.max(0, r.start[i]! - x.deadline),
+          fixed: false,
+        }));
       return {
-        technician: t.id, day: 0, shift: 0, start: { location: origin, time: t0 }, end: { location: t.home, time: r.endTime }, stops, breaks: [],
-        travelTime: r.travel, travelDistance: r.distance, serviceTime: stops.reduce((a, x) => a + x.end - x.start, 0), waitingTime: 0, overtime: Math.max(0, r.endTime - s.end),
+        technician: t.id,
+        day: 0,
+        shift: 0,
+        start: { location: origin, time: t0 },
+        end: { location: t.home, time: r.endTime },
+        stops,
+        breaks: [],
+        travelTime: r.travel,
+        travelDistance: r.distance,
+        serviceTime: stops.reduce((a, x) => a + x.end - x.start, 0),
+        waitingTime: 0,
+        overtime: Math.max(0, r.endTime - s.end),
       };
     };
     const baseStops = stopsOf(ids);
@@ -265,7 +303,10 @@ describe('rankInsertions', () => {
     const p = problem({
       horizon: { days: 2 },
       technicians: [tech('a', { shifts: [shift(0), shift(1)] })],
-      visits: [visit('on-site', { location: place(2, 0), duration: H, status: 'started', progress: { technician: 'a', since: at(0, 9.5) } }), visit('later', { location: place(4, 0) })],
+      visits: [
+        visit('on-site', { location: place(2, 0), duration: H, status: 'started', progress: { technician: 'a', since: at(0, 9.5) } }),
+        visit('later', { location: place(4, 0) }),
+      ],
     });
     const plan = planFieldService(p, { maxIterations: 100 });
     const ranked = rankInsertions(prepareInsertion(p, plan, { now: at(0, 10) }), visit('u', { location: place(3, 0) }));
@@ -283,7 +324,11 @@ describe('applyInsertion', () => {
     const { p, plan, state, urgent } = randomCase(4);
     const withFact: FieldServiceProblem = {
       ...p,
-      visits: p.visits.map((v) => (v.id === plan.tours[0]?.stops[0]?.visit ? { ...v, status: 'started' as const, progress: { technician: plan.tours[0].technician, since: at(0, 9.75) } } : v)),
+      visits: p.visits.map((v) =>
+        v.id === plan.tours[0]?.stops[0]?.visit
+          ? { ...v, status: 'started' as const, progress: { technician: plan.tours[0].technician, since: at(0, 9.75) } }
+          : v,
+      ),
     };
     const ic = prepareInsertion(withFact, plan, state);
     const best = rankInsertions(ic, urgent)[0]!;

@@ -23,6 +23,13 @@ describe('kpis', () => {
     expect(k).toMatchObject({ visits: 2, assigned: 1, unassigned: 1, serviceTime: H, sla: { withDeadline: 2, met: 1, compliance: 50 } });
     expect(k.travelTime).toBe(plan.tours[0]!.travelTime);
     expect(k.unassignedByReason.no_skill_level).toBe(1);
-    expect(k.utilisation).toEqual([{ technician: 'a', available: 4 * H, work: H + plan.tours[0]!.travelTime, utilisation: Math.round(((H + plan.tours[0]!.travelTime) / (4 * H)) * 1000) / 1000 }]);
+    expect(k.utilisation).toEqual([
+      {
+        technician: 'a',
+        available: 4 * H,
+        work: H + plan.tours[0]!.travelTime,
+        utilisation: Math.round(((H + plan.tours[0]!.travelTime) / (4 * H)) * 1000) / 1000,
+      },
+    ]);
   });
 });

@@ -40,7 +40,8 @@ describe('penalty terms change the plan the way they should', () => {
   });
 
   it('technician hourly cost: an expensive technician loses the visit to a cheaper one farther away', () => {
-    const p = (cost: number) => problem({ technicians: [a({ hourlyCost: cost }), b()], visits: [visit('v', { location: near, duration: 2 * H })], weights: OFF });
+    const p = (cost: number) =>
+      problem({ technicians: [a({ hourlyCost: cost }), b()], visits: [visit('v', { location: near, duration: 2 * H })], weights: OFF });
     expect(servedBy(planChecked(p(0)), 'v')).toBe('a');
     expect(servedBy(planChecked(p(500)), 'v')).toBe('b');
   });

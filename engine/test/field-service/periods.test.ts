@@ -54,7 +54,10 @@ describe('workPeriods', () => {
   });
 
   it('a started visit overrunning its duration ends no earlier than now', () => {
-    const p = problem({ technicians: [tech('a')], visits: [visit('long', { duration: H, status: 'started', progress: { technician: 'a', since: at(0, 9) } })] });
+    const p = problem({
+      technicians: [tech('a')],
+      visits: [visit('long', { duration: H, status: 'started', progress: { technician: 'a', since: at(0, 9) } })],
+    });
     expect(periods(p, { now: at(0, 10.5) }).periods[0]!.fixed[0]!.end).toBe(at(0, 10.5));
   });
 });

@@ -158,10 +158,7 @@ describe('planFieldService: hard constraints', () => {
   it('priority: when the day is too short, the higher priority is served', () => {
     const p = problem({
       technicians: [a({ shifts: [shift(0, 8, 10)] })],
-      visits: [
-        visit('low', { location: place(1, 0), duration: 1.5 * H }),
-        visit('high', { location: place(-1, 0), duration: 1.5 * H, priority: 80 }),
-      ],
+      visits: [visit('low', { location: place(1, 0), duration: 1.5 * H }), visit('high', { location: place(-1, 0), duration: 1.5 * H, priority: 80 })],
     });
     const plan = planChecked(p);
     expect(servedBy(plan, 'high')).toBe('a');
@@ -192,7 +189,10 @@ describe('planFieldService: hard constraints', () => {
   it('facts: an en-route visit is first, arriving after the travel from the start', () => {
     const p = problem({
       technicians: [a()],
-      visits: [visit('enroute', { location: place(5, 0), status: 'en_route', progress: { technician: 'a', since: at(0, 8) } }), visit('other', { location: place(6, 0) })],
+      visits: [
+        visit('enroute', { location: place(5, 0), status: 'en_route', progress: { technician: 'a', since: at(0, 8) } }),
+        visit('other', { location: place(6, 0) }),
+      ],
     });
     const plan = planChecked(p);
     const tour = plan.tours[0]!;

@@ -17,7 +17,9 @@ describe('reasons for unassigned visits', () => {
   });
 
   it('no_shift_in_date_range: nobody works on the days it is due', () => {
-    const plan = planChecked(problem({ horizon: { days: 3 }, technicians: [tech('a', { shifts: [shift(0)] })], visits: [visit('v', { earliestDay: 1, latestDay: 2 })] }));
+    const plan = planChecked(
+      problem({ horizon: { days: 3 }, technicians: [tech('a', { shifts: [shift(0)] })], visits: [visit('v', { earliestDay: 1, latestDay: 2 })] }),
+    );
     expect(reasonsOf(plan, 'v')).toEqual(['no_shift_in_date_range']);
   });
 

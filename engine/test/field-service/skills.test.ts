@@ -16,7 +16,13 @@ describe('skills with levels', () => {
     expect(hasSkillLevels({ hvac: 2 }, { hvac: 2 })).toBe(true);
     expect(hasSkillLevels({ hvac: 1 }, { hvac: 2 })).toBe(false);
     expect(hasSkillLevels(undefined, undefined)).toBe(true);
-    const v = visit('v', { duration: 3600, durationByLevel: [{ skill: 'hvac', minLevel: 2, duration: 3000 }, { skill: 'hvac', minLevel: 3, duration: 2400 }] });
+    const v = visit('v', {
+      duration: 3600,
+      durationByLevel: [
+        { skill: 'hvac', minLevel: 2, duration: 3000 },
+        { skill: 'hvac', minLevel: 3, duration: 2400 },
+      ],
+    });
     expect(serviceDuration(v, { hvac: 1 })).toBe(3600);
     expect(serviceDuration(v, { hvac: 2 })).toBe(3000);
     expect(serviceDuration(v, { hvac: 4 })).toBe(2400);

@@ -5,7 +5,10 @@ import { coordinateLeg } from '../../src/problem/coordinate-travel.ts';
 import { CENTER, place, problem, tech, visit } from './fixtures.ts';
 
 describe('travel', () => {
-  const p = problem({ technicians: [tech('a'), tech('b', { home: place(5, 0) })], visits: [visit('v', { location: place(5, 0) }), visit('w', { location: place(1, 1) })] });
+  const p = problem({
+    technicians: [tech('a'), tech('b', { home: place(5, 0) })],
+    visits: [visit('v', { location: place(5, 0) }), visit('w', { location: place(1, 1) })],
+  });
 
   it('lists each place once, positions and extra sites included', () => {
     const list = fieldServiceLocations(p, { now: 0, positions: [{ technician: 'a', location: place(9, 9) }] }, [visit('x', { location: place(7, 7) })]);

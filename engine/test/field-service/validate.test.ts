@@ -35,25 +35,19 @@ describe('parseFieldServiceProblem', () => {
   });
 
   it('refuses a horizon beyond 14 days', () => {
-    expect(errorOf({ ...base(), horizon: { days: 15 } })).toBe("horizon.days: must be an integer from 1 to 14, got 15");
+    expect(errorOf({ ...base(), horizon: { days: 15 } })).toBe('horizon.days: must be an integer from 1 to 14, got 15');
   });
 
   it('refuses duplicate ids, unknown technicians and sectors', () => {
     const p = base();
     expect(errorOf({ ...p, visits: [visit('x'), visit('x')] })).toMatch(/^visits\[1\]\.id: duplicate id "x"/);
-    expect(errorOf({ ...p, visits: [visit('x', { requiredTechnicians: ['zz'] })] })).toBe(
-      'visits[0].requiredTechnicians[0]: no technician has id "zz"',
-    );
-    expect(errorOf({ ...p, technicians: [tech('a', { sectors: ['nowhere'] })] })).toBe(
-      'technicians[0].sectors[0]: no sector has id "nowhere"',
-    );
+    expect(errorOf({ ...p, visits: [visit('x', { requiredTechnicians: ['zz'] })] })).toBe('visits[0].requiredTechnicians[0]: no technician has id "zz"');
+    expect(errorOf({ ...p, technicians: [tech('a', { sectors: ['nowhere'] })] })).toBe('technicians[0].sectors[0]: no sector has id "nowhere"');
   });
 
   it('checks pins, statuses and day ranges against the horizon', () => {
     const p = base();
-    expect(errorOf({ ...p, visits: [visit('x', { pin: { mode: 'technician' } })] })).toBe(
-      'visits[0].pin.technician: is required for mode "technician"',
-    );
+    expect(errorOf({ ...p, visits: [visit('x', { pin: { mode: 'technician' } })] })).toBe('visits[0].pin.technician: is required for mode "technician"');
     expect(errorOf({ ...p, visits: [visit('x', { pin: { mode: 'time', start: at(3, 9) } })] })).toMatch(/^visits\[0\]\.pin\.start: .* after the horizon's end/);
     expect(errorOf({ ...p, visits: [visit('x', { status: 'started' })] })).toMatch(/^visits\[0\]\.progress: is required/);
     expect(errorOf({ ...p, visits: [visit('x', { earliestDay: 0, latestDay: 3 })] })).toMatch(/^visits\[0\]\.latestDay: 3 is beyond/);

@@ -135,11 +135,7 @@ describe('parseInput: valid input', () => {
 
 describe('parseInput: error messages', () => {
   const cases: [string, unknown, string][] = [
-    [
-      'job time window start after end',
-      variant((i) => (i.jobs[3].time_windows = [[36000, 32400]])),
-      'jobs[3].time_windows[0]: start 36000 is after end 32400',
-    ],
+    ['job time window start after end', variant((i) => (i.jobs[3].time_windows = [[36000, 32400]])), 'jobs[3].time_windows[0]: start 36000 is after end 32400'],
     ['duplicate job id', variant((i) => (i.jobs[5].id = 12)), 'jobs[5].id: duplicate id 12 (also jobs[2])'],
     [
       'duplicate vehicle id',
@@ -159,32 +155,12 @@ describe('parseInput: error messages', () => {
       variant((i) => (i.vehicles[0].start_index = 5)),
       'vehicles[0].start_index: 5 is out of range for the 5×5 matrices of profile "car"',
     ],
-    [
-      'short matrix row',
-      variant((i) => i.matrices.car.durations[2].pop()),
-      'matrices.car.durations[2]: row has 4 entries, expected 5',
-    ],
-    [
-      'negative matrix entry',
-      variant((i) => (i.matrices.car.durations[1][3] = -3)),
-      'matrices.car.durations[1][3]: must be a non-negative integer, got -3',
-    ],
-    [
-      'fractional skill',
-      variant((i) => (i.jobs[2].skills = [1.5])),
-      'jobs[2].skills[0]: must be a non-negative integer, got 1.5',
-    ],
-    [
-      'priority above 100',
-      variant((i) => (i.jobs[0].priority = 101)),
-      'jobs[0].priority: must be an integer from 0 to 100, got 101',
-    ],
+    ['short matrix row', variant((i) => i.matrices.car.durations[2].pop()), 'matrices.car.durations[2]: row has 4 entries, expected 5'],
+    ['negative matrix entry', variant((i) => (i.matrices.car.durations[1][3] = -3)), 'matrices.car.durations[1][3]: must be a non-negative integer, got -3'],
+    ['fractional skill', variant((i) => (i.jobs[2].skills = [1.5])), 'jobs[2].skills[0]: must be a non-negative integer, got 1.5'],
+    ['priority above 100', variant((i) => (i.jobs[0].priority = 101)), 'jobs[0].priority: must be an integer from 0 to 100, got 101'],
     ['no vehicle', variant((i) => (i.vehicles = [])), 'vehicles: at least one vehicle is required'],
-    [
-      'job without location',
-      variant((i) => delete i.jobs[4].location_index),
-      'jobs[4]: needs location_index (profile "car" has matrices) or location',
-    ],
+    ['job without location', variant((i) => delete i.jobs[4].location_index), 'jobs[4]: needs location_index (profile "car" has matrices) or location'],
     [
       'vehicle without start or end',
       variant((i) => {
@@ -193,11 +169,7 @@ describe('parseInput: error messages', () => {
       }),
       'vehicles[0]: needs a start or an end',
     ],
-    [
-      'amount dimensions',
-      variant((i) => (i.jobs[1].delivery = [1, 1])),
-      'jobs[1].delivery: has 2 dimensions, vehicles[0].capacity has 1',
-    ],
+    ['amount dimensions', variant((i) => (i.jobs[1].delivery = [1, 1])), 'jobs[1].delivery: has 2 dimensions, vehicles[0].capacity has 1'],
     [
       'break max_load dimensions',
       variant((i) => (i.vehicles[0].breaks = [{ id: 1, max_load: [] }])),
@@ -210,19 +182,22 @@ describe('parseInput: error messages', () => {
     ],
     [
       'break time window start after end',
-      variant((i) => (i.vehicles[0].breaks = [{ id: 1, time_windows: [[0, 10], [500, 400]] }])),
+      variant(
+        (i) =>
+          (i.vehicles[0].breaks = [
+            {
+              id: 1,
+              time_windows: [
+                [0, 10],
+                [500, 400],
+              ],
+            },
+          ]),
+      ),
       'vehicles[0].breaks[0].time_windows[1]: start 500 is after end 400',
     ],
-    [
-      'vehicle time window start after end',
-      variant((i) => (i.vehicles[0].time_window = [36000, 0])),
-      'vehicles[0].time_window: start 36000 is after end 0',
-    ],
-    [
-      'empty time windows',
-      variant((i) => (i.jobs[0].time_windows = [])),
-      'jobs[0].time_windows: must not be empty (leave it out for no time constraint)',
-    ],
+    ['vehicle time window start after end', variant((i) => (i.vehicles[0].time_window = [36000, 0])), 'vehicles[0].time_window: start 36000 is after end 0'],
+    ['empty time windows', variant((i) => (i.jobs[0].time_windows = [])), 'jobs[0].time_windows: must not be empty (leave it out for no time constraint)'],
     [
       'per_hour with a costs matrix',
       variant((i) => {
@@ -262,36 +237,27 @@ describe('parseInput: error messages', () => {
       }),
       'jobs[2].location_index: is required since profile "car" has matrices',
     ],
-    [
-      'job without location and no matrices',
-      { vehicles: [{ id: 1, start: [0, 0] }], jobs: [{ id: 1 }] },
-      'jobs[0]: needs a location',
-    ],
-    [
-      'matrices of different sizes',
-      variant((i) => (i.matrices.car.distances = durations(4))),
-      'matrices.car.distances: is 4×4, matrices.car.durations is 5×5',
-    ],
-    [
-      'matrices without durations',
-      variant((i) => (i.matrices.car = { distances: durations() })),
-      'matrices.car: needs durations',
-    ],
+    ['job without location and no matrices', { vehicles: [{ id: 1, start: [0, 0] }], jobs: [{ id: 1 }] }, 'jobs[0]: needs a location'],
+    ['matrices of different sizes', variant((i) => (i.matrices.car.distances = durations(4))), 'matrices.car.distances: is 4×4, matrices.car.durations is 5×5'],
+    ['matrices without durations', variant((i) => (i.matrices.car = { distances: durations() })), 'matrices.car: needs durations'],
     [
       'a profile named like an Object.prototype key',
       variant((i) => (i.vehicles[0].profile = 'toString')),
       'vehicles[0].start_index: profile "toString" has no matrices',
     ],
-    [
-      'step with an unknown job',
-      variant((i) => (i.vehicles[0].steps = [{ type: 'job', id: 99 }])),
-      'vehicles[0].steps[0].id: no job has id 99',
-    ],
+    ['step with an unknown job', variant((i) => (i.vehicles[0].steps = [{ type: 'job', id: 99 }])), 'vehicles[0].steps[0].id: no job has id 99'],
     [
       'job in two vehicles steps',
       variant((i) => {
         i.vehicles[0].steps = [{ type: 'start' }, { type: 'job', id: 12 }];
-        i.vehicles.push({ id: 2, start_index: 0, steps: [{ type: 'job', id: 11 }, { type: 'job', id: 12 }] });
+        i.vehicles.push({
+          id: 2,
+          start_index: 0,
+          steps: [
+            { type: 'job', id: 11 },
+            { type: 'job', id: 12 },
+          ],
+        });
       }),
       'vehicles[1].steps[1].id: job 12 is already in vehicles[0].steps[1]',
     ],
@@ -303,11 +269,7 @@ describe('parseInput: error messages', () => {
       }),
       'vehicles[1].steps[0].id: vehicles[1] has no break with id 1',
     ],
-    [
-      'job step without id',
-      variant((i) => (i.vehicles[0].steps = [{ type: 'job' }])),
-      'vehicles[0].steps[0].id: is required for a job step',
-    ],
+    ['job step without id', variant((i) => (i.vehicles[0].steps = [{ type: 'job' }])), 'vehicles[0].steps[0].id: is required for a job step'],
     [
       'start step not first',
       variant((i) => (i.vehicles[0].steps = [{ type: 'job', id: 10 }, { type: 'start' }])),
@@ -380,10 +342,40 @@ describe('parseInput: error messages', () => {
 
 describe('parseInput: robustness', () => {
   const KEYS = [
-    'jobs', 'vehicles', 'matrices', 'shipments', 'matrix', 'id', 'location', 'location_index', 'setup', 'service',
-    'delivery', 'pickup', 'skills', 'priority', 'time_windows', 'time_window', 'profile', 'start', 'start_index',
-    'end', 'end_index', 'capacity', 'costs', 'per_hour', 'breaks', 'max_load', 'speed_factor', 'steps', 'type',
-    'car', 'durations', 'distances', '__proto__', 'toString',
+    'jobs',
+    'vehicles',
+    'matrices',
+    'shipments',
+    'matrix',
+    'id',
+    'location',
+    'location_index',
+    'setup',
+    'service',
+    'delivery',
+    'pickup',
+    'skills',
+    'priority',
+    'time_windows',
+    'time_window',
+    'profile',
+    'start',
+    'start_index',
+    'end',
+    'end_index',
+    'capacity',
+    'costs',
+    'per_hour',
+    'breaks',
+    'max_load',
+    'speed_factor',
+    'steps',
+    'type',
+    'car',
+    'durations',
+    'distances',
+    '__proto__',
+    'toString',
   ];
   const STRINGS = ['', 'car', 'job', 'start', 'break', 'x'.repeat(500), '__proto__', '12'];
   const NUMBERS = [0, 1, 2, -1, 0.5, 7, 101, 1e300, -1e300, 2 ** 53, 36000, -0];
@@ -458,8 +450,15 @@ describe('parseInput: robustness', () => {
 
   it('throws only InputError for odd non-JSON values', () => {
     const odd: unknown[] = [
-      // eslint-disable-next-line no-sparse-arrays -- a hole is one of the odd values under test
-      undefined, Number.NaN, Number.POSITIVE_INFINITY, 12n, Symbol('x'), () => 1, new Date(0), new Map(), [,],
+      undefined,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      12n,
+      Symbol('x'),
+      () => 1,
+      new Date(0),
+      new Map(),
+      [,], // eslint-disable-line no-sparse-arrays -- a hole is one of the odd values under test
       { vehicles: [{ id: 1, start: [Number.NaN, 0] }] },
       // eslint-disable-next-line no-sparse-arrays -- a hole in a matrix row
       { vehicles: [{ id: 1, start_index: 0 }], matrices: { car: { durations: [[0], [,]] } } },

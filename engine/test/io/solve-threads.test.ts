@@ -36,8 +36,7 @@ describe('solveInThreads', () => {
 });
 
 describe('better', () => {
-  const answer = (priority: number, unassigned: number, cost: number): Output =>
-    ({ code: 0, summary: { priority, unassigned, cost } }) as unknown as Output;
+  const answer = (priority: number, unassigned: number, cost: number): Output => ({ code: 0, summary: { priority, unassigned, cost } }) as unknown as Output;
 
   it('ranks by served priority, then jobs served, then cost; an error never wins', () => {
     expect(better(answer(10, 5, 900), answer(9, 0, 1))).toBe(true);

@@ -33,7 +33,10 @@ describe('compileProblem: locations and travel', () => {
 
   it('marks a missing start or end with -1', () => {
     const problem = compile({
-      vehicles: [{ id: 1, start_index: 1 }, { id: 2, end_index: 2 }],
+      vehicles: [
+        { id: 1, start_index: 1 },
+        { id: 2, end_index: 2 },
+      ],
       jobs: [{ id: 7, location_index: 2 }],
       matrices: { car: { durations } },
     });
@@ -43,7 +46,10 @@ describe('compileProblem: locations and travel', () => {
 
   it('divides travel times by the speed factor and rounds them; distances are unchanged', () => {
     const problem = compile({
-      vehicles: [{ id: 1, start_index: 0, speed_factor: 1.5 }, { id: 2, start_index: 0 }],
+      vehicles: [
+        { id: 1, start_index: 0, speed_factor: 1.5 },
+        { id: 2, start_index: 0 },
+      ],
       jobs: [{ id: 7, location_index: 1 }],
       matrices: { car: { durations, distances } },
     });
@@ -106,7 +112,14 @@ describe('compileProblem: locations and travel', () => {
     const problem = compile({
       vehicles: [{ id: 1, start_index: 0, start: a }],
       jobs: [{ id: 1, location_index: 1, location: b }],
-      matrices: { car: { durations: [[0, 60], [60, 0]] } },
+      matrices: {
+        car: {
+          durations: [
+            [0, 60],
+            [60, 0],
+          ],
+        },
+      },
     });
     expect(at(problem, 0, 'durations', 0, 1)).toBe(60);
     expect(at(problem, 0, 'distances', 0, 1)).toBe(coordinateLeg(a, b).distance);
@@ -131,10 +144,37 @@ describe('compileProblem: jobs, vehicles and amounts', () => {
   const input: Input = {
     vehicles: [
       { id: 1, start_index: 0, capacity: [5, 2], skills: [1, 2], time_window: [100, 900], max_tasks: 3 },
-      { id: 2, end_index: 0, skills: [2], breaks: [{ id: 9, service: 60, time_windows: [[500, 600], [200, 300]], max_load: [1, 1] }] },
+      {
+        id: 2,
+        end_index: 0,
+        skills: [2],
+        breaks: [
+          {
+            id: 9,
+            service: 60,
+            time_windows: [
+              [500, 600],
+              [200, 300],
+            ],
+            max_load: [1, 1],
+          },
+        ],
+      },
     ],
     jobs: [
-      { id: 10, location_index: 1, setup: 5, service: 30, delivery: [2, 1], priority: 7, time_windows: [[400, 500], [100, 200]], skills: [1] },
+      {
+        id: 10,
+        location_index: 1,
+        setup: 5,
+        service: 30,
+        delivery: [2, 1],
+        priority: 7,
+        time_windows: [
+          [400, 500],
+          [100, 200],
+        ],
+        skills: [1],
+      },
       { id: 11, location_index: 2, pickup: [1, 0], skills: [2] },
       { id: 12, location_index: 3 },
     ],

@@ -104,7 +104,16 @@ describe('the search never keeps an infeasible route (reproductions of a bug)', 
   const B = 100;
   const repro: Input = {
     vehicles: [
-      { id: 1, start_index: 0, end_index: 0, skills: [1], steps: [{ type: 'job', id: 2 }, { type: 'job', id: 1 }] },
+      {
+        id: 1,
+        start_index: 0,
+        end_index: 0,
+        skills: [1],
+        steps: [
+          { type: 'job', id: 2 },
+          { type: 'job', id: 1 },
+        ],
+      },
       { id: 2, start_index: 3, end_index: 3 },
     ],
     jobs: [

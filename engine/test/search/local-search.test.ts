@@ -69,7 +69,11 @@ describe('improveLocally', () => {
         const r = rng.int(problem.vehicles.length);
         if (problem.eligible[r * problem.jobs.length + j] === 0) continue;
         solution.insert(r, j, rng.int(solution.routes[r]!.jobs.length + 1));
-        if (!solution.routes[r]!.feasible) solution.setJobs(r, solution.routes[r]!.jobs.filter((k) => k !== j));
+        if (!solution.routes[r]!.feasible)
+          solution.setJobs(
+            r,
+            solution.routes[r]!.jobs.filter((k) => k !== j),
+          );
       }
       const before = solution.objective();
       improveLocally(problem, solution);

@@ -50,9 +50,7 @@ describe('evaluateSlices agrees with scheduleRoute (random instances)', () => {
     const failures: string[] = [];
     for (let seed = 1; seed <= 80; seed++) {
       const rng = new Rng(seedBase + seed);
-      const problem = compile(
-        randomInstance(rng, { maxJobs: 9, sameTiming, breaks, setup: true, metric: seed % 2 === 0, noSkills: true }),
-      );
+      const problem = compile(randomInstance(rng, { maxJobs: 9, sameTiming, breaks, setup: true, metric: seed % 2 === 0, noSkills: true }));
       const vehicles = problem.vehicles;
       for (let trial = 0; trial < 10; trial++) {
         const va = vehicles[rng.int(vehicles.length)]!;
@@ -132,28 +130,56 @@ describe('evaluateSlices on hand-made routes', () => {
   const b = routeOf(problem, v2, [2, 3]);
 
   it('is 0 for an empty concatenation', () => {
-    expect(evaluateSlices(problem, v1, [{ route: a, from: 0, to: 0 }, { route: b, from: 2, to: 2 }])).toBe(0);
+    expect(
+      evaluateSlices(problem, v1, [
+        { route: a, from: 0, to: 0 },
+        { route: b, from: 2, to: 2 },
+      ]),
+    ).toBe(0);
   });
 
   it('prices a 2-opt* style splice: prefix of A then suffix of B', () => {
     // 0 → 10 → 50 → 0 = 100.
-    expect(evaluateSlices(problem, v1, [{ route: a, from: 0, to: 1 }, { route: b, from: 1, to: 2 }])).toBe(100);
+    expect(
+      evaluateSlices(problem, v1, [
+        { route: a, from: 0, to: 1 },
+        { route: b, from: 1, to: 2 },
+      ]),
+    ).toBe(100);
   });
 
   it('refuses when the spliced suffix misses a window or the load exceeds the capacity', () => {
     // 0 → 10 → 20 → 40: job 3 at 40 ≤ 45 is fine; with job 4 first it is at 50 + 10 = 60.
-    expect(evaluateSlices(problem, v1, [{ route: a, from: 0, to: 2 }, { route: b, from: 0, to: 1 }])).toBe(80);
-    expect(evaluateSlices(problem, v1, [{ route: b, from: 1, to: 2 }, { route: b, from: 0, to: 1 }])).toBe(Number.POSITIVE_INFINITY);
+    expect(
+      evaluateSlices(problem, v1, [
+        { route: a, from: 0, to: 2 },
+        { route: b, from: 0, to: 1 },
+      ]),
+    ).toBe(80);
+    expect(
+      evaluateSlices(problem, v1, [
+        { route: b, from: 1, to: 2 },
+        { route: b, from: 0, to: 1 },
+      ]),
+    ).toBe(Number.POSITIVE_INFINITY);
     // Four deliveries of 1 for a capacity of 3.
-    expect(evaluateSlices(problem, v1, [{ route: a, from: 0, to: 2 }, { route: b, from: 0, to: 2 }])).toBe(Number.POSITIVE_INFINITY);
+    expect(
+      evaluateSlices(problem, v1, [
+        { route: a, from: 0, to: 2 },
+        { route: b, from: 0, to: 2 },
+      ]),
+    ).toBe(Number.POSITIVE_INFINITY);
   });
 
   it('refuses more jobs than max_tasks', () => {
     const limited = compile({ ...input, vehicles: [{ ...input.vehicles[0]!, max_tasks: 1 }, input.vehicles[1]!] });
     const own = routeOf(limited, limited.vehicles[0]!, [0]);
     const other = routeOf(limited, limited.vehicles[1]!, [1]);
-    expect(evaluateSlices(limited, limited.vehicles[0]!, [{ route: own, from: 0, to: 1 }, { route: other, from: 0, to: 1 }])).toBe(
-      Number.POSITIVE_INFINITY,
-    );
+    expect(
+      evaluateSlices(limited, limited.vehicles[0]!, [
+        { route: own, from: 0, to: 1 },
+        { route: other, from: 0, to: 1 },
+      ]),
+    ).toBe(Number.POSITIVE_INFINITY);
   });
 });

@@ -88,7 +88,7 @@ describe('insertionDelta agrees with scheduleRoute (random instances)', () => {
         const route = routeOf(problem, v, []);
         for (let j = 0; j < problem.jobs.length; j++) {
           const feasible = scheduleRoute(problem, problem.vehicles[v]!, [j]).ok;
-          if ((insertionDelta(problem, route, j, 0) < Number.POSITIVE_INFINITY) !== feasible) failures.push(`seed ${9000 + seed} v ${v} j ${j}`);
+          if (insertionDelta(problem, route, j, 0) < Number.POSITIVE_INFINITY !== feasible) failures.push(`seed ${9000 + seed} v ${v} j ${j}`);
         }
       }
     }

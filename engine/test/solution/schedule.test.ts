@@ -135,9 +135,7 @@ describe('scheduleRoute: breaks', () => {
   });
 
   it('takes a break during the waiting before a job when it fits there', () => {
-    const s = ok(
-      schedule({ breaks: [{ id: 1, service: 20, time_windows: [[0, 500]] }] }, [{ id: 2, location_index: 2, time_windows: [[100, 200]] }]),
-    );
+    const s = ok(schedule({ breaks: [{ id: 1, service: 20, time_windows: [[0, 500]] }] }, [{ id: 2, location_index: 2, time_windows: [[100, 200]] }]));
     expect(s.steps.map((x) => x.kind)).toEqual(['break', 'job']);
     const job = s.steps[1]!;
     expect(job.arrival + job.waiting).toBe(100); // the job still starts as early as it can
@@ -182,17 +180,13 @@ describe('scheduleRoute: breaks', () => {
   it('respects max_load: a break over the limit is deferred past a delivery, or the route fails', () => {
     const maxLoad = { id: 1, service: 20, time_windows: [[0, 500]] as const, max_load: [1] };
     // Before the job the van carries 3 > 1: the break, which would fit in the waiting, waits until after the delivery.
-    const deferred = ok(
-      schedule({ capacity: [5], breaks: [maxLoad] }, [{ id: 2, location_index: 2, delivery: [3], time_windows: [[100, 200]] }]),
-    );
+    const deferred = ok(schedule({ capacity: [5], breaks: [maxLoad] }, [{ id: 2, location_index: 2, delivery: [3], time_windows: [[100, 200]] }]));
     expect(deferred.steps.map((x) => [x.kind, x.load[0]])).toEqual([
       ['job', 0],
       ['break', 0],
     ]);
     // A break that must be taken before the delivery cannot be taken at all.
-    const failing = schedule({ capacity: [5], breaks: [{ ...maxLoad, time_windows: [[0, 20]] }] }, [
-      { id: 2, location_index: 2, delivery: [3] },
-    ]);
+    const failing = schedule({ capacity: [5], breaks: [{ ...maxLoad, time_windows: [[0, 20]] }] }, [{ id: 2, location_index: 2, delivery: [3] }]);
     expect(failing).toEqual({ ok: false, reason: 'break' });
   });
 
@@ -210,7 +204,11 @@ describe('scheduleRoute: breaks', () => {
 describe('scheduleWithLateDeparture', () => {
   function late(vehicle: Partial<Vehicle>, jobs: readonly Job[]): Schedule {
     const problem = compile({ vehicles: [{ id: 1, start_index: 0, end_index: 0, ...vehicle }], jobs, matrices: { car: { durations } } });
-    const result = scheduleWithLateDeparture(problem, problem.vehicles[0]!, jobs.map((_, k) => k));
+    const result = scheduleWithLateDeparture(
+      problem,
+      problem.vehicles[0]!,
+      jobs.map((_, k) => k),
+    );
     return ok(result);
   }
 

@@ -1,12 +1,4 @@
-import type {
-  FieldServicePlan,
-  FieldServiceProblem,
-  RealtimeState,
-  Shift,
-  Technician,
-  Tour,
-  Visit,
-} from '../../src/field-service/types.ts';
+import type { FieldServicePlan, FieldServiceProblem, RealtimeState, Shift, Technician, Tour, Visit } from '../../src/field-service/types.ts';
 
 /**
  * The test suite's independent check of a field-service plan's hard
@@ -24,11 +16,7 @@ import type {
  *
  * Returns one line per violation; an empty list means the plan is feasible.
  */
-export function checkFieldServicePlan(
-  problem: FieldServiceProblem,
-  plan: FieldServicePlan,
-  state?: RealtimeState,
-): string[] {
+export function checkFieldServicePlan(problem: FieldServiceProblem, plan: FieldServicePlan, state?: RealtimeState): string[] {
   const out: string[] = [];
   const visits = new Map(problem.visits.map((v) => [v.id, v]));
   const techs = new Map(problem.technicians.map((t) => [t.id, t]));
@@ -82,9 +70,7 @@ export function travelModel(problem: FieldServiceProblem): Travel {
   return (a, b) => {
     if (a[0] === b[0] && a[1] === b[1]) return { duration: 0, distance: 0 };
     const r = Math.PI / 180;
-    const h =
-      Math.sin(((b[1] - a[1]) * r) / 2) ** 2 +
-      Math.cos(a[1] * r) * Math.cos(b[1] * r) * Math.sin(((b[0] - a[0]) * r) / 2) ** 2;
+    const h = Math.sin(((b[1] - a[1]) * r) / 2) ** 2 + Math.cos(a[1] * r) * Math.cos(b[1] * r) * Math.sin(((b[0] - a[0]) * r) / 2) ** 2;
     const road = 2 * 6371008.8 * Math.asin(Math.min(1, Math.sqrt(h))) * roadFactor;
     return { duration: Math.round(road / speed), distance: Math.round(road) };
   };
@@ -180,8 +166,7 @@ function checkTour(
   let t = tour.start.time;
   let place: readonly [number, number] = tour.start.location;
   const breaks = [...tour.breaks].sort((a, b) => a.start - b.start);
-  const breakBetween = (from: number, to: number): number =>
-    breaks.filter((b) => b.start >= from && b.end <= to).reduce((s, b) => s + (b.end - b.start), 0);
+  const breakBetween = (from: number, to: number): number => breaks.filter((b) => b.start >= from && b.end <= to).reduce((s, b) => s + (b.end - b.start), 0);
   if (now !== undefined && planned.length > 0 && planned[0]!.arrival < now) out.push(`plans visit ${planned[0]!.visit} before now`);
   for (const stop of planned) {
     const v = visits.get(stop.visit) as Visit;

@@ -148,7 +148,10 @@ describe('checkSolution: feasible outputs', () => {
   it('accepts waiting for a time window, a late departure and a speed factor', () => {
     const input = mutable(baseInput);
     input.vehicles[0]!.speed_factor = 2; // legs become 50, 75, 60, 150
-    input.jobs![0]!.time_windows = [[0, 10], [500, 600]];
+    input.jobs![0]!.time_windows = [
+      [0, 10],
+      [500, 600],
+    ];
     const output = mutable(baseOutput);
     const route = output.routes[0]!;
     const arrivals = [450, 500, 605, 705, 885];
@@ -175,7 +178,19 @@ describe('checkSolution: feasible outputs', () => {
     const cost = 100 + (360 * 10408) / 3600 + 144554 / 1000;
     const output: SolvedOutput = {
       code: 0,
-      summary: { cost, routes: 1, unassigned: 0, setup: 0, service: 0, duration: 10408, waiting_time: 0, priority: 0, delivery: [], pickup: [], distance: 144554 },
+      summary: {
+        cost,
+        routes: 1,
+        unassigned: 0,
+        setup: 0,
+        service: 0,
+        duration: 10408,
+        waiting_time: 0,
+        priority: 0,
+        delivery: [],
+        pickup: [],
+        distance: 144554,
+      },
       unassigned: [],
       routes: [
         {
@@ -274,7 +289,11 @@ describe('checkSolution: each violation is caught', () => {
       },
       /step 0 \(start\): load \[4\] exceeds capacity \[3\]/,
     ],
-    ['a load that disagrees with the deliveries and pickups', (_, o) => void (o.routes[0]!.steps[2]!.load = [1]), /step 2 \(job 2\): load \[1\], expected \[3\]/],
+    [
+      'a load that disagrees with the deliveries and pickups',
+      (_, o) => void (o.routes[0]!.steps[2]!.load = [1]),
+      /step 2 \(job 2\): load \[1\], expected \[3\]/,
+    ],
     [
       'a task started after its time windows',
       (i) => {
@@ -285,7 +304,10 @@ describe('checkSolution: each violation is caught', () => {
     [
       'a task started between its time windows',
       (i) => {
-        i.jobs![0]!.time_windows = [[0, 50], [150, 200]];
+        i.jobs![0]!.time_windows = [
+          [0, 50],
+          [150, 200],
+        ];
       },
       /step 1 \(job 1\): starts at 100 between its time windows/,
     ],
@@ -305,7 +327,11 @@ describe('checkSolution: each violation is caught', () => {
       },
       /step 2 \(job 2\): arrives at 280, before step 1 \(job 1\) is done at 600/,
     ],
-    ['a wrong cumulated travel duration', (_, o) => void (o.routes[0]!.steps[3]!.duration = 360), /step 3 \(job 3\): cumulated travel duration 360, expected 370/],
+    [
+      'a wrong cumulated travel duration',
+      (_, o) => void (o.routes[0]!.steps[3]!.duration = 360),
+      /step 3 \(job 3\): cumulated travel duration 360, expected 370/,
+    ],
     ['a wrong cumulated distance', (_, o) => void (o.routes[0]!.steps[3]!.distance = 3000), /step 3 \(job 3\): cumulated distance 3000, expected 3700/],
     [
       'a setup skipped although the location changed',
@@ -317,8 +343,16 @@ describe('checkSolution: each violation is caught', () => {
     ],
     ['a wrong service', (_, o) => void (o.routes[0]!.steps[3]!.service = 20), /step 3 \(job 3\): service 20, but the job's service is 30/],
     ['a negative waiting time', (_, o) => void (o.routes[0]!.steps[3]!.waiting_time = -5), /step 3 \(job 3\): waiting_time -5 is negative/],
-    ['a start before the vehicle is available', (i) => void (i.vehicles[0]!.time_window = [10, 10_000]), /step 0 \(start\): the route starts at 0, before the vehicle's time window opens at 10/],
-    ['an end after the vehicle is available', (i) => void (i.vehicles[0]!.time_window = [0, 700]), /step 4 \(end\): the route ends at 770, after the vehicle's time window closes at 700/],
+    [
+      'a start before the vehicle is available',
+      (i) => void (i.vehicles[0]!.time_window = [10, 10_000]),
+      /step 0 \(start\): the route starts at 0, before the vehicle's time window opens at 10/,
+    ],
+    [
+      'an end after the vehicle is available',
+      (i) => void (i.vehicles[0]!.time_window = [0, 700]),
+      /step 4 \(end\): the route ends at 770, after the vehicle's time window closes at 700/,
+    ],
     ['too many tasks', (i) => void (i.vehicles[0]!.max_tasks = 2), /serves 3 jobs, more than max_tasks 2/],
     ['too much travel time', (i) => void (i.vehicles[0]!.max_travel_time = 600), /travel time 670 exceeds max_travel_time 600/],
     ['too much distance', (i) => void (i.vehicles[0]!.max_distance = 6000), /distance 6700 exceeds max_distance 6000/],
@@ -337,8 +371,16 @@ describe('checkSolution: each violation is caught', () => {
       },
       /route of vehicle 1: cost 670, expected 1670/,
     ],
-    ['a wrong route duration', (_, o) => void (o.routes[0]!.duration = o.summary.duration = 600), /route of vehicle 1: duration 600, expected total travel 670/],
-    ['a wrong route service total', (_, o) => void (o.routes[0]!.service = o.summary.service = 60), /route of vehicle 1: service 60, but its steps add up to 90/],
+    [
+      'a wrong route duration',
+      (_, o) => void (o.routes[0]!.duration = o.summary.duration = 600),
+      /route of vehicle 1: duration 600, expected total travel 670/,
+    ],
+    [
+      'a wrong route service total',
+      (_, o) => void (o.routes[0]!.service = o.summary.service = 60),
+      /route of vehicle 1: service 60, but its steps add up to 90/,
+    ],
     ['a wrong route priority', (_, o) => void (o.routes[0]!.priority = o.summary.priority = 0), /route of vehicle 1: priority 0, expected 5/],
     ['a wrong route delivery', (_, o) => void (o.routes[0]!.delivery = o.summary.delivery = [3]), /route of vehicle 1: delivery \[3\], expected \[4\]/],
     ['a summary cost that is not the sum of routes', (_, o) => void (o.summary.cost = 700), /summary: cost 700, but the routes add up to 670/],

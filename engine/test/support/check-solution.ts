@@ -1,16 +1,4 @@
-import type {
-  Amount,
-  Break,
-  Coordinates,
-  Input,
-  Job,
-  ProfileMatrices,
-  Route,
-  SolvedOutput,
-  Step,
-  TimeWindow,
-  Vehicle,
-} from '../../src/types.ts';
+import type { Amount, Break, Coordinates, Input, Job, ProfileMatrices, Route, SolvedOutput, Step, TimeWindow, Vehicle } from '../../src/types.ts';
 
 /**
  * The test suite's independent check of a solver output against
@@ -167,13 +155,7 @@ function coordinateLeg(a: Coordinates, b: Coordinates): { duration: number; dist
 // ---------------------------------------------------------------------------
 // One route
 
-function checkRoute(
-  route: Route,
-  vehicle: Vehicle,
-  jobsById: ReadonlyMap<number, Job>,
-  dims: number,
-  travel: TravelModel,
-): string[] {
+function checkRoute(route: Route, vehicle: Vehicle, jobsById: ReadonlyMap<number, Job>, dims: number, travel: TravelModel): string[] {
   const problems: string[] = [];
   const where = `route of vehicle ${route.vehicle}`;
   const steps = route.steps;
@@ -403,8 +385,14 @@ function checkRoute(
   }
   const priority = servedJobs.reduce((acc, j) => acc + (j.priority ?? 0), 0);
   if (route.priority !== priority) problems.push(`${where}: priority ${route.priority}, expected ${priority}`);
-  const delivery = sumAmounts(servedJobs.map((j) => j.delivery), dims);
-  const pickup = sumAmounts(servedJobs.map((j) => j.pickup), dims);
+  const delivery = sumAmounts(
+    servedJobs.map((j) => j.delivery),
+    dims,
+  );
+  const pickup = sumAmounts(
+    servedJobs.map((j) => j.pickup),
+    dims,
+  );
   if (!sameAmount(route.delivery, delivery)) problems.push(`${where}: delivery [${route.delivery}], expected [${delivery}]`);
   if (!sameAmount(route.pickup, pickup)) problems.push(`${where}: pickup [${route.pickup}], expected [${pickup}]`);
 
@@ -421,7 +409,10 @@ function checkLoads(
 ): string[] {
   const problems: string[] = [];
   const capacity = vehicle.capacity;
-  let load = sumAmounts(stepJobs.map((j) => j?.delivery), dims);
+  let load = sumAmounts(
+    stepJobs.map((j) => j?.delivery),
+    dims,
+  );
   const overCapacity = (amount: Amount): boolean => exceeds(amount, capacity);
   if (route.steps[0]?.type !== 'start' && overCapacity(load)) {
     problems.push(`route of vehicle ${route.vehicle}: leaves with load [${load}] over capacity [${capacity}]`);
@@ -461,8 +452,14 @@ function checkSummary(output: SolvedOutput, dims: number): string[] {
   if (summary.unassigned !== output.unassigned.length) {
     problems.push(`summary: unassigned ${summary.unassigned}, but ${output.unassigned.length} jobs are listed`);
   }
-  const delivery = sumAmounts(routes.map((r) => r.delivery), dims);
-  const pickup = sumAmounts(routes.map((r) => r.pickup), dims);
+  const delivery = sumAmounts(
+    routes.map((r) => r.delivery),
+    dims,
+  );
+  const pickup = sumAmounts(
+    routes.map((r) => r.pickup),
+    dims,
+  );
   if (!sameAmount(summary.delivery, delivery)) problems.push(`summary: delivery [${summary.delivery}], but the routes add up to [${delivery}]`);
   if (!sameAmount(summary.pickup, pickup)) problems.push(`summary: pickup [${summary.pickup}], but the routes add up to [${pickup}]`);
   return problems;

@@ -91,8 +91,7 @@ export function randomInstance(rng: Rng, options: RandomInstanceOptions = {}): I
   }
 
   // Validation wants every amount of the input to have the same number of dimensions.
-  const hasAmounts =
-    jobs.some((j) => j.delivery || j.pickup) || vehicles.some((v) => v.capacity || v.breaks?.some((b) => b.max_load));
+  const hasAmounts = jobs.some((j) => j.delivery || j.pickup) || vehicles.some((v) => v.capacity || v.breaks?.some((b) => b.max_load));
   if (hasAmounts) {
     for (const j of jobs) {
       j.delivery ??= [0];

@@ -59,11 +59,7 @@ export interface BoundOptions {
   readonly maxBucketedVariables?: number;
 }
 
-export function capacityBound(
-  ctx: FieldServiceContext,
-  eligibility: ReadonlyMap<number, Eligibility>,
-  options: BoundOptions = {},
-): BoundResult {
+export function capacityBound(ctx: FieldServiceContext, eligibility: ReadonlyMap<number, Eligibility>, options: BoundOptions = {}): BoundResult {
   const { problem } = ctx;
   let totalPriority = 0;
   let unservablePriority = 0;

@@ -22,14 +22,28 @@ export function crossExchangeOperator(lengthA: number, lengthB: number): Operato
       const k = positionOf[v]!;
       if (i + lengthA > a.size || k + lengthB > b.size) return null;
       if (!eligibleRange(context, rb, ra, i, i + lengthA) || !eligibleRange(context, ra, rb, k, k + lengthB)) return null;
-      const newA: Slice[] = [{ route: a, from: 0, to: i }, { route: b, from: k, to: k + lengthB }, { route: a, from: i + lengthA, to: a.size }];
-      const newB: Slice[] = [{ route: b, from: 0, to: k }, { route: a, from: i, to: i + lengthA }, { route: b, from: k + lengthB, to: b.size }];
+      const newA: Slice[] = [
+        { route: a, from: 0, to: i },
+        { route: b, from: k, to: k + lengthB },
+        { route: a, from: i + lengthA, to: a.size },
+      ];
+      const newB: Slice[] = [
+        { route: b, from: 0, to: k },
+        { route: a, from: i, to: i + lengthA },
+        { route: b, from: k + lengthB, to: b.size },
+      ];
       if (costLowerBound(problem, a.vehicle, newA) + costLowerBound(problem, b.vehicle, newB) - a.cost - b.cost >= -IMPROVEMENT) return null;
       const costA = evaluateSlices(problem, a.vehicle, newA);
       if (costA === Number.POSITIVE_INFINITY) return null;
       const delta = costA + evaluateSlices(problem, b.vehicle, newB) - a.cost - b.cost;
       if (!(delta < -IMPROVEMENT)) return null;
-      return { delta, routes: [{ route: ra, jobs: sliceJobs(newA) }, { route: rb, jobs: sliceJobs(newB) }] };
+      return {
+        delta,
+        routes: [
+          { route: ra, jobs: sliceJobs(newA) },
+          { route: rb, jobs: sliceJobs(newB) },
+        ],
+      };
     },
   };
 }

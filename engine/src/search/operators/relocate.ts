@@ -28,20 +28,46 @@ export function relocateOperator(length: number): Operator {
       for (const gap of [k + 1, k]) {
         let move: Move | null;
         if (ra !== rb) {
-          const restA: Slice[] = [{ route: a, from: 0, to: i }, { route: a, from: i + length, to: a.size }];
-          const newB: Slice[] = [{ route: b, from: 0, to: gap }, { route: a, from: i, to: i + length }, { route: b, from: gap, to: b.size }];
+          const restA: Slice[] = [
+            { route: a, from: 0, to: i },
+            { route: a, from: i + length, to: a.size },
+          ];
+          const newB: Slice[] = [
+            { route: b, from: 0, to: gap },
+            { route: a, from: i, to: i + length },
+            { route: b, from: gap, to: b.size },
+          ];
           if (costLowerBound(problem, a.vehicle, restA) + costLowerBound(problem, b.vehicle, newB) - a.cost - b.cost >= -IMPROVEMENT) continue;
           const costA = evaluateSlices(problem, a.vehicle, restA);
           if (costA === Number.POSITIVE_INFINITY) return null;
           const costB = evaluateSlices(problem, b.vehicle, newB);
           const delta = costA + costB - a.cost - b.cost;
-          move = delta < -IMPROVEMENT ? { delta, routes: [{ route: ra, jobs: sliceJobs(restA) }, { route: rb, jobs: sliceJobs(newB) }] } : null;
+          move =
+            delta < -IMPROVEMENT
+              ? {
+                  delta,
+                  routes: [
+                    { route: ra, jobs: sliceJobs(restA) },
+                    { route: rb, jobs: sliceJobs(newB) },
+                  ],
+                }
+              : null;
         } else {
           if (gap === i || gap === i + length) continue;
           const slices: Slice[] =
             gap < i
-              ? [{ route: a, from: 0, to: gap }, { route: a, from: i, to: i + length }, { route: a, from: gap, to: i }, { route: a, from: i + length, to: a.size }]
-              : [{ route: a, from: 0, to: i }, { route: a, from: i + length, to: gap }, { route: a, from: i, to: i + length }, { route: a, from: gap, to: a.size }];
+              ? [
+                  { route: a, from: 0, to: gap },
+                  { route: a, from: i, to: i + length },
+                  { route: a, from: gap, to: i },
+                  { route: a, from: i + length, to: a.size },
+                ]
+              : [
+                  { route: a, from: 0, to: i },
+                  { route: a, from: i + length, to: gap },
+                  { route: a, from: i, to: i + length },
+                  { route: a, from: gap, to: a.size },
+                ];
           if (costLowerBound(problem, a.vehicle, slices) - a.cost >= -IMPROVEMENT) continue;
           const delta = evaluateSlices(problem, a.vehicle, slices) - a.cost;
           move = delta < -IMPROVEMENT ? { delta, routes: [{ route: ra, jobs: sliceJobs(slices) }] } : null;

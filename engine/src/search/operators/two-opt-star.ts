@@ -19,14 +19,26 @@ export const twoOptStar: Operator = {
     const b = solution.routes[rb]!;
     const i = positionOf[u]! + 1;
     const k = positionOf[v]!;
-    const newA: Slice[] = [{ route: a, from: 0, to: i }, { route: b, from: k, to: b.size }];
-    const newB: Slice[] = [{ route: b, from: 0, to: k }, { route: a, from: i, to: a.size }];
+    const newA: Slice[] = [
+      { route: a, from: 0, to: i },
+      { route: b, from: k, to: b.size },
+    ];
+    const newB: Slice[] = [
+      { route: b, from: 0, to: k },
+      { route: a, from: i, to: a.size },
+    ];
     if (costLowerBound(problem, a.vehicle, newA) + costLowerBound(problem, b.vehicle, newB) - a.cost - b.cost >= -IMPROVEMENT) return null;
     if (!eligibleRange(context, ra, rb, k, b.size) || !eligibleRange(context, rb, ra, i, a.size)) return null;
     const costA = evaluateSlices(problem, a.vehicle, newA);
     if (costA === Number.POSITIVE_INFINITY) return null;
     const delta = costA + evaluateSlices(problem, b.vehicle, newB) - a.cost - b.cost;
     if (!(delta < -IMPROVEMENT)) return null;
-    return { delta, routes: [{ route: ra, jobs: sliceJobs(newA) }, { route: rb, jobs: sliceJobs(newB) }] };
+    return {
+      delta,
+      routes: [
+        { route: ra, jobs: sliceJobs(newA) },
+        { route: rb, jobs: sliceJobs(newB) },
+      ],
+    };
   },
 };

@@ -79,10 +79,7 @@ describe('capacity bound beside the plan', () => {
   it('says "no capacity for this skill" when the skilled technicians are full, and only then', () => {
     // Only `gas` holds gas, for 3 hours; `other` has a free day but no gas.
     const p = problem({
-      technicians: [
-        tech('gas', { skills: { gas: 1 }, shifts: [shift(0, 8, 11)] }),
-        tech('other', { skills: { hvac: 1 } }),
-      ],
+      technicians: [tech('gas', { skills: { gas: 1 }, shifts: [shift(0, 8, 11)] }), tech('other', { skills: { hvac: 1 } })],
       visits: [0, 1, 2, 3, 4].map((k) => visit(`g${k}`, { location: place(k, 1), duration: H, skills: { gas: 1 }, priority: 50 })),
     });
     const plan = planFieldService(p, FAST);

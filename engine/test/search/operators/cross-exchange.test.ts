@@ -11,7 +11,15 @@ const vehicles: Vehicle[] = [
 
 describe('swap (cross-exchange 1-1)', () => {
   it('exchanges two jobs between routes', () => {
-    const f = moveFixture([0, 100, 95, 5], vehicles, [{ id: 1, location_index: 2 }, { id: 2, location_index: 3 }], [[1], [2]]);
+    const f = moveFixture(
+      [0, 100, 95, 5],
+      vehicles,
+      [
+        { id: 1, location_index: 2 },
+        { id: 2, location_index: 3 },
+      ],
+      [[1], [2]],
+    );
     const swap = crossExchangeOperator(1, 1);
     expect(swap.name).toBe('swap');
     const move = swap.find(f.context, f.job(1), f.job(2));
@@ -25,9 +33,25 @@ describe('swap (cross-exchange 1-1)', () => {
   });
 
   it('never works inside one route and proposes nothing without a gain', () => {
-    const f = moveFixture([0, 100, 95, 5], vehicles, [{ id: 1, location_index: 2 }, { id: 2, location_index: 3 }], [[2], [1]]);
+    const f = moveFixture(
+      [0, 100, 95, 5],
+      vehicles,
+      [
+        { id: 1, location_index: 2 },
+        { id: 2, location_index: 3 },
+      ],
+      [[2], [1]],
+    );
     expect(crossExchangeOperator(1, 1).find(f.context, f.job(1), f.job(2))).toBeNull();
-    const g = moveFixture([0, 100, 95, 5], vehicles, [{ id: 1, location_index: 2 }, { id: 2, location_index: 3 }], [[1, 2], []]);
+    const g = moveFixture(
+      [0, 100, 95, 5],
+      vehicles,
+      [
+        { id: 1, location_index: 2 },
+        { id: 2, location_index: 3 },
+      ],
+      [[1, 2], []],
+    );
     expect(crossExchangeOperator(1, 1).find(g.context, g.job(1), g.job(2))).toBeNull();
   });
 
@@ -35,7 +59,10 @@ describe('swap (cross-exchange 1-1)', () => {
     const f = moveFixture(
       [0, 100, 95, 5],
       [vehicles[0]!, { ...vehicles[1]!, skills: [] }],
-      [{ id: 1, location_index: 2, skills: [3] }, { id: 2, location_index: 3 }],
+      [
+        { id: 1, location_index: 2, skills: [3] },
+        { id: 2, location_index: 3 },
+      ],
       [[1], [2]],
     );
     expect(crossExchangeOperator(1, 1).find(f.context, f.job(1), f.job(2))).toBeNull();

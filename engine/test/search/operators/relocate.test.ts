@@ -12,7 +12,15 @@ const vehicles: Vehicle[] = [
 describe('relocate', () => {
   it('moves a job to the other route, next to its neighbour, on the better side', () => {
     // Job 1 at 85 is served from 0 (170 s); vehicle 2 passes by it on its way 100 → 90 → 80.
-    const f = moveFixture([0, 100, 80, 90, 85], vehicles, [{ id: 1, location_index: 4 }, { id: 2, location_index: 3 }], [[1], [2]]);
+    const f = moveFixture(
+      [0, 100, 80, 90, 85],
+      vehicles,
+      [
+        { id: 1, location_index: 4 },
+        { id: 2, location_index: 3 },
+      ],
+      [[1], [2]],
+    );
     const move = relocateOperator(1).find(f.context, f.job(1), f.job(2));
     expect(move).not.toBeNull();
     // After job 2: 100 → 90 → 85 → 80 = 20, as much as vehicle 2 drove alone; before it would be 30.
@@ -79,7 +87,15 @@ describe('relocate', () => {
 
   it('proposes nothing when no move improves', () => {
     // Each job sits next to its own vehicle: job 1 at 5 on vehicle 1, job 2 at 90 on vehicle 2.
-    const f = moveFixture([0, 100, 80, 90, 5], vehicles, [{ id: 1, location_index: 4 }, { id: 2, location_index: 3 }], [[1], [2]]);
+    const f = moveFixture(
+      [0, 100, 80, 90, 5],
+      vehicles,
+      [
+        { id: 1, location_index: 4 },
+        { id: 2, location_index: 3 },
+      ],
+      [[1], [2]],
+    );
     expect(relocateOperator(1).find(f.context, f.job(1), f.job(2))).toBeNull();
     expect(relocateOperator(1).find(f.context, f.job(2), f.job(1))).toBeNull();
   });
@@ -89,7 +105,10 @@ describe('relocate', () => {
     const f = moveFixture(
       [0, 100, 80, 90, 85],
       [{ ...vehicles[0]!, skills: [7] }, vehicles[1]!],
-      [{ id: 1, location_index: 4, skills: [7] }, { id: 2, location_index: 3 }],
+      [
+        { id: 1, location_index: 4, skills: [7] },
+        { id: 2, location_index: 3 },
+      ],
       [[1], [2]],
     );
     expect(relocateOperator(1).find(f.context, f.job(1), f.job(2))).toBeNull();
