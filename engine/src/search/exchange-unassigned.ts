@@ -12,6 +12,8 @@ const IMPROVEMENT = 1e-9;
 /** Where an unassigned job takes an assigned one's place, and what the day gains by it. */
 interface Exchange {
   route: number;
+  /** The job that leaves the route, and the route's new sequence. */
+  removed: number;
   jobs: number[];
   priorityGain: number;
   delta: number;
@@ -72,8 +74,8 @@ export class UnassignedExchange {
       }
       const exchange = this.bestExchange(w, since);
       if (exchange) {
-        const route = solution.routes[exchange.route]!;
-        for (const j of route.jobs) if (!exchange.jobs.includes(j)) this.examinedAt[j] = -1;
+        // Left out now: examined next time against every route.
+        this.examinedAt[exchange.removed] = -1;
         solution.setJobs(exchange.route, exchange.jobs);
         changed = true;
       }
@@ -121,7 +123,7 @@ export class UnassignedExchange {
         if (costLowerBound(problem, route.vehicle, slices) - route.cost >= bound) continue;
         const delta = evaluateSlices(problem, route.vehicle, slices) - route.cost;
         if (!(delta < bound)) continue; // infeasible (+Infinity) included
-        found = { route: r, jobs: sliceJobs(slices), priorityGain: gain, delta };
+        found = { route: r, removed: route.jobs[i]!, jobs: sliceJobs(slices), priorityGain: gain, delta };
         best = found;
       }
     }

@@ -1,4 +1,4 @@
-import type { JobData, Problem, VehicleData } from '../problem/model.ts';
+import type { BreakData, JobData, Problem, VehicleData } from '../problem/model.ts';
 import { assignmentCost, serviceTime } from '../problem/per-vehicle.ts';
 import { latenessCost, routeTimeCost } from './soft-costs.ts';
 import { earliestStart } from './time-windows.ts';
@@ -78,6 +78,11 @@ export class RouteWalk {
   private readonly nextLates: Float64Array;
   private readonly nextWaits: Float64Array;
   private readonly from: Int32Array;
+  /** The gap being walked by `takeBreak`: departure (or end of the last break), leg still to drive, waiting so far, last break's arrival. */
+  private gapT = 0;
+  private gapRemaining = 0;
+  private gapWait = 0;
+  private gapArrival = 0;
   private readonly v: number;
   private readonly size: number;
   /** Record mode: the departure and start load, the jobs and, per job and state, the state before its gap. */
@@ -187,13 +192,11 @@ export class RouteWalk {
     nextTimes.fill(Number.POSITIVE_INFINITY);
     let servable = false;
     for (let s = 0; s <= last; s++) {
-      let t = times[s]!;
-      if (t === Number.POSITIVE_INFINITY) continue;
-      let remaining = legTime;
-      let wait = waits[s]!;
+      if (times[s] === Number.POSITIVE_INFINITY) continue;
+      this.beginGap(times[s]!, legTime, waits[s]!);
       // Serve the job after taking breaks s..b-1 in this gap, for b = s, s + 1, …
       for (let b = s; ; b++) {
-        const arrival = t + remaining;
+        const arrival = this.gapT + this.gapRemaining;
         const start = earliestStart(job.tw, arrival);
         // Arrivals only get later as more breaks are taken: no later b can make it either.
         if (Number.isNaN(start)) break;
@@ -203,18 +206,10 @@ export class RouteWalk {
         if (departure < nextTimes[b]! || (departure === nextTimes[b] && late < nextLates[b]!)) {
           nextTimes[b] = departure;
           nextLates[b] = late;
-          nextWaits[b] = wait + start - arrival;
+          nextWaits[b] = this.gapWait + start - arrival;
           from[b] = s;
         }
-        if (b === last) break;
-        const brk = breaks[b]!;
-        if (brk.maxLoad !== null && exceeds(this.load, brk.maxLoad)) break;
-        const breakStart = earliestStart(brk.tw, t);
-        if (Number.isNaN(breakStart)) break;
-        const before = Math.min(remaining, breakStart - t);
-        wait += breakStart - t - before;
-        remaining -= before;
-        t = breakStart + brk.service;
+        if (b === last || !this.takeBreak(breaks[b]!, true)) break;
       }
     }
     if (!servable) return this.fail('time_window');
@@ -294,26 +289,16 @@ export class RouteWalk {
     let closedBreak = false;
     for (let s = 0; s <= last; s++) {
       this.endTimes[s] = Number.POSITIVE_INFINITY;
-      let t = this.times[s]!;
-      if (t === Number.POSITIVE_INFINITY) continue;
-      let remaining = legTime;
-      let wait = this.waits[s]!;
+      if (this.times[s] === Number.POSITIVE_INFINITY) continue;
+      this.beginGap(this.times[s]!, legTime, this.waits[s]!);
       let b = s;
-      for (; b < last; b++) {
-        const brk = breaks[b]!;
-        if (brk.maxLoad !== null && exceeds(this.load, brk.maxLoad)) break;
-        const breakStart = earliestStart(brk.tw, t);
-        if (Number.isNaN(breakStart)) break;
-        const before = Math.min(remaining, breakStart - t);
-        wait += breakStart - t - before;
-        remaining -= before;
-        t = breakStart + brk.service;
-      }
+      while (b < last && this.takeBreak(breaks[b]!, true)) b++;
       if (b < last) {
         closedBreak = true;
         continue;
       }
-      const end = t + remaining;
+      const end = this.gapT + this.gapRemaining;
+      const wait = this.gapWait;
       if (end > v.twEnd) continue;
       this.endTimes[s] = end;
       const cost = this.lates[s]! + routeTimeCost(v, end, this.work);
@@ -367,18 +352,27 @@ export class RouteWalk {
     let travel = 0;
     let distance = 0;
     let next = 0;
+    // The chosen path is feasible: its breaks are taken as found, without checking their load again.
     const takeBreaks = (count: number, legTime: number): number => {
-      let remaining = legTime;
+      this.beginGap(t, legTime, 0);
       for (let c = 0; c < count; c++, next++) {
         const brk = breaks[next]!;
-        const breakStart = earliestStart(brk.tw, t);
-        const before = Math.min(remaining, breakStart - t);
-        const arrival = t + before;
-        record({ kind: 'break', index: brk.index, arrival, waiting: breakStart - arrival, setup: 0, service: brk.service, travel, distance, load });
-        remaining -= before;
-        t = breakStart + brk.service;
+        this.takeBreak(brk, false);
+        const arrival = this.gapArrival;
+        record({
+          kind: 'break',
+          index: brk.index,
+          arrival,
+          waiting: this.gapT - brk.service - arrival,
+          setup: 0,
+          service: brk.service,
+          travel,
+          distance,
+          load,
+        });
       }
-      return remaining;
+      t = this.gapT;
+      return this.gapRemaining;
     };
     for (let i = 0; i < jobs.length; i++) {
       const job = jobs[i]!;
@@ -400,6 +394,30 @@ export class RouteWalk {
     }
     const endLeg = loc >= 0 && this.vehicle.endLoc >= 0 ? loc * this.size + this.vehicle.endLoc : -1;
     takeBreaks(before[jobs.length]!, endLeg >= 0 ? durations.data[endLeg]! : 0);
+  }
+
+  /** Starts walking a gap: leaving at `t` with `legTime` of driving ahead and `wait` seconds of waiting so far. */
+  private beginGap(t: number, legTime: number, wait: number): void {
+    this.gapT = t;
+    this.gapRemaining = legTime;
+    this.gapWait = wait;
+  }
+
+  /**
+   * Takes `brk` in the gap being walked, during the driving or the waiting (the drive is split around it);
+   * false when its windows have all closed or, with `checkLoad`, when the load is over its limit.
+   */
+  private takeBreak(brk: BreakData, checkLoad: boolean): boolean {
+    if (checkLoad && brk.maxLoad !== null && exceeds(this.load, brk.maxLoad)) return false;
+    const t = this.gapT;
+    const breakStart = earliestStart(brk.tw, t);
+    if (Number.isNaN(breakStart)) return false;
+    const before = Math.min(this.gapRemaining, breakStart - t);
+    this.gapArrival = t + before;
+    this.gapWait += breakStart - this.gapArrival;
+    this.gapRemaining -= before;
+    this.gapT = breakStart + brk.service;
+    return true;
   }
 
   private fail(reason: ScheduleFailure): false {
