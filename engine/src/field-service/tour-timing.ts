@@ -251,8 +251,7 @@ export class TourTimer {
       // The core's walk looks at fewer breaks taken first and keeps it on ties: the lunch taken later.
       if (tP < INF && tP <= lunchL) {
         const bs = tP > lunchE ? tP : lunchE;
-        const before = leg < bs - tP ? leg : bs - tP;
-        const arr = bs + lunchD + (leg - before);
+        const arr = arrivalWithLunch(tP, leg, bs, lunchD);
         const st = pool.earliest(s, arr);
         if (!Number.isNaN(st)) {
           nT = st + duration;
@@ -301,8 +300,7 @@ export class TourTimer {
     let lunchEnd = Number.NaN;
     if (tP < INF && tP <= lunchL) {
       const bs = tP > lunchE ? tP : lunchE;
-      const before = leg < bs - tP ? leg : bs - tP;
-      endP = bs + lunchD + (leg - before);
+      endP = arrivalWithLunch(tP, leg, bs, lunchD);
       lunchEnd = bs;
     }
     const endT = tT < INF ? tT + leg : INF;
@@ -368,4 +366,10 @@ export class TourTimer {
       lunchAt: this.lunchAt,
     };
   }
+}
+
+/** Arrival at the end of a `leg` left at `t`, the lunch taken from `lunchStart` on the way (the drive split around it). */
+function arrivalWithLunch(t: number, leg: number, lunchStart: number, lunchDuration: number): number {
+  const before = leg < lunchStart - t ? leg : lunchStart - t;
+  return lunchStart + lunchDuration + (leg - before);
 }
