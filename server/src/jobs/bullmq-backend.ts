@@ -16,6 +16,7 @@ import type { JobContext } from './context.ts';
 import type { JobStateName, QueueBackend } from './backend.ts';
 import { QueueUnavailableError, withQueueTimeout } from './queue-unavailable.ts';
 import { cronPattern } from './schedule.ts';
+import { withinTime } from '../within-time.ts';
 
 export interface BullmqBackendOptions {
   readonly redisUrl: string;
@@ -187,22 +188,6 @@ export async function createBullmqBackend(options: BullmqBackendOptions): Promis
       client.disconnect();
     },
   };
-}
-
-async function withinTime(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  try {
-    return await Promise.race([
-      promise.then(
-        () => true,
-        () => false,
-      ),
-      timedOut,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** `host:pid` of this process. */

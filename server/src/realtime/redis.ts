@@ -15,6 +15,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient, type RedisClientType } from 'redis';
 import { componentLogger } from '../logger.ts';
 import type { RealtimeServer } from './server-types.ts';
+import { withinTime } from '../within-time.ts';
 
 // node-redis' generics (modules, RESP version) differ between createClient
 // and duplicate(); the commands used here are the core ones.
@@ -139,20 +140,4 @@ function catching(client: RedisClient, commands: ReadonlySet<PropertyKey>, onFai
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
-}
-
-async function withinTime(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  try {
-    return await Promise.race([
-      promise.then(
-        () => true,
-        () => false,
-      ),
-      timedOut,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
