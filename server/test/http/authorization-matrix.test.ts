@@ -21,19 +21,16 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { inspect } from 'node:util';
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client.ts';
+import type { Database } from '../../src/db/client.ts';
 import { createApp, type App } from '../../src/http/app.ts';
 import { planningRoutes } from '../../src/http/routes/planning.ts';
 import { replicationRoutes } from '../../src/http/routes/replication.ts';
 import { createJobRunner, type JobRunner } from '../../src/jobs/runner.ts';
 import { seedBackOffice } from '../back-office/support.ts';
 import { recordingBroadcaster } from '../planning/recording-broadcaster.ts';
-import { freshPgliteDataDir } from '../support/pglite-template.ts';
 import { checkPostgres, describeWithService } from '../support/services.ts';
-import { createTestDatabase } from '../support/test-database.ts';
-import { listen, request, TEST_SECRET } from './harness.ts';
+import { listen, type Opened, openPglite, openPostgres, request, TEST_SECRET } from './harness.ts';
 
 type Principal = 'anonymous' | 'technicianOfB' | 'technicianOfA' | 'dispatcherOfB' | 'dispatcherOfA' | 'admin';
 /** Agency A's callers: the records named are not theirs. */
@@ -56,32 +53,6 @@ interface Operation {
   readonly body?: JsonSchema;
 }
 type JsonSchema = Record<string, any>;
-
-type Opened = { db: Database; cleanup(): Promise<void> };
-
-async function openPglite(): Promise<Opened> {
-  const dir = await freshPgliteDataDir('tournee-matrix-');
-  const db = await openDatabase({ dataDir: dir });
-  return {
-    db,
-    cleanup: async () => {
-      await db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function openPostgres(): Promise<Opened> {
-  const database = await createTestDatabase();
-  const db = await openDatabase({ databaseUrl: database.url, dataDir: '/nonexistent' });
-  return {
-    db,
-    cleanup: async () => {
-      await db.close();
-      await database.drop();
-    },
-  };
-}
 
 /** Agency B's world: one record of each kind a path can name, and the callers. */
 async function seedWorld(db: Database) {

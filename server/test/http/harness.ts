@@ -69,7 +69,7 @@ export async function listen(app: App, server: Server = createServer()): Promise
   };
 }
 
-type Opened = { db: Database; cleanup(): Promise<void> };
+export type Opened = { db: Database; cleanup(): Promise<void> };
 
 async function openPglite(): Promise<Opened> {
   const dir = await freshPgliteDataDir('tournee-http-');
