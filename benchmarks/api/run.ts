@@ -30,10 +30,10 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { openDatabase } from '../../server/src/db/client.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../server/src/demo/seed.ts';
 import { agentFor, closedLoop, pacedDevices, send, type LoadResult, type Request } from './load.ts';
+import { createDatabase } from '../support/throwaway-database.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -279,23 +279,6 @@ async function cleanup(): Promise<void> {
   }
   await database?.drop().catch((e: unknown) => console.error(`dropping the benchmark database failed: ${String(e)}`));
   rmSync(dataDir, { recursive: true, force: true });
-}
-
-async function createDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `tournee_bench_${process.pid}_${Date.now()}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
 function freePort(): Promise<number> {

@@ -21,10 +21,10 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { signToken } from '../../server/src/auth/tokens.ts';
 import { Histogram } from './histogram.ts';
 import type { FleetMember, Ingress } from './server.ts';
+import { createDatabase } from '../support/throwaway-database.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -321,24 +321,6 @@ function cleanup(): void {
   agent.destroy();
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-}
-
-/** A throwaway database next to the given admin connection's. */
-async function createDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `tournee_bench_${process.pid}_${Date.now()}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
 function sleep(ms: number): Promise<void> {
