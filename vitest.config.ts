@@ -43,6 +43,10 @@ export default defineConfig({
           globalSetup: ['server/test/support/pglite-template.global.ts'],
           testTimeout: 180_000,
           hookTimeout: 240_000,
+          // A loaded CI machine (the whole suite on two cores, the server planning its demo
+          // day at start-up) can take seconds to answer a page: vitest's 1 s poll default
+          // made the board's first screen fail there and every later test with it.
+          expect: { poll: { timeout: 30_000 } },
         },
       },
     ],
