@@ -8,6 +8,7 @@ export * from './api/workforce.ts';
 export * from './api/installed-base.ts';
 export * from './api/service-contracts.ts';
 export * from './api/interventions.ts';
+export * from './api/new-work.ts';
 export * from './api/auth.ts';
 export * from './api/positions.ts';
 export * from './api/health.ts';

@@ -26,6 +26,9 @@ import {
   InterventionInput,
   InterventionQuery,
   LoginInput,
+  NewWorkInput,
+  PlaceAnswer,
+  PlaceQuery,
   LoginResponse,
   MoveEvaluation,
   MoveRequest,
@@ -48,6 +51,8 @@ import {
   SkillQuery,
   Technician,
   TechnicianQuery,
+  WorkSearchAnswer,
+  WorkSearchQuery,
 } from './api.ts';
 import {
   AdjustmentInput,
@@ -156,6 +161,9 @@ export const apiRoutes = table(
   get('/api/interventions', { query: InterventionQuery, response: Page(Intervention) }),
   get('/api/interventions/:id', { params: IdParams, response: Intervention }),
   post('/api/interventions', { body: InterventionInput, response: Intervention }),
+  get('/api/work/search', { query: WorkSearchQuery, response: WorkSearchAnswer }),
+  get('/api/work/places', { query: PlaceQuery, response: PlaceAnswer }),
+  post('/api/work/interventions', { body: NewWorkInput, response: Intervention }),
   post('/api/plans', { body: PlanRequest, response: PlanSubmitted }),
   get('/api/plans', { query: PlanListQuery, response: PlanList }),
   get('/api/plans/:id', { params: IdParams, response: PlanningRun }),

@@ -15,6 +15,7 @@ import { ApiRegistry } from './registry.ts';
 import { authRoutes } from './routes/auth.ts';
 import { backOfficeRoutes } from './routes/back-office/index.ts';
 import { installedBaseRoutes } from './routes/installed-base.ts';
+import { newWorkRoutes } from './routes/new-work.ts';
 import { interventionRoutes } from './routes/interventions.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { organisationRoutes } from './routes/organisation.ts';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): App {
   installedBaseRoutes(registry, deps);
   serviceContractRoutes(registry, deps);
   interventionRoutes(registry, deps);
+  newWorkRoutes(registry, deps);
   positionRoutes(registry, deps, positions);
   backOfficeRoutes(registry, deps);
   for (const declare of deps.routes ?? []) declare(registry);
