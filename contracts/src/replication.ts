@@ -14,13 +14,14 @@
 import { z } from 'zod';
 import { Day, ErrorDetail, Id, Instant, JsonObject, QueryBool, QueryInt, Text } from './api/common.ts';
 import { INTERVENTION_STATUSES } from './lifecycle.ts';
+import { CounterReadingAction } from './counters.ts';
 
 // ─── Actions (device → server) ───────────────────────────────────────────────
 
 /** Made on the device with crypto.randomUUID(). */
 export const ActionId = z.uuid();
 
-export const ACTION_KINDS = ['status', 'complete', 'photo', 'request_part'] as const;
+export const ACTION_KINDS = ['status', 'complete', 'photo', 'request_part', 'counter_reading'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
 /** The field moves the app records before the report (done comes with the report). */
@@ -120,7 +121,9 @@ export const RequestPartAction = z.object({
   note: Text(1000).optional(),
 });
 
-export const FieldAction = z.discriminatedUnion('kind', [StatusAction, CompleteAction, PhotoAction, RequestPartAction]);
+/** Meter readings taken on a visit (counters.ts): they drive the usage-based service plans. */
+export { CounterReadingAction };
+export const FieldAction = z.discriminatedUnion('kind', [StatusAction, CompleteAction, PhotoAction, RequestPartAction, CounterReadingAction]);
 export type FieldAction = z.infer<typeof FieldAction>;
 export type FieldActionInput = z.input<typeof FieldAction>;
 export type StatusAction = z.infer<typeof StatusAction>;
@@ -144,9 +147,20 @@ export type ReplicationBatch = z.infer<typeof ReplicationBatch>;
  * - out_of_stock: the van (parts used) or the depot (request) lacks the part;
  * - depends_on_conflict: it follows an action of the device that was not applied;
  * - id_taken: an id the device chose (a photo's) already names another record:
- *   that action is kept for the dispatcher, the rest of the batch applies.
+ *   that action is kept for the dispatcher, the rest of the batch applies;
+ * - other_day: setting off (en_route) on a visit planned for a later day: the
+ *   dispatcher moves it to today first (`current.plannedDay` says which day).
  */
-export const CONFLICT_REASONS = ['reassigned', 'unassigned', 'cancelled', 'status_changed', 'out_of_stock', 'depends_on_conflict', 'id_taken'] as const;
+export const CONFLICT_REASONS = [
+  'reassigned',
+  'unassigned',
+  'cancelled',
+  'status_changed',
+  'out_of_stock',
+  'depends_on_conflict',
+  'id_taken',
+  'other_day',
+] as const;
 export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 
 /** The visit as it is now, as much as the technician may know of it. */
@@ -174,6 +188,8 @@ export const ConflictCurrent = z.object({
   dependsOn: ActionId.optional(),
   /** request_part: the request is kept, waiting for stock. */
   requestStatus: z.enum(['requested', 'backordered']).optional(),
+  /** other_day: the day the visit is planned for (YYYY-MM-DD, the agency's calendar). */
+  plannedDay: z.string().optional(),
 });
 export type VisitState = z.infer<typeof VisitState>;
 export type StockShortage = z.infer<typeof StockShortage>;

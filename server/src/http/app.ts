@@ -14,6 +14,7 @@ import { createPositionWriter, type PositionWriter } from './position-writer.ts'
 import { ApiRegistry } from './registry.ts';
 import { authRoutes } from './routes/auth.ts';
 import { backOfficeRoutes } from './routes/back-office/index.ts';
+import { counterReadingRoutes } from './routes/counter-readings.ts';
 import { installedBaseRoutes } from './routes/installed-base.ts';
 import { newWorkRoutes } from './routes/new-work.ts';
 import { interventionRoutes } from './routes/interventions.ts';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): App {
   workforceRoutes(registry, deps, sessions);
   technicianCalendarRoutes(registry, deps);
   installedBaseRoutes(registry, deps);
+  counterReadingRoutes(registry, deps);
   serviceContractRoutes(registry, deps);
   interventionRoutes(registry, deps);
   newWorkRoutes(registry, deps);

@@ -10,6 +10,7 @@ import type { ActionResult, FieldAction, FieldConflictNotice, FirstResult } from
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Broadcaster } from '../realtime/broadcaster.ts';
 import { applyComplete } from './actions/complete.ts';
+import { applyCounterReading } from './actions/counter-reading.ts';
 import { applyPhoto, photoIdTaken } from './actions/photo.ts';
 import { applyRequestPart } from './actions/request-part.ts';
 import { applyStatus } from './actions/status.ts';
@@ -36,6 +37,8 @@ function handle(tx: Tx, actor: Actor, action: FieldAction, now: Date): Promise<H
       return applyPhoto(tx, actor, action, now);
     case 'request_part':
       return applyRequestPart(tx, actor, action);
+    case 'counter_reading':
+      return applyCounterReading(tx, actor, action, now);
   }
 }
 

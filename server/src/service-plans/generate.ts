@@ -20,6 +20,8 @@ export const generateOptionsSchema = z.object({
   horizonDays: z.number().int().min(0).max(730),
   /** Restrict to plans whose site lies in these agencies' sectors. */
   agencyIds: z.array(z.string().min(1)).optional(),
+  /** Restrict to the plans of this equipment (a counter reading was just recorded). */
+  equipmentIds: z.array(z.string().min(1)).optional(),
   pageSize: z.number().int().min(1).max(5000).default(500),
 });
 export type GenerateOptions = z.input<typeof generateOptionsSchema>;
@@ -45,7 +47,7 @@ export async function generateDueVisits(
   options: GenerateOptions,
   { inTransaction = false }: { inTransaction?: boolean } = {},
 ): Promise<GenerateResult> {
-  const { today, horizonDays, agencyIds, pageSize } = generateOptionsSchema.parse(options);
+  const { today, horizonDays, agencyIds, equipmentIds, pageSize } = generateOptionsSchema.parse(options);
   const until = addDays(today, horizonDays);
   const skillIds = new Map((await db.skill.findMany({ select: { id: true, code: true } })).map((s) => [s.code, s.id]));
   const result: GenerateResult = { plans: 0, created: 0, createdIds: [], rescheduled: 0, skipped: [] };
@@ -53,6 +55,7 @@ export async function generateDueVisits(
     active: true,
     contract: { status: 'active' },
     ...(agencyIds ? { site: { sector: { agencyId: { in: agencyIds } } } } : {}),
+    ...(equipmentIds ? { equipmentId: { in: equipmentIds } } : {}),
   };
 
   let cursor: string | undefined;

@@ -24,6 +24,8 @@ export interface OverdueVisit {
   trigger: 'fixed_dates' | 'frequency' | 'usage_counter';
   dueOn: Day | null;
   dueCounter: number | null;
+  /** Usage plans: the counter that made the visit due (e.g. operating_hours), its reading and threshold. */
+  counterName: string | null;
   counterReading: number | null;
   /** Days since the due day; null for counter plans. */
   daysOverdue: number | null;
@@ -56,7 +58,7 @@ export async function overdueVisits(db: Db, options: OverdueOptions): Promise<Ov
     THEN (e.counters ->> sp.counter_name)::float8 END`;
   const rows = await db.$queryRaw<Row[]>`
     SELECT sp.id AS "servicePlanId", sp.name AS "planName", sp.trigger::text AS "trigger",
-           sp.next_due_on AS "dueOn", sp.next_due_counter AS "dueCounter", ${reading} AS "counterReading",
+           sp.next_due_on AS "dueOn", sp.next_due_counter AS "dueCounter", sp.counter_name AS "counterName", ${reading} AS "counterReading",
            (${today}::date - sp.next_due_on) AS "daysOverdue",
            k.id AS "contractId", k.reference AS "contractReference",
            c.id AS "customerId", c.name AS "customerName", c.phone AS "customerPhone",

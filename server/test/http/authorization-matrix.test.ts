@@ -137,6 +137,8 @@ function pathRecords(w: World): Record<string, string> {
     'customers/:id': w.f.customer.id,
     'sites/:id': w.f.siteB.id,
     'equipment/:id': w.equipmentB.id,
+    // The equipment's reference (ERP number): shared like the equipment; one that names nothing must answer 4xx.
+    'by-reference/:reference': `REF-${randomUUID()}`,
     'contracts/:id': w.contractB.id,
     'service-plans/:id': randomUUID(),
     'warranties/:id': randomUUID(),
