@@ -267,6 +267,9 @@ export const EquipmentSheet = z.object({
   concerned: z.boolean(),
   /** Its latest history entries, newest first. */
   events: z.array(z.object({ occurredAt: Instant, kind: z.string(), summary: z.string() })),
+  /** Usage counters as last read (operating_hours…), for the readings form (counters.ts). */
+  counters: z.record(z.string(), z.number()).default({}),
+  countersReadAt: Instant.nullable().default(null),
 });
 
 export const DocumentInfo = z.object({

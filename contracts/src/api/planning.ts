@@ -266,7 +266,10 @@ export const MoveEvaluation = z.object({
   delayed: z.array(Id),
   /** Visits that would no longer fit in the day (back to the queue). */
   pushedOut: z.array(Id),
-  refusal: z.object({ reason: z.enum([...UNASSIGNED_REASONS, 'window']), message: z.string() }).nullable(),
+  /** `absence`: the technician is away that day, and why. */
+  refusal: z
+    .object({ reason: z.enum([...UNASSIGNED_REASONS, 'window']), message: z.string(), absence: z.enum(['leave', 'sick', 'training', 'other']).optional() })
+    .nullable(),
   /** Possible, but: e.g. the visit's parts are not where this technician can get them. */
   warnings: z.array(z.object({ code: z.enum(['parts_unavailable']), message: z.string() })),
   /** `estimated`: straight-line travel times (no OSRM, or it failed). */

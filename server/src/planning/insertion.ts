@@ -13,7 +13,7 @@ import { loadPlanningRecords } from './load-records.ts';
 import { partsAccess } from './parts.ts';
 import type { Plan, PlannedStop } from './plan.ts';
 import { latestPositions } from './positions.ts';
-import { FIXED_STATUSES, PLANNABLE_STATUSES, type InterventionRecord, type PlanningRecords, type UnassignedReason } from './records.ts';
+import { type AbsenceKind, FIXED_STATUSES, PLANNABLE_STATUSES, type InterventionRecord, type PlanningRecords, type UnassignedReason } from './records.ts';
 import { dayOfDateColumn, type IsoDay, localDay } from './time.ts';
 import { defaultRoadTravel, type RoadTravel, type TravelTimes } from './road-travel.ts';
 import { type AdaptedProblem, hasSkills, shiftsOfDay, toFieldServiceProblem } from './to-field-service.ts';
@@ -75,6 +75,17 @@ export interface InsertionDeps {
 export interface InsertionOptions {
   readonly day?: IsoDay;
   readonly limit?: number;
+  /** How long every shift may run past its end: a dispatcher forcing overtime (default none, the engine's rule). */
+  readonly overtimeAllowanceSeconds?: number;
+  /** Visits taken off the day's tours first: a lower-priority visit bumped for this one. */
+  readonly without?: readonly string[];
+}
+
+/** An urgent request not stored yet (a draft): ranked from its data, in its agency. */
+export interface DraftVisit {
+  readonly agencyId: string;
+  /** Its id is a placeholder until the request is saved. */
+  readonly record: InterventionRecord;
 }
 
 /** The day's plan as the engine sees it, ready to rank the visit. */
@@ -95,7 +106,12 @@ export interface InsertionDay {
 }
 
 export async function insertionCandidates(deps: InsertionDeps, interventionId: string, options: InsertionOptions = {}): Promise<InsertionAnswer> {
-  const d = await insertionDay(deps, interventionId, options);
+  return rankDay(await insertionDay(deps, interventionId, options), options.limit);
+}
+
+/** The technicians of a prepared day ranked for its visit (best first), and those who cannot take it. */
+export function rankDay(d: InsertionDay, limit = 10): InsertionAnswer {
+  const interventionId = d.target.id;
   const ranked = d.visit ? rankInsertions(d.ic, d.visit) : [];
   const best = new Map<string, EngineCandidate>();
   for (const c of ranked) if (!best.has(c.technician)) best.set(c.technician, c);
@@ -113,7 +129,7 @@ export async function insertionCandidates(deps: InsertionDeps, interventionId: s
     interventionId,
     agencyId: d.records.agency.id,
     day: d.day,
-    candidates: candidates.slice(0, options.limit ?? 10),
+    candidates: candidates.slice(0, limit),
     rejected,
     travelTimes: d.travelTimes,
   };
@@ -185,12 +201,40 @@ export async function insertionDay(deps: InsertionDeps, interventionId: string, 
   const records = await loadPlanningRecords(prisma, row.agencyId, [day]);
   const target = records.interventions.find((i) => i.id === interventionId);
   if (!target) throw new InterventionNotFoundError(`intervention ${interventionId} not found`);
+  return dayAround(deps, records, target, day, now, options);
+}
+
+/**
+ * The same for a request not stored yet: the day's plan of the draft's
+ * agency, the draft as the urgent visit. Nothing is written.
+ */
+export async function draftInsertionDay(deps: InsertionDeps, draft: DraftVisit, options: InsertionOptions = {}): Promise<InsertionDay> {
+  const now = deps.now?.() ?? new Date();
+  const agency = await deps.prisma.agency.findUnique({ where: { id: draft.agencyId }, select: { timezone: true } });
+  if (!agency) throw new InsertionRefusedError(`agency ${draft.agencyId} not found`);
+  const day = options.day ?? localDay(now, agency.timezone);
+  const records = await loadPlanningRecords(deps.prisma, draft.agencyId, [day]);
+  return dayAround(deps, records, draft.record, day, now, options);
+}
+
+async function dayAround(
+  deps: InsertionDeps,
+  records: PlanningRecords,
+  target: InterventionRecord,
+  day: IsoDay,
+  now: Date,
+  options: InsertionOptions,
+): Promise<InsertionDay> {
+  const { prisma } = deps;
+  const interventionId = target.id;
+  const today = localDay(now, records.agency.timezone);
   const urgent: InterventionRecord = { ...target, status: 'requested', pinned: false, earliestDay: null, latestDay: null, stop: null };
+  const off = new Set([interventionId, ...(options.without ?? [])]);
   // The day's plan without the visit: only what is on the day's tours (and the facts) matters to the insertion.
   const others: PlanningRecords = {
     ...records,
-    interventions: records.interventions.filter((i) => i.id !== interventionId && (FIXED_STATUSES.has(i.status) || (i.stop !== null && i.stop.day === day))),
-    tours: records.tours.map((t) => ({ ...t, stops: t.stops.filter((s) => s.interventionId !== interventionId) })),
+    interventions: records.interventions.filter((i) => !off.has(i.id) && (FIXED_STATUSES.has(i.status) || (i.stop !== null && i.stop.day === day))),
+    tours: records.tours.map((t) => ({ ...t, stops: t.stops.filter((s) => !off.has(s.interventionId)) })),
   };
   const positions =
     day === today
@@ -200,7 +244,8 @@ export async function insertionDay(deps: InsertionDeps, interventionId: string, 
           now,
         )
       : undefined;
-  const adapt = (r: PlanningRecords) => toFieldServiceProblem(r, { now, ...(positions ? { positions } : {}) });
+  const allowance = options.overtimeAllowanceSeconds ?? 0;
+  const adapt = (r: PlanningRecords) => withOvertime(toFieldServiceProblem(r, { now, ...(positions ? { positions } : {}) }), allowance);
   const alone = adapt({ ...records, interventions: [urgent], tours: [] });
   const visit = alone.problem.visits.find((v) => v.id === interventionId) ?? null;
   const excludedReason = alone.excluded.find((x) => x.interventionId === interventionId)?.reason ?? (visit ? null : 'no_shift');
@@ -209,7 +254,9 @@ export async function insertionDay(deps: InsertionDeps, interventionId: string, 
   // a tour changes that plan, and road times need the visit's site in the matrix: those are keyed too.
   const travel = deps.travel ?? defaultRoadTravel();
   const onTour = records.tours.some((t) => t.day === day && t.stops.some((s) => s.interventionId === interventionId));
-  const key = [row.agencyId, day, onTour ? interventionId : '', travel.road && visit ? visit.location.join(',') : '', planStamp(others)].join('|');
+  const key = [records.agency.id, day, onTour ? interventionId : '', travel.road && visit ? visit.location.join(',') : '', allowance, planStamp(others)].join(
+    '|',
+  );
   const prepared = await cachedContext(key, now.getTime(), async () => {
     const adapted = adapt(others);
     const plan = currentPlan(others, adapted);
@@ -235,6 +282,12 @@ export async function insertionDay(deps: InsertionDeps, interventionId: string, 
     }
   }
   return { records, target, day, now, visit, excludedReason, ...prepared, partsShort };
+}
+
+/** Every technician's shifts may run `seconds` past their end (the engine's maxOvertime). */
+function withOvertime(adapted: AdaptedProblem, seconds: number): AdaptedProblem {
+  if (seconds <= 0) return adapted;
+  return { ...adapted, problem: { ...adapted.problem, technicians: adapted.problem.technicians.map((t) => ({ ...t, maxOvertime: seconds })) } };
 }
 
 /**
@@ -332,7 +385,8 @@ export interface TimedMove {
   readonly pushedOut: readonly string[];
   /** The tour as it would be stored (the day's facts first). */
   readonly plan: Plan | null;
-  readonly refusal: { readonly reason: UnassignedReason | 'window'; readonly message: string } | null;
+  /** `absence`: the technician is away that day, and why (leave, sick, training, other). */
+  readonly refusal: { readonly reason: UnassignedReason | 'window'; readonly message: string; readonly absence?: AbsenceKind } | null;
 }
 
 /**
@@ -342,7 +396,7 @@ export interface TimedMove {
  * day; visits that no longer fit are pushed out.
  */
 export function timeMove(d: InsertionDay, technicianId: string, where: { position?: number; at?: Date } = {}): TimedMove {
-  const refuse = (reason: UnassignedReason | 'window', message: string): TimedMove => ({
+  const refuse = (reason: UnassignedReason | 'window', message: string, absence?: AbsenceKind): TimedMove => ({
     technicianId,
     day: d.day,
     position: where.position ?? 0,
@@ -357,7 +411,7 @@ export function timeMove(d: InsertionDay, technicianId: string, where: { positio
     delayed: [],
     pushedOut: [],
     plan: null,
-    refusal: { reason, message },
+    refusal: { reason, message, ...(absence ? { absence } : {}) },
   });
   if (!d.records.technicians.some((t) => t.id === technicianId)) {
     return refuse('no_shift', `technician ${technicianId} is not an active technician of the intervention's agency`);
@@ -370,8 +424,10 @@ export function timeMove(d: InsertionDay, technicianId: string, where: { positio
   const tis = ic.tours.map((t, i) => ({ t, i })).filter(({ t }) => ic.ctx.problem.technicians[t.period.technician]!.id === technicianId);
   if (tis.length === 0) {
     const tech = d.records.technicians.find((t) => t.id === technicianId)!;
-    const absent = shiftsOfDay(tech, d.day).length > 0;
-    return refuse('no_shift', absent ? `${technicianId} is absent or no longer working on ${d.day}` : `${technicianId} does not work on ${d.day}`);
+    // Absences are loaded for the day only: one of them is why a technician with hours has no tour.
+    const absence = shiftsOfDay(tech, d.day).length > 0 ? (tech.absences.find((a) => a.kind)?.kind ?? null) : null;
+    if (absence) return refuse('no_shift', `the technician is absent on ${d.day} (${absence})`, absence);
+    return refuse('no_shift', shiftsOfDay(tech, d.day).length > 0 ? `the technician no longer works on ${d.day}` : `the technician does not work on ${d.day}`);
   }
   const facts = factsOf(d, technicianId);
   let ti = tis[0]!.i;
@@ -387,7 +443,7 @@ export function timeMove(d: InsertionDay, technicianId: string, where: { positio
     while (k < tour.stops.length && tour.baseStart[k]! < at) k++;
   } else {
     const best = ranked[0];
-    if (!best) return refuse(rejection(d, technicianId), `the visit does not fit in ${technicianId}'s day`);
+    if (!best) return refuse(rejection(d, technicianId), `the visit does not fit in the technician's day`);
     ti = tis.find(({ t }) => t.period.shift === best.shift)?.i ?? ti;
     const tour = ic.tours[ti]!;
     k = tour.planIndex.findIndex((p) => p >= best.position);

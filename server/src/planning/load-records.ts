@@ -70,7 +70,7 @@ export async function loadPlanningRecords(db: Db, agencyId: string, daysIn: read
         breakMinutes: s.breakMinutes,
         breakWindow: s.breakStartMinute !== null && s.breakEndMinute !== null ? { startMinute: s.breakStartMinute, endMinute: s.breakEndMinute } : null,
       })),
-      absences: t.absences.map((a) => ({ startsAt: a.startsAt, endsAt: a.endsAt })),
+      absences: t.absences.map((a) => ({ startsAt: a.startsAt, endsAt: a.endsAt, kind: a.kind })),
     })),
     interventions: interventions.map((i): InterventionRecord => {
       const stop = i.tourStops.find((s) => s.tour.agencyId === agencyId && inHorizon.has(dayOfDateColumn(s.tour.date)));

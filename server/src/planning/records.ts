@@ -27,12 +27,16 @@ export interface ShiftRecord {
   readonly breakWindow: { readonly startMinute: number; readonly endMinute: number } | null;
 }
 
+/** Why a technician is away (the schema's absence_kind). */
+export type AbsenceKind = 'leave' | 'sick' | 'training' | 'other';
+
 export interface TechnicianRecord {
   readonly id: string;
   readonly home: LonLat | null;
   readonly skills: readonly { readonly skillId: string; readonly level: number }[];
   readonly shifts: readonly ShiftRecord[];
-  readonly absences: readonly { readonly startsAt: Date; readonly endsAt: Date }[];
+  /** `kind` (leave, sick, training, other) says why, for the board's refusals; planning reads only the times. */
+  readonly absences: readonly { readonly startsAt: Date; readonly endsAt: Date; readonly kind?: AbsenceKind }[];
 }
 
 /** Where an intervention currently sits in a tour. */

@@ -156,7 +156,9 @@ describeWithService(await checkPostgres(), 'planning routes', () => {
     const absent = await call('POST', `/api/interventions/${visit}/evaluate-move`, 'dispatcher', { technicianId: poolTech, at: `${DAY}T12:00:00Z` });
     expect(absent.status).toBe(200);
     expect(absent.body).toMatchObject({ technicianId: poolTech, day: DAY, eta: null, refusal: { reason: 'no_shift' } });
+    expect(absent.body.refusal).toMatchObject({ absence: 'training' });
     expect(absent.body.refusal.message).toMatch(/absent/);
+    expect(absent.body.refusal.message).not.toContain(poolTech);
     const { version } = await prisma.intervention.findUniqueOrThrow({ where: { id: visit } });
     const refused = await call('POST', `/api/interventions/${visit}/assign`, 'dispatcher', { technicianId: poolTech, version, position: absent.body.position });
     expect(refused.status).toBe(422);
@@ -185,8 +187,12 @@ describeWithService(await checkPostgres(), 'planning routes', () => {
       plannedStart: preview.body.plannedStart,
       plannedEnd: preview.body.plannedEnd,
     });
-    const stop = await prisma.tourStop.findFirstOrThrow({ where: { interventionId: visit } });
+    const stop = await prisma.tourStop.findFirstOrThrow({ where: { interventionId: visit }, include: { tour: true } });
     expect(stop.plannedArrival?.toISOString()).toBe(preview.body.eta);
+    // The day's overtime the preview announced is the stored tour's, and the break is stored where the engine put it.
+    const kpis = stop.tour.kpis as { overtimeSeconds: number; breaks?: { start: string; end: string }[] };
+    expect(kpis.overtimeSeconds).toBe(preview.body.overtimeSeconds);
+    expect(Array.isArray(kpis.breaks)).toBe(true);
 
     // Moving it within its own tour: the tour without it is the reference.
     const first = await call('POST', `/api/interventions/${visit}/evaluate-move`, 'dispatcher', { technicianId: expert, position: 0 });

@@ -29,6 +29,7 @@ import { checkReferences } from '../references.ts';
 import type { ApiRegistry } from '../registry.ts';
 import { pushToTechnicians } from '../technician-pushes.ts';
 import { recordVisitDone } from '../../service-plans/complete.ts';
+import { laterDayRefusal, laterPlannedDay } from '../../planning/visit-day.ts';
 
 const TAG = 'Interventions';
 const OFFICE = ['admin', 'dispatcher'] as const;
@@ -205,6 +206,17 @@ export function interventionRoutes(api: ApiRegistry, { prisma, broadcaster, log 
         );
       }
       const now = new Date();
+      if (auth.role === 'technician' && body.to === 'en_route') {
+        // Tomorrow's visit is not started today: the dispatcher moves it first (planning/visit-day.ts).
+        const { timezone } = await prisma.agency.findUniqueOrThrow({ where: { id: existing.agencyId }, select: { timezone: true } });
+        const later = laterPlannedDay(existing.plannedStart, timezone, now);
+        if (later) {
+          throw new HttpError(422, laterDayRefusal(later), [{ path: 'to', in: 'body', message: laterDayRefusal(later) }], {
+            current: output(existing, auth),
+            plannedDay: later,
+          });
+        }
+      }
       const { count } = await prisma.intervention.updateMany({
         where: { id: params.id, version: body.version, status: existing.status },
         data: {

@@ -5,6 +5,7 @@
 // by someone else is a conflict.
 import { checkTransition } from '@tournee/contracts/lifecycle';
 import type { StatusAction } from '@tournee/contracts/replication';
+import { laterDayRefusal, laterPlannedDay } from '../../planning/visit-day.ts';
 import { expectedVersion } from '../base-version.ts';
 import { RaceError, conflict, type Actor, type Handled, type Tx } from '../types.ts';
 import { visitForAction, visitState } from '../visit-access.ts';
@@ -22,6 +23,15 @@ export async function applyStatus(tx: Tx, actor: Actor, action: StatusAction, no
   }
   const verdict = checkTransition({ from: visit.status, to: action.to, role: 'technician', hasTechnician: true });
   if (!verdict.ok) throw conflict('status_changed', verdict.reason, { visit: visitState(visit, actor) }, where);
+  if (action.to === 'en_route') {
+    // Tomorrow's visit is not started today, unless the dispatcher moves it to today (planning/visit-day.ts).
+    const planned = await tx.intervention.findUniqueOrThrow({
+      where: { id: visit.id },
+      select: { plannedStart: true, agency: { select: { timezone: true } } },
+    });
+    const later = laterPlannedDay(planned.plannedStart, planned.agency.timezone, now);
+    if (later) throw conflict('other_day', laterDayRefusal(later), { visit: visitState(visit, actor), plannedDay: later }, where);
+  }
   const at = deviceTime(action.at, now);
   const { count } = await tx.intervention.updateMany({
     where: { id: visit.id, version: visit.version, status: visit.status, technicianId: actor.technicianId },
