@@ -100,6 +100,7 @@ import {
   WarrantyStatusQuery,
 } from './back-office.ts';
 import { ConflictQuery, FieldConflict, ResolveConflict } from './replication.ts';
+import { UrgentAnswer, UrgentCommitAnswer, UrgentCommitRequest, UrgentRankRequest } from './api/urgent.ts';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -172,6 +173,8 @@ export const apiRoutes = table(
   post('/api/interventions/:id/insertion-candidates', { params: IdParams, body: InsertionRequest, response: InsertionAnswer }),
   post('/api/interventions/:id/evaluate-move', { params: IdParams, body: MoveRequest, response: MoveEvaluation }),
   post('/api/interventions/:id/assign', { params: IdParams, body: AssignRequest, response: AssignAnswer }),
+  post('/api/urgent-requests/rank', { body: UrgentRankRequest, response: UrgentAnswer }),
+  post('/api/urgent-requests', { body: UrgentCommitRequest, response: UrgentCommitAnswer }),
 
   // ─── Field conflicts (the technician app's replication) ──────────────────
   get('/api/replication/conflicts', { query: ConflictQuery, response: z.array(FieldConflict) }),

@@ -8,7 +8,7 @@ export { parseFieldServiceProblem, parseRealtimeState, parseVisit, MAX_HORIZON_D
 export { planFieldService, type FieldServicePlanOptions } from './plan.ts';
 export { replanFromNow, withPublishedPlan } from './replan.ts';
 export { prepareInsertion, rankInsertions, applyInsertion, type InsertionContext, type PrepareOptions, type ApplyOptions } from './insertion.ts';
-export { proposeSlots, DEFAULT_SLOT_COUNT, DEFAULT_WINDOW_LENGTH, DEFAULT_WINDOW_STEP } from './slots.ts';
+export { proposeSlots, slotsFrom, DEFAULT_SLOT_COUNT, DEFAULT_WINDOW_LENGTH, DEFAULT_WINDOW_STEP } from './slots.ts';
 export { fieldServiceLocations, haversineTravel, type HaversineTravel, DEFAULT_ROAD_FACTOR, DEFAULT_SPEED_KMH } from './travel.ts';
 export { sectorOf } from './sectors.ts';
 export { compileFieldService, COST_SCALE, type CompiledFieldService } from './compile.ts';

@@ -62,9 +62,20 @@ export interface StorePlanInput {
 /** On the device of the technician (or about to be): changes are pushed to them. */
 const ON_DEVICE: ReadonlySet<InterventionStatus> = new Set(['assigned', 'dispatched']);
 
-export async function storePlan(prisma: PrismaClient, input: StorePlanInput, finish?: (tx: Tx, stored: StoredPlan) => Promise<void>): Promise<StoredPlan> {
+/**
+ * `before` writes in the same transaction ahead of the plan: an urgent request
+ * saved only as it is assigned (planning/urgent-commit.ts), so a refused plan
+ * leaves no intervention behind.
+ */
+export async function storePlan(
+  prisma: PrismaClient,
+  input: StorePlanInput,
+  finish?: (tx: Tx, stored: StoredPlan) => Promise<void>,
+  before?: (tx: Tx) => Promise<void>,
+): Promise<StoredPlan> {
   return prisma.$transaction(
     async (tx) => {
+      if (before) await before(tx);
       const result = await writePlan(tx, input);
       if (finish) await finish(tx, result);
       return result;

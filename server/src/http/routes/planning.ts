@@ -7,6 +7,7 @@
 //   POST /api/interventions/:id/evaluate-move       what moving it into a technician's day would do (the board's drag preview)
 //   POST /api/interventions/:id/assign              into a technician's tour, version-checked, pushed to them
 //   POST /api/interventions/:id/dispatch            the same as a job (best candidate unless told)
+//   POST /api/urgent-requests[/rank]                the urgent request flow (urgent.ts)
 //
 // `planningRouter(deps)` is what main.ts mounts under /api (behind requireAuth);
 // `planningRoutes(registry, deps)` declares the same routes on a registry with
@@ -53,6 +54,7 @@ import { PlanConflictError } from '../../planning/store-plan.ts';
 import { dateColumnOfDay, localDay } from '../../planning/time.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { ApiRegistry } from '../registry.ts';
+import { urgentRoutes } from './urgent.ts';
 
 export interface PlanningRouteDeps {
   readonly prisma: PrismaClient;
@@ -441,6 +443,8 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
       );
     },
   );
+
+  urgentRoutes(api, { prisma, broadcaster, now, log }, prefix);
 }
 
 /** Redis down or too slow: 503 with Retry-After, the request was not queued and can be sent again as is. */

@@ -1,0 +1,132 @@
+// The urgent request flow over HTTP (issue 12):
+//   POST /api/urgent-requests/rank   who can take the draft, why the others cannot, what else can be done (writes nothing)
+//   POST /api/urgent-requests        the dispatcher's decision: create it assigned (forcing overtime, bumping a visit) or queued
+//
+// Declared by planningRoutes (they share its deps), so every app that mounts
+// the planning routes has them too.
+import { UrgentAnswer, UrgentCommitAnswer, UrgentCommitRequest, UrgentRankRequest } from '@tournee/contracts/api/urgent';
+import { canManageAgency, siteScope } from '../../auth/scope.ts';
+import type { Claims } from '../../auth/tokens.ts';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { VersionConflictError } from '../../planning/assign.ts';
+import { InsertionRefusedError } from '../../planning/insertion.ts';
+import { PlanConflictError } from '../../planning/store-plan.ts';
+import type { PlanBroadcaster } from '../../planning/publish.ts';
+import { urgentAnswer } from '../../planning/urgent/answers.ts';
+import { commitUrgent } from '../../planning/urgent/commit.ts';
+import { checkDraftSkills, DraftReferenceError, type UrgentDraftInput } from '../../planning/urgent/draft.ts';
+import { HttpError } from '../errors.ts';
+import type { ApiRegistry } from '../registry.ts';
+
+export interface UrgentRouteDeps {
+  readonly prisma: PrismaClient;
+  readonly broadcaster: PlanBroadcaster;
+  readonly now?: () => Date;
+  readonly log?: (message: string) => void;
+}
+
+const TAG = 'Planning';
+const OFFICE = ['admin', 'dispatcher'] as const;
+
+export function urgentRoutes(api: ApiRegistry, deps: UrgentRouteDeps, prefix = '/api'): void {
+  const { prisma } = deps;
+
+  /** The draft's agency is the caller's to dispatch for; its site and skills exist and are visible. */
+  const checkDraft = async (auth: Claims, draft: UrgentDraftInput) => {
+    if (!canManageAgency(auth, draft.agencyId)) {
+      throw new HttpError(403, `agency ${draft.agencyId} is not one of yours`, [{ path: 'draft.agencyId', in: 'body', message: 'you do not dispatch for it' }]);
+    }
+    const site = await prisma.site.findFirst({ where: { AND: [{ id: draft.siteId }, siteScope(auth)] }, select: { id: true } });
+    if (!site) throw new HttpError(422, 'the site does not exist', [{ path: 'draft.siteId', in: 'body', message: 'no such site' }]);
+    await refusals(() => checkDraftSkills(prisma, draft));
+  };
+
+  api.route(
+    {
+      method: 'post',
+      path: `${prefix}/urgent-requests/rank`,
+      tag: TAG,
+      roles: OFFICE,
+      summary: 'Rank an urgent request before it exists',
+      description:
+        'The draft is ranked as the insertion candidates rank a stored visit, and nothing is written: trying again leaves no intervention behind. ' +
+        'Every technician of the agency who cannot take it is listed with every reason that holds (skill missing or too low, absent, not working, day over, parts, a full day and by how much). ' +
+        'When nobody can: the first free slots of the next 7 days, technicians who could with up to 2 h of overtime, lower-priority visits that could give way (and where they would go), ' +
+        'and technicians of the other agencies of the region the caller dispatches for.',
+      body: UrgentRankRequest,
+      response: UrgentAnswer,
+      errors: [422],
+    },
+    async ({ auth, body }) => {
+      await checkDraft(auth, body.draft);
+      return refusals(() =>
+        urgentAnswer({ prisma, ...(deps.now ? { now: deps.now } : {}) }, body.draft, {
+          ...(body.day ? { day: body.day } : {}),
+          mayDispatch: (agencyId) => canManageAgency(auth, agencyId),
+        }),
+      );
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: `${prefix}/urgent-requests`,
+      tag: TAG,
+      roles: OFFICE,
+      status: 201,
+      summary: 'Create the urgent request as decided: assigned or queued',
+      description:
+        '`queue`: saved as a request for the day, unassigned. `assign`: created and put into the technician’s tour in one transaction (a refusal creates nothing); ' +
+        '`force` accepts up to 2 h of overtime, `bump` takes a lower-priority visit of that tour off it (back to the queue, or to `bumpedTo`). ' +
+        'A technician of another agency of the region may be chosen if the caller dispatches for it: the request is then created in that agency.',
+      body: UrgentCommitRequest,
+      response: UrgentCommitAnswer,
+      errors: [409, 422],
+    },
+    async ({ auth, body }) => {
+      const { draft, decision } = body;
+      await checkDraft(auth, draft);
+      let agencyId = draft.agencyId;
+      if (decision.kind === 'assign') {
+        const tech = await prisma.technician.findUnique({
+          where: { id: decision.technicianId },
+          select: { agencyId: true, agency: { select: { regionId: true } } },
+        });
+        const own = await prisma.agency.findUnique({ where: { id: draft.agencyId }, select: { regionId: true } });
+        const reachable =
+          tech &&
+          canManageAgency(auth, tech.agencyId) &&
+          (tech.agencyId === draft.agencyId || (own?.regionId != null && tech.agency.regionId === own.regionId));
+        if (!reachable) {
+          throw new HttpError(403, 'you cannot send this technician', [
+            { path: 'decision.technicianId', in: 'body', message: 'not a technician of an agency of the region you dispatch for' },
+          ]);
+        }
+        if (decision.bumpedTo) {
+          const other = await prisma.technician.findUnique({ where: { id: decision.bumpedTo }, select: { agencyId: true } });
+          if (other?.agencyId !== tech.agencyId) {
+            throw new HttpError(422, 'the bumped visit stays in its agency', [
+              { path: 'decision.bumpedTo', in: 'body', message: 'not a technician of that agency' },
+            ]);
+          }
+        }
+        agencyId = tech.agencyId;
+      }
+      return refusals(() => commitUrgent(deps, draft, decision, agencyId));
+    },
+  );
+}
+
+/** The flow's refusals as HTTP answers naming the field. */
+async function refusals<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DraftReferenceError)
+      throw new HttpError(422, `${error.path}: ${error.message}`, [{ path: error.path, in: 'body', message: error.message }]);
+    if (error instanceof InsertionRefusedError) throw new HttpError(422, error.message, [{ path: 'decision', in: 'body', message: error.message }]);
+    if (error instanceof PlanConflictError || error instanceof VersionConflictError) throw new HttpError(409, `${error.message}: try again`);
+    throw error;
+  }
+}
