@@ -6,8 +6,8 @@
 //   scripts); style attributes allowed, since React and Leaflet position
 //   elements with them;
 // - images from this origin, data: and blob: (the bundled basemap, markers,
-//   the technician's photos before upload) and the tile server of TILE_URL
-//   when one is set;
+//   the technician's photos before upload) and the tile server the map uses
+//   (map-tiles.ts: OpenStreetMap's unless TILE_URL names another or is "off");
 // - connections (REST, socket.io's websocket) to this origin only; the
 //   technician app's service worker and manifest from this origin.
 // `upgrade-insecure-requests` is left out: a deployment on plain HTTP inside
@@ -16,6 +16,7 @@
 // also send it over HTTP, where browsers ignore it anyway).
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
+import { tileSourceFromEnv } from './map-tiles.ts';
 
 /** `https://{s}.tile.example.org/{z}/{x}/{y}.png` → `https://*.tile.example.org`; null when not an http(s) URL. */
 export function tileOrigin(tileUrl: string | undefined): string | null {
@@ -27,8 +28,9 @@ export function tileOrigin(tileUrl: string | undefined): string | null {
   return `${match[1]!.toLowerCase()}://${host}`;
 }
 
+/** `tileUrl`: TILE_URL as the environment gives it (unset: OpenStreetMap's tiles; "off": none). */
 export function securityHeaders({ tileUrl }: { tileUrl?: string | undefined } = {}): RequestHandler {
-  const tiles = tileOrigin(tileUrl);
+  const tiles = tileOrigin(tileSourceFromEnv({ TILE_URL: tileUrl })?.url);
   const withHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,

@@ -2,8 +2,8 @@
 // assets cached for a year, HTML never cached (so a new build is picked up on
 // reload), and a single-page fallback — /tech/* gets the technician app's page
 // once it exists, any other page path the board's. Also /ui-config.json,
-// the deployment's map tiles (TILE_URL, TILE_ATTRIBUTION, TILE_MAX_ZOOM): the
-// board draws its bundled offline basemap when no tile URL is set.
+// the map tiles (map-tiles.ts: OpenStreetMap by default, TILE_URL,
+// TILE_ATTRIBUTION, TILE_MAX_ZOOM; TILE_URL=off for the bundled offline outline only).
 //
 // Mount it after the API routes: `app.use(staticUi())`. It never answers
 // /api or /socket.io paths.
@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { DemoLogins } from '../demo/logins.ts';
+import { type TileSource, tileSourceFromEnv } from './map-tiles.ts';
 
 export const DEFAULT_UI_DIST = resolve(fileURLToPath(new URL('../../../ui/dist', import.meta.url)));
 
@@ -24,22 +25,14 @@ export interface StaticUiOptions {
 }
 
 export interface UiConfig {
-  readonly tiles: { readonly url: string; readonly attribution: string; readonly maxZoom: number } | null;
+  /** null: no tile server (TILE_URL=off), the UI draws its bundled offline outline. */
+  readonly tiles: TileSource | null;
   /** The demo's accounts, flagged as such on the login screen; null without demo data. */
   readonly demo?: DemoLogins | null;
 }
 
 export function uiConfigFromEnv(env: NodeJS.ProcessEnv): UiConfig {
-  const url = env.TILE_URL?.trim();
-  if (!url) return { tiles: null };
-  const maxZoom = Number(env.TILE_MAX_ZOOM ?? 19);
-  return {
-    tiles: {
-      url,
-      attribution: env.TILE_ATTRIBUTION?.trim() || '',
-      maxZoom: Number.isInteger(maxZoom) && maxZoom > 0 && maxZoom <= 22 ? maxZoom : 19,
-    },
-  };
+  return { tiles: tileSourceFromEnv(env) };
 }
 
 const NOT_UI = /^\/(api|socket\.io)(\/|$)/;

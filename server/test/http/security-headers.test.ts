@@ -37,7 +37,7 @@ describe('security headers', () => {
     await opened?.cleanup();
   });
 
-  it('sends nosniff, no framing by others and a CSP allowing only this origin', async () => {
+  it('sends nosniff, no framing by others and a CSP allowing only this origin (and the tile server)', async () => {
     const res = await request(server.url, 'GET', '/api/health');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
@@ -52,7 +52,8 @@ describe('security headers', () => {
     expect(csp['default-src']).toEqual(["'self'"]);
     expect(csp['script-src']).toEqual(["'self'"]);
     expect(csp['connect-src']).toEqual(["'self'"]);
-    expect(csp['img-src']).toEqual(["'self'", 'data:', 'blob:']);
+    // OpenStreetMap's tiles unless TILE_URL says otherwise (map-tiles.test.ts).
+    expect(csp['img-src']).toEqual(["'self'", 'data:', 'blob:', 'https://tile.openstreetmap.org']);
     expect(csp['object-src']).toEqual(["'none'"]);
     expect(csp['frame-ancestors']).toEqual(["'self'"]);
     // A plain-HTTP deployment inside a company network must keep working.
