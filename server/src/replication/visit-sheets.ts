@@ -112,6 +112,8 @@ export async function visitSheets(db: Db, ids: readonly string[], today: string)
         ),
         concerned: e.id === r.equipmentId,
         events: e.events.map((ev) => ({ occurredAt: ev.occurredAt.toISOString(), kind: ev.kind, summary: ev.summary })),
+        counters: countersOf(e.counters),
+        countersReadAt: e.countersReadAt?.toISOString() ?? null,
       }))
       // The equipment the visit is about first.
       .sort((a, b) => Number(b.concerned) - Number(a.concerned));
@@ -175,4 +177,10 @@ export async function visitSheets(db: Db, ids: readonly string[], today: string)
       fieldReport,
     };
   });
+}
+
+/** The numeric entries of `Equipment.counters` (the column is JSON: anything else is left out). */
+function countersOf(json: unknown): Record<string, number> {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return {};
+  return Object.fromEntries(Object.entries(json).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1])));
 }

@@ -77,6 +77,12 @@ function fieldSide(kind: OpenConflict['kind'], p: Json, f: Formats, status: (s: 
       lines.push({ key: 'conflicts.did.request', values: { quantity: num(p.quantity) ?? 1, part: str(p.partId) ?? '—' } });
       if (str(p.note)) lines.push({ key: 'conflicts.did.note', values: { note: str(p.note)! } });
       break;
+    case 'counter_reading':
+      for (const r of arr(p.readings).map(obj)) {
+        if (r)
+          lines.push({ key: 'conflicts.did.counter', values: { counter: str(r.counter) ?? '—', value: `${num(r.value) ?? '—'} ${str(r.unit) ?? ''}`.trim() } });
+      }
+      break;
   }
   return lines;
 }

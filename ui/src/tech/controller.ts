@@ -166,6 +166,10 @@ export class TechController {
   requestPart(...args: Parameters<FieldActions['requestPart']>): Promise<void> {
     return this.actions.requestPart(...args);
   }
+
+  readCounters(...args: Parameters<FieldActions['readCounters']>): Promise<void> {
+    return this.actions.readCounters(...args);
+  }
   retry(seq: number): Promise<void> {
     return this.actions.retry(seq);
   }

@@ -2,6 +2,7 @@
 // request), recorded in the device's outbox first (IndexedDB, awaited), then
 // replicated: the network is never in the way. A conflicted or refused
 // action can be sent again, corrected (a report) or dismissed.
+import type { CounterUnit } from '@tournee/contracts/counters';
 import type { FieldActionInput, VisitSheet } from '@tournee/contracts/replication';
 import type { Store } from '../state/store.ts';
 import { draftOfReport, reportFields } from './report-draft.ts';
@@ -89,6 +90,14 @@ export class FieldActions {
       },
       label,
     );
+  }
+
+  /** Meter readings taken on the visit (operating hours…): they drive the usage-based service plans. */
+  async readCounters(
+    reading: { interventionId: string; equipmentId: string; readings: { counter: string; value: number; unit: CounterUnit; reset: boolean }[] },
+    label: string,
+  ): Promise<void> {
+    await this.record({ kind: 'counter_reading', id: uuid(), createdAt: nowIso(), readAt: nowIso(), ...reading }, label);
   }
 
   /** Sends a conflicted or refused action again, as a new action on what the server holds now. */

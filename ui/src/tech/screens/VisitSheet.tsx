@@ -11,6 +11,7 @@ import { formatDate, formatDateTime, formatTime } from '../format.ts';
 import { useT, type TechKey } from '../i18n/index.ts';
 import { ReportForm } from '../report/ReportForm.tsx';
 import { localStatus } from '../sync/local-view.ts';
+import { CounterReadings } from './CounterReadings.tsx';
 
 export function VisitSheetScreen({ visitId }: { visitId: string }) {
   const t = useT();
@@ -88,6 +89,8 @@ export function VisitSheetScreen({ visitId }: { visitId: string }) {
           <Equipment key={e.id} equipment={e} />
         ))}
       </section>
+      {/* Meters are read on site (counter readings drive the usage-based service plans). */}
+      {status === 'on_site' && <CounterReadings visit={visit} />}
 
       <section className="tech-card">
         <h2>{t('visit.history')}</h2>
