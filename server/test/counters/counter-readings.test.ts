@@ -46,7 +46,8 @@ async function pumpWithUsagePlan(h: ReplicationHarness, reference: string) {
 }
 
 describeOnEachDatabase('counter readings', (h) => {
-  const post = (path: string, body: unknown, token = h().tokens.dispatcherA) => h().call<CounterReadingsAnswer>('POST', path, { token, body });
+  const post = (path: string, body: unknown, token = h().tokens.dispatcherA) =>
+    h().call<CounterReadingsAnswer & { details: { path: string; message: string }[] }>('POST', path, { token, body });
 
   it('records an API reading as an equipment event and the equipment’s counters, and answers a retry once', async () => {
     const { pump } = await pumpWithUsagePlan(h(), 'EQ-API-1');
