@@ -13,5 +13,7 @@ export * from './api/auth.ts';
 export * from './api/positions.ts';
 export * from './api/health.ts';
 export * from './api/planning.ts';
+export * from './api/webhooks.ts';
+export * from './api/erp-sync.ts';
 export { INTERVENTION_STATUSES, checkTransition, allowedTransitions } from './lifecycle.ts';
 export type { ActorRole, TransitionRequest, TransitionVerdict, TransitionRefusal } from './lifecycle.ts';

@@ -24,6 +24,9 @@ import { positionRoutes } from './routes/positions.ts';
 import { serviceContractRoutes } from './routes/service-contracts.ts';
 import { technicianCalendarRoutes } from './routes/technician-calendar.ts';
 import { workforceRoutes } from './routes/workforce.ts';
+import { erpSyncRoutes } from './routes/erp-sync.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
+import { idempotency } from '../erp-sync/idempotency.ts';
 
 export type { AppDeps } from './deps.ts';
 
@@ -52,6 +55,8 @@ export function createApp(deps: AppDeps): App {
   app.use(cookieParser());
   const sessions = deps.sessions ?? createSessions(deps.prisma);
   app.use('/api', authenticate(deps.config.authSecret, sessions));
+  // Idempotency-Key on writes (ERP sync, issue 13): a retried request gets the first answer again.
+  app.use('/api', idempotency(deps.prisma, { log }));
 
   const registry = new ApiRegistry();
   const positions = createPositionWriter(deps.prisma, { flushMs: deps.positionFlushMs, log });
@@ -67,6 +72,8 @@ export function createApp(deps: AppDeps): App {
   newWorkRoutes(registry, deps);
   positionRoutes(registry, deps, positions);
   backOfficeRoutes(registry, deps);
+  erpSyncRoutes(registry, deps);
+  webhookRoutes(registry, deps);
   for (const declare of deps.routes ?? []) declare(registry);
   app.use(registry.router);
 

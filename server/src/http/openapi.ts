@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ErrorResponse, SESSION_COOKIE } from '@tournee/contracts/api';
 import type { RouteDoc } from './registry.ts';
+import { webhookDocs } from '../webhooks/openapi.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -80,6 +81,8 @@ export function openApiDocument(routes: readonly RouteDoc[], info: OpenApiInfo):
     servers: [{ url: '/' }],
     security: [{ bearer: [] }, { cookie: [] }],
     paths,
+    // What ERP subscribers receive (issue 13).
+    webhooks: webhookDocs(jsonSchema),
     components: {
       schemas: { Error: jsonSchema(ErrorResponse, 'output') },
       securitySchemes: {
