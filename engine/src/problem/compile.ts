@@ -1,12 +1,11 @@
 import { InputError } from '../errors.ts';
 import type { Coordinates, Input, ProfileMatrices, TimeWindow, Vehicle } from '../types.ts';
-import { fillCoordinateLegs, isLonLat } from './coordinate-travel.ts';
+import { fillCoordinateLegs, isLonLat, legsFitSinglePrecision } from './coordinate-travel.ts';
 import type { BreakData, JobData, Problem, SquareMatrix, TravelData, VehicleData } from './model.ts';
+import { NeighbourLists } from './neighbour-lists.ts';
 
 const NO_LIMIT = Number.POSITIVE_INFINITY;
 const DEFAULT_PROFILE = 'car';
-/** Length of each job's neighbour list: string removals never look further. */
-const NEIGHBOUR_LIST_LENGTH = 100;
 
 /**
  * Turns a validated VROOM input into the solver's indexed model. Locations are
@@ -142,7 +141,7 @@ export function compileProblem(input: Input): Problem {
     dimensions,
     eligible,
     // Travel from coordinates is the same both ways; a given matrix need not be.
-    neighbours: neighbourLists(jobs, vehicles[0]?.travel.durations, !matrixMode, eligible, vehicles.length),
+    neighbours: new NeighbourLists(jobs, vehicles[0]?.travel.durations, !matrixMode, eligible, vehicles.length),
     timeDependentCosts: jobs.some((job) => job.latenessCost > 0) || vehicles.some((v) => v.overtimeCost > 0 || v.workloadCost > 0),
     hasAssignmentCosts: jobs.some((job) => job.assignmentCost !== null),
     coordinates,
@@ -211,8 +210,8 @@ function compileBreaks(v: Vehicle, dims: number): BreakData[] {
 
 /** Durations and distances of one (profile, speed factor): shared by every cost variant of it. */
 interface BaseTravel {
-  readonly durations: Float64Array;
-  readonly distances: Float64Array;
+  readonly durations: Float64Array | Float32Array;
+  readonly distances: Float64Array | Float32Array;
 }
 
 function buildTravel(
@@ -230,8 +229,10 @@ function buildTravel(
   const baseKey = `${profile}\u0000${speedFactor}`;
   let base = baseCache.get(baseKey);
   if (!base) {
-    const durations = new Float64Array(size * size);
-    const distances = new Float64Array(size * size);
+    // Given matrices are kept in double precision; travel from coordinates is whole and, but across continents, fits single precision.
+    const single = !given?.durations && !(input.matrices && Object.keys(input.matrices).length > 0) && legsFitSinglePrecision(coordinates);
+    const durations = single ? new Float32Array(size * size) : new Float64Array(size * size);
+    const distances = single ? new Float32Array(size * size) : new Float64Array(size * size);
     if (given?.durations) {
       fill(durations, given.durations);
       if (given.distances) fill(distances, given.distances);
@@ -247,7 +248,7 @@ function buildTravel(
     baseCache.set(baseKey, base);
   }
   const { durations, distances } = base;
-  let costs: Float64Array;
+  let costs: Float64Array | Float32Array;
   if (given?.costs) {
     costs = new Float64Array(size * size);
     fill(costs, given.costs);
@@ -261,11 +262,11 @@ function buildTravel(
   return { durations: square(size, durations), distances: square(size, distances), costs: square(size, costs) };
 }
 
-function square(size: number, data: Float64Array): SquareMatrix {
+function square(size: number, data: Float64Array | Float32Array): SquareMatrix {
   return { size, data };
 }
 
-function fill(target: Float64Array, rows: readonly (readonly number[])[]): void {
+function fill(target: Float64Array | Float32Array, rows: readonly (readonly number[])[]): void {
   const size = rows.length;
   for (let a = 0; a < size; a++) for (let b = 0; b < size; b++) target[a * size + b] = rows[a]![b]!;
 }
@@ -283,114 +284,4 @@ function eligibility(input: Input): Uint8Array {
     });
   });
   return out;
-}
-
-/**
- * Each job's nearest other jobs (by travel both ways), keeping only jobs that some vehicle may
- * serve together with it: two jobs no vehicle can both serve never share a route, so no move
- * between them can be valid. With skills, most near jobs are such, and a list of the nearest
- * regardless would leave the granular local search and the string removal few useful pairs.
- */
-function neighbourLists(
-  jobs: readonly JobData[],
-  durations: SquareMatrix | undefined,
-  symmetric: boolean,
-  eligible: Uint8Array,
-  vehicles: number,
-): Int32Array[] {
-  const n = jobs.length;
-  const keep = Math.min(n - 1, NEIGHBOUR_LIST_LENGTH);
-  const { classOf, compatible } = compatibilityClasses(eligible, vehicles, n);
-  const gaps = new Float64Array(n);
-  const candidates = new Int32Array(n);
-  const before = (x: number, y: number): boolean => gaps[x]! < gaps[y]! || (gaps[x] === gaps[y] && x < y);
-  const locs = Int32Array.from(jobs, (job) => job.loc);
-  const data = durations?.data;
-  const size = durations?.size ?? 0;
-  return jobs.map((job) => {
-    const a = job.loc;
-    const own = job.index;
-    const row = classOf[own]! * compatible.classes;
-    const table = compatible.table;
-    let count = 0;
-    for (let k = 0; k < n; k++) {
-      if (k === own || table[row + classOf[k]!] === 0) continue;
-      const b = locs[k]!;
-      // Both ways; a symmetric matrix (built from coordinates) spares the column read, a cache miss per pair.
-      gaps[k] = data === undefined ? 0 : symmetric ? 2 * data[a * size + b]! : data[a * size + b]! + data[b * size + a]!;
-      candidates[count++] = k;
-    }
-    // Only the nearest `keep` need sorting: select them first (linear on average), then sort those.
-    const kept = Math.min(keep, count);
-    if (kept < count) selectFirst(candidates, count, kept, before);
-    const list = candidates.slice(0, kept);
-    list.sort((x, y) => (before(x, y) ? -1 : before(y, x) ? 1 : 0));
-    return list;
-  });
-}
-
-/**
- * Jobs grouped by their set of eligible vehicles (a handful of skill combinations, however many
- * jobs), and which groups share a vehicle: the neighbour lists ask that of 10^8 pairs on a
- * 10,000-job day, a table lookup each instead of comparing vehicle bit sets.
- */
-function compatibilityClasses(eligible: Uint8Array, vehicles: number, n: number): { classOf: Int32Array; compatible: { classes: number; table: Uint8Array } } {
-  const words = Math.ceil(vehicles / 32);
-  const vehicleSets = new Uint32Array(n * words);
-  for (let v = 0; v < vehicles; v++) {
-    for (let j = 0; j < n; j++) if (eligible[v * n + j] === 1) vehicleSets[j * words + (v >> 5)]! |= 1 << (v & 31);
-  }
-  const classOf = new Int32Array(n);
-  const firstOfClass: number[] = [];
-  const classByKey = new Map<string, number>();
-  for (let j = 0; j < n; j++) {
-    const key = vehicleSets.subarray(j * words, (j + 1) * words).join(',');
-    let c = classByKey.get(key);
-    if (c === undefined) {
-      c = firstOfClass.length;
-      classByKey.set(key, c);
-      firstOfClass.push(j);
-    }
-    classOf[j] = c;
-  }
-  const classes = firstOfClass.length;
-  const table = new Uint8Array(classes * classes);
-  for (let x = 0; x < classes; x++) {
-    for (let y = 0; y < classes; y++) {
-      const a = firstOfClass[x]!;
-      const b = firstOfClass[y]!;
-      for (let w = 0; w < words; w++) {
-        if ((vehicleSets[a * words + w]! & vehicleSets[b * words + w]!) !== 0) {
-          table[x * classes + y] = 1;
-          break;
-        }
-      }
-    }
-  }
-  return { classOf, compatible: { classes, table } };
-}
-
-/** Reorders items[0, count) so that its first k are the k smallest by `before` (Hoare's quickselect). */
-function selectFirst(items: Int32Array, count: number, k: number, before: (x: number, y: number) => boolean): void {
-  let lo = 0;
-  let hi = count - 1;
-  while (lo < hi) {
-    const pivot = items[(lo + hi) >> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (before(items[i]!, pivot)) i++;
-      while (before(pivot, items[j]!)) j--;
-      if (i <= j) {
-        const swap = items[i]!;
-        items[i] = items[j]!;
-        items[j] = swap;
-        i++;
-        j--;
-      }
-    }
-    if (k - 1 <= j) hi = j;
-    else if (k - 1 >= i) lo = i;
-    else return;
-  }
 }

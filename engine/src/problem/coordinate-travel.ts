@@ -68,6 +68,24 @@ export function coordinateLeg(
   return { distance: roundLength(road), duration: roundLength(road / (model.speedKmh / 3.6)) };
 }
 
+/** Integers below 2^24 are exact in a Float32Array. */
+const SINGLE_PRECISION_EXACT = 2 ** 24;
+
+/**
+ * Whether every leg between these places, in whole metres (and so in seconds), stays below 2^24
+ * (16,777 km) and can be kept in single precision. Bounded through the first place: no two places
+ * are further apart than twice the furthest from it.
+ */
+export function legsFitSinglePrecision(coordinates: readonly (Coordinates | undefined)[], model: CoordinateTravelModel = DEFAULT_COORDINATE_TRAVEL): boolean {
+  const units = unitVectors(coordinates);
+  const first = coordinates.findIndex((c) => c !== undefined);
+  let furthest = 0;
+  for (let b = first + 1; first >= 0 && b < coordinates.length; b++) {
+    if (coordinates[b] !== undefined) furthest = Math.max(furthest, arcMeters(units, first, b));
+  }
+  return 2 * furthest * model.roadFactor + 1 < SINGLE_PRECISION_EXACT && model.speedKmh / 3.6 >= 1;
+}
+
 /** Side of the square tiles the matrices are filled by: a tile and its mirror (32 KB each) stay in cache. */
 const TILE = 64;
 
@@ -78,8 +96,8 @@ const TILE = 64;
  * `durations` null: distances only.
  */
 export function fillCoordinateLegs(
-  durations: Float64Array | null,
-  distances: Float64Array,
+  durations: Float64Array | Float32Array | null,
+  distances: Float64Array | Float32Array,
   coordinates: readonly (Coordinates | undefined)[],
   size: number,
   model: CoordinateTravelModel = DEFAULT_COORDINATE_TRAVEL,

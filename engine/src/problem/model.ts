@@ -1,4 +1,5 @@
 import type { Cost, Input, Meters, Seconds } from '../types.ts';
+import type { NeighbourLists } from './neighbour-lists.ts';
 
 /**
  * The solver's internal view of a validated input: everything indexed by
@@ -7,10 +8,14 @@ import type { Cost, Input, Meters, Seconds } from '../types.ts';
  * `compileProblem`; never mutated by the search.
  */
 
-/** Row-major L×L matrix: value(a, b) = data[a * size + b]. */
+/**
+ * Row-major L×L matrix: value(a, b) = data[a * size + b]. Travel computed from coordinates is in
+ * whole metres and seconds below 2^24, exact in single precision: Float32 halves the memory of a
+ * 10,000-job day (0.8 instead of 1.7 GB) and the time spent faulting it in.
+ */
 export interface SquareMatrix {
   readonly size: number;
-  readonly data: Float64Array;
+  readonly data: Float64Array | Float32Array;
 }
 
 export interface JobData {
@@ -100,7 +105,7 @@ export interface Problem {
   /** eligible[v * jobs.length + j] = 1 when vehicle v may serve job j (skills). */
   readonly eligible: Uint8Array;
   /** For each job, other jobs sorted by increasing travel-time proximity (for string removals). */
-  readonly neighbours: readonly Int32Array[];
+  readonly neighbours: NeighbourLists;
   /**
    * True when some cost depends on times (deadlines, overtime, workload):
    * cached suffixes then tell feasibility but not cost, so moves are costed

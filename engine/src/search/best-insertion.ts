@@ -66,7 +66,7 @@ export function bestInsertion(
     return best;
   }
   const tried = new Set<number>();
-  const neighbours = problem.neighbours[j]!;
+  const neighbours = problem.neighbours.of(j);
   for (let k = 0; k < neighbours.length && k < NEAR_NEIGHBOURS; k++) {
     const r = solution.routeOf[neighbours[k]!]!;
     if (r < 0 || tried.has(r)) continue;

@@ -88,7 +88,7 @@ export class UnassignedExchange {
     const { problem, solution } = this;
     const n = problem.jobs.length;
     const stamp = ++this.stamp;
-    const neighbours = problem.neighbours[w]!;
+    const neighbours = problem.neighbours.of(w);
     let best: Exchange | null = null;
     for (let k = 0; k < neighbours.length && k < NEAR_NEIGHBOURS; k++) {
       const r = solution.routeOf[neighbours[k]!]!;

@@ -73,7 +73,7 @@ export class LocalSearch {
         const tested = this.testedAt[u]!;
         this.testedAt[u] = solution.version;
         if (solution.routeOf[u]! < 0) continue;
-        const neighbours = problem.neighbours[u]!;
+        const neighbours = problem.neighbours.of(u);
         const limit = Math.min(this.granularity, neighbours.length);
         for (let k = 0; k < limit; k++) {
           const v = neighbours[k]!;

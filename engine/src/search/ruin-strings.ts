@@ -42,7 +42,7 @@ export function ruinStrings(problem: Problem, solution: Solution, rng: Rng, para
 
   const removed: number[] = [];
   const ruinedRoutes: number[] = [];
-  const neighbours = problem.neighbours[seed]!;
+  const neighbours = problem.neighbours.of(seed);
   for (let k = -1; k < neighbours.length && ruinedRoutes.length < strings; k++) {
     const c = k < 0 ? seed : neighbours[k]!;
     const r = solution.routeOf[c]!;

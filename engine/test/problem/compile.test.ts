@@ -221,8 +221,8 @@ describe('compileProblem: jobs, vehicles and amounts', () => {
 
   it('lists each job’s other jobs by increasing round-trip travel time', () => {
     // Locations on the line at 10, 30, 60: job 10 is nearest to 11, then 12.
-    expect([...problem.neighbours[0]!]).toEqual([1, 2]);
-    expect([...problem.neighbours[2]!]).toEqual([1, 0]);
+    expect([...problem.neighbours.of(0)]).toEqual([1, 2]);
+    expect([...problem.neighbours.of(2)]).toEqual([1, 0]);
   });
 
   it('keeps warm-start job steps as job indices', () => {

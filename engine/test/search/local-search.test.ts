@@ -18,7 +18,7 @@ function improvingMove(problem: Problem, solution: Solution): string | null {
   const context: MoveContext = { problem, solution, positionOf, allEligible: problem.eligible.every((e) => e === 1) };
   for (let u = 0; u < problem.jobs.length; u++) {
     if (solution.routeOf[u]! < 0) continue;
-    for (const v of problem.neighbours[u]!.slice(0, 20)) {
+    for (const v of problem.neighbours.of(u).slice(0, 20)) {
       if (solution.routeOf[v]! < 0) continue;
       for (const operator of OPERATORS) {
         const move = operator.find(context, u, v);
