@@ -11,6 +11,8 @@
 // server, and zod never reaches the browser bundle through this table.
 import { z } from 'zod';
 import {
+  Absence,
+  AbsenceQuery,
   AgencyQuery,
   Agency,
   AssignAnswer,
@@ -100,6 +102,7 @@ import {
   WarrantyStatusQuery,
 } from './back-office.ts';
 import { ConflictQuery, FieldConflict, ResolveConflict } from './replication.ts';
+import { ImportBatch, ImportListQuery, ImportReport, ImportReportQuery, ImportRunInput } from './import.ts';
 import { UrgentAnswer, UrgentCommitAnswer, UrgentCommitRequest, UrgentRankRequest } from './api/urgent.ts';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -153,6 +156,7 @@ export const apiRoutes = table(
   get('/api/skills', { query: SkillQuery, response: Page(Skill) }),
   get('/api/technicians', { query: TechnicianQuery, response: Page(Technician) }),
   get('/api/technicians/:id/shifts', { params: IdParams, response: z.array(Shift) }),
+  get('/api/technicians/:id/absences', { params: IdParams, query: AbsenceQuery, response: z.array(Absence) }),
   get('/api/sites', { query: SiteQuery, response: Page(Site) }),
   get('/api/customers', { query: CustomerQuery, response: Page(Customer) }),
   get('/api/equipment', { query: EquipmentQuery, response: Page(Equipment) }),
@@ -219,6 +223,14 @@ export const apiRoutes = table(
   get('/api/journal-entries', { query: JournalQuery, response: Page(JournalEntry) }),
   /** The FEC file (text, not JSON): the UI links to it rather than calling it. */
   get('/api/accounting/fec', { query: FecQuery }),
+
+  // ─── Spreadsheet import (the upload, POST /api/imports, sends the file's bytes, and exports are files: the UI fetches them itself) ───
+  get('/api/imports', { query: ImportListQuery, response: Page(ImportBatch) }),
+  get('/api/imports/:id', { params: IdParams, response: ImportBatch }),
+  get('/api/imports/:id/report', { params: IdParams, query: ImportReportQuery, response: ImportReport }),
+  post('/api/imports/:id/dry-run', { params: IdParams, body: ImportRunInput, response: ImportBatch }),
+  post('/api/imports/:id/import', { params: IdParams, body: ImportRunInput, response: ImportBatch }),
+  post('/api/imports/:id/undo', { params: IdParams, response: ImportBatch }),
 );
 
 export type ApiRoutes = typeof apiRoutes;

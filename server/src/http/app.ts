@@ -17,6 +17,7 @@ import { backOfficeRoutes } from './routes/back-office/index.ts';
 import { counterReadingRoutes } from './routes/counter-readings.ts';
 import { installedBaseRoutes } from './routes/installed-base.ts';
 import { newWorkRoutes } from './routes/new-work.ts';
+import { importRoutes } from './routes/import.ts';
 import { interventionRoutes } from './routes/interventions.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { organisationRoutes } from './routes/organisation.ts';
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): App {
   newWorkRoutes(registry, deps);
   positionRoutes(registry, deps, positions);
   backOfficeRoutes(registry, deps);
+  importRoutes(registry, deps);
   erpSyncRoutes(registry, deps);
   webhookRoutes(registry, deps);
   for (const declare of deps.routes ?? []) declare(registry);

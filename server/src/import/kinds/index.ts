@@ -1,0 +1,10 @@
+// Every kind of import file, by name.
+import type { ImportKind } from '@tournee/contracts/import';
+import { customers } from './customers.ts';
+import { equipment } from './equipment.ts';
+import type { KindDefinition } from './kind.ts';
+import { parts } from './parts.ts';
+import { sites } from './sites.ts';
+import { suppliers } from './suppliers.ts';
+
+export const KINDS: Readonly<Record<ImportKind, KindDefinition>> = { customers, sites, equipment, suppliers, parts };

@@ -1,0 +1,113 @@
+// What one kind of import file (customers, sites, …) declares: its fields and
+// the column names that mean them, the record it writes, how it resolves the
+// other records a line names (a site's customer by reference), and what it
+// exports. The batch runner (../run-batch.ts) does the rest the same way for
+// every kind.
+import type { ImportKind, ImportLineError } from '@tournee/contracts/import';
+import type { Claims } from '../../auth/tokens.ts';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import type { Cell, Parsed } from '../cells.ts';
+
+export type Db = PrismaClient | Prisma.TransactionClient;
+export type DbRecord = Record<string, unknown> & { id: string };
+
+export interface FieldSpec {
+  readonly key: string;
+  /** Column names that mean this field (compared without accents, case or punctuation); the first is the export's header. */
+  readonly labels: readonly string[];
+  readonly parse: (cell: Cell) => Parsed<unknown>;
+  /** The record's column it is stored in; absent for the other records a line names, which `resolve` turns into ids. */
+  readonly column?: string;
+}
+
+/** One line being imported: the values of its mapped fields (null: the cell is empty), then the columns it writes. */
+export interface ImportRow {
+  readonly line: number;
+  readonly key: string | null;
+  readonly values: Record<string, unknown>;
+  /** Equipment: the as-sold attributes (column header → value), empty cells left out. */
+  readonly attributes: Record<string, unknown>;
+  /** The record's columns to write (filled from `values`, then by `resolve`). */
+  readonly data: Record<string, unknown>;
+  readonly errors: ImportLineError[];
+  /** field → the column header it was read from, for the report. */
+  readonly columns: Readonly<Record<string, string>>;
+}
+
+/** The subset of a Prisma model delegate the runner uses (every kind's delegate has it). */
+export interface Delegate {
+  findMany(args: { where: object; select?: object; include?: object; orderBy?: object; take?: number; skip?: number; cursor?: object }): Promise<DbRecord[]>;
+  createManyAndReturn(args: { data: object[]; select: object }): Promise<DbRecord[]>;
+  update(args: { where: { id: string }; data: object }): Promise<unknown>;
+  deleteMany(args: { where: object }): Promise<{ count: number }>;
+}
+
+export interface KindDefinition {
+  readonly kind: ImportKind;
+  readonly fields: readonly FieldSpec[];
+  /** The field lines are matched on (its column is unique): a second import of the same file finds the records of the first. */
+  readonly key: 'reference' | 'code';
+  /** Equipment: columns mapped to no field may be as-sold attributes. */
+  readonly acceptsAttributes?: boolean;
+  delegate(db: Db): Delegate;
+  /** Related records read with the existing ones, for `checkExisting` (a site's sector and its agency). */
+  readonly existingInclude?: object;
+  /** Turns the references a line names into ids (in `row.data`), or adds an error naming the field. */
+  resolve?(rows: readonly ImportRow[], db: Db, auth: Claims): Promise<void>;
+  /** An error when the caller may not change this existing record (a dispatcher and another agency's site). */
+  checkExisting?(existing: DbRecord, auth: Claims): ImportLineError | null;
+  /** Why the created records cannot be deleted any more (other records added to them since), or null. */
+  dependents(db: Db, ids: readonly string[]): Promise<string | null>;
+  /** The records in the import's columns (field key → cell; equipment adds its attributes), page by page. */
+  exportRows(db: Db, auth: Claims): AsyncGenerator<ExportRow>;
+  /** Equipment: the attribute names present, for the header line. */
+  exportAttributes?(db: Db): Promise<string[]>;
+}
+
+export interface ExportRow {
+  readonly fields: Record<string, Cell>;
+  readonly attributes?: Record<string, unknown>;
+}
+
+export const EXPORT_PAGE = 1000;
+
+/** Pages through a model by id, so a 10,000-row export never holds more than one page. */
+export async function* pages(delegate: Delegate, args: { where?: object; include?: object }): AsyncGenerator<DbRecord[]> {
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await delegate.findMany({
+      where: args.where ?? {},
+      ...(args.include ? { include: args.include } : {}),
+      orderBy: { id: 'asc' },
+      take: EXPORT_PAGE,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    if (page.length === 0) return;
+    yield page;
+    if (page.length < EXPORT_PAGE) return;
+    cursor = page[page.length - 1]!.id;
+  }
+}
+
+/** Resolves a reference field (a site's customer reference) to ids of the referenced model; unknown ones are errors naming the field. */
+export async function resolveByKey(
+  rows: readonly ImportRow[],
+  field: string,
+  column: string,
+  lookup: (keys: string[]) => Promise<{ id: string; key: string }[]>,
+  noun: string,
+): Promise<void> {
+  const wanted = [...new Set(rows.map((r) => r.values[field]).filter((v): v is string => typeof v === 'string'))];
+  const found = new Map((wanted.length ? await lookup(wanted) : []).map((r) => [r.key, r.id]));
+  for (const row of rows) {
+    if (!(field in row.values)) continue;
+    const value = row.values[field];
+    if (value === null) {
+      row.data[column] = null;
+      continue;
+    }
+    const id = found.get(value as string);
+    if (id) row.data[column] = id;
+    else row.errors.push({ field, column: row.columns[field] ?? null, code: 'unknown_reference', message: `no ${noun} with the reference ${String(value)}` });
+  }
+}
