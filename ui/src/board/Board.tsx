@@ -12,6 +12,7 @@ import type { Panel } from '../state/board-state.ts';
 import { useBoard, useController } from '../state/context.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
 import { UrgentPanel } from '../urgent/UrgentPanel.tsx';
+import { NewInterventionButton } from '../work/NewInterventionButton.tsx';
 import { MapControls } from './MapControls.tsx';
 import { Notices } from './Notices.tsx';
 import { useSection } from './section.ts';
@@ -61,6 +62,7 @@ export function Board({ tiles }: { tiles: TileConfig | null }) {
             )}
           </div>
           <aside className="side-panel" aria-label={t('board.sidePanel')}>
+            <NewInterventionButton />
             <div className="tabs" role="tablist" aria-label={t('board.sidePanel')}>
               {PANELS.map((p, index) => (
                 <button

@@ -171,6 +171,13 @@ export class BoardController {
     this.store.set((s) => ({ shifts: { ...s.shifts, ...shifts } }));
   }
 
+  /** A visit created from the board (ui/src/work): the day read again, so it waits in the queue at once, selected there. */
+  async workCreated(interventionId: string): Promise<void> {
+    this.showPanel('queue');
+    await Promise.all([this.feed.resync(), this.reasons.load()]);
+    this.select({ interventionId });
+  }
+
   // ─── Dispatching (dispatching.ts) ──────────────────────────────────────────
 
   moveVisit(...args: Parameters<Dispatching['moveVisit']>): ReturnType<Dispatching['moveVisit']> {
