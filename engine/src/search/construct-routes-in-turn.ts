@@ -1,6 +1,7 @@
 import type { Problem } from '../problem/model.ts';
 import { insertionDelta } from '../solution/insertion.ts';
 import type { Solution } from '../solution/solution.ts';
+import { selectFirst } from '../problem/select-first.ts';
 
 /** How many of the jobs nearest a vehicle's start and end it considers (the rest goes to later passes). */
 const CANDIDATES_PER_VEHICLE = 120;
@@ -74,21 +75,28 @@ export function constructRoutesInTurn(problem: Problem, solution: Solution, jobs
   return left;
 }
 
-/** The pending jobs vehicle r may serve, nearest its start and end first, at most CANDIDATES_PER_VEHICLE. */
-function nearestEligible(problem: Problem, r: number, pending: Uint8Array): number[] {
+/**
+ * The pending jobs vehicle r may serve, nearest its start and end first (ties by index), at most
+ * CANDIDATES_PER_VEHICLE. Selected before sorting: on a 10,000-job day each vehicle would
+ * otherwise sort every job it may serve, 200 times over.
+ */
+function nearestEligible(problem: Problem, r: number, pending: Uint8Array): Int32Array {
   const n = problem.jobs.length;
   const v = problem.vehicles[r]!;
   const { durations } = v.travel;
   const size = durations.size;
-  const eligible: number[] = [];
-  const distance = new Map<number, number>();
+  const data = durations.data;
+  const eligible = new Int32Array(n);
+  const distance = new Float64Array(n);
+  let count = 0;
   for (let j = 0; j < n; j++) {
     if (pending[j] === 0 || problem.eligible[r * n + j] === 0) continue;
     const loc = problem.jobs[j]!.loc;
-    const d = (v.startLoc >= 0 ? durations.data[v.startLoc * size + loc]! : 0) + (v.endLoc >= 0 ? durations.data[loc * size + v.endLoc]! : 0);
-    eligible.push(j);
-    distance.set(j, d);
+    distance[j] = (v.startLoc >= 0 ? data[v.startLoc * size + loc]! : 0) + (v.endLoc >= 0 ? data[loc * size + v.endLoc]! : 0);
+    eligible[count++] = j;
   }
-  eligible.sort((a, b) => (distance.get(a) as number) - (distance.get(b) as number) || a - b);
-  return eligible.slice(0, CANDIDATES_PER_VEHICLE);
+  const before = (a: number, b: number): boolean => distance[a]! < distance[b]! || (distance[a] === distance[b] && a < b);
+  const kept = Math.min(count, CANDIDATES_PER_VEHICLE);
+  if (kept < count) selectFirst(eligible, count, kept, before);
+  return eligible.slice(0, kept).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
 }
