@@ -25,6 +25,8 @@ import { DEMO_TIME_ZONE } from './demo/build/context.ts';
 import { createRealtime, type Realtime } from './realtime/index.ts';
 import { componentLogger, logCallback, useProcessLogLevel } from './logger.ts';
 import { installFaultHandlers } from './process-faults.ts';
+import { createWebhookDelivery, webhookOptionsFromEnv } from './webhooks/delivery.ts';
+import { withInterventionEvents } from './webhooks/intervention-events.ts';
 
 const logger = componentLogger('server');
 const log = (message: string) => logger.info(message);
@@ -82,8 +84,21 @@ export async function start(config: Config): Promise<Running> {
     });
     undo.push(['realtime', () => realtime.close()]);
 
+    // Webhooks to the company's ERP (issue 13): delivered off the request path, on BullMQ with Redis.
+    const webhooks = await createWebhookDelivery({
+      prisma: db.prisma,
+      redisUrl: config.redisUrl,
+      queuePrefix: process.env.QUEUE_PREFIX || 'tournee',
+      runWorkers: config.role !== 'api',
+      ...webhookOptionsFromEnv(),
+      log: logCallback(componentLogger('webhooks'), 'warn'),
+    });
+    undo.push(['webhooks', () => webhooks.close()]);
+    // Every intervention status change reaches the boards through the broadcaster: webhooks hear them there.
+    const broadcaster = withInterventionEvents(db.prisma, realtime.broadcaster);
+
     const jobs: JobRunner = await createJobRunner(
-      { config, prisma: db.prisma, broadcaster: realtime.broadcaster },
+      { config, prisma: db.prisma, broadcaster },
       // ROLE=api leaves the jobs to the worker processes: this one only queues them.
       { ...jobOptionsFromEnv(), ...(config.role === 'api' ? { runWorkers: false } : {}), log: (m) => log(`jobs: ${m}`) },
     );
@@ -94,7 +109,7 @@ export async function start(config: Config): Promise<Running> {
       prisma: db.prisma,
       dbKind: db.kind,
       sessions,
-      broadcaster: realtime.broadcaster,
+      broadcaster,
       // Login attempts counted in Redis, for every process alike (this process's memory while Redis is away).
       loginCounters: { redis: realtime.redisCommand, prefix: process.env.REALTIME_PREFIX || 'tournee' },
       // Degraded (503, with the reasons) while Redis is away; the server keeps serving what does not need it.
@@ -106,8 +121,8 @@ export async function start(config: Config): Promise<Running> {
         problems: () => [jobs.problem(), realtime.problem()].filter((p): p is string => p !== null),
       },
       routes: [
-        (api) => planningRoutes(api, { prisma: db.prisma, jobs, broadcaster: realtime.broadcaster }),
-        (api) => replicationRoutes(api, { prisma: db.prisma, broadcaster: realtime.broadcaster, io: realtime.io }),
+        (api) => planningRoutes(api, { prisma: db.prisma, jobs, broadcaster }),
+        (api) => replicationRoutes(api, { prisma: db.prisma, broadcaster, io: realtime.io }),
       ],
       // The login screen offers the demo's accounts, flagged as such, when the database has them.
       ui: staticUi({ demoLogins: () => demoLogins(db.prisma) }),
@@ -125,7 +140,7 @@ export async function start(config: Config): Promise<Running> {
     if (config.simulate) {
       const simulator = startSimulator({
         prisma: db.prisma,
-        broadcaster: realtime.broadcaster,
+        broadcaster,
         seed: DEMO_SEED,
         log: logCallback(componentLogger('simulator'), 'warn'),
       });

@@ -9,6 +9,8 @@ import { openDatabase } from '../db/client.ts';
 import { createRemoteBroadcaster } from '../realtime/remote.ts';
 import { jobOptionsFromEnv } from './options.ts';
 import { createJobRunner } from './runner.ts';
+import { createWebhookDelivery, webhookOptionsFromEnv } from '../webhooks/delivery.ts';
+import { withInterventionEvents } from '../webhooks/intervention-events.ts';
 import { componentLogger, useProcessLogLevel } from '../logger.ts';
 import { installFaultHandlers } from '../process-faults.ts';
 
@@ -29,13 +31,25 @@ export async function startWorker(config: Config, env: NodeJS.ProcessEnv = proce
     prisma: db.prisma,
     ...(env.REALTIME_PREFIX ? { redisPrefix: env.REALTIME_PREFIX } : {}),
   });
-  const runner = await createJobRunner({ config, prisma: db.prisma, broadcaster }, { ...jobOptionsFromEnv(env), runWorkers: true, log });
+  // Webhooks (issue 13): this worker delivers them too, and publishes the plans it stores.
+  const webhooks = await createWebhookDelivery({
+    prisma: db.prisma,
+    redisUrl: config.redisUrl,
+    queuePrefix: env.QUEUE_PREFIX || 'tournee',
+    ...webhookOptionsFromEnv(env),
+    log: (message, error) => logger.warn({ err: error }, message),
+  });
+  const runner = await createJobRunner(
+    { config, prisma: db.prisma, broadcaster: withInterventionEvents(db.prisma, broadcaster) },
+    { ...jobOptionsFromEnv(env), runWorkers: true, log },
+  );
   log(`ready: processing planning and dispatch jobs (queue prefix ${env.QUEUE_PREFIX || 'tournee'})`);
   let stopping: Promise<void> | undefined;
   return {
     stop: () =>
       (stopping ??= (async () => {
         await runner.close();
+        await webhooks.close();
         await broadcaster.shutdown();
         await db.close();
       })()),

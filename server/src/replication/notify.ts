@@ -8,6 +8,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Broadcaster } from '../realtime/broadcaster.ts';
 import { recordVisitDone } from '../service-plans/complete.ts';
 import type { Effects } from './types.ts';
+import { publishPartRequest } from '../webhooks/back-office-events.ts';
 
 export type ConflictNotifier = (notice: FieldConflictNotice) => void;
 
@@ -37,6 +38,7 @@ export interface AnnounceDeps {
 
 export async function announce(deps: AnnounceDeps, effects: Effects, now: Date): Promise<void> {
   if (effects.interventionChanged) deps.broadcaster?.interventionChanged(effects.interventionChanged);
+  if (effects.partRequested) publishPartRequest(deps.prisma, effects.partRequested);
   if (effects.visitDone) {
     // Best effort: the nightly service-plan generation folds done visits in anyway.
     await recordVisitDone(deps.prisma, effects.visitDone, now).catch((error: unknown) =>

@@ -25,6 +25,8 @@ export interface Effects {
   readonly interventionChanged?: InterventionChangeInput;
   /** The intervention moved to done: its service plan's next due date moves on. */
   readonly visitDone?: string;
+  /** A part request was stored (webhook part_request.created). */
+  readonly partRequested?: string;
 }
 
 export interface Handled {

@@ -32,7 +32,9 @@ export async function applyRequestPart(tx: Tx, actor: Actor, action: RequestPart
       note: action.note ?? null,
     },
   });
-  if (status === 'requested') return noop;
+  // Announced after commit (webhook part_request.created).
+  const effects = { partRequested: action.requestId };
+  if (status === 'requested') return { ...noop, effects };
   return {
     outcome: {
       status: 'conflict',
@@ -53,6 +55,6 @@ export async function applyRequestPart(tx: Tx, actor: Actor, action: RequestPart
     },
     ...where,
     resultVersion: null,
-    effects: {},
+    effects,
   };
 }

@@ -32,6 +32,7 @@ import { notFound } from '../../errors.ts';
 import type { ApiRegistry } from '../../registry.ts';
 import { agencyRecordScope } from './scope.ts';
 import { OFFICE, TAGS, days, requireAgency, run, today, type BackOfficeDeps } from './support.ts';
+import { publishDocumentIssued, publishPayment } from '../../../webhooks/back-office-events.ts';
 
 export function billingRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
   const { prisma } = deps;
@@ -197,7 +198,9 @@ export function billingRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
     async ({ auth, params }) => {
       await documentOf(auth, params.id);
       await run(() => issueDocument(prisma, params.id, { now: today(deps) }));
-      return answer(params.id);
+      const issued = await answer(params.id);
+      publishDocumentIssued(prisma, issued as Parameters<typeof publishDocumentIssued>[1]);
+      return issued;
     },
   );
   api.route(
@@ -266,8 +269,10 @@ export function billingRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
       errors: [409, 422],
     },
     async ({ auth, params, body, req }) => {
-      await documentOf(auth, params.id);
-      return days(await run(() => recordPayment(prisma, params.id, body, { userId: req.auth?.sub })));
+      const invoice = await documentOf(auth, params.id);
+      const recorded = days(await run(() => recordPayment(prisma, params.id, body, { userId: req.auth?.sub })));
+      publishPayment(prisma, recorded, invoice.agencyId);
+      return recorded;
     },
   );
 

@@ -26,7 +26,7 @@ import { flagInterventionCoverage } from '../../../back-office/warranties/detect
 import { z } from 'zod';
 import { HttpError, forbidden, notFound } from '../../errors.ts';
 import type { ApiRegistry } from '../../registry.ts';
-import { batchAnswer } from './stock.ts';
+import { batchAnswer, publishedFor } from './stock.ts';
 import { OFFICE, TAGS, days, requireAgency, run, today, type BackOfficeDeps } from './support.ts';
 
 export function interventionPartRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
@@ -167,8 +167,12 @@ export function interventionPartRoutes(api: ApiRegistry, deps: BackOfficeDeps): 
       const reachable = depot.technicianId === vanOwner || (depot.kind === 'central' && depot.agencyId === i.agencyId);
       if (!reachable && auth.role === 'technician') throw forbidden("technicians take parts from their van or their agency's central depot");
       if (auth.role !== 'technician') requireAgency(auth, depot.agencyId);
-      return batchAnswer(
-        await run(() => consumeOnIntervention(prisma, { interventionId: i.id, depotId: depot.id, lines: body.lines, userId: req.auth?.sub, now: today(deps) })),
+      return publishedFor(prisma)(
+        batchAnswer(
+          await run(() =>
+            consumeOnIntervention(prisma, { interventionId: i.id, depotId: depot.id, lines: body.lines, userId: req.auth?.sub, now: today(deps) }),
+          ),
+        ),
       );
     },
   );

@@ -22,7 +22,7 @@ import { defined } from '../../crud.ts';
 import { HttpError, notFound } from '../../errors.ts';
 import type { ApiRegistry } from '../../registry.ts';
 import { depotScopeOf } from './scope.ts';
-import { batchAnswer } from './stock.ts';
+import { batchAnswer, publishedFor } from './stock.ts';
 import { OFFICE, TAGS, days, requireAgency, run, today, type BackOfficeDeps } from './support.ts';
 
 const dayOrNull = (d: string | null | undefined) => (d === undefined ? undefined : d === null ? null : dateOf(d));
@@ -162,7 +162,9 @@ export function orderRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
     async ({ auth, params, body, req }) => {
       const order = await supplierOrder(auth, params.id);
       await depotFor(auth, order.depotId);
-      return batchAnswer(await run(() => receiveSupplierOrder(prisma, params.id, body.lines, { userId: req.auth?.sub, now: today(deps) })));
+      return publishedFor(prisma)(
+        batchAnswer(await run(() => receiveSupplierOrder(prisma, params.id, body.lines, { userId: req.auth?.sub, now: today(deps) }))),
+      );
     },
   );
 
@@ -281,7 +283,9 @@ export function orderRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
     async ({ auth, params, body, req }) => {
       const order = await customerOrder(auth, params.id);
       await depotFor(auth, order.depotId);
-      return batchAnswer(await run(() => deliverCustomerOrder(prisma, params.id, body.lines, { userId: req.auth?.sub, now: today(deps) })));
+      return publishedFor(prisma)(
+        batchAnswer(await run(() => deliverCustomerOrder(prisma, params.id, body.lines, { userId: req.auth?.sub, now: today(deps) }))),
+      );
     },
   );
 }

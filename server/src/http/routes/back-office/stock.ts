@@ -30,12 +30,17 @@ import { stockDrift, setLevelSettings } from '../../../back-office/stock/levels.
 import type { RecordedBatch } from '../../../back-office/stock/movements.ts';
 import { adjustStock, returnToStock, transferStock } from '../../../back-office/stock/operations.ts';
 import { loadProjections, shortages } from '../../../back-office/stock/projection.ts';
-import type { Prisma } from '../../../generated/prisma/client.ts';
+import type { Prisma, PrismaClient } from '../../../generated/prisma/client.ts';
 import { crudRoutes, defined } from '../../crud.ts';
 import { HttpError } from '../../errors.ts';
 import type { ApiRegistry } from '../../registry.ts';
 import { OFFICE, TAGS, days, requireAgency, run, today, visibleAgencies, type BackOfficeDeps } from './support.ts';
+import { publishStockMovements } from '../../../webhooks/back-office-events.ts';
 
+/** Stock webhooks (movements, shortages), published once the batch is committed. */
+export const publishedFor =
+  (prisma: PrismaClient) =>
+  <T extends ReturnType<typeof batchAnswer>>(answer: T): T => (publishStockMovements(prisma, answer), answer);
 export const batchAnswer = (b: RecordedBatch) => ({
   batchId: b.batchId,
   movements: b.movements,
@@ -48,6 +53,7 @@ export const batchAnswer = (b: RecordedBatch) => ({
 
 export function stockRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
   const { prisma } = deps;
+  const published = publishedFor(prisma);
   const depotIn = async (auth: Parameters<typeof depotScopeOf>[0], id: string, path: string) => {
     const depot = await prisma.depot.findFirst({ where: { AND: [{ id }, depotScopeOf(auth)] } });
     if (!depot) throw new HttpError(422, 'refers to a record that does not exist', [{ path, in: 'body', message: 'no such depot of yours' }]);
@@ -177,7 +183,9 @@ export function stockRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
     async ({ auth, body, req }) => {
       requireAgency(auth, (await depotIn(auth, body.fromDepotId, 'fromDepotId')).agencyId);
       await depotIn(auth, body.toDepotId, 'toDepotId');
-      return batchAnswer(await run(() => transferStock(prisma, { ...body, reason: body.reason ?? undefined, userId: req.auth?.sub, now: today(deps) })));
+      return published(
+        batchAnswer(await run(() => transferStock(prisma, { ...body, reason: body.reason ?? undefined, userId: req.auth?.sub, now: today(deps) }))),
+      );
     },
   );
 
@@ -206,7 +214,7 @@ export function stockRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
           now: today(deps),
         }),
       );
-      return days({ ...batchAnswer(result), warranty: result.warranty });
+      return days({ ...published(batchAnswer(result)), warranty: result.warranty });
     },
   );
 
@@ -227,7 +235,7 @@ export function stockRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
     async ({ auth, body, req }) => {
       requireAgency(auth, (await depotIn(auth, body.depotId, 'depotId')).agencyId);
       const batch = await run(() => adjustStock(prisma, { ...body, userId: req.auth?.sub, now: today(deps) }));
-      return batch ? batchAnswer(batch) : { batchId: '', movements: [], onHand: [], journalEntryId: null };
+      return batch ? published(batchAnswer(batch)) : { batchId: '', movements: [], onHand: [], journalEntryId: null };
     },
   );
 

@@ -39,6 +39,7 @@ import { checkReferences } from '../../references.ts';
 import type { ApiRegistry } from '../../registry.ts';
 import { agencyRecordScope } from './scope.ts';
 import { OFFICE, TAGS, days, requireAgency, run, today, visibleAgencies, type BackOfficeDeps } from './support.ts';
+import { publishClaimMoved } from '../../../webhooks/back-office-events.ts';
 
 export function warrantyRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
   const { prisma } = deps;
@@ -222,7 +223,9 @@ export function warrantyRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
     },
     async ({ auth, params, body }) => {
       requireAgency(auth, (await claimOf(auth, params.id)).agencyId);
-      return days(await run(() => moveClaim(prisma, params.id, body, today(deps))));
+      const moved = days(await run(() => moveClaim(prisma, params.id, body, today(deps))));
+      publishClaimMoved(prisma, moved as Parameters<typeof publishClaimMoved>[1]);
+      return moved;
     },
   );
   api.route(
