@@ -22,7 +22,7 @@ const TX_OPTIONS = { timeout: 120_000, maxWait: 60_000 } as const;
 
 export type RunMode = 'dry-run' | 'import';
 
-interface Counts {
+export interface Counts {
   processed: number;
   created: number;
   updated: number;
@@ -57,7 +57,13 @@ function explainStatus(status: string): string {
 }
 
 /** Runs a claimed batch to the end. An unexpected failure during an import reverts what it wrote and marks the batch failed. */
-export async function runBatch(prisma: PrismaClient, batchId: string, mode: RunMode, auth: Claims): Promise<BatchSummary> {
+export async function runBatch(
+  prisma: PrismaClient,
+  batchId: string,
+  mode: RunMode,
+  auth: Claims,
+  onProgress?: (counts: Readonly<Counts>, rowCount: number) => void,
+): Promise<BatchSummary> {
   const batch = await prisma.importBatch.findUniqueOrThrow({ where: { id: batchId } });
   const kind = KINDS[batch.kind];
   const counts: Counts = { processed: 0, created: 0, updated: 0, unchanged: 0, refused: 0 };
@@ -71,6 +77,7 @@ export async function runBatch(prisma: PrismaClient, batchId: string, mode: RunM
       const lines = await processChunk(prisma, kind, reader, chunk, seen, { batchId, mode, auth, counts });
       report.push(...lines);
       chunk = [];
+      onProgress?.(counts, batch.rowCount);
     };
     for await (const row of readRows(batch.file, batch.format as 'csv' | 'xlsx')) {
       if (header) {
