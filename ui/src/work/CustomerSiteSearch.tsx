@@ -131,7 +131,7 @@ export function CustomerSiteSearch({ agencyId, pick, label, onPick, onCreate, pl
                 <CustomerLine customer={choice.customer} />
               ) : (
                 <>
-                  {pick === 'site' && <span className="work-option-customer">{choice.customer.name}</span>}
+                  {pick === 'site' && <span className="work-option-owner">{choice.customer.name}</span>}
                   <span className="work-option-title">{siteTitle(choice.site)}</span> <span className="muted">{siteAddress(choice.site)}</span>
                   {choice.site.equipment
                     .filter((e) => e.matched)
