@@ -99,7 +99,7 @@ export const techEn: TechDictionary = {
     documentOffline: 'Available with network',
     report: 'Report',
     navigate: 'Navigate',
-    navigateWith: { geo: 'Phone GPS', google: 'Google Maps', waze: 'Waze' },
+    navigateWith: { geo: 'GPS', google: 'Google Maps', waze: 'Waze' },
     navigateTitle: 'Directions to {{place}} with {{app}}',
     noPhone: 'No phone number on record',
   },

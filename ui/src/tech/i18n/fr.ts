@@ -99,7 +99,7 @@ export const techFr = {
     documentOffline: 'Consultable avec du réseau',
     report: 'Rapport',
     navigate: 'Naviguer',
-    navigateWith: { geo: 'GPS du téléphone', google: 'Google Maps', waze: 'Waze' },
+    navigateWith: { geo: 'GPS', google: 'Google Maps', waze: 'Waze' },
     navigateTitle: 'Itinéraire vers {{place}} avec {{app}}',
     noPhone: 'Pas de téléphone enregistré',
   },

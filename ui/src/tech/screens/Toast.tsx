@@ -1,6 +1,8 @@
 // Visible notices for what arrives unasked: a pushed assignment (fades after
 // a few seconds), a conflict found while replicating (stays until read —
-// a push arriving at the same moment must not hide it).
+// a push arriving at the same moment must not hide it). Small (two lines at
+// most, above the tab bar) and closed with ×: they must not cover the screen
+// the technician is working in (issue 12).
 import { useEffect } from 'react';
 import { useTech, useTechController } from '../context.tsx';
 import type { ToastMessage } from '../tech-state.ts';
@@ -37,8 +39,14 @@ function OneToast({ toast }: { toast: ToastMessage }) {
       <button type="button" className="toast-text" onClick={() => controller.setTab('alerts')}>
         {text}
       </button>
-      <button type="button" className="link" onClick={() => controller.dismissToast(toast.id)}>
-        {t('toast.close')}
+      <button
+        type="button"
+        className="toast-close"
+        aria-label={t('toast.closeLabel')}
+        title={t('toast.close')}
+        onClick={() => controller.dismissToast(toast.id)}
+      >
+        <span aria-hidden="true">×</span>
       </button>
     </div>
   );

@@ -1,11 +1,15 @@
 // The day's visits in the order of the tour, with the ETA the planner
-// computed and the status as the technician left it (even if not sent yet).
+// computed and the status as the technician left it (even if not sent yet);
+// on each card what is needed before opening it — the access notes, the
+// equipment, the last visit — and the customer's phone and "Naviguer".
 import { useTranslation } from 'react-i18next';
 import { useTech, useTechController } from '../context.tsx';
-import { formatNumber, formatTime } from '../format.ts';
+import { categoryLabel } from '../equipment-labels.ts';
+import { formatDate, formatNumber, formatTime } from '../format.ts';
 import { useT } from '../i18n/index.ts';
 import { dayVisits, localStatus } from '../sync/local-view.ts';
 import { DayPicker } from './DayPicker.tsx';
+import { CallLinks, NavigateLinks } from './VisitLinks.tsx';
 
 export function TourList() {
   const t = useT();
@@ -26,8 +30,10 @@ export function TourList() {
           const status = localStatus(visit, queue);
           const waiting = queue.some((q) => q.state === 'pending' && 'interventionId' in q.action && q.action.interventionId === visit.id);
           const eta = stop.plannedArrival ?? stop.plannedStart;
+          // The site's history comes newest first; the last visit is the last one done, not one still planned.
+          const lastDone = visit.history.find((h) => h.status === 'done' || h.status === 'closed');
           return (
-            <li key={visit.id}>
+            <li key={visit.id} className="stop">
               <button type="button" className="stop-card" data-intervention-id={visit.id} onClick={() => controller.open(visit.id)}>
                 <span className="stop-number" aria-hidden="true">
                   {index + 1}
@@ -50,8 +56,26 @@ export function TourList() {
                     {waiting && <span className="chip waiting">{t('tour.waiting')}</span>}
                   </span>
                   {visit.problemDescription && <span className="stop-problem">{visit.problemDescription}</span>}
+                  {visit.site.accessNotes && (
+                    <span className="stop-access">
+                      <strong>{t('visit.access')} :</strong> {visit.site.accessNotes}
+                    </span>
+                  )}
+                  {visit.equipment.length > 0 && (
+                    <span className="stop-equipment">
+                      {t('tour.equipment', {
+                        count: visit.equipment.length,
+                        names: visit.equipment.map((e) => [e.brand, e.model].filter(Boolean).join(' ') || categoryLabel(e.category, i18n.language)).join(', '),
+                      })}
+                    </span>
+                  )}
+                  {lastDone?.date && <span className="stop-history muted">{t('tour.lastVisit', { date: formatDate(lastDone.date, i18n.language) })}</span>}
                 </span>
               </button>
+              <div className="stop-actions">
+                <CallLinks visit={visit} compact />
+                <NavigateLinks visit={visit} />
+              </div>
             </li>
           );
         })}

@@ -1,12 +1,13 @@
 // The day's visits on a map, numbered in the tour's order: the basemap is
-// the board's (a deployment's tiles, else the bundled offline outlines), so
-// the map works in a cellar too.
+// the board's (street tiles, falling back to the bundled offline outline when
+// they do not load), so the map works in a cellar too.
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CircleMarker, MapContainer, Marker, Polyline, Tooltip, useMap } from 'react-leaflet';
 import { Basemap, ensureBasemapPane, type TileConfig } from '../../map/Basemap.tsx';
+import { KeepSize } from '../../map/KeepSize.tsx';
 import { useTech, useTechController } from '../context.tsx';
 import { formatTime } from '../format.ts';
 import { useT } from '../i18n/index.ts';
@@ -57,8 +58,10 @@ export function TourMap({ tiles }: { tiles: TileConfig | null }) {
             </Marker>
           );
         })}
-        <FitStops points={points.map((p) => p.at)} />
+        <FitStops points={points.map((p) => p.at)} home={home ? [home.lat, home.lon] : null} />
+        <KeepSize />
       </MapContainer>
+      {points.length === 0 && <p className="muted small">{t('map.noPlace')}</p>}
     </section>
   );
 }
@@ -73,11 +76,15 @@ function Panes() {
   return null;
 }
 
-function FitStops({ points }: { points: L.LatLngTuple[] }) {
+function FitStops({ points, home }: { points: L.LatLngTuple[]; home: L.LatLngTuple | null }) {
   const map = useMap();
   const key = points.map((p) => p.join(',')).join(';');
   useEffect(() => {
-    if (points.length === 0) return;
+    // No located visit: the technician's own area rather than a default view of the region.
+    if (points.length === 0) {
+      if (home) map.setView(home, 11);
+      return;
+    }
     if (points.length === 1) map.setView(points[0]!, 13);
     else map.fitBounds(L.latLngBounds(points), { padding: [30, 30], maxZoom: 14 });
     // eslint-disable-next-line react-hooks/exhaustive-deps
