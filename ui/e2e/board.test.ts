@@ -159,15 +159,18 @@ describeWithChromium('dispatcher board in Chromium', () => {
       await page.getByLabel('Client ou site').fill(site.address);
       await page.locator('.suggestions button', { hasText: site.address }).first().click();
       await page.getByLabel('Problème signalé').fill('Plus de chauffage, code erreur E12');
-      const created = page.waitForResponse((r) => r.url().endsWith('/api/interventions') && r.request().method() === 'POST');
+      // Ranked as a draft: the intervention is created only when assigned (POST /api/urgent-requests).
       await page.getByRole('button', { name: 'Trouver les techniciens' }).click();
-      const intervention = (await (await created).json()) as { id: string };
       const row = page.locator(`.candidate[data-technician-id="${technician.technicianId}"]`);
       await row.waitFor({ timeout: 30_000 });
       await page.screenshot({ path: screenshotPath('board-urgent.png') });
+      const created = page.waitForResponse((r) => r.url().endsWith('/api/urgent-requests') && r.request().method() === 'POST');
       await row.getByRole('button', { name: 'Affecter' }).click();
+      const intervention = (await (await created).json()) as { interventionId: string };
       await page.getByText(/Affectée à/).waitFor({ timeout: 20_000 });
-      await expect.poll(() => pushed.find((m) => m.assignment.interventionId === intervention.id)?.assignment.kind, { timeout: 10_000 }).toBe('assigned');
+      await expect
+        .poll(() => pushed.find((m) => m.assignment.interventionId === intervention.interventionId)?.assignment.kind, { timeout: 10_000 })
+        .toBe('assigned');
     } finally {
       socket.close();
     }

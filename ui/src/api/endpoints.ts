@@ -37,6 +37,16 @@ export type InsertionCandidate = Infer<'InsertionCandidate'>;
 /** The ranked technicians, those who cannot take it and why, and whether travel times are road or estimated. */
 export type InsertionAnswer = Infer<'InsertionAnswer'>;
 
+type UrgentContract = typeof import('@tournee/contracts/api/urgent');
+type UrgentOut<K extends keyof UrgentContract> = UrgentContract[K] extends z.ZodType ? z.output<UrgentContract[K]> : never;
+/** An urgent request not stored yet (ranked as a draft, created only when decided). */
+export type UrgentDraft = UrgentOut<'UrgentDraft'>;
+/** Who can take it, why the others cannot, and what else can be done. */
+export type UrgentAnswer = UrgentOut<'UrgentAnswer'>;
+export type TechnicianReason = UrgentOut<'TechnicianReason'>;
+export type UrgentDecision = UrgentOut<'UrgentDecision'>;
+export type UrgentCommitAnswer = UrgentOut<'UrgentCommitAnswer'>;
+
 export interface AssignInput {
   readonly technicianId: string;
   readonly day: string;
@@ -94,6 +104,10 @@ export function endpoints(http: Http) {
     evaluateMove: (interventionId: string, input: MoveInput) =>
       call('POST /api/interventions/:id/evaluate-move', { params: { id: interventionId }, body: input }),
     assign: (interventionId: string, input: AssignInput) => call('POST /api/interventions/:id/assign', { params: { id: interventionId }, body: input }),
+    /** Writes nothing: the draft is ranked, and the answer says why not and what else. */
+    rankUrgent: (draft: UrgentDraft, day: string) => call('POST /api/urgent-requests/rank', { body: { draft, day } }),
+    /** Creates the request as decided: assigned (forced, bumping) or queued. */
+    commitUrgent: (draft: UrgentDraft, decision: UrgentDecision) => call('POST /api/urgent-requests', { body: { draft, decision } }),
 
     /** Technicians' actions that clashed with the office's record, newest first. */
     conflicts: (query: ConflictListQuery = {}) => call('GET /api/replication/conflicts', { query }),
