@@ -13,6 +13,7 @@ export * from './api/auth.ts';
 export * from './api/positions.ts';
 export * from './api/health.ts';
 export * from './api/planning.ts';
+export * from './api/plan-changes.ts';
 export * from './api/webhooks.ts';
 export * from './api/erp-sync.ts';
 export { INTERVENTION_STATUSES, checkTransition, allowedTransitions } from './lifecycle.ts';

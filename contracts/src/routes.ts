@@ -102,6 +102,7 @@ import {
   WarrantyStatusQuery,
 } from './back-office.ts';
 import { ConflictQuery, FieldConflict, ResolveConflict } from './replication.ts';
+import { AcceptRequest, PlanChanges } from './api/plan-changes.ts';
 import { ImportBatch, ImportListQuery, ImportReport, ImportReportQuery, ImportRunInput } from './import.ts';
 import { UrgentAnswer, UrgentCommitAnswer, UrgentCommitRequest, UrgentRankRequest } from './api/urgent.ts';
 
@@ -172,7 +173,8 @@ export const apiRoutes = table(
   post('/api/plans', { body: PlanRequest, response: PlanSubmitted }),
   get('/api/plans', { query: PlanListQuery, response: PlanList }),
   get('/api/plans/:id', { params: IdParams, response: PlanningRun }),
-  post('/api/plans/:id/accept', { params: IdParams, response: PlanDecisionAnswer }),
+  post('/api/plans/:id/accept', { params: IdParams, body: AcceptRequest, response: PlanDecisionAnswer }),
+  get('/api/plans/:id/changes', { params: IdParams, response: PlanChanges }),
   post('/api/plans/:id/discard', { params: IdParams, response: PlanDecisionAnswer }),
   post('/api/interventions/:id/insertion-candidates', { params: IdParams, body: InsertionRequest, response: InsertionAnswer }),
   post('/api/interventions/:id/evaluate-move', { params: IdParams, body: MoveRequest, response: MoveEvaluation }),

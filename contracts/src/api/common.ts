@@ -2,6 +2,7 @@
 // the server (validation, OpenAPI) and by the UI (types, form checks), so they
 // import nothing from the server.
 import { z } from 'zod';
+import { MessageCode, MessageParams } from '../message-codes.ts';
 
 /** Record ids (UUIDv7 strings by default; seeds may choose their own). */
 export const Id = z.string().trim().min(1).max(100);
@@ -85,6 +86,9 @@ export const ErrorDetail = z.object({
 export const ErrorResponse = z.object({
   error: z.string(),
   details: z.array(ErrorDetail),
+  /** For the texts people read: a code the UI translates, with its parameters (`error` stays the English text). */
+  code: MessageCode.optional(),
+  params: MessageParams.optional(),
 });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 

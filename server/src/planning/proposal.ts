@@ -11,6 +11,11 @@ export interface Proposal {
   readonly records: PlanningRecords;
   readonly problem: ConsideredVisits;
   readonly plan: Plan;
+  /**
+   * Technicians whose days were accepted on their own (accept-technicians.ts);
+   * `records` then holds what those acceptances wrote, so the rest stays acceptable.
+   */
+  readonly accepted?: readonly string[];
 }
 
 /** Plain JSON (dates as ISO strings). Technicians are left out: storing does not read them. */
@@ -21,6 +26,7 @@ export function proposalJson(p: Proposal): object {
       records: { ...p.records, technicians: [] },
       problem: { jobs: p.problem.jobs, excluded: p.problem.excluded },
       plan: p.plan,
+      accepted: p.accepted ?? [],
     }),
   ) as object;
 }
@@ -66,5 +72,6 @@ export function readProposal(value: unknown): Proposal {
       })),
     })),
   };
-  return { records, problem: { jobs: j.problem.jobs, excluded: j.problem.excluded }, plan };
+  const accepted = Array.isArray(j.accepted) ? (j.accepted as unknown[]).filter((id): id is string => typeof id === 'string') : [];
+  return { records, problem: { jobs: j.problem.jobs, excluded: j.problem.excluded }, plan, accepted };
 }

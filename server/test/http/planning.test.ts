@@ -254,6 +254,18 @@ describeWithService(await checkPostgres(), 'planning routes', () => {
     expect(all.body.items.map((r: { id: string }) => r.id)).toEqual([preview.id]);
     expect((await send('GET', `/api/plans?agencyId=${agency.agencyId}&day=2026-03-03`)).body).toEqual({ items: [] });
 
+    // What it would change, per technician, each visit named; a technician with nothing to accept is refused naming the field.
+    const changes = await send('GET', `/api/plans/${preview.id}/changes`);
+    expect(changes.status).toBe(200);
+    const stops = changes.body.technicians.flatMap((t: { stops: { change: string; from: string | null; place: string }[] }) => t.stops);
+    expect(stops).toHaveLength(3);
+    expect(stops.every((s: { change: string; from: string | null; place: string }) => s.change === 'in' && s.from === null && s.place !== '')).toBe(true);
+    const nobody = await send('POST', `/api/plans/${preview.id}/accept`, { technicianIds: ['no-such-technician'] });
+    expect(nobody.status).toBe(422);
+    expect(nobody.body).toMatchObject({ code: 'plan.technician_unchanged', details: [{ path: 'technicianIds[0]', in: 'body' }] });
+    expect((await send('POST', `/api/plans/${preview.id}/accept`, { technicianIds: [] })).status).toBe(400);
+    expect((await call('GET', `/api/plans/${preview.id}/changes`, 'outsider')).status).toBe(404);
+
     const accepted = await send('POST', `/api/plans/${preview.id}/accept`);
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ id: preview.id, decision: 'accepted', decidedAt: NOW.toISOString() });
@@ -262,6 +274,7 @@ describeWithService(await checkPostgres(), 'planning routes', () => {
     const twice = await send('POST', `/api/plans/${preview.id}/accept`);
     expect(twice.status).toBe(409);
     expect(twice.body.error).toMatch(/already accepted/);
+    expect(twice.body).toMatchObject({ code: 'plan.already_decided', params: { decision: 'accepted' } });
     expect((await inForce()).body.items.map((r: { id: string }) => r.id)).toEqual([preview.id]);
 
     // Someone changes a visit after the next preview: accepting it is refused, nothing applied.
@@ -273,6 +286,7 @@ describeWithService(await checkPostgres(), 'planning routes', () => {
     const stale = await send('POST', `/api/plans/${computed.id}/accept`);
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatch(/plan for 2026-03-02 changed since this preview was computed \(1 visit changed\)/);
+    expect(stale.body).toMatchObject({ code: 'plan.changed_since_preview', params: { days: '2026-03-02', visits: 1, tours: 0 } });
     expect(await prisma.intervention.findMany({ where: { agencyId: agency.agencyId }, select: { id: true, version: true }, orderBy: { id: 'asc' } })).toEqual(
       versions,
     );

@@ -46,12 +46,16 @@ import { componentLogger } from '../../logger.ts';
 import type { JobRunner } from '../../jobs/runner.ts';
 import { assignIntervention, VersionConflictError } from '../../planning/assign.ts';
 import { acceptPlan, discardPlan, PlanDecisionError, PlanningRunNotFoundError } from '../../planning/decide-plan.ts';
-import { ProposalFormatError } from '../../planning/proposal.ts';
+import { ProposalFormatError, readProposal } from '../../planning/proposal.ts';
+import { acceptTechnicians, PlanSelectionError } from '../../planning/accept-technicians.ts';
+import { planChanges } from '../../planning/plan-changes.ts';
+import { planChangesView } from '../../planning/plan-changes-view.ts';
+import { AcceptRequest, PlanChanges } from '@tournee/contracts/api/plan-changes';
 import { insertionCandidates, insertionDay, InsertionRefusedError, InterventionNotFoundError, timeMove } from '../../planning/insertion.ts';
 import type { PlanBroadcaster } from '../../planning/publish.ts';
 import { SolverBusyError } from '../../planning/solver-pool.ts';
 import { PlanConflictError } from '../../planning/store-plan.ts';
-import { dateColumnOfDay, localDay } from '../../planning/time.ts';
+import { dateColumnOfDay, dayOfDateColumn, localDay } from '../../planning/time.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { ApiRegistry } from '../registry.ts';
 import { urgentRoutes } from './urgent.ts';
@@ -287,12 +291,43 @@ export function planningRoutes(api: ApiRegistry, deps: PlanningRouteDeps, prefix
         'Stores the preview’s plan in one transaction, exactly as a direct run would have, tells the boards and technicians, and reserves the visits’ parts. ' +
         '409 when the run is not a succeeded preview awaiting a decision, or when the agency’s plan for those days changed since the preview was computed (the message says how many visits and tours changed; nothing is applied).',
       params: IdParams,
+      body: AcceptRequest,
       response: PlanDecisionAnswer,
+      errors: [409, 422],
+    },
+    async ({ auth, params, body }) => {
+      await decidable(auth, params.id);
+      const deps = { prisma, broadcaster, now, log };
+      if (body.technicianIds) {
+        await decision(() => acceptTechnicians(deps, params.id, body.technicianIds!, auth.sub));
+        return planningRunView(await prisma.planningRun.findUniqueOrThrow({ where: { id: params.id } }));
+      }
+      return planningRunView(await decision(() => acceptPlan(deps, params.id, auth.sub)));
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: `${prefix}/plans/:id/changes`,
+      tag: TAG,
+      roles: OFFICE,
+      summary: 'What a preview would change, technician by technician',
+      description:
+        'For each technician-day of the preview: its proposed stops (each `in` — with the technician or queue it comes from —, `reordered`, `shifted` with the time moved, or `same`), ' +
+        'the visits leaving it (to another technician, or back to the queue), travel before and after, and whether that technician was accepted already. ' +
+        'Read from the preview alone: accepting refuses a plan that moved on since, so this is exactly what accepting would write. 409 when the run keeps no proposal (not a preview, or not succeeded).',
+      params: IdParams,
+      response: PlanChanges,
       errors: [409],
     },
     async ({ auth, params }) => {
-      await decidable(auth, params.id);
-      return planningRunView(await decision(() => acceptPlan({ prisma, broadcaster, now, log }, params.id, auth.sub)));
+      const run = await prisma.planningRun.findUnique({ where: { id: params.id } });
+      if (!run || !canSeeAgency(auth, run.agencyId)) throw notFound('planning run');
+      if (!run.preview || run.status !== 'succeeded' || !run.proposal)
+        throw new HttpError(409, 'this run keeps no proposal: only a succeeded preview has changes to show');
+      const changes = await decision(async () => planChanges(readProposal(run.proposal)));
+      return planChangesView(prisma, run.id, run.days.map(dayOfDateColumn), changes);
     },
   );
 
@@ -469,7 +504,13 @@ async function decision<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof PlanningRunNotFoundError) throw notFound('planning run');
-    if (error instanceof PlanDecisionError || error instanceof ProposalFormatError) throw new HttpError(409, error.message);
+    if (error instanceof PlanDecisionError) throw new HttpError(409, error.message, [], { ...error.coded });
+    if (error instanceof ProposalFormatError) throw new HttpError(409, error.message, [], { code: 'plan.proposal_unreadable' });
+    if (error instanceof PlanSelectionError) {
+      throw new HttpError(422, error.message, [{ path: error.path, in: 'body', message: 'nothing to accept for this technician' }], {
+        code: 'plan.technician_unchanged',
+      });
+    }
     throw error;
   }
 }
