@@ -424,8 +424,8 @@ export function timeMove(d: InsertionDay, technicianId: string, where: { positio
   const tis = ic.tours.map((t, i) => ({ t, i })).filter(({ t }) => ic.ctx.problem.technicians[t.period.technician]!.id === technicianId);
   if (tis.length === 0) {
     const tech = d.records.technicians.find((t) => t.id === technicianId)!;
-    // Absences are loaded for the day only: one of them is why a technician with hours has no tour.
-    const absence = shiftsOfDay(tech, d.day).length > 0 ? (tech.absences.find((a) => a.kind)?.kind ?? null) : null;
+    // Absences are loaded for the day only: one of them says why the technician has no tour (it is what the board shows).
+    const absence = tech.absences.find((a) => a.kind)?.kind ?? null;
     if (absence) return refuse('no_shift', `the technician is absent on ${d.day} (${absence})`, absence);
     return refuse('no_shift', shiftsOfDay(tech, d.day).length > 0 ? `the technician no longer works on ${d.day}` : `the technician does not work on ${d.day}`);
   }

@@ -80,6 +80,9 @@ export function endpoints(http: Http) {
     skills: () => all(call, 'GET /api/skills'),
     technicians: (agencyId: string) => all(call, 'GET /api/technicians', { agencyId, active: true }),
     shifts: (technicianId: string) => call('GET /api/technicians/:id/shifts', { params: { id: technicianId } }),
+    /** The technician's absences overlapping [from, to) (instants). */
+    absences: (technicianId: string, from: string, to: string) =>
+      call('GET /api/technicians/:id/absences', { params: { id: technicianId }, query: { from, to } }),
 
     interventions: (query: { agencyId: string; status?: string; unplanned?: boolean }) => all(call, 'GET /api/interventions', query),
     intervention: (id: string) => call('GET /api/interventions/:id', { params: { id } }),

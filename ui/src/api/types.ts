@@ -8,6 +8,7 @@ import type {
   Skill as SkillSchema,
   Region as RegionSchema,
   Shift as ShiftSchema,
+  Absence as AbsenceSchema,
   Intervention as InterventionSchema,
   Site as SiteSchema,
   Customer as CustomerSchema,
@@ -40,6 +41,7 @@ export type Technician = z.infer<typeof TechnicianSchema>;
 export type Skill = z.infer<typeof SkillSchema>;
 export type Region = z.infer<typeof RegionSchema>;
 export type Shift = z.infer<typeof ShiftSchema>;
+export type Absence = z.infer<typeof AbsenceSchema>;
 export type Intervention = z.infer<typeof InterventionSchema>;
 export type Site = z.infer<typeof SiteSchema>;
 export type Customer = z.infer<typeof CustomerSchema>;

@@ -23,6 +23,18 @@ export function Notices() {
               {t('notice.open')}
             </button>
           )}
+          {n.action === 'undo' && (
+            <button
+              type="button"
+              className="button small"
+              onClick={() => {
+                controller.dismiss(n.id);
+                void controller.undo();
+              }}
+            >
+              {t('notice.undo')}
+            </button>
+          )}
           <button type="button" className="icon-button" onClick={() => controller.dismiss(n.id)} aria-label={t('common.dismiss')}>
             ×
           </button>

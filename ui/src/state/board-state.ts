@@ -1,7 +1,7 @@
 // Everything the board shows, in one object; see controller.ts for how it changes.
 import type { PlanState } from '@tournee/contracts/realtime-reconcile';
 import type { PlanningRun, UnassignedVisit } from '../api/endpoints.ts';
-import type { Agency, FieldConflict, FieldConflictNotice, JobProgress, Region, Sector, SessionUser, Shift, Skill, Technician } from '../api/types.ts';
+import type { Absence, Agency, FieldConflict, FieldConflictNotice, JobProgress, Region, Sector, SessionUser, Shift, Skill, Technician } from '../api/types.ts';
 
 export type Connection = 'connecting' | 'online' | 'offline';
 
@@ -13,6 +13,8 @@ export interface Notice {
   readonly values?: Readonly<Record<string, string | number>>;
   /** A side panel the notice offers to open ("Voir"). */
   readonly panel?: Panel;
+  /** undo: the notice offers to undo the last move ("Annuler"). */
+  readonly action?: 'undo';
 }
 
 export interface Layers {
@@ -60,6 +62,8 @@ export interface BoardState {
   readonly sectors: readonly Sector[];
   readonly technicians: readonly Technician[];
   readonly shifts: Readonly<Record<string, readonly Shift[]>>;
+  /** The day shown's absences, by technician (day-absences.ts). */
+  readonly absences: Readonly<Record<string, readonly Absence[]>>;
   readonly agencyId: string | null;
   readonly date: string;
   readonly plan: PlanState | null;
@@ -88,6 +92,7 @@ export function initialState(today: string): BoardState {
     sectors: [],
     technicians: [],
     shifts: {},
+    absences: {},
     agencyId: null,
     date: today,
     plan: null,

@@ -6,6 +6,7 @@
 // - optimize-run.ts: the Optimize preview, accepted or discarded;
 // - field-conflicts.ts: conflicts replicated from the field;
 // - unassigned-reasons.ts: why visits wait in the queue;
+// - day-absences.ts: who is away on the day shown;
 // - notifier.ts: the notices.
 import { localDay } from '@tournee/contracts/zoned-time';
 import { type Api, endpoints } from '../api/endpoints.ts';
@@ -14,6 +15,7 @@ import type { SessionUser } from '../api/types.ts';
 import { PositionStore } from '../realtime/positions.ts';
 import { connectSocket, type SocketFactory } from '../realtime/socket.ts';
 import { type BoardState, initialState, type Layers, type Panel } from './board-state.ts';
+import { DayAbsences } from './day-absences.ts';
 import { Dispatching, type DragState } from './dispatching.ts';
 import { FieldConflicts } from './field-conflicts.ts';
 import { Notifier } from './notifier.ts';
@@ -46,6 +48,7 @@ export class BoardController {
   private readonly optimize: OptimizeRun;
   private readonly conflicts: FieldConflicts;
   private readonly reasons: UnassignedReasons;
+  private readonly absences: DayAbsences;
 
   constructor(options: ControllerOptions = {}) {
     this.store = new Store(initialState(options.today ?? localDay(new Date(), 'Europe/Paris')));
@@ -62,6 +65,7 @@ export class BoardController {
     this.optimize = new OptimizeRun(this.store, this.api, this.notifier);
     this.conflicts = new FieldConflicts(this.store, this.api, this.notifier);
     this.reasons = new UnassignedReasons(this.store, this.api);
+    this.absences = new DayAbsences(this.store, this.api);
     this.feed = new PlanFeed(this.store, this.positions, options.socketFactory ?? connectSocket, {
       // Conflicts announced while offline: list them again.
       reconnected: () => void this.conflicts.load(),
@@ -140,6 +144,7 @@ export class BoardController {
       technicians: [],
       sectors: [],
       shifts: {},
+      absences: {},
       reasons: {},
       conflicts: [],
       selectedTechnicianId: null,
@@ -148,15 +153,15 @@ export class BoardController {
     const [technicians, sectors] = await Promise.all([this.api.technicians(agencyId), this.api.sectors(agencyId)]);
     if (this.store.get().agencyId !== agencyId) return;
     this.store.set({ technicians, sectors });
-    await Promise.all([this.feed.resync(), this.loadShifts(technicians.map((t) => t.id)), this.reasons.load(), this.conflicts.load()]);
+    await Promise.all([this.feed.resync(), this.loadShifts(technicians.map((t) => t.id)), this.reasons.load(), this.conflicts.load(), this.absences.load()]);
   }
 
   async selectDate(date: string): Promise<void> {
     const { agencyId, date: previous } = this.store.get();
     if (date === previous) return;
     if (agencyId) this.feed.unwatch(agencyId, previous);
-    this.store.set({ date, plan: null, reasons: {} });
-    await Promise.all([this.feed.resync(), this.reasons.load()]);
+    this.store.set({ date, plan: null, reasons: {}, absences: {} });
+    await Promise.all([this.feed.resync(), this.reasons.load(), this.absences.load()]);
   }
 
   private async loadShifts(ids: readonly string[]): Promise<void> {
@@ -203,6 +208,13 @@ export class BoardController {
   }
   assignUrgent(...args: Parameters<Dispatching['assignUrgent']>): ReturnType<Dispatching['assignUrgent']> {
     return this.dispatching.assignUrgent(...args);
+  }
+  /** Puts the last moved visit back (Ctrl-Z, "Annuler" in the notice). */
+  undo(): Promise<boolean> {
+    return this.dispatching.undo();
+  }
+  canUndo(): boolean {
+    return this.dispatching.canUndo();
   }
 
   // ─── Optimize (optimize-run.ts) ────────────────────────────────────────────

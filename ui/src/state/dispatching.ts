@@ -2,6 +2,10 @@
 // urgent request placed with a ranked technician, the server's evaluation of
 // a move while dragging. Every save carries the version the dispatcher saw;
 // a 409 says someone changed it meanwhile and reloads the affected tours.
+// The last moves of visits already on a tour can be undone (Ctrl-Z, or
+// "Annuler" in the notice): the visit goes back to its technician and place,
+// with the version the move left it at, so an undo never overwrites a change
+// someone made since.
 import type { Api, AssignAnswer, InsertionAnswer, InsertionCandidate, MoveEvaluation } from '../api/endpoints.ts';
 import { ApiError } from '../api/http.ts';
 import type { Intervention, InterventionInput, TourView } from '../api/types.ts';
@@ -22,10 +26,23 @@ export interface DragState {
   readonly keyboard: { readonly row: number; readonly start: number } | null;
 }
 
+/** A move that can be undone: where the visit was, and the version the move left it at. */
+interface UndoableMove {
+  readonly interventionId: string;
+  readonly label: string;
+  readonly day: string;
+  readonly from: { readonly technicianId: string; readonly position: number };
+  readonly version: number;
+}
+
+/** How many moves Ctrl-Z can walk back. */
+const UNDO_DEPTH = 10;
+
 export class Dispatching {
   /** A visit being dragged (from the timeline or the queue) and where it would go. */
   readonly drag = new Cell<DragState | null>(null);
   private readonly details = new Map<string, Promise<Intervention | null>>();
+  private readonly undoable: UndoableMove[] = [];
 
   constructor(
     private readonly store: Store<BoardState>,
@@ -48,10 +65,23 @@ export class Dispatching {
     // by someone else during the drag must refuse the drop, not be overwritten.
     const version = seenVersion ?? intervention.version;
     const targetTour = Object.values(plan.tours).find((t) => t.technicianId === target.technicianId && t.date === date);
-    const affected = [targetTour?.id, this.tourOf(interventionId)?.id].filter((id): id is string => Boolean(id));
+    const fromTour = this.tourOf(interventionId);
+    const affected = [targetTour?.id, fromTour?.id].filter((id): id is string => Boolean(id));
+    const from =
+      fromTour && fromTour.date === date
+        ? { technicianId: fromTour.technicianId, position: fromTour.stops.findIndex((s) => s.interventionId === interventionId) }
+        : null;
     try {
       const answer = await this.api.assign(interventionId, { technicianId: target.technicianId, day: date, position: target.position, version });
-      this.notifier.notify('success', 'notice.moved', { label: intervention.label });
+      // A visit taken from a tour can go back there; one taken from the queue has no place to go back to.
+      if (from && answer) {
+        this.undoable.push({ interventionId, label: intervention.label, day: date, from, version: answer.interventionVersion });
+        if (this.undoable.length > UNDO_DEPTH) this.undoable.shift();
+        this.notifier.withdrawUndo();
+        this.notifier.notify('success', 'notice.moved', { label: intervention.label }, undefined, 'undo');
+      } else {
+        this.notifier.notify('success', 'notice.moved', { label: intervention.label });
+      }
       // Visits the move pushed out of the day go back to the queue: say so, they need a new home.
       if (answer?.pushedOut?.length) this.notifier.notify('warning', 'notice.pushedOut', { count: answer.pushedOut.length });
       if (answer?.late?.length) this.notifier.notify('warning', 'notice.late', { count: answer.late.length });
@@ -63,11 +93,58 @@ export class Dispatching {
       if (error instanceof ApiError && error.isConflict) {
         this.notifier.notify('error', 'notice.conflict', { label: intervention.label });
         await this.reloadTours(affected);
+      } else if (error instanceof ApiError && error.status === 422) {
+        // The server's sentence names records by id: the notice names the visit and the technician.
+        this.notifier.notify('error', 'notice.moveRefused', { label: intervention.label, name: this.technicianName(target.technicianId) });
       } else {
         this.notifier.notify('error', 'notice.saveFailed', { message: describeError(error) });
       }
       return false;
     }
+  }
+
+  /** Whether a move can be undone (Ctrl-Z does nothing otherwise). */
+  canUndo(): boolean {
+    return this.undoable.length > 0;
+  }
+
+  /**
+   * Puts the last moved visit back where it was, with the version the move
+   * left it at: if someone changed it since, the server refuses and the
+   * dispatcher is told; nothing is overwritten.
+   */
+  async undo(): Promise<boolean> {
+    const last = this.undoable.pop();
+    this.notifier.withdrawUndo();
+    if (!last) {
+      this.notifier.notify('info', 'notice.nothingToUndo');
+      return false;
+    }
+    try {
+      const answer = await this.api.assign(last.interventionId, {
+        technicianId: last.from.technicianId,
+        day: last.day,
+        position: last.from.position,
+        version: last.version,
+      });
+      // An earlier move of the same visit left it where this undo put it back: at the version just written.
+      const earlier = this.undoable.findLastIndex((m) => m.interventionId === last.interventionId);
+      if (earlier >= 0 && answer) this.undoable[earlier] = { ...this.undoable[earlier]!, version: answer.interventionVersion };
+      this.notifier.notify('success', 'notice.undone', { label: last.label }, undefined, this.undoable.length > 0 ? 'undo' : undefined);
+      void this.resync();
+      return true;
+    } catch {
+      this.notifier.notify('error', 'notice.undoFailed', { label: last.label });
+      // Older moves were made on a day that has changed since: they are not undone blindly either.
+      this.undoable.length = 0;
+      void this.resync();
+      return false;
+    }
+  }
+
+  private technicianName(id: string): string {
+    const tech = this.store.get().technicians.find((t) => t.id === id);
+    return tech ? `${tech.firstName} ${tech.lastName}` : '';
   }
 
   /** Picks a visit up (timeline or queue): remembers the version the dispatcher is looking at. */

@@ -1,5 +1,6 @@
 // One technician's row of the timeline: the name (selects the technician),
-// then the track: shift, overtime, travel, lunch break and visits (status
+// then the track: shift, absences (hatched, with their reason), overtime,
+// travel, lunch break (where the engine put it) and visits (status
 // colour, stop number), the drag preview's ghost when the row is the target,
 // and the current time.
 import type { KeyboardEvent, PointerEvent, Ref } from 'react';
@@ -57,7 +58,11 @@ export function TimelineLane({ row, rowIndex, scale, nowMinute, trackRef, dragge
         <span className="timeline-name-text">
           {row.technician.firstName} {row.technician.lastName}
         </span>
-        <span className="timeline-name-meta">{t('timeline.rowSummary', { count: visits, until: row.end !== null ? formatMinute(row.end) : '—' })}</span>
+        <span className="timeline-name-meta">
+          {row.awayAllDay
+            ? t(`timeline.away.${row.away[0]!.kind}`)
+            : t('timeline.rowSummary', { count: visits, until: row.end !== null ? formatMinute(row.end) : '—' })}
+        </span>
       </button>
       <div className="timeline-track" ref={trackRef} role="gridcell">
         {scale.hours.map((m) => (
@@ -70,7 +75,27 @@ export function TimelineLane({ row, rowIndex, scale, nowMinute, trackRef, dragge
             title={t('timeline.shift', { from: formatMinute(row.shift.start), to: formatMinute(row.shift.end) })}
           />
         )}
-        {!row.shift && <span className="timeline-off">{t('timeline.noShift')}</span>}
+        {!row.shift && !row.awayAllDay && <span className="timeline-off">{t('timeline.noShift')}</span>}
+        {row.away.map((band) => {
+          const from = Math.max(band.start, scale.from);
+          const to = Math.min(band.end, scale.to);
+          if (to <= from) return null;
+          const reason = t(`timeline.away.${band.kind}`);
+          const title = row.awayAllDay
+            ? t('timeline.awayAllDay', { reason })
+            : t('timeline.awayBetween', { reason, from: formatMinute(band.start), to: formatMinute(band.end) });
+          return (
+            <span
+              key={`away${band.start}`}
+              className="timeline-away"
+              style={{ left: at(from), width: span(from, to) }}
+              title={band.note ? `${title} — ${band.note}` : title}
+              data-testid="away-band"
+            >
+              <span className="timeline-away-label">{row.awayAllDay ? title : reason}</span>
+            </span>
+          );
+        })}
         {row.overtime && (
           <span
             className="timeline-overtime"

@@ -1,7 +1,7 @@
 // The timeline's rows, computed from the plan: pure, so it is tested without
 // a browser. Minutes are counted from local midnight of the selected day in
 // the agency's time zone.
-import type { InterventionView, Shift, Technician, TourView } from '../api/types.ts';
+import type { Absence, InterventionView, Shift, Technician, TourView } from '../api/types.ts';
 import { isUrgent, technicianColor } from '../board/colors.ts';
 import { isoWeekday } from '@tournee/contracts/calendar';
 import { minutesSinceLocalMidnight } from '@tournee/contracts/zoned-time';
@@ -30,11 +30,24 @@ export interface DayShift {
   readonly breakWindow?: { readonly start: number; readonly end: number } | null;
 }
 
+/** A time the technician is away (leave, sick, training…), in minutes of the day shown. */
+export interface AwayBand {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: Absence['kind'];
+  readonly note: string | null;
+}
+
 export interface TimelineRow {
   readonly technician: Technician;
   readonly color: string;
   readonly tour: TourView | null;
+  /** Null when the technician does not work that day, or is away for all of it. */
   readonly shift: DayShift | null;
+  /** Absences on the day, clipped to it. */
+  readonly away: readonly AwayBand[];
+  /** Away for the whole of their hours (or the whole day, without hours): nothing can be planned. */
+  readonly awayAllDay: boolean;
   readonly bars: readonly Bar[];
   /** Work past the shift's end. */
   readonly overtime: { readonly start: number; readonly end: number } | null;
@@ -64,6 +77,7 @@ export function buildRows(input: {
   readonly tours: Readonly<Record<string, TourView>>;
   readonly interventions: Readonly<Record<string, InterventionView>>;
   readonly shifts: Readonly<Record<string, readonly Shift[]>>;
+  readonly absences?: Readonly<Record<string, readonly Absence[]>>;
   readonly day: string;
   readonly timezone: string;
 }): TimelineRow[] {
@@ -76,7 +90,12 @@ export function buildRows(input: {
   const at = (iso: string | null) => (iso ? minutesSinceLocalMidnight(iso, day, timezone) : null);
   return input.technicians.map((technician) => {
     const tour = tourOf.get(technician.id) ?? null;
-    const shift = shiftOf(input.shifts[technician.id], day);
+    const hours = shiftOf(input.shifts[technician.id], day);
+    const away = awayBands(input.absences?.[technician.id] ?? [], day, timezone);
+    const from = hours?.start ?? 0;
+    const to = hours?.end ?? 24 * 60;
+    const awayAllDay = away.length > 0 && covers(away, from, to);
+    const shift = awayAllDay ? null : hours;
     const bars: Bar[] = [];
     let lastEnd: number | null = null;
     for (const [index, stop] of (tour?.stops ?? []).entries()) {
@@ -103,16 +122,58 @@ export function buildRows(input: {
     }
     const kpiEnd = typeof tour?.kpis.end === 'string' ? at(tour.kpis.end) : null;
     const end = kpiEnd ?? lastEnd;
-    const breakBar = shift && shift.breakMinutes > 0 ? placeBreak(bars, shift.breakMinutes, shift.breakWindow ?? null) : null;
-    if (breakBar) bars.push(breakBar);
+    // The engine stores where it put the breaks with the tour: drawn there. A day without a
+    // tour (or planned before breaks were stored) has none stored: it gets the usual estimate.
+    // Away all day, no break is taken (a tour planned before the absence keeps its visits: they show, to be moved).
+    const stored = awayAllDay ? [] : storedBreaks(tour, at);
+    if (stored) bars.push(...stored);
+    else if (shift && shift.breakMinutes > 0) bars.push(placeBreak(bars, shift.breakMinutes, shift.breakWindow ?? null));
     const overtime = shift && end !== null && end > shift.end ? { start: shift.end, end } : null;
-    return { technician, color: technicianColor(technician), tour, shift, bars, overtime, end };
+    return { technician, color: technicianColor(technician), tour, shift, away, awayAllDay, bars, overtime, end };
   });
 }
 
+/** The breaks the engine placed, from the tour's KPIs; null when the tour does not say. */
+function storedBreaks(tour: TourView | null, at: (iso: string | null) => number | null): Bar[] | null {
+  const breaks = tour?.kpis.breaks;
+  if (!Array.isArray(breaks)) return null;
+  const bars: Bar[] = [];
+  for (const b of breaks as unknown[]) {
+    if (!b || typeof b !== 'object') continue;
+    const { start, end } = b as { start?: unknown; end?: unknown };
+    const s = typeof start === 'string' ? at(start) : null;
+    const e = typeof end === 'string' ? at(end) : null;
+    if (s !== null && e !== null && e > s) bars.push({ kind: 'break', start: s, end: e });
+  }
+  return bars;
+}
+
+/** Absences as minutes of the day, clipped to it, in order. */
+export function awayBands(absences: readonly Absence[], day: string, timezone: string): AwayBand[] {
+  return absences
+    .map((a) => ({
+      start: Math.max(0, minutesSinceLocalMidnight(a.startsAt, day, timezone)),
+      end: Math.min(24 * 60, minutesSinceLocalMidnight(a.endsAt, day, timezone)),
+      kind: a.kind,
+      note: a.note,
+    }))
+    .filter((b) => b.end > b.start)
+    .sort((a, b) => a.start - b.start);
+}
+
+/** Whether the bands leave no minute of [from, to) free. */
+function covers(bands: readonly AwayBand[], from: number, to: number): boolean {
+  let cursor = from;
+  for (const b of bands) {
+    if (b.start > cursor) return false;
+    cursor = Math.max(cursor, b.end);
+    if (cursor >= to) return true;
+  }
+  return cursor >= to;
+}
+
 /**
- * The break is not stored with the tour (the engine places it freely in its
- * window), so the timeline shows it in the widest free gap of that window —
+ * Without a stored break (no tour yet), the timeline shows it in the widest free gap of its window —
  * the shift's break window, else around midday: an honest approximation of
  * where it will fall. The engine may take it in the middle of a drive (travel
  * is split around breaks), so when no gap clear of visits and travel holds it,

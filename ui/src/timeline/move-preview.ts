@@ -9,7 +9,16 @@ import type { MoveEvaluation } from '../api/endpoints.ts';
 import { minutesSinceLocalMidnight } from '@tournee/contracts/zoned-time';
 
 export type Problem =
-  'missing_skill' | 'no_shift' | 'overtime' | 'late_for_deadline' | 'outside_window' | 'no_location' | 'no_room' | 'parts_unavailable' | 'pushed_out';
+  | 'absent'
+  | 'missing_skill'
+  | 'no_shift'
+  | 'overtime'
+  | 'late_for_deadline'
+  | 'outside_window'
+  | 'no_location'
+  | 'no_room'
+  | 'parts_unavailable'
+  | 'pushed_out';
 
 export interface Preview {
   /** Where the visit lands in the tour (the day's done visits included): what the drop sends. */
@@ -27,8 +36,10 @@ export interface Preview {
   /** blocked: the server refuses it; warning: possible but costly. */
   readonly verdict: 'ok' | 'warning' | 'blocked';
   readonly problems: readonly Problem[];
-  /** The server's sentence when it refuses. */
+  /** The server's sentence when it refuses (English, with ids: for logs, never shown). */
   readonly refusal: string | null;
+  /** Refused because the technician is away that day: why (leave, sick, training, other). */
+  readonly absence: 'leave' | 'sick' | 'training' | 'other' | null;
   /** Straight-line travel estimates (no road times on the server, or they failed). */
   readonly estimated: boolean;
 }
@@ -52,7 +63,7 @@ const REFUSALS: Record<NonNullable<MoveEvaluation['refusal']>['reason'], Problem
 export function previewOf(e: MoveEvaluation, day: string, timezone: string, fallbackStart: number): Preview {
   const minute = (iso: string | null) => (iso ? minutesSinceLocalMidnight(iso, day, timezone) : fallbackStart);
   const problems: Problem[] = [];
-  if (e.refusal) problems.push(REFUSALS[e.refusal.reason]);
+  if (e.refusal) problems.push(e.refusal.absence ? 'absent' : REFUSALS[e.refusal.reason]);
   const overtimeMinutes = Math.max(0, e.overtimeSeconds - e.overtimeBeforeSeconds) / 60;
   if (!e.refusal) {
     if (overtimeMinutes >= 1) problems.push('overtime');
@@ -73,6 +84,7 @@ export function previewOf(e: MoveEvaluation, day: string, timezone: string, fall
     verdict: e.refusal ? 'blocked' : problems.length > 0 || e.delayed.length > 0 ? 'warning' : 'ok',
     problems,
     refusal: e.refusal?.message ?? null,
+    absence: e.refusal?.absence ?? null,
     estimated: e.travelTimes === 'estimated',
   };
 }

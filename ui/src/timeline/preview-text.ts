@@ -1,6 +1,7 @@
 // The drag preview in words, for the card beside the pointer and for screen
 // readers: the target technician, then arrival, start, added travel, visits
-// delayed and every problem — or why the server refuses the move.
+// delayed and every problem — or why the server refuses the move, in the
+// board's language (the server's own sentence names records by id).
 import type { TFunction } from 'i18next';
 import { formatDuration, formatMinute, formatSignedDuration } from '../geo/time.ts';
 import type { Preview } from './move-preview.ts';
@@ -9,10 +10,10 @@ export function previewText(t: TFunction, technicianName: string, preview: Previ
   const to = t('timeline.preview.to', { name: technicianName });
   if (!preview) return `${to} · ${t('timeline.preview.checking')}`;
   const estimated = preview.estimated ? [t('timeline.preview.estimated')] : [];
-  if (preview.refusal)
-    return [to, ...preview.problems.map((p) => t(`timeline.problem.${p}`, { count: preview.pushedOut, duration: '' })), preview.refusal, ...estimated].join(
-      ' · ',
-    );
+  if (preview.verdict === 'blocked') {
+    const reason = preview.absence ? t(`timeline.away.${preview.absence}`) : '';
+    return [to, ...preview.problems.map((p) => t(`timeline.problem.${p}`, { count: preview.pushedOut, duration: '', reason }))].join(' · ');
+  }
   const parts = [
     to,
     t('timeline.preview.arrival', { time: formatMinute(preview.arrival) }),

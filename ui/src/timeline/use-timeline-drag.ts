@@ -3,6 +3,9 @@
 // with the keyboard (Enter picks up, ↑↓ technician, ←→ 15 min, Enter drops,
 // Escape cancels). While it moves the server's engine previews the move; a
 // drop saves exactly what the preview showed, or is refused if it was blocked.
+// A drop that costs something — overtime, a missed SLA, visits pushed out of
+// the day, or a visit the technician has already received — asks first
+// (`confirming`, shown by MoveConfirm.tsx).
 import {
   type KeyboardEvent as ReactKeyboardEvent,
   type PointerEvent as ReactPointerEvent,
@@ -22,6 +25,7 @@ import { type DropTarget, dropTarget } from './drag-target.ts';
 import type { Bar, TimelineRow } from './layout.ts';
 import { type MoveTarget, type Preview, previewOf, useMovePreview } from './move-preview.ts';
 import { previewText } from './preview-text.ts';
+import { formatDuration } from '../geo/time.ts';
 
 /** Minutes an arrow key moves a visit by. */
 const KEY_STEP_MINUTES = 15;
@@ -29,6 +33,33 @@ const KEY_STEP_MINUTES = 15;
 const DRAG_THRESHOLD_PX = 5;
 
 type VisitBar = Extract<Bar, { kind: 'visit' }>;
+
+/** One thing a drop would cost, said before it is saved (i18n key under timeline.confirm and its values). */
+export interface MoveRisk {
+  readonly key: 'overtime' | 'late' | 'pushedOut' | 'dispatched';
+  readonly values?: Readonly<Record<string, string | number>>;
+}
+
+/** A drop waiting for the dispatcher's yes. */
+export interface PendingMove {
+  readonly interventionId: string;
+  readonly label: string;
+  readonly technicianId: string;
+  readonly technicianName: string;
+  readonly position: number;
+  readonly version: number;
+  readonly risks: readonly MoveRisk[];
+}
+
+/** What a drop at this preview would cost, worth a confirmation; empty: save at once. */
+export function moveRisks(preview: Preview, status: string | undefined): MoveRisk[] {
+  const risks: MoveRisk[] = [];
+  if (preview.overtimeMinutes >= 1) risks.push({ key: 'overtime', values: { duration: formatDuration(preview.overtimeMinutes * 60) } });
+  if (preview.problems.includes('late_for_deadline')) risks.push({ key: 'late' });
+  if (preview.pushedOut > 0) risks.push({ key: 'pushedOut', values: { count: preview.pushedOut } });
+  if (status === 'dispatched') risks.push({ key: 'dispatched' });
+  return risks;
+}
 
 export interface TimelineDrag {
   readonly drag: DragState | null;
@@ -44,6 +75,10 @@ export interface TimelineDrag {
   readonly announcement: string;
   readonly startPointerDrag: (e: ReactPointerEvent, bar: VisitBar) => void;
   readonly onVisitKey: (e: ReactKeyboardEvent, bar: VisitBar, rowIndex: number) => void;
+  /** A costly drop waiting for confirmation. */
+  readonly confirming: PendingMove | null;
+  readonly acceptMove: () => void;
+  readonly rejectMove: () => void;
 }
 
 export function useTimelineDrag(rows: readonly TimelineRow[], range: { from: number; to: number }, date: string, timezone: string): TimelineDrag {
@@ -52,6 +87,7 @@ export function useTimelineDrag(rows: readonly TimelineRow[], range: { from: num
   const drag = useStore(controller.drag, (d) => d);
   const trackRef = useRef<HTMLDivElement | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [confirming, setConfirming] = useState<PendingMove | null>(null);
   const span = range.to - range.from;
 
   const target = useMemo(() => (drag ? dropTarget(drag, rows, trackRef.current, range) : null), [drag, rows, range]);
@@ -99,11 +135,38 @@ export function useTimelineDrag(rows: readonly TimelineRow[], range: { from: num
       current?.technicianId === row.technician.id &&
       Math.abs(p.start - (rows.flatMap((r) => r.bars).find((b) => b.kind === 'visit' && b.interventionId === d.interventionId)?.start ?? -1)) < 1;
     if (sameSpot) return;
+    const view = controller.store.get().plan?.interventions[d.interventionId];
+    const pending: PendingMove = {
+      interventionId: d.interventionId,
+      label: view?.label ?? '',
+      technicianId: row.technician.id,
+      technicianName: `${row.technician.firstName} ${row.technician.lastName}`,
+      // The position the engine timed: the assignment stores what the preview showed.
+      position: p.position,
+      version: d.version,
+      risks: moveRisks(p, view?.status),
+    };
+    if (pending.risks.length > 0) {
+      setConfirming(pending);
+      return;
+    }
+    await save(pending);
+  }, [controller, target, moveTarget, preview, evaluate, rows, t]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const save = async (move: PendingMove) => {
     setAnnouncement(t('timeline.saving'));
-    // The position the engine timed: the assignment stores what the preview showed.
-    const ok = await controller.moveVisit(d.interventionId, { technicianId: row.technician.id, position: p.position }, d.version);
+    const ok = await controller.moveVisit(move.interventionId, { technicianId: move.technicianId, position: move.position }, move.version);
     setAnnouncement(ok ? t('timeline.saved') : t('timeline.notSaved'));
-  }, [controller, target, moveTarget, preview, evaluate, rows, t]);
+  };
+  const acceptMove = () => {
+    const move = confirming;
+    setConfirming(null);
+    if (move) void save(move);
+  };
+  const rejectMove = () => {
+    setConfirming(null);
+    setAnnouncement(t('timeline.cancelled'));
+  };
 
   // Pointer drags (from here or from the queue) are followed on the window.
   useEffect(() => {
@@ -187,5 +250,19 @@ export function useTimelineDrag(rows: readonly TimelineRow[], range: { from: num
     }
   };
 
-  return { drag, trackRef, target, moveTarget, preview, pending, previewText: text, announcement, startPointerDrag, onVisitKey };
+  return {
+    drag,
+    trackRef,
+    target,
+    moveTarget,
+    preview,
+    pending,
+    previewText: text,
+    announcement,
+    startPointerDrag,
+    onVisitKey,
+    confirming,
+    acceptMove,
+    rejectMove,
+  };
 }

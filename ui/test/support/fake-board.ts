@@ -62,6 +62,7 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     skills: vi.fn(async () => skills),
     technicians: vi.fn(async () => technicians),
     shifts: vi.fn(async (id: string) => shifts[id] ?? []),
+    absences: vi.fn(async () => []),
     interventions: vi.fn(async () => []),
     intervention: vi.fn(notFound),
     createIntervention: vi.fn(notFound),

@@ -64,7 +64,7 @@ describe('Timeline', () => {
       slaMet: null,
       delayed: [],
       pushedOut: [],
-      refusal: { reason: 'no_shift' as const, message: `${input.technicianId} is absent or no longer working on ${DAY}` },
+      refusal: { reason: 'no_shift' as const, message: `the technician is absent on ${DAY} (training)`, absence: 'training' as const },
       warnings: [],
       travelTimes: 'estimated' as const,
     }));
@@ -78,7 +78,8 @@ describe('Timeline', () => {
     );
     screen.getByRole('button', { name: /Arrêt 2 : Leroy/ }).focus();
     await userEvent.keyboard('{Enter}{ArrowDown}');
-    await waitFor(() => expect(document.querySelector('.drag-card')?.textContent).toMatch(/Impossible ici.*Pas de service ce jour.*absent.*temps estimés/));
+    await waitFor(() => expect(document.querySelector('.drag-card')?.textContent).toMatch(/Impossible ici.*Absent ce jour : Formation/));
+    expect(document.querySelector('.drag-card')?.textContent).not.toContain('t-bruno');
     expect(evaluateMove).toHaveBeenCalledWith('i-2', expect.objectContaining({ technicianId: 't-bruno', day: DAY }));
     expect(screen.getByTestId('drag-preview').className).toMatch(/is-blocked/);
     await userEvent.keyboard('{Enter}');

@@ -89,4 +89,41 @@ describe('timeline layout', () => {
     expect(shiftOf(list, DAY)).toEqual({ start: 600, end: 720, breakMinutes: 0 });
     expect(shiftOf(list, '2026-03-11')).toBeNull();
   });
+  it('draws the break where the engine stored it with the tour, even over the usual lunch gap', () => {
+    const stored = tours.map((t) => (t.technicianId === 't-alice' ? { ...t, kpis: { ...t.kpis, breaks: [{ start: at('14:00'), end: at('14:45') }] } } : t));
+    const [alice] = buildRows({ technicians, tours: byId(stored), interventions: byId(interventions), shifts, day: DAY, timezone: 'Europe/Paris' });
+    expect(alice!.bars.filter((b) => b.kind === 'break').map((b) => [b.start, b.end])).toEqual([[840, 885]]);
+  });
+
+  it('marks absences: part of the day keeps the hours, all of it takes them (and the lunch) away', () => {
+    const absence = (startsAt: string, endsAt: string) => ({
+      id: 'ab',
+      technicianId: 't-bruno',
+      kind: 'training' as const,
+      startsAt,
+      endsAt,
+      note: null,
+      createdAt: startsAt,
+    });
+    const build = (list: ReturnType<typeof absence>[]) =>
+      buildRows({
+        technicians,
+        tours: byId(tours),
+        interventions: byId(interventions),
+        shifts,
+        absences: { 't-bruno': list },
+        day: DAY,
+        timezone: 'Europe/Paris',
+      })[1]!;
+    const morning = build([absence(at('08:00'), at('12:00'))]);
+    expect(morning).toMatchObject({ awayAllDay: false, away: [{ start: 480, end: 720, kind: 'training' }] });
+    expect(morning.shift).not.toBeNull();
+    // Two absences back to back cover the hours: away all day.
+    const allDay = build([absence(at('07:00'), at('12:00')), absence(at('12:00'), at('18:00'))]);
+    expect(allDay.awayAllDay).toBe(true);
+    expect(allDay.shift).toBeNull();
+    expect(allDay.bars.filter((b) => b.kind === 'break')).toEqual([]);
+    // Clipped to the day shown.
+    expect(build([absence('2026-03-09T00:00:00Z', '2026-03-12T00:00:00Z')]).away).toMatchObject([{ start: 0, end: 1440 }]);
+  });
 });

@@ -17,6 +17,7 @@ const preview = (over: Partial<Preview> = {}): Preview => ({
   verdict: 'ok',
   problems: [],
   refusal: null,
+  absence: null,
   estimated: false,
   ...over,
 });
@@ -39,8 +40,17 @@ describe('previewText', () => {
     expect(text).toBe('Vers Bruno Durand · arrivée 10:05 · début 10:10 · +15 min de trajet · 2 visites décalées · Heures sup. 1 h 15 · temps estimés');
   });
 
-  it('gives the server’s refusal instead of times when it refuses the move', () => {
-    const text = previewText(t, 'Bruno Durand', preview({ verdict: 'blocked', problems: ['no_shift'], refusal: 'Bruno Durand is absent on 2026-03-10' }));
-    expect(text).toBe('Vers Bruno Durand · Pas de service ce jour · Bruno Durand is absent on 2026-03-10');
+  it('says why the server refuses the move in French, never its own sentence (which names ids)', () => {
+    const text = previewText(t, 'Bruno Durand', preview({ verdict: 'blocked', problems: ['no_shift'], refusal: 'the technician does not work on 2026-03-10' }));
+    expect(text).toBe('Vers Bruno Durand · Pas de service ce jour');
+  });
+
+  it('names the absence that keeps the technician away', () => {
+    const text = previewText(
+      t,
+      'Bruno Durand',
+      preview({ verdict: 'blocked', problems: ['absent'], absence: 'training', refusal: 'the technician is absent on 2026-03-10 (training)' }),
+    );
+    expect(text).toBe('Vers Bruno Durand · Absent ce jour : Formation');
   });
 });

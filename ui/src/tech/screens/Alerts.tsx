@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ConflictResult } from '@tournee/contracts/replication';
 import { useTech, useTechController } from '../context.tsx';
-import { formatDateTime, formatTime } from '../format.ts';
+import { formatDateTime, formatDay, formatTime } from '../format.ts';
 import { useT, type TechKey, type TechT } from '../i18n/index.ts';
 import type { QueuedAction } from '../sync/types.ts';
 
@@ -26,7 +26,7 @@ export function Alerts() {
           {toHandle.map((q) => (
             <li key={q.seq} className="conflict" data-reason={q.result?.status === 'conflict' ? q.result.reason : 'rejected'}>
               <strong>{q.label}</strong>
-              <p>{explain(t, q)}</p>
+              <p>{explain(t, q, i18n.language)}</p>
               <div className="row">
                 {canEdit(q) && (
                   <button type="button" className="btn" onClick={() => void controller.reopen(q.seq!)}>
@@ -87,7 +87,7 @@ const canEdit = (q: QueuedAction) => q.action.kind === 'complete' && !GONE.has(r
 /** Worth sending again once the cause is gone (stock delivered, a dependency sent); a kept backorder is not. */
 const canRetry = (q: QueuedAction) => !GONE.has(reasonOf(q)) && !(q.result?.status === 'conflict' && q.result.current.requestStatus);
 
-function explain(t: TechT, q: QueuedAction): string {
+function explain(t: TechT, q: QueuedAction, language: string): string {
   const r = q.result;
   if (!r || r.status === 'applied') return '';
   if (r.status === 'rejected') return t('alerts.reason.rejected', { error: [r.error, ...r.details.map((d) => d.message)].join(' — ') });
@@ -99,6 +99,7 @@ function explain(t: TechT, q: QueuedAction): string {
     name: shortage?.name,
     onHand: shortage?.onHand,
     requested: shortage?.requested,
+    day: c.current.plannedDay ? formatDay(c.current.plannedDay, language) : '',
   });
   return c.current.requestStatus === 'backordered' ? `${text} ${t('alerts.backordered')}` : text;
 }
