@@ -70,6 +70,8 @@ export const OvertimeOption = z.object({
   overtimeBeforeMinutes: z.number().int(),
   addedTravelSeconds: z.number(),
   addedTravelMeters: z.number(),
+  /** Visits of that day that would go back to the queue all the same (past even the longer hours). */
+  pushedOut: z.number().int(),
 });
 
 /** A lower-priority visit that could give way, and where it would go. */

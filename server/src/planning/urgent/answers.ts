@@ -136,17 +136,13 @@ function partsOf(message: string): string[] {
   return tail === 'short' ? [] : tail.split(', ').filter(Boolean);
 }
 
-/** For each technician, the cheapest place that pushes nobody out on the day where hours may run over. */
+/** For each technician, the best place on the day where hours may run over (what else would still not fit is said). */
 function overtimeOptions(over: InsertionDay, names: ReadonlyMap<string, string>): z.output<typeof OvertimeOption>[] {
   if (!over.visit) return [];
-  const ranked = rankDay(over, 1000).candidates.filter((c) => c.pushedOut.length === 0);
   const out: z.output<typeof OvertimeOption>[] = [];
-  const seen = new Set<string>();
-  for (const c of ranked) {
-    if (seen.has(c.technicianId)) continue;
-    seen.add(c.technicianId);
+  for (const c of rankDay(over, 1000).candidates) {
     const move = timeMove(over, c.technicianId, { position: c.position });
-    if (move.refusal || !move.eta || !move.plannedEnd || move.pushedOut.length > 0) continue;
+    if (move.refusal || !move.eta || !move.plannedEnd) continue;
     out.push({
       technicianId: c.technicianId,
       technicianName: names.get(c.technicianId) ?? '',
@@ -158,6 +154,7 @@ function overtimeOptions(over: InsertionDay, names: ReadonlyMap<string, string>)
       overtimeBeforeMinutes: Math.ceil(move.overtimeBeforeSeconds / 60),
       addedTravelSeconds: move.addedTravelSeconds,
       addedTravelMeters: move.addedTravelMeters,
+      pushedOut: move.pushedOut.length,
     });
   }
   return out;

@@ -1,0 +1,137 @@
+// "Trouver un technicien" for a visit already in the queue: the intervention
+// exists, so the server ranks it by its id and the chosen technician gets it
+// (a version-checked assignment). New urgent requests go through
+// UrgentRequest.tsx instead, as drafts.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InsertionAnswer, InsertionCandidate } from '../api/endpoints.ts';
+import { formatSignedDuration } from '../geo/time.ts';
+import { useBoard, useController } from '../state/context.tsx';
+
+export interface QueuedVisit {
+  readonly id: string;
+  readonly version: number;
+  readonly label: string;
+}
+
+/** Loads the visit's board view, then ranks it. */
+export function QueueCandidates({ interventionId, onDone }: { interventionId: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const controller = useController();
+  const [target, setTarget] = useState<QueuedVisit | null>(null);
+  useEffect(() => {
+    let live = true;
+    setTarget(null);
+    void controller.interventionDetails(interventionId).then((full) => {
+      const view = controller.store.get().plan?.interventions[interventionId];
+      if (!live || !full) return;
+      setTarget({ id: full.id, version: view?.version ?? full.version, label: view?.label ?? '' });
+    });
+    return () => {
+      live = false;
+    };
+  }, [interventionId, controller]);
+  if (!target) return <p className="muted">{t('common.loading')}</p>;
+  return <Candidates target={target} onBack={onDone} />;
+}
+
+function Candidates({ target, onBack }: { target: QueuedVisit; onBack: () => void }) {
+  const { t, i18n } = useTranslation();
+  const controller = useController();
+  const technicians = useBoard((s) => s.technicians);
+  const agencyId = useBoard((s) => s.agencyId);
+  const agencies = useBoard((s) => s.agencies);
+  const timezone = agencies.find((a) => a.id === agencyId)?.timezone ?? 'Europe/Paris';
+  // The server's engine ranks them (the same timing an assignment stores); the board does not guess.
+  const [server, setServer] = useState<InsertionAnswer | null | 'failed'>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [assigned, setAssigned] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setServer(null);
+    void controller
+      .candidates(target.id)
+      .then((answer) => live && setServer(answer))
+      .catch(() => live && setServer('failed'));
+    return () => {
+      live = false;
+    };
+  }, [target.id, controller, attempt]);
+
+  const candidates = server && server !== 'failed' ? server.candidates : [];
+  const name = (id: string) => {
+    const tech = technicians.find((x) => x.id === id);
+    return tech ? `${tech.firstName} ${tech.lastName}` : '';
+  };
+  const time = (iso: string) => new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', timeZone: timezone }).format(new Date(iso));
+
+  const assign = async (c: InsertionCandidate) => {
+    setBusy(c.technicianId);
+    const ok = await controller.assignUrgent(target.id, target.version, c);
+    setBusy(null);
+    if (ok) setAssigned(c.technicianId);
+  };
+
+  return (
+    <div className="candidates">
+      <h2 className="panel-title">{t('urgent.candidatesFor', { label: target.label })}</h2>
+      {server === null && (
+        <p className="muted" aria-live="polite">
+          {t('urgent.ranking')}
+        </p>
+      )}
+      {server === 'failed' && (
+        <p className="hint" role="alert">
+          {t('urgent.rankingFailed')}{' '}
+          <button type="button" className="link" onClick={() => setAttempt((n) => n + 1)}>
+            {t('urgent.retry')}
+          </button>
+        </p>
+      )}
+      {server && server !== 'failed' && server.candidates.length === 0 && <p className="muted">{t('urgent.noCandidate')}</p>}
+      {server && server !== 'failed' && server.travelTimes === 'estimated' && <p className="hint">{t('urgent.estimatedTimes')}</p>}
+      {assigned ? (
+        <div className="success" role="status">
+          <p>{t('urgent.assignedTo', { name: name(assigned) })}</p>
+          <button type="button" className="button" onClick={onBack}>
+            {t('urgent.another')}
+          </button>
+        </div>
+      ) : (
+        <ol className="candidate-list">
+          {candidates.map((c, index) => (
+            <li key={c.technicianId} className="candidate" data-technician-id={c.technicianId}>
+              <span className="rank" aria-hidden="true">
+                {index + 1}
+              </span>
+              <div className="candidate-body">
+                <strong>{name(c.technicianId)}</strong>
+                <span>
+                  {t('urgent.eta', { time: time(c.eta) })} · {t('urgent.extraTravel', { duration: formatSignedDuration(c.addedTravelSeconds) })}
+                </span>
+                <span className="muted">{c.delayed === 0 ? t('urgent.noDelay') : t('urgent.delayedCount', { count: c.delayed })}</span>
+                {(c.pushedOut.length > 0 || c.slaMet != null) && (
+                  <span className="chips">
+                    {c.pushedOut.length > 0 ? <span className="chip warn">{t('urgent.pushedOut', { count: c.pushedOut.length })}</span> : null}
+                    {c.slaMet === false && <span className="chip warn">{t('urgent.slaMissed')}</span>}
+                    {c.slaMet === true && <span className="chip ok">{t('urgent.slaMet')}</span>}
+                  </span>
+                )}
+              </div>
+              <button type="button" className="button primary small" disabled={busy !== null} onClick={() => void assign(c)}>
+                {busy === c.technicianId ? t('common.working') : t('urgent.assign')}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      {!assigned && (
+        <button type="button" className="link" onClick={onBack}>
+          {t('common.back')}
+        </button>
+      )}
+    </div>
+  );
+}
