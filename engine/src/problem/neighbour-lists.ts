@@ -1,5 +1,5 @@
 import type { JobData, SquareMatrix } from './model.ts';
-import { selectFirst } from './select-first.ts';
+import { kthSmallest } from './select-first.ts';
 
 /** Length of each job's neighbour list: string removals never look further. */
 const NEIGHBOUR_LIST_LENGTH = 100;
@@ -22,6 +22,7 @@ export class NeighbourLists {
   private readonly locs: Int32Array;
   private readonly gaps: Float64Array;
   private readonly candidates: Int32Array;
+  private readonly values: Float64Array;
 
   constructor(
     jobs: readonly JobData[],
@@ -40,6 +41,7 @@ export class NeighbourLists {
     this.locs = Int32Array.from(jobs, (job) => job.loc);
     this.gaps = new Float64Array(n);
     this.candidates = new Int32Array(n);
+    this.values = new Float64Array(n);
   }
 
   /** Job `job`'s neighbours, nearest first (ties by job index). */
@@ -63,10 +65,20 @@ export class NeighbourLists {
       candidates[count++] = k;
     }
     const before = (x: number, y: number): boolean => gaps[x]! < gaps[y]! || (gaps[x] === gaps[y] && x < y);
-    // Only the nearest `keep` need sorting: select them first (linear on average), then sort those.
     const kept = Math.min(this.keep, count);
-    if (kept < count) selectFirst(candidates, count, kept, before);
-    const list = candidates.slice(0, kept);
+    let list: Int32Array;
+    if (kept === count) list = candidates.slice(0, count);
+    else {
+      // Only the nearest `kept` are sorted: those below the kept-th smallest gap, then ties at it
+      // by index (candidates are in index order), as a full sort by (gap, index) would keep.
+      const values = this.values;
+      for (let c = 0; c < count; c++) values[c] = gaps[candidates[c]!]!;
+      const threshold = kthSmallest(values, count, kept - 1);
+      list = new Int32Array(kept);
+      let m = 0;
+      for (let c = 0; c < count; c++) if (gaps[candidates[c]!]! < threshold) list[m++] = candidates[c]!;
+      for (let c = 0; c < count && m < kept; c++) if (gaps[candidates[c]!] === threshold) list[m++] = candidates[c]!;
+    }
     list.sort((x, y) => (before(x, y) ? -1 : before(y, x) ? 1 : 0));
     return list;
   }

@@ -43,4 +43,17 @@ describe('NeighbourLists', () => {
     );
     for (let j = 0; j < 5; j++) expect([...byMatrix.neighbours.of(j)]).toEqual([...byCoordinates.neighbours.of(j)]);
   });
+
+  it('keeps the 100 nearest of a long list, ties at the cut by index', () => {
+    // Job 0 alone; jobs 1-60 a little away, jobs 61-149 all at one further place.
+    const jobs = Array.from({ length: 150 }, (_, i) => ({
+      id: i + 1,
+      location: (i === 0 ? [5, 45] : i <= 60 ? [5 + 0.001 * i, 45] : [5.2, 45]) as [number, number],
+    }));
+    const problem = compileProblem(parseInput({ vehicles: [{ id: 1, start: [5, 45] }], jobs }));
+    const list = [...problem.neighbours.of(0)];
+    expect(list).toHaveLength(100);
+    expect(list.slice(0, 60)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(list.slice(60)).toEqual(Array.from({ length: 40 }, (_, i) => i + 61));
+  });
 });
