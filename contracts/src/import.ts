@@ -3,7 +3,7 @@
 // knows the column names that map to them, in French and English), batches
 // and their per-line reports.
 import { z } from 'zod';
-import { Id, Pagination } from './api/common.ts';
+import { Id, Pagination, QueryBool } from './api/common.ts';
 
 export const IMPORT_KINDS = ['customers', 'sites', 'equipment', 'suppliers', 'parts'] as const;
 export const ImportKind = z.enum(IMPORT_KINDS);
@@ -129,6 +129,8 @@ export const ImportUpload = z.object({
 export type ImportUpload = z.infer<typeof ImportUpload>;
 
 export const ImportRunInput = z.object({ mapping: ImportMapping });
+/** wait=true: answer when the run is over (200) instead of at once (202). */
+export const ImportRunQuery = z.object({ wait: QueryBool.optional() });
 
 export const ImportListQuery = Pagination.extend({ kind: ImportKind.optional() });
 

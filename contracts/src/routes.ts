@@ -103,8 +103,16 @@ import {
 } from './back-office.ts';
 import { ConflictQuery, FieldConflict, ResolveConflict } from './replication.ts';
 import { AcceptRequest, PlanChanges } from './api/plan-changes.ts';
-import { ImportBatch, ImportListQuery, ImportReport, ImportReportQuery, ImportRunInput } from './import.ts';
+import { ImportBatch, ImportListQuery, ImportReport, ImportReportQuery, ImportRunInput, ImportRunQuery } from './import.ts';
 import { UrgentAnswer, UrgentCommitAnswer, UrgentCommitRequest, UrgentRankRequest } from './api/urgent.ts';
+import {
+  WebhookDelivery,
+  WebhookDeliveryQuery,
+  WebhookSubscription,
+  WebhookSubscriptionCreated,
+  WebhookSubscriptionInput,
+  WebhookSubscriptionPatch,
+} from './api/webhooks.ts';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -230,9 +238,17 @@ export const apiRoutes = table(
   get('/api/imports', { query: ImportListQuery, response: Page(ImportBatch) }),
   get('/api/imports/:id', { params: IdParams, response: ImportBatch }),
   get('/api/imports/:id/report', { params: IdParams, query: ImportReportQuery, response: ImportReport }),
-  post('/api/imports/:id/dry-run', { params: IdParams, body: ImportRunInput, response: ImportBatch }),
-  post('/api/imports/:id/import', { params: IdParams, body: ImportRunInput, response: ImportBatch }),
+  post('/api/imports/:id/dry-run', { params: IdParams, query: ImportRunQuery, body: ImportRunInput, response: ImportBatch }),
+  post('/api/imports/:id/import', { params: IdParams, query: ImportRunQuery, body: ImportRunInput, response: ImportBatch }),
   post('/api/imports/:id/undo', { params: IdParams, response: ImportBatch }),
+
+  // ─── ERP webhooks (admin) ────────────────────────────────────────────────
+  get('/api/webhooks/subscriptions', { response: Page(WebhookSubscription) }),
+  post('/api/webhooks/subscriptions', { body: WebhookSubscriptionInput, response: WebhookSubscriptionCreated }),
+  patch('/api/webhooks/subscriptions/:id', { params: IdParams, body: WebhookSubscriptionPatch, response: WebhookSubscription }),
+  del('/api/webhooks/subscriptions/:id', { params: IdParams }),
+  get('/api/webhooks/deliveries', { query: WebhookDeliveryQuery, response: Page(WebhookDelivery) }),
+  post('/api/webhooks/deliveries/:id/replay', { params: IdParams, response: WebhookDelivery }),
 );
 
 export type ApiRoutes = typeof apiRoutes;

@@ -141,11 +141,9 @@ async function actingUser(db: Database, email: string | undefined) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const db = await openDatabase(databaseOptionsFromEnv());
-  let code = 2;
   try {
-    code = await main(process.argv.slice(2), db, { out: (l) => console.log(l), err: (l) => console.error(l) });
+    process.exitCode = await main(process.argv.slice(2), db, { out: (l) => console.log(l), err: (l) => console.error(l) });
   } finally {
     await db.close();
   }
-  process.exitCode = code;
 }

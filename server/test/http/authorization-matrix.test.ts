@@ -156,6 +156,9 @@ function pathRecords(w: World): Record<string, string> {
     // Not seeded (their own tests cover them): an id that names nothing must still never answer 2xx or 5xx.
     'attachments/:id': randomUUID(),
     'conflicts/:id': randomUUID(),
+    // A batch is its uploader's, not an agency's (server/test/import/ covers who sees it); the stock levels are the agency-scoped export.
+    'imports/:id': randomUUID(),
+    'exports/:kind': 'stock-levels',
   };
 }
 

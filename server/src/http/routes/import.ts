@@ -10,7 +10,7 @@
 // their agencies' sectors (kinds/sites.ts). A dispatcher sees and undoes their
 // own batches; an admin, everyone's.
 import type { Request } from 'express';
-import { IdParams, Page, QueryBool } from '@tournee/contracts/api';
+import { IdParams, Page } from '@tournee/contracts/api';
 import {
   ExportParams,
   ExportQuery,
@@ -19,11 +19,11 @@ import {
   ImportReport,
   ImportReportQuery,
   ImportRunInput,
+  ImportRunQuery,
   ImportUpload,
   ImportUploadQuery,
   type ImportLine,
 } from '@tournee/contracts/import';
-import { z } from 'zod';
 import type { Claims } from '../../auth/tokens.ts';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { SUMMARY_OMIT, toImportBatch } from '../../import/batch-view.ts';
@@ -40,7 +40,6 @@ import type { ApiRegistry } from '../registry.ts';
 
 const OFFICE = ['admin', 'dispatcher'] as const;
 const TAG = 'Spreadsheet import and export';
-const RunQuery = z.object({ wait: QueryBool.optional() });
 const log = componentLogger('import');
 
 export function importRoutes(api: ApiRegistry, { prisma }: Pick<AppDeps, 'prisma'>): void {
@@ -140,7 +139,7 @@ export function importRoutes(api: ApiRegistry, { prisma }: Pick<AppDeps, 'prisma
         roles: OFFICE,
         agency: 'shared',
         params: IdParams,
-        query: RunQuery,
+        query: ImportRunQuery,
         body: ImportRunInput,
         response: ImportBatch,
         status: 202,
