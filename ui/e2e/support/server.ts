@@ -48,7 +48,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     cwd: ROOT,
     // DEMO_DAY=next: the demo's work is tomorrow's, a whole day ahead, so what the
     // tests can plan and move does not depend on the hour they run at.
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO: '1', DEMO_DAY: 'next', REDIS_URL: '', DATABASE_URL: '', ...env },
+    // TILE_URL=off: no street tiles from the internet (unreachable here) unless a test serves its own (map.test.ts).
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO: '1', DEMO_DAY: 'next', REDIS_URL: '', DATABASE_URL: '', TILE_URL: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d: Buffer) => {

@@ -19,6 +19,8 @@ export const STATUS_COLORS: Readonly<Record<InterventionStatus, string>> = {
 /** Priority 80+ is what the urgent form creates: drawn with a red ring. */
 export const URGENT_PRIORITY = 80;
 export const isUrgent = (i: Pick<InterventionView, 'priority'>): boolean => i.priority >= URGENT_PRIORITY;
+/** The ring around an urgent visit and a cluster holding one. */
+export const URGENT_RING = '#d93025';
 
 const TOUR_PALETTE = [
   '#1f77b4',
@@ -50,12 +52,20 @@ export function technicianColor(t: Pick<Technician, 'id' | 'color'> | undefined,
 
 export type TechnicianActivity = 'on_site' | 'en_route' | 'available' | 'off';
 
+/**
+ * What a technician is doing, as the fill of their dot. A palette of its own, apart from the visits' statuses: a grey
+ * dot meant both "Demandée" (a visit) and "Hors service" (a technician) before (issue 12); a test keeps every colour of
+ * the two palettes far enough from every other (test/map/legend.test.ts).
+ */
 export const ACTIVITY_COLORS: Readonly<Record<TechnicianActivity, string>> = {
-  on_site: STATUS_COLORS.on_site,
-  en_route: STATUS_COLORS.en_route,
-  available: '#2e8540',
-  off: '#8a94a6',
+  on_site: '#d81b60',
+  en_route: '#00acc1',
+  available: '#7cb342',
+  off: '#263238',
 };
+
+/** The agencies' markers (a yellow disc ringed in black), in the map and its legend. */
+export const AGENCY_MARKER = { fill: '#ffd54f', ring: '#1b1f24' } as const;
 
 /** A technician's state, as their interventions of the day say it. */
 export function activityOf(technicianId: string, interventions: Iterable<InterventionView>, lastSeenMs: number | null, now: number): TechnicianActivity {

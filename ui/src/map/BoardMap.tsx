@@ -7,11 +7,13 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CircleMarker, GeoJSON, MapContainer, Polyline, Tooltip, useMap } from 'react-leaflet';
 import type { InterventionView, Sector, Technician, TourView } from '../api/types.ts';
-import { activityOf, isUrgent, technicianColor } from '../board/colors.ts';
+import { activityOf, AGENCY_MARKER, isUrgent, technicianColor } from '../board/colors.ts';
+import { ProposedTours } from '../optimize/ProposedTours.tsx';
 import { useBoard, useController } from '../state/context.tsx';
 import { exposeDebug } from '../state/debug.ts';
 import { Basemap, ensureBasemapPane, type TileConfig } from './Basemap.tsx';
 import { routeHits } from './hit-router.ts';
+import { KeepSize } from './KeepSize.tsx';
 import { SectorHits } from './sector-hits.ts';
 import { type InterventionPoint, InterventionLayer } from './intervention-layer.ts';
 import { type TechnicianMeta, TechnicianLayer } from './technician-layer.ts';
@@ -27,9 +29,11 @@ export function BoardMap({ tiles }: { tiles: TileConfig | null }) {
         <Basemap tiles={tiles} />
         <Sectors />
         <Tours />
+        <ProposedTours />
         <Agencies />
         <CanvasLayers />
         <FollowAgency />
+        <KeepSize />
       </MapContainer>
     </section>
   );
@@ -94,7 +98,12 @@ function Agencies() {
       {agencies
         .filter((a) => a.lat != null && a.lon != null)
         .map((a) => (
-          <CircleMarker key={a.id} center={[a.lat!, a.lon!]} radius={9} pathOptions={{ color: '#1b1f24', weight: 3, fillColor: '#ffd54f', fillOpacity: 1 }}>
+          <CircleMarker
+            key={a.id}
+            center={[a.lat!, a.lon!]}
+            radius={9}
+            pathOptions={{ color: AGENCY_MARKER.ring, weight: 3, fillColor: AGENCY_MARKER.fill, fillOpacity: 1 }}
+          >
             <Tooltip direction="top" offset={[0, -8]}>
               {t('map.agency', { name: a.name })}
             </Tooltip>

@@ -5,7 +5,7 @@
 import L from 'leaflet';
 import Supercluster, { type ClusterFeature, type ClusterProperties, type PointFeature } from 'supercluster';
 import type { InterventionStatus } from '../api/types.ts';
-import { STATUS_COLORS } from '../board/colors.ts';
+import { STATUS_COLORS, URGENT_RING } from '../board/colors.ts';
 import { CanvasOverlay, type Hit } from './canvas-overlay.ts';
 
 export interface InterventionPoint {
@@ -95,7 +95,7 @@ export class InterventionLayer extends CanvasOverlay {
         ctx.fillStyle = 'rgba(43, 62, 99, 0.82)';
         ctx.fill();
         ctx.lineWidth = 3;
-        ctx.strokeStyle = props.urgent > 0 ? '#d93025' : 'rgba(255,255,255,0.9)';
+        ctx.strokeStyle = props.urgent > 0 ? URGENT_RING : 'rgba(255,255,255,0.9)';
         ctx.stroke();
         ctx.fillStyle = '#fff';
         ctx.font = '700 12px system-ui, sans-serif';
@@ -133,7 +133,7 @@ export class InterventionLayer extends CanvasOverlay {
           ctx.beginPath();
           ctx.arc(p.x, p.y, r + 3, 0, Math.PI * 2);
           ctx.lineWidth = 2;
-          ctx.strokeStyle = '#d93025';
+          ctx.strokeStyle = URGENT_RING;
           ctx.stroke();
         }
         if (numbers && point.stop !== null) {

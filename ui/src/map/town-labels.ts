@@ -7,7 +7,8 @@ import { CanvasOverlay, type Hit } from './canvas-overlay.ts';
 
 export class TownLabels extends CanvasOverlay {
   constructor(private readonly towns: readonly BasemapTown[]) {
-    super('basemap-labels', 390);
+    // Above the intervention clusters (620): a town's name stays readable where visits gather around it.
+    super('basemap-labels', 630);
   }
 
   protected draw(ctx: CanvasRenderingContext2D, map: L.Map): void {
