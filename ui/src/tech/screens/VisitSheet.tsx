@@ -1,5 +1,5 @@
 // The visit sheet: what the technician needs on site, readable offline —
-// the problem, the customer and site, the equipment (as sold / as
+// the problem, the customer and site (call, navigate, access), the equipment (as sold / as
 // maintained, warranty, history), past interventions, documents — and the
 // work itself: en route → on site → report and close.
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,8 @@ import { useT, type TechKey } from '../i18n/index.ts';
 import { ReportForm } from '../report/ReportForm.tsx';
 import { localStatus } from '../sync/local-view.ts';
 import { CounterReadings } from './CounterReadings.tsx';
+import { StartVisit } from './StartVisit.tsx';
+import { CallLinks, NavigateLinks } from './VisitLinks.tsx';
 
 export function VisitSheetScreen({ visitId }: { visitId: string }) {
   const t = useT();
@@ -62,21 +64,15 @@ export function VisitSheetScreen({ visitId }: { visitId: string }) {
           )}
           {visit.site.address}, {visit.site.postcode} {visit.site.city}
         </p>
-        {visit.customer.phone && (
+        <CallLinks visit={visit} />
+        {visit.site.contactName && !visit.site.contactPhone && (
           <p>
-            <a href={`tel:${visit.customer.phone}`}>
-              {t('visit.call')} {visit.customer.phone}
-            </a>
+            {t('visit.contact')} : {visit.site.contactName}
           </p>
         )}
-        {(visit.site.contactName || visit.site.contactPhone) && (
-          <p>
-            {t('visit.contact')} : {visit.site.contactName}{' '}
-            {visit.site.contactPhone && <a href={`tel:${visit.site.contactPhone}`}>{visit.site.contactPhone}</a>}
-          </p>
-        )}
+        <NavigateLinks visit={visit} />
         {visit.site.accessNotes && (
-          <p>
+          <p className="access-notes">
             <strong>{t('visit.access')} :</strong> {visit.site.accessNotes}
           </p>
         )}
@@ -119,11 +115,7 @@ function Work({ visit, status }: { visit: VisitSheet; status: VisitSheet['status
   let body: React.ReactNode;
   // The shared lifecycle: a visit of the technician's planned, assigned or dispatched may be set off on.
   if (checkTransition({ from: status, to: 'en_route', role: 'technician', hasTechnician: true }).ok) {
-    body = (
-      <button type="button" className="btn primary wide" onClick={() => void controller.move(visit.id, 'en_route', t('work.labels.enRoute'))}>
-        {t('work.enRoute')}
-      </button>
-    );
+    body = <StartVisit visit={visit} />;
   } else if (status === 'en_route') {
     body = (
       <button type="button" className="btn primary wide" onClick={() => void controller.move(visit.id, 'on_site', t('work.labels.onSite'))}>
