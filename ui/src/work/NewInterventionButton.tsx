@@ -5,10 +5,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBoard, useController } from '../state/context.tsx';
-import { NewInterventionForm, type Created } from './NewInterventionForm.tsx';
+import { NewInterventionForm, type Created, type WorkPreset } from './NewInterventionForm.tsx';
 import './work.css';
 
-export function NewInterventionButton() {
+/** `preset`: opened from an equipment (the back office's warranty lookup), its customer, site and equipment chosen already. */
+export function NewInterventionButton({ preset }: { preset?: WorkPreset | undefined } = {}) {
   const { t, i18n } = useTranslation();
   const controller = useController();
   const date = useBoard((s) => s.date);
@@ -70,7 +71,7 @@ export function NewInterventionButton() {
                 ✕
               </button>
             </header>
-            <NewInterventionForm onCreated={created} onCancel={close} />
+            <NewInterventionForm onCreated={created} onCancel={close} preset={preset} />
           </div>
         </div>
       )}

@@ -4,7 +4,7 @@
 // duration, dates, daily time windows, priority and parts. Saved in one
 // request (POST /api/work/interventions: all or nothing); the visit then
 // waits in "À planifier".
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http.ts';
 import { useBoard } from '../state/context.tsx';
@@ -53,7 +53,23 @@ const SERVER_FIELDS: Record<string, DraftField> = {
   estimatedDurationMinutes: 'duration',
 };
 
-export function NewInterventionForm({ onCreated, onCancel }: { onCreated: (created: Created) => void; onCancel: () => void }) {
+/** Where the form was opened from (an equipment in the back office): found again through the search, then chosen. */
+export interface WorkPreset {
+  /** What to search for: the equipment's serial number, or the site's address. */
+  readonly q: string;
+  readonly siteId: string;
+  readonly equipmentId?: string | undefined;
+}
+
+export function NewInterventionForm({
+  onCreated,
+  onCancel,
+  preset,
+}: {
+  onCreated: (created: Created) => void;
+  onCancel: () => void;
+  preset?: WorkPreset | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const api = useWorkApi();
   const skills = useBoard((s) => s.skills);
@@ -98,6 +114,31 @@ export function NewInterventionForm({ onCreated, onCancel }: { onCreated: (creat
       equipment: matchedEquipment(chosen),
     });
   };
+
+  // Opened from an equipment: its customer, site and the equipment itself, when the agency serves that site.
+  useEffect(() => {
+    if (!preset || preset.q.trim().length < 2) return;
+    let live = true;
+    api
+      .search(preset.q, agencyId)
+      .then((customers) => {
+        const owner = customers.find((c) => c.sites.some((s) => s.id === preset.siteId));
+        const site = owner?.sites.find((s) => s.id === preset.siteId);
+        if (!live || !owner || !site) return;
+        setDraft((d) => ({
+          ...d,
+          customer: { kind: 'existing', hit: owner },
+          site: { kind: 'existing', hit: site },
+          equipment:
+            preset.equipmentId && site.equipment.some((e) => e.id === preset.equipmentId) ? { kind: 'existing', id: preset.equipmentId } : { kind: 'none' },
+        }));
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+    // The preset's values, not its identity: a parent re-rendering must not undo what the dispatcher chose since.
+  }, [preset?.q, preset?.siteId, preset?.equipmentId, api, agencyId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();

@@ -186,3 +186,24 @@ describe('Nouvelle intervention', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: /Nouvelle intervention/ }));
   });
 });
+
+describe('Nouvelle intervention from an equipment', () => {
+  it('opens with its customer, site and equipment chosen', async () => {
+    const fake = server();
+    const { controller } = await loggedInBoard();
+    renderBoard(
+      <BackOfficeHttpContext.Provider value={fake}>
+        <NewInterventionButton preset={{ q: 'PAC-2021-0042', siteId: 's-1', equipmentId: 'e-1' }} />
+      </BackOfficeHttpContext.Provider>,
+      controller,
+    );
+    fake.on('GET /api/work/search', () => ({ customers: [bertrand] }));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: /Nouvelle intervention/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Nouvelle intervention' });
+    await waitFor(() => expect(within(dialog).queryByText('Mme Sophie Bertrand')).toBeTruthy());
+    expect(fake.callsTo('GET', '/api/work/search')[0]!.query).toMatchObject({ q: 'PAC-2021-0042' });
+    expect((within(dialog).getByRole('radio', { name: '12 chemin des Vignes 84120 Pertuis' }) as HTMLInputElement).checked).toBe(true);
+    expect((within(dialog).getByRole('combobox', { name: 'Équipement' }) as HTMLSelectElement).value).toBe('e-1');
+  });
+});

@@ -1,12 +1,14 @@
 // "Warranty status of an equipment": find it by serial number or by its site
 // (name, address, town, postcode), then the server's verdict for a day and
-// the rule that decided it, share by share.
+// the rule that decided it, share by share; « Nouvelle intervention » from
+// there opens the board's form with its customer, site and equipment chosen.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Equipment, Site } from '../../api/types.ts';
 import { formatDay, formatPercent, todayDay } from '../billing/format.ts';
 import { FormError, useFormErrors } from '../billing/forms.tsx';
 import { Loading } from '../billing/kit.tsx';
+import { NewInterventionButton } from '../../work/NewInterventionButton.tsx';
 import { equipmentLabel, type CoverageVerdict, type WarrantyApi } from './api.ts';
 
 export function EquipmentLookup({ api }: { api: WarrantyApi }) {
@@ -148,6 +150,7 @@ function Verdict({ equipment, api }: { equipment: Equipment; api: WarrantyApi })
       <header className="bo-card-head">
         <h2 id="verdict-title">{equipmentLabel(equipment)}</h2>
         {verdict && <span className={`chip coverage is-${verdict.status}`}>{t(`billing.coverage.${verdict.status}`)}</span>}
+        <NewInterventionButton preset={{ q: equipment.serialNumber ?? '', siteId: equipment.siteId, equipmentId: equipment.id }} />
       </header>
       <label className="field inline">
         <span>{t('warranties.lookup.on')}</span>
