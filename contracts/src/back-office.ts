@@ -7,3 +7,4 @@ export * from './back-office/stock.ts';
 export * from './back-office/warranties.ts';
 export * from './back-office/billing.ts';
 export * from './back-office/accounting.ts';
+export * from './back-office/accounting-export.ts';

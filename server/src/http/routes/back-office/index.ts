@@ -7,6 +7,7 @@
 import type { Router } from 'express';
 import { ApiRegistry } from '../../registry.ts';
 import { accountingRoutes } from './accounting.ts';
+import { accountingExportRoutes } from './accounting-exports.ts';
 import { billingRoutes } from './billing.ts';
 import { catalogueRoutes } from './catalogue.ts';
 import { interventionPartRoutes } from './interventions.ts';
@@ -25,6 +26,7 @@ export function backOfficeRoutes(api: ApiRegistry, deps: BackOfficeDeps): void {
   warrantyRoutes(api, deps);
   billingRoutes(api, deps);
   accountingRoutes(api, deps);
+  accountingExportRoutes(api, deps);
 }
 
 /** The same routes on their own router (full /api paths); mount it at the root, behind authentication. */
