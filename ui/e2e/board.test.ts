@@ -129,6 +129,7 @@ describeWithChromium('dispatcher board in Chromium', () => {
     await expect.poll(() => page.locator('.drag-card').textContent()).toMatch(/arrivée \d\d:\d\d/);
     await page.screenshot({ path: screenshotPath('board-drag.png') });
     await page.mouse.up();
+    await confirmIfAsked(page);
     await expect.poll(() => page.locator('.notices').textContent(), { timeout: 20_000 }).toContain('déplacée');
 
     await page.reload();
@@ -214,6 +215,7 @@ describeWithChromium('dispatcher board in Chromium', () => {
     }
     expect(moved, 'dispatcher B found no technician for the visit').toBe(true);
     await other.keyboard.press('Enter');
+    await confirmIfAsked(other);
     await expect.poll(() => other.locator('.notices').textContent(), { timeout: 20_000 }).toContain('déplacée');
     await other.close();
 
@@ -421,6 +423,15 @@ function toursOf(plan: PlanSnapshot): Record<string, string[]> {
     (out[tour.technicianId] ??= []).push(...tour.stops.filter((s) => s.plannedStart ?? planned.get(s.interventionId)).map((s) => s.interventionId));
   }
   return out;
+}
+
+/** A drop that costs something (overtime, a missed SLA, a visit already sent) asks first: these tests mean to move it. */
+async function confirmIfAsked(page: Page): Promise<void> {
+  const dialog = page.getByRole('alertdialog');
+  await expect
+    .poll(async () => (await dialog.count()) > 0 || ((await page.locator('.notices').textContent()) ?? '').includes('déplacée'), { timeout: 20_000 })
+    .toBe(true);
+  if ((await dialog.count()) > 0) await dialog.getByRole('button', { name: 'Déplacer quand même' }).click();
 }
 
 /** Moves the held visit over the other rows until the server's preview is not blocked; returns that row's technician. */

@@ -87,7 +87,8 @@ export function TimelineLane({ row, rowIndex, scale, nowMinute, trackRef, dragge
           return (
             <span
               key={`away${band.start}`}
-              className="timeline-away"
+              // A tour planned before the absence keeps its visits over the band: the reason goes to the band's end, clear of them.
+              className={`timeline-away${visits > 0 ? ' is-under-visits' : ''}`}
               style={{ left: at(from), width: span(from, to) }}
               title={band.note ? `${title} — ${band.note}` : title}
               data-testid="away-band"
