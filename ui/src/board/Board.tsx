@@ -15,6 +15,7 @@ import { UrgentPanel } from '../urgent/UrgentPanel.tsx';
 import { NewInterventionButton } from '../work/NewInterventionButton.tsx';
 import { MapControls } from './MapControls.tsx';
 import { Notices } from './Notices.tsx';
+import { PhoneNav, type PhoneView } from './PhoneNav.tsx';
 import { useSection } from './section.ts';
 import { SelectionCard } from './SelectionCard.tsx';
 import { TopBar } from './TopBar.tsx';
@@ -28,6 +29,8 @@ export function Board({ tiles }: { tiles: TileConfig | null }) {
   const plan = useBoard((s) => s.plan);
   const openConflicts = useBoard((s) => s.conflicts.length);
   const [findFor, setFindFor] = useState<string | null>(null);
+  // Phones show one of map, panel and timeline (PhoneNav.tsx); wider screens ignore it.
+  const [phoneView, setPhoneView] = useState<PhoneView>('panel');
   const section = useSection();
   const waiting = plan
     ? Object.values(plan.interventions).filter((i) => i.technicianId === null && (i.status === 'requested' || i.status === 'planned')).length
@@ -50,7 +53,8 @@ export function Board({ tiles }: { tiles: TileConfig | null }) {
       {section !== 'planning' ? (
         <BackOffice section={section} />
       ) : (
-        <main className="board-main">
+        <main className="board-main" data-phone-view={phoneView}>
+          <PhoneNav view={phoneView} onChange={setPhoneView} waiting={waiting} />
           <div className="board-map-wrap">
             <BoardMap tiles={tiles} />
             <MapControls />

@@ -5,6 +5,8 @@ import { BoardController } from '../state/controller.ts';
 import { exposeDebug } from '../state/debug.ts';
 import { App, type UiConfig } from './App.tsx';
 import './board.css';
+// After board.css: its media queries override the desktop layout.
+import './responsive.css';
 
 async function loadConfig(): Promise<UiConfig> {
   // Absent or unreadable: the offline basemap, which always works.
