@@ -185,7 +185,8 @@ export function interventionRoutes(api: ApiRegistry, { prisma, broadcaster, log 
       errors: [409, 422],
       description:
         'requested → planned → assigned → dispatched → en_route → on_site → done → closed, or cancelled (with a reason) before done. ' +
-        'Technicians make the field moves (en_route, on_site, done) on their own assignments. Illegal moves are refused with 422 and the reason.',
+        'Technicians make the field moves (en_route, on_site, done) on their own assignments; en_route on a visit planned for a later day is refused (422 with `plannedDay`) until the dispatcher moves it to today. ' +
+        'Illegal moves are refused with 422 and the reason.',
     },
     async ({ auth, params, body }) => {
       const existing = await findScoped(auth, params.id);
