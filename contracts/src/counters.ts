@@ -5,37 +5,15 @@
 // OpenAPI), the technician app (its form, offline) and the board.
 import { z } from 'zod';
 import { Id, Instant, Text } from './api/common.ts';
+import { COUNTER_UNITS, MAX_COUNTER_VALUE, unitOfKnownCounter } from './counter-units.ts';
 
-/** The units a reading may be in: a counter keeps one unit for its whole life. */
-export const COUNTER_UNITS = ['h', 'cycles', 'kWh', 'm3', 'km'] as const;
-export type CounterUnit = (typeof COUNTER_UNITS)[number];
-
-/**
- * The counters most equipment shows, with their unit. Other names are
- * accepted (a manufacturer's own counter) with the unit the first reading gave.
- */
-export const KNOWN_COUNTERS = {
-  operating_hours: 'h',
-  start_cycles: 'cycles',
-  compressor_hours: 'h',
-  compressor_starts: 'cycles',
-  burner_hours: 'h',
-  burner_starts: 'cycles',
-  energy_delivered: 'kWh',
-  water_volume: 'm3',
-} as const satisfies Record<string, CounterUnit>;
-export type KnownCounter = keyof typeof KNOWN_COUNTERS;
-
-export const unitOfKnownCounter = (counter: string): CounterUnit | null => (KNOWN_COUNTERS as Record<string, CounterUnit>)[counter] ?? null;
+export * from './counter-units.ts';
 
 /** A counter's key in `Equipment.counters`: lower-case words joined by `_`. */
 export const CounterName = z
   .string()
   .trim()
   .regex(/^[a-z][a-z0-9_]{0,59}$/, 'must be lower-case letters, digits and _ (e.g. operating_hours), at most 60 characters');
-
-/** The largest value a meter shows (a 9-digit display). */
-export const MAX_COUNTER_VALUE = 999_999_999;
 
 export const CounterReading = z.object({
   counter: CounterName,

@@ -5,13 +5,11 @@
 // layout of the accounting package in place (Sage, EBP, Cegid, generic, or
 // columns chosen one by one).
 import { z } from 'zod';
+import { DATE_FORMATS, ENCODINGS, JOURNAL_COLUMNS, JOURNAL_PRESETS } from './journal-layouts.ts';
+
+export * from './journal-layouts.ts';
 
 // ─── Chart-of-accounts mapping ───────────────────────────────────────────────
-
-export const SALES_KINDS = ['labour', 'travel', 'part', 'fee', 'other'] as const;
-export const PAYMENT_METHODS = ['transfer', 'card', 'cheque', 'direct_debit'] as const;
-/** The VAT rates (basis points) the mapping lists by default: France's 20 %, 10 %, 5,5 % and 2,1 %. */
-export const VAT_RATES_BP = [2000, 1000, 550, 210] as const;
 
 /**
  * A mapping key: `sales.<kind>` (or `sales.<kind>.<rate in bp>` for one rate),
@@ -69,32 +67,6 @@ export type AccountingMapping = z.infer<typeof AccountingMapping>;
 
 // ─── Journal layouts ─────────────────────────────────────────────────────────
 
-export const JOURNAL_COLUMNS = [
-  'journal',
-  'journalLabel',
-  'date',
-  'entryNumber',
-  'lineNumber',
-  'account',
-  'accountLabel',
-  'auxAccount',
-  'auxLabel',
-  'pieceRef',
-  'pieceDate',
-  'label',
-  'debit',
-  'credit',
-  'amount',
-  'direction',
-] as const;
-export type JournalColumn = (typeof JOURNAL_COLUMNS)[number];
-
-export const JOURNAL_PRESETS = ['sage', 'ebp', 'cegid', 'generic'] as const;
-export type JournalPreset = (typeof JOURNAL_PRESETS)[number];
-export const DATE_FORMATS = ['DD/MM/YYYY', 'DDMMYY', 'DDMMYYYY', 'YYYY-MM-DD', 'YYYYMMDD'] as const;
-export const SEPARATORS = { semicolon: ';', comma: ',', tab: '\t', pipe: '|' } as const;
-export const ENCODINGS = ['utf-8', 'windows-1252'] as const;
-
 export const JournalLayout = z.object({
   columns: z.array(z.enum(JOURNAL_COLUMNS)).min(1).max(JOURNAL_COLUMNS.length),
   separator: z.enum(['semicolon', 'comma', 'tab', 'pipe']),
@@ -130,64 +102,3 @@ export type JournalExportQuery = z.input<typeof JournalExportQuery>;
 
 /** The presets, for the screen (the server holds the same table). */
 export const JournalPresetList = z.array(z.object({ preset: z.enum(JOURNAL_PRESETS), layout: JournalLayout }));
-
-/**
- * The layouts of the packages' configurable imports (check the column order
- * in the package's import wizard once; a custom layout covers any other):
- * - Sage 100 Comptabilité, "Import paramétrable": no header, ';', dates
- *   JJMMAA, Windows-1252 (ANSI) text; the customer's account in the
- *   auxiliary (tiers) column.
- * - EBP Compta, "Import paramétrable ASCII": a header, ';', dates JJ/MM/AAAA,
- *   Windows-1252.
- * - Cegid (Loop / Expert), "Import d'écritures au format CSV": a header, ';',
- *   dates JJ/MM/AAAA, UTF-8.
- * - Generic: every useful column, a header, ';', UTF-8 (opens in a spreadsheet).
- */
-export const JOURNAL_PRESET_LAYOUTS: Readonly<Record<JournalPreset, JournalLayout>> = {
-  sage: {
-    columns: ['journal', 'date', 'pieceRef', 'account', 'auxAccount', 'label', 'debit', 'credit'],
-    separator: 'semicolon',
-    decimal: 'comma',
-    dateFormat: 'DDMMYY',
-    header: false,
-    encoding: 'windows-1252',
-  },
-  ebp: {
-    columns: ['date', 'journal', 'account', 'pieceRef', 'label', 'debit', 'credit'],
-    separator: 'semicolon',
-    decimal: 'comma',
-    dateFormat: 'DD/MM/YYYY',
-    header: true,
-    encoding: 'windows-1252',
-  },
-  cegid: {
-    columns: ['journal', 'date', 'account', 'auxAccount', 'pieceRef', 'label', 'debit', 'credit'],
-    separator: 'semicolon',
-    decimal: 'comma',
-    dateFormat: 'DD/MM/YYYY',
-    header: true,
-    encoding: 'utf-8',
-  },
-  generic: {
-    columns: [
-      'journal',
-      'journalLabel',
-      'date',
-      'entryNumber',
-      'account',
-      'accountLabel',
-      'auxAccount',
-      'auxLabel',
-      'pieceRef',
-      'pieceDate',
-      'label',
-      'debit',
-      'credit',
-    ],
-    separator: 'semicolon',
-    decimal: 'comma',
-    dateFormat: 'DD/MM/YYYY',
-    header: true,
-    encoding: 'utf-8',
-  },
-};

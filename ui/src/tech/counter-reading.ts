@@ -3,7 +3,7 @@
 // it ("5 120", "5120,5"), and the checks the server makes too — a counter never
 // goes down unless the meter was replaced or zeroed, and keeps its unit — so
 // that a typing error is caught on the device, offline, before it is queued.
-import { COUNTER_UNITS, KNOWN_COUNTERS, MAX_COUNTER_VALUE, unitOfKnownCounter, type CounterUnit } from '@tournee/contracts/counters';
+import { COUNTER_UNITS, KNOWN_COUNTERS, MAX_COUNTER_VALUE, unitOfKnownCounter, type CounterUnit } from '@tournee/contracts/counter-units';
 
 export interface CounterChoice {
   readonly counter: string;

@@ -6,7 +6,7 @@
 // equipment and the usage-based service plans.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COUNTER_UNITS, unitOfKnownCounter, type CounterUnit } from '@tournee/contracts/counters';
+import { COUNTER_UNITS, unitOfKnownCounter, type CounterUnit } from '@tournee/contracts/counter-units';
 import type { EquipmentSheet, VisitSheet } from '@tournee/contracts/replication';
 import { useTechController } from '../context.tsx';
 import { checkReading, counterChoices, isCounterUnit, type ReadingProblem } from '../counter-reading.ts';
