@@ -25,6 +25,9 @@ export type PlanningResult = Infer<'PlanningResult'>;
 export type PlanningRun = Infer<'PlanningRun'>;
 export type PlanSubmitted = Infer<'PlanSubmitted'>;
 export type StartPlanning = Input<'PlanRequest'>;
+/** What a preview would change, technician by technician (GET /api/plans/{id}/changes). */
+export type PlanChanges = z.output<typeof import('@tournee/contracts/api/plan-changes').PlanChanges>;
+export type TechnicianChanges = PlanChanges['technicians'][number];
 
 export type AssignAnswer = Infer<'AssignAnswer'>;
 /** What moving a visit into a technician's day would do, timed by the engine as the assignment stores it. */
@@ -95,7 +98,11 @@ export function endpoints(http: Http) {
     startPlanning: (input: StartPlanning) => call('POST /api/plans', { body: input }),
     planningRun: (id: string) => call('GET /api/plans/:id', { params: { id } }),
     /** Applies a preview; 409 (with a message) when the plan changed since the preview. */
-    acceptRun: (id: string) => call('POST /api/plans/:id/accept', { params: { id } }),
+    acceptRun: (id: string) => call('POST /api/plans/:id/accept', { params: { id }, body: {} }),
+    /** Applies only these technicians' days of a preview (the rest stays to decide). */
+    acceptTechnicians: (id: string, technicianIds: string[]) => call('POST /api/plans/:id/accept', { params: { id }, body: { technicianIds } }),
+    /** What a preview would change, technician by technician. */
+    planChanges: (id: string) => call('GET /api/plans/:id/changes', { params: { id } }),
     discardRun: (id: string) => call('POST /api/plans/:id/discard', { params: { id } }),
     /** The run whose plan is in force for that day (succeeded, and applied directly or accepted), if any. */
     appliedRun: (agencyId: string, day: string) =>

@@ -1,6 +1,7 @@
 // fetch with the session's bearer token and the server's error shape
 // (`{error, details, current?}`) turned into one error class the screens can
 // read: a 409 carries the record as it is now, so the board can reload it.
+import { type CodedMessage, isMessageCode } from '@tournee/contracts/message-codes';
 import type { ErrorResponse } from './types.ts';
 
 export class ApiError extends Error {
@@ -11,6 +12,8 @@ export class ApiError extends Error {
     readonly details: ErrorResponse['details'] = [],
     /** On 409: the record as the server holds it now. */
     readonly current: unknown = undefined,
+    /** The server's text as a code with parameters, for the screens to translate (ui/src/i18n/message-text.ts). */
+    readonly coded: CodedMessage | undefined = undefined,
   ) {
     super(message);
   }
@@ -47,7 +50,8 @@ export function createHttp(token: TokenSource, onUnauthorized: () => void = () =
     if (!response.ok) {
       if (response.status === 401) onUnauthorized();
       const e = (json ?? {}) as Partial<ErrorResponse> & { current?: unknown };
-      throw new ApiError(response.status, e.error ?? response.statusText, e.details ?? [], e.current);
+      const coded = isMessageCode(e.code) ? { code: e.code, ...(e.params ? { params: e.params } : {}) } : undefined;
+      throw new ApiError(response.status, e.error ?? response.statusText, e.details ?? [], e.current, coded);
     }
     return json as T;
   }

@@ -313,7 +313,6 @@ export const en: Dictionary = {
     techUnchanged: 'unchanged',
     acceptTech: 'Accept {{name}} only',
     acceptingTech: 'Applying…',
-    acceptAll: 'Accept the whole plan',
     acceptRest: 'Accept the rest of the plan',
     acceptedTech: '{{name}}’s day accepted; the rest of the preview awaits your decision.',
     travelChange: 'Travel {{before}} → {{after}}',

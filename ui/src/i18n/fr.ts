@@ -315,7 +315,6 @@ export const fr = {
     techUnchanged: 'inchangé',
     acceptTech: 'Accepter {{name}} seul',
     acceptingTech: 'Application…',
-    acceptAll: 'Accepter tout le plan',
     acceptRest: 'Accepter le reste du plan',
     acceptedTech: 'Journée de {{name}} acceptée ; le reste de l’aperçu attend votre décision.',
     travelChange: 'Trajet {{before}} → {{after}}',

@@ -1,14 +1,19 @@
 // "Optimize": plan the selected day of the selected agency as a preview (the
 // server computes it and applies nothing), follow the job's progress events,
-// compare the day's indicators before and after, then accept (the server
-// applies it and broadcasts the new tours as plan deltas) or discard. The
-// run's state lives in the store (controller.ts), so switching tabs keeps it.
+// compare the day's indicators before and after, see what changes for each
+// technician (listed here, drawn on the map by ProposedTours.tsx), then accept
+// one technician's day or all of it (the server applies it and broadcasts the
+// new tours as plan deltas) or discard. The run's state lives in the store
+// (optimize-run.ts), so switching tabs — or reloading the page — keeps it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanIndicators, PlanningRun, PlanningSummary } from '../api/endpoints.ts';
 import { formatDuration, formatSeconds, formatSignedDuration } from '../geo/time.ts';
 import { KpiGrid, useDayKpis } from '../kpis/KpiPanel.tsx';
+import { messageText } from '../i18n/message-text.ts';
 import { useBoard, useController } from '../state/context.tsx';
+import { ProposedChanges } from './ProposedChanges.tsx';
+import './optimize.css';
 
 const BUDGETS = [10_000, 30_000, 60_000] as const;
 
@@ -88,10 +93,18 @@ export function OptimizePanel() {
           <h3>{t('optimize.compare')}</h3>
           <Compare run={optimize.run} />
           <Changes summary={optimize.run.result?.summary} />
+          {optimize.kind !== 'stale' && optimize.changes && (
+            <ProposedChanges
+              changes={optimize.changes}
+              timezone={agencies.find((a) => a.id === optimize.run.agencyId)?.timezone ?? 'Europe/Paris'}
+              onAccept={optimize.kind === 'review' ? (technicianId) => void controller.acceptPlan(technicianId) : null}
+              accepting={optimize.kind === 'deciding' ? optimize.technicianId : undefined}
+            />
+          )}
           {optimize.kind === 'stale' ? (
             <>
               <p className="form-error" role="alert">
-                {t('optimize.stale')} {optimize.message}
+                {optimize.coded ? messageText(t, i18n.language, optimize.coded) : `${t('optimize.stale')} ${optimize.message}`}
               </p>
               <div className="actions">
                 <button
@@ -119,7 +132,11 @@ export function OptimizePanel() {
               )}
               <div className="actions">
                 <button type="button" className="button primary" onClick={() => void controller.acceptPlan()} disabled={optimize.kind === 'deciding'}>
-                  {optimize.kind === 'deciding' && optimize.decision === 'accept' ? t('optimize.accepting') : t('optimize.accept')}
+                  {optimize.kind === 'deciding' && optimize.decision === 'accept' && !optimize.technicianId
+                    ? t('optimize.accepting')
+                    : optimize.changes?.technicians.some((c) => c.accepted)
+                      ? t('optimize.acceptRest')
+                      : t('optimize.accept')}
                 </button>
                 <button type="button" className="button" onClick={() => void controller.discardPlan()} disabled={optimize.kind === 'deciding'}>
                   {optimize.kind === 'deciding' && optimize.decision === 'discard' ? t('optimize.discarding') : t('optimize.discard')}

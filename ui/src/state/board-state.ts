@@ -1,6 +1,7 @@
 // Everything the board shows, in one object; see controller.ts for how it changes.
 import type { PlanState } from '@tournee/contracts/realtime-reconcile';
-import type { PlanningRun, UnassignedVisit } from '../api/endpoints.ts';
+import type { CodedMessage } from '@tournee/contracts/message-codes';
+import type { PlanChanges, PlanningRun, UnassignedVisit } from '../api/endpoints.ts';
 import type { Absence, Agency, FieldConflict, FieldConflictNotice, JobProgress, Region, Sector, SessionUser, Shift, Skill, Technician } from '../api/types.ts';
 
 export type Connection = 'connecting' | 'online' | 'offline';
@@ -48,10 +49,19 @@ export type OptimizeState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'starting'; readonly timeLimitMs: number }
   | { readonly kind: 'running'; readonly runId: string; readonly jobId: string; readonly timeLimitMs: number; readonly run: PlanningRun | null }
-  | { readonly kind: 'review'; readonly run: PlanningRun; readonly timeLimitMs: number; readonly error?: string }
-  | { readonly kind: 'deciding'; readonly run: PlanningRun; readonly timeLimitMs: number; readonly decision: 'accept' | 'discard' }
+  // `changes`: what the preview would change per technician (null until read, or when it could not be).
+  | { readonly kind: 'review'; readonly run: PlanningRun; readonly timeLimitMs: number; readonly changes: PlanChanges | null; readonly error?: string }
+  | {
+      readonly kind: 'deciding';
+      readonly run: PlanningRun;
+      readonly timeLimitMs: number;
+      readonly changes: PlanChanges | null;
+      readonly decision: 'accept' | 'discard';
+      /** Accepting one technician's day only. */
+      readonly technicianId?: string;
+    }
   | { readonly kind: 'accepted'; readonly run: PlanningRun; readonly timeLimitMs: number }
-  | { readonly kind: 'stale'; readonly run: PlanningRun; readonly timeLimitMs: number; readonly message: string }
+  | { readonly kind: 'stale'; readonly run: PlanningRun; readonly timeLimitMs: number; readonly message: string; readonly coded?: CodedMessage }
   | { readonly kind: 'failed'; readonly message: string; readonly timeLimitMs: number };
 
 export interface BoardState {

@@ -62,7 +62,7 @@ export class BoardController {
       );
     this.storage = options.storage ?? (typeof sessionStorage === 'undefined' ? null : sessionStorage);
     this.notifier = new Notifier(this.store);
-    this.optimize = new OptimizeRun(this.store, this.api, this.notifier);
+    this.optimize = new OptimizeRun(this.store, this.api, this.notifier, this.storage);
     this.conflicts = new FieldConflicts(this.store, this.api, this.notifier);
     this.reasons = new UnassignedReasons(this.store, this.api);
     this.absences = new DayAbsences(this.store, this.api);
@@ -116,6 +116,7 @@ export class BoardController {
     this.storage?.removeItem(SESSION_KEY);
     this.feed.disconnect();
     this.optimize.stopPolling();
+    this.optimize.forget();
     this.reasons.cancel();
     this.conflicts.cancel();
     this.positions.clear();
@@ -128,6 +129,8 @@ export class BoardController {
     this.store.set({ session: { token, user } });
     const [agencies, regions, skills] = await Promise.all([this.api.agencies(), this.api.regions().catch(() => []), this.api.skills()]);
     this.store.set({ agencies, regions, skills });
+    // A reload in the middle of an optimization (or of its review) finds the run again.
+    void this.optimize.resume();
     this.feed.connect(token);
     const first = agencies.find((a) => user.agencyIds.includes(a.id)) ?? agencies[0];
     if (first) await this.selectAgency(first.id);
@@ -222,8 +225,9 @@ export class BoardController {
   startOptimize(timeLimitMs: number): Promise<void> {
     return this.optimize.start(timeLimitMs);
   }
-  acceptPlan(): Promise<void> {
-    return this.optimize.accept();
+  /** The whole preview, or only this technician's day. */
+  acceptPlan(technicianId?: string): Promise<void> {
+    return this.optimize.accept(technicianId);
   }
   discardPlan(): Promise<void> {
     return this.optimize.discard();

@@ -72,6 +72,8 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     startPlanning: vi.fn(notFound),
     planningRun: vi.fn(notFound),
     acceptRun: vi.fn(notFound),
+    acceptTechnicians: vi.fn(notFound),
+    planChanges: vi.fn(notFound),
     discardRun: vi.fn(notFound),
     appliedRun: vi.fn(async () => null) as unknown as Api['appliedRun'],
     conflicts: vi.fn(async () => []),
