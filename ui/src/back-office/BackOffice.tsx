@@ -10,6 +10,7 @@ import { BillingScreen } from './billing/BillingScreen.tsx';
 import { createBackOfficeQueryClient } from './shared/query-client.ts';
 import { StockScreen } from './stock/StockScreen.tsx';
 import { WarrantiesScreen } from './warranties/WarrantiesScreen.tsx';
+import { WebhooksScreen } from './webhooks/WebhooksScreen.tsx';
 
 export function BackOffice({ section }: { section: Exclude<Section, 'planning'> }) {
   const agencyId = useBoard((s) => s.agencyId);
@@ -20,6 +21,7 @@ export function BackOffice({ section }: { section: Exclude<Section, 'planning'> 
         {section === 'stock' && <StockScreen agencyId={agencyId} />}
         {section === 'warranties' && <WarrantiesScreen agencyId={agencyId} />}
         {section === 'billing' && <BillingScreen agencyId={agencyId} />}
+        {section === 'webhooks' && <WebhooksScreen />}
       </main>
     </QueryClientProvider>
   );

@@ -31,7 +31,8 @@ export function TopBar() {
         <span>Tournée</span>
       </div>
       <nav className="sections" aria-label={t('top.sections')}>
-        {SECTIONS.map((s) => (
+        {/* The ERP webhooks are the admin's (company-wide). */}
+        {SECTIONS.filter((s) => s !== 'webhooks' || user?.role === 'admin').map((s) => (
           <a key={s} href={hashOfSection(s)} className="section-link" aria-current={s === section ? 'page' : undefined}>
             {t(`top.section.${s}`)}
           </a>
