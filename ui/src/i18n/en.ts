@@ -896,7 +896,7 @@ export const en: Dictionary = {
       encoding: 'Encoding',
       download: 'Download the journal',
       downloading: 'Preparing…',
-      done: 'Journal downloaded: {{lines}} lines, {{entries}} entries, debit = credit = {{total}}.',
+      done: 'Journal downloaded — lines: {{lines}}, entries: {{entries}}, debit = credit = {{total}}.',
       unmapped: 'Cannot export: no account for {{keys}}. Set them in the chart of accounts above.',
       unbalanced: 'Cannot export: an entry would not balance ({{entries}}).',
       failed: 'Cannot export: {{message}}',

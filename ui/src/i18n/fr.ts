@@ -904,7 +904,7 @@ export const fr = {
       encoding: 'Encodage',
       download: 'Télécharger le journal',
       downloading: 'Préparation…',
-      done: 'Journal téléchargé : {{lines}} lignes, {{entries}} écritures, débit = crédit = {{total}}.',
+      done: 'Journal téléchargé — lignes : {{lines}}, écritures : {{entries}}, débit = crédit = {{total}}.',
       unmapped: 'Export impossible : aucun compte pour {{keys}}. Renseignez-les dans le plan comptable ci-dessus.',
       unbalanced: 'Export impossible : une écriture ne serait pas équilibrée ({{entries}}).',
       failed: 'Export impossible : {{message}}',
