@@ -120,7 +120,7 @@ describe('urgent requests', () => {
     clock = LATE;
     const before = await count();
     let answer: any;
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 3; i++) {
       const res = await call('POST', '/api/urgent-requests/rank', { draft: draft() });
       expect(res.status).toBe(200);
       answer = res.body;
@@ -273,6 +273,10 @@ describe('urgent requests', () => {
     expect(skill.status).toBe(422);
     expect(skill.body.details[0].path).toBe('draft.requiredSkills[0].skillId');
     expect((await call('POST', '/api/urgent-requests/rank', { draft: draft({ siteId: 'nope' }) })).status).toBe(422);
+    const past = await call('POST', '/api/urgent-requests', { draft: draft(), decision: { kind: 'queue', day: '2026-02-27' } });
+    expect(past.status).toBe(422);
+    expect(past.body.details[0].path).toBe('decision.day');
+    expect((await call('POST', '/api/urgent-requests/rank', { draft: draft(), day: '2026-02-27' })).status).toBe(422);
     const foreign = await call('POST', '/api/urgent-requests/rank', { draft: draft() }, outsider);
     expect(foreign.status).toBe(403);
     expect(foreign.body.details[0].path).toBe('draft.agencyId');

@@ -11,6 +11,7 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { VersionConflictError } from '../../planning/assign.ts';
 import { InsertionRefusedError } from '../../planning/insertion.ts';
 import { PlanConflictError } from '../../planning/store-plan.ts';
+import { localDay } from '../../planning/time.ts';
 import type { PlanBroadcaster } from '../../planning/publish.ts';
 import { urgentAnswer } from '../../planning/urgent/answers.ts';
 import { commitUrgent } from '../../planning/urgent/commit.ts';
@@ -41,6 +42,14 @@ export function urgentRoutes(api: ApiRegistry, deps: UrgentRouteDeps, prefix = '
     await refusals(() => checkDraftSkills(prisma, draft));
   };
 
+  /** A day already gone cannot be planned (the body's field named). */
+  const checkDay = async (agencyId: string, day: string | undefined, path: string) => {
+    if (day === undefined) return;
+    const agency = await prisma.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { timezone: true } });
+    const today = localDay((deps.now ?? (() => new Date()))(), agency.timezone);
+    if (day < today) throw new HttpError(422, `${day} is past`, [{ path, in: 'body', message: `${day} is before today (${today})` }]);
+  };
+
   api.route(
     {
       method: 'post',
@@ -59,6 +68,7 @@ export function urgentRoutes(api: ApiRegistry, deps: UrgentRouteDeps, prefix = '
     },
     async ({ auth, body }) => {
       await checkDraft(auth, body.draft);
+      await checkDay(body.draft.agencyId, body.day, 'day');
       return refusals(() =>
         urgentAnswer({ prisma, ...(deps.now ? { now: deps.now } : {}) }, body.draft, {
           ...(body.day ? { day: body.day } : {}),
@@ -87,6 +97,7 @@ export function urgentRoutes(api: ApiRegistry, deps: UrgentRouteDeps, prefix = '
     async ({ auth, body }) => {
       const { draft, decision } = body;
       await checkDraft(auth, draft);
+      await checkDay(draft.agencyId, decision.day, 'decision.day');
       let agencyId = draft.agencyId;
       if (decision.kind === 'assign') {
         const tech = await prisma.technician.findUnique({
