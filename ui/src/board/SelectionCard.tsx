@@ -1,8 +1,9 @@
 // What is selected (a technician or an intervention), over the map's corner.
 import { useTranslation } from 'react-i18next';
 import { STATUS_COLORS } from './colors.ts';
-import { formatDuration } from '../geo/time.ts';
+import { formatDuration, formatMinute } from '../geo/time.ts';
 import { useBoard, useController } from '../state/context.tsx';
+import { awayBands } from '../timeline/layout.ts';
 
 export function SelectionCard() {
   const { t, i18n } = useTranslation();
@@ -13,7 +14,16 @@ export function SelectionCard() {
   const technician = useBoard((s) => s.technicians.find((x) => x.id === (intervention?.technicianId ?? technicianId)));
   const agencyId = useBoard((s) => s.agencyId);
   const tz = useBoard((s) => s.agencies.find((a) => a.id === agencyId)?.timezone ?? 'Europe/Paris');
+  const date = useBoard((s) => s.date);
+  const absences = useBoard((s) => (technician ? s.absences[technician.id] : undefined));
   if (!intervention && !technician) return null;
+  // The technician's absences on the day shown, with their reason (the timeline draws them too).
+  const away = awayBands(absences ?? [], date, tz).map((b) => {
+    const reason = t(`timeline.away.${b.kind}`);
+    return b.start === 0 && b.end === 24 * 60
+      ? t('timeline.awayAllDay', { reason })
+      : t('timeline.awayBetween', { reason, from: formatMinute(b.start), to: formatMinute(b.end) });
+  });
   const time = (iso: string | null) =>
     iso ? new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', timeZone: tz }).format(new Date(iso)) : '—';
   return (
@@ -57,6 +67,11 @@ export function SelectionCard() {
           )}
         </p>
       )}
+      {away.map((line) => (
+        <p key={line} className="selection-away" data-testid="selection-away">
+          {line}
+        </p>
+      ))}
       {intervention && !intervention.technicianId && (
         <button type="button" className="button small" onClick={() => controller.showPanel('queue')}>
           {t('selection.showInQueue')}

@@ -203,6 +203,7 @@ function CanvasLayers() {
     visitLayer.current?.setPoints(points, selectedInterventionId, (count, urgent) => t('map.cluster', { count, urgent }));
   }, [points, selectedInterventionId, t]);
 
+  const absences = useBoard((s) => s.absences);
   useEffect(() => {
     const interventions = Object.values(plan?.interventions ?? {});
     const now = Date.now();
@@ -210,16 +211,18 @@ function CanvasLayers() {
     for (const tech of technicians) {
       const track = controller.positions.get(tech.id);
       const activity = activityOf(tech.id, interventions, track ? track.recordedAt : null, now);
+      // Away right now (leave, training…): the marker's label says why rather than "Hors service".
+      const away = absences[tech.id]?.find((a) => Date.parse(a.startsAt) <= now && now < Date.parse(a.endsAt));
       meta.set(tech.id, {
         name: `${tech.firstName} ${tech.lastName}`,
         initials: `${tech.firstName[0] ?? ''}${tech.lastName[0] ?? ''}`,
         color: technicianColor(tech),
         activity,
-        activityLabel: t(`activity.${activity}`),
+        activityLabel: away ? t(`timeline.away.${away.kind}`) : t(`activity.${activity}`),
       });
     }
     techLayer.current?.setMeta(meta, selectedTechnicianId);
-  }, [plan?.interventions, technicians, selectedTechnicianId, controller, t]);
+  }, [plan?.interventions, technicians, selectedTechnicianId, controller, t, absences]);
 
   return null;
 }

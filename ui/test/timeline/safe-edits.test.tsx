@@ -1,12 +1,13 @@
 // The timeline's day as it is and its safe edits (issue 12): absences drawn
 // with their reason, a costly drop asks first, the last moves can be undone
 // (Ctrl-Z or "Annuler" in the notice).
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Api } from '../../src/api/endpoints.ts';
 import type { Absence } from '../../src/api/types.ts';
 import { Notices } from '../../src/board/Notices.tsx';
+import { SelectionCard } from '../../src/board/SelectionCard.tsx';
 import { Timeline } from '../../src/timeline/Timeline.tsx';
 import { DAY, fakeApi, loggedInBoard } from '../support/fake-board.ts';
 import { at } from '../support/fixtures.ts';
@@ -55,6 +56,15 @@ describe('Timeline: the day as it is', () => {
     const alice = screen.getByRole('row', { name: /Alice Martin/ });
     expect(within(alice).queryByTestId('away-band')).toBeNull();
     expect(alice.querySelector('.timeline-shift')).not.toBeNull();
+  });
+
+  it('says why in the selected technician’s card over the map, part of the day with its hours', async () => {
+    const doctor: Absence = { ...training, kind: 'other', startsAt: at('14:00'), endsAt: at('16:30'), note: null };
+    const { controller } = await loggedInBoard(fakeApi({ absences: vi.fn(async (id: string) => (id === 't-bruno' ? [doctor] : [])) }));
+    renderBoard(<SelectionCard />, controller);
+    await waitFor(() => expect(controller.store.get().absences['t-bruno']).toHaveLength(1));
+    act(() => controller.select({ technicianId: 't-bruno' }));
+    expect((await screen.findByTestId('selection-away')).textContent).toBe('Absent de 14:00 à 16:30');
   });
 });
 
