@@ -261,7 +261,14 @@ export const en: Dictionary = {
       capacityNone: 'day full, even with 2 h of overtime',
       noLocation: 'the site’s address is not located',
     },
-  },
+    /** A visit of the queue: why a technician cannot take it, as the ranking says. */
+    rejected: {
+      no_location: 'the site’s address is not located',
+      no_skill: 'lacks the skills or the level needed',
+      no_shift: 'away or not working that day',
+      capacity: 'day full',
+      parts_unavailable: 'cannot get the parts that day',
+    },
   optimize: {
     title: 'Optimize the day',
     scope: '{{agency}} — {{date}}',

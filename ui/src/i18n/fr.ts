@@ -263,7 +263,14 @@ export const fr = {
       capacityNone: 'journée pleine, même avec 2 h de dépassement',
       noLocation: 'l’adresse du site n’est pas localisée',
     },
-  },
+    /** A visit of the queue: why a technician cannot take it, as the ranking says. */
+    rejected: {
+      no_location: 'l’adresse du site n’est pas localisée',
+      no_skill: 'n’a pas les compétences ou le niveau requis',
+      no_shift: 'absent ou ne travaille pas ce jour-là',
+      capacity: 'journée pleine',
+      parts_unavailable: 'ne peut pas avoir les pièces ce jour-là',
+    },
   optimize: {
     title: 'Optimiser la journée',
     scope: '{{agency}} — {{date}}',

@@ -92,6 +92,20 @@ function Candidates({ target, onBack }: { target: QueuedVisit; onBack: () => voi
       )}
       {server && server !== 'failed' && server.candidates.length === 0 && <p className="muted">{t('urgent.noCandidate')}</p>}
       {server && server !== 'failed' && server.travelTimes === 'estimated' && <p className="hint">{t('urgent.estimatedTimes')}</p>}
+      {server && server !== 'failed' && server.rejected.length > 0 && !assigned && (
+        <details className="unavailable" open={server.candidates.length === 0}>
+          <summary>{t('urgent.whyNot', { count: server.rejected.length })}</summary>
+          <ul>
+            {server.rejected.map((r) => (
+              <li key={r.technicianId}>
+                <strong>{name(r.technicianId)}</strong>
+                {t('urgent.reasonsAfterName')}
+                {t(`urgent.rejected.${r.reason}`)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {assigned ? (
         <div className="success" role="status">
           <p>{t('urgent.assignedTo', { name: name(assigned) })}</p>

@@ -280,6 +280,30 @@ describe('UrgentPanel', () => {
     expect(screen.getByRole('heading', { name: 'Premiers créneaux libres' })).toBeTruthy();
   });
 
+  it('for a visit of the queue nobody can take, says why for each technician instead of a dead end', async () => {
+    const candidates = vi.fn(async () => ({
+      interventionId: 'i-3',
+      agencyId: 'ag-aix',
+      day: DAY,
+      candidates: [],
+      rejected: [
+        { technicianId: 't-alice', reason: 'capacity' as const },
+        { technicianId: 't-bruno', reason: 'no_shift' as const },
+      ],
+      travelTimes: 'road' as const,
+    }));
+    const intervention = vi.fn(
+      async () => ({ id: 'i-3', version: 2, estimatedDurationMinutes: 60, requiredSkills: [] }) as unknown as Awaited<ReturnType<Api['intervention']>>,
+    );
+    const { controller } = await loggedInBoard(fakeApi({ candidates, intervention }));
+    renderBoard(<UrgentPanel interventionId="i-3" onDone={() => {}} />, controller);
+    const why = (await screen.findByText('Pourquoi pas les 2 autres techniciens')).closest('details')!;
+    expect(why.open).toBe(true);
+    expect(why.textContent).toContain('Alice Martin\u00a0: journée pleine');
+    expect(why.textContent).toContain('Bruno Durand\u00a0: absent ou ne travaille pas ce jour-là');
+    expect(screen.getByText('Aucun technicien ne peut prendre cette visite ce jour-là.')).toBeTruthy();
+  });
+
   it('asks for a site and a problem before searching', async () => {
     const { controller } = await loggedInBoard();
     renderBoard(<UrgentPanel interventionId={null} onDone={() => {}} />, controller);
