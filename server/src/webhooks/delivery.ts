@@ -12,6 +12,7 @@ import { type ConnectionOptions, Queue, UnrecoverableError, Worker } from 'bullm
 import { Redis } from 'ioredis';
 import type { WebhookEventEnvelope, WebhookEventType } from '@tournee/contracts/api';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { ConfigError } from '../config.ts';
 import { MemoryQueue } from '../jobs/memory-queue.ts';
 import { postWebhook } from './post.ts';
 import { deliveryJobId, publicationsSettled, registerDeliveryQueue } from './publish.ts';
@@ -53,12 +54,12 @@ export function webhookOptionsFromEnv(
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, got ${raw}`);
+    if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive whole number, got ${raw}`);
     return value;
   };
   const allow = env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS;
   if (allow !== undefined && allow !== '' && allow !== 'true' && allow !== 'false') {
-    throw new Error(`WEBHOOKS_ALLOW_PRIVATE_NETWORKS must be true or false, got ${allow}`);
+    throw new ConfigError(`WEBHOOKS_ALLOW_PRIVATE_NETWORKS must be true or false, got ${allow}`);
   }
   return {
     attempts: int('WEBHOOKS_ATTEMPTS', 8),

@@ -62,3 +62,16 @@ describe('intervention events', () => {
     expect(interventionEventOf('done', 'done')).toBeNull();
   });
 });
+
+describe('webhook settings from the environment', () => {
+  it('reads the defaults and refuses nonsense, naming the variable', async () => {
+    const { webhookOptionsFromEnv } = await import('../../src/webhooks/delivery.ts');
+    expect(webhookOptionsFromEnv({})).toEqual({ attempts: 8, backoffMs: 30_000, timeoutMs: 10_000, allowPrivateNetworks: false });
+    expect(webhookOptionsFromEnv({ WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOKS_ATTEMPTS: '3' })).toMatchObject({
+      attempts: 3,
+      allowPrivateNetworks: true,
+    });
+    expect(() => webhookOptionsFromEnv({ WEBHOOKS_TIMEOUT_MS: '-5' })).toThrow(/WEBHOOKS_TIMEOUT_MS must be a positive whole number/);
+    expect(() => webhookOptionsFromEnv({ WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'yes' })).toThrow(/WEBHOOKS_ALLOW_PRIVATE_NETWORKS must be true or false/);
+  });
+});
