@@ -57,6 +57,10 @@ import {
   WorkSearchQuery,
 } from './api.ts';
 import {
+  AccountingMapping,
+  AccountingMappingInput,
+  JournalExportQuery,
+  JournalPresetList,
   AdjustmentInput,
   BillingDocument,
   BudgetQuery,
@@ -233,6 +237,11 @@ export const apiRoutes = table(
   get('/api/journal-entries', { query: JournalQuery, response: Page(JournalEntry) }),
   /** The FEC file (text, not JSON): the UI links to it rather than calling it. */
   get('/api/accounting/fec', { query: FecQuery }),
+  get('/api/accounting/mapping', { response: AccountingMapping }),
+  put('/api/accounting/mapping', { body: AccountingMappingInput, response: AccountingMapping }),
+  get('/api/accounting/journal-presets', { response: JournalPresetList }),
+  /** The month's journal as CSV (not JSON): the UI downloads it rather than calling it. */
+  get('/api/accounting/journal-export', { query: JournalExportQuery }),
 
   // ─── Spreadsheet import (the upload, POST /api/imports, sends the file's bytes, and exports are files: the UI fetches them itself) ───
   get('/api/imports', { query: ImportListQuery, response: Page(ImportBatch) }),

@@ -269,6 +269,7 @@ export const en: Dictionary = {
       capacity: 'day full',
       parts_unavailable: 'cannot get the parts that day',
     },
+  },
   optimize: {
     title: 'Optimize the day',
     scope: '{{agency}} — {{date}}',

@@ -271,6 +271,7 @@ export const fr = {
       capacity: 'journée pleine',
       parts_unavailable: 'ne peut pas avoir les pièces ce jour-là',
     },
+  },
   optimize: {
     title: 'Optimiser la journée',
     scope: '{{agency}} — {{date}}',

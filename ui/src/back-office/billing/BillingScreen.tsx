@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Accounting } from './Accounting.tsx';
+import { AccountingExports } from '../accounting/AccountingExports.tsx';
 import { billingApi, DOCUMENT_KINDS, DOCUMENT_STATUSES, type Balance, type BillingDocument, type DocumentKind, type DocumentStatus } from './api.ts';
 import { DocumentDetail } from './DocumentDetail.tsx';
 import { formatDay } from './format.ts';
@@ -12,7 +13,7 @@ import { Loading, Money, TabPanel, Tabs } from './kit.tsx';
 import { NewDocument } from './NewDocument.tsx';
 import { useBackOfficeHttp } from '../shared/client.ts';
 
-type Tab = 'documents' | 'accounting';
+type Tab = 'documents' | 'accounting' | 'exports';
 
 export function BillingScreen({ agencyId }: { agencyId: string | null }) {
   const { t } = useTranslation();
@@ -30,10 +31,19 @@ export function BillingScreen({ agencyId }: { agencyId: string | null }) {
         tabs={[
           { id: 'documents', label: t('billing.tabs.documents') },
           { id: 'accounting', label: t('billing.tabs.accounting') },
+          { id: 'exports', label: t('accountingExport.tab') },
         ]}
       />
       <TabPanel id="billing" value={tab}>
-        {!agencyId ? <Loading busy /> : tab === 'documents' ? <Documents key={agencyId} agencyId={agencyId} /> : <Accounting />}
+        {!agencyId ? (
+          <Loading busy />
+        ) : tab === 'documents' ? (
+          <Documents key={agencyId} agencyId={agencyId} />
+        ) : tab === 'accounting' ? (
+          <Accounting />
+        ) : (
+          <AccountingExports />
+        )}
       </TabPanel>
     </section>
   );
