@@ -158,6 +158,9 @@ function pathRecords(w: World): Record<string, string> {
     'conflicts/:id': randomUUID(),
     // A batch is its uploader's, not an agency's (server/test/import/ covers who sees it); the stock levels are the agency-scoped export.
     'imports/:id': randomUUID(),
+    // Webhook subscriptions and deliveries are company-wide, the admin's (server/test/erp-sync/ covers them): ids that name nothing.
+    'subscriptions/:id': randomUUID(),
+    'deliveries/:id': randomUUID(),
     'exports/:kind': 'stock-levels',
   };
 }
