@@ -3,11 +3,12 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '@tournee/contracts/calendar';
 import { useBoard, useController } from '../state/context.tsx';
+import { DayField } from './DayField.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { hashOfSection, SECTIONS, useSection } from './section.ts';
 
 export function TopBar() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const controller = useController();
   const agencies = useBoard((s) => s.agencies);
   const regions = useBoard((s) => s.regions);
@@ -18,9 +19,6 @@ export function TopBar() {
   const [regionId, setRegionId] = useState('');
   const section = useSection();
   const shown = useMemo(() => agencies.filter((a) => !regionId || a.regionId === regionId || a.id === agencyId), [agencies, regionId, agencyId]);
-  const day = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
 
   return (
     <header className="topbar">
@@ -67,14 +65,10 @@ export function TopBar() {
             <button type="button" className="icon-button" onClick={() => void controller.selectDate(addDays(date, -1))} aria-label={t('top.previousDay')}>
               ‹
             </button>
-            <label>
-              <span className="sr-only">{t('top.day')}</span>
-              <input type="date" value={date} onChange={(e) => e.target.value && void controller.selectDate(e.target.value)} />
-            </label>
+            <DayField date={date} label={t('top.day')} onChange={(day) => void controller.selectDate(day)} />
             <button type="button" className="icon-button" onClick={() => void controller.selectDate(addDays(date, 1))} aria-label={t('top.nextDay')}>
               ›
             </button>
-            <span className="day-name">{day}</span>
           </div>
         )}
       </nav>

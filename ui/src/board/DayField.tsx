@@ -1,0 +1,39 @@
+// The board's day, written in the board's language ("lun. 7 déc. 2026"), over
+// the browser's own calendar picker. A bare <input type="date"> shows the
+// browser's locale, not the page's: an English Chromium wrote 12/07/2026 under
+// a French board (issue 12, point 8). The native input stays — invisible, on
+// top of the label — so a click or a tap opens the calendar, the keyboard can
+// type a date and assistive tools read a real date field.
+import { useTranslation } from 'react-i18next';
+import './day-field.css';
+
+export function DayField({ date, label, onChange }: { date: string; label: string; onChange: (day: string) => void }) {
+  const { i18n } = useTranslation();
+  const at = new Date(`${date}T12:00:00Z`);
+  const long = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(at);
+  const short = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(at);
+  return (
+    <label className="day-field">
+      <span className="day-field-text" aria-hidden="true">
+        <span className="day-field-long">{long}</span>
+        <span className="day-field-short">{short}</span>
+        <span className="day-field-icon">📅</span>
+      </span>
+      <input
+        type="date"
+        aria-label={`${label} : ${long}`}
+        value={date}
+        lang={i18n.language}
+        onClick={(e) => {
+          // Chromium opens its calendar only from its own icon, hidden here: open it from anywhere on the field.
+          try {
+            e.currentTarget.showPicker?.();
+          } catch {
+            // Not allowed here (no user gesture, or an old browser): typing still works.
+          }
+        }}
+        onChange={(e) => e.target.value && onChange(e.target.value)}
+      />
+    </label>
+  );
+}
