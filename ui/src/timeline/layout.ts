@@ -148,9 +148,13 @@ function storedBreaks(tour: TourView | null, at: (iso: string | null) => number 
   return bars;
 }
 
-/** Absences as minutes of the day, clipped to it, in order. */
+/**
+ * Absences as minutes of the day, clipped to it, in order; absences of the same
+ * kind that overlap or touch are one band (their notes together), so a training
+ * entered twice is drawn and said once.
+ */
 export function awayBands(absences: readonly Absence[], day: string, timezone: string): AwayBand[] {
-  return absences
+  const sorted = absences
     .map((a) => ({
       start: Math.max(0, minutesSinceLocalMidnight(a.startsAt, day, timezone)),
       end: Math.min(24 * 60, minutesSinceLocalMidnight(a.endsAt, day, timezone)),
@@ -159,6 +163,17 @@ export function awayBands(absences: readonly Absence[], day: string, timezone: s
     }))
     .filter((b) => b.end > b.start)
     .sort((a, b) => a.start - b.start);
+  const bands: AwayBand[] = [];
+  for (const b of sorted) {
+    const same = bands.findLast((x) => x.kind === b.kind && b.start <= x.end);
+    if (!same) {
+      bands.push(b);
+      continue;
+    }
+    const notes = [same.note, b.note].filter((n): n is string => !!n && n !== same.note);
+    bands[bands.indexOf(same)] = { ...same, end: Math.max(same.end, b.end), note: [same.note, ...notes].filter(Boolean).join(' ; ') || null };
+  }
+  return bands;
 }
 
 /** Whether the bands leave no minute of [from, to) free. */

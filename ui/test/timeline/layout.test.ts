@@ -123,6 +123,12 @@ describe('timeline layout', () => {
     expect(allDay.awayAllDay).toBe(true);
     expect(allDay.shift).toBeNull();
     expect(allDay.bars.filter((b) => b.kind === 'break')).toEqual([]);
+    // The same training entered twice is one band, with both notes.
+    const twice = build([
+      { ...absence(at('00:00'), at('23:59')), note: 'Habilitation' },
+      { ...absence(at('00:00'), at('23:59')), note: 'Recyclage' },
+    ]);
+    expect(twice.away).toMatchObject([{ kind: 'training', note: 'Habilitation ; Recyclage' }]);
     // Clipped to the day shown.
     expect(build([absence('2026-03-09T00:00:00Z', '2026-03-12T00:00:00Z')]).away).toMatchObject([{ start: 0, end: 1440 }]);
   });
