@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { Section } from '../board/section.ts';
 import { useBoard } from '../state/context.tsx';
 import { BillingScreen } from './billing/BillingScreen.tsx';
+import { ImportScreen } from './import/ImportScreen.tsx';
 import { createBackOfficeQueryClient } from './shared/query-client.ts';
 import { StockScreen } from './stock/StockScreen.tsx';
 import { WarrantiesScreen } from './warranties/WarrantiesScreen.tsx';
@@ -21,6 +22,7 @@ export function BackOffice({ section }: { section: Exclude<Section, 'planning'> 
         {section === 'stock' && <StockScreen agencyId={agencyId} />}
         {section === 'warranties' && <WarrantiesScreen agencyId={agencyId} />}
         {section === 'billing' && <BillingScreen agencyId={agencyId} />}
+        {section === 'import' && <ImportScreen agencyId={agencyId} />}
         {section === 'webhooks' && <WebhooksScreen />}
       </main>
     </QueryClientProvider>

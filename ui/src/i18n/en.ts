@@ -375,6 +375,20 @@ export const en: Dictionary = {
       id_taken: 'Identifier already taken',
       other_day: 'Visit of another day',
     },
+    /** The conflict explained from its code and what the server found (conflict-detail.ts), instead of the server's English sentence. */
+    detail: {
+      reassigned: 'The dispatcher gave the visit to another technician: the technician’s action was not applied.',
+      unassigned: 'The dispatcher took the visit off the technician’s tour: the action was not applied.',
+      cancelled: 'The visit was cancelled: the technician’s action was not applied.',
+      cancelledBecause: 'The visit was cancelled (“{{reason}}”): the technician’s action was not applied.',
+      status_changed: 'The visit’s status changed meanwhile: the technician’s action was not applied.',
+      statusNow: 'The visit’s status changed meanwhile (now “{{status}}”): the technician’s action was not applied.',
+      out_of_stock: 'There was not enough stock: the part was not taken out.',
+      depends_on_conflict: 'This action followed another action of the technician that could not be applied.',
+      id_taken: 'This photo id is already used by another document: the photo was not stored, it must be taken again.',
+      other_day: 'The visit is planned for another day: the technician cannot set off on it today.',
+      otherDayOn: 'The visit is planned for {{day}}: the technician cannot set off on it today. Move it to today so they can start it.',
+    },
     technicianSide: 'What the technician did',
     officeSide: 'What the office record says',
     did: {
@@ -1114,6 +1128,7 @@ export const en: Dictionary = {
     kind: 'Kind of file',
     kinds: { customers: 'Customers', sites: 'Sites', equipment: 'Equipment', suppliers: 'Suppliers', parts: 'Parts', 'stock-levels': 'Stock levels' },
     file: 'File (CSV or Excel .xlsx)',
+    choose: 'Choose a file…',
     fileHint: 'The first line holds the column names. Lines are matched by their reference: importing the same file again changes nothing.',
     uploading: 'Reading the file…',
     rows_one: '{{formatted}} line',
@@ -1222,6 +1237,7 @@ export const en: Dictionary = {
       by: 'By',
       status: 'Status',
       counts: 'Created / updated / refused',
+      undo: 'Undo',
     },
     export: {
       title: 'Export',

@@ -383,6 +383,20 @@ export const fr = {
       id_taken: 'Identifiant déjà pris',
       other_day: 'Visite d’un autre jour',
     },
+    /** The conflict explained from its code and what the server found (conflict-detail.ts), instead of the server's English sentence. */
+    detail: {
+      reassigned: 'Le répartiteur a confié la visite à un autre technicien : l’action du technicien n’a pas été appliquée.',
+      unassigned: 'Le répartiteur a retiré la visite de la tournée du technicien : l’action n’a pas été appliquée.',
+      cancelled: 'La visite a été annulée : l’action du technicien n’a pas été appliquée.',
+      cancelledBecause: 'La visite a été annulée (« {{reason}} ») : l’action du technicien n’a pas été appliquée.',
+      status_changed: 'Le statut de la visite a changé entre-temps : l’action du technicien n’a pas été appliquée.',
+      statusNow: 'Le statut de la visite a changé entre-temps (maintenant « {{status}} ») : l’action du technicien n’a pas été appliquée.',
+      out_of_stock: 'Le stock ne suffisait pas : la pièce n’a pas été sortie.',
+      depends_on_conflict: 'Cette action suivait une autre action du technicien qui n’a pas pu s’appliquer.',
+      id_taken: 'Cet identifiant de photo est déjà pris par un autre document : la photo n’a pas été enregistrée, il faut la reprendre.',
+      other_day: 'La visite est prévue un autre jour : le technicien ne peut pas partir dessus aujourd’hui.',
+      otherDayOn: 'La visite est prévue le {{day}} : le technicien ne peut pas partir dessus aujourd’hui. Déplacez-la à aujourd’hui pour qu’il puisse la commencer.',
+    },
     technicianSide: 'Ce qu’a fait le technicien',
     officeSide: 'Ce que dit le dossier',
     did: {
@@ -885,7 +899,8 @@ export const fr = {
     adminOnly: 'Le plan comptable et les exports sont réservés aux administrateurs : ils portent sur les comptes de toute l’entreprise.',
     mapping: {
       title: 'Plan comptable de l’entreprise',
-      intro: 'Les écritures restent passées sur le plan par défaut ; l’export les traduit dans vos comptes. Laissez un compte vide pour garder celui par défaut.',
+      intro:
+        'Les écritures restent passées sur le plan par défaut ; l’export les traduit dans vos comptes. Laissez un compte vide pour garder celui par défaut.',
       item: 'Poste',
       defaultAccount: 'Compte par défaut',
       account: 'Votre compte',
@@ -1122,6 +1137,7 @@ export const fr = {
     kind: 'Type de fichier',
     kinds: { customers: 'Clients', sites: 'Sites', equipment: 'Équipements', suppliers: 'Fournisseurs', parts: 'Articles', 'stock-levels': 'Stocks' },
     file: 'Fichier (CSV ou Excel .xlsx)',
+    choose: 'Choisir un fichier…',
     fileHint: 'La première ligne porte les noms de colonnes. Les lignes sont reconnues par leur référence : réimporter le même fichier ne change rien.',
     uploading: 'Lecture du fichier…',
     rows_one: '{{formatted}} ligne',
@@ -1230,6 +1246,7 @@ export const fr = {
       by: 'Par',
       status: 'État',
       counts: 'Créées / mises à jour / refusées',
+      undo: 'Annuler',
     },
     export: {
       title: 'Exporter',
