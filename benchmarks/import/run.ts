@@ -70,21 +70,26 @@ try {
   const customers = new TextEncoder().encode(customersCsv(CUSTOMERS));
   const sites = new TextEncoder().encode(sitesCsv(CUSTOMERS));
   const workbook = await equipmentWorkbook(EQUIPMENT, CUSTOMERS);
-  console.error(`files: customers CSV ${mb(customers.length)} MB, equipment XLSX ${(workbook.length / 1024).toFixed(0)} KB`);
+  console.error(`files: customers CSV ${(customers.length / 1024).toFixed(0)} KB, equipment XLSX ${(workbook.length / 1024).toFixed(0)} KB`);
+  // What the process holds before any import: Node, Prisma, PGlite's WebAssembly heap, the files.
+  const baselineRss = mb(process.memoryUsage().rss);
   const steps: Step[] = [];
-  let customersBatch = '';
   let equipmentBatch = '';
-  steps.push(await timed(`customers CSV, dry run`, CUSTOMERS, async () => (await importFile(db, auth, 'customers', 'clients.csv', customers, 'dry-run')).summary));
+  steps.push(
+    await timed(`customers CSV, dry run`, CUSTOMERS, async () => (await importFile(db, auth, 'customers', 'clients.csv', customers, 'dry-run')).summary),
+  );
   steps.push(
     await timed(`customers CSV, import`, CUSTOMERS, async () => {
-      const r = await importFile(db, auth, 'customers', 'clients.csv', customers, 'import');
-      customersBatch = r.id;
-      return r.summary;
+      return (await importFile(db, auth, 'customers', 'clients.csv', customers, 'import')).summary;
     }),
   );
-  steps.push(await timed(`customers CSV, second import`, CUSTOMERS, async () => (await importFile(db, auth, 'customers', 'clients.csv', customers, 'import')).summary));
+  steps.push(
+    await timed(`customers CSV, second import`, CUSTOMERS, async () => (await importFile(db, auth, 'customers', 'clients.csv', customers, 'import')).summary),
+  );
   await importFile(db, auth, 'sites', 'sites.csv', sites, 'import');
-  steps.push(await timed(`equipment XLSX, dry run`, EQUIPMENT, async () => (await importFile(db, auth, 'equipment', 'parc.xlsx', workbook, 'dry-run')).summary));
+  steps.push(
+    await timed(`equipment XLSX, dry run`, EQUIPMENT, async () => (await importFile(db, auth, 'equipment', 'parc.xlsx', workbook, 'dry-run')).summary),
+  );
   steps.push(
     await timed(`equipment XLSX, import`, EQUIPMENT, async () => {
       const r = await importFile(db, auth, 'equipment', 'parc.xlsx', workbook, 'import');
@@ -92,16 +97,22 @@ try {
       return r.summary;
     }),
   );
-  steps.push(await timed(`equipment XLSX, second import`, EQUIPMENT, async () => (await importFile(db, auth, 'equipment', 'parc.xlsx', workbook, 'import')).summary));
+  steps.push(
+    await timed(`equipment XLSX, second import`, EQUIPMENT, async () => (await importFile(db, auth, 'equipment', 'parc.xlsx', workbook, 'import')).summary),
+  );
   steps.push(await timed(`equipment XLSX, undo`, EQUIPMENT, async () => `${(await undoBatch(db.prisma, equipmentBatch, auth)).status}`));
-  void customersBatch;
 
   const [l1, l5] = os.loadavg();
-  console.log(`Spreadsheet import, PGlite, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${l1!.toFixed(2)} / ${l5!.toFixed(2)} (1 / 5 min), ${os.cpus().length} cores`);
+  console.log(
+    `Spreadsheet import, PGlite, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${l1!.toFixed(2)} / ${l5!.toFixed(2)} (1 / 5 min), ${os.cpus().length} cores, RSS before the first import ${baselineRss} MB`,
+  );
   console.log('');
   console.log('| step | rows | seconds | rows/s | peak RSS (MB) | result |');
   console.log('| ---- | ---: | ------: | -----: | ------------: | ------ |');
-  for (const s of steps) console.log(`| ${s.what} | ${s.rows.toLocaleString('en')} | ${s.seconds.toFixed(1)} | ${Math.round(s.rows / s.seconds).toLocaleString('en')} | ${s.peakRssMb} | ${s.result} |`);
+  for (const s of steps)
+    console.log(
+      `| ${s.what} | ${s.rows.toLocaleString('en')} | ${s.seconds.toFixed(1)} | ${Math.round(s.rows / s.seconds).toLocaleString('en')} | ${s.peakRssMb} | ${s.result} |`,
+    );
 } finally {
   clearInterval(sampler);
   await db.close();

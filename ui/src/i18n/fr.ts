@@ -395,7 +395,8 @@ export const fr = {
       depends_on_conflict: 'Cette action suivait une autre action du technicien qui n’a pas pu s’appliquer.',
       id_taken: 'Cet identifiant de photo est déjà pris par un autre document : la photo n’a pas été enregistrée, il faut la reprendre.',
       other_day: 'La visite est prévue un autre jour : le technicien ne peut pas partir dessus aujourd’hui.',
-      otherDayOn: 'La visite est prévue le {{day}} : le technicien ne peut pas partir dessus aujourd’hui. Déplacez-la à aujourd’hui pour qu’il puisse la commencer.',
+      otherDayOn:
+        'La visite est prévue le {{day}} : le technicien ne peut pas partir dessus aujourd’hui. Déplacez-la à aujourd’hui pour qu’il puisse la commencer.',
     },
     technicianSide: 'Ce qu’a fait le technicien',
     officeSide: 'Ce que dit le dossier',
