@@ -74,28 +74,36 @@ describeWithChromium('the day as it is, and safe edits', () => {
       )
       .toBe(true);
 
-    // The technician with the fewest visits goes on training; a movable visit of another tour is the one dragged.
-    const picked = await page.evaluate(() => {
-      const rows = [...document.querySelectorAll<HTMLElement>('.timeline-row')];
-      // Someone who works that day (hours drawn): the training takes a working day away.
-      const counts = rows
-        .filter((r) => r.querySelector('.timeline-shift'))
-        .map((r) => ({ id: r.dataset.technicianId!, visits: r.querySelectorAll('.timeline-visit').length }));
-      const away = [...counts].sort((a, b) => a.visits - b.visits)[0]!.id;
-      for (const row of rows) {
-        if (row.dataset.technicianId === away) continue;
-        const bar = [...row.querySelectorAll<HTMLElement>('.timeline-visit:not(.is-locked)')].at(-1);
-        if (bar) return { away, visit: { id: bar.dataset.interventionId!, from: row.dataset.technicianId! } };
+    // The technician with the fewest visits among those who work that day (hours drawn) and have no absence yet goes on
+    // training; a movable visit of another tour is the one dragged.
+    const rows = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.timeline-row')].map((r) => ({
+        id: r.dataset.technicianId!,
+        works: r.querySelector('.timeline-shift') !== null,
+        visits: r.querySelectorAll('.timeline-visit').length,
+        movable: [...r.querySelectorAll<HTMLElement>('.timeline-visit:not(.is-locked)')].at(-1)?.dataset.interventionId ?? null,
+      })),
+    );
+    const from = zonedInstant(day, 0, 'Europe/Paris').toISOString();
+    const to = zonedInstant(addDays(day, 1), 0, 'Europe/Paris').toISOString();
+    const candidates = rows.filter((r) => r.works).sort((a, b) => a.visits - b.visits);
+    let chosen: string | null = null;
+    for (const c of candidates) {
+      const absences = await call<unknown[]>(server.url, dispatcherToken, 'GET', `/api/technicians/${c.id}/absences?from=${from}&to=${to}`);
+      if (absences.length === 0) {
+        chosen = c.id;
+        break;
       }
-      return null;
-    });
-    expect(picked).not.toBeNull();
-    away = picked!.away;
-    visit = picked!.visit;
+    }
+    const source = rows.find((r) => r.id !== chosen && r.movable);
+    expect(chosen).not.toBeNull();
+    expect(source).toBeDefined();
+    away = chosen!;
+    visit = { id: source!.movable!, from: source!.id };
     await call(server.url, dispatcherToken, 'POST', `/api/technicians/${away}/absences`, {
       kind: 'training',
-      startsAt: zonedInstant(day, 0, 'Europe/Paris').toISOString(),
-      endsAt: zonedInstant(addDays(day, 1), 0, 'Europe/Paris').toISOString(),
+      startsAt: from,
+      endsAt: to,
       note: 'Habilitation fluides frigorigènes',
     });
 
@@ -106,7 +114,7 @@ describeWithChromium('the day as it is, and safe edits', () => {
     expect(await row.locator('.timeline-shift').count()).toBe(0);
     expect(await row.locator('.timeline-break').count()).toBe(0);
     expect(await row.locator('.timeline-name-meta').textContent()).toBe('Formation');
-    await row.scrollIntoViewIfNeeded();
+    await row.locator('.timeline-name').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('day-truth-absence.png') });
   });
 
@@ -175,8 +183,9 @@ describeWithChromium('the day as it is, and safe edits', () => {
       // On a phone the board shows one part at a time: the day's timeline is its own tab.
       const dayTab = page.getByRole('button', { name: 'Journée', exact: true }).or(page.getByRole('tab', { name: 'Journée', exact: true }));
       if (await dayTab.first().isVisible()) await dayTab.first().click();
-      const band = page.locator(`.timeline-row[data-technician-id="${away}"] [data-testid="away-band"]`);
-      if (await band.isVisible()) await band.scrollIntoViewIfNeeded();
+      // The row's name, not its band: scrolling to the band would slide the names out of a narrow timeline.
+      const rowName = page.locator(`.timeline-row[data-technician-id="${away}"] .timeline-name`);
+      if (await rowName.isVisible()) await rowName.scrollIntoViewIfNeeded();
       await page.screenshot({ path: screenshotPath(name) });
     }
     await page.setViewportSize({ width: 1600, height: 1000 });
