@@ -6,6 +6,7 @@
 // (GET /api/replication/conflicts), kept current by socket.io `field:conflict`.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { conflictDetail } from './conflict-detail.ts';
 import { formatDuration } from '../geo/time.ts';
 import type { OpenConflict } from '../state/board-state.ts';
 import { useBoard, useController } from '../state/context.tsx';
@@ -79,7 +80,7 @@ function ConflictItem({ conflict }: { conflict: OpenConflict }) {
         {' · '}
         <span className="chip reason-conflict">{t(`conflicts.reason.${conflict.reason}`)}</span>
       </p>
-      {conflict.message && <p className="conflict-message">{conflict.message}</p>}
+      <p className="conflict-message">{conflictDetail(t, i18n.language, conflict)}</p>
       <div className="conflict-sides">
         <section className="conflict-side is-field" aria-label={t('conflicts.technicianSide')}>
           <h4>{t('conflicts.technicianSide')}</h4>
