@@ -168,6 +168,21 @@ describeOnEachDatabase('spreadsheet import', (harness) => {
     expect(again).toMatchObject({ unchanged: 1, refused: 2 });
     expect((await report(h, h.tokens.dispatcherA, again.id, 'refuse'))[0]!.errors!.map((e) => e.code)).toContain('unknown_reference');
 
+    // S-2 is in agency B's sector now: dispatcher A may not change it, even without naming a sector.
+    const mine = await uploadAndRun(
+      h,
+      h.tokens.dispatcherA,
+      'sites',
+      'b.csv',
+      'Référence;Référence client;Adresse;CP;Ville\nS-2;C-700;9 rue Neuve;13001;Marseille\n',
+      'import',
+    );
+    expect(mine).toMatchObject({ updated: 0, refused: 1 });
+    expect((await report(h, h.tokens.dispatcherA, mine.id, 'refuse'))[0]!.errors).toEqual([
+      { field: 'reference', column: 'Référence', code: 'not_your_agency', message: expect.stringContaining("another agency's sector") },
+    ]);
+    expect(await p.site.findUnique({ where: { reference: 'S-2' } })).toMatchObject({ address: '2 rue B' });
+
     // Other users' batches are not a dispatcher's to see or undo.
     expect((await h.call('GET', `/api/imports/${customers.id}`, { token: h.tokens.dispatcherB })).status).toBe(404);
     expect((await h.call('GET', `/api/imports`, { token: h.tokens.dispatcherB })).body.items).toEqual([]);
