@@ -24,7 +24,9 @@ export function customersCsv(count: number): string {
   const lines = ['\uFEFFRéférence client;Nom;E-mail;Téléphone;Remarques'];
   for (let i = 0; i < count; i++) {
     const name = `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}`;
-    lines.push(`${customerReference(i)};${name} ${i + 1};client${i + 1}@example.fr;04 42 ${String(i % 100).padStart(2, '0')} 00 00;${i % 7 === 0 ? 'Chien dans le jardin' : ''}`);
+    lines.push(
+      `${customerReference(i)};${name} ${i + 1};client${i + 1}@example.fr;04 42 ${String(i % 100).padStart(2, '0')} 00 00;${i % 7 === 0 ? 'Chien dans le jardin' : ''}`,
+    );
   }
   return lines.join('\r\n') + '\r\n';
 }
