@@ -149,6 +149,22 @@ describeWithChromium('board and technician app on tablets and phones', () => {
     expect(links[2]!.href).toMatch(/^https:\/\/waze\.com\/ul\?/);
     await page.screenshot({ path: screenshotPath('tech-phone-tour.png') });
 
+    // A notice that stays until read (a conflict; a new assignment's fades by itself): two lines at most above the tab
+    // bar, closed with ×. The long text is the point: it must not grow over the screen.
+    await page.evaluate(() => {
+      const tech = (window as unknown as { __tech: { store: { set(patch: object): void } } }).__tech;
+      tech.store.set({
+        toasts: [{ id: 9_001, kind: 'conflict', detail: 'reassigned', text: 'M. et Mme Sandrine Simon — Bouc-Bel-Air : rapport et clôture. '.repeat(4) }],
+      });
+    });
+    const toast = page.getByTestId('toast');
+    const box = (await toast.boundingBox())!;
+    expect(box.height).toBeLessThan(PHONE.height * 0.1);
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    await page.screenshot({ path: screenshotPath('tech-phone-notice.png') });
+    await toast.getByRole('button', { name: 'Fermer l’avis' }).click();
+    expect(await toast.count()).toBe(0);
+
     // The sheet: phone, navigation, equipment — and the equipment's table wraps instead of widening the page.
     await card.locator('.stop-card').click();
     await page.locator('article.visit').waitFor();
@@ -168,6 +184,8 @@ describeWithChromium('board and technician app on tablets and phones', () => {
     await expect.poll(() => page.locator('.tech-map .leaflet-basemap-pane path, .tech-map .leaflet-basemap-pane canvas').count()).toBeGreaterThan(0);
     size = await fitsWidth(page);
     expect(size.scrollWidth).toBeLessThanOrEqual(size.innerWidth);
+    // The view settled (fitting the stops zooms with an animation, during which Leaflet hides the town names).
+    await page.waitForFunction(() => document.querySelector('.tech-map .leaflet-zoom-anim, .tech-map.leaflet-zoom-anim') === null);
     await page.screenshot({ path: screenshotPath('tech-phone-map.png') });
 
     await page.setViewportSize(TABLET);

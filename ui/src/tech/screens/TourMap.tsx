@@ -58,7 +58,7 @@ export function TourMap({ tiles }: { tiles: TileConfig | null }) {
             </Marker>
           );
         })}
-        <FitStops points={points.map((p) => p.at)} home={home ? [home.lat, home.lon] : null} />
+        <FitStops points={points.map((p) => p.at)} home={home ? [home.lat, home.lon] : null} maxZoom={tiles ? 14 : OFFLINE_MAX_FIT_ZOOM} />
         <KeepSize />
       </MapContainer>
       {points.length === 0 && <p className="muted small">{t('map.noPlace')}</p>}
@@ -76,17 +76,20 @@ function Panes() {
   return null;
 }
 
-function FitStops({ points, home }: { points: L.LatLngTuple[]; home: L.LatLngTuple | null }) {
+/** Without street tiles, closer than this shows an empty outline: the towns around give the stops their place. */
+const OFFLINE_MAX_FIT_ZOOM = 11;
+
+function FitStops({ points, home, maxZoom }: { points: L.LatLngTuple[]; home: L.LatLngTuple | null; maxZoom: number }) {
   const map = useMap();
   const key = points.map((p) => p.join(',')).join(';');
   useEffect(() => {
     // No located visit: the technician's own area rather than a default view of the region.
     if (points.length === 0) {
-      if (home) map.setView(home, 11);
+      if (home) map.setView(home, Math.min(11, maxZoom));
       return;
     }
-    if (points.length === 1) map.setView(points[0]!, 13);
-    else map.fitBounds(L.latLngBounds(points), { padding: [30, 30], maxZoom: 14 });
+    if (points.length === 1) map.setView(points[0]!, Math.min(13, maxZoom));
+    else map.fitBounds(L.latLngBounds(points), { padding: [30, 30], maxZoom });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, key]);
   return null;
