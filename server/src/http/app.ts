@@ -15,6 +15,7 @@ import { ApiRegistry } from './registry.ts';
 import { authRoutes } from './routes/auth.ts';
 import { backOfficeRoutes } from './routes/back-office/index.ts';
 import { counterReadingRoutes } from './routes/counter-readings.ts';
+import { overdueVisitRoutes } from './routes/overdue-visits.ts';
 import { installedBaseRoutes } from './routes/installed-base.ts';
 import { newWorkRoutes } from './routes/new-work.ts';
 import { importRoutes } from './routes/import.ts';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): App {
   technicianCalendarRoutes(registry, deps);
   installedBaseRoutes(registry, deps);
   counterReadingRoutes(registry, deps);
+  overdueVisitRoutes(registry, deps);
   serviceContractRoutes(registry, deps);
   interventionRoutes(registry, deps);
   newWorkRoutes(registry, deps);

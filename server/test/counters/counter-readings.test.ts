@@ -122,6 +122,17 @@ describeOnEachDatabase('counter readings', (h) => {
       dueCounter: 6000,
       openInterventionId: visits[0]!.id,
     });
+    // The overdue list over HTTP says which counter made it due, to the plan's agency only.
+    const list = await h().call('GET', '/api/overdue-visits?today=2026-12-08', { token: h().tokens.dispatcherA });
+    expect(list.status).toBe(200);
+    expect(list.body.items.find((o: { servicePlanId: string }) => o.servicePlanId === plan.id)).toMatchObject({
+      counterName: 'operating_hours',
+      counterUnit: 'h',
+      counterReading: 6120,
+      dueCounter: 6000,
+    });
+    const other = await h().call('GET', '/api/overdue-visits?today=2026-12-08', { token: h().tokens.dispatcherB });
+    expect(other.body.items.some((o: { servicePlanId: string }) => o.servicePlanId === plan.id)).toBe(false);
     expect((await post('/api/equipment/by-reference/NOPE/counter-readings', { readings: [{ counter: 'operating_hours', value: 1, unit: 'h' }] })).status).toBe(
       404,
     );
