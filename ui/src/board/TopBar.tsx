@@ -38,7 +38,7 @@ export function TopBar() {
       </nav>
       <nav className="topbar-scope" aria-label={t('top.scope')}>
         {regions.length > 1 && (
-          <label className="field inline">
+          <label className="field inline region-filter">
             <span>{t('top.region')}</span>
             <select value={regionId} onChange={(e) => setRegionId(e.target.value)}>
               <option value="">{t('top.allRegions')}</option>
