@@ -34,8 +34,10 @@ export interface WebhookDeliveryOptions {
   /** Loopback and private addresses allowed (target.ts). */
   readonly allowPrivateNetworks: boolean;
   readonly concurrency?: number;
-  /** How often deliveries left pending (lost jobs) are queued again; 0: never. */
+  /** How often deliveries left pending (lost jobs) are queued again, and old events deleted; 0: never. */
   readonly sweepMs?: number;
+  /** Events (and their deliveries) are kept this many days in the log (default 30). */
+  readonly retentionDays?: number;
   readonly log: (message: string, error?: unknown) => void;
 }
 
@@ -49,7 +51,7 @@ const JOB = 'deliver';
 
 export function webhookOptionsFromEnv(
   env: NodeJS.ProcessEnv = process.env,
-): Pick<WebhookDeliveryOptions, 'attempts' | 'backoffMs' | 'timeoutMs' | 'allowPrivateNetworks'> {
+): Pick<WebhookDeliveryOptions, 'attempts' | 'backoffMs' | 'timeoutMs' | 'allowPrivateNetworks' | 'retentionDays'> {
   const int = (name: string, fallback: number) => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
@@ -66,6 +68,7 @@ export function webhookOptionsFromEnv(
     backoffMs: int('WEBHOOKS_BACKOFF_MS', 30_000),
     timeoutMs: int('WEBHOOKS_TIMEOUT_MS', 10_000),
     allowPrivateNetworks: allow === 'true',
+    retentionDays: int('WEBHOOKS_RETENTION_DAYS', 30),
   };
 }
 
@@ -181,6 +184,9 @@ export async function createWebhookDelivery(options: WebhookDeliveryOptions): Pr
       take: 500,
     });
     for (const d of stuck) await safeEnqueue(d.id, deliveryJobId(d.id, d.attempts, d.replays));
+    // The log is kept a month by default: older events go, their deliveries with them (cascade).
+    const retentionDays = options.retentionDays ?? 30;
+    await prisma.webhookEvent.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - retentionDays * 86_400_000) } } });
   };
   const sweepTimer =
     runWorkers && (options.sweepMs ?? 60_000) > 0

@@ -2,7 +2,7 @@
 // simulator listening, for the ERP sync and webhook tests.
 import { randomUUID } from 'node:crypto';
 import { createApp, type App } from '../../src/http/app.ts';
-import { createWebhookDelivery, type WebhookDelivery } from '../../src/webhooks/delivery.ts';
+import { createWebhookDelivery, type WebhookDelivery, type WebhookDeliveryOptions } from '../../src/webhooks/delivery.ts';
 import { withInterventionEvents } from '../../src/webhooks/intervention-events.ts';
 import { seedFixtures, type Fixtures } from '../http/fixtures.ts';
 import { listen, request, TEST_SECRET, type Opened, type Response } from '../http/harness.ts';
@@ -19,7 +19,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(open: () => Promise<Opened>, redisUrl: string | undefined): Promise<World> {
+export async function startWorld(open: () => Promise<Opened>, redisUrl: string | undefined, overrides: Partial<WebhookDeliveryOptions> = {}): Promise<World> {
   const opened = await open();
   const prisma = opened.db.prisma;
   const fixtures = await seedFixtures(prisma);
@@ -34,6 +34,7 @@ export async function startWorld(open: () => Promise<Opened>, redisUrl: string |
     allowPrivateNetworks: true,
     sweepMs: 0,
     log: () => {},
+    ...overrides,
   });
   const broadcaster = withInterventionEvents(prisma, { interventionChanged: () => {}, positions: () => {} });
   const app = createApp({ config: { authSecret: TEST_SECRET, redisUrl: undefined }, prisma, dbKind: opened.db.kind, log: () => {}, broadcaster });

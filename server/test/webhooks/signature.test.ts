@@ -66,7 +66,7 @@ describe('intervention events', () => {
 describe('webhook settings from the environment', () => {
   it('reads the defaults and refuses nonsense, naming the variable', async () => {
     const { webhookOptionsFromEnv } = await import('../../src/webhooks/delivery.ts');
-    expect(webhookOptionsFromEnv({})).toEqual({ attempts: 8, backoffMs: 30_000, timeoutMs: 10_000, allowPrivateNetworks: false });
+    expect(webhookOptionsFromEnv({})).toEqual({ attempts: 8, backoffMs: 30_000, timeoutMs: 10_000, allowPrivateNetworks: false, retentionDays: 30 });
     expect(webhookOptionsFromEnv({ WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOKS_ATTEMPTS: '3' })).toMatchObject({
       attempts: 3,
       allowPrivateNetworks: true,
