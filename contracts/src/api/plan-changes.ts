@@ -15,7 +15,7 @@ export const ProposedStop = z.object({
   interventionId: Id,
   /** The visit's number in the ERP or former SAV tool (null: none). */
   reference: z.string().nullable(),
-  /** Where: the site's name and town. */
+  /** Who and where, as the timeline names a visit: the customer (or the site's own name) · the town. */
   place: z.string(),
   location: LonLat.nullable(),
   sequence: z.number().int(),

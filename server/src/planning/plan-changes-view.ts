@@ -1,5 +1,5 @@
 // A preview's changes as the HTTP answer: each visit named the way the board
-// names it (its number, the site and town) — never a bare id on screen.
+// names it (its number, the customer or site, and the town) — never a bare id on screen.
 import type { z } from 'zod';
 import type { PlanChanges } from '@tournee/contracts/api/plan-changes';
 import type { PrismaClient } from '../generated/prisma/client.ts';
@@ -17,9 +17,12 @@ export async function planChangesView(
   const ids = new Set(changes.flatMap((c) => [...c.stops.map((s) => s.interventionId), ...c.leaving.map((l) => l.interventionId)]));
   const rows = await prisma.intervention.findMany({
     where: { id: { in: [...ids] } },
-    select: { id: true, reference: true, site: { select: { name: true, city: true } } },
+    select: { id: true, reference: true, site: { select: { name: true, city: true, customer: { select: { name: true } } } } },
   });
-  const names = new Map(rows.map((r) => [r.id, { reference: r.reference, place: [r.site.name, r.site.city].filter(Boolean).join(', ') }]));
+  // As the timeline names a visit: the customer (or the site's own name) and the town.
+  const names = new Map(
+    rows.map((r) => [r.id, { reference: r.reference, place: [r.site.name ?? r.site.customer.name, r.site.city].filter(Boolean).join(' · ') }]),
+  );
   const named = (id: string) => names.get(id) ?? { reference: null, place: '' };
   return {
     runId,

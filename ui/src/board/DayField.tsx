@@ -10,14 +10,20 @@ import './day-field.css';
 export function DayField({ date, label, onChange }: { date: string; label: string; onChange: (day: string) => void }) {
   const { i18n } = useTranslation();
   const at = new Date(`${date}T12:00:00Z`);
-  const long = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(at);
-  const short = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(at);
+  // Only the first letter up: « Mer. 9 déc. 2026 », not « Mer. 9 Déc. » (French writes months in lower case).
+  const long = initialUp(
+    new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(at),
+  );
+  const short = initialUp(new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(at));
   return (
     <label className="day-field">
       <span className="day-field-text" aria-hidden="true">
         <span className="day-field-long">{long}</span>
         <span className="day-field-short">{short}</span>
-        <span className="day-field-icon">📅</span>
+        <svg className="day-field-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+          <rect x="1.5" y="3" width="13" height="11.5" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+          <path d="M1.5 6.5h13M5 1.5v3M11 1.5v3" stroke="currentColor" strokeWidth="1.5" fill="none" />
+        </svg>
       </span>
       <input
         type="date"
@@ -37,3 +43,5 @@ export function DayField({ date, label, onChange }: { date: string; label: strin
     </label>
   );
 }
+
+const initialUp = (text: string): string => text.charAt(0).toLocaleUpperCase() + text.slice(1);

@@ -32,7 +32,9 @@ export function OptimizePanel() {
   // The run's own scope once there is one (the dispatcher may have moved to another agency or day since).
   const run = 'run' in optimize ? optimize.run : null;
   const scopeAgency = agencies.find((a) => a.id === (run?.agencyId ?? agencyId))?.name ?? '—';
-  const scopeDate = run?.days.join(', ') ?? date;
+  const dayFormat = new Intl.DateTimeFormat(i18n.language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  // The day in words, the board's way (never 2026-12-09 on screen).
+  const scopeDate = (run?.days ?? [date]).map((d) => dayFormat.format(new Date(`${d}T12:00:00Z`))).join(', ');
   const pct = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
   const event = optimize.kind === 'running' ? jobs[optimize.jobId] : undefined;
   const progress = optimize.kind === 'running' ? (event?.progress ?? optimize.run?.progress ?? 0) : 0;

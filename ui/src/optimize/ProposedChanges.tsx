@@ -119,11 +119,11 @@ function TechnicianDay({
 
 function VisitName({ stop }: { stop: Stop | Leaving }) {
   const { t } = useTranslation();
-  const label = stop.reference ? t('optimize.visit', { reference: stop.reference }) : t('optimize.visitNoReference');
+  // Named as on the timeline (customer · town), with the job's number when it has one.
   return (
     <>
-      <span>{label}</span>
-      {stop.place && <span className="muted"> — {stop.place}</span>}
+      <span>{stop.place || (stop.reference ? t('optimize.visit', { reference: stop.reference }) : t('optimize.visitNoReference'))}</span>
+      {stop.place && stop.reference && <span className="muted"> — {t('optimize.visit', { reference: stop.reference })}</span>}
     </>
   );
 }

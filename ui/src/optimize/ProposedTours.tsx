@@ -44,7 +44,9 @@ function ProposedTour({ changes, technician, renderer }: { changes: TechnicianCh
         <Polyline
           positions={line}
           interactive={false}
-          pathOptions={{ renderer, color, weight: 4, opacity: 0.9, dashArray: '8 6', className: 'proposed-tour' }}
+          renderer={renderer}
+          className="proposed-tour"
+          pathOptions={{ color, weight: 4, opacity: 0.9, dashArray: '8 6' }}
         />
       )}
       {changes.stops
@@ -54,19 +56,12 @@ function ProposedTour({ changes, technician, renderer }: { changes: TechnicianCh
             key={s.interventionId}
             center={[s.location![1], s.location![0]]}
             radius={s.change === 'in' ? 10 : 8}
-            pathOptions={{
-              renderer,
-              color,
-              weight: 3,
-              fillColor: '#ffffff',
-              fillOpacity: 0.9,
-              dashArray: s.change === 'in' ? undefined : '3 3',
-              className: `proposed-stop is-${s.change}`,
-            }}
+            renderer={renderer}
+            className={`proposed-stop is-${s.change}`}
+            pathOptions={{ color, weight: 3, fillColor: '#ffffff', fillOpacity: 0.9, ...(s.change === 'in' ? {} : { dashArray: '3 3' }) }}
           >
             <Tooltip direction="top" offset={[0, -8]}>
-              {name} — {s.reference ? t('optimize.visit', { reference: s.reference }) : t('optimize.visitNoReference')}
-              {s.place ? `, ${s.place}` : ''}
+              {name} — {s.place || (s.reference ? t('optimize.visit', { reference: s.reference }) : t('optimize.visitNoReference'))}
             </Tooltip>
           </CircleMarker>
         ))}
@@ -77,10 +72,13 @@ function ProposedTour({ changes, technician, renderer }: { changes: TechnicianCh
             key={`out-${l.interventionId}`}
             center={[l.location![1], l.location![0]]}
             radius={7}
-            pathOptions={{ renderer, color: '#6b7280', weight: 2, fillOpacity: 0, dashArray: '2 3', className: 'proposed-stop is-leaving' }}
+            renderer={renderer}
+            className="proposed-stop is-leaving"
+            pathOptions={{ color: '#6b7280', weight: 2, fillOpacity: 0, dashArray: '2 3' }}
           >
             <Tooltip direction="top" offset={[0, -8]}>
-              {name} — {t('optimize.stopLeaving')}: {l.reference ? t('optimize.visit', { reference: l.reference }) : t('optimize.visitNoReference')}
+              {name} — {t('optimize.stopLeaving')} :{' '}
+              {l.place || (l.reference ? t('optimize.visit', { reference: l.reference }) : t('optimize.visitNoReference'))}
             </Tooltip>
           </CircleMarker>
         ))}

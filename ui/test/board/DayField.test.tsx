@@ -11,9 +11,9 @@ describe('DayField', () => {
     const { controller } = await loggedInBoard();
     const onChange = vi.fn();
     const { container } = renderBoard(<DayField date="2026-12-07" label="Jour affiché" onChange={onChange} />, controller);
-    expect(container.querySelector('.day-field-long')!.textContent).toBe('lun. 7 déc. 2026');
+    expect(container.querySelector('.day-field-long')!.textContent).toBe('Lun. 7 déc. 2026');
     expect(container.textContent).not.toMatch(/12\/07\/2026|2026-12-07/);
-    const input = screen.getByLabelText('Jour affiché : lun. 7 déc. 2026');
+    const input = screen.getByLabelText('Jour affiché : Lun. 7 déc. 2026');
     fireEvent.change(input, { target: { value: '2026-12-08' } });
     expect(onChange).toHaveBeenCalledWith('2026-12-08');
   });
