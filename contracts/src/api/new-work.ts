@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { Day, Id, Latitude, Longitude, Text, optional } from './common.ts';
 import { InterventionFields, RequiredSkill, TimeWindow, checkIntervention } from './interventions.ts';
 import { InterventionKind } from './service-contracts.ts';
-import { CustomerInput, EquipmentInput, SiteInput } from './installed-base.ts';
+import { CustomerInput, EquipmentInput, Site, SiteInput } from './installed-base.ts';
 
 /** What the dispatcher typed: at least two characters once trimmed. */
 const SearchText = z
@@ -35,17 +35,8 @@ export const EquipmentHit = z.object({
   /** The search matched this equipment (its serial number, brand or model). */
   matched: z.boolean(),
 });
-export const SiteHit = z.object({
-  id: Id,
-  name: z.string().nullable(),
-  address: z.string(),
-  postcode: z.string(),
-  city: z.string(),
-  lat: z.number().nullable(),
-  lon: z.number().nullable(),
-  sectorId: Id.nullable(),
-  contactName: z.string().nullable(),
-  contactPhone: z.string().nullable(),
+/** A site as GET /api/sites gives it (so a screen expecting a Site takes one), with what the search found on it. */
+export const SiteHit = Site.extend({
   /** The search matched this site (or something on it), not only its customer. */
   matched: z.boolean(),
   equipment: z.array(EquipmentHit),
