@@ -158,7 +158,7 @@ describeWithChromium('dispatcher board in Chromium', () => {
       const site = sites.items.find((s) => s.lat !== null)!;
       await page.getByRole('tab', { name: 'Urgence' }).click();
       await page.getByLabel('Client ou site').fill(site.address);
-      await page.locator('.suggestions button', { hasText: site.address }).first().click();
+      await page.locator('[role="option"]', { hasText: site.address }).first().click();
       await page.getByLabel('Problème signalé').fill('Plus de chauffage, code erreur E12');
       // Ranked as a draft: the intervention is created only when assigned (POST /api/urgent-requests).
       await page.getByRole('button', { name: 'Trouver les techniciens' }).click();

@@ -145,7 +145,7 @@ describeWithChromium('urgent request on a full day, in Chromium', () => {
 /** The form: a site found by its address, the problem, three hours of work. */
 async function fill(page: Page, address: string, problem: string): Promise<void> {
   await page.getByLabel('Client ou site').fill(address);
-  await page.locator('.suggestions button', { hasText: address }).first().click();
+  await page.locator('[role="option"]', { hasText: address }).first().click();
   await page.getByLabel('Problème signalé').fill(problem);
   await page.getByLabel('Durée estimée (min)').fill('180');
 }

@@ -1,35 +1,20 @@
 // The urgent request's form: site, problem, skills, priority, duration. Its
 // values live in the panel (UrgentRequest.tsx), so coming back from the
 // answers finds them as they were. Submitting ranks the draft; nothing is saved.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Site } from '../api/types.ts';
 import type { UrgentDraft } from '../api/endpoints.ts';
-import { useBoard, useController } from '../state/context.tsx';
+import { useBoard } from '../state/context.tsx';
+import { CustomerSiteSearch } from '../work/CustomerSiteSearch.tsx';
 import { type DraftForm, MAX_DURATION, MIN_DURATION, PRIORITIES, toDraft } from './draft.ts';
 
 export function UrgentForm({ form, onChange, onRank }: { form: DraftForm; onChange: (form: DraftForm) => void; onRank: (draft: UrgentDraft) => void }) {
   const { t } = useTranslation();
-  const controller = useController();
   const skills = useBoard((s) => s.skills);
   const agencyId = useBoard((s) => s.agencyId);
-  const [sites, setSites] = useState<Site[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const { query, site, problem, required, priority, duration } = form;
+  const { site, problem, required, priority, duration } = form;
   const set = (patch: Partial<DraftForm>) => onChange({ ...form, ...patch });
-
-  useEffect(() => {
-    if (site || query.trim().length < 2) return setSites([]);
-    const timer = setTimeout(
-      () =>
-        void controller.api
-          .sites(query.trim())
-          .then((found) => setSites(found.slice(0, 8)))
-          .catch(() => setSites([])),
-      250,
-    );
-    return () => clearTimeout(timer);
-  }, [query, site, controller]);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -47,9 +32,9 @@ export function UrgentForm({ form, onChange, onRank }: { form: DraftForm; onChan
       <h2 id="urgent-title" className="panel-title">
         {t('urgent.title')}
       </h2>
-      <div className="field">
-        <label htmlFor="urgent-site">{t('urgent.site')}</label>
-        {site ? (
+      {site ? (
+        <div className="field">
+          <span>{t('urgent.site')}</span>
           <div className="picked">
             <span>
               {site.name ?? site.address}, {site.postcode} {site.city}
@@ -58,37 +43,17 @@ export function UrgentForm({ form, onChange, onRank }: { form: DraftForm; onChan
               {t('urgent.change')}
             </button>
           </div>
-        ) : (
-          <>
-            <input
-              id="urgent-site"
-              type="search"
-              value={query}
-              onChange={(e) => set({ query: e.target.value })}
-              placeholder={t('urgent.sitePlaceholder')}
-              autoComplete="off"
-              aria-describedby="urgent-site-hint"
-            />
-            <small id="urgent-site-hint" className="muted">
-              {t('urgent.siteHint')}
-            </small>
-            {sites.length > 0 && (
-              <ul className="suggestions" aria-label={t('urgent.sites')}>
-                {sites.map((s) => (
-                  <li key={s.id}>
-                    <button type="button" onClick={() => set({ site: s })}>
-                      <strong>{s.name ?? s.address}</strong>{' '}
-                      <span className="muted">
-                        {s.address}, {s.postcode} {s.city}
-                      </span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </>
-        )}
-      </div>
+        </div>
+      ) : (
+        // The board's customer/site search (ui/src/work): by name, phone, address or serial number, the agency's sites only, each once.
+        <CustomerSiteSearch
+          agencyId={agencyId}
+          pick="site"
+          label={t('urgent.site')}
+          placeholder={t('urgent.sitePlaceholder')}
+          onPick={(_, s) => s && set({ site: s, query: '' })}
+        />
+      )}
       <div className="field">
         <label htmlFor="urgent-problem">{t('urgent.problem')}</label>
         <textarea

@@ -2,7 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Site } from '../../src/api/types.ts';
+import { BackOfficeHttpContext } from '../../src/back-office/shared/client.ts';
 import { UrgentPanel } from '../../src/urgent/UrgentPanel.tsx';
+import { FakeBackOffice } from '../back-office/stock/fake-http.ts';
 import type { Api, UrgentAnswer, UrgentCommitAnswer } from '../../src/api/endpoints.ts';
 import { fakeApi, loggedInBoard } from '../support/fake-board.ts';
 import { at, DAY } from '../support/fixtures.ts';
@@ -117,16 +119,27 @@ const committed = (over: Partial<UrgentCommitAnswer> = {}): UrgentCommitAnswer =
 
 async function fillForm() {
   await userEvent.type(screen.getByLabelText('Client ou site'), 'oliv');
-  await userEvent.click(await screen.findByRole('button', { name: /Résidence Les Oliviers/ }));
+  await userEvent.click(await screen.findByRole('option', { name: /Résidence Les Oliviers/ }));
   await userEvent.type(screen.getByLabelText('Problème signalé'), 'Plus de chauffage');
   await userEvent.click(screen.getByRole('checkbox', { name: 'Pompe à chaleur' }));
   await userEvent.click(screen.getByRole('button', { name: 'Trouver les techniciens' }));
 }
 
 async function open(api: Partial<Api>) {
-  const full = fakeApi({ sites: vi.fn(async () => [site]), ...api });
+  const full = fakeApi(api);
   const { controller } = await loggedInBoard(full);
-  renderBoard(<UrgentPanel interventionId={null} onDone={() => {}} />, controller);
+  // The site search is the board's (ui/src/work): GET /api/work/search.
+  const search = new FakeBackOffice({
+    'GET /api/work/search': () => ({
+      customers: [{ id: 'c', name: 'Syndic des Oliviers', reference: null, phone: null, email: null, sites: [{ ...site, matched: true, equipment: [] }] }],
+    }),
+  });
+  renderBoard(
+    <BackOfficeHttpContext.Provider value={search}>
+      <UrgentPanel interventionId={null} onDone={() => {}} />
+    </BackOfficeHttpContext.Provider>,
+    controller,
+  );
   await fillForm();
   return full;
 }
