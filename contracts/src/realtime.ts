@@ -72,7 +72,8 @@ export const technicianRoom = (technicianId: string): TechnicianRoom => `technic
 
 // ─── Acks ────────────────────────────────────────────────────────────────────
 
-export type AckError = ErrorResponse & { readonly ok: false; readonly code: RealtimeErrorCode };
+// `code` here is the realtime error's kind; the REST answer's message code (and its params) is not used on the socket.
+export type AckError = Omit<ErrorResponse, 'code' | 'params'> & { readonly ok: false; readonly code: RealtimeErrorCode };
 export type AckResult<T> = { readonly ok: true; readonly data: T } | AckError;
 export type Ack<T> = (result: AckResult<T>) => void;
 
