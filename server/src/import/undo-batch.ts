@@ -10,17 +10,25 @@ import { KINDS } from './kinds/index.ts';
 import type { KindDefinition } from './kinds/kind.ts';
 
 const TX_OPTIONS = { timeout: 300_000, maxWait: 60_000 } as const;
+/**
+ * An import records its progress with every chunk of 500 lines; one that has
+ * not moved for this long was stopped with its process (a crash, a deploy):
+ * what it wrote (recorded chunk by chunk) can be undone like a finished import.
+ */
+export const STALLED_IMPORT_MS = 10 * 60_000;
 const DELETE_CHUNK = 1000;
 
 export async function undoBatch(prisma: PrismaClient, batchId: string, auth: Claims): Promise<BatchSummary> {
   const batch = await prisma.importBatch.findUnique({ where: { id: batchId }, omit: SUMMARY_OMIT });
   if (!batch) throw new ImportConflictError('no such import');
-  if (batch.status !== 'imported') throw new ImportConflictError(`only an imported batch can be undone; this one is ${batch.status}`);
+  const stalledBefore = new Date(Date.now() - STALLED_IMPORT_MS);
+  const stalled = batch.status === 'importing' && batch.updatedAt < stalledBefore;
+  if (batch.status !== 'imported' && !stalled) throw new ImportConflictError(`only an imported batch can be undone; this one is ${batch.status}`);
   const kind = KINDS[batch.kind];
   return prisma.$transaction(async (tx) => {
     // Claimed first, so two undos of the same batch cannot both run.
     const claimed = await tx.importBatch.updateMany({
-      where: { id: batchId, status: 'imported' },
+      where: { id: batchId, OR: [{ status: 'imported' }, { status: 'importing', updatedAt: { lt: stalledBefore } }] },
       data: { status: 'undone', undoneAt: new Date(), undoneBy: auth.sub },
     });
     if (claimed.count === 0) throw new ImportConflictError('this import is being undone already');

@@ -53,11 +53,24 @@ describeOnEachDatabase('spreadsheet import', (harness) => {
     // Undo the first batch: created ones deleted, C-001 back to what it was.
     const undone = await h.call('POST', `/api/imports/${up.body.batch.id}/undo`, { token });
     expect(undone.status).toBe(200);
-    expect(undone.body.status).toBe('undone');
+    expect(undone.body).toMatchObject({ status: 'undone' });
     expect(await h.db.prisma.customer.findUnique({ where: { reference: 'C-100' } })).toBeNull();
     expect(await h.db.prisma.customer.findUnique({ where: { reference: 'C-001' } })).toMatchObject({ name: 'Mme Dupont', phone: null, email: null });
     expect(await h.db.prisma.customer.count()).toBe(before);
     expect((await h.call('POST', `/api/imports/${up.body.batch.id}/undo`, { token })).status).toBe(409);
+  });
+
+  it('undoes what an import stopped half-way (its process gone) had written, once it has not moved for ten minutes', async () => {
+    const h = harness();
+    const token = h.tokens.admin;
+    const done = await uploadAndRun(h, token, 'suppliers', 'f.csv', 'Code;Nom\nS-1;Un\nS-2;Deux\n', 'import');
+    // As a crash would leave it: still importing, its changes recorded.
+    await h.db.prisma.importBatch.update({ where: { id: done.id }, data: { status: 'importing' } });
+    expect((await h.call('POST', `/api/imports/${done.id}/undo`, { token })).status).toBe(409);
+    await h.db.prisma.$executeRaw`UPDATE import_batches SET updated_at = now() - interval '11 minutes' WHERE id = ${done.id}`;
+    const undone = await h.call('POST', `/api/imports/${done.id}/undo`, { token });
+    expect(undone.body).toMatchObject({ status: 'undone' });
+    expect(await h.db.prisma.supplier.count({ where: { code: { in: ['S-1', 'S-2'] } } })).toBe(0);
   });
 
   it('keeps the mapping the company chose and proposes it for the next file', async () => {
