@@ -11,6 +11,7 @@ import { call, login } from './support/api.ts';
 import { type Browser, launchBrowser } from './support/browser.ts';
 import { describeWithChromium } from './support/describe.ts';
 import { screenshotPath } from './support/screenshots.ts';
+import { fr } from '../src/i18n/fr.ts';
 import { buildUi, type RunningServer, startServer } from './support/server.ts';
 
 const DISPATCHER = 'dispatcher@demo.tournee.fr';
@@ -168,7 +169,12 @@ describeWithChromium('back office documents in Chromium', () => {
       (e) => e.serialNumber,
     );
     expect(equipment).toBeTruthy();
-    const verdict = await call<{ rule: string }>(server.url, token, 'GET', `/api/equipment/${equipment!.id}/warranty-status`);
+    const verdict = await call<{ rule: string; ruleCode: keyof typeof fr.warranties.rule }>(
+      server.url,
+      token,
+      'GET',
+      `/api/equipment/${equipment!.id}/warranty-status`,
+    );
 
     await page.getByRole('tab', { name: 'Statut d’un équipement' }).click();
     await page.getByRole('searchbox').fill(equipment!.serialNumber!);
@@ -178,7 +184,9 @@ describeWithChromium('back office documents in Chromium', () => {
       .first()
       .click();
     await page.getByText('Règle appliquée').waitFor();
-    await expect.poll(async () => plain(await page.getByRole('article').textContent())).toContain(verdict.rule);
+    // The rule in French (its code's words), not the server's English sentence.
+    await expect.poll(async () => plain(await page.getByRole('article').textContent())).toContain(fr.warranties.rule[verdict.ruleCode]);
+    expect(plain(await page.getByRole('article').textContent())).not.toContain(verdict.rule);
     await page.screenshot({ path: screenshotPath('warranties-equipment.png'), fullPage: true });
   });
 });

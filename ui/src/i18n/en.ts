@@ -605,6 +605,18 @@ export const en: Dictionary = {
       warranty_expired: 'Warranty expired',
       no_warranty: 'No warranty',
     },
+    /** Why, in a sentence, for each rule (the server's English `rule` stays in the API). */
+    ruleDetail: {
+      no_equipment: 'no equipment named: nothing for a warranty to cover.',
+      installation_work: 'installation work is sold, not covered by a warranty.',
+      excluded_cause: 'the fault has an excluded cause (misuse or external): no warranty or contract covers it.',
+      preventive_under_contract: 'periodic visit under contract: the fee pays labour and travel, parts as the contract says.',
+      under_warranty: 'the warranty in force covers the items below.',
+      under_contract: 'the maintenance contract covers the items below.',
+      under_warranty_and_contract: 'warranty and contract share the items below, each at its best.',
+      warranty_expired: 'the warranty ended on {{endsOn}}.',
+      no_warranty: 'no warranty or contract in force covers this visit.',
+    },
   },
   billing: {
     title: 'Quotes & invoices',

@@ -614,6 +614,18 @@ export const fr = {
       warranty_expired: 'Garantie expirée',
       no_warranty: 'Sans garantie',
     },
+    /** Why, in a sentence, for each rule (the server's English `rule` stays in the API). */
+    ruleDetail: {
+      no_equipment: 'aucun équipement n’est désigné : il n’y a rien qu’une garantie puisse couvrir.',
+      installation_work: 'une installation se vend, elle n’est pas couverte par une garantie.',
+      excluded_cause: 'la panne a une cause exclue (mauvais usage ou cause extérieure) : ni garantie ni contrat ne la couvrent.',
+      preventive_under_contract: 'visite périodique sous contrat : l’abonnement paie main-d’œuvre et déplacement, les pièces selon le contrat.',
+      under_warranty: 'la garantie en cours prend en charge les postes ci-dessous.',
+      under_contract: 'le contrat d’entretien prend en charge les postes ci-dessous.',
+      under_warranty_and_contract: 'garantie et contrat se partagent les postes ci-dessous, chacun au mieux.',
+      warranty_expired: 'la garantie a pris fin le {{endsOn}}.',
+      no_warranty: 'aucune garantie ni aucun contrat en cours ne couvre cette visite.',
+    },
   },
   billing: {
     title: 'Devis et factures',

@@ -164,7 +164,8 @@ function Verdict({ equipment, api }: { equipment: Equipment; api: WarrantyApi })
             <div className="wide">
               <dt>{t('warranties.lookup.rule')}</dt>
               <dd>
-                <strong>{t(`warranties.rule.${verdict.ruleCode}`)}</strong> — {verdict.rule}
+                <strong>{t(`warranties.rule.${verdict.ruleCode}`)}</strong> —{' '}
+                {t(`warranties.ruleDetail.${verdict.ruleCode}`, { endsOn: formatDay(verdict.endsOn, i18n.language) })}
               </dd>
             </div>
             <div>

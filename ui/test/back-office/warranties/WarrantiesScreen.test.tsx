@@ -249,7 +249,9 @@ describe('WarrantiesScreen', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Daikin Altherma 3 — SN-4471' }));
     expect(await screen.findByText('Partiellement couvert')).toBeTruthy();
     expect(screen.getByText('Sous garantie')).toBeTruthy();
-    expect(screen.getByText(/manufacturer warranty until 2027-05-02/)).toBeTruthy();
+    // The rule's sentence in French, not the server's English one.
+    expect(screen.getByText(/la garantie en cours prend en charge les postes ci-dessous/)).toBeTruthy();
+    expect(screen.queryByText(/manufacturer warranty until 2027-05-02/)).toBeNull();
     const shares = screen.getByRole('table', { name: 'Prise en charge' });
     expect(plain(within(shares).getByText('Pièces').closest('tr')!.textContent)).toContain('100 %');
     expect(within(shares).getByText(/Garantie constructeur · remboursé par le fournisseur/)).toBeTruthy();
