@@ -1,9 +1,8 @@
 // Texts the server makes for people, as codes with parameters: the UI
 // translates each code (ui/src/i18n, French first), the server keeps an
 // English `message` beside it for API users and logs. A code added here
-// without a French text fails ui/test/i18n/message-codes.test.ts.
-import { z } from 'zod';
-
+// without a French text fails ui/test/i18n/message-codes.test.ts. No zod here:
+// the board's bundle reads this file (the schemas are in api/common.ts).
 export const MESSAGE_CODES = [
   // Accepting or discarding a preview (POST /api/plans/{id}/accept | discard).
   'plan.changed_since_preview',
@@ -25,8 +24,5 @@ export interface CodedMessage {
   readonly code: MessageCode;
   readonly params?: MessageParams;
 }
-
-export const MessageCode = z.enum(MESSAGE_CODES);
-export const MessageParams = z.record(z.string(), z.union([z.string(), z.number()]));
 
 export const isMessageCode = (value: unknown): value is MessageCode => typeof value === 'string' && (MESSAGE_CODES as readonly string[]).includes(value);

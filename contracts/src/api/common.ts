@@ -2,7 +2,7 @@
 // the server (validation, OpenAPI) and by the UI (types, form checks), so they
 // import nothing from the server.
 import { z } from 'zod';
-import { MessageCode, MessageParams } from '../message-codes.ts';
+import { MESSAGE_CODES } from '../message-codes.ts';
 
 /** Record ids (UUIDv7 strings by default; seeds may choose their own). */
 export const Id = z.string().trim().min(1).max(100);
@@ -83,6 +83,10 @@ export const ErrorDetail = z.object({
   in: z.enum(['body', 'query', 'params']).optional(),
   message: z.string(),
 });
+/** A text for people as a code the UI translates (contracts/src/message-codes.ts), and its parameters. */
+export const MessageCode = z.enum(MESSAGE_CODES);
+export const MessageParams = z.record(z.string(), z.union([z.string(), z.number()]));
+
 export const ErrorResponse = z.object({
   error: z.string(),
   details: z.array(ErrorDetail),
