@@ -119,6 +119,53 @@ describe('OptimizePanel', () => {
     expect(screen.getByText(/rien ne change pour les techniciens/)).toBeTruthy();
   });
 
+  it('lists what changes per technician, by name and in words, and accepts one technician only', async () => {
+    const stop = (over: object) => ({ reference: null, location: [5.45, 43.53], plannedEnd: null, ...over });
+    const changes = {
+      runId: 'run-1',
+      days: ['2026-03-10'],
+      technicians: [
+        {
+          technicianId: 't-alice',
+          day: '2026-03-10',
+          accepted: false,
+          changed: true,
+          travelSecondsBefore: 1800,
+          travelSecondsAfter: 2700,
+          stops: [
+            stop({ interventionId: 'i-1', place: 'Mme Durand · Gardanne', sequence: 0, plannedStart: '2026-03-10T07:30:00Z', change: 'in', from: 't-bruno' }),
+            stop({
+              interventionId: 'i-2',
+              place: 'Boulangerie · Aix',
+              sequence: 1,
+              plannedStart: '2026-03-10T09:00:00Z',
+              change: 'shifted',
+              shiftSeconds: 1800,
+            }),
+          ],
+          leaving: [{ interventionId: 'i-3', reference: 'SAV-12', place: 'M. Roux · Trets', location: null, to: null }],
+        },
+      ],
+    };
+    const acceptTechnicians = vi.fn(async () => done());
+    const { socket, setRun } = await started({ planChanges: vi.fn(async () => changes), acceptTechnicians });
+    setRun(done());
+    act(() => socket.serve('job:progress', progress('succeeded', 1)));
+    const moves = await screen.findByRole('region', { name: 'Ce qui change, technicien par technicien' });
+    const text = moves.textContent ?? '';
+    expect(text).toContain('Alice Martin');
+    expect(text).toContain('Mme Durand · Gardanne');
+    expect(text).toContain('arrive, vient de Bruno Durand');
+    expect(text).toContain('décalée de +30 min');
+    expect(text).toContain('M. Roux · Trets');
+    expect(text).toContain('Visite SAV-12');
+    expect(text).toContain('retourne dans la file d’attente');
+    expect(text).toContain('08:30');
+    expect(text).not.toMatch(/i-1|i-2|i-3|t-alice|t-bruno/);
+    await userEvent.click(within(moves).getByRole('button', { name: 'Accepter Alice Martin seul' }));
+    await waitFor(() => expect(acceptTechnicians).toHaveBeenCalledWith('run-1', ['t-alice']));
+  });
+
   it('accepts: the result is shown, and the timeline follows the server’s deltas', async () => {
     const acceptRun = vi.fn(async () => done({ decision: 'accepted', decidedAt: '2026-03-10T06:01:00Z' }));
     const { controller, socket, setRun } = await started({ acceptRun });
