@@ -318,7 +318,6 @@ export const en: Dictionary = {
     moves: 'What changes, technician by technician',
     movesNone: 'No technician’s day changes.',
     techAccepted: 'accepted',
-    techUnchanged: 'unchanged',
     acceptTech: 'Accept {{name}} only',
     acceptingTech: 'Applying…',
     acceptRest: 'Accept the rest of the plan',
@@ -335,7 +334,6 @@ export const en: Dictionary = {
     leavingNote: 'Accepting this technician alone puts these visits back in the queue until their new technician is accepted.',
     visit: 'Visit {{reference}}',
     visitNoReference: 'Visit without a number',
-    legendProposed: 'Proposed tour (dashed)',
     resumed: 'Optimization preview found again.',
   },
   /** Texts the server sends as codes (contracts/src/message-codes.ts), with their parameters. */

@@ -320,7 +320,6 @@ export const fr = {
     moves: 'Ce qui change, technicien par technicien',
     movesNone: 'Aucun technicien ne voit sa journée changer.',
     techAccepted: 'accepté',
-    techUnchanged: 'inchangé',
     acceptTech: 'Accepter {{name}} seul',
     acceptingTech: 'Application…',
     acceptRest: 'Accepter le reste du plan',
@@ -337,7 +336,6 @@ export const fr = {
     leavingNote: 'Accepter ce technicien seul remet ces visites dans la file jusqu’à l’acceptation de leur nouveau technicien.',
     visit: 'Visite {{reference}}',
     visitNoReference: 'Visite sans numéro',
-    legendProposed: 'Tournée proposée (pointillés)',
     resumed: 'Aperçu d’optimisation retrouvé.',
   },
   /** Texts the server sends as codes (contracts/src/message-codes.ts), with their parameters. */
