@@ -8,7 +8,7 @@ import { DataTable, type Column } from '../shared/DataTable.tsx';
 import { errorMessage } from '../shared/client.ts';
 import { formatDateTime, formatQuantity } from '../shared/format.ts';
 import { FormError } from '../shared/Field.tsx';
-import { DELIVERY_STATUSES, endpointLabel, type Delivery, type DeliveryStatus, type Subscription, type WebhooksApi } from './api.ts';
+import { DELIVERY_STATUSES, endpointLabel, type Delivery, type DeliveryStatus, type Subscription, type WebhooksApi, eventLabelKey } from './api.ts';
 import { webhookKeys } from './keys.ts';
 
 const STATUS_CHIP: Record<DeliveryStatus, string> = { pending: 'chip warn', succeeded: 'chip ok', failed: 'chip failed' };
@@ -36,7 +36,7 @@ export function DeliveryLog({ api, subscriptions }: { api: WebhooksApi; subscrip
 
   const columns: Column<Delivery>[] = [
     // What and how it went first: on a phone the table scrolls, these stay in view.
-    { key: 'event', header: t('webhooks.log.event'), cell: (d) => t(`webhooks.event.${d.eventType}`) },
+    { key: 'event', header: t('webhooks.log.event'), cell: (d) => t(eventLabelKey(d.eventType)) },
     { key: 'status', header: t('webhooks.log.status'), cell: (d) => <span className={STATUS_CHIP[d.status]}>{t(`webhooks.status.${d.status}`)}</span> },
     { key: 'when', header: t('webhooks.log.when'), cell: (d) => formatDateTime(d.createdAt, i18n.language) },
     { key: 'endpoint', header: t('webhooks.log.endpoint'), cell: (d) => endpointOf(d.subscriptionId), className: 'webhook-endpoint' },
@@ -67,7 +67,7 @@ export function DeliveryLog({ api, subscriptions }: { api: WebhooksApi; subscrip
           className="button small"
           disabled={replay.isPending && replay.variables === d.id}
           onClick={() => replay.mutate(d.id)}
-          aria-label={t('webhooks.log.replayOne', { event: t(`webhooks.event.${d.eventType}`), when: formatDateTime(d.createdAt, i18n.language) })}
+          aria-label={t('webhooks.log.replayOne', { event: t(eventLabelKey(d.eventType)), when: formatDateTime(d.createdAt, i18n.language) })}
         >
           {t('webhooks.log.replay')}
         </button>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, fieldErrors } from '../shared/client.ts';
 import { Field, FormError } from '../shared/Field.tsx';
-import { EVENT_TYPES, type EventType, type SubscriptionCreated, type WebhooksApi } from './api.ts';
+import { EVENT_TYPES, type EventType, type SubscriptionCreated, type WebhooksApi, eventLabelKey } from './api.ts';
 
 export function SubscriptionForm({ api, onCreated }: { api: WebhooksApi; onCreated: (created: SubscriptionCreated) => void }) {
   const { t } = useTranslation();
@@ -61,7 +61,7 @@ export function SubscriptionForm({ api, onCreated }: { api: WebhooksApi; onCreat
         {EVENT_TYPES.map((type) => (
           <label key={type} className="webhook-event">
             <input type="checkbox" checked={events.has(type)} onChange={() => toggle(type)} />
-            <span>{t(`webhooks.event.${type}`)}</span>
+            <span>{t(eventLabelKey(type))}</span>
           </label>
         ))}
         {errors.events && (

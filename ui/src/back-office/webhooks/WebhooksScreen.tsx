@@ -9,7 +9,7 @@ import { DataTable, type Column } from '../shared/DataTable.tsx';
 import { errorMessage, useBackOfficeHttp } from '../shared/client.ts';
 import { FormError } from '../shared/Field.tsx';
 import { formatDateTime } from '../shared/format.ts';
-import { endpointLabel, webhooksApi, type Subscription, type SubscriptionCreated } from './api.ts';
+import { endpointLabel, webhooksApi, type Subscription, type SubscriptionCreated, eventLabelKey } from './api.ts';
 import { DeliveryLog } from './DeliveryLog.tsx';
 import { webhookKeys } from './keys.ts';
 import { SecretOnce, SubscriptionForm } from './SubscriptionForm.tsx';
@@ -53,7 +53,7 @@ export function WebhooksScreen() {
         <span className="chips">
           {s.events.map((type) => (
             <span key={type} className="chip">
-              {t(`webhooks.event.${type}`)}
+              {t(eventLabelKey(type))}
             </span>
           ))}
         </span>

@@ -33,5 +33,23 @@ export function webhooksApi(http: BackOfficeHttp) {
 }
 export type WebhooksApi = ReturnType<typeof webhooksApi>;
 
+/** The dictionary key of each event's name (i18next keys hold no dots: 'credit_note.issued' → creditNoteIssued). */
+const EVENT_LABEL_KEYS = {
+  'intervention.created': 'webhooks.event.interventionCreated',
+  'intervention.planned': 'webhooks.event.interventionPlanned',
+  'intervention.dispatched': 'webhooks.event.interventionDispatched',
+  'intervention.started': 'webhooks.event.interventionStarted',
+  'intervention.done': 'webhooks.event.interventionDone',
+  'quote.issued': 'webhooks.event.quoteIssued',
+  'invoice.issued': 'webhooks.event.invoiceIssued',
+  'credit_note.issued': 'webhooks.event.creditNoteIssued',
+  'payment.recorded': 'webhooks.event.paymentRecorded',
+  'stock.movement': 'webhooks.event.stockMovement',
+  'stock.shortage': 'webhooks.event.stockShortage',
+  'warranty_claim.moved': 'webhooks.event.warrantyClaimMoved',
+  'part_request.created': 'webhooks.event.partRequestCreated',
+} as const satisfies Record<EventType, string>;
+export const eventLabelKey = (type: EventType) => EVENT_LABEL_KEYS[type];
+
 /** "erp.example.fr/hooks" — the URL without its scheme, for tables. */
 export const endpointLabel = (url: string): string => url.replace(/^https?:\/\//, '').replace(/\/$/, '');
