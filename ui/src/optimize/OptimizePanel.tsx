@@ -129,7 +129,7 @@ export function OptimizePanel() {
               <p className="muted">{t('optimize.previewNote')}</p>
               {optimize.kind === 'review' && optimize.error && (
                 <p className="form-error" role="alert">
-                  {optimize.error}
+                  {optimize.errorCoded ? messageText(t, i18n.language, optimize.errorCoded) : optimize.error}
                 </p>
               )}
               <div className="actions">

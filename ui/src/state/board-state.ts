@@ -50,7 +50,15 @@ export type OptimizeState =
   | { readonly kind: 'starting'; readonly timeLimitMs: number }
   | { readonly kind: 'running'; readonly runId: string; readonly jobId: string; readonly timeLimitMs: number; readonly run: PlanningRun | null }
   // `changes`: what the preview would change per technician (null until read, or when it could not be).
-  | { readonly kind: 'review'; readonly run: PlanningRun; readonly timeLimitMs: number; readonly changes: PlanChanges | null; readonly error?: string }
+  | {
+      readonly kind: 'review';
+      readonly run: PlanningRun;
+      readonly timeLimitMs: number;
+      readonly changes: PlanChanges | null;
+      readonly error?: string;
+      /** The refusal as the server's code, shown in the board's language rather than `error`. */
+      readonly errorCoded?: CodedMessage;
+    }
   | {
       readonly kind: 'deciding';
       readonly run: PlanningRun;

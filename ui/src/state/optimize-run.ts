@@ -130,7 +130,10 @@ export class OptimizeRun {
     } catch (error) {
       if (error instanceof ApiError && error.isConflict) {
         this.set({ kind: 'stale', run, timeLimitMs, message: error.message, ...(error.coded ? { coded: error.coded } : {}) });
-      } else this.set({ kind: 'review', run, timeLimitMs, changes, error: describeError(error) });
+      } else {
+        const coded = error instanceof ApiError ? error.coded : undefined;
+        this.set({ kind: 'review', run, timeLimitMs, changes, error: describeError(error), ...(coded ? { errorCoded: coded } : {}) });
+      }
     }
   }
 

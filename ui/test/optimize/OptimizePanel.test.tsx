@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { PlanningRun } from '../../src/api/endpoints.ts';
+import type { PlanChanges, PlanningRun } from '../../src/api/endpoints.ts';
 import { ApiError } from '../../src/api/http.ts';
 import { OptimizePanel, verdict } from '../../src/optimize/OptimizePanel.tsx';
 import { fakeApi, loggedInBoard } from '../support/fake-board.ts';
@@ -120,8 +120,14 @@ describe('OptimizePanel', () => {
   });
 
   it('lists what changes per technician, by name and in words, and accepts one technician only', async () => {
-    const stop = (over: object) => ({ reference: null, location: [5.45, 43.53], plannedEnd: null, ...over });
-    const changes = {
+    type Stop = PlanChanges['technicians'][number]['stops'][number];
+    const stop = (over: Pick<Stop, 'interventionId' | 'place' | 'sequence' | 'plannedStart' | 'change'> & Partial<Stop>): Stop => ({
+      reference: null,
+      location: [5.45, 43.53],
+      plannedEnd: null,
+      ...over,
+    });
+    const changes: PlanChanges = {
       runId: 'run-1',
       days: ['2026-03-10'],
       technicians: [
