@@ -150,8 +150,9 @@ export async function createWebhookDelivery(options: WebhookDeliveryOptions): Pr
       );
     };
     closeQueue = async () => {
-      await worker?.close();
-      await queue.close();
+      // Attempts in hand finish first; without Redis there is nothing to wait for (as the job runner's workers).
+      await Promise.allSettled([worker?.close(client.status !== 'ready')]);
+      await Promise.allSettled([queue.close()]);
       client.disconnect();
     };
   } else {

@@ -257,8 +257,13 @@ function erpSyncTests(open: () => Promise<Opened>, redisUrl: string | undefined)
       expect(new Set(started.map((r) => r.envelope.id)).size).toBe(1);
       expect(started.every((r) => r.signatureValid)).toBe(true);
 
-      const log = await w.call('GET', `/api/webhooks/deliveries?subscriptionId=${subscriptionId}&status=succeeded`, { token: w.token.admin });
-      const delivery = log.body.items.find((d: { eventType: string }) => d.eventType === 'intervention.started');
+      // The attempt is logged once the ERP's answer is in: read the log until it says so.
+      const succeeded = async () => {
+        const log = await w.call('GET', `/api/webhooks/deliveries?subscriptionId=${subscriptionId}&status=succeeded`, { token: w.token.admin });
+        return log.body.items.find((d: { eventType: string }) => d.eventType === 'intervention.started') ?? null;
+      };
+      await expect.poll(succeeded, { timeout: 30_000, interval: 100 }).not.toBeNull();
+      const delivery = await succeeded();
       expect(delivery).toMatchObject({ status: 'succeeded', attempts: 3, responseStatus: 200, error: null });
       expect(delivery.durationMs).toEqual(expect.any(Number));
 
