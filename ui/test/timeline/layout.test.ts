@@ -102,7 +102,7 @@ describe('timeline layout', () => {
       kind: 'training' as const,
       startsAt,
       endsAt,
-      note: null,
+      note: null as string | null,
       createdAt: startsAt,
     });
     const build = (list: ReturnType<typeof absence>[]) =>
