@@ -58,6 +58,8 @@ export const InterventionPatch = InterventionFields.partial().extend({ version: 
 export const Intervention = z.object({
   id: Id,
   agencyId: Id,
+  /** The job's number in the company's ERP or former SAV tool (imports and ERP sync match on it). */
+  reference: z.string().nullable(),
   kind: InterventionKind,
   status: InterventionStatus,
   cancelReason: z.string().nullable(),

@@ -37,7 +37,7 @@ describe('demo logins', () => {
 
     // Served to the login screen with the UI's configuration; a deactivated one disappears.
     await prisma.user.update({ where: { email: 'technicien1@demo.tournee.fr' }, data: { active: false } });
-    const app = express().use(staticUi({ distDir: '/nonexistent', env: {}, demoLogins: () => demoLogins(prisma) }));
+    const app = express().use(staticUi({ distDir: '/nonexistent', env: { TILE_URL: 'off' }, demoLogins: () => demoLogins(prisma) }));
     const server = await listen({ app } as never);
     try {
       const config = await request<any>(server.url, 'GET', '/ui-config.json');

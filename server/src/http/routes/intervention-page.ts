@@ -68,6 +68,7 @@ async function itemsAsJson(prisma: PrismaClient, ids: readonly string[], transit
   const fields: Array<[string, string]> = [
     ['id', 'i.id'],
     ['agencyId', 'i.agency_id'],
+    ['reference', 'i.reference'],
     ['kind', 'i.kind'],
     ['status', 'i.status'],
     ['cancelReason', 'i.cancel_reason'],
