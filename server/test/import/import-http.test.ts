@@ -134,6 +134,9 @@ describeOnEachDatabase('spreadsheet import', (harness) => {
       ['EQ-1', 'S-A', 'heat_pump', 'R410A'],
     ]);
     const update = await uploadAndRun(h, token, 'equipment', 'maj.xlsx', changed, 'import', XLSX_TYPE);
+    // Status and error first: a run that failed says why (it once answered updated: 0 in a full CI run, not reproduced since).
+    expect({ status: update.status, error: update.error ?? null }).toEqual({ status: 'imported', error: null });
+    expect(await report(h, token, update.id)).toMatchObject([{ action: 'update', reference: 'EQ-1' }]);
     expect(update).toMatchObject({ updated: 1 });
     expect((await p.equipment.findUniqueOrThrow({ where: { reference: 'EQ-1' } })).asSold).toEqual({ Fluide: 'R410A', 'Charge (kg)': 1.8, 'Puissance kW': 8 });
     expect((await h.call('POST', `/api/imports/${update.id}/undo`, { token })).status).toBe(200);
