@@ -1,5 +1,5 @@
 import type { JobData, SquareMatrix } from './model.ts';
-import { kthSmallest } from './select-first.ts';
+import { nearestFirst } from './nearest-first.ts';
 
 /** Length of each job's neighbour list: string removals never look further. */
 const NEIGHBOUR_LIST_LENGTH = 100;
@@ -64,23 +64,7 @@ export class NeighbourLists {
       gaps[k] = data === undefined ? 0 : this.symmetric ? 2 * data[a * size + b]! : data[a * size + b]! + data[b * size + a]!;
       candidates[count++] = k;
     }
-    const before = (x: number, y: number): boolean => gaps[x]! < gaps[y]! || (gaps[x] === gaps[y] && x < y);
-    const kept = Math.min(this.keep, count);
-    let list: Int32Array;
-    if (kept === count) list = candidates.slice(0, count);
-    else {
-      // Only the nearest `kept` are sorted: those below the kept-th smallest gap, then ties at it
-      // by index (candidates are in index order), as a full sort by (gap, index) would keep.
-      const values = this.values;
-      for (let c = 0; c < count; c++) values[c] = gaps[candidates[c]!]!;
-      const threshold = kthSmallest(values, count, kept - 1);
-      list = new Int32Array(kept);
-      let m = 0;
-      for (let c = 0; c < count; c++) if (gaps[candidates[c]!]! < threshold) list[m++] = candidates[c]!;
-      for (let c = 0; c < count && m < kept; c++) if (gaps[candidates[c]!] === threshold) list[m++] = candidates[c]!;
-    }
-    list.sort((x, y) => (before(x, y) ? -1 : before(y, x) ? 1 : 0));
-    return list;
+    return nearestFirst(candidates, count, gaps, this.keep, this.values);
   }
 }
 

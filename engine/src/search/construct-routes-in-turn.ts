@@ -1,7 +1,7 @@
 import type { Problem } from '../problem/model.ts';
 import { insertionDelta } from '../solution/insertion.ts';
 import type { Solution } from '../solution/solution.ts';
-import { selectFirst } from '../problem/select-first.ts';
+import { nearestFirst } from '../problem/nearest-first.ts';
 
 /** How many of the jobs nearest a vehicle's start and end it considers (the rest goes to later passes). */
 const CANDIDATES_PER_VEHICLE = 120;
@@ -95,8 +95,5 @@ function nearestEligible(problem: Problem, r: number, pending: Uint8Array): Int3
     distance[j] = (v.startLoc >= 0 ? data[v.startLoc * size + loc]! : 0) + (v.endLoc >= 0 ? data[loc * size + v.endLoc]! : 0);
     eligible[count++] = j;
   }
-  const before = (a: number, b: number): boolean => distance[a]! < distance[b]! || (distance[a] === distance[b] && a < b);
-  const kept = Math.min(count, CANDIDATES_PER_VEHICLE);
-  if (kept < count) selectFirst(eligible, count, kept, before);
-  return eligible.slice(0, kept).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  return nearestFirst(eligible, count, distance, CANDIDATES_PER_VEHICLE, new Float64Array(count));
 }
