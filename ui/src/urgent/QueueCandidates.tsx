@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { InsertionAnswer, InsertionCandidate } from '../api/endpoints.ts';
 import { formatSignedDuration } from '../geo/time.ts';
 import { useBoard, useController } from '../state/context.tsx';
+import { RankingStatus } from './RankingStatus.tsx';
 
 export interface QueuedVisit {
   readonly id: string;
@@ -77,19 +78,7 @@ function Candidates({ target, onBack }: { target: QueuedVisit; onBack: () => voi
   return (
     <div className="candidates">
       <h2 className="panel-title">{t('urgent.candidatesFor', { label: target.label })}</h2>
-      {server === null && (
-        <p className="muted" aria-live="polite">
-          {t('urgent.ranking')}
-        </p>
-      )}
-      {server === 'failed' && (
-        <p className="hint" role="alert">
-          {t('urgent.rankingFailed')}{' '}
-          <button type="button" className="link" onClick={() => setAttempt((n) => n + 1)}>
-            {t('urgent.retry')}
-          </button>
-        </p>
-      )}
+      <RankingStatus answer={server} onRetry={() => setAttempt((n) => n + 1)} />
       {server && server !== 'failed' && server.candidates.length === 0 && <p className="muted">{t('urgent.noCandidate')}</p>}
       {server && server !== 'failed' && server.travelTimes === 'estimated' && <p className="hint">{t('urgent.estimatedTimes')}</p>}
       {server && server !== 'failed' && server.rejected.length > 0 && !assigned && (

@@ -10,6 +10,7 @@ import type { UrgentAnswer, UrgentCommitAnswer, UrgentDecision, UrgentDraft } fr
 import { formatDuration, formatSignedDuration } from '../geo/time.ts';
 import { describeError } from '../state/describe-error.ts';
 import { useBoard, useController } from '../state/context.tsx';
+import { RankingStatus } from './RankingStatus.tsx';
 import { describeReason } from './reasons.ts';
 
 type Answer = UrgentAnswer;
@@ -92,19 +93,7 @@ export function UrgentAnswers({ draft, label, onBack, onDone }: { draft: UrgentD
   return (
     <div className="urgent-answers" aria-busy={answer === null || busy}>
       <h2 className="panel-title">{t('urgent.candidatesFor', { label })}</h2>
-      {answer === null && (
-        <p className="muted" aria-live="polite">
-          {t('urgent.ranking')}
-        </p>
-      )}
-      {answer === 'failed' && (
-        <p className="hint" role="alert">
-          {t('urgent.rankingFailed')}{' '}
-          <button type="button" className="link" onClick={() => setAttempt((n) => n + 1)}>
-            {t('urgent.retry')}
-          </button>
-        </p>
-      )}
+      <RankingStatus answer={answer} onRetry={() => setAttempt((n) => n + 1)} />
       {ready && ready.travelTimes === 'estimated' && <p className="hint">{t('urgent.estimatedTimes')}</p>}
       {ready && ready.candidates.length === 0 && (
         <p className="hint" role="status">
