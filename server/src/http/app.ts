@@ -19,6 +19,7 @@ import { overdueVisitRoutes } from './routes/overdue-visits.ts';
 import { installedBaseRoutes } from './routes/installed-base.ts';
 import { newWorkRoutes } from './routes/new-work.ts';
 import { importRoutes } from './routes/import.ts';
+import { dayExportRoutes } from './routes/day-export.ts';
 import { interventionRoutes } from './routes/interventions.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { organisationRoutes } from './routes/organisation.ts';
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps): App {
   positionRoutes(registry, deps, positions);
   backOfficeRoutes(registry, deps);
   importRoutes(registry, deps);
+  dayExportRoutes(registry, deps);
   erpSyncRoutes(registry, deps);
   webhookRoutes(registry, deps);
   for (const declare of deps.routes ?? []) declare(registry);

@@ -13,7 +13,7 @@ import { STOCK_LEVEL_COLUMNS, stockLevelRows } from './stock-levels-export.ts';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
-interface Column {
+export interface Column {
   readonly header: string;
   readonly get: (row: ExportRow) => unknown;
 }
@@ -71,7 +71,7 @@ function attributeCell(value: unknown): unknown {
 
 // ─── CSV: what French Excel opens by a double click — UTF-8 with a BOM, ; separators, decimal commas, dd/mm/yyyy.
 
-async function writeCsv(columns: readonly Column[], rows: AsyncGenerator<ExportRow>, out: Writable): Promise<void> {
+export async function writeCsv(columns: readonly Column[], rows: AsyncGenerator<ExportRow>, out: Writable): Promise<void> {
   let buffer = '\uFEFF' + columns.map((c) => csvField(c.header)).join(';') + '\r\n';
   for await (const row of rows) {
     buffer += columns.map((c) => csvField(csvValue(c.get(row)))).join(';') + '\r\n';
@@ -112,9 +112,9 @@ function write(out: Writable, chunk: string): Promise<void> {
 
 // ─── XLSX: typed cells (numbers, booleans, dates shown as dd/mm/yyyy), a bold frozen header, through the streaming writer.
 
-async function writeXlsx(kind: ExportKind, columns: readonly Column[], rows: AsyncGenerator<ExportRow>, out: Writable): Promise<void> {
+export async function writeXlsx(sheetName: string, columns: readonly Column[], rows: AsyncGenerator<ExportRow>, out: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(kind, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.header, width: Math.max(12, Math.min(40, c.header.length + 4)) }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
