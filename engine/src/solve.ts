@@ -31,6 +31,7 @@ export function solveOrThrow(input: unknown, options: SolveOptions = {}) {
     timeLimitMs: options.timeLimitMs === undefined ? undefined : Math.max(0, options.timeLimitMs - (t1 - t0)),
     clock,
     onProgress: options.onProgress,
+    exchange: options.exchange,
   });
   const t2 = clock ? clock() : 0;
   return formatOutput(problem, result.best, clock ? { loading: Math.round(t1 - t0), solving: Math.round(t2 - t1) } : undefined);

@@ -230,6 +230,31 @@ export interface SolveOptions {
   readonly clock?: () => number;
   /** Called now and then during the search (every few hundred iterations). */
   readonly onProgress?: (progress: Progress) => void;
+  /**
+   * Searches running side by side share their best solutions through this (engine/io/solve-threads.ts
+   * builds it on message ports): each new best is offered, and a better one offered by another search
+   * is taken over every few iterations. Without it the search is alone.
+   */
+  readonly exchange?: BestSolutionExchange;
+}
+
+/**
+ * A solution as searches share it: its objective and each vehicle's jobs, as the compiled problem's
+ * job indices — the same in every search of the same input, since compilation is deterministic.
+ */
+export interface SharedSolution {
+  /** Sum of the priorities of the jobs left out (the objective's first term, lower is better). */
+  readonly unservedPriority: number;
+  readonly unserved: number;
+  readonly cost: number;
+  readonly routes: readonly (readonly number[])[];
+}
+
+/** Where a search offers its new best solutions and takes those found by others. */
+export interface BestSolutionExchange {
+  offer(best: SharedSolution): void;
+  /** The best solution offered by the others since the last call, or null. */
+  take(): SharedSolution | null;
 }
 
 /** Travel derived from coordinates when no matrix is given for a profile. */

@@ -1,7 +1,7 @@
 import type { Problem } from '../problem/model.ts';
 import { Rng } from '../rng.ts';
 import { compareObjectives, type Objective, type Snapshot, Solution } from '../solution/solution.ts';
-import type { Progress } from '../types.ts';
+import type { BestSolutionExchange, Progress } from '../types.ts';
 import { constructByRegret } from './construct-regret.ts';
 import { constructRoutesInTurn } from './construct-routes-in-turn.ts';
 import { LocalSearch } from './local-search.ts';
@@ -41,6 +41,7 @@ export interface SearchLimits {
   readonly timeLimitMs?: number;
   readonly clock?: () => number;
   readonly onProgress?: (progress: Progress) => void;
+  readonly exchange?: BestSolutionExchange;
 }
 
 export interface SearchResult {
@@ -50,6 +51,12 @@ export interface SearchResult {
 }
 
 const PROGRESS_EVERY = 500;
+/**
+ * Iterations between two looks at the solutions other searches offer: an iteration of a company's
+ * day takes a few milliseconds, so a better solution found elsewhere is taken over within a fraction
+ * of a second, while an empty look (a message port polled) costs next to nothing.
+ */
+const EXCHANGE_EVERY = 8;
 
 /** Above this many jobs² × distinct vehicles, the first solution is built route by route (see `construct`)… */
 export const REGRET_UP_TO = 2_000_000;
@@ -136,6 +143,9 @@ export function searchSolution(problem: Problem, limits: SearchLimits): SearchRe
     if (!saved.has(r)) saved.set(r, solution.routes[r]!.jobs.slice());
   };
 
+  // The first solutions differ by seed: the others may start from this one if it is better.
+  limits.exchange?.offer({ ...bestObjective, routes: best });
+
   const annealingFrom = budgetUsed();
   // With a time limit and no iteration count, stop once the search has stalled for long: a small
   // problem is solved long before its limit, and the caller should not wait for nothing.
@@ -170,11 +180,31 @@ export function searchSolution(problem: Problem, limits: SearchLimits): SearchRe
             bestObjective = current;
             best = solution.snapshot();
             lastImprovement = iteration;
+            limits.exchange?.offer({ ...bestObjective, routes: best });
           }
         }
       } else {
         // Any order works: setJobs only unindexes jobs still indexed to the route it replaces.
         for (const [r, jobs] of saved) solution.setJobs(r, jobs);
+      }
+
+      if (limits.exchange && iteration % EXCHANGE_EVERY === 0) {
+        // Another search found better: go on from its solution, with this search's own random
+        // choices (each search has its own seed), so the searches explore around one best.
+        const offered = limits.exchange.take();
+        if (offered && compareObjectives(offered, bestObjective) < 0) {
+          solution.restore(offered.routes);
+          current = solution.objective();
+          if (compareObjectives(current, bestObjective) < 0) {
+            bestObjective = current;
+            best = solution.snapshot();
+            lastImprovement = iteration;
+          } else {
+            // Not what it was said to be (it never should be): back to this search's best.
+            solution.restore(best);
+            current = bestObjective;
+          }
+        }
       }
 
       if (limits.onProgress && iteration % PROGRESS_EVERY === 0) {

@@ -3,7 +3,7 @@ import { searchSolution } from '../../src/search/annealing.ts';
 import { scheduleRoute } from '../../src/solution/schedule.ts';
 import { Solution } from '../../src/solution/solution.ts';
 import { solve } from '../../src/solve.ts';
-import type { Input, Progress } from '../../src/types.ts';
+import type { Input, Progress, SharedSolution } from '../../src/types.ts';
 import { checkSolution } from '../support/check-solution.ts';
 import { compile, lineMatrix } from '../support/fixtures.ts';
 
@@ -81,6 +81,49 @@ describe('searchSolution', () => {
       vehicles: [input.vehicles[0]!, { ...input.vehicles[1]!, steps: [1, 2, 3, 4].map((id) => ({ type: 'job' as const, id })) }],
     });
     expect(searchSolution(overloaded, { seed: 1, maxIterations: 50 }).objective).toEqual({ unservedPriority: 0, unserved: 0, cost: 120 });
+  });
+});
+
+describe('searchSolution with other searches beside it (exchange)', () => {
+  // 48 jobs on a 7 × 7 grid around a depot in its middle, four vans of 12: a few iterations do not
+  // find what a long search finds.
+  const points = Array.from({ length: 49 }, (_, k) => [k % 7, Math.floor(k / 7)] as const);
+  const depot = 24;
+  const grid: Input = {
+    vehicles: [1, 2, 3, 4].map((id) => ({ id, start_index: depot, end_index: depot, capacity: [12] })),
+    jobs: points.flatMap((_, k) => (k === depot ? [] : [{ id: k + 1, location_index: k, delivery: [1] }])),
+    matrices: { car: { durations: points.map(([ax, ay]) => points.map(([bx, by]) => 60 * (Math.abs(ax - bx) + Math.abs(ay - by)) + ((ax * 7 + by) % 5))) } },
+  };
+  const problem = compile(grid);
+  const optimum = searchSolution(problem, { seed: 1, maxIterations: 3000 });
+
+  it('offers its first solution and each new best, each as good as the last', () => {
+    const offered: SharedSolution[] = [];
+    const result = searchSolution(problem, { seed: 3, maxIterations: 100, exchange: { offer: (s) => offered.push(s), take: () => null } });
+    expect(offered.length).toBeGreaterThan(0);
+    const last = offered.at(-1)!;
+    expect({ unservedPriority: last.unservedPriority, unserved: last.unserved, cost: last.cost }).toEqual(result.objective);
+    expect(last.routes).toEqual(result.best);
+    for (let k = 1; k < offered.length; k++) expect(offered[k]!.cost).toBeLessThan(offered[k - 1]!.cost);
+  });
+
+  it('goes on from a better solution another search offers, and ignores a worse one', () => {
+    const alone = searchSolution(problem, { seed: 9, maxIterations: 8 });
+    expect(alone.objective.cost).toBeGreaterThan(optimum.objective.cost);
+    const better: SharedSolution = { ...optimum.objective, routes: optimum.best };
+    let takes = 0;
+    const helped = searchSolution(problem, {
+      seed: 9,
+      maxIterations: 8,
+      exchange: { offer: () => {}, take: () => (takes++ === 0 ? better : null) },
+    });
+    expect(takes).toBeGreaterThan(0);
+    expect(helped.objective).toEqual(optimum.objective);
+    expect(helped.best).toEqual(optimum.best);
+    // A worse offer (every job left out) changes nothing.
+    const worse: SharedSolution = { unservedPriority: 0, unserved: 48, cost: 0, routes: [[], [], [], []] };
+    const ignored = searchSolution(problem, { seed: 9, maxIterations: 8, exchange: { offer: () => {}, take: () => worse } });
+    expect(ignored).toEqual(alone);
   });
 });
 
