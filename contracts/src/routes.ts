@@ -108,6 +108,7 @@ import {
 import { ConflictQuery, FieldConflict, ResolveConflict } from './replication.ts';
 import { AcceptRequest, PlanChanges } from './api/plan-changes.ts';
 import { ImportBatch, ImportListQuery, ImportReport, ImportReportQuery, ImportRunInput, ImportRunQuery } from './import.ts';
+import { OverdueList, OverdueQuery } from './overdue-visits.ts';
 import { UrgentAnswer, UrgentCommitAnswer, UrgentCommitRequest, UrgentRankRequest } from './api/urgent.ts';
 import {
   WebhookDelivery,
@@ -258,6 +259,9 @@ export const apiRoutes = table(
   del('/api/webhooks/subscriptions/:id', { params: IdParams }),
   get('/api/webhooks/deliveries', { query: WebhookDeliveryQuery, response: Page(WebhookDelivery) }),
   post('/api/webhooks/deliveries/:id/replay', { params: IdParams, response: WebhookDelivery }),
+
+  // ─── Service-plan visits overdue (a due day past, or a usage counter at its threshold) ───
+  get('/api/overdue-visits', { query: OverdueQuery, response: OverdueList }),
 );
 
 export type ApiRoutes = typeof apiRoutes;
