@@ -20,6 +20,7 @@ import { installedBaseRoutes } from './routes/installed-base.ts';
 import { newWorkRoutes } from './routes/new-work.ts';
 import { importRoutes } from './routes/import.ts';
 import { dayExportRoutes } from './routes/day-export.ts';
+import { planVisitRoutes } from './routes/plan-visit.ts';
 import { interventionRoutes } from './routes/interventions.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { organisationRoutes } from './routes/organisation.ts';
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): App {
   counterReadingRoutes(registry, deps);
   overdueVisitRoutes(registry, deps);
   serviceContractRoutes(registry, deps);
+  planVisitRoutes(registry, deps);
   interventionRoutes(registry, deps);
   newWorkRoutes(registry, deps);
   positionRoutes(registry, deps, positions);

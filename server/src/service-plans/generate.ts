@@ -113,7 +113,7 @@ async function generatePage(db: Db, rows: PlanRow[], today: Day, until: Day, ski
   result.createdIds.push(...created.map((i) => i.id));
 }
 
-function resolveSkills(row: PlanRow, skillIds: Map<string, string>): Array<{ skillId: string; minLevel: number }> | string {
+export function resolveSkills(row: PlanRow, skillIds: Map<string, string>): Array<{ skillId: string; minLevel: number }> | string {
   const parsed = requiredSkillsSchema.safeParse(row.requiredSkills);
   if (!parsed.success) return `required_skills is malformed: ${parsed.error.issues[0]?.message ?? 'invalid'}`;
   const skills = [];
@@ -125,7 +125,7 @@ function resolveSkills(row: PlanRow, skillIds: Map<string, string>): Array<{ ski
   return skills;
 }
 
-function visitFrom(row: PlanRow, agencyId: string, occurrence: Occurrence): Prisma.InterventionCreateManyInput {
+export function visitFrom(row: PlanRow, agencyId: string, occurrence: Occurrence): Prisma.InterventionCreateManyInput {
   return {
     agencyId,
     kind: row.interventionKind,
