@@ -1,7 +1,10 @@
-import { costLowerBound, evaluateSlices, type Slice } from '../../solution/evaluate-slices.ts';
+import { evaluateSlices, type Slice } from '../../solution/evaluate-slices.ts';
+import { SequenceBound } from '../../solution/sequence-bound.ts';
 import { eligibleRange, type Move, type MoveContext, type Operator, sliceJobs } from './operator.ts';
 
 const IMPROVEMENT = 1e-9;
+/** One for the module: the search is synchronous, and a bound is read before the next begins. */
+const bound = new SequenceBound();
 
 /**
  * Moves the segment of `length` jobs starting at u to just after or just
@@ -24,10 +27,26 @@ export function relocateOperator(length: number): Operator {
       if (ra === rb && k >= i && k < i + length) return null;
       if (ra !== rb && !eligibleRange(context, rb, ra, i, i + length)) return null;
       let best: Move | null = null;
+      const restABound =
+        ra !== rb
+          ? bound
+              .begin(problem, a.vehicle)
+              .piece(a, 0, i)
+              .piece(a, i + length, a.size)
+              .end()
+          : 0;
       // Insert after v (gap k+1) or before v (gap k).
-      for (const gap of [k + 1, k]) {
+      for (let side = 0; side < 2; side++) {
+        const gap = side === 0 ? k + 1 : k;
         let move: Move | null;
         if (ra !== rb) {
+          const newBBound = bound
+            .begin(problem, b.vehicle)
+            .piece(b, 0, gap)
+            .piece(a, i, i + length)
+            .piece(b, gap, b.size)
+            .end();
+          if (restABound + newBBound - a.cost - b.cost >= -IMPROVEMENT) continue;
           const restA: Slice[] = [
             { route: a, from: 0, to: i },
             { route: a, from: i + length, to: a.size },
@@ -37,7 +56,6 @@ export function relocateOperator(length: number): Operator {
             { route: a, from: i, to: i + length },
             { route: b, from: gap, to: b.size },
           ];
-          if (costLowerBound(problem, a.vehicle, restA) + costLowerBound(problem, b.vehicle, newB) - a.cost - b.cost >= -IMPROVEMENT) continue;
           const costA = evaluateSlices(problem, a.vehicle, restA);
           if (costA === Number.POSITIVE_INFINITY) return null;
           const costB = evaluateSlices(problem, b.vehicle, newB);
@@ -54,6 +72,23 @@ export function relocateOperator(length: number): Operator {
               : null;
         } else {
           if (gap === i || gap === i + length) continue;
+          const lowerBound =
+            gap < i
+              ? bound
+                  .begin(problem, a.vehicle)
+                  .piece(a, 0, gap)
+                  .piece(a, i, i + length)
+                  .piece(a, gap, i)
+                  .piece(a, i + length, a.size)
+                  .end()
+              : bound
+                  .begin(problem, a.vehicle)
+                  .piece(a, 0, i)
+                  .piece(a, i + length, gap)
+                  .piece(a, i, i + length)
+                  .piece(a, gap, a.size)
+                  .end();
+          if (lowerBound - a.cost >= -IMPROVEMENT) continue;
           const slices: Slice[] =
             gap < i
               ? [
@@ -68,7 +103,6 @@ export function relocateOperator(length: number): Operator {
                   { route: a, from: i, to: i + length },
                   { route: a, from: gap, to: a.size },
                 ];
-          if (costLowerBound(problem, a.vehicle, slices) - a.cost >= -IMPROVEMENT) continue;
           const delta = evaluateSlices(problem, a.vehicle, slices) - a.cost;
           move = delta < -IMPROVEMENT ? { delta, routes: [{ route: ra, jobs: sliceJobs(slices) }] } : null;
         }

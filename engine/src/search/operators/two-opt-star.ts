@@ -1,7 +1,10 @@
-import { costLowerBound, evaluateSlices, type Slice } from '../../solution/evaluate-slices.ts';
+import { evaluateSlices, type Slice } from '../../solution/evaluate-slices.ts';
+import { SequenceBound } from '../../solution/sequence-bound.ts';
 import { eligibleRange, type Move, type MoveContext, type Operator, sliceJobs } from './operator.ts';
 
 const IMPROVEMENT = 1e-9;
+/** One for the module: the search is synchronous, and a bound is read before the next begins. */
+const bound = new SequenceBound();
 
 /**
  * 2-opt* between two routes: u's route continues with v and the rest of v's
@@ -19,6 +22,9 @@ export const twoOptStar: Operator = {
     const b = solution.routes[rb]!;
     const i = positionOf[u]! + 1;
     const k = positionOf[v]!;
+    const newABound = bound.begin(problem, a.vehicle).piece(a, 0, i).piece(b, k, b.size).end();
+    const newBBound = bound.begin(problem, b.vehicle).piece(b, 0, k).piece(a, i, a.size).end();
+    if (newABound + newBBound - a.cost - b.cost >= -IMPROVEMENT) return null;
     const newA: Slice[] = [
       { route: a, from: 0, to: i },
       { route: b, from: k, to: b.size },
@@ -27,7 +33,6 @@ export const twoOptStar: Operator = {
       { route: b, from: 0, to: k },
       { route: a, from: i, to: a.size },
     ];
-    if (costLowerBound(problem, a.vehicle, newA) + costLowerBound(problem, b.vehicle, newB) - a.cost - b.cost >= -IMPROVEMENT) return null;
     if (!eligibleRange(context, ra, rb, k, b.size) || !eligibleRange(context, rb, ra, i, a.size)) return null;
     const costA = evaluateSlices(problem, a.vehicle, newA);
     if (costA === Number.POSITIVE_INFINITY) return null;
