@@ -25,6 +25,7 @@ import { checkMerged, daysToDates, defined } from '../crud.ts';
 import type { AppDeps } from '../deps.ts';
 import { HttpError, forbidden, notFound } from '../errors.ts';
 import { interventionPageJson } from './intervention-page.ts';
+import { createListCache } from '../list-cache.ts';
 import { checkReferences } from '../references.ts';
 import type { ApiRegistry } from '../registry.ts';
 import { pushToTechnicians } from '../technician-pushes.ts';
@@ -73,6 +74,8 @@ export function interventionRoutes(api: ApiRegistry, { prisma, broadcaster, log 
     if (auth.role !== 'technician') await pushToTechnicians(prisma, broadcaster, before, row, log);
   };
 
+  // Pages kept while no change to interventions has committed (list-cache.ts): exact, from any process.
+  const pages = createListCache(prisma, 'interventions');
   api.route(
     { method: 'get', path: '/api/interventions', summary: 'List interventions', tag: TAG, query: InterventionQuery, response: Page(Intervention) },
     async ({ auth, query: q, res }) => {
@@ -91,7 +94,10 @@ export function interventionRoutes(api: ApiRegistry, { prisma, broadcaster, log 
       // Written as JSON by the database: the board's most frequent read, under load (intervention-page.ts).
       // end(), not Express's send(): send() copies the ~1 KB-per-row text into a Buffer and hashes it for an ETag
       // that no client sends back (bench:api: 12.6 → 11.2 ms of server CPU per 200-row page).
-      const page = await interventionPageJson(prisma, auth, where, q);
+      // The page depends on the caller only through their scope (role, agencies, technician) and their
+      // role's moves; on the request only through the validated query.
+      const key = JSON.stringify([auth.role, auth.technicianId ?? null, [...auth.agencyIds].sort(), q]);
+      const page = await pages.get(key, () => interventionPageJson(prisma, auth, where, q));
       res.status(200).type('application/json').end(page);
     },
   );
