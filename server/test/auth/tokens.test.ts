@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InvalidTokenError, signToken, verifyToken } from '../../src/auth/tokens.ts';
 
 const SECRET = 'a-secret-long-enough-for-hs256-000000';
@@ -27,5 +27,20 @@ describe('session tokens', () => {
       .sign(new TextEncoder().encode(SECRET));
     await expect(verifyToken(wrongRole, SECRET)).rejects.toThrow('token claims are malformed');
     await expect(verifyToken('garbage', SECRET)).rejects.toThrow(InvalidTokenError);
+  });
+
+  it('answer a token verified before only with its secret and only until its expiry', async () => {
+    const claims = { sub: 'u3', role: 'dispatcher' as const, agencyIds: ['a1'], tokenVersion: 2 };
+    const token = await signToken(claims, SECRET, 60);
+    expect(await verifyToken(token, SECRET)).toEqual(claims);
+    expect(await verifyToken(token, SECRET)).toEqual(claims);
+    await expect(verifyToken(token, 'another-secret-000000000000000000000')).rejects.toThrow('invalid token');
+    vi.useFakeTimers({ now: Date.now() + 61_000 });
+    try {
+      await expect(verifyToken(token, SECRET)).rejects.toThrow('token expired');
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await verifyToken(token, SECRET)).toEqual(claims);
   });
 });
