@@ -41,7 +41,7 @@ export function ClaimDetail({
         if (c.equipmentId)
           api
             .equipment(c.equipmentId)
-            .then((e) => live && setEquipment(equipmentLabel(e)))
+            .then((e) => live && setEquipment(equipmentLabel(e, i18n.language)))
             .catch(() => {});
       })
       .catch((e: unknown) => live && fail(e));
@@ -52,7 +52,7 @@ export function ClaimDetail({
     return () => {
       live = false;
     };
-  }, [api, id, fail]);
+  }, [api, id, fail, i18n.language]);
 
   if (!claim)
     return (

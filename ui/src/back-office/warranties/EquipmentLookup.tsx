@@ -8,11 +8,12 @@ import type { Equipment, Site } from '../../api/types.ts';
 import { formatDay, formatPercent, todayDay } from '../billing/format.ts';
 import { FormError, useFormErrors } from '../billing/forms.tsx';
 import { Loading } from '../billing/kit.tsx';
+import { categoryLabel } from '../../tech/equipment-labels.ts';
 import { NewInterventionButton } from '../../work/NewInterventionButton.tsx';
 import { equipmentLabel, type CoverageVerdict, type WarrantyApi } from './api.ts';
 
 export function EquipmentLookup({ api }: { api: WarrantyApi }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [q, setQ] = useState('');
   const [found, setFound] = useState<{ equipment: Equipment[]; sites: Site[] } | null>(null);
   const [site, setSite] = useState<Site | null>(null);
@@ -56,9 +57,9 @@ export function EquipmentLookup({ api }: { api: WarrantyApi }) {
       {list.map((e) => (
         <li key={e.id}>
           <button type="button" className="link" aria-pressed={chosen?.id === e.id} onClick={() => setChosen(e)}>
-            {equipmentLabel(e)}
+            {equipmentLabel(e, i18n.language)}
           </button>
-          <span className="muted"> {e.category}</span>
+          <span className="muted"> {categoryLabel(e.category, i18n.language)}</span>
         </li>
       ))}
     </ul>
@@ -148,7 +149,7 @@ function Verdict({ equipment, api }: { equipment: Equipment; api: WarrantyApi })
   return (
     <article className="bo-card" aria-labelledby="verdict-title">
       <header className="bo-card-head">
-        <h2 id="verdict-title">{equipmentLabel(equipment)}</h2>
+        <h2 id="verdict-title">{equipmentLabel(equipment, i18n.language)}</h2>
         {verdict && <span className={`chip coverage is-${verdict.status}`}>{t(`billing.coverage.${verdict.status}`)}</span>}
         <NewInterventionButton preset={{ q: equipment.serialNumber ?? '', siteId: equipment.siteId, equipmentId: equipment.id }} />
       </header>

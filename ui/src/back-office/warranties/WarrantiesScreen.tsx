@@ -105,14 +105,14 @@ function Claims({ agencyId, api, suppliers }: { agencyId: string; api: WarrantyA
       missing.map((id) =>
         api
           .equipment(id)
-          .then((e) => [id, equipmentLabel(e)] as const)
+          .then((e) => [id, equipmentLabel(e, i18n.language)] as const)
           .catch(() => [id, '—'] as const),
       ),
     ).then((found) => live && setEquipment((known) => ({ ...known, ...Object.fromEntries(found) })));
     return () => {
       live = false;
     };
-  }, [api, claims, equipment]);
+  }, [api, claims, equipment, i18n.language]);
 
   const changed = useCallback((claim: Claim) => {
     setReload((n) => n + 1);

@@ -5,6 +5,7 @@ import { allPages, createCallApi } from '../../api/client.ts';
 import type { Equipment } from '../../api/types.ts';
 import type { In, Out } from '../billing/api.ts';
 import type { BackOfficeHttp } from '../shared/client.ts';
+import { categoryLabel } from '../../tech/equipment-labels.ts';
 import { CLAIM_TRANSITIONS } from '@tournee/contracts/back-office/warranties';
 
 export type Claim = Out<'Claim'>;
@@ -17,9 +18,9 @@ export type BudgetReport = Out<'BudgetReport'>;
 export type CoverageVerdict = Out<'CoverageVerdict'>;
 export type Supplier = Out<'Supplier'>;
 
-/** "Daikin Altherma 3 — SN 1234" */
-export const equipmentLabel = (e: Pick<Equipment, 'category' | 'brand' | 'model' | 'serialNumber'>): string =>
-  `${[e.brand, e.model].filter(Boolean).join(' ') || e.category}${e.serialNumber ? ` — ${e.serialNumber}` : ''}`;
+/** "Daikin Altherma 3 — SN 1234"; without brand and model, the category in words ("Chaudière gaz — SN 1234"), never its code. */
+export const equipmentLabel = (e: Pick<Equipment, 'category' | 'brand' | 'model' | 'serialNumber'>, language: string): string =>
+  `${[e.brand, e.model].filter(Boolean).join(' ') || categoryLabel(e.category, language)}${e.serialNumber ? ` — ${e.serialNumber}` : ''}`;
 
 export const CLAIM_STATUSES: readonly ClaimStatus[] = ['draft', 'submitted', 'accepted', 'refused', 'credited', 'closed'];
 export const CLAIM_KINDS: readonly ClaimKind[] = ['repair', 'part', 'exchange'];
