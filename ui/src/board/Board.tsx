@@ -87,7 +87,8 @@ export function Board({ tiles }: { tiles: TileConfig | null }) {
                 </button>
               ))}
             </div>
-            <div className="panel-body" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
+            {/* Focusable (the tabs pattern's tabpanel): the panel scrolls, and some (the indicators) hold no control to reach it by. */}
+            <div className="panel-body" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} tabIndex={0}>
               {panel === 'queue' && (
                 <UnassignedQueue
                   onFindTechnician={(id) => {

@@ -124,10 +124,11 @@ export function UnassignedQueue({ onFindTechnician }: { onFindTechnician: (inter
             className={`queue-item${isUrgent(view) ? ' is-urgent' : ''}${selected === view.id ? ' is-selected' : ''}`}
             data-intervention-id={view.id}
           >
-            <button
-              type="button"
+            {/* The handle is for the pointer only: a button here was a tab stop that did nothing from the keyboard. The
+                keyboard's way to assign is "Trouver un technicien" below (or Enter on a timeline bar to move it). */}
+            <span
               className="queue-grip"
-              aria-label={t('queue.dragHint', { label: view.label })}
+              aria-hidden="true"
               title={t('queue.dragHint', { label: view.label })}
               onPointerDown={(e) => {
                 if (e.button !== 0) return;
@@ -136,7 +137,7 @@ export function UnassignedQueue({ onFindTechnician }: { onFindTechnician: (inter
               }}
             >
               ⠿
-            </button>
+            </span>
             <button type="button" className="queue-main" onClick={() => controller.select({ interventionId: view.id })}>
               <span className="queue-line">
                 <span className="priority" data-level={view.priority >= 80 ? 'urgent' : view.priority >= 60 ? 'high' : 'normal'}>

@@ -47,23 +47,25 @@ export function TimelineLane({ row, rowIndex, scale, nowMinute, trackRef, dragge
       className={`timeline-row${isTarget ? ' is-target' : ''}${reloading ? ' is-reloading' : ''}${selectedTechnicianId === row.technician.id ? ' is-selected' : ''}`}
       data-technician-id={row.technician.id}
     >
-      <button
-        type="button"
-        role="rowheader"
-        className="timeline-name"
-        onClick={() => controller.select({ technicianId: row.technician.id })}
-        aria-pressed={selectedTechnicianId === row.technician.id}
-      >
-        <span className="swatch" style={{ background: row.color }} aria-hidden="true" />
-        <span className="timeline-name-text">
-          {row.technician.firstName} {row.technician.lastName}
-        </span>
-        <span className="timeline-name-meta">
-          {row.awayAllDay
-            ? t(`timeline.away.${row.away[0]!.kind}`)
-            : t('timeline.rowSummary', { count: visits, until: row.end !== null ? formatMinute(row.end) : '—' })}
-        </span>
-      </button>
+      {/* The row's header holds the button: a rowheader cannot itself be a toggle (aria-pressed is not allowed on it). */}
+      <div role="rowheader" className="timeline-rowheader">
+        <button
+          type="button"
+          className="timeline-name"
+          onClick={() => controller.select({ technicianId: row.technician.id })}
+          aria-pressed={selectedTechnicianId === row.technician.id}
+        >
+          <span className="swatch" style={{ background: row.color }} aria-hidden="true" />
+          <span className="timeline-name-text">
+            {row.technician.firstName} {row.technician.lastName}
+          </span>
+          <span className="timeline-name-meta">
+            {row.awayAllDay
+              ? t(`timeline.away.${row.away[0]!.kind}`)
+              : t('timeline.rowSummary', { count: visits, until: row.end !== null ? formatMinute(row.end) : '—' })}
+          </span>
+        </button>
+      </div>
       <div className="timeline-track" ref={trackRef} role="gridcell">
         {scale.hours.map((m) => (
           <span key={m} className="timeline-gridline" style={{ left: at(m) }} aria-hidden="true" />
@@ -126,9 +128,10 @@ export function TimelineLane({ row, rowIndex, scale, nowMinute, trackRef, dragge
               className={`timeline-visit${bar.urgent ? ' is-urgent' : ''}${bar.locked ? ' is-locked' : ''}${dragging ? ' is-dragged' : ''}${selectedInterventionId === bar.interventionId ? ' is-selected' : ''}`}
               style={{ left: at(bar.start), width: span(bar.start, bar.end), background: STATUS_COLORS[bar.status] }}
               data-intervention-id={bar.interventionId}
+              // The name holds the bar's visible text (stop and short label, as a speech user says it); the full label is in the title (the description).
               aria-label={t('timeline.visitLabel', {
                 stop: bar.stop,
-                label: bar.label,
+                label: shortLabel(bar.label),
                 from: formatMinute(bar.start),
                 to: formatMinute(bar.end),
                 status: t(`status.${bar.status}`),
@@ -139,8 +142,7 @@ export function TimelineLane({ row, rowIndex, scale, nowMinute, trackRef, dragge
               onClick={() => controller.select({ interventionId: bar.interventionId, technicianId: row.technician.id })}
               onKeyDown={(e) => onVisitKey(e, bar, rowIndex)}
             >
-              <span className="timeline-visit-stop">{bar.stop}</span>
-              <span className="timeline-visit-label">{shortLabel(bar.label)}</span>
+              <span className="timeline-visit-stop">{bar.stop}</span> <span className="timeline-visit-label">{shortLabel(bar.label)}</span>
             </button>
           );
         })}

@@ -2,7 +2,7 @@
 // exists, so the server ranks it by its id and the chosen technician gets it
 // (a version-checked assignment). New urgent requests go through
 // UrgentRequest.tsx instead, as drafts.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InsertionAnswer, InsertionCandidate } from '../api/endpoints.ts';
 import { formatSignedDuration } from '../geo/time.ts';
@@ -48,6 +48,9 @@ function Candidates({ target, onBack }: { target: QueuedVisit; onBack: () => voi
   const [attempt, setAttempt] = useState(0);
   const [assigned, setAssigned] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // "Trouver un technicien" leaves the queue (its button is gone): the focus comes here, so the keyboard goes on from the candidates.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [target.id]);
 
   useEffect(() => {
     let live = true;
@@ -77,7 +80,9 @@ function Candidates({ target, onBack }: { target: QueuedVisit; onBack: () => voi
 
   return (
     <div className="candidates">
-      <h2 className="panel-title">{t('urgent.candidatesFor', { label: target.label })}</h2>
+      <h2 className="panel-title" ref={heading} tabIndex={-1}>
+        {t('urgent.candidatesFor', { label: target.label })}
+      </h2>
       <RankingStatus answer={server} onRetry={() => setAttempt((n) => n + 1)} />
       {server && server !== 'failed' && server.candidates.length === 0 && <p className="muted">{t('urgent.noCandidate')}</p>}
       {server && server !== 'failed' && server.travelTimes === 'estimated' && <p className="hint">{t('urgent.estimatedTimes')}</p>}
