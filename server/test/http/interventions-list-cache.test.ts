@@ -4,11 +4,11 @@
 // it — raw SQL, another API process, a transaction committed while a page was
 // being computed — and callers of different scopes never share a page.
 import pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSessions } from '../../src/auth/sessions.ts';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { createApp, type App } from '../../src/http/app.ts';
-import { createListCache } from '../../src/http/list-cache.ts';
+import { createListCache, readsStartedAfterTheCall } from '../../src/http/list-cache.ts';
 import { checkPostgres, describeWithService } from '../support/services.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { seedFixtures, type Fixtures } from './fixtures.ts';
@@ -130,6 +130,36 @@ describeOnEachDatabase('GET /api/interventions kept pages', (h) => {
     expect(item(await list(tokens.dispatcherA), a1.id)?.requiredSkills).toHaveLength(1);
     await db.prisma.$executeRawUnsafe('TRUNCATE intervention_skills');
     expect(item(await list(tokens.dispatcherA), a1.id)?.requiredSkills).toEqual([]);
+  });
+});
+
+describe('version reads shared between requests', () => {
+  it('hands each caller a read started after its call: callers during a read share the next one', async () => {
+    const answer: Array<(version: number) => void> = [];
+    const read = readsStartedAfterTheCall(() => new Promise<number>((resolve) => answer.push(resolve)));
+    const startedReads = async (n: number) => {
+      for (let turn = 0; turn < 10 && answer.length < n; turn++) await Promise.resolve();
+      expect(answer).toHaveLength(n);
+    };
+    const a = read();
+    await startedReads(1);
+    // While read 1 runs: b and c wait for read 2, which starts only when read 1 has answered.
+    const [b, c] = [read(), read()];
+    await startedReads(1);
+    answer[0]!(1);
+    expect(await a).toBe(1);
+    await startedReads(2);
+    const d = read();
+    answer[1]!(2);
+    expect([await b, await c]).toEqual([2, 2]);
+    await startedReads(3);
+    answer[2]!(3);
+    expect(await d).toBe(3);
+    // Nothing under way: a call starts its own read at once.
+    const e = read();
+    await startedReads(4);
+    answer[3]!(4);
+    expect(await e).toBe(4);
   });
 });
 
