@@ -5,12 +5,23 @@
 import { z } from 'zod';
 import { Id, Pagination, QueryBool } from './api/common.ts';
 
-export const IMPORT_KINDS = ['customers', 'sites', 'equipment', 'suppliers', 'parts'] as const;
+export const IMPORT_KINDS = [
+  'customers',
+  'sites',
+  'equipment',
+  'suppliers',
+  'parts',
+  'stockLevels',
+  'technicians',
+  'contracts',
+  'servicePlans',
+  'interventions',
+] as const;
 export const ImportKind = z.enum(IMPORT_KINDS);
 export type ImportKind = z.infer<typeof ImportKind>;
 
-/** What the export offers: every import kind, and the stock levels (read-only: stock moves through movements). */
-export const EXPORT_KINDS = [...IMPORT_KINDS, 'stock-levels'] as const;
+/** What the export offers: every import kind, with the columns the import reads. */
+export const EXPORT_KINDS = IMPORT_KINDS;
 export const ExportKind = z.enum(EXPORT_KINDS);
 export type ExportKind = z.infer<typeof ExportKind>;
 export const ExportFormat = z.enum(['csv', 'xlsx']);
@@ -79,6 +90,83 @@ export const IMPORT_FIELDS: Readonly<Record<ImportKind, readonly ImportFieldInfo
     { key: 'supplierCode', required: false },
     { key: 'energyEfficient', required: false },
     { key: 'active', required: false },
+  ],
+  // One line per part and location (a depot by its code, or a technician's van by the technician's reference):
+  // the counted quantity becomes an inventory adjustment movement, as the stock screen's count does.
+  stockLevels: [
+    { key: 'partReference', required: true },
+    { key: 'partName', required: false },
+    { key: 'agencyCode', required: false },
+    { key: 'depotCode', required: false },
+    { key: 'depotName', required: false },
+    { key: 'technicianReference', required: false },
+    { key: 'onHand', required: false },
+    { key: 'minQuantity', required: false },
+    { key: 'maxQuantity', required: false },
+    { key: 'bin', required: false },
+  ],
+  technicians: [
+    { key: 'reference', required: true },
+    { key: 'firstName', required: true },
+    { key: 'lastName', required: true },
+    { key: 'agencyCode', required: true },
+    { key: 'email', required: false },
+    { key: 'phone', required: false },
+    { key: 'homeAddress', required: false },
+    { key: 'homeLat', required: false },
+    { key: 'homeLon', required: false },
+    { key: 'skills', required: false },
+    { key: 'sectors', required: false },
+    { key: 'active', required: false },
+  ],
+  contracts: [
+    { key: 'reference', required: true },
+    { key: 'customerReference', required: true },
+    { key: 'name', required: false },
+    { key: 'status', required: false },
+    { key: 'startsOn', required: true },
+    { key: 'endsOn', required: false },
+    { key: 'notes', required: false },
+  ],
+  servicePlans: [
+    { key: 'reference', required: true },
+    { key: 'contractReference', required: true },
+    { key: 'siteReference', required: true },
+    { key: 'equipmentReference', required: false },
+    { key: 'name', required: true },
+    { key: 'trigger', required: true },
+    { key: 'fixedDates', required: false },
+    { key: 'frequencyMonths', required: false },
+    { key: 'counterName', required: false },
+    { key: 'counterInterval', required: false },
+    { key: 'interventionKind', required: false },
+    { key: 'description', required: false },
+    { key: 'skills', required: false },
+    { key: 'estimatedDurationMinutes', required: true },
+    { key: 'priority', required: false },
+    { key: 'leadDays', required: false },
+    { key: 'lastDoneOn', required: false },
+    { key: 'lastDoneCounter', required: false },
+    { key: 'nextDueOn', required: false },
+    { key: 'nextDueCounter', required: false },
+    { key: 'active', required: false },
+  ],
+  // Open interventions only: a new one is created "requested"; the other open statuses come from planning.
+  interventions: [
+    { key: 'reference', required: true },
+    { key: 'siteReference', required: true },
+    { key: 'equipmentReference', required: false },
+    { key: 'contractReference', required: false },
+    { key: 'agencyCode', required: false },
+    { key: 'kind', required: false },
+    { key: 'status', required: false },
+    { key: 'problemDescription', required: false },
+    { key: 'skills', required: false },
+    { key: 'estimatedDurationMinutes', required: true },
+    { key: 'priority', required: false },
+    { key: 'timeWindows', required: false },
+    { key: 'earliestDate', required: false },
+    { key: 'latestDate', required: false },
   ],
 };
 

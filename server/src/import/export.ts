@@ -9,7 +9,6 @@ import type { Claims } from '../auth/tokens.ts';
 import type { Cell } from './cells.ts';
 import { KINDS } from './kinds/index.ts';
 import type { Db, ExportRow } from './kinds/kind.ts';
-import { STOCK_LEVEL_COLUMNS, stockLevelRows } from './stock-levels-export.ts';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -31,7 +30,11 @@ export function exportFileName(kind: ExportKind, format: ExportFormat, now = new
     equipment: 'equipements',
     suppliers: 'fournisseurs',
     parts: 'articles',
-    'stock-levels': 'stocks',
+    stockLevels: 'stocks',
+    technicians: 'techniciens',
+    contracts: 'contrats',
+    servicePlans: 'plans-de-maintenance',
+    interventions: 'interventions',
   };
   return `${names[kind]}-${now.toISOString().slice(0, 10)}.${format}`;
 }
@@ -50,9 +53,6 @@ export async function writeExport(
 }
 
 async function source(db: Db, auth: Claims, kind: ExportKind, agencyId: string | undefined): Promise<{ columns: Column[]; rows: AsyncGenerator<ExportRow> }> {
-  if (kind === 'stock-levels') {
-    return { columns: STOCK_LEVEL_COLUMNS.map((c) => ({ header: c.label, get: (r) => r.fields[c.key] })), rows: stockLevelRows(db, auth, agencyId) };
-  }
   const definition = KINDS[kind];
   const columns: Column[] = definition.fields.map((f) => ({ header: f.labels[0]!, get: (r) => r.fields[f.key] }));
   const taken = new Set(columns.map((c) => c.header));
@@ -60,7 +60,7 @@ async function source(db: Db, auth: Claims, kind: ExportKind, agencyId: string |
     // Booleans as true/false (not the oui/non of boolean fields), which the import reads back as booleans.
     if (!taken.has(name)) columns.push({ header: name, get: (r) => attributeCell(r.attributes?.[name]) });
   }
-  return { columns, rows: definition.exportRows(db, auth) };
+  return { columns, rows: definition.exportRows(db, auth, agencyId) };
 }
 
 function attributeCell(value: unknown): unknown {

@@ -11,7 +11,7 @@ import { SUMMARY_OMIT, type BatchSummary } from './batch-view.ts';
 import { jsonable, sameValue } from './compare.ts';
 import { ImportConflictError, ImportMappingError } from './errors.ts';
 import { KINDS } from './kinds/index.ts';
-import type { DbRecord, FieldSpec, ImportRow, KindDefinition } from './kinds/kind.ts';
+import { onlyKeys, updateRecord, withoutKeys, type DbRecord, type FieldSpec, type WriteDecision, type ImportRow, type KindDefinition } from './kinds/kind.ts';
 import { checkMapping, rememberMapping } from './mapping.ts';
 import { readRows, type SheetRow } from './read-spreadsheet.ts';
 import { revertChanges } from './undo-batch.ts';
@@ -169,7 +169,7 @@ type Decision =
   | { row: ImportRow; action: 'refuse' }
   | { row: ImportRow; action: 'unchanged' }
   | { row: ImportRow; action: 'create' }
-  | { row: ImportRow; action: 'update'; id: string; changes: Record<string, unknown>; before: Record<string, unknown> };
+  | { row: ImportRow; action: 'update'; id: string; existing: DbRecord; changes: Record<string, unknown>; before: Record<string, unknown> };
 
 async function processChunk(
   prisma: PrismaClient,
@@ -194,12 +194,13 @@ async function processChunk(
   }
   await kind.resolve?.(rows, prisma, ctx.auth);
   const keys = rows.filter((r) => r.key !== null && r.errors.length === 0).map((r) => r.key!);
-  const existing = new Map<string, DbRecord>();
-  if (keys.length) {
+  let existing = new Map<string, DbRecord>();
+  if (kind.custom) existing = await kind.custom.findExisting(rows, prisma, ctx.auth);
+  else if (keys.length) {
     const found = await kind
       .delegate(prisma)
       .findMany({ where: { [kind.key]: { in: keys } }, ...(kind.existingInclude ? { include: kind.existingInclude } : {}) });
-    for (const record of found) existing.set(record[kind.key] as string, record);
+    for (const record of found) existing.set(record[kind.key] as string, kind.existingView ? kind.existingView(record) : record);
   }
   const decisions = rows.map((row) => decide(kind, row, existing.get(row.key ?? ''), ctx.auth));
 
@@ -213,10 +214,28 @@ async function processChunk(
     await prisma.importBatch.update({ where: { id: ctx.batchId }, data: progress, select: { id: true } });
   } else {
     await prisma.$transaction(async (tx) => {
+      if (kind.custom) {
+        const written = await kind.custom.write(
+          tx,
+          decisions.flatMap((d): WriteDecision[] =>
+            d.action === 'create'
+              ? [{ row: d.row, action: 'create' as const }]
+              : d.action === 'update'
+                ? [{ row: d.row, action: 'update' as const, existing: d.existing, changes: d.changes, before: d.before }]
+                : [],
+          ),
+          { batchId: ctx.batchId, auth: ctx.auth },
+        );
+        const changes = written.map((w) => ({ batchId: ctx.batchId, entity: kind.kind, ...w, before: (w.before ?? undefined) as Prisma.InputJsonValue }));
+        if (changes.length) await tx.importChange.createMany({ data: changes });
+        await tx.importBatch.update({ where: { id: ctx.batchId }, data: progress, select: { id: true } });
+        return;
+      }
       const creates = decisions.filter((d) => d.action === 'create');
       const delegate = kind.delegate(tx);
+      const relations = kind.relations ?? [];
       const created = creates.length
-        ? await delegate.createManyAndReturn({ data: creates.map((d) => d.row.data), select: { id: true, [kind.key]: true } })
+        ? await delegate.createManyAndReturn({ data: creates.map((d) => withoutKeys(d.row.data, relations)), select: { id: true, [kind.key]: true } })
         : [];
       const createdId = new Map(created.map((r) => [r[kind.key] as string, r.id]));
       const changes: Prisma.ImportChangeCreateManyInput[] = creates.map((d) => ({
@@ -226,9 +245,10 @@ async function processChunk(
         recordId: createdId.get(d.row.key!)!,
         action: 'created',
       }));
+      if (kind.writeRelations) for (const d of creates) await kind.writeRelations(tx, createdId.get(d.row.key!)!, onlyKeys(d.row.data, relations));
       for (const d of decisions) {
         if (d.action !== 'update') continue;
-        await delegate.update({ where: { id: d.id }, data: d.changes });
+        await updateRecord(tx, kind, d.id, d.changes);
         changes.push({
           batchId: ctx.batchId,
           line: d.row.line,
@@ -269,7 +289,7 @@ function decide(kind: KindDefinition, row: ImportRow, existing: DbRecord | undef
     changes[column] = value;
     before[column] = jsonable(stored);
   }
-  return Object.keys(changes).length ? { row, action: 'update', id: existing.id, changes, before } : { row, action: 'unchanged' };
+  return Object.keys(changes).length ? { row, action: 'update', id: existing.id, existing, changes, before } : { row, action: 'unchanged' };
 }
 
 /** The report names fields as the mapping does (customerReference, not customerId). */
@@ -277,5 +297,18 @@ function fieldOfColumn(kind: KindDefinition, column: string): string {
   if (column === 'asSold') return AS_SOLD_ATTRIBUTE;
   const direct = kind.fields.find((f) => f.column === column);
   if (direct) return direct.key;
-  return { customerId: 'customerReference', siteId: 'siteReference', sectorId: 'sectorCode', preferredSupplierId: 'supplierCode' }[column] ?? column;
+  return (
+    (
+      {
+        customerId: 'customerReference',
+        siteId: 'siteReference',
+        sectorId: 'sectorCode',
+        preferredSupplierId: 'supplierCode',
+        agencyId: 'agencyCode',
+        contractId: 'contractReference',
+        equipmentId: 'equipmentReference',
+        requiredSkills: 'skills',
+      } as Record<string, string>
+    )[column] ?? column
+  );
 }

@@ -7,7 +7,7 @@ import type { ImportChange, Prisma, PrismaClient } from '../generated/prisma/cli
 import { SUMMARY_OMIT, type BatchSummary } from './batch-view.ts';
 import { ImportConflictError } from './errors.ts';
 import { KINDS } from './kinds/index.ts';
-import type { KindDefinition } from './kinds/kind.ts';
+import { updateRecord, type KindDefinition } from './kinds/kind.ts';
 
 const TX_OPTIONS = { timeout: 300_000, maxWait: 60_000 } as const;
 /**
@@ -36,16 +36,22 @@ export async function undoBatch(prisma: PrismaClient, batchId: string, auth: Cla
     const created = changes.filter((c) => c.action === 'created').map((c) => c.recordId);
     const blocker = created.length ? await kind.dependents(tx, created) : null;
     if (blocker) throw new ImportConflictError(blocker);
-    await revertChanges(tx, kind, changes);
+    await revertChanges(tx, kind, changes, auth);
     return tx.importBatch.findUniqueOrThrow({ where: { id: batchId }, omit: SUMMARY_OMIT });
   }, TX_OPTIONS);
 }
 
 /** Deletes what the changes created and restores what they updated (also used when an import fails half-way). */
-export async function revertChanges(tx: Prisma.TransactionClient, kind: KindDefinition, changes: readonly ImportChange[]): Promise<void> {
+export async function revertChanges(
+  tx: Prisma.TransactionClient,
+  kind: KindDefinition,
+  changes: readonly ImportChange[],
+  auth: Claims | null = null,
+): Promise<void> {
+  if (kind.custom) return kind.custom.revert(tx, changes, auth);
   const delegate = kind.delegate(tx);
   for (const change of changes) {
-    if (change.action === 'updated' && change.before) await delegate.update({ where: { id: change.recordId }, data: change.before as object });
+    if (change.action === 'updated' && change.before) await updateRecord(tx, kind, change.recordId, change.before as Record<string, unknown>);
   }
   const created = changes.filter((c) => c.action === 'created').map((c) => c.recordId);
   for (let i = 0; i < created.length; i += DELETE_CHUNK) await delegate.deleteMany({ where: { id: { in: created.slice(i, i + DELETE_CHUNK) } } });

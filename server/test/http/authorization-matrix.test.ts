@@ -161,7 +161,7 @@ function pathRecords(w: World): Record<string, string> {
     // Webhook subscriptions and deliveries are company-wide, the admin's (server/test/erp-sync/ covers them): ids that name nothing.
     'subscriptions/:id': randomUUID(),
     'deliveries/:id': randomUUID(),
-    'exports/:kind': 'stock-levels',
+    'exports/:kind': 'stockLevels',
   };
 }
 

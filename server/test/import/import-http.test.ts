@@ -229,13 +229,13 @@ describeOnEachDatabase('spreadsheet import', (harness) => {
       const depot = await p.depot.create({ data: { agencyId: agency.id, code, name: code, kind: 'central' } });
       await p.stockLevel.create({ data: { partId: part.id, depotId: depot.id, minQuantity: 2, bin: 'A1' } });
     }
-    const csv = await download(h, h.tokens.dispatcherA, '/api/exports/stock-levels?format=csv');
+    const csv = await download(h, h.tokens.dispatcherA, '/api/exports/stockLevels?format=csv');
     expect(csv.status).toBe(200);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csv.bytes);
     expect(text.startsWith('\uFEFFRéférence article;Désignation;Agence;Dépôt')).toBe(true);
-    expect(text).toContain('P-1;Filtre;AIX;AIX-CENTRAL;AIX-CENTRAL;0;2;;A1');
+    expect(text).toContain('P-1;Filtre;AIX;AIX-CENTRAL;AIX-CENTRAL;;0;2;;A1');
     expect(text).not.toContain('MRS-CENTRAL');
-    expect((await download(h, h.tokens.dispatcherA, `/api/exports/stock-levels?agencyId=${h.fixtures.agencyB.id}`)).status).toBe(403);
+    expect((await download(h, h.tokens.dispatcherA, `/api/exports/stockLevels?agencyId=${h.fixtures.agencyB.id}`)).status).toBe(403);
 
     const parts = await download(h, h.tokens.admin, '/api/exports/parts?format=csv');
     expect(new TextDecoder().decode(parts.bytes)).toContain('P-1;Filtre;12,5;19,99;;non;oui');

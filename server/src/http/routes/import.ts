@@ -179,7 +179,7 @@ export function importRoutes(api: ApiRegistry, { prisma }: Pick<AppDeps, 'prisma
       path: '/api/exports/:kind',
       summary: 'Export a list as CSV or XLSX, in the columns the import reads',
       description:
-        'customers, sites, equipment (as-sold attributes as extra columns), suppliers, parts, stock-levels (a dispatcher: their agencies’ depots). CSV: UTF-8 with BOM, `;`, decimal commas, dd/mm/yyyy.',
+        'customers, sites, equipment (as-sold attributes as extra columns), suppliers, parts, stockLevels, technicians, contracts, servicePlans, interventions (open ones); stock levels, technicians and interventions of a dispatcher’s agencies only. CSV: UTF-8 with BOM, `;`, decimal commas, dd/mm/yyyy.',
       tag: TAG,
       roles: OFFICE,
       params: ExportParams,

@@ -5,7 +5,7 @@
 // every kind.
 import type { ImportKind, ImportLineError } from '@tournee/contracts/import';
 import type { Claims } from '../../auth/tokens.ts';
-import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import type { ImportChange, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import type { Cell, Parsed } from '../cells.ts';
 
 export type Db = PrismaClient | Prisma.TransactionClient;
@@ -59,9 +59,65 @@ export interface KindDefinition {
   /** Why the created records cannot be deleted any more (other records added to them since), or null. */
   dependents(db: Db, ids: readonly string[]): Promise<string | null>;
   /** The records in the import's columns (field key → cell; equipment adds its attributes), page by page. */
-  exportRows(db: Db, auth: Claims): AsyncGenerator<ExportRow>;
+  exportRows(db: Db, auth: Claims, agencyId?: string): AsyncGenerator<ExportRow>;
+  /**
+   * Keys of `row.data` that are not the record's columns but its related rows
+   * (a technician's skills): compared like columns (the stored value from
+   * `existingView`), written by `writeRelations` after the record.
+   */
+  readonly relations?: readonly string[];
+  /** Replaces the related rows named by `relations` (only the keys present in `values`). */
+  writeRelations?(tx: Prisma.TransactionClient, id: string, values: Record<string, unknown>): Promise<void>;
+  /** The existing record as the lines compare with it (its related rows in the lines' form). */
+  existingView?(record: DbRecord): DbRecord;
+  /** Added to every update (an intervention's version, so an open screen sees it changed). */
+  readonly updateExtra?: object;
+  /** Kinds that are not one record per line matched on a unique column (stock levels): their own lookup, writes and undo. */
+  readonly custom?: CustomWriter;
   /** Equipment: the attribute names present, for the header line. */
   exportAttributes?(db: Db): Promise<string[]>;
+}
+
+/** A line decided on: what the runner hands a custom writer (updates carry the changes and their before-image). */
+export type WriteDecision =
+  | { readonly row: ImportRow; readonly action: 'create'; readonly existing?: undefined }
+  | {
+      readonly row: ImportRow;
+      readonly action: 'update';
+      readonly existing: DbRecord;
+      readonly changes: Record<string, unknown>;
+      readonly before: Record<string, unknown>;
+    };
+
+export interface WriteContext {
+  readonly batchId: string;
+  readonly auth: Claims;
+}
+
+export interface CustomWriter {
+  /** The stored records the lines are compared with, by line key. */
+  findExisting(rows: readonly ImportRow[], db: Db, auth: Claims): Promise<Map<string, DbRecord>>;
+  /** Writes the chunk's creates and updates (in the chunk's transaction) and returns what undo needs, one entry per line. */
+  write(
+    tx: Prisma.TransactionClient,
+    decisions: readonly WriteDecision[],
+    ctx: WriteContext,
+  ): Promise<{ line: number; recordId: string; action: 'created' | 'updated'; before: unknown }[]>;
+  /** Undoes the batch's recorded changes. */
+  revert(tx: Prisma.TransactionClient, changes: readonly ImportChange[], auth: Claims | null): Promise<void>;
+}
+
+export const withoutKeys = (data: Record<string, unknown>, keys: readonly string[]) =>
+  Object.fromEntries(Object.entries(data).filter(([k]) => !keys.includes(k)));
+export const onlyKeys = (data: Record<string, unknown>, keys: readonly string[]) => Object.fromEntries(Object.entries(data).filter(([k]) => keys.includes(k)));
+
+/** Writes changed columns (and related rows) of one record: the import's updates and undo's restores. */
+export async function updateRecord(tx: Prisma.TransactionClient, kind: KindDefinition, id: string, data: Record<string, unknown>): Promise<void> {
+  const relations = kind.relations ?? [];
+  const columns = withoutKeys(data, relations);
+  if (Object.keys(columns).length || kind.updateExtra) await kind.delegate(tx).update({ where: { id }, data: { ...columns, ...kind.updateExtra } });
+  const related = onlyKeys(data, relations);
+  if (kind.writeRelations && Object.keys(related).length) await kind.writeRelations(tx, id, related);
 }
 
 export interface ExportRow {

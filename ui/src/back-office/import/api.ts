@@ -46,9 +46,12 @@ export async function uploadFile(token: string | null, kind: ImportKind, file: F
   return json as unknown as ImportUpload;
 }
 
+/** The exports that follow the agency chosen at the top: the others are shared by all agencies. */
+const AGENCY_SCOPED = new Set(['stockLevels', 'technicians', 'interventions']);
+
 /** Downloads an export and hands it to the browser as a file. */
 export async function downloadExport(token: string | null, kind: string, format: 'csv' | 'xlsx', agencyId: string | null): Promise<void> {
-  const query = new URLSearchParams({ format, ...(kind === 'stock-levels' && agencyId ? { agencyId } : {}) });
+  const query = new URLSearchParams({ format, ...(AGENCY_SCOPED.has(kind) && agencyId ? { agencyId } : {}) });
   const response = await fetch(`/api/exports/${kind}?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (!response.ok) {
     const json = (await response.json().catch(() => ({}))) as { error?: string };
