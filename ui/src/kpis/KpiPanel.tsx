@@ -1,36 +1,58 @@
 // The day at a glance: travel, utilization, SLA compliance, unassigned,
-// overtime and how evenly the work is spread.
+// overtime and how evenly the work is spread; below, small charts of the
+// work and travel per technician and of the day's SLA deadlines.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { zonedInstant } from '@tournee/contracts/zoned-time';
 import { formatDuration } from '../geo/time.ts';
 import { useBoard } from '../state/context.tsx';
 import { buildRows } from '../timeline/layout.ts';
-import { computeKpis, type Kpis } from './compute.ts';
+import { computeKpis, slaByHour, technicianLoads, type Kpis, type SlaHour, type TechnicianLoad } from './compute.ts';
+import { SlaChart, TravelChart, WorkChart } from './KpiCharts.tsx';
+
+interface DayFigures {
+  readonly kpis: Kpis;
+  readonly loads: readonly TechnicianLoad[];
+  readonly slaHours: readonly SlaHour[];
+}
 
 export function useDayKpis(): Kpis | null {
+  return useDayFigures()?.kpis ?? null;
+}
+
+function useDayFigures(): DayFigures | null {
   const plan = useBoard((s) => s.plan);
   const technicians = useBoard((s) => s.technicians);
   const shifts = useBoard((s) => s.shifts);
+  const absences = useBoard((s) => s.absences);
   const date = useBoard((s) => s.date);
   const agencyId = useBoard((s) => s.agencyId);
   const agencies = useBoard((s) => s.agencies);
   const timezone = agencies.find((a) => a.id === agencyId)?.timezone ?? 'Europe/Paris';
   return useMemo(() => {
     if (!plan) return null;
-    const rows = buildRows({ technicians, tours: plan.tours, interventions: plan.interventions, shifts, day: date, timezone });
-    return computeKpis(rows, plan.tours, plan.interventions, zonedInstant(date, 24 * 60, timezone).getTime());
-  }, [plan, technicians, shifts, date, timezone]);
+    const rows = buildRows({ technicians, tours: plan.tours, interventions: plan.interventions, shifts, absences, day: date, timezone });
+    return {
+      kpis: computeKpis(rows, plan.tours, plan.interventions, zonedInstant(date, 24 * 60, timezone).getTime()),
+      loads: technicianLoads(rows),
+      slaHours: slaByHour(plan.tours, plan.interventions, date, timezone),
+    };
+  }, [plan, technicians, shifts, absences, date, timezone]);
 }
 
 export function KpiPanel() {
   const { t } = useTranslation();
-  const kpis = useDayKpis();
-  if (!kpis) return <p className="muted">{t('common.loading')}</p>;
+  const figures = useDayFigures();
+  if (!figures) return <p className="muted">{t('common.loading')}</p>;
   return (
     <div>
       <h2 className="panel-title">{t('kpis.title')}</h2>
-      <KpiGrid kpis={kpis} />
+      <KpiGrid kpis={figures.kpis} />
+      <div className="kpi-charts">
+        <WorkChart loads={figures.loads} />
+        <TravelChart loads={figures.loads} />
+        <SlaChart hours={figures.slaHours} />
+      </div>
     </div>
   );
 }
@@ -60,7 +82,10 @@ export function KpiGrid({ kpis, compare }: { kpis: Kpis; compare?: Kpis | null }
       key: 'sla',
       label: t('kpis.sla'),
       value: kpis.slaCompliance === null ? '—' : pct.format(kpis.slaCompliance),
-      hint: t('kpis.slaHint', { count: kpis.slaMissed }),
+      hint:
+        kpis.slaAtRisk > 0
+          ? `${t('kpis.slaHint', { count: kpis.slaMissed })} · ${t('kpis.slaAtRisk', { count: kpis.slaAtRisk })}`
+          : t('kpis.slaHint', { count: kpis.slaMissed }),
     },
     {
       key: 'unassigned',
