@@ -37,14 +37,23 @@ export interface Config {
   /** SIMULATE: move technicians along their tours; defaults to `demo`. */
   readonly simulate: boolean;
   /**
-   * DEMO_DAY: which day the demo company's work is seeded for. `auto`: today,
-   * or tomorrow once today is nearly over; `next`: always tomorrow, a whole day
+   * DEMO_DAY: which day the demo company's work is seeded for. `auto`: today
+   * as a day under way whatever the hour (the visits before now done or in
+   * progress, the rest to plan), the next working days booked, and the past
+   * days' done visits, invoices and warranty claims; `next`: always tomorrow, a whole day
    * ahead whatever the hour (the board's browser tests); `today`: always today,
    * shifts included even on a weekend, however late (the technician app's
    * browser tests, whose app opens on today). The last two make the tests
    * independent of the hour they run at.
    */
   readonly demoDay: DemoDayRule;
+  /**
+   * DEMO_NOW (ISO instant, tests only): the instant the demo company is seeded
+   * as of, instead of the clock — e.g. a late hour, to see the demo a user
+   * starting it in the evening meets. Only the seed reads it: planning, the
+   * simulator and the board keep the real clock.
+   */
+  readonly demoNow: Date | undefined;
   /** AUTH_SECRET, or the one persisted in `${dataDir}/auth-secret`. */
   readonly authSecret: string;
   /**
@@ -76,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo,
     simulate: parseBoolean(env, 'SIMULATE', demo),
     demoDay: parseDemoDay(env.DEMO_DAY),
+    demoNow: parseDemoNow(env.DEMO_NOW),
     authSecret: env.AUTH_SECRET || persistedSecret(dataDir),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
@@ -126,6 +136,15 @@ function parseDemoDay(value: string | undefined): DemoDayRule {
   const rule = value.trim().toLowerCase();
   if ((DEMO_DAY_RULES as readonly string[]).includes(rule)) return rule as DemoDayRule;
   throw new ConfigError(`DEMO_DAY must be one of ${DEMO_DAY_RULES.join(', ')}, got "${value}"`);
+}
+
+function parseDemoNow(value: string | undefined): Date | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const instant = new Date(value.trim());
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value.trim()) || Number.isNaN(instant.getTime())) {
+    throw new ConfigError(`DEMO_NOW must be an ISO instant such as 2026-12-08T17:30:00Z, got "${value}"`);
+  }
+  return instant;
 }
 
 function parsePort(value: string | undefined): number {

@@ -62,7 +62,7 @@ export async function start(config: Config): Promise<Running> {
     );
 
     let seeded: SeedResult | undefined;
-    if (config.demo) seeded = await seedDemo(db.prisma, { seed: DEMO_SEED, now: new Date(), day: config.demoDay, log });
+    if (config.demo) seeded = await seedDemo(db.prisma, { seed: DEMO_SEED, now: config.demoNow ?? new Date(), day: config.demoDay, log });
 
     const httpServer: Server = createServer();
     // Stopping: HTTP stops accepting first, but its connections (websockets
@@ -136,7 +136,19 @@ export async function start(config: Config): Promise<Running> {
     const { port } = httpServer.address() as AddressInfo;
     const url = `http://localhost:${port}`;
 
-    if (seeded?.seeded && seeded.today) await planDemoDay(db, jobs, seeded.today);
+    if (seeded?.seeded && seeded.today) await planDemoDays(db, jobs, seeded.days ?? [seeded.today]);
+    if (seeded?.writeHistory) {
+      // The demo's past (invoices, claims) is written while the server already serves; a stop ends it after the current document.
+      let stopping = false;
+      const history = seeded.writeHistory({ stopped: () => stopping });
+      undo.push([
+        'demo history',
+        () => {
+          stopping = true;
+          return history.then(() => {});
+        },
+      ]);
+    }
     if (config.simulate) {
       const simulator = startSimulator({
         prisma: db.prisma,
@@ -161,12 +173,13 @@ export async function start(config: Config): Promise<Running> {
   }
 }
 
-/** Plans the demo company's first day, as the overnight run would have. */
-async function planDemoDay(db: Database, jobs: JobRunner, today: string): Promise<void> {
+/** Plans the demo company's days (today first, then the days ahead), as the overnight run would have. */
+async function planDemoDays(db: Database, jobs: JobRunner, days: string[]): Promise<void> {
+  const today = days[0]!;
   const agencies = await db.prisma.agency.findMany({ select: { id: true, code: true }, orderBy: { code: 'asc' } });
   for (const agency of agencies) {
     try {
-      await jobs.submitPlanning({ agencyId: agency.id, days: [today], requestId: `demo-${today}`, timeLimitMs: 5_000, seed: DEMO_SEED });
+      await jobs.submitPlanning({ agencyId: agency.id, days, requestId: `demo-${today}`, timeLimitMs: 5_000, seed: DEMO_SEED });
     } catch (error) {
       // Redis down at start-up: the server still starts (degraded); the board's Optimiser plans the day later.
       if (!(error instanceof QueueUnavailableError)) throw error;
@@ -174,7 +187,7 @@ async function planDemoDay(db: Database, jobs: JobRunner, today: string): Promis
       return;
     }
   }
-  log(`planning ${today} for ${agencies.map((a) => a.code).join(', ')} (progress on the board)`);
+  log(`planning ${days.length > 1 ? `${today} to ${days[days.length - 1]}` : today} for ${agencies.map((a) => a.code).join(', ')} (progress on the board)`);
 }
 
 async function printDemoLogins(db: Database): Promise<void> {

@@ -44,6 +44,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR: dir, PORT: 'http' })).toThrow('PORT must be an integer between 0 and 65535, got "http"');
     expect(() => loadConfig({ DATA_DIR: dir, DEMO: 'maybe' })).toThrow(/^DEMO must be one of/);
     expect(() => loadConfig({ DATA_DIR: dir, DEMO_DAY: 'monday' })).toThrow('DEMO_DAY must be one of auto, next, today, got "monday"');
+    expect(() => loadConfig({ DATA_DIR: dir, DEMO_NOW: '18:30' })).toThrow('DEMO_NOW must be an ISO instant');
+    expect(loadConfig({ DATA_DIR: dir, DEMO_NOW: '2026-12-08T17:30:00Z' }).demoNow).toEqual(new Date('2026-12-08T17:30:00Z'));
   });
 
   it('seeds the demo by default on the embedded database only, on PostgreSQL only when asked, never in production', () => {

@@ -6,9 +6,10 @@
 import { hashPassword } from '../auth/passwords.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { generateDueVisits, type GenerateResult } from '../service-plans/generate.ts';
-import { buildDemoCompany, type DemoCompany } from './build/index.ts';
+import { buildDemoCompany, type DemoCompany, type DemoHistory } from './build/index.ts';
 import { insertBackOffice } from './back-office.ts';
 import { bulkInsert } from './bulk-insert.ts';
+import { writeHistory, type HistoryCounts } from './history.ts';
 import { DEMO_PASSWORD } from './build/users.ts';
 import type { DemoDayRule } from './build/context.ts';
 
@@ -23,7 +24,7 @@ export interface SeedOptions {
   seed: number;
   /** The instant the demo is built around ("today" is its day in Paris). */
   now: Date;
-  /** `next`: tomorrow's work, `today`: today's, whatever the hour (default `auto`: today until LATE_MINUTE). */
+  /** `next`: tomorrow's work, `today`: today's, whatever the hour (default `auto`: today under way, the next working days and the past ones). */
   day?: DemoDayRule;
   log?: (message: string) => void;
 }
@@ -31,6 +32,15 @@ export interface SeedOptions {
 export interface SeedResult {
   seeded: boolean;
   today?: string;
+  /** The days seeded with work to plan (today first). */
+  days?: string[];
+  /**
+   * DEMO_DAY=auto: writes the past days' invoices, payments, credit notes and
+   * warranty claims through the back office (history.ts) — a hundred small
+   * transactions, which main.ts runs once the server listens rather than
+   * holding up its start. Resolves (never rejects) with what was written.
+   */
+  writeHistory?: (options?: { stopped?: () => boolean }) => Promise<HistoryCounts | null>;
   counts?: Record<string, number>;
   generated?: Pick<GenerateResult, 'created' | 'skipped'>;
   logins?: Array<{ email: string; role: string }>;
@@ -63,16 +73,35 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
   options.log?.(
     `demo company seeded for ${company.today} in ${elapsed()} ms: ${counts.agencies} agencies, ${counts.technicians} technicians, ` +
       `${counts.sites} sites, ${counts.equipment} pieces of equipment, ${counts.contracts} contracts, ` +
-      `${counts.interventionsToday} interventions today, ${outcome.created} more visits generated from service plans; ` +
+      `${counts.interventionsToday} interventions (${company.days.length > 1 ? `${company.days[0]} to ${company.days[company.days.length - 1]} and the past days` : 'that day'}), ${outcome.created} more visits generated from service plans; ` +
       `back office: ${counts.parts} parts, ${counts.depots} depots, ${outcome.backOffice.movements} stock movements (${outcome.backOffice.ms} ms)`,
   );
   return {
     seeded: true,
     today: company.today,
+    days: company.days,
+    ...(company.history ? { writeHistory: historyWriter(prisma, company.history, options.log) } : {}),
     counts,
     generated: { created: outcome.created, skipped: outcome.skipped },
     logins: company.users.map((u) => ({ email: u.email, role: u.role })),
     elapsedMs: elapsed(),
+  };
+}
+
+function historyWriter(prisma: PrismaClient, history: DemoHistory, log: SeedOptions['log']): NonNullable<SeedResult['writeHistory']> {
+  return async (options = {}) => {
+    const started = performance.now();
+    try {
+      const counts = await writeHistory(prisma, history, options);
+      log?.(
+        `demo history: ${counts.invoices} invoices, ${counts.payments} payments, ${counts.creditNotes} credit notes, ${counts.claims} warranty claims (${Math.round(performance.now() - started)} ms)`,
+      );
+      return counts;
+    } catch (error) {
+      // The company is there: a demo without part of its past is still a demo.
+      log?.(`demo history not written in full: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
   };
 }
 

@@ -20,8 +20,10 @@ describe('buildDemoCompany', () => {
     expect(company.equipment.length).toBeGreaterThan(500);
     expect(company.contracts.length).toBeGreaterThan(250);
     expect(company.servicePlans.length).toBeGreaterThan(450);
-    expect(company.interventions.length).toBeGreaterThanOrEqual(60);
-    expect(company.interventions.length).toBeLessThanOrEqual(120);
+    // Today's (DEMO_DAY=auto also seeds the days around it: days-around.test.ts).
+    const todays = company.interventions.filter((i) => (i.earliestDate as Date).toISOString().startsWith(company.today));
+    expect(todays.length).toBeGreaterThanOrEqual(60);
+    expect(todays.length).toBeLessThanOrEqual(140);
   });
 
   it('is the same company for the same seed and instant, another for another seed', () => {
@@ -82,13 +84,16 @@ describe('buildDemoCompany', () => {
     expect(saturday.shifts.filter((s) => s.date)).toHaveLength(saturday.technicians.length);
   });
 
-  it('prepares tomorrow when seeded late in the afternoon, SLA clocks starting at 8:00', () => {
+  it('keeps today as the demo day when seeded in the evening (DEMO_DAY=auto): the day under way, the next days booked', () => {
     const evening = buildDemoCompany({ seed: 1, now: new Date('2026-11-30T18:00:00Z') }); // 19:00 in Aix
-    expect(evening.today).toBe('2026-12-01');
-    for (const i of evening.interventions) expect(i.earliestDate).toEqual(new Date('2026-12-01T00:00:00Z'));
-    const deadlines = evening.interventions.flatMap((i) => (i.slaDeadline instanceof Date ? [i.slaDeadline] : []));
-    expect(deadlines.length).toBeGreaterThan(0);
-    for (const d of deadlines) expect(d.getTime()).toBeGreaterThan(new Date('2026-12-01T07:00:00Z').getTime());
+    expect(evening.today).toBe('2026-11-30');
+    expect(evening.days).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04']);
+    // Calls taken this evening wait for the next days; none is due today only.
+    for (const i of evening.interventions.filter(
+      (i) => i.status === 'requested' && i.earliestDate instanceof Date && i.earliestDate.getTime() === Date.parse('2026-11-30'),
+    )) {
+      expect((i.latestDate as Date).getTime()).toBeGreaterThan(Date.parse('2026-11-30'));
+    }
   });
 
   it('prepares tomorrow at any hour with DEMO_DAY=next', () => {

@@ -14,17 +14,28 @@ export const DEMO_TIME_ZONE = 'Europe/Paris';
 export const DEMO_DAY_RULES = ['auto', 'next', 'today'] as const;
 export type DemoDayRule = (typeof DEMO_DAY_RULES)[number];
 
-/** Seeded from this local time on, the demo's day is tomorrow: today is nearly over. */
+/**
+ * With DEMO_DAY=auto, from this local time on there is no new appointment
+ * left to book today: today's work is the day under way (done, on site) and
+ * the calls still to take, and the following days carry the rest.
+ */
 export const LATE_MINUTE = 15 * 60;
+
+/** DEMO_DAY=auto: besides today, the working days seeded ahead (requested visits booked with customers). */
+export const DAYS_AHEAD = 4;
+/** DEMO_DAY=auto: the working days of history behind today (done visits, invoices, warranty claims). */
+export const DAYS_BEHIND = 8;
 
 export interface BuildContext {
   readonly r: DemoRandom;
   readonly now: Date;
   /**
-   * The demo's day in the agencies' zone: the local day of `now`, or the next
-   * day when seeded after LATE_MINUTE (a plan for an evening would be empty).
+   * The demo's day in the agencies' zone: the local day of `now` (DEMO_DAY
+   * auto and today), or the next day (DEMO_DAY=next).
    */
   readonly today: Day;
+  /** The DEMO_DAY rule the company is built for. */
+  readonly rule: DemoDayRule;
   /** Whether `today` is the calendar day of `now`. */
   readonly dayIsToday: boolean;
 }

@@ -15,9 +15,11 @@ import type { BuiltAgency, Organisation } from './organisation.ts';
 import type { Workforce } from './workforce.ts';
 
 /** Booked maintenance visits per technician available today. */
-const VISITS_PER_TECHNICIAN = 2.8;
+export const VISITS_PER_TECHNICIAN = 2.8;
 const BREAKDOWNS_PER_AGENCY: Record<string, number> = { AIX: 5, MRS: 6, AVI: 4 };
 const AM = [8 * 60, 12 * 60] as const;
+/** DEMO_DAY=auto: from this local time on, no shift has room left today. */
+const EVENING_MINUTE = 16 * 60 + 30;
 const PM = [13 * 60 + 30, 17 * 60] as const;
 
 export interface Day {
@@ -25,13 +27,20 @@ export interface Day {
   interventionSkills: Prisma.InterventionSkillCreateManyInput[];
 }
 
-export function buildDay(ctx: BuildContext, org: Organisation, workforce: Workforce, base: InstalledBase, contracts: Contracts): Day {
+export function buildDay(
+  ctx: BuildContext,
+  org: Organisation,
+  workforce: Workforce,
+  base: InstalledBase,
+  contracts: Contracts,
+  options: { bookVisits: boolean } = { bookVisits: true },
+): Day {
   const out: Day = { interventions: [], interventionSkills: [] };
   for (const agency of org.built) {
     const available = workforce.built.filter((t) => t.agency === agency && !t.absentToday).length;
-    bookVisits(ctx, org, out, agency, contracts, Math.round(VISITS_PER_TECHNICIAN * available));
+    if (options.bookVisits) bookVisits(ctx, org, out, agency, contracts, Math.round(VISITS_PER_TECHNICIAN * available));
     addBreakdowns(ctx, org, out, agency, base, contracts, BREAKDOWNS_PER_AGENCY[agency.def.code] ?? 4);
-    if (agency.def.technicians >= 9) addInstallation(ctx, org, out, agency, base);
+    if (options.bookVisits && agency.def.technicians >= 9) addInstallation(ctx, org, out, agency, base);
   }
   return out;
 }
@@ -51,7 +60,16 @@ function addSkills(org: Organisation, out: Day, interventionId: string, skills: 
   for (const { skill, minLevel } of skills) out.interventionSkills.push({ interventionId, skillId: org.skillIds[skill], minLevel });
 }
 
-function bookVisits(ctx: BuildContext, org: Organisation, out: Day, agency: BuiltAgency, contracts: Contracts, count: number): void {
+/** Maintenance visits booked with customers for `ctx.today`; equipment in `taken` is skipped (and added to it). */
+export function bookVisits(
+  ctx: BuildContext,
+  org: Organisation,
+  out: Day,
+  agency: BuiltAgency,
+  contracts: Contracts,
+  count: number,
+  taken: Set<string> = new Set(),
+): void {
   const { r, today } = ctx;
   // Plans plannable today: due within their lead time or overdue by up to
   // two months, or a counter near its threshold. Sooner and later-than-due
@@ -65,8 +83,9 @@ function bookVisits(ctx: BuildContext, org: Organisation, out: Day, agency: Buil
   const booked = new Set<string>();
   for (const { plan } of keyed) {
     if (booked.size >= count) break;
-    if (booked.has(plan.equipment.id)) continue;
+    if (booked.has(plan.equipment.id) || taken.has(plan.equipment.id)) continue;
     booked.add(plan.equipment.id);
+    taken.add(plan.equipment.id);
     const overdue = plan.next?.dueOn !== null && plan.next!.dueOn! < today;
     const id = r.uuid();
     out.interventions.push({
@@ -110,6 +129,7 @@ function seasonWeight(template: BreakdownTemplate, today: string): number {
 
 function addBreakdowns(ctx: BuildContext, org: Organisation, out: Day, agency: BuiltAgency, base: InstalledBase, contracts: Contracts, count: number): void {
   const { r, now, today } = ctx;
+  const evening = ctx.rule === 'auto' && localMinuteOfDay(now, DEMO_TIME_ZONE) >= EVENING_MINUTE;
   const sites = base.built.filter((s) => s.agency === agency);
   const used = new Set<string>();
   // Each call made makes the same one less likely again: a varied morning.
@@ -141,7 +161,8 @@ function addBreakdowns(ctx: BuildContext, org: Organisation, out: Day, agency: B
       slaDeadline: template.slaHours ? new Date(slaFrom.getTime() + template.slaHours * 3_600_000) : null,
       timeWindows: template.slaHours ? [] : window(ctx, { allowNone: true }),
       earliestDate: dateFromDay(today),
-      latestDate: template.priority >= 60 ? dateFromDay(today) : dateFromDay(addDays(today, 2)),
+      // DEMO_DAY=auto in the evening: today's shifts are over, the calls wait for the next working days.
+      latestDate: template.priority >= 60 && !evening ? dateFromDay(today) : dateFromDay(addDays(today, evening ? 4 : 2)),
       estimatedDurationMinutes: template.durationMinutes,
       siteId: site.id,
       equipmentId: equipment.id,
