@@ -46,14 +46,16 @@ export function Board({ tiles }: { tiles: TileConfig | null }) {
 
   return (
     <div className="board">
-      <a className="skip-link" href="#timeline">
-        {t('board.skipToTimeline')}
+      {/* To the day's timeline on the planning, to the screen's content in the back office (there is no timeline there). */}
+      <a className="skip-link" href={section === 'planning' ? '#timeline' : `#section-${section}`}>
+        {section === 'planning' ? t('board.skipToTimeline') : t('board.skipToContent')}
       </a>
       <TopBar />
       {section !== 'planning' ? (
         <BackOffice section={section} />
       ) : (
         <main className="board-main" data-phone-view={phoneView}>
+          <h1 className="sr-only">{t('top.section.planning')}</h1>
           <PhoneNav view={phoneView} onChange={setPhoneView} waiting={waiting} />
           <div className="board-map-wrap">
             <BoardMap tiles={tiles} />

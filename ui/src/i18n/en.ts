@@ -33,6 +33,7 @@ export const en: Dictionary = {
     documentTitle: 'Dispatch — Tournée',
     sidePanel: 'Side panel',
     skipToTimeline: 'Skip to the day’s timeline',
+    skipToContent: 'Skip to the content',
     phone: { label: 'View', panel: 'Requests', map: 'Map', timeline: 'Day' },
     panel: { queue: 'To plan', urgent: 'Urgent', optimize: 'Optimize', kpis: 'Indicators', conflicts: 'Conflicts' },
   },

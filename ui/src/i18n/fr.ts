@@ -33,6 +33,7 @@ export const fr = {
     documentTitle: 'Planning — Tournée',
     sidePanel: 'Panneau latéral',
     skipToTimeline: 'Aller au planning de la journée',
+    skipToContent: 'Aller au contenu',
     phone: { label: 'Affichage', panel: 'Demandes', map: 'Carte', timeline: 'Journée' },
     panel: { queue: 'À planifier', urgent: 'Urgence', optimize: 'Optimiser', kpis: 'Indicateurs', conflicts: 'Conflits' },
   },

@@ -51,6 +51,7 @@ function Gate({ tiles }: { tiles: TileConfig | null }) {
 }
 
 function Main({ tiles }: { tiles: TileConfig | null }) {
+  const t = useT();
   const tab = useTech((s) => s.tab);
   const visitId = useTech((s) => s.visitId);
   // A new screen starts at its top, not where the previous one was scrolled to.
@@ -59,6 +60,8 @@ function Main({ tiles }: { tiles: TileConfig | null }) {
   }, [tab, visitId]);
   return (
     <main className="tech-main">
+      {/* The page's title for screen readers (the tab shown); the visit sheet has its own, the customer's name. */}
+      {!visitId && <h1 className="sr-only">{t(`tabs.${tab}`)}</h1>}
       {visitId ? (
         <VisitSheetScreen visitId={visitId} />
       ) : tab === 'tour' ? (

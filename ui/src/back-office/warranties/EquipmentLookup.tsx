@@ -89,13 +89,17 @@ export function EquipmentLookup({ api }: { api: WarrantyApi }) {
         {found && found.equipment.length === 0 && found.sites.length === 0 && <p className="empty">{t('warranties.lookup.nothing')}</p>}
         {found && found.equipment.length > 0 && (
           <section aria-labelledby="lookup-serial">
-            <h3 id="lookup-serial">{t('warranties.lookup.bySerial')}</h3>
+            <h2 id="lookup-serial" className="h3-look">
+              {t('warranties.lookup.bySerial')}
+            </h2>
             {pick(found.equipment)}
           </section>
         )}
         {found && found.sites.length > 0 && (
           <section aria-labelledby="lookup-sites">
-            <h3 id="lookup-sites">{t('warranties.lookup.sites')}</h3>
+            <h2 id="lookup-sites" className="h3-look">
+              {t('warranties.lookup.sites')}
+            </h2>
             <ul className="bo-pick-list">
               {found.sites.map((s) => (
                 <li key={s.id}>
@@ -109,7 +113,9 @@ export function EquipmentLookup({ api }: { api: WarrantyApi }) {
         )}
         {site && (
           <section aria-labelledby="lookup-site-equipment">
-            <h3 id="lookup-site-equipment">{t('warranties.lookup.equipmentOf', { site: siteLabel(site) })}</h3>
+            <h2 id="lookup-site-equipment" className="h3-look">
+              {t('warranties.lookup.equipmentOf', { site: siteLabel(site) })}
+            </h2>
             {siteEquipment === null ? (
               <Loading busy />
             ) : siteEquipment.length === 0 ? (

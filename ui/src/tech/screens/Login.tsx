@@ -39,8 +39,10 @@ export function Login({ inline = false }: { inline?: boolean }) {
     }
   };
 
+  // On its own the login is the page's main content; inline (the session expired) it sits above the app's.
+  const Root = inline ? 'div' : 'main';
   return (
-    <div className={inline ? 'tech-login inline' : 'tech-login'}>
+    <Root className={inline ? 'tech-login inline' : 'tech-login'}>
       <form className="tech-card login-card" onSubmit={submit} aria-labelledby="tech-login-title">
         <div className="tech-brand" aria-hidden="true">
           <span className="tech-brand-mark">T</span> Tournée
@@ -65,6 +67,6 @@ export function Login({ inline = false }: { inline?: boolean }) {
         </button>
         {!inline && <LanguageSwitch />}
       </form>
-    </div>
+    </Root>
   );
 }
