@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '@tournee/contracts/calendar';
 import { useBoard, useController } from '../state/context.tsx';
+import { DayExport } from './DayExport.tsx';
 import { DayField } from './DayField.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { hashOfSection, SECTIONS, useSection } from './section.ts';
@@ -71,6 +72,7 @@ export function TopBar() {
             </button>
           </div>
         )}
+        {section === 'planning' && <DayExport />}
       </nav>
       <div className="topbar-end">
         <span className={`connection is-${connection}`} role="status" title={t(`top.connection.${connection}`)}>

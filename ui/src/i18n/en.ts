@@ -50,6 +50,15 @@ export const en: Dictionary = {
     logout: 'Sign out',
     connection: { online: 'Live', connecting: 'Connecting…', offline: 'Offline' },
   },
+  dayExport: {
+    open: 'Export the day',
+    short: 'Export',
+    title: 'Export the day of {{date}}',
+    xlsx: 'Excel workbook (.xlsx)',
+    csv: 'CSV file (.csv)',
+    failed: 'The day could not be exported. Try again.',
+    failedStatus: 'The day could not be exported (error {{status}}). Try again.',
+  },
   map: {
     region: 'Tours map',
     attribution:

@@ -50,6 +50,15 @@ export const fr = {
     logout: 'Déconnexion',
     connection: { online: 'En direct', connecting: 'Connexion…', offline: 'Hors ligne' },
   },
+  dayExport: {
+    open: 'Exporter la journée',
+    short: 'Exporter',
+    title: 'Exporter la journée du {{date}}',
+    xlsx: 'Classeur Excel (.xlsx)',
+    csv: 'Fichier CSV (.csv)',
+    failed: 'L’export de la journée a échoué. Réessayez.',
+    failedStatus: 'L’export de la journée a échoué (erreur {{status}}). Réessayez.',
+  },
   map: {
     region: 'Carte des tournées',
     attribution:
