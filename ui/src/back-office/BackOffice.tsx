@@ -8,6 +8,7 @@ import type { Section } from '../board/section.ts';
 import { useBoard } from '../state/context.tsx';
 import { BillingScreen } from './billing/BillingScreen.tsx';
 import { ImportScreen } from './import/ImportScreen.tsx';
+import { OverdueScreen } from './overdue/OverdueScreen.tsx';
 import { createBackOfficeQueryClient } from './shared/query-client.ts';
 import { StockScreen } from './stock/StockScreen.tsx';
 import { WarrantiesScreen } from './warranties/WarrantiesScreen.tsx';
@@ -22,6 +23,7 @@ export function BackOffice({ section }: { section: Exclude<Section, 'planning'> 
         {section === 'stock' && <StockScreen agencyId={agencyId} />}
         {section === 'warranties' && <WarrantiesScreen agencyId={agencyId} />}
         {section === 'billing' && <BillingScreen agencyId={agencyId} />}
+        {section === 'overdue' && <OverdueScreen agencyId={agencyId} />}
         {section === 'import' && <ImportScreen agencyId={agencyId} />}
         {section === 'webhooks' && <WebhooksScreen />}
       </main>

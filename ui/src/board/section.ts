@@ -3,7 +3,7 @@
 // bookmark or the browser's back button lands where the user was.
 import { useSyncExternalStore } from 'react';
 
-export const SECTIONS = ['planning', 'stock', 'warranties', 'billing', 'import', 'webhooks'] as const;
+export const SECTIONS = ['planning', 'stock', 'warranties', 'billing', 'overdue', 'import', 'webhooks'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export function sectionOfHash(hash: string): Section {
