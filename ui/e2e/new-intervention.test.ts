@@ -2,8 +2,10 @@
 // demo company): the dispatcher finds a customer by name ("Bertrand": the
 // search the urgent panel lacked), then creates a new customer and their site
 // inline, placed in a town of the agency through the town search, creates the
-// visit, and finds it at once in « À planifier ». Screenshots at desktop,
-// tablet and phone sizes go to support/screenshots.ts's folder.
+// visit, and finds it at once in « À planifier ». The browser speaks English
+// (en-US): the form's dates and times are French all the same (« 8 déc. »,
+// 24 h times typed and stepped by keyboard). Screenshots at desktop, tablet
+// and phone sizes go to support/screenshots.ts's folder.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { call, login } from './support/api.ts';
@@ -32,7 +34,8 @@ describeWithChromium('« Nouvelle intervention » in Chromium', () => {
   beforeAll(async () => {
     buildUi();
     server = await startServer({ SIMULATE: '0' });
-    browser = await launchBrowser(DESKTOP);
+    // An English browser: its native date and time inputs would show 12/08/2026 and 08:00 AM.
+    browser = await launchBrowser({ ...DESKTOP, locale: 'en-US' });
     const session = await login(server.url, DISPATCHER);
     token = session.token;
     agencyId = session.user.agencyIds[0]!;
@@ -97,6 +100,33 @@ describeWithChromium('« Nouvelle intervention » in Chromium', () => {
     await dialog().getByLabel('Description').fill('Plus d’eau chaude depuis ce matin');
     await dialog().getByRole('radio', { name: 'Haute' }).check();
     await dialog().getByRole('button', { name: 'Ajouter une plage' }).click();
+
+    // Dates in French whatever the browser's language; the due date picked through the keyboard-typable field.
+    const from = dialog().getByLabel(/^À partir du : /);
+    await expect.poll(() => from.getAttribute('aria-label')).toMatch(/^À partir du : [A-Z][a-z]{2,3}\. \d{1,2} [a-zéû]{3,5}\.? \d{4}$/);
+    const due = dialog().getByLabel(/^À faire au plus tard le : /);
+    const dueDay = await due.inputValue();
+    // The form's second day field: « À faire au plus tard le ».
+    const dueText = await dialog().locator('.day-field').nth(1).locator('.day-field-long').textContent();
+    expect(dueText).toBe(frenchDay(dueDay));
+    // Times in 24 h, typed as people write them, stepped by a quarter of an hour with the arrow keys.
+    const start = dialog().getByRole('textbox', { name: 'Début de la plage 1' });
+    const end = dialog().getByRole('textbox', { name: 'Fin de la plage 1' });
+    expect(await start.inputValue()).toBe('08:00');
+    await start.fill('8h30');
+    await start.press('Tab');
+    expect(await start.inputValue()).toBe('08:30');
+    await start.focus();
+    await start.press('ArrowUp');
+    expect(await start.inputValue()).toBe('08:45');
+    await end.fill('1330');
+    await end.press('Tab');
+    expect(await end.inputValue()).toBe('13:30');
+    // A time that is not one is refused on save, on that window.
+    await end.fill('25h');
+    await dialog().getByRole('button', { name: 'Créer l’intervention' }).click();
+    await expect.poll(() => dialog().getByText('La fin de la plage doit suivre son début.').count()).toBe(1);
+    await end.fill('12:00');
     await page.screenshot({ path: screenshotPath('new-intervention-form.png') });
 
     await dialog().getByRole('button', { name: 'Créer l’intervention' }).click();
@@ -134,6 +164,14 @@ describeWithChromium('« Nouvelle intervention » in Chromium', () => {
     }
   });
 });
+
+/** '2026-12-22' → « Mar. 22 déc. 2026 », as the board's DayField writes it. */
+function frenchDay(day: string): string {
+  const text = new Intl.DateTimeFormat('fr', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

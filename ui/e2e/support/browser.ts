@@ -41,14 +41,15 @@ export const DEBUG_STORAGE_KEY = 'tournee.debug';
  * debug handles, which the tests read the board's state and map through; pass
  * false to see the board as a user does (no handles).
  */
-export async function launchBrowser(options: { width?: number; height?: number; debug?: boolean } = {}): Promise<Browser> {
+export async function launchBrowser(options: { width?: number; height?: number; debug?: boolean; locale?: string } = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'tournee-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     headless: true,
     viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
-    locale: 'fr-FR',
+    // The browser's own language (its date and time pickers); the board speaks French whatever it is.
+    locale: options.locale ?? 'fr-FR',
     timezoneId: 'Europe/Paris',
   });
   if (options.debug ?? true) await context.addInitScript((key) => window.localStorage.setItem(key, '1'), DEBUG_STORAGE_KEY);

@@ -7,7 +7,20 @@
 import { useTranslation } from 'react-i18next';
 import './day-field.css';
 
-export function DayField({ date, label, onChange }: { date: string; label: string; onChange: (day: string) => void }) {
+/** `min`: the first day the picker offers; `invalid`: marks the field (aria-invalid) when the form refuses the day. Also used by « Nouvelle intervention ». */
+export function DayField({
+  date,
+  label,
+  onChange,
+  min,
+  invalid,
+}: {
+  date: string;
+  label: string;
+  onChange: (day: string) => void;
+  min?: string | undefined;
+  invalid?: boolean | undefined;
+}) {
   const { i18n } = useTranslation();
   const at = new Date(`${date}T12:00:00Z`);
   // Only the first letter up: « Mer. 9 déc. 2026 », not « Mer. 9 Déc. » (French writes months in lower case).
@@ -29,6 +42,8 @@ export function DayField({ date, label, onChange }: { date: string; label: strin
         type="date"
         aria-label={`${label} : ${long}`}
         value={date}
+        min={min}
+        aria-invalid={invalid || undefined}
         lang={i18n.language}
         onClick={(e) => {
           // Chromium opens its calendar only from its own icon, hidden here: open it from anywhere on the field.

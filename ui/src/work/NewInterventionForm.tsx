@@ -29,6 +29,9 @@ import {
 } from './draft.ts';
 import { equipmentLabel, siteAddress, siteTitle } from './labels.ts';
 import { PlaceSearch } from './PlaceSearch.tsx';
+import { ServicePlanVisits } from './ServicePlanVisits.tsx';
+import { TimeField } from './TimeField.tsx';
+import { DayField } from '../board/DayField.tsx';
 import { categoryLabel } from '../tech/equipment-labels.ts';
 import { useLookup } from './use-lookup.ts';
 import { useWorkApi } from './use-work-api.ts';
@@ -356,6 +359,12 @@ export function NewInterventionForm({
               {draft.equipment.kind === 'new' && <NewEquipmentFields draft={draft} update={update} errorText={errorText} fieldClass={fieldClass} />}
             </>
           )}
+          {site?.kind === 'existing' && (
+            <ServicePlanVisits
+              siteId={site.hit.id}
+              onCreated={(c) => onCreated({ id: c.id, customer: customerName(draft), earliestDate: c.earliestDate ?? draft.earliestDate })}
+            />
+          )}
         </section>
 
         <section className="work-section" aria-labelledby="work-what">
@@ -437,39 +446,40 @@ export function NewInterventionForm({
             </div>
           </fieldset>
           <div className="field-row">
-            <label className="field">
-              <span>{t('work.from')}</span>
-              <input type="date" value={draft.earliestDate} onChange={(e) => update({ earliestDate: e.target.value })} />
-            </label>
-            <label className={fieldClass('latestDate')}>
-              <span>{t('work.due')}</span>
-              <input
-                type="date"
-                value={draft.latestDate}
+            {/* French dates whatever the browser's language (the board's DayField over the native picker). */}
+            <div className="field">
+              <span aria-hidden="true">{t('work.from')}</span>
+              <DayField date={draft.earliestDate} label={t('work.from')} onChange={(day) => update({ earliestDate: day })} />
+            </div>
+            <div className={fieldClass('latestDate')}>
+              <span aria-hidden="true">{t('work.due')}</span>
+              <DayField
+                date={draft.latestDate}
+                label={t('work.due')}
                 min={draft.earliestDate}
-                onChange={(e) => update({ latestDate: e.target.value })}
-                aria-invalid={!!message('latestDate')}
+                invalid={!!message('latestDate')}
+                onChange={(day) => update({ latestDate: day })}
               />
               {errorText('latestDate')}
-            </label>
+            </div>
           </div>
           <fieldset className={fieldClass('windows')}>
             <legend>{t('work.windows')}</legend>
             {draft.windows.length === 0 && <small className="muted">{t('work.windowsHint')}</small>}
             {draft.windows.map((w, i) => (
               <div key={i} className={`work-window${message(`window${i}`) ? ' has-error' : ''}`}>
-                <input
-                  type="time"
-                  aria-label={t('work.windowStart', { n: i + 1 })}
+                <TimeField
+                  label={t('work.windowStart', { n: i + 1 })}
                   value={w.start}
-                  onChange={(e) => update({ windows: draft.windows.map((x, j) => (j === i ? { ...x, start: e.target.value } : x)) })}
+                  invalid={!!message(`window${i}`)}
+                  onChange={(start) => update({ windows: draft.windows.map((x, j) => (j === i ? { ...x, start } : x)) })}
                 />
                 <span aria-hidden="true">–</span>
-                <input
-                  type="time"
-                  aria-label={t('work.windowEnd', { n: i + 1 })}
+                <TimeField
+                  label={t('work.windowEnd', { n: i + 1 })}
                   value={w.end}
-                  onChange={(e) => update({ windows: draft.windows.map((x, j) => (j === i ? { ...x, end: e.target.value } : x)) })}
+                  invalid={!!message(`window${i}`)}
+                  onChange={(end) => update({ windows: draft.windows.map((x, j) => (j === i ? { ...x, end } : x)) })}
                 />
                 <button type="button" className="link" onClick={() => update({ windows: draft.windows.filter((_, j) => j !== i) })}>
                   {t('work.removeWindow', { n: i + 1 })}

@@ -4,6 +4,7 @@
 // <BackOfficeHttpContext.Provider>). Types only from the contracts.
 import type { z } from 'zod';
 import type * as NewWork from '@tournee/contracts/api/new-work';
+import type * as ServiceContracts from '@tournee/contracts/api/service-contracts';
 import type * as Catalogue from '@tournee/contracts/back-office/catalogue';
 import { createCallApi } from '../api/client.ts';
 import type { Http } from '../api/http.ts';
@@ -14,6 +15,7 @@ export type EquipmentHit = z.output<typeof NewWork.EquipmentHit>;
 export type Place = z.output<typeof NewWork.Place>;
 export type NewWorkInput = z.input<typeof NewWork.NewWorkInput>;
 export type Part = z.output<typeof Catalogue.Part>;
+export type ServicePlanRow = z.output<typeof ServiceContracts.ServicePlan>;
 
 export function workApi(http: Http) {
   const call = createCallApi(http);
@@ -23,6 +25,10 @@ export function workApi(http: Http) {
     places: (q: string, agencyId: string | null) => call('GET /api/work/places', { query: { q, ...(agencyId ? { agencyId } : {}) } }).then((a) => a.places),
     parts: (q: string) => call('GET /api/parts', { query: { q, active: 'true', limit: 8 } }).then((p) => p.items),
     create: (input: NewWorkInput) => call('POST /api/work/interventions', { body: input }),
+    /** The site's active service plans, next due first. */
+    sitePlans: (siteId: string) => call('GET /api/service-plans', { query: { siteId, active: true, limit: 20 } }).then((p) => p.items),
+    /** « Créer la visite »: the plan's next due visit, created by the server. */
+    createPlanVisit: (planId: string) => call('POST /api/service-plans/:id/visit', { params: { id: planId } }),
   };
 }
 
