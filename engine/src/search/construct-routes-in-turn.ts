@@ -1,5 +1,5 @@
 import type { Problem } from '../problem/model.ts';
-import { insertionDelta } from '../solution/insertion.ts';
+import { insertionDelta, legsDelta } from '../solution/insertion.ts';
 import type { Solution } from '../solution/solution.ts';
 import { nearestFirst } from '../problem/nearest-first.ts';
 
@@ -37,15 +37,33 @@ export function constructRoutesInTurn(problem: Problem, solution: Solution, jobs
     const route = solution.routes[r]!;
     if (route.jobs.length > 0) continue;
     const candidates = nearestEligible(problem, r, pending);
+    const boundScores = new Float64Array(candidates.length);
+    const order: number[] = [];
     for (;;) {
       let pick = -1;
       let pickAt = -1;
       let pickScore = Number.POSITIVE_INFINITY;
+      let pickRank = -1;
+      // Each candidate's score bounded from below by leg costs alone (constant time a place), then
+      // timed in the order of that bound until the bound exceeds the best score timed: the same pick
+      // as timing every candidate (ties go to the nearer), for a fraction of the walks — timing was
+      // half of a 1 s solve of a 60 × 420 day.
+      order.length = 0;
       for (let c = 0; c < candidates.length; c++) {
         const j = candidates[c]!;
         if (pending[j] === 0) continue;
         const job = problem.jobs[j]!;
         if (!route.hasRoomFor(job)) continue;
+        let lowest = Number.POSITIVE_INFINITY;
+        for (let p = 0; p <= route.jobs.length; p++) lowest = Math.min(lowest, legsDelta(problem, route, j, p));
+        boundScores[c] = (lowest + job.service) / (job.priority + PRIORITY_OFFSET);
+        order.push(c);
+      }
+      order.sort((a, b) => boundScores[a]! - boundScores[b]! || a - b);
+      for (const c of order) {
+        if (boundScores[c]! > pickScore) break;
+        const j = candidates[c]!;
+        const job = problem.jobs[j]!;
         let cost = Number.POSITIVE_INFINITY;
         let at = -1;
         for (let p = 0; p <= route.jobs.length; p++) {
@@ -59,10 +77,11 @@ export function constructRoutesInTurn(problem: Problem, solution: Solution, jobs
         // Time the job takes from the day (its added travel cost and its service) per unit of
         // priority: a knapsack's greedy ratio, since the day's time is what runs out.
         const score = (cost + job.service) / (job.priority + PRIORITY_OFFSET);
-        if (score < pickScore) {
+        if (score < pickScore || (score === pickScore && c < pickRank)) {
           pick = j;
           pickAt = at;
           pickScore = score;
+          pickRank = c;
         }
       }
       if (pick < 0) break;

@@ -94,8 +94,12 @@ function timingMayAllow(problem: Problem, route: Route, j: number, p: number): b
   return end + (v.endLoc >= 0 ? durations.data[job.loc * size + v.endLoc]! : 0) <= v.twEnd;
 }
 
-/** Change of leg costs plus the job's assignment cost (and the fixed cost when the route opens). */
-function legsDelta(problem: Problem, route: Route, j: number, p: number): number {
+/**
+ * Change of leg costs plus the job's assignment cost (and the fixed cost when the route opens): a
+ * lower bound of `insertionDelta` at the same place, since every other cost only grows when a job
+ * is added. Constant time: no timing.
+ */
+export function legsDelta(problem: Problem, route: Route, j: number, p: number): number {
   const v = route.vehicle;
   const n = route.jobs.length;
   const job = problem.jobs[j]!;
