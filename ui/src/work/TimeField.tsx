@@ -5,7 +5,7 @@
 // left; the arrow keys move it by a quarter of an hour (Page Up/Down by an
 // hour). Until what is typed reads as a time, the form holds '' (refused with
 // its message on save).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /** « 8h30 » → '08:30'; null when it is not a time of day. */
 export function parseTime(text: string): string | null {
@@ -39,10 +39,17 @@ export function TimeField({
   invalid?: boolean | undefined;
 }) {
   const [text, setText] = useState(value);
-  // A value set from outside (a window added, a draft reset) replaces what is shown, unless it is what the text reads.
+  // What this field last handed to the form: a value set from outside (a draft reset) replaces what is shown;
+  // the field's own '' while « 8h3 » is being typed must not wipe the text.
+  const emitted = useRef(value);
   useEffect(() => {
-    setText((shown) => (parseTime(shown) === value ? shown : value));
+    if (value !== emitted.current) setText(value);
+    emitted.current = value;
   }, [value]);
+  const emit = (next: string) => {
+    emitted.current = next;
+    onChange(next);
+  };
 
   return (
     <input
@@ -57,7 +64,7 @@ export function TimeField({
       value={text}
       onChange={(e) => {
         setText(e.target.value);
-        onChange(parseTime(e.target.value) ?? '');
+        emit(parseTime(e.target.value) ?? '');
       }}
       onBlur={() => {
         const parsed = parseTime(text);
@@ -69,7 +76,7 @@ export function TimeField({
         e.preventDefault();
         const next = shift(parseTime(text) ?? parseTime(value) ?? '08:00', by);
         setText(next);
-        onChange(next);
+        emit(next);
       }}
     />
   );

@@ -2,7 +2,7 @@
 // (each address once), the keyboard picks, a customer and site are created
 // inline with the town search, the checks name the fields, and the request
 // sent is the one the server expects; on save the board reloads its day.
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { BackOfficeHttpContext } from '../../src/back-office/shared/client.ts';
@@ -122,8 +122,20 @@ describe('Nouvelle intervention', () => {
     await user.click(within(dialog).getByRole('checkbox', { name: 'Pompe à chaleur' }));
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Niveau minimal pour Pompe à chaleur' }), 'niveau 3');
     await user.click(within(dialog).getByRole('button', { name: 'Ajouter une plage' }));
-    await user.clear(within(dialog).getByLabelText('À faire au plus tard le'));
-    await user.type(within(dialog).getByLabelText('À faire au plus tard le'), '2026-03-12');
+    // The day field's name says the day in French (« À faire au plus tard le : Mar. 24 mars 2026 »).
+    // (The browser's picker sets the whole day at once; an empty field keeps the day it had.)
+    fireEvent.change(within(dialog).getByLabelText(/^À faire au plus tard le : /), { target: { value: '2026-03-12' } });
+    expect(
+      within(dialog)
+        .getByLabelText(/^À faire au plus tard le : /)
+        .getAttribute('aria-label'),
+    ).toBe('À faire au plus tard le : Jeu. 12 mars 2026');
+    // The window's times are 24 h text: « 8h30 » reads as 08:30, the arrow keys step by a quarter of an hour.
+    const start = within(dialog).getByRole('textbox', { name: 'Début de la plage 1' });
+    await user.clear(start);
+    await user.type(start, '8h30');
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect((start as HTMLInputElement).value).toBe('08:00');
     await user.click(within(dialog).getByRole('button', { name: 'Créer l’intervention' }));
 
     await waitFor(() => expect(fake.callsTo('POST', '/api/work/interventions')).toHaveLength(1));
