@@ -111,7 +111,7 @@ import { ConflictQuery, FieldConflict, ResolveConflict } from './replication.ts'
 import { AcceptRequest, PlanChanges } from './api/plan-changes.ts';
 import { ImportBatch, ImportListQuery, ImportReport, ImportReportQuery, ImportRunInput, ImportRunQuery } from './import.ts';
 import { OverdueList, OverdueQuery } from './overdue-visits.ts';
-import { UrgentAnswer, UrgentCommitAnswer, UrgentCommitRequest, UrgentRankRequest } from './api/urgent.ts';
+import { QueuedDecisionRequest, QueuedRankRequest, UrgentAnswer, UrgentCommitAnswer, UrgentCommitRequest, UrgentRankRequest } from './api/urgent.ts';
 import {
   WebhookDelivery,
   WebhookDeliveryQuery,
@@ -198,6 +198,8 @@ export const apiRoutes = table(
   post('/api/interventions/:id/assign', { params: IdParams, body: AssignRequest, response: AssignAnswer }),
   post('/api/urgent-requests/rank', { body: UrgentRankRequest, response: UrgentAnswer }),
   post('/api/urgent-requests', { body: UrgentCommitRequest, response: UrgentCommitAnswer }),
+  post('/api/interventions/:id/urgent-answer', { params: IdParams, body: QueuedRankRequest, response: UrgentAnswer }),
+  post('/api/interventions/:id/urgent-decision', { params: IdParams, body: QueuedDecisionRequest, response: UrgentCommitAnswer }),
 
   // ─── Field conflicts (the technician app's replication) ──────────────────
   get('/api/replication/conflicts', { query: ConflictQuery, response: z.array(FieldConflict) }),

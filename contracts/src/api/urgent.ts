@@ -113,23 +113,23 @@ export const UrgentAnswer = z.object({
   travelTimes: z.enum(['road', 'estimated']),
 });
 
+/** Assign it: at a candidate's place, forcing overtime, bumping a visit, or to a neighbouring agency's technician. */
+export const UrgentAssignDecision = z.object({
+  kind: z.literal('assign'),
+  technicianId: Id,
+  day: Day,
+  /** 0-based place among the tour's stops; absent: where the engine finds best. */
+  position: z.number().int().min(0).max(500).optional(),
+  /** Accept that the technician's day ends late (at most MAX_FORCED_OVERTIME_MINUTES). */
+  force: z.boolean().optional(),
+  /** The visit that gives way (it must be on that technician's tour that day, of lower priority). */
+  bump: Id.optional(),
+  /** Who takes the bumped visit (absent: it goes back to the queue). */
+  bumpedTo: Id.optional(),
+});
+
 /** What to do with the draft: assign it (at a candidate's place, forcing overtime, bumping a visit) or queue it. */
-export const UrgentDecision = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('queue'), day: Day.optional() }),
-  z.object({
-    kind: z.literal('assign'),
-    technicianId: Id,
-    day: Day,
-    /** 0-based place among the tour's stops; absent: where the engine finds best. */
-    position: z.number().int().min(0).max(500).optional(),
-    /** Accept that the technician's day ends late (at most MAX_FORCED_OVERTIME_MINUTES). */
-    force: z.boolean().optional(),
-    /** The visit that gives way (it must be on that technician's tour that day, of lower priority). */
-    bump: Id.optional(),
-    /** Who takes the bumped visit (absent: it goes back to the queue). */
-    bumpedTo: Id.optional(),
-  }),
-]);
+export const UrgentDecision = z.discriminatedUnion('kind', [z.object({ kind: z.literal('queue'), day: Day.optional() }), UrgentAssignDecision]);
 
 export const UrgentCommitRequest = z.object({ draft: UrgentDraft, decision: UrgentDecision });
 
@@ -144,4 +144,20 @@ export const UrgentCommitAnswer = z.object({
   /** Visits sent back to the queue by this assignment (the bumped one, unless re-assigned). */
   pushedOut: z.array(Id),
   bumped: z.object({ interventionId: Id, technicianId: Id.nullable() }).nullable(),
+});
+
+/**
+ * A visit already in the queue, ranked as an urgent request (POST /api/interventions/{id}/urgent-answer):
+ * the same answer, alternatives included, for the stored intervention instead of a draft.
+ */
+export const QueuedRankRequest = z.object({
+  /** Default: the visit's earliest day, or today. */
+  day: Day.optional(),
+});
+
+/** One of the answer's places applied to the queued visit: it is assigned (moved to that day, that agency), never copied. */
+export const QueuedDecisionRequest = z.object({
+  /** The intervention's version the dispatcher saw. */
+  version: z.number().int().min(1),
+  decision: UrgentAssignDecision,
 });

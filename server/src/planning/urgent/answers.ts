@@ -10,7 +10,7 @@ import type { BumpOption, NeighbourOption, OvertimeOption, SlotOption, Technicia
 import { MAX_FORCED_OVERTIME_MINUTES } from '@tournee/contracts/api/urgent';
 import { slotsFrom } from '../../../../engine/src/index.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import { draftInsertionDay, type InsertionDay, type InsertionDeps, insertionCandidates, rankDay, timeMove } from '../insertion.ts';
+import { type DraftVisit, draftInsertionDay, type InsertionDay, type InsertionDeps, insertionCandidates, rankDay, timeMove } from '../insertion.ts';
 import type { InterventionRecord } from '../records.ts';
 import { addDays, type IsoDay, localDay, zonedInstant } from '../time.ts';
 import { shiftsOfDay } from '../to-field-service.ts';
@@ -33,9 +33,13 @@ export interface UrgentAnswerOptions {
 }
 
 export async function urgentAnswer(deps: InsertionDeps, draft: UrgentDraftInput, options: UrgentAnswerOptions): Promise<Answer> {
+  return urgentAnswerFor(deps, { agencyId: draft.agencyId, record: await draftRecord(deps.prisma, draft) }, options);
+}
+
+/** The same answer for any visit as the engine sees it: a draft, or a stored visit of the queue (ranked under its own id). */
+export async function urgentAnswerFor(deps: InsertionDeps, source: DraftVisit, options: UrgentAnswerOptions): Promise<Answer> {
   const { prisma } = deps;
-  const record = await draftRecord(prisma, draft);
-  const source = { agencyId: draft.agencyId, record };
+  const { record } = source;
   const d = await draftInsertionDay(deps, source, options.day ? { day: options.day } : {});
   const names = await technicianNames(
     prisma,
@@ -75,7 +79,7 @@ export async function urgentAnswer(deps: InsertionDeps, draft: UrgentDraftInput,
     }));
 
   return {
-    agencyId: draft.agencyId,
+    agencyId: source.agencyId,
     day: d.day,
     candidates,
     unavailable,

@@ -18,9 +18,11 @@ import { syncReservations } from '../parts.ts';
 import { publishPlan } from '../publish.ts';
 import { storePlan, type Tx } from '../store-plan.ts';
 import { dateColumnOfDay, type IsoDay, localDay } from '../time.ts';
+import type { InterventionRecord } from '../records.ts';
 import { DraftReferenceError, draftRecord, type UrgentDraftInput } from './draft.ts';
 
 type Decision = z.output<typeof UrgentDecision>;
+type AssignDecision = Extract<Decision, { kind: 'assign' }>;
 type CommitAnswer = z.output<typeof UrgentCommitAnswer>;
 
 export type UrgentCommitDeps = AssignDeps & InsertionDeps;
@@ -79,6 +81,32 @@ export async function commitUrgent(deps: UrgentCommitDeps, draft: UrgentDraftInp
   }
 
   const record = await draftRecord(prisma, draft, id);
+  const answer = await placeUrgent(
+    deps,
+    { record, agencyId, before: (tx, day) => tx.intervention.create({ data: createData(id, agencyId, draft, day) }).then(() => {}) },
+    decision,
+  );
+  await flag(deps, id);
+  return answer;
+}
+
+/** A visit to put into a tour as the dispatcher decided: a draft created by `before`, or a stored one (`before` moves it to the day, the agency). */
+export interface Placement {
+  readonly record: InterventionRecord;
+  /** The agency whose technician takes it. */
+  readonly agencyId: string;
+  /** In the plan's transaction, before it is written (the day is the decision's). */
+  readonly before: (tx: Tx, day: IsoDay) => Promise<void>;
+}
+
+/**
+ * Into the chosen technician's tour in one transaction: a refusal (the place is gone, the overtime not confirmed) writes nothing.
+ * The bumped visit leaves the tour in the same transaction, then goes to `bumpedTo` if that still fits.
+ */
+export async function placeUrgent(deps: UrgentCommitDeps, placement: Placement, decision: AssignDecision): Promise<CommitAnswer> {
+  const { prisma } = deps;
+  const { record, agencyId } = placement;
+  const id = record.id;
   const d = await draftInsertionDay(
     deps,
     { agencyId, record },
@@ -95,7 +123,7 @@ export async function commitUrgent(deps: UrgentCommitDeps, draft: UrgentDraftInp
       bumped.stop.day === d.day &&
       (bumped.status === 'planned' || bumped.status === 'assigned') &&
       !bumped.pinned &&
-      bumped.priority < draft.priority;
+      bumped.priority < record.priority;
     if (!ok)
       throw new DraftReferenceError('decision.bump', 'must be a visit of lower priority, neither pinned nor under way, on that technician’s tour that day');
   }
@@ -119,7 +147,7 @@ export async function commitUrgent(deps: UrgentCommitDeps, draft: UrgentDraftInp
       runId: null,
       records: {
         ...d.records,
-        interventions: [record, ...d.records.interventions.filter((i) => inTour.has(i.id) || out.includes(i.id))],
+        interventions: [record, ...d.records.interventions.filter((i) => i.id !== id && (inTour.has(i.id) || out.includes(i.id)))],
         tours: d.records.tours.filter((t) => t.technicianId === decision.technicianId && t.day === d.day),
       },
       problem: { jobs: tour.stops.filter((s) => s.planned).map((s) => ({ interventionId: s.interventionId })), excluded: unassigned },
@@ -128,12 +156,9 @@ export async function commitUrgent(deps: UrgentCommitDeps, draft: UrgentDraftInp
       assign: new Set([id]),
     },
     undefined,
-    async (tx: Tx) => {
-      await tx.intervention.create({ data: createData(id, agencyId, draft, d.day) });
-    },
+    (tx: Tx) => placement.before(tx, d.day),
   );
   await publishPlan(prisma, deps.broadcaster, agencyId, stored, 'urgent_insertion');
-  await flag(deps, id);
   const placements = new Map<string, string | null>([[id, decision.technicianId], ...out.map((o) => [o, null] as [string, null])]);
   await syncReservations(prisma, agencyId, placements).catch((error: unknown) => deps.log?.(`urgent ${id} stored, parts not synced: ${String(error)}`));
 
