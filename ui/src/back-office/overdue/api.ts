@@ -11,7 +11,7 @@ export function overdueApi(http: BackOfficeHttp) {
   return {
     list: (agencyId: string, today: string) => call('GET /api/overdue-visits', { query: { agencyId, today, limit: 500 } }).then((p) => p.items),
     /** The plan's next due visit, created now (409 when it exists already). */
-    createVisit: (servicePlanId: string) => http.post<{ id: string }>(`/api/service-plans/${encodeURIComponent(servicePlanId)}/visit`),
+    createVisit: (servicePlanId: string) => call('POST /api/service-plans/:id/visit', { params: { id: servicePlanId } }),
   };
 }
 export type OverdueApi = ReturnType<typeof overdueApi>;
