@@ -26,6 +26,7 @@ const PHONE = { width: 390, height: 844 };
 
 const HEADER = [
   'Référence',
+  'Agence',
   'Date',
   'Technicien',
   'Référence technicien',
@@ -41,13 +42,15 @@ const HEADER = [
   'Code postal',
   'Ville',
   'Référence équipement',
+  'Référence contrat',
   'Description',
   'Compétences',
   'Durée (min)',
   'Priorité',
-  'Au plus tôt',
-  'Au plus tard',
-  'Échéance SLA',
+  'Créneaux',
+  'Pas avant le',
+  'À faire avant le',
+  'Limite SLA',
 ];
 
 interface Hit {

@@ -2,7 +2,7 @@
 // day, technician by technician in tour order, in the columns an import of open
 // interventions reads (the same French headers as the other exports: the
 // record's reference, the site's reference, kind, description, priority,
-// duration, skills, dates) plus what the board shows of the day (technician,
+// duration, skills, time windows, dates, agency and contract) plus what the board shows of the day (technician,
 // order, planned start and end in the agency's time, customer, address, status).
 // Written by the back office's export writer (export.ts).
 import type { Writable } from 'node:stream';
@@ -34,6 +34,7 @@ const KIND: Record<string, string> = {
 /** Header → field key, in the file's order. */
 export const DAY_COLUMNS: readonly { readonly key: string; readonly label: string }[] = [
   { key: 'reference', label: 'Référence' },
+  { key: 'agencyCode', label: 'Agence' },
   { key: 'date', label: 'Date' },
   { key: 'technician', label: 'Technicien' },
   { key: 'technicianReference', label: 'Référence technicien' },
@@ -49,13 +50,15 @@ export const DAY_COLUMNS: readonly { readonly key: string; readonly label: strin
   { key: 'postcode', label: 'Code postal' },
   { key: 'city', label: 'Ville' },
   { key: 'equipmentReference', label: 'Référence équipement' },
+  { key: 'contractReference', label: 'Référence contrat' },
   { key: 'description', label: 'Description' },
   { key: 'skills', label: 'Compétences' },
   { key: 'duration', label: 'Durée (min)' },
   { key: 'priority', label: 'Priorité' },
-  { key: 'earliestDate', label: 'Au plus tôt' },
-  { key: 'latestDate', label: 'Au plus tard' },
-  { key: 'slaDeadline', label: 'Échéance SLA' },
+  { key: 'timeWindows', label: 'Créneaux' },
+  { key: 'earliestDate', label: 'Pas avant le' },
+  { key: 'latestDate', label: 'À faire avant le' },
+  { key: 'slaDeadline', label: 'Limite SLA' },
 ];
 
 /** e.g. journee-AIX-2026-12-08.csv */
@@ -74,6 +77,7 @@ const INCLUDE = {
   technician: { select: { firstName: true, lastName: true, reference: true } },
   site: { select: { reference: true, address: true, postcode: true, city: true, customer: { select: { name: true, reference: true } } } },
   equipment: { select: { reference: true } },
+  contract: { select: { reference: true } },
   requiredSkills: { select: { minLevel: true, skill: { select: { code: true } } }, orderBy: { skill: { code: 'asc' } } },
   tourStops: { select: { sequence: true, tour: { select: { date: true, agencyId: true } } } },
 } satisfies Prisma.InterventionInclude;
@@ -85,7 +89,7 @@ type Visit = Prisma.InterventionGetPayload<{ include: typeof INCLUDE }>;
  * to start that day (agency time) without a tour; not the cancelled ones.
  * Ordered by technician, then tour order, then planned start.
  */
-async function* dayRows(db: Db, agency: { id: string; timezone: string }, day: string): AsyncGenerator<ExportRow> {
+async function* dayRows(db: Db, agency: { id: string; code: string; timezone: string }, day: string): AsyncGenerator<ExportRow> {
   const date = new Date(`${day}T00:00:00Z`);
   const where: Prisma.InterventionWhereInput = {
     agencyId: agency.id,
@@ -115,11 +119,12 @@ async function* dayRows(db: Db, agency: { id: string; timezone: string }, day: s
   for (const { v } of sorted) {
     const key = v.technicianId ?? '';
     rank.set(key, (rank.get(key) ?? 0) + 1);
-    yield { fields: fieldsOf(v, v.technicianId ? rank.get(key)! : null, date, agency.timezone) };
+    yield { fields: fieldsOf(v, v.technicianId ? rank.get(key)! : null, date, agency) };
   }
 }
 
-function fieldsOf(v: Visit, order: number | null, date: Date, timezone: string): ExportRow['fields'] {
+function fieldsOf(v: Visit, order: number | null, date: Date, agency: { code: string; timezone: string }): ExportRow['fields'] {
+  const timezone = agency.timezone;
   const time = (at: Date | null) => {
     if (!at) return null;
     const minutes = Math.floor(localMinuteOfDay(at, timezone));
@@ -128,9 +133,20 @@ function fieldsOf(v: Visit, order: number | null, date: Date, timezone: string):
     const on = localDay(at, timezone);
     return on === date.toISOString().slice(0, 10) ? hhmm : `${on.slice(8, 10)}/${on.slice(5, 7)}/${on.slice(0, 4)} ${hhmm}`;
   };
+  const hhmm = (at: Date) => {
+    const minutes = Math.floor(localMinuteOfDay(at, timezone));
+    return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  };
+  const frenchDay = (at: Date) => localDay(at, timezone).split('-').reverse().join('/');
+  // As the import reads them: « 12/01/2027 08:00-12:00; 13/01/2027 08:00-12:00 », in the agency's time.
+  const windows = (Array.isArray(v.timeWindows) ? (v.timeWindows as { start?: string; end?: string }[]) : [])
+    .filter((w) => w.start && w.end)
+    .map((w) => `${frenchDay(new Date(w.start!))} ${hhmm(new Date(w.start!))}-${hhmm(new Date(w.end!))}`)
+    .join('; ');
   const sla = v.slaDeadline ? `${localDay(v.slaDeadline, timezone).split('-').reverse().join('/')} ${time(v.slaDeadline)!.slice(-5)}` : null;
   return {
     reference: v.reference,
+    agencyCode: agency.code,
     date,
     technician: v.technician ? `${v.technician.firstName} ${v.technician.lastName}` : null,
     technicianReference: v.technician?.reference ?? null,
@@ -146,10 +162,12 @@ function fieldsOf(v: Visit, order: number | null, date: Date, timezone: string):
     postcode: v.site.postcode,
     city: v.site.city,
     equipmentReference: v.equipment?.reference ?? null,
+    contractReference: v.contract?.reference ?? null,
     description: v.problemDescription,
     skills: v.requiredSkills.map((s) => `${s.skill.code}:${s.minLevel}`).join(', ') || null,
     duration: v.estimatedDurationMinutes,
     priority: v.priority,
+    timeWindows: windows || null,
     earliestDate: v.earliestDate,
     latestDate: v.latestDate,
     slaDeadline: sla,

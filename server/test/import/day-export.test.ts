@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { describeOnEachDatabase, type Harness } from '../http/harness.ts';
-import { download, XLSX_TYPE } from './support.ts';
+import { download, report, uploadAndRun, XLSX_TYPE } from './support.ts';
 
 const DAY = '2026-12-08';
 const at = (hhmm: string) => new Date(`${DAY}T${hhmm}:00+01:00`);
@@ -40,6 +40,11 @@ async function seedDay(h: Harness) {
       plannedStart: at('09:30'),
       plannedEnd: at('10:15'),
       earliestDate: new Date(`${DAY}T00:00:00Z`),
+      contractId: (await prisma.contract.create({ data: { customerId: f.customer.id, reference: 'CT-DAY', startsOn: new Date('2026-01-01') } })).id,
+      timeWindows: [
+        { start: at('09:00').toISOString(), end: at('12:00').toISOString() },
+        { start: new Date('2026-12-09T08:00:00Z').toISOString(), end: new Date('2026-12-09T11:00:00Z').toISOString() },
+      ],
     },
   });
   const tour = await prisma.tour.create({ data: { agencyId: f.agencyA.id, technicianId: f.t1.id, date: new Date(`${DAY}T00:00:00Z`) } });
@@ -84,6 +89,7 @@ describeOnEachDatabase('day export', (harness) => {
     const [header, ...rows] = csvLines(csv.bytes);
     expect(header).toEqual([
       'Référence',
+      'Agence',
       'Date',
       'Technicien',
       'Référence technicien',
@@ -99,13 +105,15 @@ describeOnEachDatabase('day export', (harness) => {
       'Code postal',
       'Ville',
       'Référence équipement',
+      'Référence contrat',
       'Description',
       'Compétences',
       'Durée (min)',
       'Priorité',
-      'Au plus tôt',
-      'Au plus tard',
-      'Échéance SLA',
+      'Créneaux',
+      'Pas avant le',
+      'À faire avant le',
+      'Limite SLA',
     ]);
     const pick = (row: string[], ...names: string[]) => names.map((n) => row[header!.indexOf(n)]);
     expect(rows.map((r) => pick(r, 'Référence', 'Technicien', 'Ordre', 'Début prévu', 'Fin prévue', 'Statut', 'Type'))).toEqual([
@@ -124,14 +132,20 @@ describeOnEachDatabase('day export', (harness) => {
       'Aix-en-Provence',
     ]);
     const skillCode = h.fixtures.skill.code;
-    expect(pick(rows[2]!, 'Compétences', 'Durée (min)', 'Priorité', 'Échéance SLA', 'Description')).toEqual([
+    expect(pick(rows[2]!, 'Compétences', 'Durée (min)', 'Priorité', 'Limite SLA', 'Description')).toEqual([
       `${skillCode}:2`,
       '60',
       '80',
       '08/12/2026 18:00',
       'Panne',
     ]);
-    expect(pick(rows[1]!, 'Au plus tôt', 'Description')).toEqual(['08/12/2026', 'Entretien annuel']);
+    expect(pick(rows[1]!, 'Pas avant le', 'Description', 'Agence', 'Référence contrat', 'Créneaux')).toEqual([
+      '08/12/2026',
+      'Entretien annuel',
+      'AIX',
+      'CT-DAY',
+      '08/12/2026 09:00-12:00; 09/12/2026 09:00-12:00',
+    ]);
 
     const xlsx = await download(h, h.tokens.admin, `${path}&format=xlsx`);
     expect(xlsx.status).toBe(200);
@@ -143,8 +157,43 @@ describeOnEachDatabase('day export', (harness) => {
     expect(sheet.rowCount).toBe(4);
     const cells = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
     expect(cells(1)).toEqual(header);
-    expect(cells(3).slice(0, 8)).toEqual(['INT-2', new Date(`${DAY}T00:00:00Z`), 'Un Test', 'T-001', 1, '09:30', '10:15', 'Affectée']);
+    expect(cells(3).slice(0, 9)).toEqual(['INT-2', 'AIX', new Date(`${DAY}T00:00:00Z`), 'Un Test', 'T-001', 1, '09:30', '10:15', 'Affectée']);
     expect(cells(4)[header!.indexOf('Durée (min)')]).toBe(60);
+  });
+
+  it('reads back through the interventions import: the visits with a reference are found again, unchanged', async () => {
+    // (The day seeded by the first test.)
+    const h = harness();
+    const csv = await download(h, h.tokens.admin, `/api/day-export?agencyId=${h.fixtures.agencyA.id}&date=${DAY}&format=csv`);
+    const dry = await uploadAndRun(h, h.tokens.admin, 'interventions', 'journee.csv', csv.bytes, 'dry-run');
+    // Every column the import knows is mapped from the export's headers as they are; the board's own columns are left aside.
+    expect(dry.mapping).toMatchObject({
+      Référence: 'reference',
+      Agence: 'agencyCode',
+      Statut: 'status',
+      Type: 'kind',
+      'Référence site': 'siteReference',
+      'Référence équipement': 'equipmentReference',
+      'Référence contrat': 'contractReference',
+      Description: 'problemDescription',
+      Compétences: 'skills',
+      'Durée (min)': 'estimatedDurationMinutes',
+      Priorité: 'priority',
+      Créneaux: 'timeWindows',
+      'Pas avant le': 'earliestDate',
+      'À faire avant le': 'latestDate',
+      Technicien: null,
+      'Début prévu': null,
+    });
+    expect(dry).toMatchObject({ status: 'checked', processed: 3, created: 0, updated: 0, unchanged: 2, refused: 1 });
+    const lines = await report(h, h.tokens.admin, dry.id);
+    expect(lines.map((l) => [l.line, l.action, l.reference])).toEqual([
+      [2, 'refuse', null],
+      [3, 'unchanged', 'INT-2'],
+      [4, 'unchanged', 'INT-1'],
+    ]);
+    // The visit without a reference cannot be matched: the import says so on its reference.
+    expect(lines[0]!.errors!.map((e) => [e.field, e.code])).toContainEqual(['reference', 'required']);
   });
 
   it('answers a day with no visit with the header line alone', async () => {

@@ -20,7 +20,8 @@ export function dayExportRoutes(api: ApiRegistry, { prisma }: AppDeps): void {
       path: '/api/day-export',
       summary: "Export the board's day — an agency's visits on a date, technician by technician in tour order — as CSV or XLSX",
       description:
-        'Columns: reference, date, technician, order, planned start and end (agency time), status, kind, customer, site and address, equipment, description, skills (code:level), duration, priority, dates. ' +
+        'Columns: reference, agency, date, technician, order, planned start and end (agency time), status, kind, customer, site and address, equipment, contract, description, skills (CODE:level), duration, priority, time windows, dates — ' +
+        'the interventions import reads its own columns back (matched on the reference). ' +
         'CSV: UTF-8 with BOM, `;`, dd/mm/yyyy. Cancelled visits are left out.',
       tag: 'Spreadsheet import and export',
       roles: ['admin', 'dispatcher'],
