@@ -189,6 +189,14 @@ export function buildDaysAround(
     for (const { skill, minLevel } of job.skills) out.interventionSkills.push({ interventionId: id, skillId: org.skillIds[skill], minLevel });
     return id;
   };
+  /** A few tries: a random piece of equipment may need a skill the technician lacks. */
+  const someJob = (t: BuiltTechnician, preventive: boolean): Job | null => {
+    for (let k = 0; k < 6; k++) {
+      const job = jobFor(t, { preventive });
+      if (job) return job;
+    }
+    return null;
+  };
   const report = (job: Job) => r.pick(job.kind === 'corrective' ? REPORTS.corrective : REPORTS.preventive);
   /** Actual duration: the estimate give or take a fifth, to the 5 minutes. */
   const actual = (job: Job) => Math.max(20, Math.round((job.durationMinutes * r.real(0.8, 1.2)) / 5) * 5);
@@ -208,7 +216,7 @@ export function buildDaysAround(
         lunched = true;
       }
       if (start >= shift.endMinute - 30 || minute >= nowMinute) break;
-      const job = jobFor(t, { preventive: r.chance(0.6) });
+      const job = someJob(t, r.chance(0.6));
       if (!job) break;
       const end = start + actual(job);
       const planned = { plannedStart: at(today, start), plannedEnd: at(today, start + job.durationMinutes), technicianId: t.id };
@@ -241,7 +249,7 @@ export function buildDaysAround(
       // repairs and servicing customers asked for, with an appointment.
       for (let n = out.interventions.length - before; n < target; n++) {
         const t = r.pick(team);
-        const job = jobFor(t, { preventive: r.chance(0.4) });
+        const job = someJob(t, r.chance(0.4));
         if (!job) continue;
         const [from, to] = r.pick([AM, PM]);
         push(job, t, ahead, {
@@ -278,37 +286,40 @@ export function buildDaysAround(
   // Claims first, on the oldest days: the further along its life, the older the visit.
   const warranties = backOffice.warranties.filter((w) => w.supplierId);
   const usedWarranties = new Set<string>();
-  CLAIM_STAGES.forEach((stage, index) => {
-    const on = past[Math.max(0, CLAIM_STAGES.length - 1 - index)]!;
-    for (const w of r.sample(warranties, warranties.length)) {
-      if (usedWarranties.has(w.id!) || taken.has(w.equipmentId)) continue;
-      if (dayOfDate(w.startsOn as Date) > on || dayOfDate(w.endsOn as Date) < on) continue;
-      const site = siteOf.get(w.equipmentId)!;
-      const equipment = site.equipment.find((e) => e.id === w.equipmentId)!;
-      const t = workforce.built.find((x) => x.agency === site.agency && SKILL_OF[equipment.category] in x.skills && present(x, on));
-      if (!t) continue;
-      const job = jobFor(t, { preventive: false, equipment });
-      if (!job) continue;
-      usedWarranties.add(w.id!);
-      const interventionId = doneOn(job, t, on);
-      out.history.claims.push(
-        claimOf(
-          ctx,
-          stage,
-          on,
-          { agencyId: t.agency.id, supplierId: w.supplierId!, warrantyId: w.id!, equipmentId: equipment.id, interventionId },
-          equipment.category,
-        ),
-      );
-      return;
-    }
-  });
+  // Each agency's office sees a claim at each stage (the back office lists one agency at a time).
+  for (const agency of org.built)
+    CLAIM_STAGES.forEach((stage, index) => {
+      const on = past[Math.max(0, CLAIM_STAGES.length - 1 - index)]!;
+      for (const w of r.sample(warranties, warranties.length)) {
+        if (usedWarranties.has(w.id!) || taken.has(w.equipmentId)) continue;
+        if (dayOfDate(w.startsOn as Date) > on || dayOfDate(w.endsOn as Date) < on) continue;
+        const site = siteOf.get(w.equipmentId)!;
+        if (site.agency !== agency) continue;
+        const equipment = site.equipment.find((e) => e.id === w.equipmentId)!;
+        const t = workforce.built.find((x) => x.agency === site.agency && SKILL_OF[equipment.category] in x.skills && present(x, on));
+        if (!t) continue;
+        const job = jobFor(t, { preventive: false, equipment });
+        if (!job) continue;
+        usedWarranties.add(w.id!);
+        const interventionId = doneOn(job, t, on);
+        out.history.claims.push(
+          claimOf(
+            ctx,
+            stage,
+            on,
+            { agencyId: t.agency.id, supplierId: w.supplierId!, warrantyId: w.id!, equipmentId: equipment.id, interventionId },
+            equipment.category,
+          ),
+        );
+        return;
+      }
+    });
   for (const on of past) {
     for (const agency of org.built) {
       const team = workforce.built.filter((t) => t.agency === agency && present(t, on));
       for (let k = 0; k < PAST_VISITS_PER_AGENCY; k++) {
         const t = r.pick(team);
-        const job = jobFor(t, { preventive: r.chance(0.25) });
+        const job = someJob(t, r.chance(0.25));
         if (job) doneOn(job, t, on);
       }
     }
@@ -344,7 +355,7 @@ function claimOf(
   category: Category,
 ): HistoryClaim {
   const { r } = ctx;
-  const part = PARTS.filter((p) => p.category === category).sort((a, b) => b.costCents - a.costCents)[0]!;
+  const part = r.pick(PARTS.filter((p) => p.category === category));
   const order: ClaimStage[] = stage === 'refused' ? ['submitted', 'refused'] : ['submitted', 'accepted', 'credited', 'closed'];
   const upTo = stage === 'draft' ? 0 : order.indexOf(stage) + 1;
   let on = nextWorkingDay(visitOn);
