@@ -11,7 +11,8 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import { type Column, type ExportFormat, writeCsv, writeXlsx } from './export.ts';
 import type { Db, ExportRow } from './kinds/kind.ts';
 
-const STATUS: Record<string, string> = {
+/** Statuses in the board's words, which the interventions import reads back. */
+export const STATUS: Record<string, string> = {
   requested: 'Demandée',
   planned: 'Planifiée',
   assigned: 'Affectée',

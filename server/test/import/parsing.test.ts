@@ -2,7 +2,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { attribute, boolean, day, decimal, euros, postcode } from '../../src/import/cells.ts';
+import { STATUS as DAY_EXPORT_STATUS } from '../../src/import/day-export.ts';
 import { KINDS } from '../../src/import/kinds/index.ts';
+import { STATUS as INTERVENTION_STATUS } from '../../src/import/kinds/interventions.ts';
 import { checkMapping, proposeMapping } from '../../src/import/mapping.ts';
 import { normalizeHeader } from '../../src/import/normalize-header.ts';
 import { detectFormat, readRows, UnreadableFileError } from '../../src/import/read-spreadsheet.ts';
@@ -125,5 +127,13 @@ describe('mapping', () => {
       path: 'mapping.A',
       message: 'unknown field asSold (expected one of reference, name, email, phone, notes, or null)',
     });
+  });
+});
+
+describe('the day export read back by the interventions import', () => {
+  it('reads every open status in the words the day export writes (« Sur place » included)', () => {
+    for (const status of ['requested', 'planned', 'assigned', 'dispatched', 'en_route', 'on_site']) {
+      expect(INTERVENTION_STATUS(DAY_EXPORT_STATUS[status]!)).toEqual({ ok: true, value: status });
+    }
   });
 });

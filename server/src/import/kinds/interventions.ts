@@ -30,13 +30,14 @@ import {
 } from './shared.ts';
 
 const OPEN = ['requested', 'planned', 'assigned', 'dispatched', 'en_route', 'on_site'] as const;
-const STATUS = choice({
+/** The status column: the board's words (those the day export writes) and the usual others. */
+export const STATUS = choice({
   requested: ['à planifier', 'demandée', 'demande', 'ouverte', 'nouvelle', 'open', 'new'],
   planned: ['planifiée', 'planifié'],
   assigned: ['affectée', 'attribuée'],
   dispatched: ['envoyée', 'transmise'],
   en_route: ['en route'],
-  on_site: ['sur site', 'en cours'],
+  on_site: ['sur place', 'sur site', 'en cours'],
 });
 
 interface Window {
