@@ -44,8 +44,10 @@ export function SelectionCard() {
             {t('queue.priority', { value: intervention.priority })}
           </p>
           <p>
-            {t('selection.planned', { from: time(intervention.plannedStart), to: time(intervention.plannedEnd) })} ·{' '}
-            {formatDuration(intervention.estimatedDurationMinutes * 60)}
+            {intervention.plannedStart && intervention.plannedEnd
+              ? t('selection.planned', { from: time(intervention.plannedStart), to: time(intervention.plannedEnd) })
+              : t('selection.notPlanned')}{' '}
+            · {formatDuration(intervention.estimatedDurationMinutes * 60)}
           </p>
           {intervention.slaDeadline && <p>{t('selection.sla', { when: time(intervention.slaDeadline) })}</p>}
         </>

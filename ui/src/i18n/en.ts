@@ -493,6 +493,7 @@ export const en: Dictionary = {
   selection: {
     title: 'Selection',
     planned: 'Planned {{from}}–{{to}}',
+    notPlanned: 'Not planned yet',
     sla: 'Due {{when}}',
     technician: 'Technician: {{name}}',
     showInQueue: 'Show in the queue',

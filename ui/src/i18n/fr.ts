@@ -502,6 +502,7 @@ export const fr = {
   selection: {
     title: 'Sélection',
     planned: 'Prévue {{from}}–{{to}}',
+    notPlanned: 'Pas encore planifiée',
     sla: 'Échéance {{when}}',
     technician: 'Technicien : {{name}}',
     showInQueue: 'Voir dans la file',
