@@ -162,7 +162,7 @@ export async function start(config: Config): Promise<Running> {
     log(`listening on ${url} (API under ${url}/api, OpenAPI at ${url}/api/openapi.json)`);
     if (config.simulate) log('position simulator on (SIMULATE=0 to switch it off)');
     if (seeded?.seeded && seeded.today && seeded.today !== localDay(new Date(), DEMO_TIME_ZONE)) {
-      // After LATE_MINUTE (or with DEMO_DAY=next) the demo's work is tomorrow's: say where to look.
+      // DEMO_DAY=next: the demo's work is tomorrow's, say where to look.
       log(`the demo's day is ${seeded.today}: the board opens on today; ${url}/?date=${seeded.today} opens on that day`);
     }
     if (config.demo) await printDemoLogins(db);
