@@ -5,7 +5,10 @@
 // technician and what can be done instead; "Retour" keeps the request and
 // creates nothing (the queue count does not move); the first free slot of a
 // coming day is booked; another request is forced with overtime after a
-// confirmation. Screenshots at desktop, tablet and phone sizes.
+// confirmation. A visit saved to the queue, taken back from the queue, gets
+// the same alternatives and a slot of a coming day applied to it: assigned,
+// nothing created, the queue one shorter. Screenshots at desktop, tablet and
+// phone sizes.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { call, login } from './support/api.ts';
@@ -139,6 +142,54 @@ describeWithChromium('urgent request on a full day, in Chromium', () => {
     expect(answer).toMatchObject({ status: 'assigned', day });
     expect(answer.overtimeMinutes).toBeGreaterThan(0);
     await page.getByText(/Dépassement accepté/).waitFor({ timeout: 20_000 });
+  });
+
+  it('offers a queued visit of the full day the same alternatives, and books a slot of a coming day for that visit', async () => {
+    // Saved to the queue on purpose: a plain queued visit of the day.
+    await page.getByRole('button', { name: 'Nouvelle demande' }).click();
+    await fill(page, site.address, 'Radiateurs froids à l’étage');
+    await page.getByRole('button', { name: 'Trouver les techniciens' }).click();
+    const keep = page.getByRole('button', { name: 'Enregistrer sans affecter' });
+    await page.getByRole('heading', { name: 'Premiers créneaux libres' }).waitFor({ timeout: 60_000 });
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/urgent-requests') && r.request().method() === 'POST');
+    await keep.click();
+    const visit = (await (await created).json()) as { interventionId: string; status: string };
+    expect(visit.status).toBe('requested');
+    const before = await queued();
+    const total = await call<{ total: number }>(server.url, token, 'GET', `/api/interventions?agencyId=${agencyId}&limit=1`);
+
+    // From the queue: « Trouver un technicien » is no longer a dead end. The day read again first: the live feed
+    // does not always bring a request saved from the urgent panel into the queue (one run in two here, a separate bug).
+    await page.evaluate(() => (window as unknown as { __tournee: { queueChanged(): Promise<void> } }).__tournee.queueChanged());
+    await page.getByRole('tab', { name: 'À planifier' }).click();
+    const item = page.locator(`.queue-item[data-intervention-id="${visit.interventionId}"]`);
+    await item.waitFor({ timeout: 20_000 });
+    await item.getByRole('button', { name: 'Trouver un technicien' }).click();
+    await page.getByRole('heading', { name: 'Premiers créneaux libres' }).waitFor({ timeout: 60_000 });
+    // Why, per technician, in words (the day's overtime is already taken by the request forced above).
+    const why = page.locator('details.unavailable');
+    await expect.poll(() => why.textContent()).toContain('en arrêt maladie jusqu’au');
+    const text = (await page.locator('.urgent').textContent())!;
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|capacity|skill_|shift_over|undefined/);
+    await page.screenshot({ path: screenshotPath('queue-alternatives.png') });
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.screenshot({ path: screenshotPath('queue-alternatives-tablet.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: screenshotPath('queue-alternatives-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1600, height: 1000 });
+
+    // The slot applied to THAT visit: assigned on a coming day, nothing created, the queue one shorter.
+    const placed = page.waitForResponse((r) => r.url().endsWith(`/api/interventions/${visit.interventionId}/urgent-decision`));
+    await page.getByRole('button', { name: 'Planifier ce créneau' }).first().click();
+    const answer = (await (await placed).json()) as { interventionId: string; status: string; day: string };
+    expect(answer).toMatchObject({ interventionId: visit.interventionId, status: 'assigned' });
+    expect(answer.day > day).toBe(true);
+    await page.getByText(/Affectée à/).waitFor({ timeout: 20_000 });
+    expect(await queued()).toBe(before - 1);
+    expect((await call<{ total: number }>(server.url, token, 'GET', `/api/interventions?agencyId=${agencyId}&limit=1`)).total).toBe(total.total);
+    await page.getByRole('tab', { name: 'À planifier' }).click();
+    await expect.poll(() => item.count(), { timeout: 20_000 }).toBe(0);
+    await page.screenshot({ path: screenshotPath('queue-alternatives-booked.png') });
   });
 });
 

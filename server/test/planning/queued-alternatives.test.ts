@@ -173,7 +173,9 @@ function cases(open: () => Promise<OpenTestDb>) {
     });
     expect(otherTech.status).toBe(403);
     expect(otherTech.body.details[0].path).toBe('decision.technicianId');
-    const missing = await call('POST', `/api/interventions/${visit.id}/urgent-decision`, { decision: { kind: 'assign', technicianId: neighbourTech, day: DAY } });
+    const missing = await call('POST', `/api/interventions/${visit.id}/urgent-decision`, {
+      decision: { kind: 'assign', technicianId: neighbourTech, day: DAY },
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.details[0].path).toBe('version');
     const past = await call('POST', `/api/interventions/${visit.id}/urgent-decision`, {

@@ -118,6 +118,11 @@ export function endpoints(http: Http) {
     rankUrgent: (draft: UrgentDraft, day: string) => call('POST /api/urgent-requests/rank', { body: { draft, day } }),
     /** Creates the request as decided: assigned (forced, bumping) or queued. */
     commitUrgent: (draft: UrgentDraft, decision: UrgentDecision) => call('POST /api/urgent-requests', { body: { draft, decision } }),
+    /** Writes nothing: a visit of the queue ranked as an urgent request, with the alternatives of a full day. */
+    rankQueued: (interventionId: string, day: string) => call('POST /api/interventions/:id/urgent-answer', { params: { id: interventionId }, body: { day } }),
+    /** One of those places applied to that visit (assigned, moved to the day or agency; nothing created). */
+    placeQueued: (interventionId: string, version: number, decision: Extract<UrgentDecision, { kind: 'assign' }>) =>
+      call('POST /api/interventions/:id/urgent-decision', { params: { id: interventionId }, body: { version, decision } }),
 
     /** Technicians' actions that clashed with the office's record, newest first. */
     conflicts: (query: ConflictListQuery = {}) => call('GET /api/replication/conflicts', { query }),

@@ -186,6 +186,11 @@ export class BoardController {
     this.select({ interventionId });
   }
 
+  /** A queued visit placed from the urgent panel (another day, overtime, a bump, a neighbour): the day read again, the queue shows it gone at once. */
+  async queueChanged(): Promise<void> {
+    await Promise.all([this.feed.resync(), this.reasons.load()]);
+  }
+
   // ─── Dispatching (dispatching.ts) ──────────────────────────────────────────
 
   moveVisit(...args: Parameters<Dispatching['moveVisit']>): ReturnType<Dispatching['moveVisit']> {

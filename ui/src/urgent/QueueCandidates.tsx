@@ -1,12 +1,17 @@
 // "Trouver un technicien" for a visit already in the queue: the intervention
 // exists, so the server ranks it by its id and the chosen technician gets it
-// (a version-checked assignment). New urgent requests go through
-// UrgentRequest.tsx instead, as drafts.
+// (a version-checked assignment). When nobody fits the day, the same answer as
+// a new urgent request's — why each technician cannot, a slot on a coming day,
+// overtime, a visit to bump, a neighbouring agency (Alternatives.tsx) — and the
+// choice is applied to THIS intervention (moved, never copied). New urgent
+// requests go through UrgentRequest.tsx instead, as drafts.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InsertionAnswer, InsertionCandidate } from '../api/endpoints.ts';
+import type { InsertionAnswer, InsertionCandidate, UrgentAnswer, UrgentCommitAnswer } from '../api/endpoints.ts';
 import { formatSignedDuration } from '../geo/time.ts';
+import { describeError } from '../state/describe-error.ts';
 import { useBoard, useController } from '../state/context.tsx';
+import { type AssignDecision, DecisionDone, UnavailableList, UrgentAlternatives } from './Alternatives.tsx';
 import { RankingStatus } from './RankingStatus.tsx';
 
 export interface QueuedVisit {
@@ -42,6 +47,7 @@ function Candidates({ target, onBack }: { target: QueuedVisit; onBack: () => voi
   const technicians = useBoard((s) => s.technicians);
   const agencyId = useBoard((s) => s.agencyId);
   const agencies = useBoard((s) => s.agencies);
+  const date = useBoard((s) => s.date);
   const timezone = agencies.find((a) => a.id === agencyId)?.timezone ?? 'Europe/Paris';
   // The server's engine ranks them (the same timing an assignment stores); the board does not guess.
   const [server, setServer] = useState<InsertionAnswer | null | 'failed'>(null);
@@ -63,6 +69,39 @@ function Candidates({ target, onBack }: { target: QueuedVisit; onBack: () => voi
       live = false;
     };
   }, [target.id, controller, attempt]);
+
+  // Nobody fits without pushing a visit out: the urgent flow's answer for this visit, with what to do instead.
+  const full = server !== null && server !== 'failed' && server.candidates.every((c) => c.pushedOut.length > 0);
+  const [alternatives, setAlternatives] = useState<UrgentAnswer | null | 'failed'>(null);
+  const [placing, setPlacing] = useState(false);
+  const [placed, setPlaced] = useState<{ saved: UrgentCommitAnswer; name: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!full) return;
+    let live = true;
+    setAlternatives(null);
+    controller.api
+      .rankQueued(target.id, date)
+      .then((a) => live && setAlternatives(a))
+      .catch(() => live && setAlternatives('failed'));
+    return () => {
+      live = false;
+    };
+  }, [full, target.id, date, controller, attempt]);
+  const place = async (decision: AssignDecision, who: string) => {
+    setPlacing(true);
+    setError(null);
+    try {
+      const saved = await controller.api.placeQueued(target.id, target.version, decision);
+      setPlaced({ saved, name: who });
+      void controller.queueChanged();
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setPlacing(false);
+    }
+  };
+  const richer = alternatives && alternatives !== 'failed' ? alternatives : null;
 
   const candidates = server && server !== 'failed' ? server.candidates : [];
   const name = (id: string) => {
@@ -86,7 +125,29 @@ function Candidates({ target, onBack }: { target: QueuedVisit; onBack: () => voi
       <RankingStatus answer={server} onRetry={() => setAttempt((n) => n + 1)} />
       {server && server !== 'failed' && server.candidates.length === 0 && <p className="muted">{t('urgent.noCandidate')}</p>}
       {server && server !== 'failed' && server.travelTimes === 'estimated' && <p className="hint">{t('urgent.estimatedTimes')}</p>}
-      {server && server !== 'failed' && server.rejected.length > 0 && !assigned && (
+      {placed && <DecisionDone saved={placed.saved} name={placed.name} onDone={onBack} />}
+      {full && !assigned && !placed && alternatives === null && (
+        <p className="muted" aria-live="polite">
+          {t('urgent.ranking')}
+        </p>
+      )}
+      {richer && !assigned && !placed && (
+        <div className="urgent-answers">
+          {richer.candidates.length === 0 && (
+            <p className="hint" role="status">
+              {t('urgent.nobodyButAlternatives')}
+            </p>
+          )}
+          <UrgentAlternatives answer={richer} timezone={timezone} busy={placing} onDecide={(decision, who) => void place(decision, who)} />
+          <UnavailableList answer={richer} timezone={timezone} />
+        </div>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {server && server !== 'failed' && server.rejected.length > 0 && !assigned && !richer && !placed && (
         <details className="unavailable" open={server.candidates.length === 0}>
           <summary>{t('urgent.whyNot', { count: server.rejected.length })}</summary>
           <ul>
@@ -100,7 +161,7 @@ function Candidates({ target, onBack }: { target: QueuedVisit; onBack: () => voi
           </ul>
         </details>
       )}
-      {assigned ? (
+      {placed ? null : assigned ? (
         <div className="success" role="status">
           <p>{t('urgent.assignedTo', { name: name(assigned) })}</p>
           <button type="button" className="button" onClick={onBack}>
@@ -135,7 +196,7 @@ function Candidates({ target, onBack }: { target: QueuedVisit; onBack: () => voi
           ))}
         </ol>
       )}
-      {!assigned && (
+      {!assigned && !placed && (
         <button type="button" className="link" onClick={onBack}>
           {t('common.back')}
         </button>

@@ -82,6 +82,8 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     assign: vi.fn(notFound),
     rankUrgent: vi.fn(notFound),
     commitUrgent: vi.fn(notFound),
+    rankQueued: vi.fn(notFound),
+    placeQueued: vi.fn(notFound),
     // The server's engine, faked: any move is possible where it is dropped, 10 minutes of travel added.
     evaluateMove: vi.fn(async (interventionId: string, input: Parameters<Api['evaluateMove']>[1]) => {
       const start = input.at ?? `${DAY}T08:00:00.000Z`;

@@ -317,6 +317,36 @@ describe('UrgentPanel', () => {
     expect(screen.getByText('Aucun technicien ne peut prendre cette visite ce jour-là.')).toBeTruthy();
   });
 
+  it('for a visit of the queue on a full day, offers the same alternatives and applies the slot to that visit', async () => {
+    const candidates = vi.fn(async () => ({
+      interventionId: 'i-3',
+      agencyId: 'ag-aix',
+      day: DAY,
+      candidates: [],
+      rejected: [{ technicianId: 't-alice', reason: 'capacity' as const }],
+      travelTimes: 'road' as const,
+    }));
+    const intervention = vi.fn(
+      async () => ({ id: 'i-3', version: 2, estimatedDurationMinutes: 60, requiredSkills: [] }) as unknown as Awaited<ReturnType<Api['intervention']>>,
+    );
+    const rankQueued = vi.fn(async () => FULL);
+    const placeQueued = vi.fn(async () => committed({ interventionId: 'i-3', day: '2026-03-11' }));
+    const commitUrgent = vi.fn(async () => committed());
+    const { controller } = await loggedInBoard(fakeApi({ candidates, intervention, rankQueued, placeQueued, commitUrgent }));
+    renderBoard(<UrgentPanel interventionId="i-3" onDone={() => {}} />, controller);
+    expect(await screen.findByRole('heading', { name: 'Premiers créneaux libres' })).toBeTruthy();
+    expect(rankQueued).toHaveBeenCalledWith('i-3', DAY);
+    expect(screen.getByRole('heading', { name: 'En heures supplémentaires' })).toBeTruthy();
+    const why = screen.getByText('Pourquoi pas les 6 autres techniciens').closest('details')!;
+    expect(why.textContent).toContain('Chloé Petit\u00a0: en arrêt maladie');
+    await userEvent.click(screen.getByRole('button', { name: 'Planifier ce créneau' }));
+    // With the version the board shows for it (the fixture's plan has it at 3).
+    await waitFor(() => expect(placeQueued).toHaveBeenCalledWith('i-3', 3, { kind: 'assign', technicianId: 't-alice', day: '2026-03-11' }));
+    expect(await screen.findByText(/Affectée à Alice Martin/)).toBeTruthy();
+    // The stored visit is placed, never copied into a new request.
+    expect(commitUrgent).not.toHaveBeenCalled();
+  });
+
   it('asks for a site and a problem before searching', async () => {
     const { controller } = await loggedInBoard();
     renderBoard(<UrgentPanel interventionId={null} onDone={() => {}} />, controller);
