@@ -33,7 +33,9 @@ function cases(open: () => Promise<OpenTestDb>) {
   let siteId: string;
   let token: string;
   let outsider: string;
-  const broadcaster = recordingBroadcaster();
+  /** Intervention changes told to boards (the recording double has no such method; main.ts's broadcaster does). */
+  const changes: { interventionId: string; agencyId: string; status: string }[] = [];
+  const broadcaster = Object.assign(recordingBroadcaster(), { interventionChanged: (change: (typeof changes)[number]) => void changes.push(change) });
   const call = (method: string, path: string, body?: unknown, who = token) => request<any>(server.url, method, path, { token: who, body });
   const count = () => testDb.db.prisma.intervention.count();
   const queued = () => testDb.db.prisma.intervention.count({ where: { agencyId: aix.agencyId, status: 'requested' } });
@@ -197,6 +199,9 @@ function cases(open: () => Promise<OpenTestDb>) {
       status: 'assigned',
     });
     expect(await count()).toBe(before);
+    // Aix's boards are told it left their queue (the plan itself went to Marseille's).
+    expect(changes).toContainEqual(expect.objectContaining({ interventionId: visit.id, agencyId: aix.agencyId, status: 'assigned' }));
+    expect(broadcaster.plans.at(-1)?.agencyId).toBe(neighbourAgency);
   });
 }
 

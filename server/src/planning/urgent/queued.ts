@@ -7,6 +7,7 @@
 // created: the queue shrinks by one.
 import type { z } from 'zod';
 import type { UrgentAssignDecision, UrgentCommitAnswer } from '@tournee/contracts/api/urgent';
+import type { Broadcaster } from '../../realtime/broadcaster.ts';
 import { VersionConflictError } from '../assign.ts';
 import { InsertionRefusedError, InterventionNotFoundError } from '../insertion.ts';
 import { loadPlanningRecords } from '../load-records.ts';
@@ -57,7 +58,7 @@ export async function placeQueued(
     const current = await deps.prisma.intervention.findUnique({ where: { id: record.id } });
     throw new VersionConflictError(`the intervention is at version ${record.version}, not ${version}: reload it`, current);
   }
-  return placeUrgent(
+  const answer = await placeUrgent(
     deps,
     {
       record,
@@ -76,4 +77,24 @@ export async function placeQueued(
     },
     decision,
   );
+  // The plan was published to the neighbour's boards; the visit's own agency's boards drop it from their queue.
+  if (visit.agencyId !== agencyId) {
+    const row = await deps.prisma.intervention.findUniqueOrThrow({
+      where: { id: record.id },
+      select: { status: true, version: true, updatedAt: true, site: { select: { sectorId: true } } },
+    });
+    (deps.broadcaster as Partial<Pick<Broadcaster, 'interventionChanged'>>).interventionChanged?.({
+      interventionId: record.id,
+      agencyId: visit.agencyId,
+      technicianId: null,
+      sectorId: row.site.sectorId,
+      status: row.status,
+      previousStatus: record.status,
+      cancelReason: null,
+      version: row.version,
+      source: 'dispatcher',
+      changedAt: row.updatedAt,
+    });
+  }
+  return answer;
 }
