@@ -158,9 +158,7 @@ describeWithChromium('urgent request on a full day, in Chromium', () => {
     const before = await queued();
     const total = await call<{ total: number }>(server.url, token, 'GET', `/api/interventions?agencyId=${agencyId}&limit=1`);
 
-    // From the queue: « Trouver un technicien » is no longer a dead end. The day read again first: the live feed
-    // does not always bring a request saved from the urgent panel into the queue (one run in two here, a separate bug).
-    await page.evaluate(() => (window as unknown as { __tournee: { queueChanged(): Promise<void> } }).__tournee.queueChanged());
+    // From the queue (where it waits at once): « Trouver un technicien » is no longer a dead end.
     await page.getByRole('tab', { name: 'À planifier' }).click();
     const item = page.locator(`.queue-item[data-intervention-id="${visit.interventionId}"]`);
     await item.waitFor({ timeout: 20_000 });

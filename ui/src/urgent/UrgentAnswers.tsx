@@ -47,6 +47,8 @@ export function UrgentAnswers({ draft, label, onBack, onDone }: { draft: UrgentD
     try {
       const saved = await controller.api.commitUrgent(draft, decision);
       setDone({ answer: saved, name });
+      // Saved to the queue: the day read again (the board's feed carries plan changes, not a new request), so it waits there at once.
+      if (saved.status === 'requested') void controller.queueChanged();
     } catch (err) {
       setError(describeError(err));
     } finally {
