@@ -10,6 +10,7 @@ import { signToken } from '../../src/auth/tokens.ts';
 import { createApp } from '../../src/http/app.ts';
 import { planningRouter } from '../../src/http/routes/planning.ts';
 import { createJobRunner, type JobRunner } from '../../src/jobs/runner.ts';
+import { assignIntervention } from '../../src/planning/assign.ts';
 import { clearInsertionCache } from '../../src/planning/insertion-cache.ts';
 import { checkPostgres, describeWithService } from '../support/services.ts';
 import { listen, request } from '../http/harness.ts';
@@ -21,6 +22,8 @@ import { openPgliteTestDb, openPostgresTestDb, type OpenTestDb } from './test-db
 const SECRET = 'queued-alternatives-secret-0123456789abcdef';
 /** Monday 16:30 in Aix: the day nearly over, a two-hour visit fits nobody. */
 const LATE = new Date(`${DAY}T15:30:00Z`);
+/** Monday 07:30 in Aix: before the day starts. */
+const EARLY = new Date(`${DAY}T06:30:00Z`);
 
 function cases(open: () => Promise<OpenTestDb>) {
   let testDb: OpenTestDb;
@@ -33,6 +36,8 @@ function cases(open: () => Promise<OpenTestDb>) {
   let siteId: string;
   let token: string;
   let outsider: string;
+  let busy: SeededAgency;
+  let clock = LATE;
   /** Intervention changes told to boards (the recording double has no such method; main.ts's broadcaster does). */
   const changes: { interventionId: string; agencyId: string; status: string }[] = [];
   const broadcaster = Object.assign(recordingBroadcaster(), { interventionChanged: (change: (typeof changes)[number]) => void changes.push(change) });
@@ -85,14 +90,15 @@ function cases(open: () => Promise<OpenTestDb>) {
       })
     ).id;
     const user = await prisma.user.create({ data: { email: `queued-${tag}@planning.test`, name: 'Dispatch', passwordHash: 'x', role: 'dispatcher' } });
-    token = await signToken({ sub: user.id, role: 'dispatcher', agencyIds: [aix.agencyId, neighbour.id] }, SECRET);
+    busy = await seedAgency(prisma, 0);
+    token = await signToken({ sub: user.id, role: 'dispatcher', agencyIds: [aix.agencyId, neighbour.id, busy.agencyId] }, SECRET);
     outsider = await signToken({ sub: user.id, role: 'dispatcher', agencyIds: [other.agencyId] }, SECRET);
-    jobs = await createJobRunner({ config: { redisUrl: undefined }, prisma, broadcaster }, { overnight: null, now: () => LATE, log: () => {} });
+    jobs = await createJobRunner({ config: { redisUrl: undefined }, prisma, broadcaster }, { overnight: null, now: () => clock, log: () => {} });
     const app = createApp({
       config: { authSecret: SECRET, redisUrl: undefined },
       prisma,
       dbKind: testDb.db.kind,
-      routers: [planningRouter({ prisma, jobs, broadcaster, now: () => LATE, log: () => {} })],
+      routers: [planningRouter({ prisma, jobs, broadcaster, now: () => clock, log: () => {} })],
       log: () => {},
     });
     server = await listen(app);
@@ -202,6 +208,77 @@ function cases(open: () => Promise<OpenTestDb>) {
     // Aix's boards are told it left their queue (the plan itself went to Marseille's).
     expect(changes).toContainEqual(expect.objectContaining({ interventionId: visit.id, agencyId: aix.agencyId, status: 'assigned' }));
     expect(broadcaster.plans.at(-1)?.agencyId).toBe(neighbourAgency);
+  });
+
+  it('bumps a lower-priority visit of a full tour for the queued one, which takes its place, the bumped visit going to another technician', async () => {
+    clock = EARLY;
+    clearInsertionCache();
+    const prisma = testDb.db.prisma;
+    const [camille, sacha] = busy.technicianIds;
+    // Camille's day, full: four visits of 110 minutes, priorities 50, 20, 40, 30.
+    const visits: string[] = [];
+    for (const [k, priority] of [50, 20, 40, 30].entries()) {
+      const site = await prisma.site.create({
+        data: {
+          customerId: (await prisma.customer.findFirstOrThrow()).id,
+          name: `Villa ${k + 1}`,
+          address: `${k + 1} avenue Victor Hugo`,
+          postcode: '13100',
+          city: 'Aix-en-Provence',
+          lat: 43.52 + k / 200,
+          lon: 5.44,
+        },
+      });
+      const v = await prisma.intervention.create({
+        data: {
+          agencyId: busy.agencyId,
+          siteId: site.id,
+          estimatedDurationMinutes: 110,
+          priority,
+          earliestDate: new Date(`${DAY}T00:00:00Z`),
+          latestDate: new Date(`${DAY}T00:00:00Z`),
+        },
+      });
+      await assignIntervention({ prisma, broadcaster, now: () => clock }, { interventionId: v.id, technicianId: camille, day: DAY, position: k });
+      visits.push(v.id);
+    }
+    const visit = await prisma.intervention.create({
+      data: {
+        agencyId: busy.agencyId,
+        siteId,
+        priority: 95,
+        estimatedDurationMinutes: 60,
+        earliestDate: new Date(`${DAY}T00:00:00Z`),
+        latestDate: new Date(`${DAY}T00:00:00Z`),
+        requiredSkills: { create: [{ skillId: busy.skillIds.hvac, minLevel: 2 }] },
+      },
+    });
+    const before = await count();
+    const res = await call('POST', `/api/interventions/${visit.id}/urgent-answer`, { day: DAY });
+    expect(res.status).toBe(200);
+    expect(res.body.candidates.every((c: { pushedOut: string[] }) => c.pushedOut.length > 0)).toBe(true);
+    const bump = res.body.bumps[0];
+    expect(bump).toMatchObject({ technicianId: camille, bumped: { interventionId: visits[1], priority: 20 }, bumpedTo: { technicianId: sacha } });
+
+    const saved = await call('POST', `/api/interventions/${visit.id}/urgent-decision`, {
+      version: visit.version,
+      decision: { kind: 'assign', technicianId: camille, day: DAY, position: bump.position, bump: visits[1], bumpedTo: sacha },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({
+      interventionId: visit.id,
+      technicianId: camille,
+      bumped: { interventionId: visits[1], technicianId: sacha },
+      pushedOut: [],
+    });
+    const tour = await prisma.tour.findUniqueOrThrow({
+      where: { technicianId_date: { technicianId: camille, date: new Date(`${DAY}T00:00:00Z`) } },
+      include: { stops: { orderBy: { sequence: 'asc' } } },
+    });
+    expect(tour.stops.map((s) => s.interventionId)).toEqual([visits[0], visit.id, visits[2], visits[3]]);
+    expect(await prisma.intervention.findUniqueOrThrow({ where: { id: visits[1]! } })).toMatchObject({ technicianId: sacha, status: 'assigned' });
+    expect(await count()).toBe(before);
+    clock = LATE;
   });
 }
 
