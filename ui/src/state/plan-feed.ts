@@ -1,7 +1,10 @@
 // The board's socket.io connection: the agency's day as a snapshot, then
 // versioned deltas folded in with the shared reconcile functions (a gap in
 // the versions asks for a snapshot again); positions for the map; job
-// progress and field conflicts handed to whoever follows them.
+// progress and field conflicts handed to whoever follows them. A change to a
+// visit that no delta brought (another dispatcher's urgent request, an
+// import, a visit handed to or from a neighbouring agency) asks for the day
+// again at once, rather than at the server's next periodic snapshot (60 s).
 import { applyDelta, applySnapshot } from '@tournee/contracts/realtime-reconcile';
 import type { FieldConflictNotice, JobProgress, PlanSnapshot } from '../api/types.ts';
 import type { PositionStore } from '../realtime/positions.ts';
@@ -11,6 +14,8 @@ import type { Store } from './store.ts';
 
 /** How long a resync request may wait for the server's answer. */
 const RESYNC_TIMEOUT_MS = 10_000;
+/** A burst of visit changes (an import, a planning run) makes one resync, this long after the first. */
+const CHANGE_RESYNC_DELAY_MS = 300;
 
 export interface PlanFeedEvents {
   /** Connected again after a loss: what was announced meanwhile may have been missed. */
@@ -24,6 +29,7 @@ export interface PlanFeedEvents {
 export class PlanFeed {
   private socket: BoardSocket | null = null;
   private connectedBefore = false;
+  private changeResync: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly store: Store<BoardState>,
@@ -61,9 +67,22 @@ export class PlanFeed {
       this.events.jobProgress(progress);
     });
     socket.on('field:conflict', (notice) => this.events.fieldConflict(notice));
+    socket.on('intervention:changed', (change) => {
+      const { plan, agencyId } = this.store.get();
+      if (!plan || change.agencyId !== agencyId) return;
+      // Already on the board at that version or later (a delta brought it): nothing to ask.
+      if ((plan.interventions[change.interventionId]?.version ?? 0) >= change.version) return;
+      if (this.changeResync) return;
+      this.changeResync = setTimeout(() => {
+        this.changeResync = null;
+        void this.resync();
+      }, CHANGE_RESYNC_DELAY_MS);
+    });
   }
 
   disconnect(): void {
+    if (this.changeResync) clearTimeout(this.changeResync);
+    this.changeResync = null;
     this.socket?.disconnect();
     this.socket = null;
     this.connectedBefore = false;

@@ -42,6 +42,38 @@ describe('plan feed', () => {
     await vi.waitFor(() => expect(resyncs()).toBe(before + 1));
   });
 
+  it('asks for the day again, once for a burst, when a visit changed that no delta brought (another dispatcher’s request)', async () => {
+    const { controller, socket } = await loggedInBoard();
+    const resyncs = () => socket.emitted.filter((e) => e.event === 'plan:resync').length;
+    const agencyId = controller.store.get().agencyId!;
+    const change = (interventionId: string, version: number, agency = agencyId) =>
+      socket.serve('intervention:changed', {
+        interventionId,
+        agencyId: agency,
+        technicianId: null,
+        sectorId: null,
+        status: 'requested',
+        previousStatus: null,
+        cancelReason: null,
+        version,
+        source: 'dispatcher',
+        changedAt: '',
+      });
+    await vi.waitFor(() => expect(resyncs()).toBeGreaterThan(0));
+    const before = resyncs();
+    // Known at that version (a delta brought it), or another agency's: nothing to ask.
+    change('i-1', controller.store.get().plan!.interventions['i-1']!.version);
+    change('i-new', 1, 'another-agency');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(resyncs()).toBe(before);
+    // A visit the board does not have, and a newer version of one it has: one resync for both.
+    change('i-new', 1);
+    change('i-1', 99);
+    await vi.waitFor(() => expect(resyncs()).toBe(before + 1));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(resyncs()).toBe(before + 1);
+  });
+
   it('lists conflicts again after a reconnection (notices may have been missed)', async () => {
     const conflicts = vi.fn(async () => []);
     const { controller, socket } = await loggedInBoard(fakeApi({ conflicts }));
