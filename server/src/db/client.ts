@@ -8,7 +8,9 @@ import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
+import { registerDirectQuery } from './direct-query.ts';
 import { migrate, type MigrateResult } from './migrate.ts';
 import { connectPg } from './pg-connection.ts';
 import { pgliteConnection } from './pglite-connection.ts';
@@ -50,8 +52,21 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   } finally {
     await conn.close();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-  return { prisma, kind: 'postgresql', migrations, close: once(() => prisma.$disconnect()) };
+  // The pool is ours (Prisma's adapter would make the same one) so that a few hot reads can skip Prisma (direct-query.ts).
+  const pool = new pg.Pool({ connectionString: url });
+  // An idle session dropped by the server: the pool replaces it; the adapter logs the same once connected.
+  pool.on('error', (error) => options.log?.(`PostgreSQL pool: ${error.message}`));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  registerDirectQuery(prisma, async <Row>(sql: string) => (await pool.query(sql)).rows as Row[]);
+  return {
+    prisma,
+    kind: 'postgresql',
+    migrations,
+    close: once(async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    }),
+  };
 }
 
 async function openPglite(options: DatabaseOptions): Promise<Database> {
@@ -66,6 +81,8 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     throw error;
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  // PGlite's query() waits for any transaction under way on its one session (as Prisma's own queries do).
+  registerDirectQuery(prisma, async <Row>(sql: string) => (await db.query<Row>(sql)).rows);
   return {
     prisma,
     kind: 'pglite',

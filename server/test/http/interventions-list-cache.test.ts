@@ -53,6 +53,52 @@ describeOnEachDatabase('GET /api/interventions kept pages', (h) => {
     expect(await list(tokens.dispatcherA)).toEqual({ ...first, items: first.items.map((i) => (i.id === a1.id ? { ...i, priority: 77 } : i)) });
   });
 
+  it('answers If-None-Match with 304 while nothing committed, and with the new page once a write commits', async () => {
+    const { fixtures, tokens, db, call } = h();
+    const { a1 } = fixtures.interventions;
+    const first = await call<ListPage>('GET', LIST, { token: tokens.dispatcherA });
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"\d+\.[\w-]+"$/);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    const again = await fetch(`${h().url}${LIST}`, { headers: { authorization: `Bearer ${tokens.dispatcherA}`, 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(await again.text()).toBe('');
+    // A list of tags, or a weak form of ours, matches too (RFC 9110's weak comparison for If-None-Match).
+    expect((await call('GET', LIST, { token: tokens.dispatcherA, headers: { 'if-none-match': `"0.x", W/${etag}` } })).status).toBe(304);
+    // Another tag: the page, byte for byte the plain answer.
+    const plain = await fetch(`${h().url}${LIST}`, { headers: { authorization: `Bearer ${tokens.dispatcherA}` } });
+    const other = await fetch(`${h().url}${LIST}`, { headers: { authorization: `Bearer ${tokens.dispatcherA}`, 'if-none-match': '"0.x"' } });
+    expect(other.status).toBe(200);
+    expect(Buffer.from(await other.arrayBuffer()).equals(Buffer.from(await plain.arrayBuffer()))).toBe(true);
+
+    // A write committed outside the API (raw SQL, its own statement): the old tag no longer matches.
+    await db.prisma.$executeRaw`UPDATE interventions SET priority = 31 WHERE id = ${a1.id}`;
+    const changed = await call<ListPage>('GET', LIST, { token: tokens.dispatcherA, headers: { 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(item(changed.body, a1.id)?.priority).toBe(31);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect((await call('GET', LIST, { token: tokens.dispatcherA, headers: { 'if-none-match': changed.headers.get('etag')! } })).status).toBe(304);
+  });
+
+  it('tags each caller’s page with its own ETag: another scope’s tag is answered with the caller’s own page', async () => {
+    const { tokens, call } = h();
+    const tags = new Map<string, string>();
+    for (const who of ['admin', 'dispatcherA', 'dispatcherB', 'tech1'] as const) {
+      tags.set(who, (await call('GET', LIST, { token: tokens[who] })).headers.get('etag')!);
+    }
+    expect(new Set(tags.values()).size).toBe(4);
+    // The same caller with another query: another tag.
+    const filtered = (await call('GET', `${LIST}&status=requested`, { token: tokens.dispatcherA })).headers.get('etag');
+    expect(filtered).not.toBe(tags.get('dispatcherA'));
+    // dispatcherB presents dispatcherA's (current) tag: a 200 with B's own page, never a 304 standing for A's.
+    const own = await list(tokens.dispatcherB);
+    const presented = await call<ListPage>('GET', LIST, { token: tokens.dispatcherB, headers: { 'if-none-match': tags.get('dispatcherA')! } });
+    expect(presented.status).toBe(200);
+    expect(presented.body).toEqual(own);
+    expect(presented.headers.get('etag')).toBe(tags.get('dispatcherB'));
+  });
+
   it('steps the version once per committed transaction, however many rows it wrote, and not for a rollback or a write of no row', async () => {
     const { fixtures, db } = h();
     const { a1, a2 } = fixtures.interventions;
@@ -217,6 +263,24 @@ describeWithService(postgres, 'GET /api/interventions kept pages, several proces
     expect(patched.status).toBe(200);
     expect(priorityOf(await list(0))).toBe(64);
     expect(priorityOf(before)).not.toBe(64);
+  });
+
+  it('answers a conditional GET on one process with the write committed by another session at once', async () => {
+    const { a1 } = fixtures.interventions;
+    const first = await request<ListPage>(apps[0]!.url, 'GET', LIST, { token });
+    const etag = first.headers.get('etag')!;
+    // The same list version and key on both processes: the same tag, 304 on either.
+    expect((await request(apps[1]!.url, 'GET', LIST, { token, headers: { 'if-none-match': etag } })).status).toBe(304);
+    await sql.query('BEGIN');
+    await sql.query('UPDATE interventions SET priority = priority + 1 WHERE id = $1', [a1.id]);
+    // Uncommitted: still the page the client holds.
+    expect((await request(apps[0]!.url, 'GET', LIST, { token, headers: { 'if-none-match': etag } })).status).toBe(304);
+    await sql.query('COMMIT');
+    for (const n of [0, 1]) {
+      const next = await request<ListPage>(apps[n]!.url, 'GET', LIST, { token, headers: { 'if-none-match': etag } });
+      expect(next.status).toBe(200);
+      expect(priorityOf(next.body)).toBe(priorityOf(first.body) + 1);
+    }
   });
 
   it('keeps no page read while a write was uncommitted: the commit shows at the next read', async () => {
