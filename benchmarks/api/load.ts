@@ -11,11 +11,14 @@ export interface Request {
   readonly path: string;
   readonly token: string;
   readonly body?: unknown;
+  /** More request headers (If-None-Match for the conditional reads). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface Answer {
   readonly status: number;
   readonly body: string;
+  readonly etag?: string | undefined;
 }
 
 /** Every latency kept (a run is thousands of requests, not millions): exact quantiles, no upper bound. */
@@ -46,7 +49,7 @@ export class Latencies {
 export interface LoadResult {
   readonly latencies: Latencies;
   readonly ok: number;
-  /** Non-2xx answers, by status; requests that got no answer by their error code (ECONNRESET…). */
+  /** Answers other than 2xx and 304, by status; requests that got no answer by their error code (ECONNRESET…). */
   readonly errors: Record<string, number>;
   readonly seconds: number;
 }
@@ -65,13 +68,14 @@ export function send(agent: http.Agent, base: URL, request: Request): Promise<An
         method: request.method,
         headers: {
           authorization: `Bearer ${request.token}`,
+          ...request.headers,
           ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
         },
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), etag: res.headers.etag }));
         res.on('error', reject);
       },
     );
@@ -147,7 +151,8 @@ async function timed(agent: http.Agent, base: URL, request: Request, tally: Tall
   try {
     const answer = await send(agent, base, request);
     tally.latencies.add(performance.now() - t0);
-    if (answer.status >= 200 && answer.status < 300) tally.ok += 1;
+    // 304 (a conditional GET answered "not modified") is a success.
+    if ((answer.status >= 200 && answer.status < 300) || answer.status === 304) tally.ok += 1;
     else tally.error(String(answer.status));
     onAnswer?.(answer);
   } catch (error) {

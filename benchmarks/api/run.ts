@@ -18,6 +18,12 @@
  *     npm run bench:api                                   # embedded PGlite (the default backend)
  *     npm run bench:api -- --postgres postgresql://postgres@127.0.0.1:5432/postgres
  *     npm run bench:api -- --only reads --seconds 20 --json out.json
+ *     npm run bench:api -- --only reads --conditional     # the reads, then the same reads sending If-None-Match
+ *
+ * With `--conditional` the reads run twice and both are reported: plainly
+ * (`reads`), then (`reads-conditional`) with each client sending the ETag it
+ * last got as If-None-Match, as a browser that keeps the page does — answered
+ * 304 with no body while the list is unchanged.
  *
  * The database is the demo company (seeded here, before the server starts)
  * plus the fleet of technicians, on a fresh PGlite folder or a throwaway
@@ -45,6 +51,7 @@ const { values: args } = parseArgs({
     'position-period-ms': { type: 'string', default: '5000' },
     only: { type: 'string' },
     json: { type: 'string' },
+    conditional: { type: 'boolean', default: false },
   },
 });
 const SECONDS = positiveInt('seconds');
@@ -117,6 +124,22 @@ async function main(): Promise<void> {
       load,
       await closedLoop({ base, clients: READERS, seconds: SECONDS, next: () => ({ method: 'GET', path: listPath, token: dispatcher }) }),
     );
+    if (args.conditional) {
+      const etags: Array<string | undefined> = Array.from({ length: READERS }, () => undefined);
+      let notModified = 0;
+      const conditionalLoad = loadAverage();
+      const r = await closedLoop({
+        base,
+        clients: READERS,
+        seconds: SECONDS,
+        next: (c): Request => ({ method: 'GET', path: listPath, token: dispatcher, ...(etags[c] ? { headers: { 'if-none-match': etags[c] } } : {}) }),
+        onAnswer: (c, answer) => {
+          if (answer.status === 304) notModified++;
+          if (answer.etag) etags[c] = answer.etag;
+        },
+      });
+      report('reads-conditional', `${READERS} clients × GET ${listPath} with If-None-Match (${notModified} answered 304)`, conditionalLoad, r);
+    }
   }
   if (only.includes('writes')) {
     if (sample.items.length < WRITERS) fail(`${WRITERS} writers need as many interventions, the dispatcher sees ${sample.items.length}`);
