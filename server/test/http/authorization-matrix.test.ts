@@ -12,9 +12,11 @@
 //   record of agency B (in the path, the query or the body), and no 2xx they
 //   get carries the id of one of agency B's own records;
 // - callers without the declared role get 403.
-// The records' own agency (technician and dispatcher of B, admin) only read:
-// their writes are the other tests' subject, and would consume the records
-// the rest of the matrix names.
+// The records' own agency (technician and dispatcher of B, admin) read here;
+// they write in describeOwnWrites, each on a database of its own (a write
+// consumes records the rest of the matrix names), deletes last: never a
+// 5xx, 403 for an undeclared role only, no 403 nor 404 on a record of their
+// own agency, and any other 4xx (validation, state) names its reason.
 //
 // A new route whose path names a record this file cannot find fails here
 // until pathRecords learns it.
@@ -118,7 +120,44 @@ async function seedWorld(db: Database) {
       passwordHash: (await prisma.user.findUniqueOrThrow({ where: { id: f.users.tech1.id } })).passwordHash,
     },
   });
-  return { f, sectorB, equipmentB, shiftB, absenceB, runB, contractB, invoiceB, claimB, supplierOrderB, customerOrderB, partRequestB, techB };
+  // Another user of agency B for users/:id in the own-agency writes: edited, demoted or deleted, it revokes no caller's session.
+  const spareUserB = await prisma.user.create({
+    data: {
+      email: 'dispatcher.b2@test.tournee.fr',
+      name: 'dispatcher.b2',
+      role: 'dispatcher',
+      agencies: { create: [{ agencyId: f.agencyB.id }] },
+      passwordHash: techB.passwordHash,
+    },
+  });
+  // What the own-agency writes name where the read matrix's records are the wrong kind: an invoice (payments, credit notes and claims are
+  // made from invoices, invoiceB is a quote), and a customer only agency B serves (the fixtures' customer has a site in each agency:
+  // only the admin may delete it).
+  const draftInvoiceB = await prisma.billingDocument.create({
+    data: { kind: 'invoice', agencyId: f.agencyB.id, customerId: f.customer.id, siteId: f.siteB.id, customerName: f.customer.name },
+  });
+  const customerOfB = await prisma.customer.create({ data: { name: 'M. Marius', reference: 'C-MRS' } });
+  await prisma.site.create({
+    data: { customerId: customerOfB.id, sectorId: sectorB.id, address: '3 quai du Port', postcode: '13002', city: 'Marseille', lat: 43.296, lon: 5.37 },
+  });
+  return {
+    f,
+    sectorB,
+    equipmentB,
+    shiftB,
+    absenceB,
+    runB,
+    contractB,
+    invoiceB,
+    draftInvoiceB,
+    claimB,
+    supplierOrderB,
+    customerOrderB,
+    partRequestB,
+    techB,
+    spareUserB,
+    customerOfB,
+  };
 }
 type World = Awaited<ReturnType<typeof seedWorld>>;
 
@@ -196,6 +235,7 @@ const ownedByB = (w: World): string[] => [
   w.f.interventions.b1.id,
   w.f.depots.centralB.id,
   w.invoiceB.id,
+  w.draftInvoiceB.id,
   w.claimB.id,
   w.runB.id,
   w.shiftB.id,
@@ -263,118 +303,146 @@ function sample(schema: JsonSchema | undefined, refs: Record<string, string>, na
   }
 }
 
+/** A server on a freshly seeded database, its callers logged in, and the operations of its OpenAPI document. */
+interface Matrix {
+  server: { url: string; close(): Promise<void> };
+  world: World;
+  operations: Operation[];
+  tokens: Record<Exclude<Principal, 'anonymous'>, string>;
+  /** What the server logged for a 5xx: shown with the violation. */
+  serverErrors: string[];
+  login(principal: Exclude<Principal, 'anonymous'>): Promise<void>;
+}
+
+/** Opens and seeds a database of its own for the enclosing describe; the fields are set once beforeAll has run. */
+function useMatrix(open: () => Promise<Opened>): Matrix {
+  const m = { tokens: {}, serverErrors: [] } as unknown as Matrix;
+  let opened: Opened;
+  let jobs: JobRunner;
+  let app: App;
+
+  beforeAll(async () => {
+    opened = await open();
+    const { db } = opened;
+    m.world = await seedWorld(db);
+    const broadcaster = recordingBroadcaster();
+    jobs = await createJobRunner({ config: { redisUrl: undefined }, prisma: db.prisma, broadcaster }, { overnight: null, log: () => {} });
+    // As main.ts composes it, so the document holds every operation.
+    app = createApp({
+      config: { authSecret: TEST_SECRET, redisUrl: undefined },
+      prisma: db.prisma,
+      dbKind: db.kind,
+      positionFlushMs: 20,
+      log: (message, error) => void m.serverErrors.push(`${message}: ${inspect(error, { depth: 5 })}`.slice(0, 1500)),
+      routes: [(api) => planningRoutes(api, { prisma: db.prisma, jobs, broadcaster, log: () => {} }), (api) => replicationRoutes(api, { prisma: db.prisma })],
+    });
+    m.server = await listen(app, createServer());
+    const logins: Record<Exclude<Principal, 'anonymous'>, string> = {
+      technicianOfB: 'tech3@test.tournee.fr',
+      technicianOfA: m.world.f.users.tech1.email,
+      dispatcherOfB: m.world.f.users.dispatcherB.email,
+      dispatcherOfA: m.world.f.users.dispatcherA.email,
+      admin: m.world.f.users.admin.email,
+    };
+    m.login = async (principal) => {
+      const email = logins[principal];
+      const res = await request<{ token: string }>(m.server.url, 'POST', '/api/auth/login', { body: { email, password: m.world.f.password } });
+      if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`);
+      m.tokens[principal] = res.body.token;
+    };
+    for (const principal of Object.keys(logins) as Exclude<Principal, 'anonymous'>[]) await m.login(principal);
+    m.operations = operationsOf((await request<JsonSchema>(m.server.url, 'GET', '/api/openapi.json')).body);
+  }, 180_000);
+
+  afterAll(async () => {
+    await m.server?.close();
+    await app?.close();
+    await jobs?.close();
+    await opened?.cleanup();
+  }, 60_000);
+  return m;
+}
+
+/** Path keys that name no seeded record (random ids): a 404 there says nothing about agencies. */
+const UNSEEDED = new Set([
+  'by-reference/:reference',
+  'service-plans/:id',
+  'warranties/:id',
+  'attachments/:id',
+  'conflicts/:id',
+  'imports/:id',
+  'subscriptions/:id',
+  'deliveries/:id',
+]);
+
+/** The request an operation gets: B's records in the path, the query's and the body's reference fields. */
+function requestFor(w: World, op: Operation, overrides: Record<string, string> = {}): { url: string; body: unknown; namesB: boolean; namesSeeded: boolean } {
+  const records = { ...pathRecords(w), ...overrides };
+  const refs = referenceFields(w);
+  let namesB = false;
+  let namesSeeded = false;
+  const segments = op.path.split('/');
+  const url = segments
+    .map((segment, i) => {
+      const param = /^\{(\w+)\}$/.exec(segment)?.[1];
+      if (!param) return segment;
+      // Keyed by the segment before it ('technicians/:id', 'shifts/:shiftId', ':depotId/:partId').
+      const key = `${segments[i - 1]!.replace(/^\{(\w+)\}$/, ':$1')}/:${param}`;
+      const id = records[key];
+      if (id === undefined) throw new Error(`${op.method} ${op.path}: teach pathRecords which record ${key} names`);
+      namesB = true;
+      namesSeeded = !UNSEEDED.has(key) && (namesSeeded || !segments.slice(0, i).some((s) => s.startsWith('{')));
+      return id;
+    })
+    .join('/');
+  const query = new URLSearchParams();
+  for (const p of op.parameters.filter((p) => p.in === 'query')) {
+    // A list filtered on another agency's record may answer (an empty page): the leak check below decides.
+    if (p.name in refs) {
+      query.set(p.name, refs[p.name]!);
+    } else if (p.required) {
+      query.set(p.name, String(sample(p.schema, refs, p.name)));
+    }
+  }
+  const body = op.body ? sample(op.body, refs) : undefined;
+  if (
+    body &&
+    typeof body === 'object' &&
+    Object.keys(body).some((k) => ['agencyId', 'technicianId', 'interventionId', 'depotId', 'fromDepotId', 'toDepotId', 'invoiceId'].includes(k))
+  )
+    namesB = true;
+  return { url: url + (query.size ? `?${query}` : ''), body, namesB, namesSeeded };
+}
+
+/** Any answer, JSON or not (the FEC export is text). */
+async function send(m: Matrix, method: string, path: string, token: string | undefined, body: unknown): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(m.server.url + path, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  try {
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  } catch {
+    return { status: res.status, body: text };
+  }
+}
+
 function describeMatrix(name: string, open: () => Promise<Opened>): void {
   describe(name, () => {
-    let opened: Opened;
-    let jobs: JobRunner;
-    let app: App;
-    let server: { url: string; close(): Promise<void> };
-    let world: World;
-    let operations: Operation[];
-    const tokens = {} as Record<Exclude<Principal, 'anonymous'>, string>;
-    /** What the server logged for a 5xx: shown with the violation. */
-    const serverErrors: string[] = [];
-
-    beforeAll(async () => {
-      opened = await open();
-      const { db } = opened;
-      world = await seedWorld(db);
-      const broadcaster = recordingBroadcaster();
-      jobs = await createJobRunner({ config: { redisUrl: undefined }, prisma: db.prisma, broadcaster }, { overnight: null, log: () => {} });
-      // As main.ts composes it, so the document holds every operation.
-      app = createApp({
-        config: { authSecret: TEST_SECRET, redisUrl: undefined },
-        prisma: db.prisma,
-        dbKind: db.kind,
-        positionFlushMs: 20,
-        log: (message, error) => void serverErrors.push(`${message}: ${inspect(error, { depth: 5 })}`.slice(0, 1500)),
-        routes: [(api) => planningRoutes(api, { prisma: db.prisma, jobs, broadcaster, log: () => {} }), (api) => replicationRoutes(api, { prisma: db.prisma })],
-      });
-      server = await listen(app, createServer());
-      const logins: Record<Exclude<Principal, 'anonymous'>, string> = {
-        technicianOfB: 'tech3@test.tournee.fr',
-        technicianOfA: world.f.users.tech1.email,
-        dispatcherOfB: world.f.users.dispatcherB.email,
-        dispatcherOfA: world.f.users.dispatcherA.email,
-        admin: world.f.users.admin.email,
-      };
-      for (const [principal, email] of Object.entries(logins) as [Exclude<Principal, 'anonymous'>, string][]) {
-        const res = await request<{ token: string }>(server.url, 'POST', '/api/auth/login', { body: { email, password: world.f.password } });
-        if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`);
-        tokens[principal] = res.body.token;
-      }
-      operations = operationsOf((await request<JsonSchema>(server.url, 'GET', '/api/openapi.json')).body);
-    }, 180_000);
-
-    afterAll(async () => {
-      await server?.close();
-      await app?.close();
-      await jobs?.close();
-      await opened?.cleanup();
-    }, 60_000);
-
-    /** The request an operation gets: B's records in the path, the query's and the body's reference fields. */
-    function requestFor(op: Operation): { url: string; body: unknown; namesB: boolean } {
-      const records = pathRecords(world);
-      const refs = referenceFields(world);
-      let namesB = false;
-      const segments = op.path.split('/');
-      const url = segments
-        .map((segment, i) => {
-          const param = /^\{(\w+)\}$/.exec(segment)?.[1];
-          if (!param) return segment;
-          // Keyed by the segment before it ('technicians/:id', 'shifts/:shiftId', ':depotId/:partId').
-          const key = `${segments[i - 1]!.replace(/^\{(\w+)\}$/, ':$1')}/:${param}`;
-          const id = records[key];
-          if (id === undefined) throw new Error(`${op.method} ${op.path}: teach pathRecords which record ${key} names`);
-          namesB = true;
-          return id;
-        })
-        .join('/');
-      const query = new URLSearchParams();
-      for (const p of op.parameters.filter((p) => p.in === 'query')) {
-        // A list filtered on another agency's record may answer (an empty page): the leak check below decides.
-        if (p.name in refs) {
-          query.set(p.name, refs[p.name]!);
-        } else if (p.required) {
-          query.set(p.name, String(sample(p.schema, refs, p.name)));
-        }
-      }
-      const body = op.body ? sample(op.body, refs) : undefined;
-      if (
-        body &&
-        typeof body === 'object' &&
-        Object.keys(body).some((k) => ['agencyId', 'technicianId', 'interventionId', 'depotId', 'fromDepotId', 'toDepotId', 'invoiceId'].includes(k))
-      )
-        namesB = true;
-      return { url: url + (query.size ? `?${query}` : ''), body, namesB };
-    }
-
-    /** Any answer, JSON or not (the FEC export is text). */
-    async function send(method: string, path: string, token: string | undefined, body: unknown): Promise<{ status: number; body: unknown }> {
-      const res = await fetch(server.url + path, {
-        method,
-        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      try {
-        return { status: res.status, body: text ? JSON.parse(text) : undefined };
-      } catch {
-        return { status: res.status, body: text };
-      }
-    }
-
+    const m = useMatrix(open);
     async function violations(principal: Principal, reads: boolean, writes: boolean): Promise<string[]> {
       const found: string[] = [];
+      const { world, operations, tokens, serverErrors } = m;
       const ownedIds = ownedByB(world);
       const statuses: Record<number, number> = {};
       for (const op of operations) {
         if (op.isPublic) continue;
         const isRead = op.method === 'GET';
         if ((isRead && !reads) || (!isRead && !writes)) continue;
-        const { url, body, namesB } = requestFor(op);
-        const res = await send(op.method, url, principal === 'anonymous' ? undefined : tokens[principal], body);
+        const { url, body, namesB } = requestFor(world, op);
+        const res = await send(m, op.method, url, principal === 'anonymous' ? undefined : tokens[principal], body);
         const label = `${principal} ${op.method} ${op.path} → ${res.status}`;
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         const ok = res.status >= 200 && res.status < 300;
@@ -397,8 +465,9 @@ function describeMatrix(name: string, open: () => Promise<Opened>): void {
     }
 
     it('covers every operation of the OpenAPI document', () => {
+      const { operations, world } = m;
       expect(operations.length).toBeGreaterThan(150);
-      for (const op of operations) expect(() => requestFor(op)).not.toThrow();
+      for (const op of operations) expect(() => requestFor(world, op)).not.toThrow();
       // Every non-public operation declares its agency rule.
       expect(operations.filter((op) => !op.isPublic && op.agency === undefined).map((op) => `${op.method} ${op.path}`)).toEqual([]);
     });
@@ -426,6 +495,77 @@ function describeMatrix(name: string, open: () => Promise<Opened>): void {
   });
 }
 
+/** Deletes of records others hang from come last, children first: a parent deleted earlier would make its children's deletes 404. */
+const DELETE_ORDER = ['equipment', 'contracts', 'sites', 'customers', 'sectors', 'technicians', 'users', 'skills', 'agencies', 'regions'];
+const deleteRank = (op: Operation): number => (op.method === 'DELETE' ? 2 + DELETE_ORDER.indexOf(op.path.split('/')[2] ?? '') : 0);
+/** Within a rank, the longer path first: a technician's shifts before the technician. */
+const writeOrder = (a: Operation, b: Operation): number => deleteRank(a) - deleteRank(b) || (a.method === 'DELETE' ? b.path.length - a.path.length : 0);
+
+/** The records an own-agency write names, where the read matrix's are the wrong kind for it. */
+function ownRecords(w: World, op: Operation): Record<string, string> {
+  return {
+    // Another user of B: editing or deleting the caller itself would end its session.
+    'users/:id': w.spareUserB.id,
+    'customers/:id': w.customerOfB.id,
+    ...(/^\/api\/billing-documents\/\{id\}\/(payments|credit-notes|warranty-claims)$/.test(op.path) ? { 'billing-documents/:id': w.draftInvoiceB.id } : {}),
+  };
+}
+
+/**
+ * The records' own agency writing: agency B's technician, agency B's
+ * dispatcher and the admin, each on a database of its own (their writes
+ * consume records: a cancelled visit, a deleted shift), deletes last.
+ * Never a 5xx; a role the route does not declare gets 403; a declared role
+ * is not refused (403, or 404 on a seeded record of its own agency); any
+ * other 4xx (validation, state) names its reason.
+ */
+function describeOwnWrites(name: string, open: () => Promise<Opened>): void {
+  describe(name, () => {
+    const cases: [Exclude<Principal, 'anonymous' | 'technicianOfA' | 'dispatcherOfA'>, string][] = [
+      ['technicianOfB', "agency B's technician, on its own visit"],
+      ['dispatcherOfB', "agency B's dispatcher"],
+      ['admin', 'the admin'],
+    ];
+    for (const [principal, who] of cases) {
+      describe(principal, () => {
+        const m = useMatrix(open);
+        it(`lets ${who} write agency B's records: no 5xx, 403 only for an undeclared role, any other refusal names its reason`, async () => {
+          const { world, operations, serverErrors } = m;
+          const role = ROLE[principal];
+          const found: string[] = [];
+          const statuses: Record<number, number> = {};
+          const writes = operations.filter((op) => !op.isPublic && op.method !== 'GET').sort(writeOrder);
+          let previous = '';
+          for (const op of writes) {
+            const { url, body, namesSeeded } = requestFor(world, op, ownRecords(world, op));
+            const res = await send(m, op.method, url, m.tokens[principal], body);
+            const label = `${principal} ${op.method} ${op.path} → ${res.status}`;
+            statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+            const error = (res.body as { error?: unknown } | undefined)?.error;
+            const declared = !op.roles || op.roles.includes(role);
+            if (res.status >= 500) found.push(`${label}: server error ${JSON.stringify(res.body)} ${serverErrors.splice(0).join(' | ')}`);
+            else if (res.status === 401) {
+              found.push(`${label}: the session ended (after ${previous})`);
+              await m.login(principal);
+            } else if (!declared && res.status !== 403) found.push(`${label}: role ${role} is not in ${op.roles!.join(', ')}, expected 403`);
+            else if (declared && res.status === 403) found.push(`${label}: declared role refused on its own agency's record: ${JSON.stringify(res.body)}`);
+            else if (declared && res.status === 404 && namesSeeded) found.push(`${label}: its own agency's record not found: ${JSON.stringify(res.body)}`);
+            else if (res.status >= 400 && (typeof error !== 'string' || !error))
+              found.push(`${label}: a refusal that names no reason: ${JSON.stringify(res.body)}`);
+            previous = `${op.method} ${op.path} → ${res.status}`;
+          }
+          console.log(`[matrix] ${principal} (own agency's writes): ${JSON.stringify(statuses)}`);
+          expect(found).toEqual([]);
+        }, 300_000);
+      });
+    }
+  });
+}
+
 describeMatrix('authorization matrix [PGlite]', openPglite);
+describeOwnWrites("authorization matrix, the records' own agency writing [PGlite]", openPglite);
 const postgres = await checkPostgres();
-describeWithService(postgres, 'authorization matrix [PostgreSQL]', () => describeMatrix('on PostgreSQL', openPostgres));
+describeWithService(postgres, 'authorization matrix [PostgreSQL]', () => {
+  describeMatrix('on PostgreSQL', openPostgres);
+  describeOwnWrites("the records' own agency writing, on PostgreSQL", openPostgres);
+});
