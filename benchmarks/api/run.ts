@@ -19,6 +19,7 @@
  *     npm run bench:api -- --postgres postgresql://postgres@127.0.0.1:5432/postgres
  *     npm run bench:api -- --only reads --seconds 20 --json out.json
  *     npm run bench:api -- --only reads --conditional     # the reads, then the same reads sending If-None-Match
+ *     npm run bench:api -- --only reads --cpu-prof /tmp/prof  # and the server's CPU profile
  *
  * With `--conditional` the reads run twice and both are reported: plainly
  * (`reads`), then (`reads-conditional`) with each client sending the ETag it
@@ -52,6 +53,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     json: { type: 'string' },
     conditional: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
   },
 });
 const SECONDS = positiveInt('seconds');
@@ -218,7 +220,9 @@ async function prepareDatabase(): Promise<string[]> {
 /** `npm start`'s entry point, without npm in between, on a port of its own. */
 async function startServer(): Promise<URL> {
   const port = await freePort();
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  // --cpu-prof DIR: the server's V8 CPU profile, written there when it stops (open it in Chrome's DevTools).
+  const profile = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', args['cpu-prof']] : [];
+  server = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
