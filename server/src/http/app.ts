@@ -20,6 +20,7 @@ import { installedBaseRoutes } from './routes/installed-base.ts';
 import { newWorkRoutes } from './routes/new-work.ts';
 import { importRoutes } from './routes/import.ts';
 import { dayExportRoutes } from './routes/day-export.ts';
+import { listExportRoutes } from './routes/list-exports.ts';
 import { planVisitRoutes } from './routes/plan-visit.ts';
 import { interventionRoutes } from './routes/interventions.ts';
 import { metaRoutes } from './routes/meta.ts';
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps): App {
   backOfficeRoutes(registry, deps);
   importRoutes(registry, deps);
   dayExportRoutes(registry, deps);
+  listExportRoutes(registry, deps);
   erpSyncRoutes(registry, deps);
   webhookRoutes(registry, deps);
   for (const declare of deps.routes ?? []) declare(registry);

@@ -15,6 +15,8 @@ export type ExportFormat = 'csv' | 'xlsx';
 export interface Column {
   readonly header: string;
   readonly get: (row: ExportRow) => unknown;
+  /** Amounts in euros: two decimals in CSV (12,50), a number with a euro format in XLSX. */
+  readonly format?: 'euros';
 }
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -74,7 +76,7 @@ function attributeCell(value: unknown): unknown {
 export async function writeCsv(columns: readonly Column[], rows: AsyncGenerator<ExportRow>, out: Writable): Promise<void> {
   let buffer = '\uFEFF' + columns.map((c) => csvField(c.header)).join(';') + '\r\n';
   for await (const row of rows) {
-    buffer += columns.map((c) => csvField(csvValue(c.get(row)))).join(';') + '\r\n';
+    buffer += columns.map((c) => csvField(csvValue(c.get(row), c.format))).join(';') + '\r\n';
     if (buffer.length > 64 * 1024) {
       await write(out, buffer);
       buffer = '';
@@ -84,8 +86,9 @@ export async function writeCsv(columns: readonly Column[], rows: AsyncGenerator<
   out.end();
 }
 
-function csvValue(value: unknown): string {
+function csvValue(value: unknown, format?: Column['format']): string {
   if (value === null || value === undefined) return '';
+  if (format === 'euros' && typeof value === 'number') return value.toFixed(2).replace('.', ',');
   if (value instanceof Date) {
     const iso = value.toISOString();
     return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -120,14 +123,18 @@ export async function writeXlsx(sheetName: string, columns: readonly Column[], r
   sheet.getRow(1).commit();
   for await (const row of rows) {
     const excelRow = sheet.addRow(columns.map((c) => xlsxValue(c.get(row))));
-    excelRow.eachCell((cell) => {
+    excelRow.eachCell((cell, column) => {
       if (cell.value instanceof Date) cell.numFmt = 'dd/mm/yyyy';
+      else if (typeof cell.value === 'number' && columns[column - 1]?.format === 'euros') cell.numFmt = EUROS;
     });
     excelRow.commit();
   }
   sheet.commit();
   await workbook.commit();
 }
+
+/** 1 234,50 € in a French Excel (the separators are the reader's locale's). */
+const EUROS = '#,##0.00 "€";-#,##0.00 "€"';
 
 function xlsxValue(value: unknown): Cell {
   if (value === undefined || value === null) return null;
