@@ -68,7 +68,11 @@ export const AdjustmentInput = z.object({
           /** …or what was counted (the difference with on hand is recorded). */
           countedQuantity: z.number().int().min(0).optional(),
         })
-        .refine((l) => (l.quantity === undefined) !== (l.countedQuantity === undefined), {
+        .refine((l) => l.quantity !== undefined || l.countedQuantity !== undefined, {
+          message: 'give quantity (the change) or countedQuantity (what was counted)',
+          path: ['quantity'],
+        })
+        .refine((l) => l.quantity === undefined || l.countedQuantity === undefined, {
           message: 'give quantity or countedQuantity, not both',
           path: ['quantity'],
         }),

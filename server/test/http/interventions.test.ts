@@ -179,6 +179,6 @@ describeOnEachDatabase('interventions API', (h) => {
     expect((await h().call('GET', `/api/interventions/${i.id}`, { token: tokens.dispatcherA })).status).toBe(404);
     const inFlight = await h().call('DELETE', `/api/interventions/${fixtures.interventions.a2.id}`, { token: tokens.dispatcherA });
     expect(inFlight.status).toBe(409);
-    expect(inFlight.body.error).toMatch(/cancel it with a reason instead/);
+    expect(inFlight.body.error).toMatch(/^an intervention in status \w+ cannot be deleted: cancel it with a reason instead/);
   });
 });

@@ -267,7 +267,7 @@ export function interventionRoutes(api: ApiRegistry, { prisma, broadcaster, log 
       const existing = await findScoped(auth, params.id);
       if (!canManageAgency(auth, existing.agencyId)) throw forbidden(`agency ${existing.agencyId} is not one of yours`);
       if (existing.status !== 'requested' && existing.status !== 'cancelled') {
-        throw new HttpError(409, `a ${existing.status} intervention cannot be deleted: cancel it with a reason instead`);
+        throw new HttpError(409, `an intervention in status ${existing.status} cannot be deleted: cancel it with a reason instead`);
       }
       await prisma.intervention.delete({ where: { id: params.id } });
       return undefined;
