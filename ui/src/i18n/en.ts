@@ -67,6 +67,25 @@ export const en: Dictionary = {
     failed: 'The day could not be exported. Try again.',
     failedStatus: 'The day could not be exported (error {{status}}). Try again.',
   },
+  // « Exporter » on the back office's lists (issue 13): the list with the screen's filters as CSV or XLSX.
+  listExport: {
+    open: 'Export',
+    label: 'Export {{what}}',
+    hint: 'With the filters shown',
+    xlsx: 'Excel workbook (.xlsx)',
+    csv: 'CSV file (.csv)',
+    failed: 'The export failed. Try again.',
+    failedStatus: 'The export failed (error {{status}}). Try again.',
+    lists: {
+      'billing-documents': 'the documents',
+      payments: 'the payments',
+      'warranty-claims': 'the warranty claims',
+      'stock-movements': 'the movements',
+      'supplier-orders': 'the supplier orders',
+      shortages: 'the shortages',
+      'overdue-visits': 'the overdue visits',
+    },
+  },
   map: {
     region: 'Tours map',
     attribution:

@@ -67,6 +67,25 @@ export const fr = {
     failed: 'L’export de la journée a échoué. Réessayez.',
     failedStatus: 'L’export de la journée a échoué (erreur {{status}}). Réessayez.',
   },
+  // « Exporter » on the back office's lists (issue 13): the list with the screen's filters as CSV or XLSX.
+  listExport: {
+    open: 'Exporter',
+    label: 'Exporter {{what}}',
+    hint: 'Avec les filtres affichés',
+    xlsx: 'Classeur Excel (.xlsx)',
+    csv: 'Fichier CSV (.csv)',
+    failed: 'L’export a échoué. Réessayez.',
+    failedStatus: 'L’export a échoué (erreur {{status}}). Réessayez.',
+    lists: {
+      'billing-documents': 'les documents',
+      payments: 'les paiements',
+      'warranty-claims': 'les demandes de garantie',
+      'stock-movements': 'les mouvements',
+      'supplier-orders': 'les commandes fournisseurs',
+      shortages: 'les ruptures',
+      'overdue-visits': 'les visites en retard',
+    },
+  },
   map: {
     region: 'Carte des tournées',
     attribution:

@@ -12,6 +12,7 @@ import { errorsOf } from './forms.tsx';
 import { Loading, Money, TabPanel, Tabs } from './kit.tsx';
 import { NewDocument } from './NewDocument.tsx';
 import { useBackOfficeHttp } from '../shared/client.ts';
+import { ListExport } from '../shared/ListExport.tsx';
 
 type Tab = 'documents' | 'accounting' | 'exports';
 
@@ -131,6 +132,12 @@ function Documents({ agencyId }: { agencyId: string }) {
           >
             {t('billing.new.open')}
           </button>
+          <ListExport
+            choices={[
+              { list: 'billing-documents', query: { agencyId, kind, status } },
+              { list: 'payments', query: { agencyId } },
+            ]}
+          />
         </div>
         {error && (
           <p className="form-error" role="alert">

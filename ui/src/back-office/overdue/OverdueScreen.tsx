@@ -14,6 +14,7 @@ import { categoryLabel } from '../../tech/equipment-labels.ts';
 import { ApiError, errorMessage, useBackOfficeHttp } from '../shared/client.ts';
 import { DataTable, type Column } from '../shared/DataTable.tsx';
 import { todayIso } from '../shared/format.ts';
+import { ListExport } from '../shared/ListExport.tsx';
 import { overdueApi, type OverdueVisit } from './api.ts';
 import { dueReason, lateness } from './reason.ts';
 import './overdue.css';
@@ -132,6 +133,7 @@ export function OverdueScreen({ agencyId }: { agencyId: string | null }) {
       <header className="bo-header">
         <h1 id="overdue-title">{t('overdue.title')}</h1>
         {list.data && <span className="muted">{t('overdue.summary', { count: rows.length, waiting })}</span>}
+        {agencyId && <ListExport choices={[{ list: 'overdue-visits', query: { agencyId, today } }]} />}
       </header>
       <p className="muted">{t('overdue.intro')}</p>
       {list.isError && (

@@ -7,6 +7,7 @@ import { DataTable, type Column } from '../shared/DataTable.tsx';
 import { formatDateTime, formatQuantity } from '../shared/format.ts';
 import type { StockApi, StockMovement } from './api.ts';
 import { useMovements, useSupplierOrders, type Catalogue } from './stock-queries.ts';
+import { ListExport } from '../shared/ListExport.tsx';
 
 export function MovementsPanel({
   api,
@@ -67,6 +68,7 @@ export function MovementsPanel({
     <section className="stock-movements" aria-label={title}>
       <div className="bo-header">
         <h2>{title}</h2>
+        {depotId !== null && <ListExport choices={[{ list: 'stock-movements', query: { agencyId: catalogue.agencyId, depotId, partId } }]} />}
         {onClear && (
           <button type="button" className="button small subtle" onClick={onClear}>
             {t('stock.movements.clear')}

@@ -8,6 +8,7 @@ import { FormError } from '../shared/Field.tsx';
 import { formatDay, formatMoney, formatQuantity, todayIso } from '../shared/format.ts';
 import type { StockApi, SupplierOrder } from './api.ts';
 import { useSupplierOrders, type Catalogue } from './stock-queries.ts';
+import { ListExport } from '../shared/ListExport.tsx';
 
 const OPEN = new Set(['draft', 'ordered', 'partially_received']);
 
@@ -52,6 +53,7 @@ export function OrdersView({ api, catalogue, onReceived }: { api: StockApi; cata
           <input type="checkbox" checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)} />
           <span>{t('stock.orders.openOnly')}</span>
         </label>
+        <ListExport choices={[{ list: 'supplier-orders', query: { agencyId: catalogue.agencyId, open: openOnly || undefined } }]} />
         {orders.isFetching && (
           <span className="muted" role="status">
             {t('stock.loading')}

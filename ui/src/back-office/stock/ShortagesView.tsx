@@ -10,6 +10,7 @@ import { formatDay, formatMoney, formatQuantity } from '../shared/format.ts';
 import type { Projection, Shortage, StockApi } from './api.ts';
 import { SuggestedOrder, type OrderProposal } from './SuggestedOrder.tsx';
 import { useProjection, useShortages, type Catalogue } from './stock-queries.ts';
+import { ListExport } from '../shared/ListExport.tsx';
 
 const HORIZONS = [7, 14, 30, 60] as const;
 
@@ -112,6 +113,14 @@ export function ShortagesView({ api, agencyId, catalogue, onOrdered }: { api: St
           <span>{t('stock.search')}</span>
           <input type="search" value={search} placeholder={t('stock.searchPlaceholder')} onChange={(e) => setSearch(e.target.value)} />
         </label>
+        <ListExport
+          choices={[
+            {
+              list: 'shortages',
+              query: { agencyId, horizonDays: horizon, ...(where === 'central' || where === 'van' ? { depotKind: where } : where ? { depotId: where } : {}) },
+            },
+          ]}
+        />
         {(shortages.isFetching || projection.isFetching) && (
           <span className="muted" role="status">
             {t('stock.loading')}

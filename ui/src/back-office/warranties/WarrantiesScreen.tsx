@@ -8,6 +8,7 @@ import { errorsOf } from '../billing/forms.tsx';
 import { formatDay } from '../billing/format.ts';
 import { Loading, Money, TabPanel, Tabs } from '../billing/kit.tsx';
 import { useBackOfficeHttp } from '../shared/client.ts';
+import { ListExport } from '../shared/ListExport.tsx';
 import { CLAIM_STATUSES, equipmentLabel, toRecover, warrantyApi, type Claim, type ClaimStatus, type Supplier, type WarrantyApi } from './api.ts';
 import { ClaimDetail } from './ClaimDetail.tsx';
 import { EquipmentLookup } from './EquipmentLookup.tsx';
@@ -155,6 +156,7 @@ function Claims({ agencyId, api, suppliers }: { agencyId: string; api: WarrantyA
           >
             {t('warranties.new.open')}
           </button>
+          <ListExport choices={[{ list: 'warranty-claims', query: { agencyId, status, supplierId } }]} />
         </div>
         {error && (
           <p className="form-error" role="alert">
