@@ -173,4 +173,33 @@ describeWithChromium('« Exporter » on the back office’s lists in Chromium', 
     }
     await page.setViewportSize(DESKTOP);
   });
+
+  it('offers « Exporter » on the claims, stock and overdue screens, on screen at 390 px', async () => {
+    const screens: [string, string | null, string, string][] = [
+      ['Garanties', null, 'Exporter les demandes de garantie', 'list-export-claims'],
+      ['Stock', 'Prévisions et ruptures', 'Exporter les ruptures', 'list-export-shortages'],
+      ['Stock', 'Commandes fournisseurs', 'Exporter les commandes fournisseurs', 'list-export-orders'],
+      ['En retard', null, 'Exporter les visites en retard', 'list-export-overdue'],
+    ];
+    for (const size of [DESKTOP, PHONE]) {
+      await page.setViewportSize(size);
+      for (const [link, tab, group, file] of screens) {
+        await page.getByRole('link', { name: link, exact: true }).click();
+        if (tab) await page.getByRole('tab', { name: tab }).click();
+        await toggle().click();
+        const choices = page.getByRole('group', { name: group });
+        await expect.poll(() => choices.getByRole('button', { name: 'Fichier CSV (.csv)' }).isVisible(), { timeout: 30_000 }).toBe(true);
+        const menu = await page.locator('.list-export-menu').boundingBox();
+        expect(menu!.x).toBeGreaterThanOrEqual(0);
+        expect(menu!.x + menu!.width).toBeLessThanOrEqual(size.width);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: screenshotPath(`${file}${size === PHONE ? '-phone' : ''}.png`) });
+        // The file is the list's, named in French.
+        const [csv] = await Promise.all([page.waitForEvent('download'), choices.getByRole('button', { name: 'Fichier CSV (.csv)' }).click()]);
+        expect(csv.suggestedFilename()).toMatch(/^(demandes-de-garantie|ruptures|commandes-fournisseurs|visites-en-retard)-\d{4}-\d{2}-\d{2}\.csv$/);
+        expect(readFileSync((await csv.path())!, 'utf8').startsWith('\uFEFF')).toBe(true);
+      }
+    }
+    await page.setViewportSize(DESKTOP);
+  });
 });
