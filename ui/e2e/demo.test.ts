@@ -1,6 +1,7 @@
 // The demo as `npm start` gives it (DEMO_DAY=auto), started late in the day:
-// DEMO_NOW puts the seed at 18:30 today in Paris, whatever the hour the test
-// runs at. The dispatcher's board opens on today with work on it (the day's
+// DEMO_NOW puts the seed at 18:30 today in Paris, or at the present moment
+// when the test runs earlier (never in the future of the server's clock). The
+// hours of the day are the server tests' subject (server/test/demo). The dispatcher's board opens on today with work on it (the day's
 // visits done, the technicians' tours drawn); Facturation lists invoices
 // (paid or not) and credit notes, with finished visits left to invoice;
 // Garanties lists a supplier claim at each stage. Desktop (1600×1000) and
@@ -17,7 +18,9 @@ const DISPATCHER = 'dispatcher@demo.tournee.fr';
 const DESKTOP = { width: 1600, height: 1000 };
 const PHONE = { width: 390, height: 844 };
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-const LATE = zonedInstant(TODAY, 18 * 60 + 30, 'Europe/Paris');
+// Seeded as of 18:30, or of now when the run is earlier: the server's planning reads the real clock, so a demo seeded
+// as of a later hour would hold visits done in its future (the start-up planning run then re-plans them).
+const LATE = new Date(Math.min(zonedInstant(TODAY, 18 * 60 + 30, 'Europe/Paris').getTime(), Date.now()));
 
 interface BoardWindow {
   __tournee: { store: { get(): { date: string; agencyId: string | null } } };
