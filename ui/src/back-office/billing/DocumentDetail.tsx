@@ -142,7 +142,11 @@ export function DocumentDetail({ id, api, onChanged }: { id: string; api: Billin
           <div className="wide">
             <dt>{t('billing.detail.coverage')}</dt>
             <dd>
-              <span className={`chip coverage is-${doc.coverageStatus}`}>{t(`billing.coverage.${doc.coverageStatus}`)}</span> {doc.coverageRule}
+              <span className={`chip coverage is-${doc.coverageStatus}`}>{t(`billing.coverage.${doc.coverageStatus}`)}</span>{' '}
+              {/* What is covered, from the lines (the stored rule is the server's sentence, not for the screen). */}
+              {[...new Map(doc.lines.filter((l) => l.coveragePercent > 0).map((l) => [`${l.kind}:${l.coveragePercent}`, l])).values()]
+                .map((l) => `${t(`billing.lineKind.${l.kind}`)} ${formatPercent(l.coveragePercent, i18n.language)}`)
+                .join(' · ')}
             </dd>
           </div>
         )}

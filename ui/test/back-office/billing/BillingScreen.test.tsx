@@ -110,6 +110,10 @@ describe('BillingScreen', () => {
     });
     await renderScreen(<BillingScreen agencyId="ag-aix" />, http);
     await userEvent.click(await screen.findByRole('button', { name: 'F2026-00007' }));
+    // What the warranty covers, in words from the lines — never the server's stored sentence.
+    const coverage = screen.getByText('Garantie', { selector: 'dt' }).nextElementSibling!;
+    expect(coverage.textContent).toMatch(/Pièce 100\s%/);
+    expect(coverage.textContent).not.toContain('Pièces sous garantie constructeur');
     await userEvent.click(await screen.findByRole('button', { name: 'Enregistrer un paiement' }));
 
     const amount = screen.getByLabelText('Montant (€)');
