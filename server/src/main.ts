@@ -136,19 +136,6 @@ export async function start(config: Config): Promise<Running> {
     const { port } = httpServer.address() as AddressInfo;
     const url = `http://localhost:${port}`;
 
-    if (seeded?.seeded && seeded.today) await planDemoDays(db, jobs, seeded.days ?? [seeded.today]);
-    if (seeded?.writeHistory) {
-      // The demo's past (invoices, claims) is written while the server already serves; a stop ends it after the current document.
-      let stopping = false;
-      const history = seeded.writeHistory({ stopped: () => stopping });
-      undo.push([
-        'demo history',
-        () => {
-          stopping = true;
-          return history.then(() => {});
-        },
-      ]);
-    }
     if (config.simulate) {
       const simulator = startSimulator({
         prisma: db.prisma,
@@ -166,6 +153,21 @@ export async function start(config: Config): Promise<Running> {
       log(`the demo's day is ${seeded.today}: the board opens on today; ${url}/?date=${seeded.today} opens on that day`);
     }
     if (config.demo) await printDemoLogins(db);
+    // Said before the demo's days are planned and its past written: both go on while the server serves (and
+    // planning 5 days for 3 agencies takes a while), and whoever reads the log wants the logins as soon as it answers.
+    if (seeded?.seeded && seeded.today) await planDemoDays(db, jobs, seeded.days ?? [seeded.today]);
+    if (seeded?.writeHistory) {
+      // The demo's past (invoices, claims) is written while the server already serves; a stop ends it after the current document.
+      let stopping = false;
+      const history = seeded.writeHistory({ stopped: () => stopping });
+      undo.push([
+        'demo history',
+        () => {
+          stopping = true;
+          return history.then(() => {});
+        },
+      ]);
+    }
     return { url, stop };
   } catch (error) {
     await stop();

@@ -115,7 +115,8 @@ describe('npm start', () => {
     const server = await npmStart({ DATA_DIR: dataDir });
     running.push(server);
     expect(server.output()).toContain('demo company seeded');
-    expect(server.output()).toMatch(/demo logins \(password tournee-demo\)/);
+    // Printed just after the server starts answering (health can be ok a moment before).
+    await expect.poll(() => server.output(), { timeout: 30_000 }).toMatch(/demo logins \(password tournee-demo\)/);
     expect(server.output()).toContain('dispatcher@demo.tournee.fr');
 
     const health = await (await fetch(`${server.url}/api/health`)).json();
