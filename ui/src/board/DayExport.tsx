@@ -3,8 +3,10 @@
 // (GET /api/day-export). A small menu beside the day, usable by keyboard: a
 // button that opens it (aria-expanded), Tab reaches the two choices, Escape or
 // a click elsewhere closes it.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DownloadError, downloadFile } from '../api/download.ts';
+import { useMenuDismiss } from '../back-office/shared/use-menu-dismiss.ts';
 import { useBoard } from '../state/context.tsx';
 import './day-export.css';
 
@@ -18,26 +20,11 @@ export function DayExport() {
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
   const root = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      setOpen(false);
-      toggle.current?.focus();
-    };
-    const onDown = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onDown);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onDown);
-    };
-  }, [open]);
+  useMenuDismiss(open, close, root, toggle);
 
   if (!agencyId) return null;
 
@@ -46,20 +33,10 @@ export function DayExport() {
     setFailed(null);
     try {
       const query = new URLSearchParams({ agencyId, date, format });
-      const response = await fetch(`/api/day-export?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-      if (!response.ok) throw new Error(String(response.status));
-      const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `journee-${date}.${format}`;
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await downloadFile(`/api/day-export?${query}`, token, `journee-${date}.${format}`);
       setOpen(false);
     } catch (error) {
-      setFailed(error instanceof Error && /^\d+$/.test(error.message) ? t('dayExport.failedStatus', { status: error.message }) : t('dayExport.failed'));
+      setFailed(error instanceof DownloadError && error.status !== null ? t('dayExport.failedStatus', { status: error.status }) : t('dayExport.failed'));
     } finally {
       setBusy(false);
     }

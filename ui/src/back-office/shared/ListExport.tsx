@@ -4,9 +4,11 @@
 // opens it (aria-expanded), Tab reaches the choices, Escape or a click
 // elsewhere closes it. One control may offer several lists (the billing
 // screen's documents and payments), each a group of its two choices.
-import { useContext, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useContext, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DownloadError, downloadFile } from '../../api/download.ts';
 import { ControllerContext } from '../../state/context.tsx';
+import { useMenuDismiss } from './use-menu-dismiss.ts';
 import './list-export.css';
 
 export type ExportedList = 'billing-documents' | 'payments' | 'warranty-claims' | 'stock-movements' | 'supplier-orders' | 'shortages' | 'overdue-visits';
@@ -33,29 +35,14 @@ export function ListExport({ choices }: { choices: readonly ExportChoice[] }) {
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const menuId = useId();
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      setOpen(false);
-      toggle.current?.focus();
-    };
-    const onDown = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onDown);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onDown);
-    };
-  }, [open]);
+  useMenuDismiss(open, close, root, toggle);
 
   // The menu is fixed below the button (a list's panel clips what overflows it), kept within the window's width:
   // a toolbar wraps on a phone, so the button may sit at either edge. Placed again when the page scrolls or resizes.
@@ -84,20 +71,10 @@ export function ListExport({ choices }: { choices: readonly ExportChoice[] }) {
     setFailed(null);
     try {
       const token = controller?.store.get().session?.token ?? null;
-      const response = await fetch(listExportUrl(choice, format), { headers: token ? { authorization: `Bearer ${token}` } : {} });
-      if (!response.ok) throw new Error(String(response.status));
-      const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `${choice.list}.${format}`;
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await downloadFile(listExportUrl(choice, format), token, `${choice.list}.${format}`);
       setOpen(false);
     } catch (error) {
-      setFailed(error instanceof Error && /^\d+$/.test(error.message) ? t('listExport.failedStatus', { status: error.message }) : t('listExport.failed'));
+      setFailed(error instanceof DownloadError && error.status !== null ? t('listExport.failedStatus', { status: error.status }) : t('listExport.failed'));
     } finally {
       setBusy(false);
     }
