@@ -186,7 +186,8 @@ describeWithChromium('« Exporter » on the back office’s lists in Chromium', 
       for (const [link, tab, group, file] of screens) {
         await page.getByRole('link', { name: link, exact: true }).click();
         if (tab) await page.getByRole('tab', { name: tab }).click();
-        await toggle().click();
+        // This screen's own button (its title names its list): under load the previous screen's may still be there.
+        await page.locator(`.list-export-toggle[title="${group}"]`).click();
         const choices = page.getByRole('group', { name: group });
         await expect.poll(() => choices.getByRole('button', { name: 'Fichier CSV (.csv)' }).isVisible(), { timeout: 30_000 }).toBe(true);
         const menu = await page.locator('.list-export-menu').boundingBox();
