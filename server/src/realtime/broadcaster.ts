@@ -48,6 +48,32 @@ export interface InterventionChangeInput {
   readonly changedAt?: Date | string;
 }
 
+/**
+ * The change that announces a visit a dispatcher just created, waiting in the queue: boards add it to their queue
+ * (the new-intervention form, « Créer la visite » from a service plan, an urgent request saved without a technician).
+ */
+export function newQueuedInterventionChange(row: {
+  readonly id: string;
+  readonly agencyId: string;
+  readonly status: InterventionStatus;
+  readonly version: number;
+  readonly updatedAt: Date;
+  readonly site: { readonly sectorId: string | null };
+}): InterventionChangeInput {
+  return {
+    interventionId: row.id,
+    agencyId: row.agencyId,
+    technicianId: null,
+    sectorId: row.site.sectorId,
+    status: row.status,
+    previousStatus: null,
+    cancelReason: null,
+    version: row.version,
+    source: 'dispatcher',
+    changedAt: row.updatedAt,
+  };
+}
+
 export interface Broadcaster {
   /** Technicians' positions: gathered into frames for boards (a few per second). */
   positions(batch: readonly PositionInput[]): void;

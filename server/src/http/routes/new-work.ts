@@ -3,6 +3,7 @@
 // creating the visit together with the customer, site and equipment it brings
 // — all or nothing, in one transaction, so a refused visit never leaves a
 // customer without work behind it.
+import { newQueuedInterventionChange } from '../../realtime/broadcaster.ts';
 import { NewWorkInput, Intervention, PlaceAnswer, PlaceQuery, WorkSearchAnswer, WorkSearchQuery, allowedTransitions } from '@tournee/contracts/api';
 import { canManageAgency } from '../../auth/scope.ts';
 import type { Claims } from '../../auth/tokens.ts';
@@ -97,18 +98,7 @@ export function newWorkRoutes(api: ApiRegistry, { prisma, broadcaster, log = () 
       await flagInterventionCoverage(prisma, created.id, { occasion: 'request' }).catch((error: unknown) =>
         log(`intervention ${created.id} created, its warranty flag not computed: ${error instanceof Error ? error.message : String(error)}`),
       );
-      broadcaster?.interventionChanged({
-        interventionId: created.id,
-        agencyId: created.agencyId,
-        technicianId: null,
-        sectorId: created.site.sectorId,
-        status: created.status,
-        previousStatus: null,
-        cancelReason: null,
-        version: created.version,
-        source: 'dispatcher',
-        changedAt: created.updatedAt,
-      });
+      broadcaster?.interventionChanged(newQueuedInterventionChange(created));
       const { site: _site, ...row } = created;
       return { ...row, allowedTransitions: allowedTransitions(row.status, auth.role, false) };
     },

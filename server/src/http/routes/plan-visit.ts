@@ -3,6 +3,7 @@
 // plan's site, which must be one of the dispatcher's (checked against the
 // stored site, never a claim of the request). Answers the new intervention,
 // or 409 naming the visit already there.
+import { newQueuedInterventionChange } from '../../realtime/broadcaster.ts';
 import { IdParams, Intervention, allowedTransitions } from '@tournee/contracts/api';
 import { flagInterventionCoverage } from '../../back-office/index.ts';
 import { createPlanVisit } from '../../service-plans/create-visit.ts';
@@ -50,18 +51,7 @@ export function planVisitRoutes(api: ApiRegistry, { prisma, broadcaster, log = (
         where: { id: outcome.interventionId },
         include: { requiredSkills: { select: { skillId: true, minLevel: true } }, site: { select: { sectorId: true } } },
       });
-      broadcaster?.interventionChanged({
-        interventionId: created.id,
-        agencyId: created.agencyId,
-        technicianId: null,
-        sectorId: created.site.sectorId,
-        status: created.status,
-        previousStatus: null,
-        cancelReason: null,
-        version: created.version,
-        source: 'dispatcher',
-        changedAt: created.updatedAt,
-      });
+      broadcaster?.interventionChanged(newQueuedInterventionChange(created));
       const { site: _site, ...row } = created;
       return { ...row, allowedTransitions: allowedTransitions(row.status, auth.role, false) };
     },

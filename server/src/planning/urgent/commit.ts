@@ -13,7 +13,7 @@ import { flagInterventionCoverage } from '../../back-office/warranties/detect.ts
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { assignIntervention, type AssignDeps } from '../assign.ts';
 import { draftInsertionDay, InsertionRefusedError, type InsertionDeps, timeMove } from '../insertion.ts';
-import type { Broadcaster } from '../../realtime/broadcaster.ts';
+import { type Broadcaster, newQueuedInterventionChange } from '../../realtime/broadcaster.ts';
 import { syncReservations } from '../parts.ts';
 import { publishPlan } from '../publish.ts';
 import { storePlan, type Tx } from '../store-plan.ts';
@@ -55,18 +55,7 @@ export async function commitUrgent(deps: UrgentCommitDeps, draft: UrgentDraftInp
     const row = await prisma.intervention.create({ data: createData(id, agencyId, draft, day), include: { site: { select: { sectorId: true } } } });
     await flag(deps, id);
     // Boards add it to their queue (main.ts's broadcaster does this; a plan-only one, in tests, may not).
-    (deps.broadcaster as Partial<Pick<Broadcaster, 'interventionChanged'>>).interventionChanged?.({
-      interventionId: id,
-      agencyId,
-      technicianId: null,
-      sectorId: row.site.sectorId,
-      status: row.status,
-      previousStatus: null,
-      cancelReason: null,
-      version: row.version,
-      source: 'dispatcher',
-      changedAt: row.updatedAt,
-    });
+    (deps.broadcaster as Partial<Pick<Broadcaster, 'interventionChanged'>>).interventionChanged?.(newQueuedInterventionChange(row));
     return {
       interventionId: id,
       status: 'requested',
